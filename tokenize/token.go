@@ -34,10 +34,10 @@ type Flags uint16
 
 // The flags.
 const (
-	Reduplicated Flags = 1 << iota // anak-anak, sayur-mayur, berlari-lari
-	Hyphenated                     // any word with an inner hyphen: e-mail, Covid-19
-	Ordinal                        // ke-2, ke-100
-	SentenceStart                  // the first token of a sentence
+	Reduplicated  Flags = 1 << iota // anak-anak, sayur-mayur, berlari-lari
+	Hyphenated                      // any word with an inner hyphen: e-mail, Covid-19
+	Ordinal                         // ke-2, ke-100
+	SentenceStart                   // the first token of a sentence
 )
 
 // Token is one token with its byte offsets into the original input:

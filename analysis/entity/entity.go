@@ -27,10 +27,10 @@ type Entity struct {
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
 	Label      Label   `json:"label"`
-	Canonical  string  `json:"canonical"`            // the longest mention of the same entity in the document
-	Confidence float64 `json:"confidence"`           // 0..1
-	Value      string  `json:"value,omitempty"`      // normalised: 2018-03-24, 10:30+07:00, IDR
-	Number     float64 `json:"number,omitempty"`     // normalised amount: 1.5e12, 2e8, 5.2
+	Canonical  string  `json:"canonical"`        // the longest mention of the same entity in the document
+	Confidence float64 `json:"confidence"`       // 0..1
+	Value      string  `json:"value,omitempty"`  // normalised: 2018-03-24, 10:30+07:00, IDR
+	Number     float64 `json:"number,omitempty"` // normalised amount: 1.5e12, 2e8, 5.2
 }
 
 // Recognizer finds entities. It is safe for concurrent use.

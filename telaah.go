@@ -22,3 +22,13 @@ var reference string
 // ReferenceArticle returns the raw text of the Kompas article the project started
 // from: "Pengguna Aktif Telegram Tembus 200 Juta, Pavel Durov Sindir Facebook".
 func ReferenceArticle() string { return reference }
+
+//go:embed testdata/articles.jsonl
+var sample []byte
+
+// SampleArticles returns the embedded sample corpus as JSON Lines, one article a
+// line with the fields id, url, source, title, body, published (RFC 3339), authors
+// and tags. The reference article comes first; the others are Indonesian news
+// articles written by the Telaah authors for tests and examples. The returned slice
+// is a fresh copy that the caller may modify.
+func SampleArticles() []byte { return append([]byte(nil), sample...) }

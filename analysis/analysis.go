@@ -1,19 +1,121 @@
 // Package analysis is Telaah's text pipeline for Indonesian: it normalises text,
 // tokenizes it, marks stopwords, stems, and finds named entities.
 //
-// PROVISIONAL: a placeholder with the final API, replaced by issue 5.
+// A [Pipeline] turns text into [Term]s: every token of the tokenizer keeps its byte
+// offsets into the original text and gains a normalised form ([Normalize]), a
+// stopword mark ([IsStopword]), a proper-noun mark and a stem. Proper nouns — a
+// capitalised word that does not start a sentence, or any word inside a named
+// entity — are only lower-cased, never stemmed, so that Bekasi stays bekasi and does
+// not become bekas. Capitalisation is ignored in sentences written in title case
+// (headlines), where it says nothing about names.
 package analysis
 
 import (
+	_ "embed"
+	"slices"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/analysis/stem"
 	"github.com/telaah/telaah/tokenize"
 )
 
-// IsStopword reports whether the lower-case word is an Indonesian stopword.
-func IsStopword(lower string) bool { return false }
+//go:embed stopwords.txt
+var stopwordFile string
+
+// stopwordSet is the embedded stopword list, built once.
+var stopwordSet = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, 128)
+	for _, w := range strings.Split(stopwordFile, "\n") {
+		if w = strings.TrimSpace(w); w != "" && !strings.HasPrefix(w, "#") {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+})
+
+// IsStopword reports whether the lower-case word is an Indonesian stopword: a
+// function word such as yang, dan, di or tersebut that carries no topic. The list is
+// Telaah's own (see [Stopwords]); negations such as tidak and bukan are not on it.
+func IsStopword(lower string) bool {
+	_, ok := stopwordSet()[lower]
+	return ok
+}
+
+// Stopwords returns the embedded stopword list, sorted. The slice is a fresh copy.
+func Stopwords() []string {
+	out := make([]string, 0, len(stopwordSet()))
+	for w := range stopwordSet() {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Normalize returns the normalised, lower-case form of a word: letters are
+// lower-cased, Latin letters with diacritics lose them (é → e), typographic
+// apostrophes become ' and invisible characters (soft hyphen, zero-width space and
+// joiners, byte-order mark) are removed. Plain lower-case ASCII is returned as is,
+// without allocating.
+func Normalize(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			break
+		}
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r == utf8.RuneError:
+			b.WriteRune(r)
+			continue
+		}
+		if f, ok := fold[r]; ok {
+			if f != 0 {
+				b.WriteRune(f)
+			}
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			if f != 0 {
+				b.WriteRune(f)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fold maps a lower-case rune to its normal form; 0 deletes the rune.
+var fold = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i',
+	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ō': 'o',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u',
+	'ñ': 'n', 'ç': 'c', 'ý': 'y', 'ÿ': 'y',
+	'\u2018': '\'', '\u2019': '\'', '\u02bc': '\'', '\u00b4': '\'', '`': '\'',
+	'\u00ad': 0, '\u200b': 0, '\u200c': 0, '\u200d': 0, '\u2060': 0, '\ufeff': 0,
+}
 
 // Term is one token as analysis sees it.
 type Term struct {
@@ -24,8 +126,27 @@ type Term struct {
 	Proper   bool // protected from stemming: a proper noun or inside an entity
 }
 
+// Key returns the form of the term that a search index stores: the stem of a word,
+// the normalised form of a number, URL, e-mail address, mention, hashtag or
+// abbreviation (without its final full stop), and "" for punctuation, symbols and
+// emoji, which are not indexed.
+func (t Term) Key() string {
+	switch t.Kind {
+	case tokenize.Word:
+		if t.Stem != "" {
+			return t.Stem
+		}
+		return t.Norm
+	case tokenize.Number, tokenize.URL, tokenize.Email, tokenize.Mention, tokenize.Hashtag:
+		return t.Norm
+	case tokenize.Abbreviation:
+		return strings.TrimSuffix(t.Norm, ".")
+	}
+	return ""
+}
+
 // Pipeline runs the analysis. The zero value uses the default tokenizer, stemmer
-// and entity recognizer.
+// and entity recognizer. A Pipeline is safe for concurrent use.
 type Pipeline struct {
 	Tokenizer  tokenize.Tokenizer
 	Stemmer    *stem.Stemmer
@@ -40,17 +161,170 @@ type Document struct {
 	Entities  []entity.Entity
 }
 
-// Terms tokenizes, normalises and stems text without finding entities.
+func (p *Pipeline) stemmer() *stem.Stemmer {
+	if p != nil && p.Stemmer != nil {
+		return p.Stemmer
+	}
+	return stem.Default()
+}
+
+func (p *Pipeline) recognizer() *entity.Recognizer {
+	if p != nil && p.Recognizer != nil {
+		return p.Recognizer
+	}
+	return entity.Default()
+}
+
+func (p *Pipeline) tokenizer() tokenize.Tokenizer {
+	if p == nil {
+		return tokenize.Tokenizer{}
+	}
+	return p.Tokenizer
+}
+
+// Terms tokenizes, normalises and stems text without finding entities: proper nouns
+// are recognised by their capitalisation alone.
 func (p *Pipeline) Terms(text string) []Term {
-	var out []Term
-	for _, t := range p.Tokenizer.Tokenize(text) {
-		n := strings.ToLower(t.Text)
-		out = append(out, Term{Token: t, Norm: n, Stem: n})
+	return p.terms(p.tokenizer().Sentences(text), nil, true)
+}
+
+// Prepare is [Pipeline.Terms] without the stemming: terms are normalised and marked
+// as stopwords and proper nouns, and Stem is left empty, for a later stage that
+// stems (such as the bleve token filter in package index). The Norm of a proper noun
+// with an enclitic is its base without the clitic (Telegramnya → telegram).
+func (p *Pipeline) Prepare(text string) []Term {
+	return p.terms(p.tokenizer().Sentences(text), nil, false)
+}
+
+// Analyze runs the whole pipeline on text: sentences, terms and entities. Words
+// inside person, organisation and place entities are protected from stemming even
+// where capitalisation does not show it (at the start of a sentence, in headlines).
+func (p *Pipeline) Analyze(text string) *Document {
+	sents := p.tokenizer().Sentences(text)
+	ents := p.recognizer().ExtractSentences(text, sents)
+	return &Document{Text: text, Terms: p.terms(sents, ents, true), Sentences: sents, Entities: ents}
+}
+
+// terms turns the tokens of sents into Terms, protecting capitalised non-initial
+// words and the words inside the name entities ents (ordered by Start). It stems
+// when stemming is set.
+func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemming bool) []Term {
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	out := make([]Term, 0, n)
+	st := p.stemmer()
+	e := 0 // the first entity that may cover the current token
+	for _, s := range sents {
+		title := titleCase(s.Tokens)
+		initial := true
+		for _, tok := range s.Tokens {
+			t := Term{Token: tok, Norm: Normalize(tok.Text)}
+			switch tok.Kind {
+			case tokenize.Word:
+				for e < len(ents) && ents[e].End <= tok.Start {
+					e++
+				}
+				inName := e < len(ents) && ents[e].Start < tok.End && isName(ents[e].Label)
+				c := tok.Case
+				if c == tokenize.NoCase {
+					c = caseOf(tok.Text)
+				}
+				t.Proper = inName || (!initial && !title && c != tokenize.Lower && c != tokenize.NoCase)
+				t.Stopword = !t.Proper && IsStopword(t.Norm)
+				if t.Proper && tok.Enc > 0 {
+					// A name keeps its clitic off: Jakarta-nya, Telegramnya.
+					_, base, _ := tok.Split()
+					t.Norm = Normalize(base)
+				}
+				if stemming {
+					t.Stem = st.StemToken(t.Norm, t.Proper)
+				}
+				initial = false
+			case tokenize.Punct:
+				initial = initial || opensClause(tok.Text)
+			default:
+				initial = false
+			}
+			out = append(out, t)
+		}
 	}
 	return out
 }
 
-// Analyze runs the whole pipeline on text.
-func (p *Pipeline) Analyze(text string) *Document {
-	return &Document{Text: text, Terms: p.Terms(text), Sentences: p.Tokenizer.Sentences(text)}
+// isName reports whether entities of label l are names whose words must not be
+// stemmed.
+func isName(l entity.Label) bool {
+	return l == entity.PER || l == entity.ORG || l == entity.LOC
+}
+
+// opensClause reports whether a punctuation token makes the next word initial, so
+// that its capital letter says nothing about it being a name: an opening quote,
+// bracket, colon or dash.
+func opensClause(p string) bool {
+	switch p {
+	case "\"", "“", "'", "‘", "(", "[", ":", "-", "–", "—", "«":
+		return true
+	}
+	return false
+}
+
+// titleCase reports whether a sentence is written in title case, as headlines are:
+// at least three words after the first, and every one of them that is not a
+// stopword starts with a capital letter.
+func titleCase(toks []tokenize.Token) bool {
+	words, first := 0, true
+	for _, t := range toks {
+		if t.Kind != tokenize.Word {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		c := t.Case
+		if c == tokenize.NoCase {
+			c = caseOf(t.Text)
+		}
+		switch c {
+		case tokenize.Lower:
+			if !IsStopword(Normalize(t.Text)) {
+				return false
+			}
+		case tokenize.Capitalised, tokenize.Upper, tokenize.Mixed:
+			words++
+		}
+	}
+	return words >= 3
+}
+
+// caseOf computes the capitalisation of a word, for tokenizers that leave it unset.
+func caseOf(s string) tokenize.Case {
+	upper, lower, firstUpper, seen := 0, 0, false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			if !seen {
+				firstUpper = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		default:
+			continue
+		}
+		seen = true
+	}
+	switch {
+	case upper == 0 && lower == 0:
+		return tokenize.NoCase
+	case upper == 0:
+		return tokenize.Lower
+	case lower == 0:
+		return tokenize.Upper
+	case firstUpper && upper == 1:
+		return tokenize.Capitalised
+	}
+	return tokenize.Mixed
 }

@@ -1,0 +1,284 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	ta "github.com/telaah/telaah/analysis"
+	"github.com/telaah/telaah/analysis/stem"
+	"github.com/telaah/telaah/tokenize"
+)
+
+// The names under which package index registers its components with bleve. A
+// mapping may name them after a blank import of this package:
+//
+//	import _ "github.com/telaah/telaah/index"
+//	...
+//	fieldMapping.Analyzer = "id"
+const (
+	// AnalyzerName is the Indonesian analyzer: [TokenizerName], then
+	// [NormalizeFilterName], [StopFilterName] and [StemFilterName].
+	AnalyzerName = "id"
+	// TokenizerName is Telaah's tokenizer: it emits normalised words, numbers, URLs,
+	// e-mail addresses, mentions, hashtags and abbreviations with their byte offsets
+	// into the original text, and marks proper nouns as keywords (Token.KeyWord), so
+	// that the stem filter leaves them alone. Punctuation, symbols and emoji are
+	// dropped without using up a position. Config: "entities" (bool, default false)
+	// also protects words inside named entities found by the entity recognizer,
+	// which is slower.
+	TokenizerName = "telaah_tokenizer"
+	// NormalizeFilterName lower-cases and normalises tokens with
+	// analysis.Normalize; it is a no-op on the output of [TokenizerName].
+	NormalizeFilterName = "telaah_normalize"
+	// StopFilterName removes Telaah's Indonesian stopwords (analysis.IsStopword),
+	// except tokens marked as keywords. The positions of the tokens that remain are
+	// unchanged, so phrase queries keep their gaps.
+	StopFilterName = "telaah_stop"
+	// StemFilterName stems the tokens not marked as keywords with the default
+	// stemmer. Config: "keep_surface" (bool, default true) keeps the normalised
+	// word beside its stem, at the same position and offsets, whenever the two
+	// differ, so that exact forms score higher and a lower-case query for a name
+	// the stemmer does not know still finds it.
+	StemFilterName = "telaah_stem"
+)
+
+func init() {
+	must := func(err error) {
+		if err != nil {
+			panic(fmt.Sprintf("telaah/index: registering with bleve: %v", err))
+		}
+	}
+	must(registry.RegisterTokenizer(TokenizerName, tokenizerConstructor))
+	must(registry.RegisterTokenFilter(NormalizeFilterName, normalizeConstructor))
+	must(registry.RegisterTokenFilter(StopFilterName, stopConstructor))
+	must(registry.RegisterTokenFilter(StemFilterName, stemConstructor))
+	must(registry.RegisterAnalyzer(AnalyzerName, analyzerConstructor))
+}
+
+func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	tok, err := cache.TokenizerNamed(TokenizerName)
+	if err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", AnalyzerName, err)
+	}
+	var filters []analysis.TokenFilter
+	for _, name := range []string{NormalizeFilterName, StopFilterName, StemFilterName} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", AnalyzerName, err)
+		}
+		filters = append(filters, f)
+	}
+	return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
+}
+
+func boolConfig(config map[string]interface{}, key string, def bool) (bool, error) {
+	v, ok := config[key]
+	if !ok {
+		return def, nil
+	}
+	b, ok := v.(bool)
+	if !ok {
+		return false, fmt.Errorf("config %q must be a bool, not %T", key, v)
+	}
+	return b, nil
+}
+
+func tokenizerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Tokenizer, error) {
+	ents, err := boolConfig(config, "entities", false)
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer %s: %w", TokenizerName, err)
+	}
+	return &Tokenizer{Entities: ents}, nil
+}
+
+func normalizeConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	return NormalizeFilter{}, nil
+}
+
+func stopConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	return StopFilter{}, nil
+}
+
+func stemConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	keep, err := boolConfig(config, "keep_surface", true)
+	if err != nil {
+		return nil, fmt.Errorf("token filter %s: %w", StemFilterName, err)
+	}
+	return &StemFilter{DropSurface: !keep}, nil
+}
+
+// Tokenizer is the bleve tokenizer registered as [TokenizerName]. It runs the
+// Telaah pipeline (analysis.Pipeline.Prepare, or Analyze when Entities is set) and
+// hands its proper-noun decisions to the filters through Token.KeyWord. The zero
+// value uses the default pipeline; it is safe for concurrent use.
+type Tokenizer struct {
+	// Pipeline is the analysis pipeline; nil means the default one.
+	Pipeline *ta.Pipeline
+	// Entities protects words inside named entities too (slower).
+	Entities bool
+}
+
+// Tokenize implements bleve's analysis.Tokenizer.
+func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	text := string(input)
+	var terms []ta.Term
+	if z.Entities {
+		terms = z.Pipeline.Analyze(text).Terms
+	} else {
+		terms = z.Pipeline.Prepare(text)
+	}
+	out := make(analysis.TokenStream, 0, len(terms))
+	pos := 0
+	for _, t := range terms {
+		surface := surfaceOf(t)
+		if surface == "" {
+			continue
+		}
+		pos++
+		out = append(out, &analysis.Token{
+			Start:    t.Start,
+			End:      t.End,
+			Term:     []byte(surface),
+			Position: pos,
+			Type:     tokenType(t),
+			KeyWord:  t.Proper || t.Kind != tokenize.Word,
+		})
+	}
+	return out
+}
+
+// surfaceOf is the normalised form under which a term enters bleve before
+// stemming, or "" when it is not indexed.
+func surfaceOf(t ta.Term) string {
+	switch t.Kind {
+	case tokenize.Word, tokenize.Number, tokenize.URL, tokenize.Email,
+		tokenize.Mention, tokenize.Hashtag, tokenize.Abbreviation:
+		t.Stem = "" // Key then gives the normalised form
+		return t.Key()
+	}
+	return ""
+}
+
+func tokenType(t ta.Term) analysis.TokenType {
+	if t.Kind == tokenize.Number {
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
+
+// NormalizeFilter is the token filter registered as [NormalizeFilterName].
+type NormalizeFilter struct{}
+
+// Filter implements bleve's analysis.TokenFilter.
+func (NormalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if n := ta.Normalize(string(t.Term)); n != string(t.Term) {
+			t.Term = []byte(n)
+		}
+	}
+	return input
+}
+
+// StopFilter is the token filter registered as [StopFilterName].
+type StopFilter struct{}
+
+// Filter implements bleve's analysis.TokenFilter.
+func (StopFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	j := 0
+	for _, t := range input {
+		if !t.KeyWord && ta.IsStopword(string(t.Term)) {
+			continue
+		}
+		input[j] = t
+		j++
+	}
+	return input[:j]
+}
+
+// StemFilter is the token filter registered as [StemFilterName]. It stems every
+// token not marked as a keyword with Stemmer (nil: stem.Default()).
+type StemFilter struct {
+	Stemmer *stem.Stemmer
+	// DropSurface replaces a word by its stem instead of keeping both.
+	DropSurface bool
+}
+
+// Filter implements bleve's analysis.TokenFilter.
+func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	st := f.Stemmer
+	if st == nil {
+		st = stem.Default()
+	}
+	var out analysis.TokenStream
+	for i, t := range input {
+		if t.KeyWord || t.Type != analysis.AlphaNumeric {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		s := st.StemToken(string(t.Term), false)
+		if s == string(t.Term) || s == "" {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if f.DropSurface {
+			t.Term = []byte(s)
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, i, len(input)+len(input)/2)
+			copy(out, input[:i])
+		}
+		st := *t
+		st.Term = []byte(s)
+		out = append(out, &st, t)
+	}
+	if out == nil {
+		return input
+	}
+	return out
+}
+
+// stream builds the bleve token stream of an analysed text directly, as the "id"
+// analyzer would (without running the tokenizer and filters again), but with the
+// entity-aware proper-noun decisions of analysis.Pipeline.Analyze.
+func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(terms)+len(terms)/2)
+	pos := 0
+	for _, t := range terms {
+		surface := surfaceOf(t)
+		if surface == "" {
+			continue
+		}
+		pos++
+		if t.Stopword {
+			continue
+		}
+		tok := &analysis.Token{Start: t.Start, End: t.End, Term: []byte(surface), Position: pos, Type: tokenType(t), KeyWord: true}
+		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != surface {
+			st := *tok
+			st.Term = []byte(t.Stem)
+			st.KeyWord = false
+			out = append(out, &st)
+			if !keepSurface {
+				continue
+			}
+		}
+		out = append(out, tok)
+	}
+	return out
+}
+
+// fixed is an analyzer that returns a token stream computed beforehand, so that a
+// document field is analysed once, by Index.Add, with entity information.
+type fixed analysis.TokenStream
+
+func (f fixed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(f) }

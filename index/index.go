@@ -1,0 +1,411 @@
+// Package index is Telaah's bleve search of Indonesian news. It is the only package
+// of Telaah that imports bleve.
+//
+// On import it registers with bleve the analyzer "id" and its components (the
+// tokenizer "telaah_tokenizer" and the token filters "telaah_normalize",
+// "telaah_stop" and "telaah_stem"), so that any bleve mapping, in Go or JSON, can
+// say "analyzer": "id" after a blank import, as with bleve's analysis/lang/en.
+// The analyzer stems (penggunaan, menggunakan and pengguna all find each other)
+// but leaves proper nouns alone (Bekasi never matches bekas), and keeps the byte
+// offsets of the original words, so that highlighting marks "bukunya" when the
+// query is "buku".
+//
+// [Index] stores [Article]s in an on-disk scorch index (or in memory), extracts
+// their named entities into keyword, date and numeric fields, and answers
+// [Request]s with highlighted hits and facets of persons, organisations, places,
+// sources and publication dates.
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	ta "github.com/telaah/telaah/analysis"
+	"github.com/telaah/telaah/analysis/entity"
+)
+
+// The field names of an indexed article.
+const (
+	FieldTitle         = "title"
+	FieldBody          = "body"
+	FieldURL           = "url"
+	FieldSource        = "source"
+	FieldPublished     = "published"
+	FieldAuthors       = "authors"
+	FieldTags          = "tags"
+	FieldPersons       = "persons"       // canonical names of PER entities
+	FieldOrganizations = "organizations" // canonical names of ORG entities
+	FieldPlaces        = "places"        // canonical names of LOC entities
+	FieldDates         = "dates"         // DATE entities with a normalised value
+	FieldMoney         = "money"         // MONEY entities: normalised amounts
+)
+
+// DefaultBatchSize is the number of articles Add sends to bleve in one batch.
+const DefaultBatchSize = 1000
+
+// NewMapping returns the bleve mapping of an article index: title and body are
+// text analysed with "id", stored with term vectors for highlighting and searched
+// by default (through _all); url, source, authors, tags and the entity fields are
+// keywords; published and dates are date-times; money is numeric.
+func NewMapping() *mapping.IndexMappingImpl {
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = AnalyzerName
+	text.Store = true
+	text.IncludeTermVectors = true
+
+	kw := func(store, all, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = all
+		f.DocValues = docValues
+		f.IncludeTermVectors = false
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	dates := bleve.NewDateTimeFieldMapping()
+	dates.IncludeInAll = false
+	dates.Store = false
+	num := bleve.NewNumericFieldMapping()
+	num.IncludeInAll = false
+	num.Store = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(FieldTitle, text)
+	doc.AddFieldMappingsAt(FieldBody, text)
+	doc.AddFieldMappingsAt(FieldURL, kw(true, false, false))
+	doc.AddFieldMappingsAt(FieldSource, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldPublished, date)
+	doc.AddFieldMappingsAt(FieldAuthors, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldTags, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldPersons, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldOrganizations, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldPlaces, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldDates, dates)
+	doc.AddFieldMappingsAt(FieldMoney, num)
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = AnalyzerName
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// Options configure an Index. The zero value is the default.
+type Options struct {
+	// BatchSize is the number of articles per bleve batch; 0 means
+	// DefaultBatchSize. Each batch is durable on disk when Add acknowledges it.
+	BatchSize int
+	// Workers is the number of goroutines analysing articles in Add; 0 means
+	// GOMAXPROCS.
+	Workers int
+	// Pipeline is the analysis pipeline; nil means the default one. It must
+	// agree with the analyzer "id" used for queries.
+	Pipeline *ta.Pipeline
+}
+
+// Index is a searchable collection of articles backed by bleve's scorch. It is
+// safe for concurrent use.
+type Index struct {
+	b    bleve.Index
+	opts Options
+	path string
+
+	mu       sync.RWMutex // guards the published-date span
+	min, max time.Time
+}
+
+// Create makes a new index at path, which must not exist yet; an empty path makes
+// an index in memory, which is lost on Close. opts may be nil.
+func Create(path string, opts *Options) (*Index, error) {
+	m := NewMapping()
+	if path != "" {
+		if _, err := os.Stat(path); err == nil {
+			return nil, fmt.Errorf("creating index: %s already exists", path)
+		}
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("creating index %q: %w", path, err)
+	}
+	return newIndex(b, path, opts), nil
+}
+
+// Open opens an existing index made by Create. opts may be nil.
+func Open(path string, opts *Options) (*Index, error) {
+	if path == "" {
+		return nil, errors.New("opening index: empty path")
+	}
+	b, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening index %s: %w", path, err)
+	}
+	x := newIndex(b, path, opts)
+	if err := x.loadSpan(); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("opening index %s: %w", path, err)
+	}
+	return x, nil
+}
+
+func newIndex(b bleve.Index, path string, opts *Options) *Index {
+	x := &Index{b: b, path: path}
+	if opts != nil {
+		x.opts = *opts
+	}
+	if x.opts.BatchSize <= 0 {
+		x.opts.BatchSize = DefaultBatchSize
+	}
+	if x.opts.Workers <= 0 {
+		x.opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	return x
+}
+
+// Bleve returns the underlying bleve index, for what this package does not offer.
+func (x *Index) Bleve() bleve.Index { return x.b }
+
+// Path returns the directory of the index, "" for an index in memory.
+func (x *Index) Path() string { return x.path }
+
+// Close closes the index.
+func (x *Index) Close() error {
+	if err := x.b.Close(); err != nil {
+		return fmt.Errorf("closing index %s: %w", x.path, err)
+	}
+	return nil
+}
+
+// Count returns the number of articles in the index.
+func (x *Index) Count() (uint64, error) {
+	n, err := x.b.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("counting articles: %w", err)
+	}
+	return n, nil
+}
+
+// Delete removes the articles with the given IDs, in one durable batch. IDs not
+// in the index are ignored.
+func (x *Index) Delete(ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	batch := x.b.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	if err := x.b.Batch(batch); err != nil {
+		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// Add analyses and indexes articles, replacing any with the same ID, in batches of
+// Options.BatchSize. When Add returns nil every article is searchable and, for an
+// index on disk, durable: it survives a crash of the process. Add first validates
+// all the articles and indexes none if one is invalid. When a batch fails, the
+// error says how many articles before it were indexed.
+func (x *Index) Add(articles ...Article) error {
+	for i := range articles {
+		if err := articles[i].Validate(); err != nil {
+			return fmt.Errorf("adding article %d: %w", i, err)
+		}
+	}
+	for start := 0; start < len(articles); start += x.opts.BatchSize {
+		end := min(start+x.opts.BatchSize, len(articles))
+		if err := x.addBatch(articles[start:end]); err != nil {
+			return fmt.Errorf("adding articles %d–%d (the %d before are indexed): %w", start, end-1, start, err)
+		}
+	}
+	return nil
+}
+
+func (x *Index) addBatch(arts []Article) error {
+	docs := make([]*document.Document, len(arts))
+	errs := make([]error, len(arts))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(x.opts.Workers, len(arts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				docs[i], errs[i] = x.document(&arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	batch := x.b.NewBatch()
+	lo, hi := time.Time{}, time.Time{}
+	for i, d := range docs {
+		if errs[i] != nil {
+			return fmt.Errorf("article %q: %w", arts[i].ID, errs[i])
+		}
+		if err := batch.IndexAdvanced(d); err != nil {
+			return fmt.Errorf("article %q: %w", arts[i].ID, err)
+		}
+		if p := arts[i].Published; !p.IsZero() {
+			if lo.IsZero() || p.Before(lo) {
+				lo = p
+			}
+			if p.After(hi) {
+				hi = p
+			}
+		}
+	}
+	if err := x.b.Batch(batch); err != nil {
+		return err
+	}
+	if !lo.IsZero() {
+		x.mu.Lock()
+		if x.min.IsZero() || lo.Before(x.min) {
+			x.min = lo
+		}
+		if hi.After(x.max) {
+			x.max = hi
+		}
+		x.mu.Unlock()
+	}
+	return nil
+}
+
+// Analysis is what Add extracts from an article: the analysed title and body and
+// the entity values that become fields.
+type Analysis struct {
+	Title, Body   *ta.Document
+	Persons       []string
+	Organizations []string
+	Places        []string
+	Dates         []time.Time
+	Money         []float64
+}
+
+// Analyze runs the pipeline of the index on an article as Add does.
+func (x *Index) Analyze(a *Article) *Analysis {
+	return analyze(x.opts.Pipeline, a)
+}
+
+func analyze(p *ta.Pipeline, a *Article) *Analysis {
+	r := &Analysis{Title: p.Analyze(a.Title), Body: p.Analyze(a.Body)}
+	seen := map[string]bool{}
+	for _, d := range []*ta.Document{r.Title, r.Body} {
+		for _, e := range d.Entities {
+			name := strings.TrimSpace(e.Canonical)
+			if name == "" {
+				name = strings.TrimSpace(e.Text)
+			}
+			key := string(e.Label) + "\x00" + name
+			switch e.Label {
+			case entity.PER, entity.ORG, entity.LOC:
+				if name == "" || seen[key] {
+					continue
+				}
+				seen[key] = true
+				switch e.Label {
+				case entity.PER:
+					r.Persons = append(r.Persons, name)
+				case entity.ORG:
+					r.Organizations = append(r.Organizations, name)
+				default:
+					r.Places = append(r.Places, name)
+				}
+			case entity.DATE:
+				if t, err := ParseDate(e.Value); err == nil && !seen[key] {
+					seen[key] = true
+					r.Dates = append(r.Dates, t)
+				}
+			case entity.MONEY:
+				if e.Number != 0 {
+					r.Money = append(r.Money, e.Number)
+				}
+			}
+		}
+	}
+	return r
+}
+
+// document builds the bleve document of an article: the keyword, date and numeric
+// fields through the mapping, the text fields from the pipeline's own analysis.
+func (x *Index) document(a *Article) (*document.Document, error) {
+	an := analyze(x.opts.Pipeline, a)
+	data := map[string]interface{}{}
+	put := func(k string, v interface{}, ok bool) {
+		if ok {
+			data[k] = v
+		}
+	}
+	put(FieldURL, a.URL, a.URL != "")
+	put(FieldSource, a.Source, a.Source != "")
+	put(FieldPublished, a.Published, !a.Published.IsZero())
+	put(FieldAuthors, a.Authors, len(a.Authors) > 0)
+	put(FieldTags, a.Tags, len(a.Tags) > 0)
+	put(FieldPersons, an.Persons, len(an.Persons) > 0)
+	put(FieldOrganizations, an.Organizations, len(an.Organizations) > 0)
+	put(FieldPlaces, an.Places, len(an.Places) > 0)
+	put(FieldDates, an.Dates, len(an.Dates) > 0)
+	put(FieldMoney, an.Money, len(an.Money) > 0)
+	doc := document.NewDocument(a.ID)
+	if err := x.b.Mapping().MapDocument(doc, data); err != nil {
+		return nil, fmt.Errorf("mapping fields: %w", err)
+	}
+	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
+	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, true))))
+	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, true))))
+	return doc, nil
+}
+
+// span returns the earliest and latest published dates in the index.
+func (x *Index) span() (time.Time, time.Time) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.min, x.max
+}
+
+// loadSpan finds the earliest and latest published dates of an opened index.
+func (x *Index) loadSpan() error {
+	for i, order := range []string{FieldPublished, "-" + FieldPublished} {
+		q := bleve.NewDateRangeQuery(time.Unix(0, 0).AddDate(-3000, 0, 0), time.Unix(0, 0).AddDate(3000, 0, 0))
+		q.SetField(FieldPublished)
+		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+		req.SortBy([]string{order})
+		req.Fields = []string{FieldPublished}
+		res, err := x.b.Search(req)
+		if err != nil {
+			return fmt.Errorf("reading the published dates: %w", err)
+		}
+		if len(res.Hits) == 0 {
+			return nil
+		}
+		t, ok := hitTime(res.Hits[0].Fields[FieldPublished])
+		if !ok {
+			continue
+		}
+		if i == 0 {
+			x.min = t
+		} else {
+			x.max = t
+		}
+	}
+	return nil
+}

@@ -1,0 +1,296 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Sort is the order of the hits of a search.
+type Sort uint8
+
+// The orders.
+const (
+	ByRelevance Sort = iota // BM25 score, best first
+	ByNewest                // published date, newest first
+	ByOldest                // published date, oldest first
+)
+
+// DefaultSize is the number of hits of a Request with Size 0.
+const DefaultSize = 10
+
+// DefaultFacetSize is the number of values per facet of a Request with FacetSize 0.
+const DefaultFacetSize = 10
+
+// Request is a search. Its zero value finds every article, best first, with
+// highlights and facets.
+type Request struct {
+	// Query is in bleve's query-string syntax (words, "phrases", +must, -not,
+	// field:value, title:word); its words are analysed with "id". Words without a
+	// field are searched in the title and body. Empty matches all articles.
+	Query string
+	// Persons, Organizations and Places keep only the articles that mention
+	// every one of the given entities (canonical names, exact).
+	Persons, Organizations, Places []string
+	// Sources keeps the articles from any of the given sources.
+	Sources []string
+	// Since and Until keep the articles published in [Since, Until); a zero
+	// bound is open.
+	Since, Until time.Time
+	// Offset is the number of hits to skip; Size the number to return (0 means
+	// DefaultSize).
+	Offset, Size int
+	// Sort is the order of the hits.
+	Sort Sort
+	// FacetSize is the number of values per facet (0 means DefaultFacetSize);
+	// negative asks for no facets.
+	FacetSize int
+	// Plain leaves out the highlighted fragments.
+	Plain bool
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total  uint64        // articles that match
+	Took   time.Duration // time bleve took
+	Hits   []Hit         // the requested page of hits
+	Facets Facets
+}
+
+// Hit is one matching article.
+type Hit struct {
+	ID        string
+	Score     float64
+	Title     string
+	URL       string
+	Source    string
+	Published time.Time
+	Persons   []string
+	// Fragments maps a field (title, body) to its highlighted fragments: the text
+	// HTML-escaped, the matches in <mark>…</mark>.
+	Fragments map[string][]string
+}
+
+// Facets are the counts of the matching articles by entity, source and date.
+type Facets struct {
+	Persons, Organizations, Places, Sources []FacetValue
+	// Published counts by month, or by year when the index spans more than
+	// three years; empty buckets are left out.
+	Published []DateBucket
+}
+
+// FacetValue is one value of a facet and the number of matching articles with it.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// DateBucket is a range of publication dates [Start, End) and its count.
+type DateBucket struct {
+	Name       string // 2024-03, or 2024 for yearly buckets
+	Start, End time.Time
+	Count      int
+}
+
+// Search runs a request.
+func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	if r.Size < 0 || r.Offset < 0 {
+		return nil, fmt.Errorf("search: negative size %d or offset %d", r.Size, r.Offset)
+	}
+	q, err := r.query()
+	if err != nil {
+		return nil, err
+	}
+	size := r.Size
+	if size == 0 {
+		size = DefaultSize
+	}
+	req := bleve.NewSearchRequestOptions(q, size, r.Offset, false)
+	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons}
+	switch r.Sort {
+	case ByNewest:
+		req.SortBy([]string{"-" + FieldPublished, "-_score"})
+	case ByOldest:
+		req.SortBy([]string{FieldPublished, "-_score"})
+	}
+	if !r.Plain {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.Fields = []string{FieldTitle, FieldBody}
+	}
+	var months []DateBucket
+	if r.FacetSize >= 0 {
+		n := r.FacetSize
+		if n == 0 {
+			n = DefaultFacetSize
+		}
+		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource} {
+			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		}
+		lo, hi := x.span()
+		months = buckets(lo, hi)
+		if len(months) > 0 {
+			fr := bleve.NewFacetRequest(FieldPublished, len(months))
+			for _, b := range months {
+				start, end := b.Start, b.End
+				fr.AddDateTimeRange(b.Name, start, end)
+			}
+			req.AddFacet(FieldPublished, fr)
+		}
+	}
+	res, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Query, err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hit(h))
+	}
+	if res.Facets != nil {
+		out.Facets.Persons = terms(res.Facets[FieldPersons])
+		out.Facets.Organizations = terms(res.Facets[FieldOrganizations])
+		out.Facets.Places = terms(res.Facets[FieldPlaces])
+		out.Facets.Sources = terms(res.Facets[FieldSource])
+		if fr := res.Facets[FieldPublished]; fr != nil {
+			counts := map[string]int{}
+			for _, d := range fr.DateRanges {
+				counts[d.Name] = d.Count
+			}
+			for _, b := range months {
+				if c := counts[b.Name]; c > 0 {
+					b.Count = c
+					out.Facets.Published = append(out.Facets.Published, b)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// query builds the bleve query of a request.
+func (r *Request) query() (query.Query, error) {
+	var must []query.Query
+	if s := strings.TrimSpace(r.Query); s != "" {
+		qs := bleve.NewQueryStringQuery(s)
+		if _, err := qs.Parse(); err != nil {
+			return nil, fmt.Errorf("search: bad query %q: %w", s, err)
+		}
+		must = append(must, qs)
+	}
+	for _, f := range []struct {
+		field  string
+		values []string
+	}{{FieldPersons, r.Persons}, {FieldOrganizations, r.Organizations}, {FieldPlaces, r.Places}} {
+		for _, v := range f.values {
+			t := bleve.NewTermQuery(v)
+			t.SetField(f.field)
+			must = append(must, t)
+		}
+	}
+	if len(r.Sources) > 0 {
+		var any []query.Query
+		for _, s := range r.Sources {
+			t := bleve.NewTermQuery(s)
+			t.SetField(FieldSource)
+			any = append(any, t)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(any...))
+	}
+	if !r.Since.IsZero() || !r.Until.IsZero() {
+		if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
+			return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
+				r.Since.Format(time.RFC3339), r.Until.Format(time.RFC3339))
+		}
+		incl, excl := true, false
+		q := bleve.NewDateRangeInclusiveQuery(r.Since, r.Until, &incl, &excl)
+		q.SetField(FieldPublished)
+		must = append(must, q)
+	}
+	switch len(must) {
+	case 0:
+		return bleve.NewMatchAllQuery(), nil
+	case 1:
+		return must[0], nil
+	}
+	return bleve.NewConjunctionQuery(must...), nil
+}
+
+func hit(h *search.DocumentMatch) Hit {
+	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
+	out.Title, _ = h.Fields[FieldTitle].(string)
+	out.URL, _ = h.Fields[FieldURL].(string)
+	out.Source, _ = h.Fields[FieldSource].(string)
+	out.Published, _ = hitTime(h.Fields[FieldPublished])
+	out.Persons = strs(h.Fields[FieldPersons])
+	return out
+}
+
+// strs turns a stored field, a string or an array of them, into a slice.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func hitTime(v interface{}) (time.Time, bool) {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
+}
+
+func terms(f *search.FacetResult) []FacetValue {
+	if f == nil || f.Terms == nil {
+		return nil
+	}
+	var out []FacetValue
+	for _, t := range f.Terms.Terms() {
+		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// buckets returns the month buckets from lo to hi, or year buckets when that is
+// more than 36 months.
+func buckets(lo, hi time.Time) []DateBucket {
+	if lo.IsZero() || hi.IsZero() {
+		return nil
+	}
+	lo, hi = lo.UTC(), hi.UTC()
+	months := (hi.Year()-lo.Year())*12 + int(hi.Month()-lo.Month()) + 1
+	var out []DateBucket
+	if months <= 36 {
+		for t := time.Date(lo.Year(), lo.Month(), 1, 0, 0, 0, 0, time.UTC); !t.After(hi); t = t.AddDate(0, 1, 0) {
+			out = append(out, DateBucket{Name: t.Format("2006-01"), Start: t, End: t.AddDate(0, 1, 0)})
+		}
+		return out
+	}
+	for y := lo.Year(); y <= hi.Year(); y++ {
+		t := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		out = append(out, DateBucket{Name: t.Format("2006"), Start: t, End: t.AddDate(1, 0, 0)})
+	}
+	return out
+}

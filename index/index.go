@@ -385,7 +385,7 @@ func (x *Index) span() (time.Time, time.Time) {
 // loadSpan finds the earliest and latest published dates of an opened index.
 func (x *Index) loadSpan() error {
 	for i, order := range []string{FieldPublished, "-" + FieldPublished} {
-		q := bleve.NewDateRangeQuery(time.Unix(0, 0).AddDate(-3000, 0, 0), time.Unix(0, 0).AddDate(3000, 0, 0))
+		q := bleve.NewDateRangeQuery(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2260, 1, 1, 0, 0, 0, 0, time.UTC))
 		q.SetField(FieldPublished)
 		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 		req.SortBy([]string{order})

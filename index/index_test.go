@@ -1,0 +1,359 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/telaah/telaah"
+)
+
+// extra are short articles written for these tests, beside the embedded sample
+// corpus: each exercises one property of the analyzer.
+var extra = []Article{
+	{ID: "t-bekasi", Source: "Uji", Published: date(2024, 2, 10),
+		Title: "Banjir Rendam Permukiman di Bekasi",
+		Body: "Hujan deras sejak Jumat malam membuat Kali Bekasi meluap. Ratusan rumah di Bekasi terendam " +
+			"setinggi pinggang orang dewasa. Warga mengungsi ke masjid dan balai warga."},
+	{ID: "t-bekas", Source: "Uji", Published: date(2024, 3, 5),
+		Title: "Pasar Barang Bekas Ramai Menjelang Lebaran",
+		Body: "Pedagang pakaian bekas di pasar loak kebanjiran pembeli. Barang bekas yang dijual mulai dari " +
+			"sepatu hingga jaket kulit. Seorang pembeli membawa pulang bukunya yang lama hilang."},
+	{ID: "t-guna", Source: "Contoh", Published: date(2024, 4, 20),
+		Title: "Aturan Baru Penggunaan Data Pribadi",
+		Body: "Pemerintah menyiapkan aturan penggunaan data pribadi oleh platform digital. Perusahaan yang " +
+			"menggunakan data tanpa izin akan didenda. Kementerian meminta perusahaan teknologi " +
+			"memperbarui kebijakan privasi mereka sebelum akhir tahun."},
+	{ID: "t-rumah", Source: "Contoh", Published: date(2023, 11, 2),
+		Title: "Harga Rumah di Pinggiran Kota Naik",
+		Body: "Anak-anak muda makin sulit membeli rumah. Harga rumah di pinggiran kota naik sepuluh persen " +
+			"dalam setahun, sementara gaji mereka hampir tidak bergerak."},
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 8, 0, 0, 0, time.UTC) }
+
+// sample returns the embedded sample articles.
+func sample(t testing.TB) []Article {
+	t.Helper()
+	var out []Article
+	err := ReadJSONL(bytes.NewReader(telaah.SampleArticles()), "articles.jsonl",
+		func(a Article) error { out = append(out, a); return nil },
+		func(e *InputError) error { t.Errorf("sample corpus: %v", e); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 || out[0].ID != "kompas-telegram-200-juta" {
+		t.Fatalf("sample corpus does not start with the reference article")
+	}
+	return out
+}
+
+var (
+	sharedOnce sync.Once
+	sharedIdx  *Index
+	sharedErr  error
+)
+
+// testIndex returns an in-memory index of the sample corpus and the extra articles,
+// built once and shared by the tests (which only read it).
+func testIndex(t testing.TB) *Index {
+	t.Helper()
+	arts := sample(t)
+	sharedOnce.Do(func() {
+		sharedIdx, sharedErr = Create("", &Options{BatchSize: 16})
+		if sharedErr == nil {
+			sharedErr = sharedIdx.Add(append(arts, extra...)...)
+		}
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedIdx
+}
+
+func find(t *testing.T, r Request) *Result {
+	t.Helper()
+	res, err := testIndex(t).Search(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func ids(r *Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func hitByID(r *Result, id string) *Hit {
+	for i := range r.Hits {
+		if r.Hits[i].ID == id {
+			return &r.Hits[i]
+		}
+	}
+	return nil
+}
+
+func TestDurovFindsReferenceWithPersonFacet(t *testing.T) {
+	res := find(t, Request{Query: "durov"})
+	if hitByID(res, "kompas-telegram-200-juta") == nil {
+		t.Fatalf("durov: hits %v lack the reference article", ids(res))
+	}
+	found := false
+	for _, f := range res.Facets.Persons {
+		if f.Value == "Pavel Durov" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("durov: persons facet %v lacks Pavel Durov", res.Facets.Persons)
+	}
+	h := hitByID(res, "kompas-telegram-200-juta")
+	if !strings.Contains(strings.Join(h.Fragments[FieldBody], " "), "<mark>Durov</mark>") {
+		t.Errorf("durov: body fragments %q do not mark Durov", h.Fragments[FieldBody])
+	}
+}
+
+func TestStemmingRecall(t *testing.T) {
+	// The reference article says pengguna; t-guna says penggunaan and menggunakan.
+	for _, q := range []string{"pengguna", "penggunaan", "menggunakan", "guna"} {
+		res := find(t, Request{Query: q, Size: 100})
+		for _, want := range []string{"kompas-telegram-200-juta", "t-guna"} {
+			if hitByID(res, want) == nil {
+				t.Errorf("%s: hits %v lack %s", q, ids(res), want)
+			}
+		}
+	}
+	// An exact form scores above a mere stem match.
+	res := find(t, Request{Query: "penggunaan", Size: 100})
+	if len(res.Hits) == 0 || res.Hits[0].ID != "t-guna" {
+		t.Errorf("penggunaan: best hit is not t-guna: %v", ids(res))
+	}
+}
+
+func TestBekasNeverMatchesBekasi(t *testing.T) {
+	for _, q := range []string{"bekas", "Bekas", "barang bekas", `"barang bekas"`} {
+		res := find(t, Request{Query: q, Size: 100})
+		if hitByID(res, "t-bekasi") != nil {
+			t.Errorf("%s: matches the Bekasi article: %v", q, ids(res))
+		}
+		if hitByID(res, "t-bekas") == nil {
+			t.Errorf("%s: misses the article about second-hand goods: %v", q, ids(res))
+		}
+	}
+	for _, q := range []string{"Bekasi", "bekasi", "BEKASI"} {
+		res := find(t, Request{Query: q, Size: 100})
+		if hitByID(res, "t-bekasi") == nil {
+			t.Errorf("%s: misses the Bekasi article: %v", q, ids(res))
+		}
+		if hitByID(res, "t-bekas") != nil {
+			t.Errorf("%s: matches the article about second-hand goods: %v", q, ids(res))
+		}
+	}
+}
+
+func TestHighlightThroughCliticsAndReduplication(t *testing.T) {
+	res := find(t, Request{Query: "buku"})
+	h := hitByID(res, "t-bekas")
+	if h == nil {
+		t.Fatalf("buku: hits %v lack t-bekas", ids(res))
+	}
+	if got := strings.Join(h.Fragments[FieldBody], " "); !strings.Contains(got, "<mark>bukunya</mark>") {
+		t.Errorf("buku: fragment %q does not mark bukunya", got)
+	}
+	res = find(t, Request{Query: "anak"})
+	h = hitByID(res, "t-rumah")
+	if h == nil {
+		t.Fatalf("anak: hits %v lack t-rumah", ids(res))
+	}
+	if got := strings.Join(h.Fragments[FieldBody], " "); !strings.Contains(got, "<mark>Anak-anak</mark>") {
+		t.Errorf("anak: fragment %q does not mark Anak-anak", got)
+	}
+}
+
+func TestPhrase(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		id   string
+		want bool
+	}{
+		{`"pengguna aktif"`, "kompas-telegram-200-juta", true},
+		{`"aktif pengguna"`, "kompas-telegram-200-juta", false},
+		{`"pendiri telegram pavel durov"`, "kompas-telegram-200-juta", true},
+		{`"harga rumah"`, "t-rumah", true},
+		{`"naik kota"`, "t-rumah", false},
+		{`"anak muda"`, "t-rumah", true},                  // through the reduplication anak-anak
+		{`"membawa pulang buku"`, "t-bekas", true},        // through the clitic of bukunya
+		{`"aturan penggunaan data"`, "t-guna", true},      // stems inside a phrase
+		{`"perusahaan yang menggunakan"`, "t-guna", true}, // across a stopword
+	} {
+		res := find(t, Request{Query: c.q, Size: 100})
+		if got := hitByID(res, c.id) != nil; got != c.want {
+			t.Errorf("%s: finds %s = %v, want %v (hits %v)", c.q, c.id, got, c.want, ids(res))
+		}
+	}
+}
+
+func TestFiltersAndSort(t *testing.T) {
+	res := find(t, Request{Sources: []string{"Uji"}, Sort: ByNewest, Size: 100})
+	if got := ids(res); !slices.Equal(got, []string{"t-bekas", "t-bekasi"}) {
+		t.Errorf("source Uji by newest: %v", got)
+	}
+	res = find(t, Request{Sources: []string{"Uji", "Contoh"}, Sort: ByOldest, Size: 100})
+	if got := ids(res); !slices.Equal(got, []string{"t-rumah", "t-bekasi", "t-bekas", "t-guna"}) {
+		t.Errorf("sources Uji, Contoh by oldest: %v", got)
+	}
+	res = find(t, Request{Since: date(2024, 3, 1), Until: date(2024, 4, 1), Size: 100})
+	if got := ids(res); !slices.Equal(got, []string{"t-bekas"}) {
+		t.Errorf("published in March 2024: %v", got)
+	}
+	res = find(t, Request{Query: "rumah", Until: date(2024, 1, 1), Size: 100})
+	if got := ids(res); !slices.Equal(got, []string{"t-rumah"}) {
+		t.Errorf("rumah before 2024: %v", got)
+	}
+	// Paging: two pages of one hit each are the first two hits.
+	all := ids(find(t, Request{Sources: []string{"Uji", "Contoh"}, Sort: ByOldest}))
+	p2 := ids(find(t, Request{Sources: []string{"Uji", "Contoh"}, Sort: ByOldest, Offset: 1, Size: 1}))
+	if len(p2) != 1 || p2[0] != all[1] {
+		t.Errorf("second page %v, want [%s]", p2, all[1])
+	}
+	// The date facet counts the matching articles by month.
+	res = find(t, Request{Sources: []string{"Uji"}})
+	// (By month when the corpus spans three years or less, else by year.)
+	n := 0
+	for _, b := range res.Facets.Published {
+		n += b.Count
+		if b.Start.Year() != 2024 || b.Count == 0 {
+			t.Errorf("published facet of source Uji: bucket %+v", b)
+		}
+	}
+	if n != 2 {
+		t.Errorf("published facet of source Uji counts %d articles, want 2: %+v", n, res.Facets.Published)
+	}
+	if len(res.Facets.Sources) != 1 || res.Facets.Sources[0] != (FacetValue{"Uji", 2}) {
+		t.Errorf("sources facet: %v", res.Facets.Sources)
+	}
+}
+
+func TestPersonFilter(t *testing.T) {
+	res := find(t, Request{Persons: []string{"Pavel Durov"}})
+	if hitByID(res, "kompas-telegram-200-juta") == nil {
+		t.Errorf("person Pavel Durov: hits %v lack the reference article", ids(res))
+	}
+	res = find(t, Request{Persons: []string{"Nobody Atall"}})
+	if res.Total != 0 {
+		t.Errorf("an unknown person matches %v", ids(res))
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	x := testIndex(t)
+	for _, r := range []Request{
+		{Query: `"unclosed`},
+		{Query: "title:"},
+		{Query: "+"},
+		{Size: -1},
+		{Since: date(2024, 1, 1), Until: date(2023, 1, 1)},
+	} {
+		if _, err := x.Search(context.Background(), r); err == nil {
+			t.Errorf("%+v: no error", r)
+		}
+	}
+}
+
+func TestAddValidatesFirst(t *testing.T) {
+	x, err := Create("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	err = x.Add(Article{ID: "ok", Title: "Judul"}, Article{ID: "", Title: "Tanpa ID"})
+	if err == nil || !strings.Contains(err.Error(), "article 1") {
+		t.Fatalf("Add with an article without ID: %v", err)
+	}
+	if n, _ := x.Count(); n != 0 {
+		t.Errorf("Add indexed %d articles despite the invalid one", n)
+	}
+}
+
+func TestOnDiskReopenDeleteCount(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	x, err := Create(dir, &Options{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(extra...); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Create(dir, nil); err == nil {
+		t.Error("Create over an existing index: no error")
+	}
+	x, err = Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if n, err := x.Count(); err != nil || n != uint64(len(extra)) {
+		t.Fatalf("Count after reopening = %d, %v; want %d", n, err, len(extra))
+	}
+	lo, hi := x.span()
+	if !lo.Equal(date(2023, 11, 2)) || !hi.Equal(date(2024, 4, 20)) {
+		t.Errorf("published span after reopening: %v – %v", lo, hi)
+	}
+	if err := x.Delete("t-bekas", "no-such-id"); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := x.Count(); n != uint64(len(extra))-1 {
+		t.Errorf("Count after Delete = %d", n)
+	}
+	res, err := x.Search(context.Background(), Request{Query: "bekas"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 {
+		t.Errorf("bekas after deleting t-bekas: %v", ids(res))
+	}
+	if _, err := Open(t.TempDir()+"/none", nil); err == nil {
+		t.Error("Open of a missing index: no error")
+	}
+}
+
+func TestConcurrentSearchAndAdd(t *testing.T) {
+	x, err := Create("", &Options{BatchSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%2 == 0 {
+				if err := x.Add(extra...); err != nil {
+					t.Error(err)
+				}
+				return
+			}
+			for range 5 {
+				if _, err := x.Search(context.Background(), Request{Query: "rumah"}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if n, _ := x.Count(); n != uint64(len(extra)) {
+		t.Errorf("Count = %d, want %d", n, len(extra))
+	}
+}

@@ -1,6 +1,203 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"time"
 
-// runSearch is a placeholder until its issue lands.
-func runSearch(e *env, args []string) error { return errors.New("not implemented yet") }
+	"github.com/telaah/telaah/index"
+)
+
+// multi is a repeatable string flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ", ") }
+func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
+
+// runSearch searches an index and prints hits with highlights and facets.
+func runSearch(e *env, args []string) error {
+	fs := newFlags(e, "search", "--index DIR [flags] QUERY...")
+	dir := fs.String("index", "", "the index `directory`")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	size := fs.Int("size", index.DefaultSize, "number of hits")
+	offset := fs.Int("offset", 0, "number of hits to skip")
+	sortBy := fs.String("sort", "relevance", "order of hits: relevance, newest or oldest")
+	facets := fs.Int("facets", 5, "values per facet (0: none)")
+	since := fs.String("since", "", "only articles published on or after this `date` (YYYY-MM-DD or RFC 3339)")
+	until := fs.String("until", "", "only articles published before this `date`")
+	var persons, orgs, places, sources multi
+	fs.Var(&persons, "person", "only articles mentioning this person (canonical name; repeatable)")
+	fs.Var(&orgs, "org", "only articles mentioning this organisation (repeatable)")
+	fs.Var(&places, "place", "only articles mentioning this place (repeatable)")
+	fs.Var(&sources, "source", "only articles from this source (repeatable: any of them)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		fs.Usage()
+		return usageError{"--index DIR is required"}
+	}
+	if *size < 0 || *offset < 0 {
+		return usageError{"--size and --offset must not be negative"}
+	}
+	r := index.Request{
+		Query: strings.Join(fs.Args(), " "), Size: *size, Offset: *offset,
+		Persons: persons, Organizations: orgs, Places: places, Sources: sources,
+		FacetSize: *facets,
+	}
+	if *size == 0 {
+		r.Size = index.DefaultSize
+	}
+	if *facets <= 0 {
+		r.FacetSize = -1
+	}
+	switch *sortBy {
+	case "relevance":
+	case "newest":
+		r.Sort = index.ByNewest
+	case "oldest":
+		r.Sort = index.ByOldest
+	default:
+		return usageError{fmt.Sprintf("--sort %q: want relevance, newest or oldest", *sortBy)}
+	}
+	var err error
+	if *since != "" {
+		if r.Since, err = index.ParseDate(*since); err != nil {
+			return usageError{"--since: " + err.Error()}
+		}
+	}
+	if *until != "" {
+		if r.Until, err = index.ParseDate(*until); err != nil {
+			return usageError{"--until: " + err.Error()}
+		}
+	}
+	x, err := index.Open(*dir, nil)
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	res, err := x.Search(context.Background(), r)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(jsonResult(res))
+	}
+	printResult(e.stdout, res, r.Offset, isTerminal(e.stdout))
+	return nil
+}
+
+// jsonResult is the JSON form of a search result.
+func jsonResult(res *index.Result) any {
+	type hit struct {
+		ID        string              `json:"id"`
+		Score     float64             `json:"score"`
+		Title     string              `json:"title"`
+		URL       string              `json:"url,omitempty"`
+		Source    string              `json:"source,omitempty"`
+		Published string              `json:"published,omitempty"`
+		Persons   []string            `json:"persons,omitempty"`
+		Fragments map[string][]string `json:"fragments,omitempty"`
+	}
+	type value struct {
+		Value string `json:"value"`
+		Count int    `json:"count"`
+	}
+	type bucket struct {
+		Name  string `json:"name"`
+		Start string `json:"start"`
+		End   string `json:"end"`
+		Count int    `json:"count"`
+	}
+	values := func(fs []index.FacetValue) []value {
+		out := []value{}
+		for _, f := range fs {
+			out = append(out, value(f))
+		}
+		return out
+	}
+	out := struct {
+		Total  uint64             `json:"total"`
+		TookMS float64            `json:"took_ms"`
+		Hits   []hit              `json:"hits"`
+		Facets map[string][]value `json:"facets"`
+		Dates  []bucket           `json:"published"`
+	}{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: []hit{}, Dates: []bucket{}}
+	for _, h := range res.Hits {
+		j := hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source, Persons: h.Persons, Fragments: h.Fragments}
+		if !h.Published.IsZero() {
+			j.Published = h.Published.Format(time.RFC3339)
+		}
+		out.Hits = append(out.Hits, j)
+	}
+	out.Facets = map[string][]value{
+		"persons":       values(res.Facets.Persons),
+		"organizations": values(res.Facets.Organizations),
+		"places":        values(res.Facets.Places),
+		"sources":       values(res.Facets.Sources),
+	}
+	for _, b := range res.Facets.Published {
+		out.Dates = append(out.Dates, bucket{b.Name, b.Start.Format(time.DateOnly), b.End.Format(time.DateOnly), b.Count})
+	}
+	return out
+}
+
+// printResult prints a result for people: hits with their fragments, the matches
+// in bold on a terminal and between « and » elsewhere, then the facets.
+func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
+	open, close := "«", "»"
+	if tty {
+		open, close = "\x1b[1m", "\x1b[0m"
+	}
+	mark := strings.NewReplacer("<mark>", open, "</mark>", close)
+	plain := func(s string) string { return html.UnescapeString(mark.Replace(s)) }
+	fmt.Fprintf(w, "%d articles match (%s)\n", res.Total, res.Took.Round(time.Microsecond))
+	for i, h := range res.Hits {
+		title := h.Title
+		if f := h.Fragments[index.FieldTitle]; len(f) > 0 {
+			title = plain(f[0])
+		}
+		var meta []string
+		if h.Source != "" {
+			meta = append(meta, h.Source)
+		}
+		if !h.Published.IsZero() {
+			meta = append(meta, h.Published.Format(time.DateOnly))
+		}
+		meta = append(meta, fmt.Sprintf("score %.3f", h.Score))
+		fmt.Fprintf(w, "\n%d. %s\n   %s · %s\n", offset+i+1, title, h.ID, strings.Join(meta, " · "))
+		for _, f := range h.Fragments[index.FieldBody] {
+			fmt.Fprintf(w, "   %s\n", strings.Join(strings.Fields(plain(f)), " "))
+		}
+	}
+	facet := func(name string, fs []index.FacetValue) {
+		if len(fs) == 0 {
+			return
+		}
+		var parts []string
+		for _, f := range fs {
+			parts = append(parts, fmt.Sprintf("%s (%d)", f.Value, f.Count))
+		}
+		fmt.Fprintf(w, "  %-14s %s\n", name+":", strings.Join(parts, ", "))
+	}
+	f := res.Facets
+	if len(f.Persons)+len(f.Organizations)+len(f.Places)+len(f.Sources)+len(f.Published) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nfacets:")
+	facet("persons", f.Persons)
+	facet("organisations", f.Organizations)
+	facet("places", f.Places)
+	facet("sources", f.Sources)
+	var dates []index.FacetValue
+	for _, b := range f.Published {
+		dates = append(dates, index.FacetValue{Value: b.Name, Count: b.Count})
+	}
+	facet("published", dates)
+}

@@ -1,9 +1,52 @@
 // Package stem reduces Indonesian words to their roots.
 //
-// PROVISIONAL: a placeholder with the final API, replaced by issue 3.
+// Two algorithms stand behind one small API:
+//
+//   - [Lexicon] mode (the default) is a morphological stemmer. It strips particles
+//     (-kah, -lah, -tah, -pun), possessives (-ku, -mu, -nya), derivational suffixes
+//     (-i, -kan, -an) and up to three stacked prefixes (meN-, peN-, di-, ter-, ke-,
+//     se-, ber-, per-, pe-), restoring the root's first letter where meN-/peN-
+//     assimilated it (menyapu → sapu, memukul → pukul, menulis → tulis,
+//     mengirim → kirim), undoes reduplication (anak-anak, berlari-lari,
+//     kemerah-merahan, sayur-mayur), and accepts an analysis only when its root is
+//     in the root lexicon. A word that no analysis reduces to a known root is left
+//     as it is, so names and unknown words are not mangled. Of the analyses that
+//     reach a root the longest root wins; ties go to fewer affixes, and a suffix
+//     beats a prefix (berikan = beri + -kan).
+//   - [Snowball] mode is Tala's algorithm exactly as Snowball, Lucene,
+//     Elasticsearch and OpenSearch run it; see [SnowballStem].
+//
+// Proper nouns are not stemmed: [Stemmer.StemToken] takes a flag for capitalised
+// words and entity members, and protected words (an embedded list of Indonesian
+// places, regions, people and brands that look affixed, such as Bekasi, Kediri,
+// Maluku, Megawati and Pertamina, plus [Config.Protected]) are never stemmed in any
+// case, so a lower-case query "bekasi" does not become "bekas".
+//
+// # English words in Indonesian news
+//
+// News mixes in English (streaming, updated, startups). A token that is not a
+// known root, has no Indonesian analysis and is not protected is judged English
+// when it contains a letter pattern that Indonesian spelling does not use (th, ph,
+// sh, ck, wh, ee, oo, ea, ou, q, x, or a doubled consonant other than kk), or
+// ends in an English inflection on an English-looking stem (-ed, -ing after a
+// doubled consonant, -s after a consonant other than s, -ly, -tion, -ment, -ness);
+// see [IsEnglish]. Such tokens go to the Snowball English (Porter2) stemmer. On the
+// UD Indonesian treebanks the rule fires on about 0.5 % of content words.
+//
+// A Stemmer is safe for concurrent use. Results are cached, so repeated words in
+// running text cost a map lookup.
 package stem
 
-import "strings"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
 
 // Mode selects the stemming algorithm.
 type Mode uint8
@@ -14,32 +57,285 @@ const (
 	Snowball             // Tala's algorithm exactly as Snowball runs it
 )
 
-// Stemmer stems Indonesian words. It is safe for concurrent use.
-type Stemmer struct {
-	mode Mode
+// String returns the mode's name as the CLI spells it: "default" or "snowball".
+func (m Mode) String() string {
+	switch m {
+	case Lexicon:
+		return "default"
+	case Snowball:
+		return "snowball"
+	}
+	return fmt.Sprintf("Mode(%d)", uint8(m))
 }
 
-// Config configures a Stemmer.
+// ParseMode parses a mode name: "default" (or "lexicon") and "snowball".
+func ParseMode(s string) (Mode, error) {
+	switch strings.ToLower(s) {
+	case "default", "lexicon", "":
+		return Lexicon, nil
+	case "snowball":
+		return Snowball, nil
+	}
+	return 0, fmt.Errorf("stem: unknown mode %q (want default or snowball)", s)
+}
+
+// Config configures a Stemmer. The zero value is the default stemmer.
 type Config struct {
-	Mode      Mode
-	Protected []string // words never stemmed, in any case (Bekasi, Pertamina)
+	Mode Mode
+	// Protected lists words never stemmed, in any case (Bekasi, Pertamina). They
+	// are added to the embedded default list unless NoDefaultProtected is set.
+	Protected []string
+	// NoDefaultProtected drops the embedded list of protected names.
+	NoDefaultProtected bool
+	// Lexicon is the root lexicon; nil means the embedded default lexicon.
+	Lexicon *RootLexicon
+	// NoEnglish turns off the English stemming of English-looking tokens.
+	NoEnglish bool
+	// CacheSize bounds the number of cached results (0 means 1<<17; negative
+	// turns the cache off).
+	CacheSize int
+}
+
+// Stemmer stems Indonesian words. It is safe for concurrent use; the lexicon may
+// be edited while other goroutines stem.
+type Stemmer struct {
+	mode      Mode
+	noEnglish bool
+	protected map[string]struct{}
+	lex       atomic.Pointer[RootLexicon]
+	cache     *cache
+	editMu    sync.Mutex // serialises lexicon edits
 }
 
 // New returns a Stemmer configured by c.
-func New(c Config) (*Stemmer, error) { return &Stemmer{mode: c.Mode}, nil }
+func New(c Config) (*Stemmer, error) {
+	if c.Mode != Lexicon && c.Mode != Snowball {
+		return nil, fmt.Errorf("stem: unknown mode %d", c.Mode)
+	}
+	s := &Stemmer{mode: c.Mode, noEnglish: c.NoEnglish}
+	s.protected = make(map[string]struct{})
+	if !c.NoDefaultProtected {
+		for _, w := range defaultProtected() {
+			s.protected[w] = struct{}{}
+		}
+	}
+	for i, w := range c.Protected {
+		w = strings.ToLower(strings.TrimSpace(w))
+		if w == "" {
+			return nil, fmt.Errorf("stem: protected word %d is empty", i)
+		}
+		s.protected[w] = struct{}{}
+	}
+	lex := c.Lexicon
+	if lex == nil {
+		var err error
+		if lex, err = defaultLexicon(); err != nil {
+			return nil, err
+		}
+	}
+	s.lex.Store(lex)
+	size := c.CacheSize
+	if size == 0 {
+		size = 1 << 17
+	}
+	if size > 0 {
+		s.cache = newCache(size)
+	}
+	return s, nil
+}
 
-// Default returns the shared default Stemmer (lexicon mode, embedded lexicon).
-func Default() *Stemmer { return &Stemmer{} }
+// defaultStemmer is the shared default Stemmer, built on first use.
+var defaultStemmer = sync.OnceValue(func() *Stemmer {
+	s, err := New(Config{})
+	if err != nil {
+		// The embedded data are checked by the tests; this cannot happen in a
+		// released build.
+		panic(fmt.Sprintf("stem: building the default stemmer: %v", err))
+	}
+	return s
+})
 
-// Stem returns the lower-case root of word.
-func (s *Stemmer) Stem(word string) string { return strings.ToLower(word) }
+// Default returns the shared default Stemmer (lexicon mode, embedded lexicon and
+// protected names).
+func Default() *Stemmer { return defaultStemmer() }
+
+// Mode returns the stemmer's algorithm.
+func (s *Stemmer) Mode() Mode { return s.mode }
+
+// Lexicon returns the stemmer's current root lexicon.
+func (s *Stemmer) Lexicon() *RootLexicon { return s.lex.Load() }
+
+// SetLexicon replaces the root lexicon. It is safe to call while other goroutines
+// stem; results cached under the old lexicon are dropped.
+func (s *Stemmer) SetLexicon(l *RootLexicon) error {
+	if l == nil {
+		return errors.New("stem: SetLexicon: nil lexicon")
+	}
+	s.editMu.Lock()
+	defer s.editMu.Unlock()
+	s.lex.Store(l)
+	s.cache.clear()
+	return nil
+}
+
+// AddRoots adds words to the stemmer's root lexicon (lower-cased). It returns an
+// error, and changes nothing, when a word is not a single word of letters.
+func (s *Stemmer) AddRoots(words ...string) error {
+	s.editMu.Lock()
+	defer s.editMu.Unlock()
+	l, err := s.lex.Load().With(words...)
+	if err != nil {
+		return fmt.Errorf("stem: AddRoots: %w", err)
+	}
+	s.lex.Store(l)
+	s.cache.clear()
+	return nil
+}
+
+// RemoveRoots removes words from the stemmer's root lexicon; words it does not
+// hold are ignored.
+func (s *Stemmer) RemoveRoots(words ...string) {
+	s.editMu.Lock()
+	defer s.editMu.Unlock()
+	s.lex.Store(s.lex.Load().Without(words...))
+	s.cache.clear()
+}
+
+// IsProtected reports whether word (in any case) is protected from stemming.
+func (s *Stemmer) IsProtected(word string) bool {
+	_, ok := s.protected[lower(word)]
+	return ok
+}
+
+// Stem returns the lower-case root of word. The result is never longer than word
+// and is word lower-cased when no rule applies.
+func (s *Stemmer) Stem(word string) string {
+	if s.cache == nil {
+		return s.stem(word)
+	}
+	if r, ok := s.cache.get(word); ok {
+		return r
+	}
+	gen := s.cache.generation()
+	r := s.stem(word)
+	s.cache.put(word, r, gen)
+	return r
+}
 
 // StemToken stems a word from running text; when proper is true (a capitalised word
 // that is not sentence-initial, or part of a named entity) the word is only
 // lower-cased.
 func (s *Stemmer) StemToken(word string, proper bool) string {
 	if proper {
-		return strings.ToLower(word)
+		return lower(word)
 	}
 	return s.Stem(word)
+}
+
+// stem stems word without the cache.
+func (s *Stemmer) stem(word string) string {
+	w := lower(word)
+	if s.mode == Snowball {
+		return SnowballStem(w)
+	}
+	var a Analysis
+	s.analyze(w, &a, false)
+	return a.Root
+}
+
+// Analyze explains how word is stemmed: the root, the affixes removed and the
+// rules that fired. It does not use the cache.
+func (s *Stemmer) Analyze(word string) Analysis {
+	w := lower(word)
+	a := Analysis{Word: w}
+	if s.mode == Snowball {
+		a.Root = SnowballStem(w)
+		a.Found = a.Root != w
+		a.Rules = append(a.Rules, "snowball: Tala's algorithm")
+		return a
+	}
+	s.analyze(w, &a, true)
+	return a
+}
+
+// analyze fills a with the analysis of the lower-case word w. When explain is
+// false only a.Root is set.
+func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
+	a.Word = w
+	a.Root = w
+	if _, ok := s.protected[w]; ok {
+		a.Protected = true
+		if explain {
+			a.Rules = append(a.Rules, "protected word: not stemmed")
+		}
+		return
+	}
+	lex := s.lex.Load()
+	if lex.has(w) {
+		a.Found = true
+		if explain {
+			a.Rules = append(a.Rules, "root in lexicon")
+		}
+		return
+	}
+	if !isASCIIWord(w) {
+		if strings.IndexByte(w, '-') >= 0 {
+			s.reduplication(w, lex, a, explain)
+			return
+		}
+		if explain {
+			a.Rules = append(a.Rules, "not a word of letters a-z: kept")
+		}
+		return
+	}
+	if len(w) < 4 {
+		if explain {
+			a.Rules = append(a.Rules, "short unknown word: kept")
+		}
+		return
+	}
+	az := analyzer{lex: lex}
+	if az.analyzeWord(w) {
+		a.Root = az.best.root
+		a.Found = true
+		if explain {
+			a.fill(&az.best)
+		}
+		return
+	}
+	if !s.noEnglish && IsEnglish(w) {
+		r := english.Stem(w, true)
+		if len(r) <= len(w) && r != "" {
+			a.Root = r
+		}
+		a.English = true
+		if explain {
+			a.Rules = append(a.Rules, "English word: Snowball English (Porter2) stemmer")
+		}
+		return
+	}
+	if explain {
+		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
+	}
+}
+
+// lower lower-cases s, without allocating when s is already lower case ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isASCIIWord reports whether w is made of the letters a-z only.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -1,0 +1,216 @@
+package stem
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// The embedded root lists. See data/NOTICE for where each comes from.
+var (
+	//go:embed data/roots-own.txt
+	rootsOwn string
+	//go:embed data/roots-ud.txt
+	rootsUD string
+	//go:embed data/roots-snowball.txt
+	rootsSnowball string
+	//go:embed data/protected.txt
+	protectedList string
+)
+
+// RootLexicon is an immutable set of Indonesian roots. Editing methods return a new
+// lexicon, so a RootLexicon can be shared between goroutines freely.
+type RootLexicon struct {
+	roots map[string]struct{}
+}
+
+// NewRootLexicon returns a lexicon of words, lower-cased. It returns an error
+// naming the first word that is empty or contains anything but letters and
+// hyphens.
+func NewRootLexicon(words []string) (*RootLexicon, error) {
+	l := &RootLexicon{roots: make(map[string]struct{}, len(words))}
+	for i, w := range words {
+		w, err := cleanRoot(w)
+		if err != nil {
+			return nil, fmt.Errorf("stem: root %d: %w", i+1, err)
+		}
+		l.roots[w] = struct{}{}
+	}
+	return l, nil
+}
+
+// ReadRootLexicon reads a lexicon of one root a line. Blank lines and lines
+// starting with # are skipped; anything else that is not a single word is an
+// error that names the line.
+func ReadRootLexicon(r io.Reader) (*RootLexicon, error) {
+	l := &RootLexicon{roots: make(map[string]struct{}, 1024)}
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		w, err := cleanRoot(s)
+		if err != nil {
+			return nil, fmt.Errorf("stem: read lexicon: line %d: %w", line, err)
+		}
+		l.roots[w] = struct{}{}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("stem: read lexicon: %w", err)
+	}
+	return l, nil
+}
+
+// cleanRoot lower-cases w and checks that it is one word of letters (hyphens
+// allowed inside, for roots such as kupu-kupu).
+func cleanRoot(w string) (string, error) {
+	w = lower(strings.TrimSpace(w))
+	if w == "" {
+		return "", fmt.Errorf("empty word")
+	}
+	for i, r := range w {
+		if unicode.IsLetter(r) || (r == '-' && i > 0 && i < len(w)-1) {
+			continue
+		}
+		return "", fmt.Errorf("%q is not a single word of letters", w)
+	}
+	return w, nil
+}
+
+// parseList adds the entries of an embedded list (one a line, # comments) to m
+// without copying them.
+func parseList(m map[string]struct{}, list string) {
+	for len(list) > 0 {
+		line := list
+		if i := strings.IndexByte(list, '\n'); i >= 0 {
+			line, list = list[:i], list[i+1:]
+		} else {
+			list = ""
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		m[line] = struct{}{}
+	}
+}
+
+// defaultLexicon builds the embedded lexicon once.
+var defaultLexicon = sync.OnceValues(func() (*RootLexicon, error) {
+	return loadDefaultLexicon(), nil
+})
+
+// loadDefaultLexicon parses the embedded root lists.
+func loadDefaultLexicon() *RootLexicon {
+	m := make(map[string]struct{}, 40000)
+	parseList(m, rootsOwn)
+	parseList(m, rootsUD)
+	parseList(m, rootsSnowball)
+	return &RootLexicon{roots: m}
+}
+
+// DefaultRootLexicon returns the embedded root lexicon: roots written for this
+// project, roots derived from the lemmas of the UD Indonesian treebanks, and roots
+// found in Snowball's Indonesian vocabulary (see the package's data/NOTICE).
+func DefaultRootLexicon() *RootLexicon {
+	l, _ := defaultLexicon()
+	return l
+}
+
+// defaultProtected returns the embedded protected names, lower-cased.
+var defaultProtected = sync.OnceValue(func() []string {
+	m := map[string]struct{}{}
+	parseList(m, protectedList)
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, lower(w))
+	}
+	sort.Strings(out)
+	return out
+})
+
+// DefaultProtected returns the embedded list of protected names (lower case,
+// sorted): Indonesian places, regions, people and brands that look affixed.
+func DefaultProtected() []string {
+	return append([]string(nil), defaultProtected()...)
+}
+
+// has reports whether s is a root; s must be lower case.
+func (l *RootLexicon) has(s string) bool {
+	_, ok := l.roots[s]
+	return ok
+}
+
+// Contains reports whether word (in any case) is a root of the lexicon.
+func (l *RootLexicon) Contains(word string) bool { return l.has(lower(word)) }
+
+// Len returns the number of roots.
+func (l *RootLexicon) Len() int { return len(l.roots) }
+
+// Words returns the roots, sorted.
+func (l *RootLexicon) Words() []string {
+	out := make([]string, 0, len(l.roots))
+	for w := range l.roots {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// With returns a copy of the lexicon with words added. It returns an error, and
+// no lexicon, when a word is not a single word of letters.
+func (l *RootLexicon) With(words ...string) (*RootLexicon, error) {
+	add := make([]string, len(words))
+	for i, w := range words {
+		c, err := cleanRoot(w)
+		if err != nil {
+			return nil, fmt.Errorf("root %d: %w", i+1, err)
+		}
+		add[i] = c
+	}
+	m := make(map[string]struct{}, len(l.roots)+len(add))
+	for w := range l.roots {
+		m[w] = struct{}{}
+	}
+	for _, w := range add {
+		m[w] = struct{}{}
+	}
+	return &RootLexicon{roots: m}, nil
+}
+
+// Without returns a copy of the lexicon without words (in any case).
+func (l *RootLexicon) Without(words ...string) *RootLexicon {
+	m := make(map[string]struct{}, len(l.roots))
+	for w := range l.roots {
+		m[w] = struct{}{}
+	}
+	for _, w := range words {
+		delete(m, lower(strings.TrimSpace(w)))
+	}
+	return &RootLexicon{roots: m}
+}
+
+// WriteTo writes the roots, sorted, one a line. It implements io.WriterTo.
+func (l *RootLexicon) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	for _, r := range l.Words() {
+		k, err := bw.WriteString(r + "\n")
+		n += int64(k)
+		if err != nil {
+			return n, fmt.Errorf("stem: write lexicon: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return n, fmt.Errorf("stem: write lexicon: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,343 @@
+package stem
+
+// This file is the morphological engine of the default stemmer: it enumerates the
+// ways an Indonesian word can be split into prefixes, a root and suffixes,
+// restoring the root's first letter where meN-/peN- assimilated it, and keeps the
+// best analysis whose root is in the lexicon.
+
+// Suffix layers, from the root outwards: derivational (-i, -kan, -an), possessive
+// (-ku, -mu, -nya) and particle (-kah, -lah, -tah, -pun).
+var (
+	derivSuffixes      = [...]string{"kan", "an", "i"}
+	possessiveSuffixes = [...]string{"nya", "ku", "mu"}
+	particleSuffixes   = [...]string{"kah", "lah", "tah", "pun"}
+)
+
+// prefixKind names a derivational prefix after its underlying form.
+type prefixKind uint8
+
+const (
+	pNone prefixKind = iota
+	pDi              // di-
+	pKe              // ke-
+	pSe              // se-
+	pTer             // ter-, te-
+	pBer             // ber-, be-, bel-
+	pPer             // per-, pe- before r, pel-
+	pPe              // pe- (pelaku, pemain, pewarna)
+	pMeN             // meN-: me-, mem-, men-, meng-, meny-, menge-
+	pPeN             // peN-: pe-, pem-, pen-, peng-, peny-, penge-
+)
+
+var prefixNames = [...]string{
+	pNone: "", pDi: "di-", pKe: "ke-", pSe: "se-", pTer: "ter-", pBer: "ber-",
+	pPer: "per-", pPe: "pe-", pMeN: "meN-", pPeN: "peN-",
+}
+
+// String returns the prefix as linguists write it (meN-, peN-, ber-...).
+func (p prefixKind) String() string { return prefixNames[p] }
+
+// firstOrder reports whether p is a first-order prefix, which may stand before a
+// second-order one (memper-, diper-, keber-, pember-), never after it.
+func (p prefixKind) firstOrder() bool {
+	switch p {
+	case pDi, pKe, pSe, pTer, pMeN, pPeN:
+		return true
+	}
+	return false
+}
+
+// maxPrefixes is the most prefixes stacked on one root (ke-ber-, mem-per-, di-per-).
+const maxPrefixes = 3
+
+// affixStep is one prefix removed: its kind, the surface form it had in the word
+// and the letter put back at the start of the root (menulis = meN- + tulis).
+type affixStep struct {
+	kind    prefixKind
+	surface string
+	restore byte
+}
+
+// candidate is one analysis of a word whose root is in the lexicon.
+type candidate struct {
+	root     string
+	prefixes [maxPrefixes]affixStep
+	np       int
+	deriv    string // derivational suffix
+	poss     string // possessive
+	part     string // particle
+	cost     int
+}
+
+// lexLookup is what the engine needs from a lexicon.
+type lexLookup interface {
+	has(s string) bool
+}
+
+// analyzer holds the state of one analysis. It lives on the stack of its caller.
+type analyzer struct {
+	lex  lexLookup
+	best candidate
+	have bool
+	buf  [64]byte // scratch for roots with a restored first letter
+	cur  candidate
+}
+
+// analyzeWord finds the best analysis of the lower-case ASCII word w. It reports
+// false when no analysis reaches a root of the lexicon.
+func (a *analyzer) analyzeWord(w string) bool {
+	a.have = false
+	// Suffix layers: particle, then possessive, then derivational, each optional.
+	for pi := -1; pi < len(particleSuffixes); pi++ {
+		s1 := w
+		part := ""
+		if pi >= 0 {
+			part = particleSuffixes[pi]
+			if !hasSuffixMin(s1, part) {
+				continue
+			}
+			s1 = s1[:len(s1)-len(part)]
+		}
+		for ki := -1; ki < len(possessiveSuffixes); ki++ {
+			s2 := s1
+			poss := ""
+			if ki >= 0 {
+				poss = possessiveSuffixes[ki]
+				if !hasSuffixMin(s2, poss) {
+					continue
+				}
+				s2 = s2[:len(s2)-len(poss)]
+			}
+			for di := -1; di < len(derivSuffixes); di++ {
+				s3 := s2
+				deriv := ""
+				if di >= 0 {
+					deriv = derivSuffixes[di]
+					if !hasSuffixMin(s3, deriv) {
+						continue
+					}
+					s3 = s3[:len(s3)-len(deriv)]
+				}
+				a.cur = candidate{deriv: deriv, poss: poss, part: part}
+				a.prefixes(s3, 0)
+			}
+		}
+	}
+	return a.have
+}
+
+// hasSuffixMin reports whether s ends in suf and keeps at least two letters
+// before it.
+func hasSuffixMin(s, suf string) bool {
+	return len(s) >= len(suf)+2 && s[len(s)-len(suf):] == suf
+}
+
+// offer checks root against the lexicon and keeps it when it is the best so far.
+func (a *analyzer) offer(root string) {
+	if len(root) < 2 || !a.lex.has(root) {
+		return
+	}
+	c := a.cur
+	c.root = root
+	c.cost = cost(&c)
+	if !a.have || c.cost < a.best.cost {
+		if len(root) > 0 && &a.buf[0] == unsafeStringData(root) {
+			// The root lives in the scratch buffer: copy it out.
+			root = string([]byte(root))
+		}
+		c.root = root
+		a.best, a.have = c, true
+	}
+}
+
+// prefixes tries s as a root, then every prefix s may begin with.
+func (a *analyzer) prefixes(s string, depth int) {
+	a.offer(s)
+	if depth == maxPrefixes || len(s) < 4 {
+		return
+	}
+	var last prefixKind
+	if depth > 0 {
+		last = a.cur.prefixes[depth-1].kind
+	}
+	try := func(kind prefixKind, surface string, restore byte) {
+		if !prefixAllowed(last, kind, depth) {
+			return
+		}
+		rest := s[len(surface):]
+		if len(rest) < 2 {
+			return
+		}
+		saved := a.cur
+		a.cur.prefixes[depth] = affixStep{kind: kind, surface: surface, restore: restore}
+		a.cur.np = depth + 1
+		if restore != 0 {
+			if len(rest)+1 > len(a.buf) {
+				a.cur = saved
+				return
+			}
+			a.buf[0] = restore
+			n := copy(a.buf[1:], rest)
+			a.offer(bytesToString(a.buf[:n+1]))
+		} else {
+			a.prefixes(rest, depth+1)
+		}
+		a.cur = saved
+	}
+	c0, c1 := s[0], s[1]
+	switch {
+	case c0 == 'd' && c1 == 'i':
+		try(pDi, "di", 0)
+	case c0 == 'k' && c1 == 'e':
+		try(pKe, "ke", 0)
+	case c0 == 's' && c1 == 'e':
+		try(pSe, "se", 0)
+	case c0 == 't' && c1 == 'e':
+		if s[2] == 'r' {
+			try(pTer, "ter", 0)
+		}
+		try(pTer, "te", 0) // te-rasa, te-kerja? only before r in practice
+	case c0 == 'b' && c1 == 'e':
+		if s[2] == 'r' {
+			try(pBer, "ber", 0)
+		}
+		if s[2] == 'l' {
+			try(pBer, "bel", 0) // belajar
+		}
+		try(pBer, "be", 0) // bekerja, beternak, berantai
+	case c0 == 'p' && c1 == 'e':
+		if s[2] == 'r' {
+			try(pPer, "per", 0)
+		}
+		if s[2] == 'l' {
+			try(pPer, "pel", 0) // pelajar
+		}
+		a.nasal(s, pPeN, try)
+	case c0 == 'm' && c1 == 'e':
+		a.nasal(s, pMeN, try)
+	}
+}
+
+// nasal tries the allomorphs of meN- or peN- (kind) at the start of s, with the
+// root's first letter restored where the nasal replaced it.
+func (a *analyzer) nasal(s string, kind prefixKind, try func(prefixKind, string, byte)) {
+	// s starts with "me" or "pe".
+	if len(s) < 4 {
+		return
+	}
+	p := s[:2]
+	c2 := s[2]
+	switch c2 {
+	case 'n':
+		switch c3 := s[3]; {
+		case c3 == 'g':
+			// meng-: before vowels, g, h, kh; k- roots lose their k.
+			if len(s) > 4 {
+				try(kind, s[:4], 0)
+				if isVowel(s[4]) {
+					try(kind, s[:4], 'k')
+				}
+				if s[4] == 'e' && len(s) > 7 {
+					try(kind, s[:5], 0) // menge-: mengebom, pengecat
+				}
+			}
+			try(kind, p, 0) // me-nganga
+		case c3 == 'y':
+			// meny-: s- roots lose their s; me-nyanyi keeps ny.
+			if len(s) > 4 && isVowel(s[4]) {
+				try(kind, s[:4], 's')
+			}
+			try(kind, p, 0)
+		case isVowel(c3):
+			// men- + vowel: t- roots lose their t (menulis); me-nanti keeps n.
+			try(kind, s[:3], 't')
+			try(kind, p, 0)
+		default:
+			// men- before d, c, j, t, sy, z (and loans).
+			try(kind, s[:3], 0)
+		}
+	case 'm':
+		c3 := s[3]
+		if isVowel(c3) {
+			// mem- + vowel: p- roots lose their p (memukul); me-makan keeps m.
+			try(kind, s[:3], 'p')
+			try(kind, p, 0)
+		} else {
+			// mem- before b, f, v, p (memper-, membaca).
+			try(kind, s[:3], 0)
+		}
+	case 'l', 'r', 'w', 'y':
+		try(kind, p, 0)
+		if kind == pPeN && c2 == 'r' {
+			return // pe- before r is per- (handled by the caller)
+		}
+	default:
+		if kind == pPeN {
+			// pe- before other consonants: pekerja, petani, pedagang.
+			try(pPe, p, 0)
+		}
+	}
+	if kind == pPeN && (c2 == 'l' || c2 == 'w' || c2 == 'y' || c2 == 'm' || c2 == 'n') {
+		// Already tried as peN- with the bare pe- allomorph.
+		return
+	}
+}
+
+// isVowel reports whether c is an Indonesian vowel letter.
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// cost ranks the analyses of one word: the lowest wins. Longer roots win (the
+// least that explains the word), so bermasalah is ber- + masalah, not ber- +
+// masa + -lah; among roots of one length, fewer affixes win, and a derivational
+// suffix beats a prefix (berikan = beri + -kan, not ber- + ikan).
+func cost(c *candidate) int {
+	n := -8 * len(c.root)
+	n += 3 * c.np
+	if c.deriv != "" {
+		n += 2
+	}
+	if c.poss != "" {
+		n += 2
+	}
+	if c.part != "" {
+		n += 4
+	}
+	for i := 0; i < c.np; i++ {
+		if c.prefixes[i].restore != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// prefixAllowed reports whether kind may follow last (the prefix removed before
+// it, outer) at the given depth.
+func prefixAllowed(last, kind prefixKind, depth int) bool {
+	if depth == 0 {
+		return true
+	}
+	if last == kind {
+		return false
+	}
+	switch last {
+	case pMeN, pDi, pTer:
+		// memper-, memberdayakan, diper-, diber-, terper-, diketahui, terke-.
+		return kind == pPer || kind == pBer || kind == pKe || kind == pPe
+	case pPeN:
+		return kind == pPer || kind == pBer || kind == pKe
+	case pKe:
+		// keber-, keter-, kepe(N)-, kese-, keper-.
+		return kind == pBer || kind == pTer || kind == pPeN || kind == pPe || kind == pSe || kind == pPer || kind == pMeN
+	case pSe:
+		return kind == pKe || kind == pPer || kind == pBer || kind == pPeN
+	case pPer, pBer:
+		return kind == pKe || kind == pSe
+	}
+	return false
+}

@@ -1,0 +1,168 @@
+package stem
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/telaah/telaah/analysis/stem/internal/rootgen"
+	"github.com/telaah/telaah/internal/dataset"
+)
+
+// goldPair is one content word of a UD file with its lemma, both lower-cased,
+// exactly as ../shared/tools/udgold.py extracts them.
+type goldPair struct{ form, lemma, upos string }
+
+// contentUPOS are the classes udgold.py scores.
+var contentUPOS = map[string]bool{"NOUN": true, "VERB": true, "ADJ": true, "ADV": true}
+
+// udGold reads the gold pairs of a UD file as udgold.py does: every syntactic word
+// whose UPOS is a content class and whose form is alphabetic or has a hyphen.
+func udGold(t testing.TB, rel string) []goldPair {
+	t.Helper()
+	sents, err := dataset.ReadCoNLLU(dataset.Path(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []goldPair
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if !contentUPOS[w.UPOS] || !pyIsAlpha(w.Form) && !strings.Contains(w.Form, "-") {
+				continue
+			}
+			out = append(out, goldPair{strings.ToLower(w.Form), strings.ToLower(w.Lemma), w.UPOS})
+		}
+	}
+	return out
+}
+
+// pyIsAlpha is Python's str.isalpha: non-empty and every character a letter.
+func pyIsAlpha(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// udScore is what stemeval.py prints: accuracy over all pairs, over the pairs
+// whose lemma differs from the form, and over those where it does not.
+type udScore struct {
+	all, ok, aff, okAff, un, okUn int
+	misses                         map[string]int
+}
+
+func (s udScore) String() string {
+	return fmt.Sprintf("all %.4f (%d/%d)  affixed %.4f (%d/%d)  unaffixed-kept %.4f (%d/%d)",
+		float64(s.ok)/float64(s.all), s.ok, s.all,
+		float64(s.okAff)/float64(max(1, s.aff)), s.okAff, s.aff,
+		float64(s.okUn)/float64(max(1, s.un)), s.okUn, s.un)
+}
+
+func (s udScore) accuracy() float64 { return float64(s.ok) / float64(s.all) }
+
+func scoreUD(st *Stemmer, gold []goldPair) udScore {
+	sc := udScore{misses: map[string]int{}}
+	for _, p := range gold {
+		got := strings.ToLower(strings.TrimSpace(st.Stem(p.form)))
+		sc.all++
+		hit := got == p.lemma
+		if hit {
+			sc.ok++
+		} else {
+			sc.misses[p.form+"->"+got+" (gold "+p.lemma+")"]++
+		}
+		if p.form != p.lemma {
+			sc.aff++
+			if hit {
+				sc.okAff++
+			}
+		} else {
+			sc.un++
+			if hit {
+				sc.okUn++
+			}
+		}
+	}
+	return sc
+}
+
+func TestUDAccuracy(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		bar  float64
+	}{
+		{"data/ud/id_gsd-ud-dev.conllu", 0.94},
+		{"data/ud/id_csui-ud-train.conllu", 0.95},
+	} {
+		gold := udGold(t, c.file)
+		sc := scoreUD(Default(), gold)
+		t.Logf("%s: %v", c.file, sc)
+		if os.Getenv("STEM_MISSES") != "" {
+			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES")+c.file[8:11])
+		}
+		if sc.accuracy() < c.bar {
+			t.Errorf("%s: accuracy %.4f below the bar %.2f", c.file, sc.accuracy(), c.bar)
+		}
+	}
+}
+
+func dumpMisses(t *testing.T, m map[string]int, path string) {
+	type kv struct {
+		k string
+		n int
+	}
+	var l []kv
+	for k, n := range m {
+		l = append(l, kv{k, n})
+	}
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && (l[j].n > l[j-1].n || l[j].n == l[j-1].n && l[j].k < l[j-1].k); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, e := range l {
+		fmt.Fprintf(f, "%d\t%s\n", e.n, e.k)
+	}
+}
+
+// TestUDHeldOut estimates how the stemmer generalises: the lexicon is rebuilt
+// without the lemmas of the file being scored (own roots, Snowball-derived roots
+// and the other treebank's lemmas only), so every root the scored file needs must
+// come from elsewhere.
+func TestUDHeldOut(t *testing.T) {
+	files := []string{"data/ud/id_gsd-ud-dev.conllu", "data/ud/id_csui-ud-train.conllu"}
+	for i, file := range files {
+		other := files[1-i]
+		lemmas, err := rootgen.UDLemmas(dataset.Path(t, other))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]struct{}{}
+		parseList(m, rootsOwn)
+		parseList(m, rootsSnowball)
+		for _, l := range lemmas {
+			m[l] = struct{}{}
+		}
+		st, err := New(Config{Lexicon: &RootLexicon{roots: m}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := scoreUD(st, udGold(t, file))
+		t.Logf("%s without its own lemmas (lexicon %d roots): %v", file, len(m), sc)
+		if os.Getenv("STEM_MISSES_HELDOUT") != "" {
+			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES_HELDOUT")+fmt.Sprint(i))
+		}
+	}
+}

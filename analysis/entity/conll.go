@@ -12,6 +12,11 @@ import (
 type TaggedSentence struct {
 	Words []string
 	Tags  []string
+	// Auxiliary marks a sentence from a corpus annotated in another style (NERGrit
+	// beside the news corpus idner): [Train] gives its features a private copy
+	// that soaks up the style differences, so that they do not shift the weights
+	// used at run time.
+	Auxiliary bool
 }
 
 // ReadCoNLL reads CoNLL data: one token a line with the token in the first column

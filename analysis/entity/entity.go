@@ -108,7 +108,7 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 		keys = append(keys, k)
 		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
 	}
-	return writeModel(w, keys, weights, r.m.trans[:])
+	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain)
 }
 
 // Features returns the number of features in the recognizer's model.

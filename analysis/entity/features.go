@@ -95,6 +95,12 @@ const (
 	tLowerP1Case
 	tGazEndCap
 	tPrefix4
+	tTrigramM
+	tTrigramP
+	tRunFirst
+	tRunLast
+	tRunNext
+	tRunPrev
 )
 
 // Case classes of a token, as features see them.
@@ -199,6 +205,7 @@ type tokenInfo struct {
 	gazB, gazI          gazClass // phrase classes starting at / covering the token
 	cas                 uint8
 	capRun, capPos      uint8 // length of the capitalised run holding the token, and position in it
+	runFirst, runLast   int32 // indexes of the first and last tokens of the capitalised run
 	gazEnd              bool  // a phrase match ends at this token
 }
 
@@ -247,6 +254,7 @@ func (fz *featurizer) sentence(words []string) {
 			j++
 		}
 		for k := i; k < j; k++ {
+			fz.info[k].runFirst, fz.info[k].runLast = int32(i), int32(j-1)
 			fz.info[k].capRun = uint8(min(j-i, 5))
 			fz.info[k].capPos = uint8(min(k-i, 3))
 		}

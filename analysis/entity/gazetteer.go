@@ -16,15 +16,15 @@ type gazClass uint16
 // The gazetteer lists. Phrase lists (LOC, ORG) match runs of tokens; the others are
 // single trigger words.
 const (
-	gazLOC      gazClass = 1 << iota // provinces, cities, regencies, islands, countries
-	gazORG                           // well-known organisations and their acronyms
-	gazTitle                         // person titles, honorifics and roles: Presiden, Dr, Bapak
-	gazOrgHead                       // words that head organisation names: PT, Partai, Universitas
-	gazLocHead                       // words that head place names: Kabupaten, Kota, Jalan
-	gazSpeech                        // reporting verbs: kata, ujar, ungkapnya
-	gazGiven                         // common given names
-	gazPrefix                        // a proper prefix of a longer phrase
-	numGazBits  = 7
+	gazLOC     gazClass = 1 << iota // provinces, cities, regencies, islands, countries
+	gazORG                          // well-known organisations and their acronyms
+	gazTitle                        // person titles, honorifics and roles: Presiden, Dr, Bapak
+	gazOrgHead                      // words that head organisation names: PT, Partai, Universitas
+	gazLocHead                      // words that head place names: Kabupaten, Kota, Jalan
+	gazSpeech                       // reporting verbs: kata, ujar, ungkapnya
+	gazGiven                        // common given names
+	gazPrefix                       // a proper prefix of a longer phrase
+	numGazBits = 7
 )
 
 // gazFiles maps each embedded list to its class.

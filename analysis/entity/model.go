@@ -21,6 +21,8 @@ type model struct {
 	weights []float32
 	// trans[prev*numTags+next]; prev == numTags is the sentence start.
 	trans [(numTags + 1) * numTags]float32
+	// domain adds to each feature its copy private to the main corpus.
+	domain bool
 }
 
 // key32 folds a 64-bit feature hash to a non-zero 32-bit key.
@@ -133,14 +135,15 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 }
 
-// The model file: gzip of "TLNER1", uint32 tag count, uint32 feature count, the
+// The model file: gzip of "TLNER1", uint32 tag count, uint32 flags (1: the
+// main-corpus copies of the features are used), uint32 feature count, the
 // transition weights as float32, the float32 scale of the quantised weights, then per
 // feature its uint32 key, a byte mask of the tags with non-zero weight, and an int16
 // for each of them. Little-endian throughout.
 const modelMagic = "TLNER1"
 
 // writeModel writes keys and weights (numTags per key) in the model format.
-func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32) error {
+func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, domain bool) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("entity: writing model: %w", err)
@@ -158,6 +161,11 @@ func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32) 
 	var buf []byte
 	buf = append(buf, modelMagic...)
 	buf = le.AppendUint32(buf, uint32(numTags))
+	var flags uint32
+	if domain {
+		flags |= 1
+	}
+	buf = le.AppendUint32(buf, flags)
 	buf = le.AppendUint32(buf, uint32(len(keys)))
 	for _, x := range trans {
 		buf = le.AppendUint32(buf, math.Float32bits(x))
@@ -203,7 +211,7 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	if len(data) < len(modelMagic)+8 || string(data[:len(modelMagic)]) != modelMagic {
+	if len(data) < len(modelMagic)+12 || string(data[:len(modelMagic)]) != modelMagic {
 		return nil, bad("not a telaah entity model")
 	}
 	le := binary.LittleEndian
@@ -211,8 +219,12 @@ func readModel(r io.Reader) (*model, error) {
 	if le.Uint32(p) != uint32(numTags) {
 		return nil, bad("wrong number of tags")
 	}
-	n := int(le.Uint32(p[4:]))
-	p = p[8:]
+	flags := le.Uint32(p[4:])
+	if flags&^1 != 0 {
+		return nil, bad("unknown flags")
+	}
+	n := int(le.Uint32(p[8:]))
+	p = p[12:]
 	var trans [(numTags + 1) * numTags]float32
 	if len(p) < 4*len(trans)+4 {
 		return nil, bad("truncated")
@@ -251,5 +263,6 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	m := newModel(keys, weights)
 	m.trans = trans
+	m.domain = flags&1 != 0
 	return m, nil
 }

@@ -33,6 +33,11 @@ func (tg *tagger) run(m *model, words []string) []tag {
 	tg.back = grow(tg.back, n*int(numTags))
 	for i := range n {
 		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		if m.domain {
+			for _, h := range tg.feats {
+				tg.feats = append(tg.feats, mix(h, mainDomain))
+			}
+		}
 		m.emissions(tg.emit[i*int(numTags):], tg.feats)
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)

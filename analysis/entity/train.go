@@ -18,10 +18,19 @@ type TrainOptions struct {
 	Seed uint64
 	// Progress, when not nil, receives a line per epoch with the dev scores.
 	Progress io.Writer
-	// KeepBest keeps the averaged weights of the epoch with the best dev F1 instead
-	// of those of the last epoch. It needs dev sentences.
-	KeepBest bool
+	// Runs is the number of perceptrons trained with successive seeds whose
+	// averaged weights are averaged into the final model; 0 means 1. More runs
+	// make the model less sensitive to the order of the training data.
+	Runs int
+	// Verbose reports dev scores after every epoch, not only the last of each run.
+	Verbose bool
 }
+
+// auxDomain is mixed into the private copies of the features of auxiliary sentences.
+const auxDomain = 0xa0c5d0a1
+
+// mainDomain is mixed into the private copies of the features of the main corpus.
+const mainDomain = 0x3a1dc0de
 
 // trainSentence is a training sentence with its features interned.
 type trainSentence struct {
@@ -44,6 +53,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 15
 	}
+	if opt.Runs <= 0 {
+		opt.Runs = 1
+	}
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
@@ -52,6 +64,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		return nil, err
 	}
 	start := time.Now()
+	// With an auxiliary corpus, every feature also gets a copy private to its
+	// corpus (feature augmentation); the main corpus's copy is used at run time.
+	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
 	fz := &featurizer{gaz: g}
 	ids := map[uint32]int32{}
 	var keys []uint32
@@ -63,6 +78,15 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
 		for i := range s.Words {
 			buf = fz.features(buf[:0], s.Words, i, head)
+			if s.Auxiliary {
+				for _, h := range buf {
+					buf = append(buf, mix(h, auxDomain))
+				}
+			} else if symmetric {
+				for _, h := range buf {
+					buf = append(buf, mix(h, mainDomain))
+				}
+			}
 			row := make([]int32, 0, len(buf))
 			for _, h := range buf {
 				k := key32(h)
@@ -84,102 +108,112 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	}
 	const nt = int(numTags)
 	const ntr = (nt + 1) * nt
-	w := make([]float32, nf*nt)
-	u := make([]float32, nf*nt) // sum of c×update, for averaging
-	var trW, trU [ntr]float32
-	avg := func(c float32) (*model, error) {
-		aw := make([]float32, nf*nt)
-		for i := range aw {
-			aw[i] = w[i] - u[i]/c
-		}
-		m := newModel(keys, aw)
-		for i := range trW {
-			m.trans[i] = trW[i] - trU[i]/c
-		}
-		return m, nil
-	}
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x7e1aa4))
-	c := float32(1)
+	pool := newTaggerPool(g)
+	sum := make([]float32, nf*nt)
+	var sumTr [ntr]float32
 	var emit []float32
 	var back []uint8
 	var pred []tag
-	bestF, bestEpoch := -1.0, 0
-	var best *model
-	pool := newTaggerPool(g)
-	for epoch := 1; epoch <= opt.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		mistakes := 0
-		for _, si := range order {
-			s := &data[si]
-			n := len(s.gold)
-			emit = grow(emit, n*nt)
-			clear(emit)
-			back = grow(back, n*nt)
-			pred = grow(pred, n)
-			for i, fs := range s.feats {
-				e := emit[i*nt : (i+1)*nt]
-				for _, f := range fs {
-					row := w[int(f)*nt : int(f)*nt+nt]
-					for t := range e {
-						e[t] += row[t]
+	for run := range opt.Runs {
+		seed := opt.Seed + uint64(run)
+		w := make([]float32, nf*nt)
+		u := make([]float32, nf*nt) // sum of c×update, for averaging
+		var trW, trU [ntr]float32
+		order := make([]int, len(data))
+		for i := range order {
+			order[i] = i
+		}
+		rng := rand.New(rand.NewPCG(seed, 0x7e1aa4))
+		c := float32(1)
+		var final *model
+		for epoch := 1; epoch <= opt.Epochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			mistakes := 0
+			for _, si := range order {
+				s := &data[si]
+				n := len(s.gold)
+				emit = grow(emit, n*nt)
+				clear(emit)
+				back = grow(back, n*nt)
+				pred = grow(pred, n)
+				for i, fs := range s.feats {
+					e := emit[i*nt : (i+1)*nt]
+					for _, f := range fs {
+						row := w[int(f)*nt : int(f)*nt+nt]
+						for t := range e {
+							e[t] += row[t]
+						}
 					}
 				}
-			}
-			viterbi(trW[:], emit, n, back, pred)
-			for i := range n {
-				gp, pp := numTags, numTags
-				if i > 0 {
-					gp, pp = s.gold[i-1], pred[i-1]
-				}
-				gt, pt := s.gold[i], pred[i]
-				if gt != pt {
-					mistakes++
-					for _, f := range s.feats[i] {
-						b := int(f) * nt
-						w[b+int(gt)]++
-						u[b+int(gt)] += c
-						w[b+int(pt)]--
-						u[b+int(pt)] -= c
+				viterbi(trW[:], emit, n, back, pred)
+				for i := range n {
+					gp, pp := numTags, numTags
+					if i > 0 {
+						gp, pp = s.gold[i-1], pred[i-1]
+					}
+					gt, pt := s.gold[i], pred[i]
+					if gt != pt {
+						mistakes++
+						for _, f := range s.feats[i] {
+							b := int(f) * nt
+							w[b+int(gt)]++
+							u[b+int(gt)] += c
+							w[b+int(pt)]--
+							u[b+int(pt)] -= c
+						}
+					}
+					if gp != pp || gt != pt {
+						gi, pi := int(gp)*nt+int(gt), int(pp)*nt+int(pt)
+						trW[gi]++
+						trU[gi] += c
+						trW[pi]--
+						trU[pi] -= c
 					}
 				}
-				if gp != pp || gt != pt {
-					gi, pi := int(gp)*nt+int(gt), int(pp)*nt+int(pt)
-					trW[gi]++
-					trU[gi] += c
-					trW[pi]--
-					trU[pi] -= c
+				c++
+			}
+			// The averaged weights.
+			aw := make([]float32, nf*nt)
+			for i := range aw {
+				aw[i] = w[i] - u[i]/c
+			}
+			m := newModel(keys, aw)
+			for i := range trW {
+				m.trans[i] = trW[i] - trU[i]/c
+			}
+			m.domain = symmetric
+			final = m
+			line := fmt.Sprintf("run %d epoch %2d: %d token errors on train", run+1, epoch, mistakes)
+			if len(dev) > 0 && (opt.Verbose || epoch == opt.Epochs) {
+				sc, err := (&Recognizer{m: m, gaz: g, pool: pool}).evaluate(dev)
+				if err != nil {
+					return nil, err
 				}
+				line += "; dev " + sc.String()
 			}
-			c++
-		}
-		m, _ := avg(c)
-		line := fmt.Sprintf("epoch %2d: %d token errors on train", epoch, mistakes)
-		if len(dev) > 0 {
-			r := &Recognizer{m: m, gaz: g, pool: pool}
-			sc, err := r.evaluate(dev)
-			if err != nil {
-				return nil, err
-			}
-			line += "; dev " + sc.String()
-			if f := sc.Micro.F1(); f > bestF {
-				bestF, bestEpoch, best = f, epoch, m
+			if opt.Progress != nil && (opt.Verbose || epoch == opt.Epochs) {
+				fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
 			}
 		}
-		if opt.Progress != nil {
-			fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
+		for i, x := range final.weights {
+			sum[i] += x / float32(opt.Runs)
 		}
-		if epoch == opt.Epochs && (!opt.KeepBest || best == nil) {
-			best, bestEpoch = m, epoch
+		for i, x := range final.trans {
+			sumTr[i] += x / float32(opt.Runs)
 		}
 	}
-	if opt.Progress != nil {
-		fmt.Fprintf(opt.Progress, "keeping the weights of epoch %d\n", bestEpoch)
+	m := newModel(keys, sum)
+	m.trans = sumTr
+	m.domain = symmetric
+	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	if len(dev) > 0 && opt.Progress != nil {
+		sc, err := r.evaluate(dev)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(opt.Progress, "average of %d runs: dev %s (%.1fs)\n", opt.Runs, sc, time.Since(start).Seconds())
 	}
-	return &Recognizer{m: prune(best), gaz: g, pool: pool}, nil
+	return r, nil
 }
 
 // prune drops the features whose weights are all zero.
@@ -199,6 +233,7 @@ func prune(m *model) *model {
 	}
 	out := newModel(keys, weights)
 	out.trans = m.trans
+	out.domain = m.domain
 	return out
 }
 

@@ -12,14 +12,17 @@ import (
 // runTrainEntities trains the entity model from CoNLL files and writes it.
 func runTrainEntities(e *env, args []string) error {
 	fs := newFlags(e, "train-entities", "[flags]")
-	train := fs.String("train", "../shared/data/ner/idner-news-2k/train.txt,../shared/data/ner/nergrit/train.txt",
+	train := fs.String("train", "../shared/data/ner/idner-news-2k/train.txt",
 		"comma-separated CoNLL training files (token first, BIO tag last)")
+	aux := fs.String("aux", "../shared/data/ner/nergrit/train.txt",
+		"comma-separated CoNLL training files annotated in another style; their features get a private copy (empty for none)")
 	dev := fs.String("dev", "../shared/data/ner/idner-news-2k/dev.txt",
 		"comma-separated CoNLL files to score after each epoch (never trained on)")
 	out := fs.String("o", "analysis/entity/model/ner.model.gz", "where to write the model")
 	epochs := fs.Int("epochs", 15, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
-	best := fs.Bool("keep-best", false, "keep the epoch with the best dev F1 instead of the last")
+	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
+	verbose := fs.Bool("v", false, "print dev scores after every epoch")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,11 +53,19 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ax, err := read(*aux)
+	if err != nil {
+		return err
+	}
+	for i := range ax {
+		ax[i].Auxiliary = true
+	}
+	tr = append(tr, ax...)
 	dv, err := read(*dev)
 	if err != nil {
 		return err
 	}
-	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, KeepBest: *best})
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose})
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,28 @@
-// Package entity finds named entities (persons, organisations, places) and dates,
-// times, money, percentages and quantities in Indonesian text.
+// Package entity finds named entities in Indonesian text: persons (PER),
+// organisations (ORG) and places (LOC) with a statistical sequence model, and dates,
+// times, amounts of money, percentages and quantities (DATE, TIME, MONEY, PERCENT,
+// QUANTITY) with rules that also normalise their values.
 //
-// PROVISIONAL: a placeholder with the final API, replaced by issue 4.
+// The model is an averaged structured perceptron over hashed sparse features (the
+// word, its lower-cased form, shape, capitalisation and sentence position, affixes,
+// neighbouring words, trigger words such as Presiden, kata, PT, Partai, Kabupaten and
+// di, and membership of our own gazetteers), decoded with Viterbi over BIO tags. It
+// is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
+// NERGrit corpora and embedded in the package.
+//
+// Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
+// the longest mention as their Canonical form.
 package entity
 
-import "github.com/telaah/telaah/tokenize"
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/telaah/telaah/tokenize"
+)
 
 // Label is the type of an entity.
 type Label string
@@ -33,16 +51,164 @@ type Entity struct {
 	Number     float64 `json:"number,omitempty"` // normalised amount: 1.5e12, 2e8, 5.2
 }
 
-// Recognizer finds entities. It is safe for concurrent use.
-type Recognizer struct{}
+// Recognizer finds entities. It is safe for concurrent use. The zero value uses the
+// embedded model, like [Default].
+type Recognizer struct {
+	m    *model
+	gaz  *gazetteer
+	pool *sync.Pool
+}
 
-// Default returns the recognizer with the embedded model.
-func Default() *Recognizer { return &Recognizer{} }
+//go:embed model/ner.model.gz
+var embeddedModel []byte
+
+var defaultGazetteer = sync.OnceValues(loadGazetteer)
+
+var defaultRecognizer = sync.OnceValues(func() (*Recognizer, error) {
+	return Load(bytes.NewReader(embeddedModel))
+})
+
+// Default returns the recognizer with the embedded model. It is built once, on first
+// use, and shared.
+func Default() *Recognizer {
+	r, err := defaultRecognizer()
+	if err != nil {
+		// The embedded model is part of the build; a broken one is a bug in the
+		// package, not in its input.
+		panic(fmt.Sprintf("entity: the embedded model is broken: %v", err))
+	}
+	return r
+}
+
+// Load reads a model written by [Recognizer.WriteModel] and returns a recognizer
+// that uses it with the embedded gazetteers and rules.
+func Load(r io.Reader) (*Recognizer, error) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	m, err := readModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{m: m, gaz: g, pool: newTaggerPool(g)}, nil
+}
+
+// WriteModel writes the recognizer's model in the compact format that [Load] reads
+// and the package embeds (gzip'd, with quantised weights).
+func (r *Recognizer) WriteModel(w io.Writer) error {
+	r = r.get()
+	var keys []uint32
+	var weights []float32
+	for s, k := range r.m.keys {
+		if k == 0 {
+			continue
+		}
+		i := int(r.m.rows[s]) * int(numTags)
+		keys = append(keys, k)
+		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
+	}
+	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain)
+}
+
+// Features returns the number of features in the recognizer's model.
+func (r *Recognizer) Features() int {
+	r = r.get()
+	return len(r.m.weights) / int(numTags)
+}
+
+// get returns r, or the default recognizer for the zero value.
+func (r *Recognizer) get() *Recognizer {
+	if r == nil || r.m == nil {
+		return Default()
+	}
+	return r
+}
+
+// Tag returns a BIO tag (B-PER, I-ORG, O…) for each of the words of one sentence,
+// from the statistical model alone. It is what "telaah entities --conll" prints.
+func (r *Recognizer) Tag(words []string) []string {
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	tags := tg.run(r.m, words)
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.String()
+	}
+	return out
+}
 
 // Extract returns the entities in text, ordered by Start, not overlapping.
-func (r *Recognizer) Extract(text string) []Entity { return nil }
+func (r *Recognizer) Extract(text string) []Entity {
+	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
+}
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
+// Token offsets must point into text; tokens whose offsets do not are ignored.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
-	return nil
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	var out []Entity
+	var words []string
+	var toks []tokenize.Token
+	for _, s := range sents {
+		toks = validTokens(toks[:0], text, s.Tokens)
+		if len(toks) == 0 {
+			continue
+		}
+		words = words[:0]
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		tags := tg.run(r.m, words)
+		forSpans(tags, func(i, j int, l Label) {
+			i = r.stripTitles(words, i, j, l)
+			if i >= j {
+				return
+			}
+			start, end := toks[i].Start, toks[j-1].End
+			out = append(out, Entity{
+				Text:       text[start:end],
+				Start:      start,
+				End:        end,
+				Label:      l,
+				Confidence: tg.confidence(r.m, tags, i, j),
+			})
+		})
+		out = append(out, numericEntities(text, toks)...)
+	}
+	out = resolveOverlaps(out)
+	cluster(text, out)
+	return out
+}
+
+// validTokens appends to dst the tokens of ts whose offsets are in order and inside
+// text.
+func validTokens(dst []tokenize.Token, text string, ts []tokenize.Token) []tokenize.Token {
+	last := 0
+	for _, t := range ts {
+		if t.Start < last || t.End <= t.Start || t.End > len(text) {
+			continue
+		}
+		if t.Text != text[t.Start:t.End] {
+			t.Text = text[t.Start:t.End]
+		}
+		dst = append(dst, t)
+		last = t.End
+	}
+	return dst
+}
+
+// stripTitles moves the start of a PER span past leading titles and honorifics
+// (Presiden, Bapak, Dr., H.) so that every person's span is the name alone.
+func (r *Recognizer) stripTitles(words []string, i, j int, l Label) int {
+	if l != PER {
+		return i
+	}
+	for i < j-1 && (r.gaz.word(words[i])&gazTitle != 0 || words[i] == ".") {
+		i++
+	}
+	return i
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -215,8 +216,13 @@ func TestFiltersAndSort(t *testing.T) {
 		t.Errorf("published in March 2024: %v", got)
 	}
 	res = find(t, Request{Query: "rumah", Until: date(2024, 1, 1), Size: 100})
-	if got := ids(res); !slices.Equal(got, []string{"t-rumah"}) {
-		t.Errorf("rumah before 2024: %v", got)
+	if hitByID(res, "t-rumah") == nil {
+		t.Errorf("rumah before 2024: %v lack t-rumah", ids(res))
+	}
+	for _, h := range res.Hits {
+		if !h.Published.Before(date(2024, 1, 1)) {
+			t.Errorf("rumah before 2024: %s was published %v", h.ID, h.Published)
+		}
 	}
 	// Paging: two pages of one hit each are the first two hits.
 	all := ids(find(t, Request{Sources: []string{"Uji", "Contoh"}, Sort: ByOldest}))
@@ -355,5 +361,51 @@ func TestConcurrentSearchAndAdd(t *testing.T) {
 	wg.Wait()
 	if n, _ := x.Count(); n != uint64(len(extra)) {
 		t.Errorf("Count = %d, want %d", n, len(extra))
+	}
+}
+
+// wordsIn returns the lower-case words of an article that match re.
+func wordsIn(a Article, re *regexp.Regexp) []string {
+	var out []string
+	for _, w := range re.FindAllString(a.Title+"\n"+a.Body, -1) {
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
+
+func TestCorpusBekasAndBekasi(t *testing.T) {
+	arts := append(sample(t), extra...)
+	re := regexp.MustCompile(`(?i)\bbekas\w*`)
+	res := find(t, Request{Query: "bekas", Size: 1000})
+	for _, a := range arts {
+		words := wordsIn(a, re)
+		onlyBekasi := len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return w != "bekasi" })
+		h := hitByID(res, a.ID)
+		if onlyBekasi && h != nil {
+			t.Errorf("bekas finds %s, which only mentions Bekasi", a.ID)
+		}
+		if slices.Contains(words, "bekas") && h == nil {
+			t.Errorf("bekas misses %s, which says bekas", a.ID)
+		}
+		if h != nil {
+			for _, f := range append(h.Fragments[FieldTitle], h.Fragments[FieldBody]...) {
+				if strings.Contains(strings.ToLower(f), "<mark>bekasi") {
+					t.Errorf("bekas marks Bekasi in %s: %q", a.ID, f)
+				}
+			}
+		}
+	}
+}
+
+func TestCorpusGunaFamily(t *testing.T) {
+	arts := append(sample(t), extra...)
+	re := regexp.MustCompile(`(?i)\b(pengguna|penggunaan|menggunakan|digunakan)\b`)
+	for _, q := range []string{"pengguna", "penggunaan", "menggunakan"} {
+		res := find(t, Request{Query: q, Size: 1000})
+		for _, a := range arts {
+			if len(wordsIn(a, re)) > 0 && hitByID(res, a.ID) == nil {
+				t.Errorf("%s misses %s, which says %v", q, a.ID, wordsIn(a, re))
+			}
+		}
 	}
 }

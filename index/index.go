@@ -227,16 +227,43 @@ func (x *Index) Add(articles ...Article) error {
 			return fmt.Errorf("adding article %d: %w", i, err)
 		}
 	}
-	for start := 0; start < len(articles); start += x.opts.BatchSize {
-		end := min(start+x.opts.BatchSize, len(articles))
-		if err := x.addBatch(articles[start:end]); err != nil {
+	// Analysis of the next batch overlaps with bleve writing the current one.
+	bs := x.opts.BatchSize
+	prepare := func(start int) <-chan prepared {
+		ch := make(chan prepared, 1)
+		go func() { ch <- x.prepare(articles[start:min(start+bs, len(articles))]) }()
+		return ch
+	}
+	var next <-chan prepared
+	if len(articles) > 0 {
+		next = prepare(0)
+	}
+	for start := 0; start < len(articles); start += bs {
+		p := <-next
+		if start+bs < len(articles) {
+			next = prepare(start + bs)
+		}
+		err := p.err
+		if err == nil {
+			err = x.commit(p)
+		}
+		if err != nil {
+			end := min(start+bs, len(articles))
 			return fmt.Errorf("adding articles %d–%d (the %d before are indexed): %w", start, end-1, start, err)
 		}
 	}
 	return nil
 }
 
-func (x *Index) addBatch(arts []Article) error {
+// prepared is a batch of analysed articles ready for bleve.
+type prepared struct {
+	batch  *bleve.Batch
+	lo, hi time.Time // the span of their published dates
+	err    error
+}
+
+// prepare analyses articles into a bleve batch, with Options.Workers goroutines.
+func (x *Index) prepare(arts []Article) prepared {
 	docs := make([]*document.Document, len(arts))
 	errs := make([]error, len(arts))
 	var wg sync.WaitGroup
@@ -256,25 +283,30 @@ func (x *Index) addBatch(arts []Article) error {
 	close(next)
 	wg.Wait()
 
-	batch := x.b.NewBatch()
-	lo, hi := time.Time{}, time.Time{}
+	p := prepared{batch: x.b.NewBatch()}
 	for i, d := range docs {
 		if errs[i] != nil {
-			return fmt.Errorf("article %q: %w", arts[i].ID, errs[i])
+			return prepared{err: fmt.Errorf("article %q: %w", arts[i].ID, errs[i])}
 		}
-		if err := batch.IndexAdvanced(d); err != nil {
-			return fmt.Errorf("article %q: %w", arts[i].ID, err)
+		if err := p.batch.IndexAdvanced(d); err != nil {
+			return prepared{err: fmt.Errorf("article %q: %w", arts[i].ID, err)}
 		}
-		if p := arts[i].Published; !p.IsZero() {
-			if lo.IsZero() || p.Before(lo) {
-				lo = p
+		if t := arts[i].Published; !t.IsZero() {
+			if p.lo.IsZero() || t.Before(p.lo) {
+				p.lo = t
 			}
-			if p.After(hi) {
-				hi = p
+			if t.After(p.hi) {
+				p.hi = t
 			}
 		}
 	}
-	if err := x.b.Batch(batch); err != nil {
+	return p
+}
+
+// commit sends a prepared batch to bleve, which returns once it is durable.
+func (x *Index) commit(p prepared) error {
+	lo, hi := p.lo, p.hi
+	if err := x.b.Batch(p.batch); err != nil {
 		return err
 	}
 	if !lo.IsZero() {

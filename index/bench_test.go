@@ -1,0 +1,193 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// benchDocs is the number of articles of the benchmarks.
+const benchDocs = 5000
+
+// generate makes n articles of about 2 KB from the sample corpus: each takes the
+// title of a corpus article and paragraphs drawn (deterministically) from the
+// whole corpus until its body reaches 2,000 bytes.
+func generate(tb testing.TB, n int) []Article {
+	base := append(sample(tb), extra...)
+	var paras []string
+	for _, a := range base {
+		for _, p := range strings.Split(a.Body, "\n") {
+			if p = strings.TrimSpace(p); len(p) > 40 {
+				paras = append(paras, p)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]Article, n)
+	t0 := time.Date(2020, 1, 1, 6, 0, 0, 0, time.UTC)
+	for i := range out {
+		a := base[i%len(base)]
+		var body strings.Builder
+		for body.Len() < 2000 {
+			if body.Len() > 0 {
+				body.WriteString("\n\n")
+			}
+			body.WriteString(paras[r.IntN(len(paras))])
+		}
+		out[i] = Article{
+			ID: fmt.Sprintf("gen-%05d", i), Source: a.Source, Title: a.Title,
+			Body: body.String(), Published: t0.Add(time.Duration(i) * 7 * time.Hour),
+			Authors: a.Authors, Tags: a.Tags,
+		}
+	}
+	return out
+}
+
+func articleBytes(arts []Article) int64 {
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Title) + len(a.Body))
+	}
+	return n
+}
+
+// BenchmarkIndex indexes 5,000 generated articles of about 2 KB into a new scorch
+// index on disk, in batches of 1,000, each batch durable before the next:
+//
+//   - id: Index.Add, that is the "id" analysis of title and body with entity
+//     extraction, and the entity keyword, date and numeric fields;
+//   - standard: plain bleve with the "standard" analyzer on title and body and
+//     the same stored fields, term vectors and entity fields, whose values are
+//     extracted beforehand, outside the timer (extraction is not charged to it).
+func BenchmarkIndex(b *testing.B) {
+	arts := generate(b, benchDocs)
+	size := articleBytes(arts)
+	b.Run("id", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		var el time.Duration
+		for range b.N {
+			dir := b.TempDir() + "/idx"
+			start := time.Now()
+			x, err := Create(dir, &Options{BatchSize: 1000})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := x.Add(arts...); err != nil {
+				b.Fatal(err)
+			}
+			el += time.Since(start)
+			b.StopTimer()
+			x.Close()
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(benchDocs*b.N)/el.Seconds(), "docs/s")
+	})
+	b.Run("standard", func(b *testing.B) {
+		// Entity fields, extracted outside the timer.
+		data := make([]map[string]any, len(arts))
+		for i := range arts {
+			an := analyze(nil, &arts[i])
+			data[i] = map[string]any{
+				FieldTitle: arts[i].Title, FieldBody: arts[i].Body, FieldSource: arts[i].Source,
+				FieldPublished: arts[i].Published, FieldAuthors: arts[i].Authors, FieldTags: arts[i].Tags,
+				FieldPersons: an.Persons, FieldOrganizations: an.Organizations, FieldPlaces: an.Places,
+				FieldDates: an.Dates, FieldMoney: an.Money,
+			}
+		}
+		m := NewMapping()
+		m.DefaultAnalyzer = standard.Name
+		for _, f := range []string{FieldTitle, FieldBody} {
+			m.DefaultMapping.Properties[f].Fields[0].Analyzer = standard.Name
+		}
+		b.SetBytes(size)
+		b.ReportAllocs()
+		b.ResetTimer()
+		var el time.Duration
+		for range b.N {
+			dir := b.TempDir() + "/idx"
+			start := time.Now()
+			x, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for lo := 0; lo < len(arts); lo += 1000 {
+				batch := x.NewBatch()
+				for i := lo; i < min(lo+1000, len(arts)); i++ {
+					if err := batch.Index(arts[i].ID, data[i]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := x.Batch(batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			el += time.Since(start)
+			b.StopTimer()
+			x.Close()
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(benchDocs*b.N)/el.Seconds(), "docs/s")
+	})
+}
+
+// benchIndex builds the on-disk index of the generated articles that the search
+// benchmarks query.
+func benchIndex(b *testing.B) *Index {
+	x, err := Create(b.TempDir()+"/idx", &Options{BatchSize: 1000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { x.Close() })
+	if err := x.Add(generate(b, benchDocs)...); err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
+// benchQueries are the match queries of BenchmarkSearch: common and rare words,
+// inflected forms, names and two-word queries.
+var benchQueries = []string{
+	"pengguna", "penggunaan", "banjir", "bekasi", "harga", "pemerintah", "warga",
+	"durov", "telegram", "jalan rusak", "korupsi", "pasar", "sekolah", "kereta",
+	"menggunakan", "gempa", "pemilu", "kopi", "anggaran daerah", "polisi",
+}
+
+// BenchmarkSearch queries the 5,000-article index: "match" is a query with the
+// top 10 hits highlighted and no facets, "facets" the same with the persons,
+// organisations and places facets. It reports the median latency as p50-ms.
+func BenchmarkSearch(b *testing.B) {
+	x := benchIndex(b)
+	for _, c := range []struct {
+		name string
+		req  func(q string) Request
+	}{
+		{"match", func(q string) Request { return Request{Query: q, FacetSize: -1} }},
+		{"facets", func(q string) Request { return Request{Query: q} }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			lat := make([]time.Duration, 0, b.N)
+			ctx := context.Background()
+			for i := range b.N {
+				start := time.Now()
+				res, err := x.Search(ctx, c.req(benchQueries[i%len(benchQueries)]))
+				if err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+				_ = res
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+		})
+	}
+}

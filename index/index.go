@@ -21,9 +21,11 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -34,6 +36,7 @@ import (
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/tokenize"
 )
 
 // The field names of an indexed article.
@@ -325,12 +328,16 @@ func (x *Index) commit(p prepared) error {
 // Analysis is what Add extracts from an article: the analysed title and body and
 // the entity values that become fields.
 type Analysis struct {
+	// Title and Body are the analyses of the title and the body; their offsets
+	// are into Article.Title and Article.Body. The entities are found in the two
+	// together, so that a name in the title and in the body is one entity; each
+	// Document holds the mentions inside its own text.
 	Title, Body   *ta.Document
-	Persons       []string
+	Persons       []string // canonical names, in order of first mention
 	Organizations []string
 	Places        []string
-	Dates         []time.Time
-	Money         []float64
+	Dates         []time.Time // DATE entities with a normalised value
+	Money         []float64   // MONEY entities: normalised amounts
 }
 
 // Analyze runs the pipeline of the index on an article as Add does.
@@ -338,43 +345,157 @@ func (x *Index) Analyze(a *Article) *Analysis {
 	return analyze(x.opts.Pipeline, a)
 }
 
+// titleSep joins title and body for the analysis: a full stop ends the title's
+// sentence even when the title has no final punctuation.
+const titleSep = ".\n\n"
+
 func analyze(p *ta.Pipeline, a *Article) *Analysis {
-	r := &Analysis{Title: p.Analyze(a.Title), Body: p.Analyze(a.Body)}
+	text := a.Title + titleSep + a.Body
+	doc := p.Analyze(text)
+	cut := len(a.Title) + len(titleSep)
+	r := &Analysis{
+		Title: &ta.Document{Text: a.Title},
+		Body:  &ta.Document{Text: a.Body},
+	}
+	for _, t := range doc.Terms {
+		switch {
+		case t.End <= len(a.Title):
+			r.Title.Terms = append(r.Title.Terms, t)
+		case t.Start >= cut:
+			t.Start -= cut
+			t.End -= cut
+			r.Body.Terms = append(r.Body.Terms, t)
+		}
+	}
+	for _, s := range doc.Sentences {
+		switch {
+		case s.Start < len(a.Title):
+			s.End = min(s.End, len(a.Title))
+			s.Tokens = clipTokens(s.Tokens, 0, len(a.Title), 0)
+			r.Title.Sentences = append(r.Title.Sentences, s)
+		case s.End > cut:
+			s.Start, s.End = max(s.Start, cut)-cut, s.End-cut
+			s.Tokens = clipTokens(s.Tokens, cut, len(text), cut)
+			r.Body.Sentences = append(r.Body.Sentences, s)
+		}
+	}
+	for _, e := range doc.Entities {
+		switch {
+		case e.End <= len(a.Title):
+			r.Title.Entities = append(r.Title.Entities, e)
+		case e.Start >= cut:
+			e.Start -= cut
+			e.End -= cut
+			r.Body.Entities = append(r.Body.Entities, e)
+		}
+	}
+	// Headlines are in title case, which misleads the recognizer ("Pavel Durov
+	// Sindir Facebook"): a name found in the title counts for the fields only
+	// when the body mentions it too.
+	ents := doc.Entities[:0:0]
+	lowerBody := strings.ToLower(a.Body)
+	for _, e := range doc.Entities {
+		if e.End <= len(a.Title) && isName(e.Label) && !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
+			continue
+		}
+		ents = append(ents, e)
+	}
+	r.collect(ents, a.Source)
+	return r
+}
+
+// clipTokens returns the tokens inside [lo, hi), shifted back by shift.
+func clipTokens(toks []tokenize.Token, lo, hi, shift int) []tokenize.Token {
+	var out []tokenize.Token
+	for _, t := range toks {
+		if t.Start >= lo && t.End <= hi {
+			t.Start -= shift
+			t.End -= shift
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// collect fills the entity fields from the entities of an article. The names are
+// tidied for facets: a name equal to the article's source (the dateline "BEKASI,
+// Kabar Nusantara —") is left out, a name in capitals takes the spelling of the
+// same name in mixed case in the article (JAKARTA → Jakarta), and a one-word
+// person name takes the longer name that contains it (Durov → Pavel Durov).
+func (r *Analysis) collect(ents []entity.Entity, source string) {
+	spelling := map[string]string{} // upper-case name → its mixed-case spelling
+	var persons []string
+	for _, e := range ents {
+		n := entityName(e)
+		if n != strings.ToUpper(n) {
+			spelling[strings.ToUpper(n)] = n
+		}
+		if e.Label == entity.PER && strings.Contains(n, " ") {
+			persons = append(persons, n)
+		}
+	}
 	seen := map[string]bool{}
-	for _, d := range []*ta.Document{r.Title, r.Body} {
-		for _, e := range d.Entities {
-			name := strings.TrimSpace(e.Canonical)
-			if name == "" {
-				name = strings.TrimSpace(e.Text)
-			}
-			key := string(e.Label) + "\x00" + name
-			switch e.Label {
-			case entity.PER, entity.ORG, entity.LOC:
-				if name == "" || seen[key] {
-					continue
-				}
-				seen[key] = true
-				switch e.Label {
-				case entity.PER:
-					r.Persons = append(r.Persons, name)
-				case entity.ORG:
-					r.Organizations = append(r.Organizations, name)
-				default:
-					r.Places = append(r.Places, name)
-				}
-			case entity.DATE:
-				if t, err := ParseDate(e.Value); err == nil && !seen[key] {
-					seen[key] = true
-					r.Dates = append(r.Dates, t)
-				}
-			case entity.MONEY:
-				if e.Number != 0 {
-					r.Money = append(r.Money, e.Number)
+	for _, e := range ents {
+		name := entityName(e)
+		if name == "" || strings.EqualFold(name, source) {
+			continue
+		}
+		if s, ok := spelling[name]; ok {
+			name = s
+		} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && name == strings.ToUpper(name) {
+			// A place or person in capitals, not an acronym: BEKASI → Bekasi.
+			_, n := utf8.DecodeRuneInString(name)
+			name = name[:n] + strings.ToLower(name[n:])
+		}
+		if e.Label == entity.PER && !strings.Contains(name, " ") {
+			for _, full := range persons {
+				if slices.Contains(strings.Fields(full), name) {
+					name = full
+					break
 				}
 			}
 		}
+		key := string(e.Label) + "\x00" + name
+		switch e.Label {
+		case entity.PER, entity.ORG, entity.LOC:
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			switch e.Label {
+			case entity.PER:
+				r.Persons = append(r.Persons, name)
+			case entity.ORG:
+				r.Organizations = append(r.Organizations, name)
+			default:
+				r.Places = append(r.Places, name)
+			}
+		case entity.DATE:
+			if t, err := ParseDate(e.Value); err == nil && !seen[key] {
+				seen[key] = true
+				r.Dates = append(r.Dates, t)
+			}
+		case entity.MONEY:
+			if e.Number != 0 {
+				r.Money = append(r.Money, e.Number)
+			}
+		}
 	}
-	return r
+}
+
+// isName reports whether entities of label l are names (persons, organisations,
+// places).
+func isName(l entity.Label) bool {
+	return l == entity.PER || l == entity.ORG || l == entity.LOC
+}
+
+// entityName is the canonical name of an entity, with spaces normalised.
+func entityName(e entity.Entity) string {
+	n := e.Canonical
+	if strings.TrimSpace(n) == "" {
+		n = e.Text
+	}
+	return strings.Join(strings.Fields(n), " ")
 }
 
 // document builds the bleve document of an article: the keyword, date and numeric

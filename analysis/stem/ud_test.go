@@ -55,7 +55,7 @@ func pyIsAlpha(s string) bool {
 // whose lemma differs from the form, and over those where it does not.
 type udScore struct {
 	all, ok, aff, okAff, un, okUn int
-	misses                         map[string]int
+	misses                        map[string]int
 }
 
 func (s udScore) String() string {

@@ -235,24 +235,90 @@ func letterAt(text string, i int) int {
 }
 
 // scanRaw scans the token that starts at text[i], which is not a space.
-func scanRaw(text string, i int) raw {
+func scanRaw(text string, i int, t *raw) {
 	c := text[i]
 	if c < utf8.RuneSelf {
 		k := asciiClass[c]
 		if k&(cLower|cUpper) != 0 {
-			return scanWordLike(text, i)
+			if fastWord(text, i, t) {
+				return
+			}
+			*t = scanWordLike(text, i)
+			return
 		}
 		if k&cDigit != 0 {
-			return scanWordLike(text, i)
+			*t = scanWordLike(text, i)
+			return
 		}
-		return scanOther(text, i)
+		*t = scanOther(text, i)
+		return
 	}
 	r, n := utf8.DecodeRuneInString(text[i:])
 	if r != utf8.RuneError && isWordRune(r) {
-		return scanWordLike(text, i)
+		*t = scanWordLike(text, i)
+		return
 	}
 	_ = n
-	return scanOther(text, i)
+	*t = scanOther(text, i)
+	return
+}
+
+// fastWord scans the common case quickly: an ASCII word of letters followed by a
+// space or by punctuation that cannot continue it. It reports false for anything
+// else, which scanWordLike then handles.
+func fastWord(text string, i int, t *raw) bool {
+	first := asciiClass[text[i]]
+	lower, innerUpper := first&cLower != 0, false
+	j := i + 1
+	for j < len(text) {
+		k := asciiClass[text[j]&0x7f]
+		if text[j] >= utf8.RuneSelf || k&(cLower|cUpper) == 0 {
+			break
+		}
+		if k&cLower != 0 {
+			lower = true
+		} else {
+			innerUpper = true
+		}
+		j++
+	}
+	if j < len(text) {
+		c := text[j]
+		if c >= utf8.RuneSelf || asciiClass[c]&cDigit != 0 {
+			return false
+		}
+		switch c {
+		case '-', '.', '\'', '/', '_', '&', '@', '+', '%':
+			return false
+		case ':':
+			if j+1 < len(text) && text[j+1] == '/' {
+				return false
+			}
+		}
+	}
+	w := text[i:j]
+	*t = raw{Token: Token{Text: w, Start: i, End: j, Kind: Word}}
+	switch {
+	case first&cLower != 0 && !innerUpper:
+		t.Case = Lower
+	case first&cLower != 0:
+		t.Case = Mixed
+	case !innerUpper:
+		t.Case = Capitalised
+	case !lower:
+		t.Case = Upper
+	default:
+		t.Case = Mixed
+	}
+	if n := len(w); n >= 5 {
+		// Only words that end like a clitic need the full check.
+		c1, c2, c3 := w[n-1]|0x20, w[n-2]|0x20, w[n-3]|0x20
+		if c1 == 'a' && c2 == 'y' && c3 == 'n' || c1 == 'h' && c2 == 'a' && (c3 == 'l' || c3 == 'k') ||
+			c1 == 'n' && c2 == 'u' && c3 == 'p' || c1 == 'u' && (c2 == 'k' || c2 == 'm') {
+			t.Enc = encJoined(w, 0, false)
+		}
+	}
+	return true
 }
 
 // mk makes a raw token of text[start:end].

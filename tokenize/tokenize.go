@@ -120,6 +120,7 @@ type scanner struct {
 	split bool
 	pos   int
 
+	cur    raw      // the token being scanned
 	q      [5]Token // clitic pieces waiting to be returned
 	qi, qn int
 
@@ -167,9 +168,10 @@ func (s *scanner) next() (Token, bool) {
 		s.pos = i
 		return Token{}, false
 	}
-	r := scanRaw(text, i)
+	r := &s.cur
+	scanRaw(text, i, r)
 	s.pos = r.End
-	s.sentence(&r)
+	s.sentence(r)
 	if s.split && (r.Pro > 0 || r.Enc > 0) {
 		return s.splitClitics(r.Token), true
 	}

@@ -426,6 +426,11 @@ func domainEnd(text string, start int) int {
 	i := start
 	labels := 0
 	lastStart, lastEnd := 0, 0
+	// A domain name has at most 253 bytes; looking no further keeps the scan of a
+	// long hyphenated or dotted run linear.
+	if len(text)-start > 253 {
+		text = text[:start+253]
+	}
 	for {
 		j := i
 		for j < len(text) {
@@ -467,6 +472,9 @@ func domainEnd(text string, start int) int {
 
 // emailEnd returns the end of an e-mail address that starts at text[start], or 0.
 func emailEnd(text string, start int) int {
+	if len(text)-start > 320 {
+		text = text[:start+320] // the longest address: 64 + 1 + 255
+	}
 	i := start
 	for i < len(text) {
 		c := text[i]
@@ -513,6 +521,10 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 			break
 		}
 		parts++
+		if parts > 8 {
+			parts = 0 // not an abbreviation
+			break
+		}
 		initials = initials && p.letters == 1 && p.upper == 1
 		e = p.end + 1
 		if e >= len(text) || letterAt(text, e) == 0 {

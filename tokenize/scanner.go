@@ -62,7 +62,8 @@ func (sc *Scanner) Buffer(buf []byte, limit int) {
 func (sc *Scanner) Scan() bool {
 	for {
 		if sc.valid {
-			if t, ok := sc.s.next(); ok {
+			if p := sc.s.next(); p != nil {
+				t := *p
 				t.Start += sc.base
 				t.End += sc.base
 				sc.tok = t

@@ -48,11 +48,11 @@ func (z Tokenizer) Tokenize(text string) []Token {
 	out := make([]Token, 0, len(text)/6+1)
 	s := scanner{text: text, split: z.SplitClitics}
 	for {
-		t, ok := s.next()
-		if !ok {
+		t := s.next()
+		if t == nil {
 			return out
 		}
-		out = append(out, t)
+		out = append(out, *t)
 	}
 }
 
@@ -62,8 +62,8 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
 		s := scanner{text: text, split: z.SplitClitics}
 		for {
-			t, ok := s.next()
-			if !ok || !yield(t) {
+			t := s.next()
+			if t == nil || !yield(*t) {
 				return
 			}
 		}
@@ -132,12 +132,12 @@ type scanner struct {
 	paraSep  bool  // U+2029 in the current gap
 }
 
-// next returns the next token, or false at the end of the text.
-func (s *scanner) next() (Token, bool) {
+// next returns the next token, or nil at the end of the text. The token is valid
+// until the next call.
+func (s *scanner) next() *Token {
 	if s.qi < s.qn {
-		t := s.q[s.qi]
 		s.qi++
-		return t, true
+		return &s.q[s.qi-1]
 	}
 	text := s.text
 	i := s.pos
@@ -166,16 +166,17 @@ func (s *scanner) next() (Token, bool) {
 	}
 	if i >= len(text) {
 		s.pos = i
-		return Token{}, false
+		return nil
 	}
 	r := &s.cur
 	scanRaw(text, i, r)
 	s.pos = r.End
 	s.sentence(r)
 	if s.split && (r.Pro > 0 || r.Enc > 0) {
-		return s.splitClitics(r.Token), true
+		s.splitClitics(r.Token)
+		return &s.q[0]
 	}
-	return r.Token, true
+	return &r.Token
 }
 
 // sentence decides whether r starts a sentence, and remembers what it means for
@@ -248,8 +249,8 @@ func (s *scanner) endsBefore(r *raw) bool {
 }
 
 // splitClitics queues the pieces of t — proclitic, hyphen, base, hyphen,
-// enclitic — and returns the first.
-func (s *scanner) splitClitics(t Token) Token {
+// enclitic — of which the caller returns the first.
+func (s *scanner) splitClitics(t Token) {
 	s.qi, s.qn = 0, 0
 	first := t.Flags & (SentenceStart | ParagraphStart)
 	t.Flags &^= SentenceStart | ParagraphStart
@@ -293,5 +294,4 @@ func (s *scanner) splitClitics(t Token) Token {
 	}
 	s.q[0].Flags |= first
 	s.qi = 1
-	return s.q[0]
 }

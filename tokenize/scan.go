@@ -534,10 +534,21 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 	if parts >= 2 && wordAt(text, e) == 0 {
 		t := mk(text, s.start, e, Abbreviation)
 		t.Case = caseOf(t.Text)
-		t.abbr = abbrPost
-		if initials && !lex().postnominal.has(text[s.start:e-1]) {
+		l, w := lex(), text[s.start:e-1]
+		switch {
+		case l.title.has(w):
+			t.abbr = abbrTitle
+		case l.final.has(w):
+			t.abbr = abbrFinal // p.m.
+		case l.postnominal.has(w):
+			t.abbr = abbrPost // S.H., M.Si.
+		case asciiClass[text[s.start]&0x7f]&cLower != 0:
+			t.abbr = abbrTitle // a.n., a.l., u.p., s.d. stand before what they introduce
+		case initials:
 			t.abbr = abbrInitial // B.J. Habibie
 			t.Flags |= Initial
+		default:
+			t.abbr = abbrPost
 		}
 		return t, true
 	}

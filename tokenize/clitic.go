@@ -109,34 +109,6 @@ func isRootLike(l *lexicon, w string) bool {
 		}
 		low[i] = c
 	}
-	s := string(low) // the lists are tiny; this allocation happens only for words ending in -lah, -kah, -pun
-	for _, p := range rootPrefixes {
-		if !strings.HasPrefix(s, p) {
-			continue
-		}
-		r := s[len(p):]
-		if _, ok := l.roots[r]; ok {
-			return true
-		}
-		// Nasal assimilation: me+pilah → memilah, pe+tingkah → ...
-		if len(p) >= 3 && len(r) >= 3 {
-			var first byte
-			switch p[len(p)-1:] {
-			case "m":
-				first = 'p'
-			case "n":
-				first = 't'
-			case "g":
-				first = 'k'
-			case "y":
-				first = 's'
-			}
-			if first != 0 {
-				if _, ok := l.roots[string(first)+r]; ok {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	_, ok := l.rootForms[string(low)]
+	return ok
 }

@@ -16,29 +16,63 @@ var dataFS embed.FS
 // lexicon holds the word lists the tokenizer consults. It is built once, lazily,
 // and never changed afterwards.
 type lexicon struct {
-	title       set // abbreviations that stand before a name or number: Dr, Jl, No
-	postnominal set // abbreviations that follow a name: Tbk, Ltd, Jr
-	final       set // abbreviations that may end a sentence: dll, dsb, dst
-	starters    set // function words that, capitalised, begin a sentence
-	nyaWhole    set // words ending in -nya that keep it: hanya, akhirnya
-	roots       set // roots ending like a clitic: sekolah, langkah, ampun
-	kuMuHosts   set // words that take -ku and -mu: kepada, nama, hati
+	// abbr maps an abbreviation without its final period, as written, in
+	// capitals, and (for an all-lowercase entry) capitalised, to its class:
+	// abbrTitle (Dr, Jl, No), abbrFinal (dll, dsb) or abbrPost (Tbk, S.H).
+	abbr      map[string]uint8
+	starters  set // function words that, capitalised, begin a sentence
+	nyaWhole  set // words ending in -nya that keep it: hanya, akhirnya
+	roots     set // roots ending like a clitic: sekolah, langkah, ampun
+	rootForms set // the roots with the derivational prefixes: bersekolah, melangkah
+	kuMuHosts set // words that take -ku and -mu: kepada, nama, hati
 }
 
 // set is a set of words, matched as described at [set.has].
 type set map[string]struct{}
 
 var lex = sync.OnceValue(func() *lexicon {
-	return &lexicon{
-		title:       mustSet("data/abbrev/title.txt"),
-		postnominal: mustSet("data/abbrev/postnominal.txt"),
-		final:       mustSet("data/abbrev/final.txt"),
-		starters:    mustSet("data/starters.txt"),
-		nyaWhole:    mustSet("data/clitic/nya-whole.txt"),
-		roots:       mustSet("data/clitic/roots.txt"),
-		kuMuHosts:   mustSet("data/clitic/ku-mu-hosts.txt"),
+	l := &lexicon{
+		abbr:      map[string]uint8{},
+		starters:  mustSet("data/starters.txt"),
+		nyaWhole:  mustSet("data/clitic/nya-whole.txt"),
+		roots:     mustSet("data/clitic/roots.txt"),
+		rootForms: set{},
+		kuMuHosts: mustSet("data/clitic/ku-mu-hosts.txt"),
 	}
+	// Earlier lists win: an abbreviation that is a title is never also final.
+	for _, list := range []struct {
+		name  string
+		class uint8
+	}{{"data/abbrev/title.txt", abbrTitle}, {"data/abbrev/final.txt", abbrFinal}, {"data/abbrev/postnominal.txt", abbrPost}} {
+		for w := range mustSet(list.name) {
+			variants := []string{w, strings.ToUpper(w)}
+			if w == strings.ToLower(w) {
+				variants = append(variants, strings.ToUpper(w[:1])+w[1:])
+			}
+			for _, v := range variants {
+				if _, ok := l.abbr[v]; !ok {
+					l.abbr[v] = list.class
+				}
+			}
+		}
+	}
+	for r := range l.roots {
+		for _, p := range rootPrefixes {
+			l.rootForms[p+r] = struct{}{}
+			// Nasal assimilation: mem+pilah → memilah, men+tulah → menulah.
+			if len(p) >= 3 && len(r) >= 3 && nasalDrops(p[len(p)-1], r[0]) {
+				l.rootForms[p+r[1:]] = struct{}{}
+			}
+		}
+	}
+	return l
 })
+
+// nasalDrops reports whether a prefix ending in the nasal n replaces the first
+// sound c of a root: m before p, n before t, ng before k, ny before s.
+func nasalDrops(n, c byte) bool {
+	return n == 'm' && c == 'p' || n == 'n' && c == 't' || n == 'g' && c == 'k' || n == 'y' && c == 's'
+}
 
 // mustSet reads an embedded list. The lists are part of the binary and checked by
 // the tests, so a failure here is a build defect, not bad input.

@@ -288,7 +288,24 @@ func fastWord(text string, i int, t *raw) bool {
 			return false
 		}
 		switch c {
-		case '-', '.', '\'', '/', '_', '&', '@', '+', '%':
+		case '.':
+			// A period that is not followed by a word character cannot join a
+			// domain, a dotted abbreviation or a number: unless the word is a listed
+			// abbreviation or an initial, the word ends here (mostly: a sentence does).
+			if j+1 < len(text) {
+				switch c2 := text[j+1]; c2 {
+				case '@', '_', '%', '+', '-':
+					return false
+				default:
+					if wordAt(text, j+1) > 0 {
+						return false
+					}
+				}
+			}
+			if j-i == 1 && first&cUpper != 0 || lex().abbr[text[i:j]] != abbrNone {
+				return false
+			}
+		case '-', '\'', '/', '_', '&', '@', '+', '%':
 			return false
 		case ':':
 			if j+1 < len(text) && text[j+1] == '/' {
@@ -534,14 +551,9 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 	if parts >= 2 && wordAt(text, e) == 0 {
 		t := mk(text, s.start, e, Abbreviation)
 		t.Case = caseOf(t.Text)
-		l, w := lex(), text[s.start:e-1]
-		switch {
-		case l.title.has(w):
-			t.abbr = abbrTitle
-		case l.final.has(w):
-			t.abbr = abbrFinal // p.m.
-		case l.postnominal.has(w):
-			t.abbr = abbrPost // S.H., M.Si.
+		switch class := lex().abbr[text[s.start:e-1]]; {
+		case class != abbrNone:
+			t.abbr = class // p.m. is final, S.H. and M.Si. postnominal
 		case asciiClass[text[s.start]&0x7f]&cLower != 0:
 			t.abbr = abbrTitle // a.n., a.l., u.p., s.d. stand before what they introduce
 		case initials:
@@ -553,19 +565,12 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 		return t, true
 	}
 	w := text[s.start:s.end]
-	l := lex()
-	var class uint8
-	switch {
-	case l.title.has(w):
-		class = abbrTitle
-	case l.final.has(w):
-		class = abbrFinal
-	case l.postnominal.has(w):
-		class = abbrPost
-	case s.letters == 1 && s.upper == 1 && wordAt(text, s.end+1) == 0:
+	class := lex().abbr[w]
+	if class == abbrNone {
+		if s.letters != 1 || s.upper != 1 || wordAt(text, s.end+1) != 0 {
+			return raw{}, false
+		}
 		class = abbrInitial
-	default:
-		return raw{}, false
 	}
 	t := mk(text, s.start, s.end+1, Abbreviation)
 	t.Case = caseOf(w)

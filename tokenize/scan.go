@@ -302,7 +302,7 @@ func fastWord(text string, i int, t *raw) bool {
 					}
 				}
 			}
-			if j-i == 1 && first&cUpper != 0 || lex().abbr[text[i:j]] != abbrNone {
+			if j-i == 1 && first&cUpper != 0 || lex().abbr[text[i:j]] != abbrNone || isVowelless(text[i:j]) {
 				return false
 			}
 		case '-', '\'', '/', '_', '&', '@', '+', '%':
@@ -566,11 +566,14 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 	}
 	w := text[s.start:s.end]
 	class := lex().abbr[w]
-	if class == abbrNone {
-		if s.letters != 1 || s.upper != 1 || wordAt(text, s.end+1) != 0 {
-			return raw{}, false
-		}
+	switch {
+	case class != abbrNone:
+	case s.letters == 1 && s.upper == 1 && wordAt(text, s.end+1) == 0:
 		class = abbrInitial
+	case isVowelless(w):
+		class = abbrFinal // yg. dgn. tsb.: no Indonesian word lacks a vowel
+	default:
+		return raw{}, false
 	}
 	t := mk(text, s.start, s.end+1, Abbreviation)
 	t.Case = caseOf(w)
@@ -730,6 +733,30 @@ loop:
 		t.Pro, t.Enc = clitics(t.Text, lastSegStart-t.Start, redup)
 	}
 	return t
+}
+
+// isVowelless reports whether w is a lowercase ASCII word of two to four letters
+// without a vowel, such as the informal abbreviations yg, dgn, utk, tsb, and not a
+// unit of measure (km, kg, mhz), which takes no period.
+func isVowelless(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; c {
+		case 'a', 'e', 'i', 'o', 'u':
+			return false
+		default:
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		}
+	}
+	switch w {
+	case "km", "kg", "cm", "mm", "ml", "mg", "kw", "kwh", "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "px", "mph", "kph", "cc", "dl":
+		return false
+	}
+	return true
 }
 
 // isArabicArticle reports whether a is the Arabic article of names such as Al-Azhar.

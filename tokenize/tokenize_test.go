@@ -4,6 +4,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/iotest"
 	"unicode/utf8"
@@ -42,6 +43,8 @@ func TestTokens(t *testing.T) {
 		{"dll. dsb. dst. a.n. u.p. Jl. No. Prof. Dr. Drs. Ir. H. Hj.", "dll. | dsb. | dst. | a.n. | u.p. | Jl. | No. | Prof. | Dr. | Drs. | Ir. | H. | Hj."},
 		{"S.H. M.Si. S.Kom. Sdr. Bpk. PT. Tbk. Kab. Kec. Prov.", "S.H. | M.Si. | S.Kom. | Sdr. | Bpk. | PT. | Tbk. | Kab. | Kec. | Prov."},
 		{"B. J. Habibie dan B.J. Habibie", "B. | J. | Habibie | dan | B.J. | Habibie"},
+		// Informal abbreviations have no vowel; units take no period.
+		{"dtg dgn. teman yg. baik 5 km.", "dtg | dgn. | teman | yg. | baik | 5 | km | ."},
 		// Web, social media and emoji.
 		{"JAKARTA, KOMPAS.com - Lihat www.kompas.com/read/2018/03/24. Atau https://kompas.id/a?b=1).",
 			"JAKARTA | , | KOMPAS.com | - | Lihat | www.kompas.com/read/2018/03/24 | . | Atau | https://kompas.id/a?b=1 | ) | ."},
@@ -169,6 +172,7 @@ func TestSentences(t *testing.T) {
 		{"Presiden B. J. Habibie lahir pada 1936. Ia wafat pada 2019.", []string{"Presiden B. J. Habibie lahir pada 1936.", "Ia wafat pada 2019."}},
 		{"Harganya 1.500,50 dolar dan naik 5,2% pada pukul 10.30 WIB. Lalu turun.", []string{"Harganya 1.500,50 dolar dan naik 5,2% pada pukul 10.30 WIB.", "Lalu turun."}},
 		{"Ia membeli buku, pensil, dll. Kemudian pulang.", []string{"Ia membeli buku, pensil, dll.", "Kemudian pulang."}},
+		{"Ia datang dgn. temannya. Lalu tsb. Kemudian pergi pukul 7 p.m. Dia lelah.", []string{"Ia datang dgn. temannya.", "Lalu tsb.", "Kemudian pergi pukul 7 p.m.", "Dia lelah."}},
 		{"Buka www.kompas.com. Di sana ada berita.", []string{"Buka www.kompas.com.", "Di sana ada berita."}},
 		{"Saham PT Astra Tbk. naik. Sementara itu PT Bumi Tbk. Dia bilang.", []string{"Saham PT Astra Tbk. naik.", "Sementara itu PT Bumi Tbk.", "Dia bilang."}},
 		{"Judul tanpa titik\n\nParagraf pertama (ini contoh.) Berikutnya.", []string{"Judul tanpa titik", "Paragraf pertama (ini contoh.)", "Berikutnya."}},
@@ -353,4 +357,21 @@ func TestLists(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrent runs tokenizers in parallel, as an index does; run it with -race.
+func TestConcurrent(t *testing.T) {
+	text := telaah.ReferenceArticle()
+	want := tokenize.Tokenize(text)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := tokenize.Tokenize(text); !slices.Equal(got, want) {
+				t.Error("concurrent tokenization differs")
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -55,7 +55,7 @@ func pyIsAlpha(s string) bool {
 // whose lemma differs from the form, and over those where it does not.
 type udScore struct {
 	all, ok, aff, okAff, un, okUn int
-	misses                         map[string]int
+	misses                        map[string]int
 }
 
 func (s udScore) String() string {
@@ -105,7 +105,7 @@ func TestUDAccuracy(t *testing.T) {
 		sc := scoreUD(Default(), gold)
 		t.Logf("%s: %v", c.file, sc)
 		if os.Getenv("STEM_MISSES") != "" {
-			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES")+c.file[8:11])
+			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES")+c.file[11:14])
 		}
 		if sc.accuracy() < c.bar {
 			t.Errorf("%s: accuracy %.4f below the bar %.2f", c.file, sc.accuracy(), c.bar)

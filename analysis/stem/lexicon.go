@@ -26,20 +26,25 @@ var (
 // RootLexicon is an immutable set of Indonesian roots. Editing methods return a new
 // lexicon, so a RootLexicon can be shared between goroutines freely.
 type RootLexicon struct {
-	roots map[string]struct{}
+	// roots maps each root to its flags (rootWeak).
+	roots map[string]uint8
 }
+
+// rootWeak marks a root known only from Snowball's vocabulary: a root-like word
+// form whose analyses lose to those reaching a better attested root.
+const rootWeak uint8 = 1
 
 // NewRootLexicon returns a lexicon of words, lower-cased. It returns an error
 // naming the first word that is empty or contains anything but letters and
 // hyphens.
 func NewRootLexicon(words []string) (*RootLexicon, error) {
-	l := &RootLexicon{roots: make(map[string]struct{}, len(words))}
+	l := &RootLexicon{roots: make(map[string]uint8, len(words))}
 	for i, w := range words {
 		w, err := cleanRoot(w)
 		if err != nil {
 			return nil, fmt.Errorf("stem: root %d: %w", i+1, err)
 		}
-		l.roots[w] = struct{}{}
+		l.roots[w] = 0
 	}
 	return l, nil
 }
@@ -48,7 +53,7 @@ func NewRootLexicon(words []string) (*RootLexicon, error) {
 // starting with # are skipped; anything else that is not a single word is an
 // error that names the line.
 func ReadRootLexicon(r io.Reader) (*RootLexicon, error) {
-	l := &RootLexicon{roots: make(map[string]struct{}, 1024)}
+	l := &RootLexicon{roots: make(map[string]uint8, 1024)}
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -61,7 +66,7 @@ func ReadRootLexicon(r io.Reader) (*RootLexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("stem: read lexicon: line %d: %w", line, err)
 		}
-		l.roots[w] = struct{}{}
+		l.roots[w] = 0
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("stem: read lexicon: %w", err)
@@ -86,8 +91,9 @@ func cleanRoot(w string) (string, error) {
 }
 
 // parseList adds the entries of an embedded list (one a line, # comments) to m
-// without copying them.
-func parseList(m map[string]struct{}, list string) {
+// with the given flags, without copying them. An entry already present keeps the
+// flags it has.
+func parseList(m map[string]uint8, list string, flags uint8) {
 	for len(list) > 0 {
 		line := list
 		if i := strings.IndexByte(list, '\n'); i >= 0 {
@@ -99,7 +105,9 @@ func parseList(m map[string]struct{}, list string) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		m[line] = struct{}{}
+		if _, ok := m[line]; !ok {
+			m[line] = flags
+		}
 	}
 }
 
@@ -110,10 +118,10 @@ var defaultLexicon = sync.OnceValues(func() (*RootLexicon, error) {
 
 // loadDefaultLexicon parses the embedded root lists.
 func loadDefaultLexicon() *RootLexicon {
-	m := make(map[string]struct{}, 40000)
-	parseList(m, rootsOwn)
-	parseList(m, rootsUD)
-	parseList(m, rootsSnowball)
+	m := make(map[string]uint8, 40000)
+	parseList(m, rootsOwn, 0)
+	parseList(m, rootsUD, 0)
+	parseList(m, rootsSnowball, rootWeak)
 	return &RootLexicon{roots: m}
 }
 
@@ -127,8 +135,8 @@ func DefaultRootLexicon() *RootLexicon {
 
 // defaultProtected returns the embedded protected names, lower-cased.
 var defaultProtected = sync.OnceValue(func() []string {
-	m := map[string]struct{}{}
-	parseList(m, protectedList)
+	m := map[string]uint8{}
+	parseList(m, protectedList, 0)
 	out := make([]string, 0, len(m))
 	for w := range m {
 		out = append(out, lower(w))
@@ -147,6 +155,12 @@ func DefaultProtected() []string {
 func (l *RootLexicon) has(s string) bool {
 	_, ok := l.roots[s]
 	return ok
+}
+
+// lookup reports whether s is a root and whether it is a weak one.
+func (l *RootLexicon) lookup(s string) (ok, weak bool) {
+	f, ok := l.roots[s]
+	return ok, f&rootWeak != 0
 }
 
 // Contains reports whether word (in any case) is a root of the lexicon.
@@ -176,21 +190,21 @@ func (l *RootLexicon) With(words ...string) (*RootLexicon, error) {
 		}
 		add[i] = c
 	}
-	m := make(map[string]struct{}, len(l.roots)+len(add))
-	for w := range l.roots {
-		m[w] = struct{}{}
+	m := make(map[string]uint8, len(l.roots)+len(add))
+	for w, f := range l.roots {
+		m[w] = f
 	}
 	for _, w := range add {
-		m[w] = struct{}{}
+		m[w] = 0
 	}
 	return &RootLexicon{roots: m}, nil
 }
 
 // Without returns a copy of the lexicon without words (in any case).
 func (l *RootLexicon) Without(words ...string) *RootLexicon {
-	m := make(map[string]struct{}, len(l.roots))
-	for w := range l.roots {
-		m[w] = struct{}{}
+	m := make(map[string]uint8, len(l.roots))
+	for w, f := range l.roots {
+		m[w] = f
 	}
 	for _, w := range words {
 		delete(m, lower(strings.TrimSpace(w)))

@@ -66,17 +66,14 @@ type candidate struct {
 	deriv    string // derivational suffix
 	poss     string // possessive
 	part     string // particle
+	weak     bool // the root is a weak one
 	cost     int
 }
 
-// lexLookup is what the engine needs from a lexicon.
-type lexLookup interface {
-	has(s string) bool
-}
 
 // analyzer holds the state of one analysis. It lives on the stack of its caller.
 type analyzer struct {
-	lex  lexLookup
+	lex  *RootLexicon
 	best candidate
 	have bool
 	buf  [64]byte // scratch for roots with a restored first letter
@@ -134,11 +131,15 @@ func hasSuffixMin(s, suf string) bool {
 
 // offer checks root against the lexicon and keeps it when it is the best so far.
 func (a *analyzer) offer(root string) {
-	if len(root) < 2 || !a.lex.has(root) {
+	if len(root) < 2 {
+		return
+	}
+	ok, weak := a.lex.lookup(root)
+	if !ok {
 		return
 	}
 	c := a.cur
-	c.root = root
+	c.root, c.weak = root, weak
 	c.cost = cost(&c)
 	if !a.have || c.cost < a.best.cost {
 		if len(root) > 0 && &a.buf[0] == unsafeStringData(root) {
@@ -292,28 +293,83 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// cost ranks the analyses of one word: the lowest wins. Longer roots win (the
-// least that explains the word), so bermasalah is ber- + masalah, not ber- +
-// masa + -lah; among roots of one length, fewer affixes win, and a derivational
-// suffix beats a prefix (berikan = beri + -kan, not ber- + ikan).
+// cost ranks the analyses of one word: the lowest wins. Each affix removed
+// costs about the same, so the analysis with the fewest affixes wins
+// (bermasalah is ber- + masalah, not ber- + masa + -lah); a suffix costs a
+// little less than a prefix (berikan = beri + -kan, not ber- + ikan); rare
+// allomorphs and restorations cost extra (mengusir = meng- + usir, not kusir;
+// berubah = ber- + ubah, not be- + rubah); a weak root (known only from
+// Snowball's vocabulary) costs more than a well attested one; and a confix that
+// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. A
+// longer root breaks ties.
 func cost(c *candidate) int {
-	n := -8 * len(c.root)
-	n += 3 * c.np
+	n := 0
+	for i := 0; i < c.np; i++ {
+		n += 100 + allomorphCost(c.prefixes[i])
+	}
 	if c.deriv != "" {
-		n += 2
+		n += 80
 	}
 	if c.poss != "" {
-		n += 2
+		n += 80
 	}
 	if c.part != "" {
-		n += 4
+		n += 90
 	}
-	for i := 0; i < c.np; i++ {
-		if c.prefixes[i].restore != 0 {
-			n++
+	if c.weak {
+		n += 30
+	}
+	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
+		n += 60
+	}
+	return n - len(c.root)
+}
+
+// allomorphCost is the extra cost of a prefix allomorph or restoration that is
+// rarer than its competitors.
+func allomorphCost(p affixStep) int {
+	switch p.kind {
+	case pMeN, pPeN:
+		switch {
+		case p.restore == 'k':
+			return 20 // meng- + vowel: a vowel root (mengalami) before a k- root
+		case p.restore != 0:
+			return 0 // menulis, memukul, menyapu: the usual reading
+		case len(p.surface) == 2:
+			if len(p.surface) == 2 {
+				return 15 // me-nari, me-milih: only for l, r, w, y, m, n roots
+			}
+		case p.surface == "men" || p.surface == "pen":
+			return 5 // men- before t is for loans (mentransfer)
 		}
+	case pBer, pPer, pTer:
+		if len(p.surface) == 2 {
+			return 20 // be-/pe-/te- before r: ber- + vowel root first
+		}
+	case pPe:
+		return 10
 	}
-	return n
+	return 0
+}
+
+// badConfix reports whether Indonesian does not combine prefix p with the
+// derivational suffix s (Nazief and Adriani's disallowed confixes).
+func badConfix(p prefixKind, s string) bool {
+	switch p {
+	case pBer:
+		return s == "i"
+	case pDi:
+		return s == "an"
+	case pKe:
+		return s == "i" || s == "kan"
+	case pMeN:
+		return s == "an"
+	case pSe:
+		return s == "i" || s == "kan"
+	case pTer:
+		return s == "an"
+	}
+	return false
 }
 
 // prefixAllowed reports whether kind may follow last (the prefix removed before

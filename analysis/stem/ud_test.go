@@ -149,12 +149,12 @@ func TestUDHeldOut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]struct{}{}
-		parseList(m, rootsOwn)
-		parseList(m, rootsSnowball)
+		m := map[string]uint8{}
+		parseList(m, rootsOwn, 0)
 		for _, l := range lemmas {
-			m[l] = struct{}{}
+			m[l] = 0
 		}
+		parseList(m, rootsSnowball, rootWeak)
 		st, err := New(Config{Lexicon: &RootLexicon{roots: m}})
 		if err != nil {
 			t.Fatal(err)

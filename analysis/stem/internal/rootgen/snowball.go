@@ -125,13 +125,18 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// syllables counts the vowel groups of r.
+// syllables counts the syllables of r: its vowels, with the diphthongs ai, au
+// and oi counting once (jual has two, pakai two, bom one).
 func syllables(r string) int {
 	n := 0
 	for i := 0; i < len(r); i++ {
-		if isVowel(r[i]) && (i == 0 || !isVowel(r[i-1])) {
-			n++
+		if !isVowel(r[i]) {
+			continue
 		}
+		if i > 0 && (r[i] == 'i' && (r[i-1] == 'a' || r[i-1] == 'o') || r[i] == 'u' && r[i-1] == 'a') {
+			continue
+		}
+		n++
 	}
 	return n
 }
@@ -139,6 +144,9 @@ func syllables(r string) int {
 // MinSupport is the number of distinct derivation patterns whose forms must occur
 // in the vocabulary for a form to count as a root.
 const MinSupport = 2
+
+// support is counted in halves: a pattern counts 2, di- and se- count 1.
+const fullPattern = 2
 
 // SnowballRoots returns the forms of Snowball's Indonesian vocabulary voc that
 // look like roots, sorted. A form w counts when affixed forms built from it occur
@@ -162,7 +170,14 @@ func SnowballRoots(voc, seeds []string) []string {
 		n := 0
 		for _, p := range patterns[:evidencePatterns] {
 			if f := p.make(w); f != "" && f != w && vocab[f] {
-				n++
+				// di- and se- are also prepositions and a numeral written
+				// together with nouns in careless text (dikecamatan): they
+				// count half.
+				if p.name == "di-" || p.name == "se-" {
+					n++
+				} else {
+					n += 2
+				}
 			}
 		}
 		support[w] = n
@@ -174,7 +189,7 @@ func SnowballRoots(voc, seeds []string) []string {
 	// A form derived from a root with more support is no root itself.
 	derived := map[string]bool{}
 	for w, n := range support {
-		if n < MinSupport && !isSeed[w] {
+		if n < fullPattern && !isSeed[w] {
 			continue
 		}
 		for _, p := range patterns {
@@ -189,7 +204,7 @@ func SnowballRoots(voc, seeds []string) []string {
 	}
 	var out []string
 	for w, n := range support {
-		if n >= MinSupport && !derived[w] && !isSeed[w] {
+		if n >= MinSupport*fullPattern && !derived[w] && !isSeed[w] {
 			out = append(out, w)
 		}
 	}

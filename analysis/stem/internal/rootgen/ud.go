@@ -75,6 +75,9 @@ func UDLemmas(paths ...string) ([]string, error) {
 	derivedLemma := map[string]bool{}
 	for r, n := range asLemma {
 		for _, p := range patterns {
+			if p.name[0] != '-' {
+				continue // prefixed lemmas (ketua, peserta, termasuk) are lexicalised
+			}
 			f := p.make(r)
 			if f != "" && f != r && asLemma[f] > 0 && asLemma[f] < n && kept[f] < 3 {
 				derivedLemma[f] = true

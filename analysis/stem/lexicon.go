@@ -19,6 +19,8 @@ var (
 	rootsUD string
 	//go:embed data/roots-snowball.txt
 	rootsSnowball string
+	//go:embed data/roots-unanalysed.txt
+	rootsUnanalysed string
 	//go:embed data/protected.txt
 	protectedList string
 )
@@ -122,6 +124,7 @@ func loadDefaultLexicon() *RootLexicon {
 	parseList(m, rootsOwn, 0)
 	parseList(m, rootsUD, 0)
 	parseList(m, rootsSnowball, rootWeak)
+	parseList(m, rootsUnanalysed, rootWeak)
 	return &RootLexicon{roots: m}
 }
 

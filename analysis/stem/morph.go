@@ -77,6 +77,9 @@ type analyzer struct {
 	best candidate
 	have bool
 	buf  [64]byte // scratch for roots with a restored first letter
+	// wordLen is the length of the word analysed: a candidate as long is the
+	// word itself, which the caller has already looked up.
+	wordLen int
 	cur  candidate
 }
 
@@ -84,6 +87,7 @@ type analyzer struct {
 // false when no analysis reaches a root of the lexicon.
 func (a *analyzer) analyzeWord(w string) bool {
 	a.have = false
+	a.wordLen = len(w)
 	// Suffix layers: particle, then possessive, then derivational, each optional.
 	for pi := -1; pi < len(particleSuffixes); pi++ {
 		s1 := w
@@ -131,8 +135,8 @@ func hasSuffixMin(s, suf string) bool {
 
 // offer checks root against the lexicon and keeps it when it is the best so far.
 func (a *analyzer) offer(root string) {
-	if len(root) < 2 {
-		return
+	if len(root) < 2 || len(root) == a.wordLen {
+		return // the word itself was looked up before the analysis
 	}
 	ok, weak := a.lex.lookup(root)
 	if !ok {

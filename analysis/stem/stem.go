@@ -271,10 +271,30 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		return
 	}
 	lex := s.lex.Load()
-	if lex.has(w) {
+	ok, weak := lex.lookup(w)
+	if ok && !weak {
 		a.Found = true
 		if explain {
 			a.Rules = append(a.Rules, "root in lexicon")
+		}
+		return
+	}
+	if ok {
+		// A weak root (a word form known only from Snowball's vocabulary) gives
+		// way to an analysis that reaches a well attested root: kecamatan is
+		// ke- + camat + -an.
+		az := analyzer{lex: lex}
+		if az.analyzeWord(w) && !az.best.weak {
+			a.Root = az.best.root
+			a.Found = true
+			if explain {
+				a.fill(&az.best)
+			}
+			return
+		}
+		a.Found = true
+		if explain {
+			a.Rules = append(a.Rules, "word form in lexicon (from Snowball's vocabulary)")
 		}
 		return
 	}

@@ -155,6 +155,7 @@ func TestUDHeldOut(t *testing.T) {
 			m[l] = 0
 		}
 		parseList(m, rootsSnowball, rootWeak)
+		parseList(m, rootsUnanalysed, rootWeak)
 		st, err := New(Config{Lexicon: &RootLexicon{roots: m}})
 		if err != nil {
 			t.Fatal(err)

@@ -204,10 +204,80 @@ func SnowballRoots(voc, seeds []string) []string {
 	}
 	var out []string
 	for w, n := range support {
-		if n >= MinSupport*fullPattern && !derived[w] && !isSeed[w] {
+		if n >= MinSupport*fullPattern && !derived[w] && !isSeed[w] && (len(w) >= 4 || n >= 3*fullPattern) {
 			out = append(out, w)
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// SnowballUnanalysed returns the forms of Snowball's Indonesian vocabulary that
+// no derivation pattern builds from a root of roots (the derived roots and our
+// own): words of four letters or more that are not themselves affixed forms of a
+// known root (zaman, perang, selatan, divisi). They serve as weak roots, so that
+// the stemmer neither cuts them up nor takes their look-alike affixes off.
+func SnowballUnanalysed(voc, roots []string) []string {
+	known := make(map[string]bool, len(roots))
+	for _, r := range roots {
+		known[r] = true
+	}
+	derived := map[string]bool{}
+	vocab := map[string]bool{}
+	for _, w := range voc {
+		if isWord(w) {
+			vocab[w] = true
+		}
+	}
+	for r := range known {
+		for _, p := range patterns {
+			if f := p.make(r); f != "" && f != r {
+				derived[f] = true
+			}
+		}
+	}
+	un := map[string]bool{}
+	for w := range vocab {
+		if len(w) < 4 || known[w] || derived[w] || syllables(w) < 2 || inflected(w, known) {
+			continue
+		}
+		un[w] = true
+	}
+	// A form built from another unanalysed form (berkualitas from kualitas) is
+	// no root either.
+	drop := map[string]bool{}
+	for r := range un {
+		for _, p := range patterns {
+			if f := p.make(r); f != "" && f != r && un[f] {
+				drop[f] = true
+			}
+		}
+	}
+	var out []string
+	for w := range un {
+		if !drop[w] && !inflected(w, un) {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// inflected reports whether w is a known root or a derived form of one with a
+// possessive or particle: rumahnya, bukunya, apakah.
+func inflected(w string, known map[string]bool) bool {
+	for _, s := range [...]string{"nya", "ku", "mu", "kah", "lah", "pun"} {
+		if len(w) > len(s)+2 && w[len(w)-len(s):] == s {
+			b := w[:len(w)-len(s)]
+			if known[b] {
+				return true
+			}
+			for _, d := range [...]string{"kan", "an", "i"} {
+				if len(b) > len(d)+2 && b[len(b)-len(d):] == d && known[b[:len(b)-len(d)]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -156,7 +156,7 @@ func TestUDHeldOut(t *testing.T) {
 		}
 		parseList(m, rootsSnowball, rootWeak)
 		parseList(m, rootsUnanalysed, rootWeak)
-		st, err := New(Config{Lexicon: &RootLexicon{roots: m}})
+		st, err := New(Config{Lexicon: newLexicon(m)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,6 +23,8 @@ var (
 	rootsUnanalysed string
 	//go:embed data/protected.txt
 	protectedList string
+	//go:embed data/not-roots.txt
+	notRoots string
 )
 
 // RootLexicon is an immutable set of Indonesian roots. Editing methods return a new
@@ -177,7 +179,17 @@ func loadDefaultLexicon() *RootLexicon {
 	parseList(m, rootsUD, 0)
 	parseList(m, rootsSnowball, rootWeak)
 	parseList(m, rootsUnanalysed, rootWeak)
+	dropNotRoots(m)
 	return newLexicon(m)
+}
+
+// dropNotRoots deletes the entries of data/not-roots.txt from m.
+func dropNotRoots(m map[string]uint8) {
+	not := map[string]uint8{}
+	parseList(not, notRoots, 0)
+	for w := range not {
+		delete(m, w)
+	}
 }
 
 // DefaultRootLexicon returns the embedded root lexicon: roots written for this

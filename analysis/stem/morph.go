@@ -81,6 +81,8 @@ type analyzer struct {
 	// wordLen is the length of the word analysed: a candidate as long is the
 	// word itself, which the caller has already looked up.
 	wordLen int
+	// strongOnly ignores weak roots.
+	strongOnly bool
 	cur     candidate
 }
 
@@ -140,7 +142,7 @@ func (a *analyzer) offer(root string) {
 		return // the word itself was looked up before the analysis
 	}
 	ok, weak := a.lex.lookup(root)
-	if ok {
+	if ok && !(weak && a.strongOnly) {
 		a.keep(root, nil, weak)
 	}
 }
@@ -149,7 +151,7 @@ func (a *analyzer) offer(root string) {
 // scratch buffer b: it is copied out only when it wins.
 func (a *analyzer) offerRestored(b []byte) {
 	ok, weak := a.lex.lookupBytes(b)
-	if ok {
+	if ok && !(weak && a.strongOnly) {
 		a.keep("", b, weak)
 	}
 }
@@ -318,7 +320,8 @@ func isVowel(c byte) bool {
 // little less than a prefix (berikan = beri + -kan, not ber- + ikan); rare
 // allomorphs and restorations cost extra (mengusir = meng- + usir, not kusir;
 // berubah = ber- + ubah, not be- + rubah); a weak root (known only from
-// Snowball's vocabulary) costs more than a well attested one; and a confix that
+// Snowball's vocabulary) costs more than one more affix on a well attested
+// root (perbankan = per- + bank + -an, not perban + -kan); and a confix that
 // Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. A
 // longer root breaks ties.
 func cost(c *candidate) int {
@@ -336,7 +339,7 @@ func cost(c *candidate) int {
 		n += 90
 	}
 	if c.weak {
-		n += 30
+		n += 200
 	}
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60

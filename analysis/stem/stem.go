@@ -283,13 +283,18 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		// A weak root (a word form known only from Snowball's vocabulary) gives
 		// way to an analysis that reaches a well attested root: kecamatan is
 		// ke- + camat + -an.
-		az := analyzer{lex: lex}
-		if az.analyzeWord(w) && !az.best.weak {
+		az := analyzer{lex: lex, strongOnly: true}
+		if az.analyzeWord(w) {
 			a.Root = az.best.root
 			a.Found = true
 			if explain {
 				a.fill(&az.best)
 			}
+			return
+		}
+		// Snowball's vocabulary holds English words too (streaming, updated).
+		if !s.noEnglish && IsEnglish(w) {
+			s.english(w, a, explain)
 			return
 		}
 		a.Found = true
@@ -324,18 +329,23 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		return
 	}
 	if !s.noEnglish && IsEnglish(w) {
-		r := english.Stem(w, true)
-		if len(r) <= len(w) && r != "" {
-			a.Root = r
-		}
-		a.English = true
-		if explain {
-			a.Rules = append(a.Rules, "English word: Snowball English (Porter2) stemmer")
-		}
+		s.english(w, a, explain)
 		return
 	}
 	if explain {
 		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
+	}
+}
+
+// english stems the English word w with Snowball's English (Porter2) stemmer.
+func (s *Stemmer) english(w string, a *Analysis, explain bool) {
+	r := english.Stem(w, true)
+	if len(r) <= len(w) && r != "" {
+		a.Root = r
+	}
+	a.English = true
+	if explain {
+		a.Rules = append(a.Rules, "English word: Snowball English (Porter2) stemmer")
 	}
 }
 

@@ -156,6 +156,7 @@ func TestUDHeldOut(t *testing.T) {
 		}
 		parseList(m, rootsSnowball, rootWeak)
 		parseList(m, rootsUnanalysed, rootWeak)
+		dropNotRoots(m)
 		st, err := New(Config{Lexicon: newLexicon(m)})
 		if err != nil {
 			t.Fatal(err)

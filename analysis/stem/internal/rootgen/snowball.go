@@ -37,6 +37,17 @@ var patterns = []struct {
 	{"pe-", func(r string) string { return "pe" + r }},
 	{"ter-kan", func(r string) string { return ter(r) + "kan" }},
 	{"ke-", func(r string) string { return "ke" + r }},
+	{"per-i", func(r string) string { return per(r) + "i" }},
+	{"per-kan", func(r string) string { return per(r) + "kan" }},
+	{"memper-i", func(r string) string { return "mem" + per(r) + "i" }},
+	{"memper-kan", func(r string) string { return "mem" + per(r) + "kan" }},
+	{"diper-", func(r string) string { return "di" + per(r) }},
+	{"diper-i", func(r string) string { return "di" + per(r) + "i" }},
+	{"diper-kan", func(r string) string { return "di" + per(r) + "kan" }},
+	{"se-nya", func(r string) string { return "se" + r + "nya" }},
+	{"keber-an", func(r string) string { return "ke" + ber(r) + "an" }},
+	{"kepeN-an", func(r string) string { return "ke" + nasal("pe", r) + "an" }},
+	{"ber-kan", func(r string) string { return ber(r) + "kan" }},
 }
 
 // evidencePatterns is how many of patterns (the first ones) count as evidence.

@@ -83,7 +83,7 @@ type analyzer struct {
 	wordLen int
 	// strongOnly ignores weak roots.
 	strongOnly bool
-	cur     candidate
+	cur        candidate
 }
 
 // analyzeWord finds the best analysis of the lower-case ASCII word w. It reports

@@ -48,6 +48,12 @@ var patterns = []struct {
 	{"keber-an", func(r string) string { return "ke" + ber(r) + "an" }},
 	{"kepeN-an", func(r string) string { return "ke" + nasal("pe", r) + "an" }},
 	{"ber-kan", func(r string) string { return ber(r) + "kan" }},
+	{"kepeN-", func(r string) string { return "ke" + nasal("pe", r) }},
+	{"keber-", func(r string) string { return "ke" + ber(r) }},
+	{"keter-", func(r string) string { return "ke" + ter(r) }},
+	{"memper-", func(r string) string { return "mem" + per(r) }},
+	{"pember-", func(r string) string { return "pem" + ber(r) }},
+	{"pember-an", func(r string) string { return "pem" + ber(r) + "an" }},
 }
 
 // evidencePatterns is how many of patterns (the first ones) count as evidence.

@@ -44,6 +44,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -351,14 +352,47 @@ func (s *Stemmer) english(w string, a *Analysis, explain bool) {
 }
 
 // lower lower-cases s, without allocating when s is already lower case ASCII.
+// Unlike strings.ToLower it never makes s longer: invalid UTF-8 bytes are kept
+// as they are, and so is a letter whose lower case takes more bytes (İ, Ⱥ).
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+			return lowerSlow(s)
 		}
 	}
 	return s
+}
+
+// lowerSlow is lower for text with capitals or non-ASCII.
+func lowerSlow(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) == n {
+			b.WriteRune(l)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // isASCIIWord reports whether w is made of the letters a-z only.

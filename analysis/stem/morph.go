@@ -305,6 +305,21 @@ func (a *analyzer) nasal(s string, depth int, kind prefixKind) {
 	}
 }
 
+// syllables counts the vowels of s, the diphthongs ai, au and oi once.
+func syllables(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isVowel(s[i]) {
+			continue
+		}
+		if i > 0 && (s[i] == 'i' && (s[i-1] == 'a' || s[i-1] == 'o') || s[i] == 'u' && s[i-1] == 'a') {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // isVowel reports whether c is an Indonesian vowel letter.
 func isVowel(c byte) bool {
 	switch c {
@@ -328,6 +343,9 @@ func cost(c *candidate) int {
 	n := 0
 	for i := 0; i < c.np; i++ {
 		n += 100 + allomorphCost(c.prefixes[i])
+	}
+	if c.np > 0 && len(c.prefixes[c.np-1].surface) == 5 && c.root != "" && syllables(c.root) > 1 {
+		n += 40 // menge-/penge- is for roots of one syllable (mengebom, pengecat)
 	}
 	if c.deriv != "" {
 		n += 80

@@ -10,8 +10,8 @@ var englishMarkers = [...]string{"th", "ph", "sh", "ck", "wh", "ee", "oo", "ea",
 // Indonesian by its spelling alone. It is true when w
 //
 //   - contains a letter pattern that Indonesian spelling does not use: th, ph, sh,
-//     ck, wh, ee, oo, ea, ou, q, x, or a doubled consonant other than kk (the
-//     doubled k of masukkan) and ng; or
+//     ck, wh, ee, oo, ea, ou, q, x, tion, or a doubled consonant other than kk
+//     (masukkan) and gg (tinggi, sanggup); or
 //   - ends in -ed, -ly, -ment(s) or -ness, or in -s after a consonant other than
 //     s (startups, apps).
 //
@@ -29,7 +29,7 @@ func IsEnglish(w string) bool {
 	}
 	for i := 1; i < len(w); i++ {
 		c := w[i]
-		if c == w[i-1] && c >= 'a' && c <= 'z' && !isVowel(c) && c != 'k' {
+		if c == w[i-1] && c >= 'a' && c <= 'z' && !isVowel(c) && c != 'k' && c != 'g' {
 			return true
 		}
 	}

@@ -1,5 +1,7 @@
 package stem
 
+import "strings"
+
 // This file is the morphological engine of the default stemmer: it enumerates the
 // ways an Indonesian word can be split into prefixes, a root and suffixes,
 // restoring the root's first letter where meN-/peN- assimilated it, and keeps the
@@ -66,27 +68,29 @@ type candidate struct {
 	deriv    string // derivational suffix
 	poss     string // possessive
 	part     string // particle
+	weak     bool   // the root is a weak one
 	cost     int
-}
-
-// lexLookup is what the engine needs from a lexicon.
-type lexLookup interface {
-	has(s string) bool
 }
 
 // analyzer holds the state of one analysis. It lives on the stack of its caller.
 type analyzer struct {
-	lex  lexLookup
+	lex  *RootLexicon
 	best candidate
 	have bool
 	buf  [64]byte // scratch for roots with a restored first letter
-	cur  candidate
+	// wordLen is the length of the word analysed: a candidate as long is the
+	// word itself, which the caller has already looked up.
+	wordLen int
+	// strongOnly ignores weak roots.
+	strongOnly bool
+	cur        candidate
 }
 
 // analyzeWord finds the best analysis of the lower-case ASCII word w. It reports
 // false when no analysis reaches a root of the lexicon.
 func (a *analyzer) analyzeWord(w string) bool {
 	a.have = false
+	a.wordLen = len(w)
 	// Suffix layers: particle, then possessive, then derivational, each optional.
 	for pi := -1; pi < len(particleSuffixes); pi++ {
 		s1 := w
@@ -134,20 +138,37 @@ func hasSuffixMin(s, suf string) bool {
 
 // offer checks root against the lexicon and keeps it when it is the best so far.
 func (a *analyzer) offer(root string) {
-	if len(root) < 2 || !a.lex.has(root) {
+	if len(root) < 2 || len(root) == a.wordLen {
+		return // the word itself was looked up before the analysis
+	}
+	ok, weak := a.lex.lookup(root)
+	if ok && !(weak && a.strongOnly) {
+		a.keep(root, nil, weak)
+	}
+}
+
+// offerRestored is offer for a root with a restored first letter, held in the
+// scratch buffer b: it is copied out only when it wins.
+func (a *analyzer) offerRestored(b []byte) {
+	ok, weak := a.lex.lookupBytes(b)
+	if ok && !(weak && a.strongOnly) {
+		a.keep("", b, weak)
+	}
+}
+
+// keep records the current analysis with its root (root, or the bytes b) when
+// it costs less than the best so far.
+func (a *analyzer) keep(root string, b []byte, weak bool) {
+	c := a.cur
+	c.root, c.weak = root, weak
+	c.cost = cost(&c) - len(b)
+	if a.have && c.cost >= a.best.cost {
 		return
 	}
-	c := a.cur
-	c.root = root
-	c.cost = cost(&c)
-	if !a.have || c.cost < a.best.cost {
-		if len(root) > 0 && &a.buf[0] == unsafeStringData(root) {
-			// The root lives in the scratch buffer: copy it out.
-			root = string([]byte(root))
-		}
-		c.root = root
-		a.best, a.have = c, true
+	if b != nil {
+		c.root = string(b)
 	}
+	a.best, a.have = c, true
 }
 
 // prefixes tries s as a root, then every prefix s may begin with.
@@ -156,131 +177,147 @@ func (a *analyzer) prefixes(s string, depth int) {
 	if depth == maxPrefixes || len(s) < 4 {
 		return
 	}
-	var last prefixKind
-	if depth > 0 {
-		last = a.cur.prefixes[depth-1].kind
+	// Every prefix costs at least 100, and a root cannot make up more than its
+	// length: give up when that cannot beat the best analysis so far.
+	if a.have && a.partialCost()+100-len(s) >= a.best.cost {
+		return
 	}
-	try := func(kind prefixKind, surface string, restore byte) {
-		if !prefixAllowed(last, kind, depth) {
-			return
-		}
-		rest := s[len(surface):]
-		if len(rest) < 2 {
-			return
-		}
-		saved := a.cur
-		a.cur.prefixes[depth] = affixStep{kind: kind, surface: surface, restore: restore}
-		a.cur.np = depth + 1
-		if restore != 0 {
-			if len(rest)+1 > len(a.buf) {
-				a.cur = saved
-				return
-			}
-			a.buf[0] = restore
-			n := copy(a.buf[1:], rest)
-			a.offer(bytesToString(a.buf[:n+1]))
-		} else {
-			a.prefixes(rest, depth+1)
-		}
-		a.cur = saved
-	}
-	c0, c1 := s[0], s[1]
+	c0, c1, c2 := s[0], s[1], s[2]
 	switch {
 	case c0 == 'd' && c1 == 'i':
-		try(pDi, "di", 0)
+		a.try(s, depth, pDi, 2, 0)
 	case c0 == 'k' && c1 == 'e':
-		try(pKe, "ke", 0)
+		a.try(s, depth, pKe, 2, 0)
 	case c0 == 's' && c1 == 'e':
-		try(pSe, "se", 0)
+		a.try(s, depth, pSe, 2, 0)
 	case c0 == 't' && c1 == 'e':
-		if s[2] == 'r' {
-			try(pTer, "ter", 0)
+		if c2 == 'r' {
+			a.try(s, depth, pTer, 3, 0)
+			a.try(s, depth, pTer, 2, 0) // te-rasa
 		}
-		try(pTer, "te", 0) // te-rasa, te-kerja? only before r in practice
 	case c0 == 'b' && c1 == 'e':
-		if s[2] == 'r' {
-			try(pBer, "ber", 0)
+		switch {
+		case c2 == 'r':
+			a.try(s, depth, pBer, 3, 0)
+			a.try(s, depth, pBer, 2, 0) // be-rantai
+		case c2 == 'l' && strings.HasPrefix(s[3:], "ajar"):
+			a.try(s, depth, pBer, 3, 0) // bel-ajar
+		case len(s) > 5 && s[3] == 'e' && s[4] == 'r':
+			a.try(s, depth, pBer, 2, 0) // be-kerja, be-ternak
 		}
-		if s[2] == 'l' {
-			try(pBer, "bel", 0) // belajar
-		}
-		try(pBer, "be", 0) // bekerja, beternak, berantai
 	case c0 == 'p' && c1 == 'e':
-		if s[2] == 'r' {
-			try(pPer, "per", 0)
+		switch {
+		case c2 == 'r':
+			a.try(s, depth, pPer, 3, 0)
+			a.try(s, depth, pPer, 2, 0) // pe-rintis
+		case c2 == 'l' && strings.HasPrefix(s[3:], "ajar"):
+			a.try(s, depth, pPer, 3, 0) // pel-ajar
 		}
-		if s[2] == 'l' {
-			try(pPer, "pel", 0) // pelajar
-		}
-		a.nasal(s, pPeN, try)
+		a.nasal(s, depth, pPeN)
 	case c0 == 'm' && c1 == 'e':
-		a.nasal(s, pMeN, try)
+		a.nasal(s, depth, pMeN)
 	}
+}
+
+// partialCost is the cost of the affixes removed so far, without the root.
+func (a *analyzer) partialCost() int {
+	c := a.cur
+	c.root = ""
+	return cost(&c)
+}
+
+// try removes the prefix of kind spelled by the first n letters of s, puts back
+// restore (if not zero) at the start of the rest, and goes on with the rest.
+func (a *analyzer) try(s string, depth int, kind prefixKind, n int, restore byte) {
+	if depth > 0 && !prefixAllowed(a.cur.prefixes[depth-1].kind, kind, depth) {
+		return
+	}
+	rest := s[n:]
+	if len(rest) < 2 {
+		return
+	}
+	saved := a.cur.prefixes[depth]
+	savedN := a.cur.np
+	a.cur.prefixes[depth] = affixStep{kind: kind, surface: s[:n], restore: restore}
+	a.cur.np = depth + 1
+	if restore == 0 {
+		a.prefixes(rest, depth+1)
+	} else if len(rest) < len(a.buf) {
+		a.buf[0] = restore
+		m := copy(a.buf[1:], rest)
+		a.offerRestored(a.buf[:m+1])
+	}
+	a.cur.prefixes[depth] = saved
+	a.cur.np = savedN
 }
 
 // nasal tries the allomorphs of meN- or peN- (kind) at the start of s, with the
 // root's first letter restored where the nasal replaced it.
-func (a *analyzer) nasal(s string, kind prefixKind, try func(prefixKind, string, byte)) {
-	// s starts with "me" or "pe".
-	if len(s) < 4 {
-		return
-	}
-	p := s[:2]
-	c2 := s[2]
-	switch c2 {
+func (a *analyzer) nasal(s string, depth int, kind prefixKind) {
+	// s starts with "me" or "pe" and has at least four letters.
+	switch c2 := s[2]; c2 {
 	case 'n':
 		switch c3 := s[3]; {
 		case c3 == 'g':
 			// meng-: before vowels, g, h, kh; k- roots lose their k.
 			if len(s) > 4 {
-				try(kind, s[:4], 0)
+				a.try(s, depth, kind, 4, 0)
 				if isVowel(s[4]) {
-					try(kind, s[:4], 'k')
+					a.try(s, depth, kind, 4, 'k')
 				}
 				if s[4] == 'e' && len(s) > 7 {
-					try(kind, s[:5], 0) // menge-: mengebom, pengecat
+					a.try(s, depth, kind, 5, 0) // menge-: mengebom, pengecat
 				}
 			}
-			try(kind, p, 0) // me-nganga
+			a.try(s, depth, kind, 2, 0) // me-nganga
 		case c3 == 'y':
 			// meny-: s- roots lose their s; me-nyanyi keeps ny.
 			if len(s) > 4 && isVowel(s[4]) {
-				try(kind, s[:4], 's')
+				a.try(s, depth, kind, 4, 's')
 			}
-			try(kind, p, 0)
+			a.try(s, depth, kind, 2, 0)
 		case isVowel(c3):
 			// men- + vowel: t- roots lose their t (menulis); me-nanti keeps n.
-			try(kind, s[:3], 't')
-			try(kind, p, 0)
+			a.try(s, depth, kind, 3, 't')
+			a.try(s, depth, kind, 2, 0)
 		default:
-			// men- before d, c, j, t, sy, z (and loans).
-			try(kind, s[:3], 0)
+			// men- before d, c, j, sy, z (and t in loans: mentransfer).
+			a.try(s, depth, kind, 3, 0)
 		}
 	case 'm':
-		c3 := s[3]
-		if isVowel(c3) {
+		if isVowel(s[3]) {
 			// mem- + vowel: p- roots lose their p (memukul); me-makan keeps m.
-			try(kind, s[:3], 'p')
-			try(kind, p, 0)
+			a.try(s, depth, kind, 3, 'p')
+			a.try(s, depth, kind, 2, 0)
 		} else {
 			// mem- before b, f, v, p (memper-, membaca).
-			try(kind, s[:3], 0)
+			a.try(s, depth, kind, 3, 0)
 		}
 	case 'l', 'r', 'w', 'y':
-		try(kind, p, 0)
-		if kind == pPeN && c2 == 'r' {
-			return // pe- before r is per- (handled by the caller)
+		if kind == pMeN || c2 != 'r' { // pe- before r is per-, tried by the caller
+			a.try(s, depth, kind, 2, 0)
 		}
 	default:
 		if kind == pPeN {
 			// pe- before other consonants: pekerja, petani, pedagang.
-			try(pPe, p, 0)
+			a.try(s, depth, pPe, 2, 0)
 		}
 	}
-	if kind == pPeN && (c2 == 'l' || c2 == 'w' || c2 == 'y' || c2 == 'm' || c2 == 'n') {
-		// Already tried as peN- with the bare pe- allomorph.
-		return
+}
+
+// syllables counts the vowels of s, the diphthongs ai, au and oi once.
+func syllables(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !isVowel(s[i]) {
+			continue
+		}
+		if i > 0 && (s[i] == 'i' && (s[i-1] == 'a' || s[i-1] == 'o') || s[i] == 'u' && s[i-1] == 'a') {
+			continue
+		}
+		n++
 	}
+	return n
 }
 
 // isVowel reports whether c is an Indonesian vowel letter.
@@ -292,28 +329,87 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// cost ranks the analyses of one word: the lowest wins. Longer roots win (the
-// least that explains the word), so bermasalah is ber- + masalah, not ber- +
-// masa + -lah; among roots of one length, fewer affixes win, and a derivational
-// suffix beats a prefix (berikan = beri + -kan, not ber- + ikan).
+// cost ranks the analyses of one word: the lowest wins. Each affix removed
+// costs about the same, so the analysis with the fewest affixes wins
+// (bermasalah is ber- + masalah, not ber- + masa + -lah); a suffix costs a
+// little less than a prefix (berikan = beri + -kan, not ber- + ikan); rare
+// allomorphs and restorations cost extra (mengusir = meng- + usir, not kusir;
+// berubah = ber- + ubah, not be- + rubah); a weak root (known only from
+// Snowball's vocabulary) costs more than one more affix on a well attested
+// root (perbankan = per- + bank + -an, not perban + -kan); and a confix that
+// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. A
+// longer root breaks ties.
 func cost(c *candidate) int {
-	n := -8 * len(c.root)
-	n += 3 * c.np
+	n := 0
+	for i := 0; i < c.np; i++ {
+		n += 100 + allomorphCost(c.prefixes[i])
+	}
+	if c.np > 0 && len(c.prefixes[c.np-1].surface) == 5 && c.root != "" && syllables(c.root) > 1 {
+		n += 40 // menge-/penge- is for roots of one syllable (mengebom, pengecat)
+	}
 	if c.deriv != "" {
-		n += 2
+		n += 80
 	}
 	if c.poss != "" {
-		n += 2
+		n += 80
 	}
 	if c.part != "" {
-		n += 4
+		n += 90
 	}
-	for i := 0; i < c.np; i++ {
-		if c.prefixes[i].restore != 0 {
-			n++
+	if c.weak {
+		n += 200
+	}
+	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
+		n += 60
+	}
+	return n - len(c.root)
+}
+
+// allomorphCost is the extra cost of a prefix allomorph or restoration that is
+// rarer than its competitors.
+func allomorphCost(p affixStep) int {
+	switch p.kind {
+	case pMeN, pPeN:
+		switch {
+		case p.restore == 'k':
+			return 20 // meng- + vowel: a vowel root (mengalami) before a k- root
+		case p.restore != 0:
+			return 0 // menulis, memukul, menyapu: the usual reading
+		case len(p.surface) == 2:
+			if len(p.surface) == 2 {
+				return 15 // me-nari, me-milih: only for l, r, w, y, m, n roots
+			}
+		case p.surface == "men" || p.surface == "pen":
+			return 5 // men- before t is for loans (mentransfer)
 		}
+	case pBer, pPer, pTer:
+		if len(p.surface) == 2 {
+			return 20 // be-/pe-/te- before r: ber- + vowel root first
+		}
+	case pPe:
+		return 10
 	}
-	return n
+	return 0
+}
+
+// badConfix reports whether Indonesian does not combine prefix p with the
+// derivational suffix s (Nazief and Adriani's disallowed confixes).
+func badConfix(p prefixKind, s string) bool {
+	switch p {
+	case pBer:
+		return s == "i"
+	case pDi:
+		return s == "an"
+	case pKe:
+		return s == "i" || s == "kan"
+	case pMeN:
+		return s == "an"
+	case pSe:
+		return s == "i" || s == "kan"
+	case pTer:
+		return s == "an"
+	}
+	return false
 }
 
 // prefixAllowed reports whether kind may follow last (the prefix removed before

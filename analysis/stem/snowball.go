@@ -2,6 +2,7 @@ package stem
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/snowballword"
 )
@@ -69,7 +70,9 @@ func SnowballStem(word string) string {
 			measure++
 		}
 	}
-	if measure <= 2 {
+	if measure <= 2 || !utf8.ValidString(word) {
+		// Short words have nothing to remove; invalid UTF-8 is returned as it
+		// is rather than with replacement characters.
 		return word
 	}
 	s := sbPool.Get().(*sbState)

@@ -105,7 +105,7 @@ func TestUDAccuracy(t *testing.T) {
 		sc := scoreUD(Default(), gold)
 		t.Logf("%s: %v", c.file, sc)
 		if os.Getenv("STEM_MISSES") != "" {
-			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES")+c.file[8:11])
+			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES")+c.file[11:14])
 		}
 		if sc.accuracy() < c.bar {
 			t.Errorf("%s: accuracy %.4f below the bar %.2f", c.file, sc.accuracy(), c.bar)
@@ -149,13 +149,15 @@ func TestUDHeldOut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]struct{}{}
-		parseList(m, rootsOwn)
-		parseList(m, rootsSnowball)
+		m := map[string]uint8{}
+		parseList(m, rootsOwn, 0)
 		for _, l := range lemmas {
-			m[l] = struct{}{}
+			m[l] = 0
 		}
-		st, err := New(Config{Lexicon: &RootLexicon{roots: m}})
+		parseList(m, rootsSnowball, rootWeak)
+		parseList(m, rootsUnanalysed, rootWeak)
+		dropNotRoots(m)
+		st, err := New(Config{Lexicon: newLexicon(m)})
 		if err != nil {
 			t.Fatal(err)
 		}

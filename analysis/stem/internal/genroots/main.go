@@ -3,6 +3,7 @@
 //
 //	data/roots-ud.txt        the usable lemmas of the UD Indonesian treebanks
 //	data/roots-snowball.txt  the root-like forms of Snowball's Indonesian vocabulary
+//	data/roots-unanalysed.txt  the other forms of that vocabulary no rule reduces
 //
 // Run it from analysis/stem with "go generate" (see gen.go there), or:
 //
@@ -51,7 +52,14 @@ func run(shared, voc, out string) error {
 		return err
 	}
 	sb := rootgen.SnowballRoots(words, own)
-	return write(filepath.Join(out, "roots-snowball.txt"), sb)
+	if err := write(filepath.Join(out, "roots-snowball.txt"), sb); err != nil {
+		return err
+	}
+	// The UD lemmas stay out of this step, so the list depends on the
+	// vocabulary and our own roots only.
+	known := append(append([]string(nil), own...), sb...)
+	un := rootgen.SnowballUnanalysed(words, known)
+	return write(filepath.Join(out, "roots-unanalysed.txt"), un)
 }
 
 func readLines(path string) ([]string, error) {

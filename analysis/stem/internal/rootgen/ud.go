@@ -26,9 +26,10 @@ var skipUPOS = map[string]bool{"PROPN": true, "NUM": true, "SYM": true, "PUNCT":
 // treebanks more often lemmatise further as a form (menjadi → jadi) is left out:
 // the majority decides.
 func UDLemmas(paths ...string) ([]string, error) {
-	asLemma := map[string]int{} // lemma seen as the lemma of a reliable token
-	kept := map[string]int{}    // form seen with lemma == form
-	reduced := map[string]int{} // form seen with a different lemma
+	asLemma := map[string]int{}           // lemma seen as the lemma of a reliable token
+	kept := map[string]int{}              // form seen with lemma == form
+	reduced := map[string]int{}           // form seen with a different lemma
+	byForm := map[string]map[string]int{} // form → lemma → count
 	for _, p := range paths {
 		sents, err := dataset.ReadCoNLLU(p)
 		if err != nil {
@@ -54,12 +55,55 @@ func UDLemmas(paths ...string) ([]string, error) {
 					reduced[form]++
 				}
 				asLemma[lemma]++
+				if byForm[form] == nil {
+					byForm[form] = map[string]int{}
+				}
+				byForm[form][lemma]++
+			}
+		}
+	}
+	// formsOf lists the forms lemmatised as each lemma.
+	formsOf := map[string][]string{}
+	for f, ls := range byForm {
+		for l := range ls {
+			formsOf[l] = append(formsOf[l], f)
+		}
+	}
+	// A lemma that is an affixed form of a more frequent lemma (lakukan of laku,
+	// miliki of milik) is an imperative or an inconsistent annotation, unless
+	// the treebanks keep it as itself at least three times (bekerja).
+	derivedLemma := map[string]bool{}
+	for r, n := range asLemma {
+		for _, p := range patterns {
+			if p.name[0] != '-' {
+				continue // prefixed lemmas (ketua, peserta, termasuk) are lexicalised
+			}
+			f := p.make(r)
+			if f != "" && f != r && asLemma[f] > 0 && asLemma[f] < n && kept[f] < 3 {
+				derivedLemma[f] = true
 			}
 		}
 	}
 	var out []string
-	for l := range asLemma {
+	for l, n := range asLemma {
+		if derivedLemma[l] {
+			continue
+		}
 		if reduced[l] > kept[l] {
+			continue
+		}
+		// The same forms more often lemmatised to a shorter lemma inside this
+		// one (dilakukan: laku, rarely lakukan) make this one an inconsistent
+		// annotation, not a root.
+		alt := 0
+		for _, f := range formsOf[l] {
+			for l2, k := range byForm[f] {
+				if l2 != l && len(l2) < len(l) && strings.Contains(l, l2) {
+					alt += k
+				}
+			}
+		}
+		if alt > n {
 			continue
 		}
 		out = append(out, l)

@@ -191,6 +191,16 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 		*wordsBuf = words
 		tags := tg.run(r.m, words)
 		marg := tg.marginals(r.m, tags)
+		tg.backed = grow(tg.backed, len(words))
+		clear(tg.backed)
+		if tg.fz.gazBackoff(words, tags, tg.backed) {
+			// The model said O; the list says a well-known organisation.
+			for k, b := range tg.backed {
+				if b {
+					marg[k] = 0.5
+				}
+			}
+		}
 		forSpans(tags, func(i, j int, l Label) {
 			i = r.stripTitles(words, i, j, l)
 			if i >= j {

@@ -15,6 +15,7 @@ type tagger struct {
 	tags  []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
+	backed                 []bool // tokens tagged by gazBackoff
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {

@@ -173,8 +173,9 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 		}
 	}
 	out = propagate(text, kept, resolveOverlaps(out))
-	for _, toks := range kept {
-		out = append(out, numericEntities(text, toks)...)
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
 	}
 	out = resolveOverlaps(out)
 	cluster(out)

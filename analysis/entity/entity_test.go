@@ -322,3 +322,26 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func FuzzReadCoNLL(f *testing.F) {
+	f.Add("Joko PROPN B-PER\r\nWidodo PROPN I-PER\r\n\r\nBank\tB-ORGANISATION\n")
+	f.Add("-DOCSTART- O\n\nx\n\n\n I-LOC\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		sents, err := entity.ReadCoNLL(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		r := entity.Default()
+		for _, s := range sents {
+			if len(s.Words) == 0 || len(s.Words) != len(s.Tags) {
+				t.Fatalf("bad sentence %+v", s)
+			}
+			if got := r.Tag(s.Words); len(got) != len(s.Words) {
+				t.Fatalf("Tag returned %d tags for %d words", len(got), len(s.Words))
+			}
+		}
+		if _, err := entity.Evaluate([][]string{}, [][]string{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/telaah/telaah/tokenize"
 )
 
 // The rules for DATE, TIME, MONEY, PERCENT and QUANTITY read the raw text of each
@@ -86,13 +84,28 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 	return dst
 }
 
-// numericEntities finds the rule-based entities in the sentence spanned by toks.
-func numericEntities(text string, toks []tokenize.Token) []Entity {
-	if len(toks) == 0 {
-		return nil
-	}
-	us := lexUnits(nil, text, toks[0].Start, toks[len(toks)-1].End)
+// numericEntities finds the rule-based entities in text[start:end], line by line
+// (no match spans a line break; sentence breaks are not trusted, since a tokenizer
+// may end a sentence at the dot of 10.30).
+func numericEntities(text string, start, end int) []Entity {
 	var out []Entity
+	var us []unit
+	for start < end {
+		eol := strings.IndexByte(text[start:end], '\n')
+		if eol < 0 {
+			eol = end
+		} else {
+			eol += start
+		}
+		us = lexUnits(us[:0], text, start, eol)
+		out = matchUnits(out, text, us)
+		start = eol + 1
+	}
+	return out
+}
+
+// matchUnits appends the rule-based entities found in us.
+func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
 		e, n := matchAt(us, i)
 		if n == 0 {

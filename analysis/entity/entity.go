@@ -19,6 +19,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/telaah/telaah/tokenize"
@@ -152,35 +153,102 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	defer r.pool.Put(tg)
 	var out []Entity
 	var words []string
-	var toks []tokenize.Token
+	kept := make([][]tokenize.Token, 0, len(sents))
+	var heads []bool
+	body := false
 	for _, s := range sents {
-		toks = validTokens(toks[:0], text, s.Tokens)
-		if len(toks) == 0 {
-			continue
+		for _, toks := range splitLines(text, validTokens(nil, text, s.Tokens)) {
+			h := isHeadline(toks)
+			body = body || !h
+			kept = append(kept, toks)
+			heads = append(heads, h)
 		}
-		words = words[:0]
+	}
+	// Headlines capitalise every word, which the model, trained on running text,
+	// reads as one long name; their names are found through the body's mentions
+	// instead (propagate), unless the text has no body.
+	for i, toks := range kept {
+		if !heads[i] || !body {
+			r.tagPiece(tg, text, toks, &words, &out)
+		}
+	}
+	out = propagate(text, kept, resolveOverlaps(out))
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+	}
+	out = resolveOverlaps(out)
+	cluster(out)
+	return out
+}
+
+// tagPiece tags one sentence (or line of one) and appends its named entities.
+func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
+	{
+		words := (*wordsBuf)[:0]
 		for _, t := range toks {
 			words = append(words, t.Text)
 		}
+		*wordsBuf = words
 		tags := tg.run(r.m, words)
+		marg := tg.marginals(r.m, tags)
+		tg.backed = grow(tg.backed, len(words))
+		clear(tg.backed)
+		if tg.fz.gazBackoff(words, tags, tg.backed) {
+			// The model said O; the list says a well-known organisation.
+			for k, b := range tg.backed {
+				if b {
+					marg[k] = 0.5
+				}
+			}
+		}
 		forSpans(tags, func(i, j int, l Label) {
 			i = r.stripTitles(words, i, j, l)
 			if i >= j {
 				return
 			}
 			start, end := toks[i].Start, toks[j-1].End
-			out = append(out, Entity{
+			*out = append(*out, Entity{
 				Text:       text[start:end],
 				Start:      start,
 				End:        end,
 				Label:      l,
-				Confidence: tg.confidence(r.m, tags, i, j),
+				Confidence: spanConfidence(marg, i, j),
 			})
 		})
-		out = append(out, numericEntities(text, toks)...)
 	}
-	out = resolveOverlaps(out)
-	cluster(text, out)
+}
+
+// isHeadline reports whether most words of a sentence are capitalised, as in titles.
+func isHeadline(toks []tokenize.Token) bool {
+	caps, words := 0, 0
+	for _, t := range toks {
+		switch wordCase(t.Text) {
+		case cCap, cUpper, cMixed:
+			caps++
+			words++
+		case cLower:
+			words++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
+// splitLines splits a sentence's tokens where a line break separates two of them:
+// headlines, captions and list items are often run together with the next sentence,
+// and no name spans a line break.
+func splitLines(text string, toks []tokenize.Token) [][]tokenize.Token {
+	var out [][]tokenize.Token
+	from := 0
+	for i := 1; i < len(toks); i++ {
+		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "\n\r") {
+			out = append(out, toks[from:i])
+			from = i
+		}
+	}
+	if from < len(toks) {
+		out = append(out, toks[from:])
+	}
 	return out
 }
 

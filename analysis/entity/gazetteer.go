@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:embed lists/*.txt
+//go:embed lists/*.txt lists/*.tsv
 var listFS embed.FS
 
 // gazClass is a bit set of the gazetteer lists a word or phrase belongs to.

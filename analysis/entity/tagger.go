@@ -13,6 +13,9 @@ type tagger struct {
 	emit  []float32
 	back  []uint8
 	tags  []tag
+	// for marginals
+	alpha, beta, pot, marg []float64
+	backed                 []bool // tokens tagged by gazBackoff
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {
@@ -44,33 +47,100 @@ func (tg *tagger) run(m *model, words []string) []tag {
 	return tg.tags
 }
 
-// confidence estimates how sure the model is of tags[i:j] being one entity: the
-// smallest, over the span's tokens, of a softmax of the token's local scores (its
-// emission plus the transition from the chosen previous tag).
-func (tg *tagger) confidence(m *model, tags []tag, i, j int) float64 {
-	conf := 1.0
-	for k := i; k < j; k++ {
-		prev := numTags
-		if k > 0 {
-			prev = tags[k-1]
-		}
-		e := tg.emit[k*int(numTags) : (k+1)*int(numTags)]
-		var s [numTags]float64
-		hi := math.Inf(-1)
+// temperature scales the perceptron's scores into log-potentials for the marginals
+// behind Confidence; it was set so that confidence tracks precision on idner dev.
+const temperature = 4
+
+// marginals returns, for each token, the probability of its chosen tag under a
+// linear-chain model with the perceptron's scores divided by temperature
+// (forward-backward, scaled per step). The result is valid until the tagger is used
+// again.
+func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	n := len(tags)
+	const nt = int(numTags)
+	tg.alpha = grow(tg.alpha, n*nt)
+	tg.beta = grow(tg.beta, n*nt)
+	tg.pot = grow(tg.pot, n*nt)
+	tg.marg = grow(tg.marg, n)
+	var tr [(numTags + 1) * numTags]float64
+	for p := range numTags + 1 {
 		for t := range numTags {
-			if !allowed(prev, t) {
-				s[t] = math.Inf(-1)
-				continue
+			if allowed(p, t) {
+				tr[int(p)*nt+int(t)] = math.Exp(float64(m.trans[int(p)*nt+int(t)]) / temperature)
 			}
-			s[t] = float64(e[t] + m.trans[int(prev)*int(numTags)+int(t)])
-			hi = max(hi, s[t])
 		}
-		var sum float64
-		for t := range numTags {
-			sum += math.Exp(s[t] - hi)
-		}
-		p := math.Exp(s[tags[k]]-hi) / sum
-		conf = min(conf, p)
 	}
-	return conf
+	for i := range n {
+		e := tg.emit[i*nt : (i+1)*nt]
+		hi := e[0]
+		for _, x := range e[1:] {
+			hi = max(hi, x)
+		}
+		for t := range nt {
+			tg.pot[i*nt+t] = math.Exp(float64(e[t]-hi) / temperature)
+		}
+	}
+	a, b, pot := tg.alpha, tg.beta, tg.pot
+	norm := func(v []float64) {
+		var s float64
+		for _, x := range v {
+			s += x
+		}
+		if s > 0 && !math.IsInf(s, 0) {
+			for k := range v {
+				v[k] /= s
+			}
+		}
+	}
+	for t := range nt {
+		a[t] = tr[int(numTags)*nt+t] * pot[t]
+	}
+	norm(a[:nt])
+	for i := 1; i < n; i++ {
+		for t := range nt {
+			var s float64
+			for p := range nt {
+				s += a[(i-1)*nt+p] * tr[p*nt+t]
+			}
+			a[i*nt+t] = s * pot[i*nt+t]
+		}
+		norm(a[i*nt : (i+1)*nt])
+	}
+	for t := range nt {
+		b[(n-1)*nt+t] = 1
+	}
+	for i := n - 2; i >= 0; i-- {
+		for p := range nt {
+			var s float64
+			for t := range nt {
+				s += tr[p*nt+t] * pot[(i+1)*nt+t] * b[(i+1)*nt+t]
+			}
+			b[i*nt+p] = s
+		}
+		norm(b[i*nt : (i+1)*nt])
+	}
+	for i := range n {
+		var z float64
+		for t := range nt {
+			z += a[i*nt+t] * b[i*nt+t]
+		}
+		p := 0.0
+		if z > 0 {
+			p = a[i*nt+int(tags[i])] * b[i*nt+int(tags[i])] / z
+		}
+		if math.IsNaN(p) {
+			p = 0
+		}
+		tg.marg[i] = min(max(p, 0), 1)
+	}
+	return tg.marg
+}
+
+// spanConfidence is the smallest marginal over the tokens of a span.
+func spanConfidence(marg []float64, i, j int) float64 {
+	c := 1.0
+	for k := i; k < j; k++ {
+		c = min(c, marg[k])
+	}
+	return c
 }

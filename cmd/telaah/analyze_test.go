@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzeTable(t *testing.T) {
-	out, _, err := runCmd(t, telaah.ReferenceArticle(), "analyze")
+	out, _, err := runTelaah(t, telaah.ReferenceArticle(), "analyze")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func TestAnalyzeTable(t *testing.T) {
 
 func TestAnalyzeJSON(t *testing.T) {
 	text := telaah.ReferenceArticle()
-	out, _, err := runCmd(t, text, "analyze", "--json")
+	out, _, err := runTelaah(t, text, "analyze", "--json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,13 +61,13 @@ func TestAnalyzeJSON(t *testing.T) {
 }
 
 func TestAnalyzeBadInput(t *testing.T) {
-	if _, _, err := runCmd(t, "\xff\xfe", "analyze"); err == nil {
+	if _, _, err := runTelaah(t, "\xff\xfe", "analyze"); err == nil {
 		t.Error("invalid UTF-8: no error")
 	}
-	if _, _, err := runCmd(t, "x", "analyze", "extra"); exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "x", "analyze", "extra"); exitCode(err) != 2 {
 		t.Errorf("extra argument: %v", err)
 	}
-	if out, _, err := runCmd(t, "", "analyze", "--json"); err != nil || !strings.Contains(out, `"sentences"`) {
+	if out, _, err := runTelaah(t, "", "analyze", "--json"); err != nil || !strings.Contains(out, `"sentences"`) {
 		t.Errorf("empty input: %v %q", err, out)
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/telaah/telaah"
 )
 
-// runCmd runs telaah in process with the given stdin and returns stdout, stderr
+// runTelaah runs telaah in process with the given stdin and returns stdout, stderr
 // and the error.
-func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+func runTelaah(t *testing.T, stdin string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
@@ -29,7 +29,7 @@ func sampleIndex(t *testing.T) string {
 		t.Fatal(err)
 	}
 	idx := filepath.Join(dir, "idx")
-	if _, stderr, err := runCmd(t, "", "index", "--index", idx, in); err != nil {
+	if _, stderr, err := runTelaah(t, "", "index", "--index", idx, in); err != nil {
 		t.Fatalf("index: %v\n%s", err, stderr)
 	}
 	return idx
@@ -57,7 +57,7 @@ func TestIndexJSONLAndTextFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(txt, "catatan.md"), []byte("bukan artikel"), 0o644)
 
 	idx := filepath.Join(dir, "idx")
-	_, stderr, err := runCmd(t, "", "index", "--index", idx, "--batch", "2", jsonl, filepath.Join(dir, "txt"))
+	_, stderr, err := runTelaah(t, "", "index", "--index", idx, "--batch", "2", jsonl, filepath.Join(dir, "txt"))
 	if err == nil {
 		t.Fatal("index with malformed records: no error")
 	}
@@ -70,7 +70,7 @@ func TestIndexJSONLAndTextFolder(t *testing.T) {
 		}
 	}
 	// Everything valid was kept.
-	out, _, err := runCmd(t, "", "search", "--index", idx, "--json", "--size", "10", "")
+	out, _, err := runTelaah(t, "", "search", "--index", idx, "--json", "--size", "10", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestIndexJSONLAndTextFolder(t *testing.T) {
 		}
 	}
 	// A second run adds to the index.
-	_, stderr, err = runCmd(t, `{"id":"s1","title":"Dari stdin","body":"Isi."}`+"\n", "index", "--index", idx, "-")
+	_, stderr, err = runTelaah(t, `{"id":"s1","title":"Dari stdin","body":"Isi."}`+"\n", "index", "--index", idx, "-")
 	if err != nil || !strings.Contains(stderr, "added to") {
 		t.Errorf("index from stdin: %v\n%s", err, stderr)
 	}
@@ -88,11 +88,11 @@ func TestIndexJSONLAndTextFolder(t *testing.T) {
 
 func TestIndexUsage(t *testing.T) {
 	for _, args := range [][]string{{"index"}, {"index", "--index", t.TempDir()}, {"index", "--index", "x", "--batch", "0", "f"}} {
-		if _, _, err := runCmd(t, "", args...); exitCode(err) != 2 {
+		if _, _, err := runTelaah(t, "", args...); exitCode(err) != 2 {
 			t.Errorf("%q: exit code %d (%v), want 2", args, exitCode(err), err)
 		}
 	}
-	if _, _, err := runCmd(t, "", "index", "--index", filepath.Join(t.TempDir(), "i"), "/no/such/file.jsonl"); err == nil {
+	if _, _, err := runTelaah(t, "", "index", "--index", filepath.Join(t.TempDir(), "i"), "/no/such/file.jsonl"); err == nil {
 		t.Error("missing input file: no error")
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 func TestSearchText(t *testing.T) {
 	idx := sampleIndex(t)
-	out, _, err := runCmd(t, "", "search", "--index", idx, "durov")
+	out, _, err := runTelaah(t, "", "search", "--index", idx, "durov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +21,7 @@ func TestSearchText(t *testing.T) {
 
 func TestSearchJSON(t *testing.T) {
 	idx := sampleIndex(t)
-	out, _, err := runCmd(t, "", "search", "--index", idx, "--json", "--sort", "newest", "--since", "2018-01-01", "pengguna", "telegram")
+	out, _, err := runTelaah(t, "", "search", "--index", idx, "--json", "--sort", "newest", "--since", "2018-01-01", "pengguna", "telegram")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestSearchErrors(t *testing.T) {
 		{[]string{"search", "--index", idx, `"unclosed`}, 1},
 		{[]string{"search", "--index", t.TempDir() + "/none", "x"}, 1},
 	} {
-		if _, _, err := runCmd(t, "", c.args...); exitCode(err) != c.code {
+		if _, _, err := runTelaah(t, "", c.args...); exitCode(err) != c.code {
 			t.Errorf("%q: exit code %d (%v), want %d", c.args, exitCode(err), err, c.code)
 		}
 	}

@@ -409,3 +409,14 @@ func TestCorpusGunaFamily(t *testing.T) {
 		}
 	}
 }
+
+func TestChosenFacets(t *testing.T) {
+	res := find(t, Request{Query: "bekasi", Facets: []string{FieldPlaces}})
+	f := res.Facets
+	if len(f.Places) == 0 || len(f.Persons)+len(f.Organizations)+len(f.Sources)+len(f.Published) != 0 {
+		t.Errorf("places only: %+v", f)
+	}
+	if _, err := testIndex(t).Search(context.Background(), Request{Facets: []string{"nope"}}); err == nil {
+		t.Error("unknown facet: no error")
+	}
+}

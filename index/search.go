@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -51,6 +52,10 @@ type Request struct {
 	// FacetSize is the number of values per facet (0 means DefaultFacetSize);
 	// negative asks for no facets.
 	FacetSize int
+	// Facets names the facets to compute, among FieldPersons,
+	// FieldOrganizations, FieldPlaces, FieldSource and FieldPublished; nil
+	// means all of them.
+	Facets []string
 	// Plain leaves out the highlighted fragments.
 	Plain bool
 }
@@ -129,11 +134,23 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if n == 0 {
 			n = DefaultFacetSize
 		}
-		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource} {
-			req.AddFacet(f, bleve.NewFacetRequest(f, n))
+		want := func(f string) bool { return r.Facets == nil || slices.Contains(r.Facets, f) }
+		for _, f := range r.Facets {
+			switch f {
+			case FieldPersons, FieldOrganizations, FieldPlaces, FieldSource, FieldPublished:
+			default:
+				return nil, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
+			}
 		}
-		lo, hi := x.span()
-		months = buckets(lo, hi)
+		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource} {
+			if want(f) {
+				req.AddFacet(f, bleve.NewFacetRequest(f, n))
+			}
+		}
+		if want(FieldPublished) {
+			lo, hi := x.span()
+			months = buckets(lo, hi)
+		}
 		if len(months) > 0 {
 			fr := bleve.NewFacetRequest(FieldPublished, len(months))
 			for _, b := range months {

@@ -120,6 +120,11 @@ type Options struct {
 	// Pipeline is the analysis pipeline; nil means the default one. It must
 	// agree with the analyzer "id" used for queries.
 	Pipeline *ta.Pipeline
+	// KeepSurface indexes the normalised form of an inflected word beside its
+	// stem (see StemFilterName): exact forms score higher, at the cost of about
+	// a third more postings and 5–10% more indexing time. Queries match either
+	// way. It applies to the articles Add indexes while it is set.
+	KeepSurface bool
 }
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is
@@ -342,14 +347,16 @@ type Analysis struct {
 
 // Analyze runs the pipeline of the index on an article as Add does.
 func (x *Index) Analyze(a *Article) *Analysis {
-	return analyze(x.opts.Pipeline, a)
+	return analyze(x.opts.Pipeline, a, true)
 }
 
 // titleSep joins title and body for the analysis: a full stop ends the title's
 // sentence even when the title has no final punctuation.
 const titleSep = ".\n\n"
 
-func analyze(p *ta.Pipeline, a *Article) *Analysis {
+// analyze analyses an article; the sentences, which indexing does not need, only
+// when sentences is set.
+func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 	text := a.Title + titleSep + a.Body
 	doc := p.Analyze(text)
 	cut := len(a.Title) + len(titleSep)
@@ -357,17 +364,24 @@ func analyze(p *ta.Pipeline, a *Article) *Analysis {
 		Title: &ta.Document{Text: a.Title},
 		Body:  &ta.Document{Text: a.Body},
 	}
-	for _, t := range doc.Terms {
-		switch {
-		case t.End <= len(a.Title):
-			r.Title.Terms = append(r.Title.Terms, t)
-		case t.Start >= cut:
-			t.Start -= cut
-			t.End -= cut
-			r.Body.Terms = append(r.Body.Terms, t)
-		}
+	// The terms are in order: the title's, the separator's, the body's.
+	i := 0
+	for i < len(doc.Terms) && doc.Terms[i].End <= len(a.Title) {
+		i++
+	}
+	r.Title.Terms = doc.Terms[:i:i]
+	for i < len(doc.Terms) && doc.Terms[i].Start < cut {
+		i++
+	}
+	r.Body.Terms = doc.Terms[i:]
+	for k := range r.Body.Terms {
+		r.Body.Terms[k].Start -= cut
+		r.Body.Terms[k].End -= cut
 	}
 	for _, s := range doc.Sentences {
+		if !sentences {
+			break
+		}
 		switch {
 		case s.Start < len(a.Title):
 			s.End = min(s.End, len(a.Title))
@@ -501,7 +515,7 @@ func entityName(e entity.Entity) string {
 // document builds the bleve document of an article: the keyword, date and numeric
 // fields through the mapping, the text fields from the pipeline's own analysis.
 func (x *Index) document(a *Article) (*document.Document, error) {
-	an := analyze(x.opts.Pipeline, a)
+	an := analyze(x.opts.Pipeline, a, false)
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
 		if ok {
@@ -523,8 +537,8 @@ func (x *Index) document(a *Article) (*document.Document, error) {
 		return nil, fmt.Errorf("mapping fields: %w", err)
 	}
 	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, true))))
-	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, true))))
+	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, x.opts.KeepSurface))))
+	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, x.opts.KeepSurface))))
 	return doc, nil
 }
 

@@ -420,3 +420,23 @@ func TestChosenFacets(t *testing.T) {
 		t.Error("unknown facet: no error")
 	}
 }
+
+func TestKeepSurface(t *testing.T) {
+	x, err := Create("", &Options{KeepSurface: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Add(extra...); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"penggunaan", "guna", `"aturan penggunaan data"`, "bekas"} {
+		res, err := x.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || (q != "bekas" && res.Hits[0].ID != "t-guna") || (q == "bekas" && hitByID(res, "t-bekasi") != nil) {
+			t.Errorf("%s with surface forms: %v", q, ids(res))
+		}
+	}
+}

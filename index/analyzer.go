@@ -256,9 +256,20 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 	n, size := 0, 0
 	for _, t := range terms {
-		if !t.Stopword {
-			n += 2
-			size += len(t.Norm) + len(t.Stem)
+		if t.Stopword {
+			continue
+		}
+		surface := surfaceOf(t)
+		if surface == "" {
+			continue
+		}
+		n++
+		size += len(surface)
+		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != surface {
+			size += len(t.Stem)
+			if keepSurface {
+				n++
+			}
 		}
 	}
 	slab := make([]analysis.Token, 0, n)

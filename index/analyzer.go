@@ -137,7 +137,7 @@ func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		if surface == "" {
 			continue
 		}
-		pos++
+		pos = nextPosition(pos, t)
 		out = append(out, &analysis.Token{
 			Start:    t.Start,
 			End:      t.End,
@@ -148,6 +148,16 @@ func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		})
 	}
 	return out
+}
+
+// nextPosition returns the position of term t after position pos: the next one,
+// or one more at the start of a sentence, so that a phrase query never matches
+// across a sentence boundary ("rumah. Harga" is not "rumah harga").
+func nextPosition(pos int, t ta.Term) int {
+	if pos > 0 && t.Is(tokenize.SentenceStart) {
+		return pos + 2
+	}
+	return pos + 1
 }
 
 // surfaceOf is the normalised form under which a term enters bleve before
@@ -297,7 +307,7 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 		if surface == "" {
 			continue
 		}
-		pos++
+		pos = nextPosition(pos, t)
 		if t.Stopword {
 			continue
 		}

@@ -190,6 +190,7 @@ func TestPhrase(t *testing.T) {
 		{`"pendiri telegram pavel durov"`, "kompas-telegram-200-juta", true},
 		{`"harga rumah"`, "t-rumah", true},
 		{`"naik kota"`, "t-rumah", false},
+		{`"rumah harga"`, "t-rumah", false},               // across a sentence boundary
 		{`"anak muda"`, "t-rumah", true},                  // through the reduplication anak-anak
 		{`"membawa pulang buku"`, "t-bekas", true},        // through the clitic of bukunya
 		{`"aturan penggunaan data"`, "t-guna", true},      // stems inside a phrase
@@ -266,6 +267,8 @@ func TestBadRequests(t *testing.T) {
 		{Query: "title:"},
 		{Query: "+"},
 		{Size: -1},
+		{Size: MaxSize + 1},
+		{Offset: 1 << 40},
 		{Since: date(2024, 1, 1), Until: date(2023, 1, 1)},
 	} {
 		if _, err := x.Search(context.Background(), r); err == nil {

@@ -26,6 +26,9 @@ const (
 // DefaultSize is the number of hits of a Request with Size 0.
 const DefaultSize = 10
 
+// MaxSize is the largest Size and Offset of a Request.
+const MaxSize = 10000
+
 // DefaultFacetSize is the number of values per facet of a Request with FacetSize 0.
 const DefaultFacetSize = 10
 
@@ -107,6 +110,9 @@ type DateBucket struct {
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.Size < 0 || r.Offset < 0 {
 		return nil, fmt.Errorf("search: negative size %d or offset %d", r.Size, r.Offset)
+	}
+	if r.Size > MaxSize || r.Offset > MaxSize {
+		return nil, fmt.Errorf("search: size %d or offset %d is over %d: page through the hits", r.Size, r.Offset, MaxSize)
 	}
 	q, err := r.query()
 	if err != nil {

@@ -89,6 +89,7 @@ type InputError struct {
 	Err  error
 }
 
+// Error returns "file:line: error", or "file: error" for a whole file.
 func (e *InputError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -96,6 +97,7 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // maxLine is the longest JSON line ReadJSONL accepts (64 MiB).

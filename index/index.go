@@ -485,7 +485,7 @@ func (r *Analysis) collect(ents []entity.Entity, source string) {
 				r.Places = append(r.Places, name)
 			}
 		case entity.DATE:
-			if t, err := ParseDate(e.Value); err == nil && !seen[key] {
+			if t, ok := entityDate(e.Value); ok && !seen[key] {
 				seen[key] = true
 				r.Dates = append(r.Dates, t)
 			}
@@ -495,6 +495,20 @@ func (r *Analysis) collect(ents []entity.Entity, source string) {
 			}
 		}
 	}
+}
+
+// entityDate parses the normalised value of a DATE entity: a date, a month
+// (2018-03) or a year (2016), which stand for their first day.
+func entityDate(v string) (time.Time, bool) {
+	if t, err := ParseDate(v); err == nil {
+		return t, true
+	}
+	for _, l := range []string{"2006-01", "2006"} {
+		if t, err := time.Parse(l, strings.TrimSpace(v)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // isName reports whether entities of label l are names (persons, organisations,

@@ -443,3 +443,29 @@ func TestKeepSurface(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityFields(t *testing.T) {
+	x := testIndex(t)
+	ref := sample(t)[0]
+	an := x.Analyze(&ref)
+	if !slices.Contains(an.Persons, "Pavel Durov") || !slices.Contains(an.Organizations, "Telegram") {
+		t.Errorf("reference article: persons %v, organisations %v", an.Persons, an.Organizations)
+	}
+	if !slices.ContainsFunc(an.Dates, func(d time.Time) bool { return d.Equal(time.Date(2018, 3, 24, 0, 0, 0, 0, time.UTC)) }) {
+		t.Errorf("reference article: dates %v lack 2018-03-24", an.Dates)
+	}
+	// The dates and money fields are searchable with the query syntax.
+	res := find(t, Request{Query: `+dates:>="2018-03-24" +dates:<"2018-03-25"`, Size: 100})
+	if hitByID(res, ref.ID) == nil {
+		t.Errorf("dates 2018-03-24: %v lack the reference article", ids(res))
+	}
+	res = find(t, Request{Query: `money:>=1000000000`, Size: 100})
+	if res.Total == 0 {
+		t.Error("no article mentions a billion rupiah or more")
+	}
+	for _, h := range res.Hits {
+		if h.ID == ref.ID {
+			t.Error("the reference article mentions no money")
+		}
+	}
+}

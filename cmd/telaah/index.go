@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/telaah/telaah/index"
@@ -35,11 +36,11 @@ func runIndex(e *env, args []string) error {
 	if *batch <= 0 {
 		return usageError{fmt.Sprintf("--batch %d: must be positive", *batch)}
 	}
-	x, created, err := openOrCreate(*dir, *batch)
+	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
+	x, created, err := openOrCreate(*dir, &index.Options{BatchSize: *batch, Analyzed: p.analyzed})
 	if err != nil {
 		return err
 	}
-	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
 	var (
 		pending []index.Article
 		skipped int
@@ -106,8 +107,7 @@ func runIndex(e *env, args []string) error {
 }
 
 // openOrCreate opens the index at dir, or creates it when dir does not exist.
-func openOrCreate(dir string, batch int) (*index.Index, bool, error) {
-	opts := &index.Options{BatchSize: batch}
+func openOrCreate(dir string, opts *index.Options) (*index.Index, bool, error) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		x, err := index.Create(dir, opts)
 		return x, true, err
@@ -186,23 +186,55 @@ type progress struct {
 	quiet bool
 	total int
 	start time.Time
-	drawn bool
+
+	mu       sync.Mutex // guards the fields below and the writes to w
+	drawn    bool
+	indexed  int       // articles indexed (durable)
+	seen     int       // articles analysed
+	lastDraw time.Time // of the bar
 }
 
 func newProgress(w io.Writer, total int, quiet bool) *progress {
 	return &progress{w: w, tty: isTerminal(w), quiet: quiet, total: total, start: time.Now()}
 }
 
+// update reports that done articles are indexed.
 func (p *progress) update(done int) {
 	if p.quiet {
 		return
 	}
-	el := time.Since(p.start)
-	rate := float64(done) / max(el.Seconds(), 1e-9)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.indexed = done
+	p.seen = max(p.seen, done)
 	if !p.tty {
-		fmt.Fprintf(p.w, "indexed %d articles (%.0f docs/s)\n", done, rate)
+		el := time.Since(p.start)
+		fmt.Fprintf(p.w, "indexed %d articles (%.0f docs/s)\n", done, float64(done)/max(el.Seconds(), 1e-9))
 		return
 	}
+	p.draw()
+}
+
+// analyzed counts an analysed article and redraws the bar at most ten times a
+// second; it is safe for concurrent use.
+func (p *progress) analyzed() {
+	if p.quiet || !p.tty {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.seen++
+	if time.Since(p.lastDraw) >= 100*time.Millisecond {
+		p.draw()
+	}
+}
+
+// draw redraws the bar: the articles analysed, of which so many are indexed.
+func (p *progress) draw() {
+	p.lastDraw = time.Now()
+	done := p.seen
+	el := time.Since(p.start)
+	rate := float64(done) / max(el.Seconds(), 1e-9)
 	const width = 30
 	bar := strings.Repeat("=", width)
 	pct := ""
@@ -212,12 +244,14 @@ func (p *progress) update(done int) {
 		bar = strings.Repeat("=", k) + strings.Repeat(" ", width-k)
 		pct = fmt.Sprintf(" %3.0f%%", f*100)
 	}
-	fmt.Fprintf(p.w, "\r[%s]%s %d articles, %.0f docs/s ", bar, pct, done, rate)
+	fmt.Fprintf(p.w, "\r[%s]%s %d articles analysed, %d indexed, %.0f docs/s ", bar, pct, done, p.indexed, rate)
 	p.drawn = true
 }
 
 // clear ends the bar's line so that a message can be printed.
 func (p *progress) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.drawn {
 		fmt.Fprintln(p.w)
 		p.drawn = false

@@ -644,8 +644,11 @@ loop:
 				}
 			default:
 				if last.start == first.start && hyphens == 0 && next.letters == 0 && strings.EqualFold(text[first.start:first.end], "ke") {
-					ordinal = true
+					ordinal = true // ke-2
 				}
+			}
+			if last.start == first.start && hyphens == 0 && strings.EqualFold(text[first.start:first.end], "ke") && isRoman(text[next.start:next.end]) {
+				ordinal = true // abad ke-XXI
 			}
 			hyphens++
 			letters += next.letters
@@ -733,6 +736,18 @@ loop:
 		t.Pro, t.Enc = clitics(t.Text, lastSegStart-t.Start, redup)
 	}
 	return t
+}
+
+// isRoman reports whether s is a Roman numeral in capitals (XXI, IV).
+func isRoman(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+		default:
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 // isVowelless reports whether w is a lowercase ASCII word of two to four letters

@@ -69,7 +69,7 @@ func TestKindsAndFlags(t *testing.T) {
 		cas   tokenize.Case
 		flags tokenize.Flags
 	}
-	in := "Telegram KPK WhatsApp pengguna anak-anak ke-2 dll. 1,5 % www.kompas.com a@b.co.id @x #y 😀 . B."
+	in := "Telegram KPK WhatsApp pengguna anak-anak ke-2 ke-XXI dll. 1,5 % www.kompas.com a@b.co.id @x #y 😀 . B."
 	ws := []want{
 		{"Telegram", tokenize.Word, tokenize.Capitalised, tokenize.SentenceStart},
 		{"KPK", tokenize.Word, tokenize.Upper, 0},
@@ -77,6 +77,7 @@ func TestKindsAndFlags(t *testing.T) {
 		{"pengguna", tokenize.Word, tokenize.Lower, 0},
 		{"anak-anak", tokenize.Word, tokenize.Lower, tokenize.Reduplicated | tokenize.Hyphenated},
 		{"ke-2", tokenize.Word, tokenize.Lower, tokenize.Hyphenated | tokenize.Ordinal},
+		{"ke-XXI", tokenize.Word, tokenize.Mixed, tokenize.Hyphenated | tokenize.Ordinal},
 		{"dll.", tokenize.Abbreviation, tokenize.Lower, 0},
 		{"1,5", tokenize.Number, tokenize.NoCase, 0},
 		{"%", tokenize.Symbol, tokenize.NoCase, 0},

@@ -218,6 +218,9 @@ func checkInvariants(t testing.TB, text string, toks []tokenize.Token, sents []t
 		if int(tok.Pro)+int(tok.Enc) > len(tok.Text) {
 			t.Fatalf("token %d %q: clitics %d+%d", i, tok.Text, tok.Pro, tok.Enc)
 		}
+		if p, b, e := tok.Split(); p+b+e != tok.Text && p+"-"+b+e != tok.Text && p+b+"-"+e != tok.Text || (tok.Pro > 0 || tok.Enc > 0) && b == "" {
+			t.Fatalf("token %d %q splits into %q %q %q", i, tok.Text, p, b, e)
+		}
 		for j := prev; j < tok.Start; {
 			r, n := utf8.DecodeRuneInString(text[j:])
 			if !(r != utf8.RuneError || n > 1) || !tokenize.IsSpace(r) {

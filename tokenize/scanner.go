@@ -158,6 +158,7 @@ func (sc *Scanner) hand(k int) {
 	sc.s.text = string(sc.buf[:k])
 	sc.s.pos = 0
 	sc.base = sc.next
+	sc.s.off = sc.base
 	sc.next += k
 	copy(sc.buf, sc.buf[k:sc.n])
 	sc.n -= k

@@ -179,6 +179,9 @@ func TestSentences(t *testing.T) {
 		{"Judul tanpa titik\n\nParagraf pertama (ini contoh.) Berikutnya.", []string{"Judul tanpa titik", "Paragraf pertama (ini contoh.)", "Berikutnya."}},
 		{"“Saya setuju,” katanya. ‘Baik.’ Lalu", []string{"“Saya setuju,” katanya.", "‘Baik.’", "Lalu"}},
 		{"JAKARTA, KOMPAS.com - Harga naik. Kata dia.", []string{"JAKARTA, KOMPAS.com - Harga naik.", "Kata dia."}},
+		// A short line without final punctuation is a heading; wrapped text is not.
+		{"Ilustrasi aplikasi Telegram\nLihat Foto\nJAKARTA, KOMPAS.com -\nHarga naik.", []string{"Ilustrasi aplikasi Telegram", "Lihat Foto", "JAKARTA, KOMPAS.com -\nHarga naik."}},
+		{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK.", []string{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK."}},
 	}
 	for _, c := range cases {
 		ss := tokenize.Sentences(c.in)

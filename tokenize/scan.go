@@ -66,7 +66,10 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool      { return c < utf8.RuneSelf && asciiClass[c]&(cLower|cUpper|cDigit) != 0 }
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // isWordRune reports whether r can be part of a word: letters, digits and other
 // numbers (², ½), and combining marks.
@@ -123,13 +126,9 @@ type seg struct {
 	upper, lower  int
 	firstUpper    bool // the first letter is upper case
 	innerUpper    bool // an upper-case letter that is not the first of the run
-	firstIsLetter bool
-	nonASCII      bool
-	apostrophe    bool
-	otherNumerals int
+	apostrophe    bool // an apostrophe inside: Jum'at
+	otherNumerals int  // numbers other than ASCII digits: ², ½
 }
-
-func (s seg) allDigits() bool { return s.digits > 0 && s.letters == 0 && s.otherNumerals == 0 }
 
 // scanSeg scans the run of word characters at text[i]. An apostrophe between two
 // letters (Ka'ban, Lloyd's, Jum’at) stays inside the run. "Rp" directly before a
@@ -169,9 +168,6 @@ func scanSeg(text string, i int) seg {
 				s.end = i
 				return s
 			}
-			if i == s.start {
-				s.firstIsLetter = lastLetter
-			}
 			i++
 			continue
 		}
@@ -181,7 +177,6 @@ func scanSeg(text string, i int) seg {
 			s.apostrophe = true
 			lastLetter = false
 		case unicode.IsLetter(r):
-			s.nonASCII = true
 			if unicode.IsUpper(r) || unicode.IsTitle(r) {
 				if s.letters == 0 && s.digits == 0 {
 					s.firstUpper = true
@@ -195,17 +190,12 @@ func scanSeg(text string, i int) seg {
 			s.letters++
 			lastLetter = true
 		case unicode.IsMark(r):
-			s.nonASCII = true
 		case unicode.IsNumber(r) && r != utf8.RuneError:
-			s.nonASCII = true
 			s.otherNumerals++
 			lastLetter = false
 		default:
 			s.end = i
 			return s
-		}
-		if i == s.start {
-			s.firstIsLetter = lastLetter
 		}
 		i += n
 	}
@@ -253,12 +243,10 @@ func scanRaw(text string, i int, t *raw) {
 		*t = scanOther(text, i)
 		return
 	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	if r != utf8.RuneError && isWordRune(r) {
+	if r, _ := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && isWordRune(r) {
 		*t = scanWordLike(text, i)
 		return
 	}
-	_ = n
 	*t = scanOther(text, i)
 	return
 }
@@ -271,10 +259,11 @@ func fastWord(text string, i int, t *raw) bool {
 	lower, innerUpper := first&cLower != 0, false
 	j := i + 1
 	for j < len(text) {
-		k := asciiClass[text[j]&0x7f]
-		if text[j] >= utf8.RuneSelf || k&(cLower|cUpper) == 0 {
+		c := text[j]
+		if c >= utf8.RuneSelf || asciiClass[c]&(cLower|cUpper) == 0 {
 			break
 		}
+		k := asciiClass[c]
 		if k&cLower != 0 {
 			lower = true
 		} else {
@@ -452,7 +441,7 @@ func domainEnd(text string, start int) int {
 		j := i
 		for j < len(text) {
 			c := text[j]
-			if asciiClass[c&0x7f]&(cLower|cUpper|cDigit) != 0 && c < utf8.RuneSelf || (c == '-' && j > i) {
+			if isAlnum(c) || (c == '-' && j > i) {
 				j++
 				continue
 			}
@@ -463,7 +452,7 @@ func domainEnd(text string, start int) int {
 		}
 		labels++
 		lastStart, lastEnd = i, j
-		if j < len(text) && text[j] == '.' && j+1 < len(text) && asciiClass[text[j+1]&0x7f]&(cLower|cUpper|cDigit) != 0 && text[j+1] < utf8.RuneSelf {
+		if j < len(text) && text[j] == '.' && j+1 < len(text) && isAlnum(text[j+1]) {
 			i = j + 1
 			continue
 		}
@@ -513,7 +502,7 @@ func emailEnd(text string, start int) int {
 			j++
 			continue
 		}
-		if c == '.' && j > i && j+1 < len(text) && asciiClass[text[j+1]&0x7f]&(cLower|cUpper|cDigit) != 0 && text[j+1] < utf8.RuneSelf {
+		if c == '.' && j > i && j+1 < len(text) && isAlnum(text[j+1]) {
 			dot, lastDot = true, j
 			j++
 			continue
@@ -554,7 +543,7 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 		switch class := lex().abbr[text[s.start:e-1]]; {
 		case class != abbrNone:
 			t.abbr = class // p.m. is final, S.H. and M.Si. postnominal
-		case asciiClass[text[s.start]&0x7f]&cLower != 0:
+		case isLowerASCII(text[s.start]):
 			t.abbr = abbrTitle // a.n., a.l., u.p., s.d. stand before what they introduce
 		case initials:
 			t.abbr = abbrInitial // B.J. Habibie
@@ -700,7 +689,7 @@ loop:
 			end = next.end
 		case '&':
 			// AT&T, P&G, R&D
-			if !(last.upper == last.end-last.start && last.upper <= 3 && asciiClass[text[end+1]&0x7f]&cUpper != 0 && text[end+1] < utf8.RuneSelf) {
+			if !(last.upper == last.end-last.start && last.upper <= 3 && isUpperASCII(text[end+1])) {
 				break loop
 			}
 			next := scanSeg(text, end+1)

@@ -54,7 +54,7 @@ type Token struct {
 	Case  Case
 	Flags Flags
 	// Pro and Enc are the byte lengths of a proclitic (ku-, kau-) at the start and of
-	// enclitics (-nya, -ku, -mu, -lah, -kah, -pun, -tah) at the end of Text; zero when
+	// enclitics (-nya, -ku, -mu, -lah, -kah, -pun) at the end of Text; zero when
 	// there is none. When clitics are split into tokens of their own they are zero.
 	Pro, Enc uint8
 }

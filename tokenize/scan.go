@@ -125,7 +125,6 @@ type seg struct {
 	digits        int // ASCII digits
 	upper, lower  int
 	firstUpper    bool // the first letter is upper case
-	innerUpper    bool // an upper-case letter that is not the first of the run
 	apostrophe    bool // an apostrophe inside: Jum'at
 	otherNumerals int  // numbers other than ASCII digits: ², ½
 }
@@ -148,8 +147,6 @@ func scanSeg(text string, i int) seg {
 			case k&cUpper != 0:
 				if s.letters == 0 && s.digits == 0 {
 					s.firstUpper = true
-				} else {
-					s.innerUpper = true
 				}
 				s.letters++
 				s.upper++
@@ -180,8 +177,6 @@ func scanSeg(text string, i int) seg {
 			if unicode.IsUpper(r) || unicode.IsTitle(r) {
 				if s.letters == 0 && s.digits == 0 {
 					s.firstUpper = true
-				} else {
-					s.innerUpper = true
 				}
 				s.upper++
 			} else if unicode.IsLower(r) {
@@ -671,6 +666,9 @@ loop:
 			}
 			if !(digits > 0 || next.digits > 0 || last.letters == 1 && next.letters == 1 && last.digits == 0 && next.digits == 0 && next.end-next.start == 1) {
 				break loop // dan/atau, km/jam
+			}
+			if letters == 0 && strings.ContainsAny(text[t.Start:end], ".,") {
+				break loop // amounts: Rp9.100/9.105 is two of them; dates have no separators
 			}
 			letters += next.letters
 			digits += next.digits + next.otherNumerals

@@ -39,6 +39,7 @@ func TestTokens(t *testing.T) {
 		{"24/3/2018 10.30 WIB 2018-03-24 5-10 orang", "24/3/2018 | 10.30 | WIB | 2018-03-24 | 5 | - | 10 | orang"},
 		{"tahun 2016. Pada", "tahun | 2016 | . | Pada"},
 		{"34/PMK.011/2007 dan/atau km/jam S/A", "34/PMK.011/2007 | dan | / | atau | km | / | jam | S/A"},
+		{"kurs Rp9.100/9.105 per dolar", "kurs | Rp | 9.100 | / | 9.105 | per | dolar"},
 		// Abbreviations with periods.
 		{"dll. dsb. dst. a.n. u.p. Jl. No. Prof. Dr. Drs. Ir. H. Hj.", "dll. | dsb. | dst. | a.n. | u.p. | Jl. | No. | Prof. | Dr. | Drs. | Ir. | H. | Hj."},
 		{"S.H. M.Si. S.Kom. Sdr. Bpk. PT. Tbk. Kab. Kec. Prov.", "S.H. | M.Si. | S.Kom. | Sdr. | Bpk. | PT. | Tbk. | Kab. | Kec. | Prov."},

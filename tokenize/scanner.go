@@ -48,7 +48,8 @@ func (z Tokenizer) NewScanner(r io.Reader) *Scanner {
 }
 
 // Buffer sets the initial buffer and the maximum number of bytes the Scanner holds
-// at once (at least 16). It must be called before the first Scan.
+// at once (at least 16). Like bufio.Scanner.Buffer, it panics if called after the
+// first Scan.
 func (sc *Scanner) Buffer(buf []byte, limit int) {
 	if sc.buf != nil || sc.valid {
 		panic("tokenize: Buffer called after Scan")

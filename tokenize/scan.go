@@ -173,6 +173,10 @@ func scanSeg(text string, i int) seg {
 		case r == '’' && lastLetter && letterAt(text, i+n) > 0:
 			s.apostrophe = true
 			lastLetter = false
+		case (r == 0xAD || r == 0x200C || r == 0x200D) && lastLetter && letterAt(text, i+n) > 0:
+			// A soft hyphen (&shy; in web pages) or a zero-width (non-)joiner
+			// between two letters is part of the word: peng\u00ADguna.
+			lastLetter = false
 		case unicode.IsLetter(r):
 			if unicode.IsUpper(r) || unicode.IsTitle(r) {
 				if s.letters == 0 && s.digits == 0 {

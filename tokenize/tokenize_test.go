@@ -54,6 +54,7 @@ func TestTokens(t *testing.T) {
 		{`"Apa kabar?" tanya dia... lalu… “Saya,” katanya (lihat).`, `" | Apa | kabar | ? | " | tanya | dia | ... | lalu | … | “ | Saya | , | ” | katanya | ( | lihat | ) | .`},
 		{"Jum'at Ka'ban Lloyd's 'kutipan'", "Jum'at | Ka'ban | Lloyd's | ' | kutipan | '"},
 		{"km² 30°C", "km² | 30 | ° | C"},
+		{"peng\u00ADguna", "peng\u00ADguna"},
 	}
 	for _, c := range cases {
 		got := strings.Join(texts(tokenize.Tokenize(c.in)), " | ")

@@ -74,7 +74,7 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 // … and the closing quotes and brackets after it) unless an abbreviation, number,
 // URL or initial holds the period; at a blank line; and at the newline after a
 // short line without final punctuation (a heading or caption of at most 60
-// bytes). Sentences tile the input: the first starts at 0, each starts where the one before ended (the space between two sentences
+// bytes) and before a bullet (- • *) that starts a line. Sentences tile the input: the first starts at 0, each starts where the one before ended (the space between two sentences
 // belongs to the first) and the last ends at len(text). Text of only spaces is one
 // sentence without tokens; empty text has none.
 func (z Tokenizer) Sentences(text string) []Sentence {
@@ -142,6 +142,15 @@ type scanner struct {
 	lastKind  Kind
 	lastCase  Case
 	lastRole  uint8
+}
+
+// isBullet reports whether t marks an item of a list at the start of a line.
+func isBullet(t string) bool {
+	switch t {
+	case "-", "–", "—", "•", "*", "·", "▪", "‣", "●", "○", "■", "□", "◦":
+		return true
+	}
+	return false
 }
 
 // canEndHeading reports whether the previous token can end a heading: a word
@@ -219,6 +228,7 @@ func (s *scanner) sentence(r *raw) {
 	heading := s.newlines == 1 && s.lineLen <= headingMax && s.pending == pendNone &&
 		(r.Kind == Word && (r.Case == Capitalised || r.Case == Upper) || r.Kind == Number || r.role == roleOpen) &&
 		s.canEndHeading()
+	bullet := s.newlines > 0 && isBullet(r.Text)
 	s.newlines, s.crs, s.paraSep = 0, 0, false
 	s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
 	start := false
@@ -228,7 +238,7 @@ func (s *scanner) sentence(r *raw) {
 	case para:
 		start = true
 		r.Flags |= ParagraphStart
-	case heading:
+	case heading, bullet:
 		start = true
 	case s.pending != pendNone:
 		start = s.endsBefore(r)

@@ -183,6 +183,7 @@ func TestSentences(t *testing.T) {
 		{"JAKARTA, KOMPAS.com - Harga naik. Kata dia.", []string{"JAKARTA, KOMPAS.com - Harga naik.", "Kata dia."}},
 		// A short line without final punctuation is a heading; wrapped text is not.
 		{"Ilustrasi aplikasi Telegram\nLihat Foto\nJAKARTA, KOMPAS.com -\nHarga naik.", []string{"Ilustrasi aplikasi Telegram", "Lihat Foto", "JAKARTA, KOMPAS.com -\nHarga naik."}},
+		{"Syaratnya:\n- KTP asli\n- foto 3x4 berwarna merah\n• surat keterangan", []string{"Syaratnya:", "- KTP asli", "- foto 3x4 berwarna merah", "• surat keterangan"}},
 		{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK.", []string{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK."}},
 	}
 	for _, c := range cases {

@@ -129,6 +129,11 @@ func TestClitics(t *testing.T) {
 		{"pemerintah", "", "pemerintah", ""},
 		{"Kenya", "", "Kenya", ""},
 		{"Abdullah", "", "Abdullah", ""},
+		{"Abdallah", "", "Abdallah", ""},
+		{"berkah", "", "berkah", ""},
+		{"timbullah", "", "timbul", "lah"},
+		{"memilah", "", "memilah", ""},
+		{"mengalah", "", "mengalah", ""},
 		{"satu-satunya", "", "satu-satunya", ""},
 	}
 	for _, c := range cases {

@@ -21,6 +21,7 @@ type lexicon struct {
 	// abbrTitle (Dr, Jl, No), abbrFinal (dll, dsb) or abbrPost (Tbk, S.H).
 	abbr      map[string]uint8
 	starters  set // function words that, capitalised, begin a sentence
+	nonfinal  set // function words that cannot end a sentence: dan, yang, di
 	nyaWhole  set // words ending in -nya that keep it: hanya, akhirnya
 	roots     set // roots ending like a clitic: sekolah, langkah, ampun
 	rootForms set // the roots with the derivational prefixes: bersekolah, melangkah
@@ -34,6 +35,7 @@ var lex = sync.OnceValue(func() *lexicon {
 	l := &lexicon{
 		abbr:      map[string]uint8{},
 		starters:  mustSet("data/starters.txt"),
+		nonfinal:  mustSet("data/nonfinal.txt"),
 		nyaWhole:  mustSet("data/clitic/nya-whole.txt"),
 		roots:     mustSet("data/clitic/roots.txt"),
 		rootForms: set{},

@@ -36,6 +36,7 @@ type Scanner struct {
 	tok   Token
 	err   error // a read error, reported by Err
 	eof   bool
+	empty int  // consecutive reads that returned nothing
 	valid bool // s holds a chunk
 }
 
@@ -48,7 +49,8 @@ func (z Tokenizer) NewScanner(r io.Reader) *Scanner {
 }
 
 // Buffer sets the initial buffer and the maximum number of bytes the Scanner holds
-// at once (at least 16). It must be called before the first Scan.
+// at once (at least 16). Like bufio.Scanner.Buffer, it panics if called after the
+// first Scan.
 func (sc *Scanner) Buffer(buf []byte, limit int) {
 	if sc.buf != nil || sc.valid {
 		panic("tokenize: Buffer called after Scan")
@@ -114,6 +116,14 @@ func (sc *Scanner) fill() bool {
 			return false
 		}
 		sc.n += m
+		if m == 0 && err == nil {
+			if sc.empty++; sc.empty >= 100 {
+				sc.err = fmt.Errorf("tokenize: read: %w", io.ErrNoProgress)
+				sc.eof = true
+			}
+			continue
+		}
+		sc.empty = 0
 		if err != nil {
 			if err == io.EOF {
 				sc.eof = true
@@ -158,6 +168,7 @@ func (sc *Scanner) hand(k int) {
 	sc.s.text = string(sc.buf[:k])
 	sc.s.pos = 0
 	sc.base = sc.next
+	sc.s.off = sc.base
 	sc.next += k
 	copy(sc.buf, sc.buf[k:sc.n])
 	sc.n -= k

@@ -36,10 +36,10 @@ type Flags uint16
 const (
 	Reduplicated   Flags = 1 << iota // anak-anak, sayur-mayur, berlari-lari
 	Hyphenated                       // any word with an inner hyphen: e-mail, Covid-19
-	Ordinal                          // ke-2, ke-100
+	Ordinal                          // ke-2, ke-100, ke-XXI
 	SentenceStart                    // the first token of a sentence
 	ParagraphStart                   // the first token after a blank line (also SentenceStart)
-	Initial                          // a one-letter initial with its period: the B. of B. J. Habibie
+	Initial                          // initials with their periods: the B. and J. of B. J. Habibie, B.J.
 	Proclitic                        // a proclitic split off its word (ku, kau), with SplitClitics
 	Enclitic                         // an enclitic split off its word (nya, ku, mu, lah, kah, pun), with SplitClitics
 )
@@ -54,7 +54,7 @@ type Token struct {
 	Case  Case
 	Flags Flags
 	// Pro and Enc are the byte lengths of a proclitic (ku-, kau-) at the start and of
-	// enclitics (-nya, -ku, -mu, -lah, -kah, -pun, -tah) at the end of Text; zero when
+	// enclitics (-nya, -ku, -mu, -lah, -kah, -pun) at the end of Text; zero when
 	// there is none. When clitics are split into tokens of their own they are zero.
 	Pro, Enc uint8
 }

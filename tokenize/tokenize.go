@@ -70,8 +70,11 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 	}
 }
 
-// Sentences returns the sentences of text. They tile the input: the first starts
-// at 0, each starts where the one before ended (the space between two sentences
+// Sentences returns the sentences of text. A sentence ends at a terminator (. ? !
+// … and the closing quotes and brackets after it) unless an abbreviation, number,
+// URL or initial holds the period; at a blank line; and at the newline after a
+// short line without final punctuation (a heading or caption of at most 60
+// bytes) and before a bullet (- • *) that starts a line. Sentences tile the input: the first starts at 0, each starts where the one before ended (the space between two sentences
 // belongs to the first) and the last ends at len(text). Text of only spaces is one
 // sentence without tokens; empty text has none.
 func (z Tokenizer) Sentences(text string) []Sentence {
@@ -130,7 +133,42 @@ type scanner struct {
 	newlines int   // newlines in the current gap between tokens
 	crs      int   // carriage returns in the current gap
 	paraSep  bool  // U+2029 in the current gap
+	// Short lines without final punctuation (headings, captions) end a sentence at
+	// their newline.
+	off       int    // offset in the stream of text[0], for the Scanner
+	lineStart int    // stream offset of the start of the current line
+	lineLen   int    // length of the line ended by the first newline of the gap
+	lastText  string // the previous token, as far as headings need it
+	lastKind  Kind
+	lastCase  Case
+	lastRole  uint8
 }
+
+// isBullet reports whether t marks an item of a list at the start of a line.
+func isBullet(t string) bool {
+	switch t {
+	case "-", "–", "—", "•", "*", "·", "▪", "‣", "●", "○", "■", "□", "◦":
+		return true
+	}
+	return false
+}
+
+// canEndHeading reports whether the previous token can end a heading: a word
+// other than a conjunction or preposition, a number, a closing bracket.
+func (s *scanner) canEndHeading() bool {
+	switch s.lastKind {
+	case Punct, Symbol:
+		return s.lastRole == roleClose
+	case Word:
+		return s.lastCase != Lower || !lex().nonfinal.has(s.lastText)
+	}
+	return true
+}
+
+// headingMax is the longest line, in bytes, that ends a sentence at a single
+// newline without final punctuation: a heading, caption or byline, not a line of
+// wrapped running text.
+const headingMax = 60
 
 // next returns the next token, or nil at the end of the text. The token is valid
 // until the next call.
@@ -148,7 +186,11 @@ func (s *scanner) next() *Token {
 				break
 			}
 			if c == '\n' {
+				if s.newlines == 0 {
+					s.lineLen = s.off + i - s.lineStart
+				}
 				s.newlines++
+				s.lineStart = s.off + i + 1
 			} else if c == '\r' {
 				s.crs++
 			}
@@ -183,7 +225,12 @@ func (s *scanner) next() *Token {
 // the token after it.
 func (s *scanner) sentence(r *raw) {
 	para := s.newlines >= 2 || s.newlines == 0 && s.crs >= 2 || s.paraSep
+	heading := s.newlines == 1 && s.lineLen <= headingMax && s.pending == pendNone &&
+		(r.Kind == Word && (r.Case == Capitalised || r.Case == Upper) || r.Kind == Number || r.role == roleOpen) &&
+		s.canEndHeading()
+	bullet := s.newlines > 0 && isBullet(r.Text)
 	s.newlines, s.crs, s.paraSep = 0, 0, false
+	s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
 	start := false
 	switch {
 	case !s.started:
@@ -191,11 +238,14 @@ func (s *scanner) sentence(r *raw) {
 	case para:
 		start = true
 		r.Flags |= ParagraphStart
+	case heading, bullet:
+		start = true
 	case s.pending != pendNone:
 		start = s.endsBefore(r)
 		if !start && (r.role == roleClose || r.role == roleTerm) {
 			// ." and ?!: the sentence ends after the closing quote or bracket.
-			if r.role == roleTerm && s.pending < pendStrong {
+			// An explicit terminator after an abbreviation (Tbk.. or dll.?) decides.
+			if r.role == roleTerm && s.pending != pendStrong {
 				s.pending = pendStrong
 				if r.Text == "." {
 					s.pending = pendPeriod
@@ -230,7 +280,8 @@ func (s *scanner) endsBefore(r *raw) bool {
 	case roleClose, roleInner, roleTerm:
 		return false
 	case roleOpen:
-		return s.pending != pendWeak
+		// "Kata dia. (Lihat...)" and dll. "Lalu": yes; Tbk. (BBNI) and B. (Habibie): no.
+		return s.pending != pendWeak && s.pending != pendInitial
 	}
 	word := r.Kind == Word || r.Kind == Abbreviation
 	switch s.pending {

@@ -1,6 +1,7 @@
 package tokenize_test
 
 import (
+	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -39,6 +40,7 @@ func TestTokens(t *testing.T) {
 		{"24/3/2018 10.30 WIB 2018-03-24 5-10 orang", "24/3/2018 | 10.30 | WIB | 2018-03-24 | 5 | - | 10 | orang"},
 		{"tahun 2016. Pada", "tahun | 2016 | . | Pada"},
 		{"34/PMK.011/2007 dan/atau km/jam S/A", "34/PMK.011/2007 | dan | / | atau | km | / | jam | S/A"},
+		{"kurs Rp9.100/9.105 per dolar", "kurs | Rp | 9.100 | / | 9.105 | per | dolar"},
 		// Abbreviations with periods.
 		{"dll. dsb. dst. a.n. u.p. Jl. No. Prof. Dr. Drs. Ir. H. Hj.", "dll. | dsb. | dst. | a.n. | u.p. | Jl. | No. | Prof. | Dr. | Drs. | Ir. | H. | Hj."},
 		{"S.H. M.Si. S.Kom. Sdr. Bpk. PT. Tbk. Kab. Kec. Prov.", "S.H. | M.Si. | S.Kom. | Sdr. | Bpk. | PT. | Tbk. | Kab. | Kec. | Prov."},
@@ -53,6 +55,7 @@ func TestTokens(t *testing.T) {
 		{`"Apa kabar?" tanya dia... lalu… “Saya,” katanya (lihat).`, `" | Apa | kabar | ? | " | tanya | dia | ... | lalu | … | “ | Saya | , | ” | katanya | ( | lihat | ) | .`},
 		{"Jum'at Ka'ban Lloyd's 'kutipan'", "Jum'at | Ka'ban | Lloyd's | ' | kutipan | '"},
 		{"km² 30°C", "km² | 30 | ° | C"},
+		{"peng\u00ADguna", "peng\u00ADguna"},
 	}
 	for _, c := range cases {
 		got := strings.Join(texts(tokenize.Tokenize(c.in)), " | ")
@@ -69,7 +72,7 @@ func TestKindsAndFlags(t *testing.T) {
 		cas   tokenize.Case
 		flags tokenize.Flags
 	}
-	in := "Telegram KPK WhatsApp pengguna anak-anak ke-2 dll. 1,5 % www.kompas.com a@b.co.id @x #y 😀 . B."
+	in := "Telegram KPK WhatsApp pengguna anak-anak ke-2 ke-XXI dll. 1,5 % www.kompas.com a@b.co.id @x #y 😀 . B."
 	ws := []want{
 		{"Telegram", tokenize.Word, tokenize.Capitalised, tokenize.SentenceStart},
 		{"KPK", tokenize.Word, tokenize.Upper, 0},
@@ -77,6 +80,7 @@ func TestKindsAndFlags(t *testing.T) {
 		{"pengguna", tokenize.Word, tokenize.Lower, 0},
 		{"anak-anak", tokenize.Word, tokenize.Lower, tokenize.Reduplicated | tokenize.Hyphenated},
 		{"ke-2", tokenize.Word, tokenize.Lower, tokenize.Hyphenated | tokenize.Ordinal},
+		{"ke-XXI", tokenize.Word, tokenize.Mixed, tokenize.Hyphenated | tokenize.Ordinal},
 		{"dll.", tokenize.Abbreviation, tokenize.Lower, 0},
 		{"1,5", tokenize.Number, tokenize.NoCase, 0},
 		{"%", tokenize.Symbol, tokenize.NoCase, 0},
@@ -125,6 +129,11 @@ func TestClitics(t *testing.T) {
 		{"pemerintah", "", "pemerintah", ""},
 		{"Kenya", "", "Kenya", ""},
 		{"Abdullah", "", "Abdullah", ""},
+		{"Abdallah", "", "Abdallah", ""},
+		{"berkah", "", "berkah", ""},
+		{"timbullah", "", "timbul", "lah"},
+		{"memilah", "", "memilah", ""},
+		{"mengalah", "", "mengalah", ""},
 		{"satu-satunya", "", "satu-satunya", ""},
 	}
 	for _, c := range cases {
@@ -178,6 +187,10 @@ func TestSentences(t *testing.T) {
 		{"Judul tanpa titik\n\nParagraf pertama (ini contoh.) Berikutnya.", []string{"Judul tanpa titik", "Paragraf pertama (ini contoh.)", "Berikutnya."}},
 		{"“Saya setuju,” katanya. ‘Baik.’ Lalu", []string{"“Saya setuju,” katanya.", "‘Baik.’", "Lalu"}},
 		{"JAKARTA, KOMPAS.com - Harga naik. Kata dia.", []string{"JAKARTA, KOMPAS.com - Harga naik.", "Kata dia."}},
+		// A short line without final punctuation is a heading; wrapped text is not.
+		{"Ilustrasi aplikasi Telegram\nLihat Foto\nJAKARTA, KOMPAS.com -\nHarga naik.", []string{"Ilustrasi aplikasi Telegram", "Lihat Foto", "JAKARTA, KOMPAS.com -\nHarga naik."}},
+		{"Syaratnya:\n- KTP asli\n- foto 3x4 berwarna merah\n• surat keterangan", []string{"Syaratnya:", "- KTP asli", "- foto 3x4 berwarna merah", "• surat keterangan"}},
+		{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK.", []string{"Menurut dia, pemerintah akan terus berupaya menjaga harga bersama\nBank Indonesia dan\nOJK."}},
 	}
 	for _, c := range cases {
 		ss := tokenize.Sentences(c.in)
@@ -216,6 +229,9 @@ func checkInvariants(t testing.TB, text string, toks []tokenize.Token, sents []t
 		}
 		if int(tok.Pro)+int(tok.Enc) > len(tok.Text) {
 			t.Fatalf("token %d %q: clitics %d+%d", i, tok.Text, tok.Pro, tok.Enc)
+		}
+		if p, b, e := tok.Split(); p+b+e != tok.Text && p+"-"+b+e != tok.Text && p+b+"-"+e != tok.Text || (tok.Pro > 0 || tok.Enc > 0) && b == "" {
+			t.Fatalf("token %d %q splits into %q %q %q", i, tok.Text, p, b, e)
 		}
 		for j := prev; j < tok.Start; {
 			r, n := utf8.DecodeRuneInString(text[j:])
@@ -328,6 +344,11 @@ func TestScanner(t *testing.T) {
 	if b.String() != long {
 		t.Fatal("bytes lost in a long run")
 	}
+	// A reader that never returns anything is an error, not a hang.
+	sc = tokenize.NewScanner(emptyReader{})
+	if sc.Scan() || !errors.Is(sc.Err(), io.ErrNoProgress) {
+		t.Errorf("empty reader: %v", sc.Err())
+	}
 	// Read errors are reported after the tokens read before them.
 	sc = tokenize.NewScanner(io.MultiReader(strings.NewReader("Satu dua "), iotest.ErrReader(io.ErrUnexpectedEOF)))
 	n := 0
@@ -338,6 +359,10 @@ func TestScanner(t *testing.T) {
 		t.Errorf("got %d tokens, err %v", n, sc.Err())
 	}
 }
+
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
 
 func TestLists(t *testing.T) {
 	for _, name := range tokenize.ListNames() {

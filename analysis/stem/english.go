@@ -2,10 +2,6 @@ package stem
 
 import "strings"
 
-// englishMarkers are letter sequences that native Indonesian spelling does not
-// use but English does.
-var englishMarkers = [...]string{"th", "ph", "sh", "ck", "wh", "ee", "oo", "ea", "ou", "q", "x", "tion"}
-
 // IsEnglish reports whether the lower-case word w looks English rather than
 // Indonesian by its spelling alone. It is true when w
 //
@@ -19,24 +15,34 @@ var englishMarkers = [...]string{"th", "ph", "sh", "ck", "wh", "ee", "oo", "ea",
 // and have no Indonesian analysis, so Indonesian words that happen to match
 // (kelas, teks) are caught first by the lexicon.
 func IsEnglish(w string) bool {
-	if len(w) < 3 {
+	n := len(w)
+	if n < 3 {
 		return false
 	}
-	for _, m := range englishMarkers {
-		if strings.Contains(w, m) {
-			return true
-		}
-	}
-	for i := 1; i < len(w); i++ {
+	for i := 0; i < n; i++ {
 		c := w[i]
-		if c == w[i-1] && c >= 'a' && c <= 'z' && !isVowel(c) && c != 'k' && c != 'g' {
+		if c == 'q' || c == 'x' {
+			return true
+		}
+		if i == 0 {
+			continue
+		}
+		p := w[i-1]
+		switch {
+		case c == 'h' && (p == 't' || p == 'p' || p == 's' || p == 'w'),
+			c == 'k' && p == 'c',
+			c == 'e' && p == 'e',
+			c == 'o' && p == 'o',
+			c == 'a' && p == 'e',
+			c == 'u' && p == 'o',
+			c == p && c >= 'a' && c <= 'z' && !isVowel(c) && c != 'k' && c != 'g':
+			return true
+		case c == 'n' && i >= 3 && w[i-3:i+1] == "tion":
 			return true
 		}
 	}
-	n := len(w)
 	switch {
-	case strings.HasSuffix(w, "ed") && n > 4,
-		strings.HasSuffix(w, "ly") && n > 4,
+	case n > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")),
 		strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ments"),
 		strings.HasSuffix(w, "ness"):
 		return true

@@ -6,7 +6,7 @@ import "strings"
 // Indonesian by its spelling alone. It is true when w
 //
 //   - contains a letter pattern that Indonesian spelling does not use: th, ph, sh,
-//     ck, wh, ee, oo, ea, ou, q, x, tion, or a doubled consonant other than kk
+//     ck, wh, ee, ea, ou, q, x, tion, or a doubled consonant other than kk
 //     (masukkan) and gg (tinggi, sanggup); or
 //   - ends in -ed, -ly, -ment(s) or -ness, or in -s after a consonant other than
 //     s (startups, apps).
@@ -32,7 +32,6 @@ func IsEnglish(w string) bool {
 		case c == 'h' && (p == 't' || p == 'p' || p == 's' || p == 'w'),
 			c == 'k' && p == 'c',
 			c == 'e' && p == 'e',
-			c == 'o' && p == 'o',
 			c == 'a' && p == 'e',
 			c == 'u' && p == 'o',
 			c == p && c >= 'a' && c <= 'z' && !isVowel(c) && c != 'k' && c != 'g':

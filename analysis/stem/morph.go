@@ -357,7 +357,7 @@ func cost(c *candidate) int {
 		n += 90
 	}
 	if c.weak {
-		n += 200
+		n += 150
 	}
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60

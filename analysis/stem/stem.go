@@ -27,7 +27,7 @@
 // News mixes in English (streaming, updated, startups). A token that is not a
 // known root, has no Indonesian analysis and is not protected is judged English
 // when it contains a letter pattern that Indonesian spelling does not use (th, ph,
-// sh, ck, wh, ee, oo, ea, ou, q, x, tion, or a doubled consonant other than kk
+// sh, ck, wh, ee, ea, ou, q, x, tion, or a doubled consonant other than kk
 // and gg), or ends in -ed, -ly, -ment(s), -ness, or -s after a consonant other
 // than s, k and r (startups); see [IsEnglish]. Such tokens go to the Snowball
 // English (Porter2) stemmer. On the content words of the UD Indonesian
@@ -303,6 +303,13 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		if explain {
 			a.Rules = append(a.Rules, "word form in lexicon (from Snowball's vocabulary)")
 		}
+		return
+	}
+	if t := strings.Trim(w, "-"); len(t) != len(w) && t != "" {
+		// A hyphen left at the edge of a token (hamba- of hamba-hamba split
+		// by a line break) is no part of the word.
+		s.analyze(t, a, explain)
+		a.Word = w
 		return
 	}
 	if !isASCIIWord(w) {

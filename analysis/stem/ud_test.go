@@ -168,3 +168,40 @@ func TestUDHeldOut(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedListsReproducible regenerates the derived root lists from the shared
+// data and checks that they are the ones shipped (run go generate after changing
+// the generator or roots-own.txt).
+func TestDerivedListsReproducible(t *testing.T) {
+	ud, err := rootgen.UDLemmas(dataset.Path(t, "data/ud/id_gsd-ud-dev.conllu"), dataset.Path(t, "data/ud/id_csui-ud-train.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	voc := readLines(t, dataset.System(t, "/usr/share/snowball/data/indonesian/voc.txt"))
+	own := listLines(rootsOwn)
+	sb := rootgen.SnowballRoots(voc, own)
+	un := rootgen.SnowballUnanalysed(voc, append(append([]string(nil), own...), sb...))
+	for _, c := range []struct {
+		name      string
+		got, want []string
+	}{
+		{"roots-ud.txt", ud, listLines(rootsUD)},
+		{"roots-snowball.txt", sb, listLines(rootsSnowball)},
+		{"roots-unanalysed.txt", un, listLines(rootsUnanalysed)},
+	} {
+		if strings.Join(c.got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("data/%s is stale: generated %d entries, shipped %d; run go generate ./analysis/stem", c.name, len(c.got), len(c.want))
+		}
+	}
+}
+
+// listLines returns the entries of an embedded list, in order.
+func listLines(list string) []string {
+	var out []string
+	for _, l := range strings.Split(list, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -223,7 +223,7 @@ func SnowballRoots(voc, seeds []string) []string {
 	}
 	var out []string
 	for w, n := range support {
-		if n >= MinSupport*fullPattern && !derived[w] && !isSeed[w] && (len(w) >= 4 || n >= 3*fullPattern) {
+		if n >= MinSupport*fullPattern && !derived[w] && !isSeed[w] && len(w) >= 4 {
 			out = append(out, w)
 		}
 	}

@@ -288,6 +288,14 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		}
 		return
 	}
+	if p := s.protectedBase(w); p != "" {
+		a.Root, a.Protected = p, true
+		if explain {
+			a.Suffixes = []string{w[len(p):]}
+			a.Rules = append(a.Rules, "protected word with a clitic -"+w[len(p):]+": clitic removed")
+		}
+		return
+	}
 	lex := s.lex.Load()
 	ok, weak := lex.lookup(w)
 	if ok && !weak {
@@ -360,6 +368,19 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	if explain {
 		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
 	}
+}
+
+// protectedBase returns the protected word that w is followed by a possessive
+// or particle (bekasinya, jakartapun), or "".
+func (s *Stemmer) protectedBase(w string) string {
+	for _, suf := range [...]string{"nya", "lah", "kah", "pun", "ku", "mu"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			if _, ok := s.protected[w[:len(w)-len(suf)]]; ok {
+				return w[:len(w)-len(suf)]
+			}
+		}
+	}
+	return ""
 }
 
 // english stems the English word w with Snowball's English (Porter2) stemmer.

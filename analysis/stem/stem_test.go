@@ -39,7 +39,8 @@ func TestMorphology(t *testing.T) {
 		// Protected names, in any case.
 		{"Bekasi", "bekasi"}, {"bekasi", "bekasi"}, {"Kediri", "kediri"},
 		{"Maluku", "maluku"}, {"Megawati", "megawati"}, {"PERTAMINA", "pertamina"},
-		{"Telegram", "telegram"}, {"Surabaya", "surabaya"},
+		{"Telegram", "telegram"}, {"Surabaya", "surabaya"}, {"Bekasinya", "bekasi"},
+		{"jakartapun", "jakarta"},
 		// English words in Indonesian news.
 		{"streaming", "stream"}, {"startups", "startup"},
 		// Unknown words are left alone.

@@ -115,7 +115,8 @@ type Config struct {
 }
 
 // Stemmer stems Indonesian words. It is safe for concurrent use; the lexicon may
-// be edited while other goroutines stem.
+// be edited while other goroutines stem. The zero value is a default stemmer
+// without a cache.
 type Stemmer struct {
 	mode      Mode
 	noEnglish bool
@@ -181,7 +182,33 @@ func Default() *Stemmer { return defaultStemmer() }
 func (s *Stemmer) Mode() Mode { return s.mode }
 
 // Lexicon returns the stemmer's current root lexicon.
-func (s *Stemmer) Lexicon() *RootLexicon { return s.lex.Load() }
+func (s *Stemmer) Lexicon() *RootLexicon { return s.lexicon() }
+
+// lexicon returns the current lexicon; the zero Stemmer uses the default one.
+func (s *Stemmer) lexicon() *RootLexicon {
+	if l := s.lex.Load(); l != nil {
+		return l
+	}
+	return DefaultRootLexicon()
+}
+
+// protectedSet returns the protected words; the zero Stemmer uses the default
+// list.
+func (s *Stemmer) protectedSet() map[string]struct{} {
+	if s.protected != nil {
+		return s.protected
+	}
+	return defaultProtectedSet()
+}
+
+// defaultProtectedSet is the embedded protected list as a set.
+var defaultProtectedSet = sync.OnceValue(func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range defaultProtected() {
+		m[w] = struct{}{}
+	}
+	return m
+})
 
 // SetLexicon replaces the root lexicon. It is safe to call while other goroutines
 // stem; results cached under the old lexicon are dropped.
@@ -201,7 +228,7 @@ func (s *Stemmer) SetLexicon(l *RootLexicon) error {
 func (s *Stemmer) AddRoots(words ...string) error {
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
-	l, err := s.lex.Load().With(words...)
+	l, err := s.lexicon().With(words...)
 	if err != nil {
 		return fmt.Errorf("stem: AddRoots: %w", err)
 	}
@@ -215,13 +242,13 @@ func (s *Stemmer) AddRoots(words ...string) error {
 func (s *Stemmer) RemoveRoots(words ...string) {
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
-	s.lex.Store(s.lex.Load().Without(words...))
+	s.lex.Store(s.lexicon().Without(words...))
 	s.cache.clear()
 }
 
 // IsProtected reports whether word (in any case) is protected from stemming.
 func (s *Stemmer) IsProtected(word string) bool {
-	_, ok := s.protected[lower(word)]
+	_, ok := s.protectedSet()[lower(word)]
 	return ok
 }
 
@@ -281,7 +308,7 @@ func (s *Stemmer) Analyze(word string) Analysis {
 func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	a.Word = w
 	a.Root = w
-	if _, ok := s.protected[w]; ok {
+	if _, ok := s.protectedSet()[w]; ok {
 		a.Protected = true
 		if explain {
 			a.Rules = append(a.Rules, "protected word: not stemmed")
@@ -296,7 +323,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		}
 		return
 	}
-	lex := s.lex.Load()
+	lex := s.lexicon()
 	ok, weak := lex.lookup(w)
 	if ok && !weak {
 		a.Found = true
@@ -375,7 +402,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 func (s *Stemmer) protectedBase(w string) string {
 	for _, suf := range [...]string{"nya", "lah", "kah", "pun", "ku", "mu"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			if _, ok := s.protected[w[:len(w)-len(suf)]]; ok {
+			if _, ok := s.protectedSet()[w[:len(w)-len(suf)]]; ok {
 				return w[:len(w)-len(suf)]
 			}
 		}

@@ -282,3 +282,16 @@ func FuzzStem(f *testing.F) {
 		}
 	})
 }
+
+func TestZeroStemmer(t *testing.T) {
+	var s Stemmer
+	if got := s.Stem("Mengatakan"); got != "kata" {
+		t.Errorf("zero Stemmer: %q", got)
+	}
+	if !s.IsProtected("bekasi") || s.Stem("bekasi") != "bekasi" {
+		t.Error("zero Stemmer does not protect Bekasi")
+	}
+	if err := s.AddRoots("zzzakar"); err != nil || s.Stem("menzzzakar") != "menzzzakar" && s.Stem("dizzzakar") != "zzzakar" {
+		t.Errorf("zero Stemmer AddRoots: %v %q", err, s.Stem("dizzzakar"))
+	}
+}

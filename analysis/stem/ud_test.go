@@ -163,6 +163,17 @@ func TestUDHeldOut(t *testing.T) {
 		}
 		sc := scoreUD(st, udGold(t, file))
 		t.Logf("%s without its own lemmas (lexicon %d roots): %v", file, len(m), sc)
+		// And with no UD lemmas at all: our own roots and Snowball's only.
+		m2 := map[string]uint8{}
+		parseList(m2, rootsOwn, 0)
+		parseList(m2, rootsSnowball, rootWeak)
+		parseList(m2, rootsUnanalysed, rootWeak)
+		dropNotRoots(m2)
+		st2, err := New(Config{Lexicon: newLexicon(m2)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s with no UD lemmas (lexicon %d roots): %v", file, len(m2), scoreUD(st2, udGold(t, file)))
 		if os.Getenv("STEM_MISSES_HELDOUT") != "" {
 			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES_HELDOUT")+fmt.Sprint(i))
 		}

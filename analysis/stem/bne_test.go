@@ -1,8 +1,0 @@
-package stem
-
-import "testing"
-
-func BenchmarkNoEnglishVocabulary(b *testing.B) {
-	s, _ := New(Config{CacheSize: -1, NoEnglish: true})
-	benchWords(b, s, vocab(b))
-}

@@ -124,7 +124,7 @@ type Config struct {
 type Stemmer struct {
 	mode      Mode
 	noEnglish bool
-	protected map[string]struct{}
+	protected *nameSet
 	lex       atomic.Pointer[RootLexicon]
 	cache     *cache
 	editMu    sync.Mutex // serialises lexicon edits
@@ -136,19 +136,18 @@ func New(c Config) (*Stemmer, error) {
 		return nil, fmt.Errorf("stem: unknown mode %d", c.Mode)
 	}
 	s := &Stemmer{mode: c.Mode, noEnglish: c.NoEnglish}
-	s.protected = make(map[string]struct{})
+	var names []string
 	if !c.NoDefaultProtected {
-		for _, w := range defaultProtected() {
-			s.protected[w] = struct{}{}
-		}
+		names = append(names, defaultProtected()...)
 	}
 	for i, w := range c.Protected {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if w == "" {
 			return nil, fmt.Errorf("stem: protected word %d is empty", i)
 		}
-		s.protected[w] = struct{}{}
+		names = append(names, w)
 	}
+	s.protected = newNameSet(names)
 	lex := c.Lexicon
 	if lex == nil {
 		var err error
@@ -198,7 +197,7 @@ func (s *Stemmer) lexicon() *RootLexicon {
 
 // protectedSet returns the protected words; the zero Stemmer uses the default
 // list.
-func (s *Stemmer) protectedSet() map[string]struct{} {
+func (s *Stemmer) protectedSet() *nameSet {
 	if s.protected != nil {
 		return s.protected
 	}
@@ -206,13 +205,38 @@ func (s *Stemmer) protectedSet() map[string]struct{} {
 }
 
 // defaultProtectedSet is the embedded protected list as a set.
-var defaultProtectedSet = sync.OnceValue(func() map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range defaultProtected() {
-		m[w] = struct{}{}
+var defaultProtectedSet = sync.OnceValue(func() *nameSet { return newNameSet(defaultProtected()) })
+
+// nameSet is an immutable set of words with a small Bloom filter in front, so
+// that the check made for every word is nearly free.
+type nameSet struct {
+	m      map[string]struct{}
+	filter [64]uint64 // 4,096 bits, two probes
+}
+
+// newNameSet returns the set of words.
+func newNameSet(words []string) *nameSet {
+	n := &nameSet{m: make(map[string]struct{}, len(words))}
+	for _, w := range words {
+		n.m[w] = struct{}{}
+		h := fnv64(w)
+		a, b := h&4095, (h>>32)&4095
+		n.filter[a>>6] |= 1 << (a & 63)
+		n.filter[b>>6] |= 1 << (b & 63)
 	}
-	return m
-})
+	return n
+}
+
+// has reports whether w is in the set.
+func (n *nameSet) has(w string) bool {
+	h := fnv64(w)
+	a, b := h&4095, (h>>32)&4095
+	if n.filter[a>>6]&(1<<(a&63)) == 0 || n.filter[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	_, ok := n.m[w]
+	return ok
+}
 
 // SetLexicon replaces the root lexicon. It is safe to call while other goroutines
 // stem; results cached under the old lexicon are dropped.
@@ -252,8 +276,7 @@ func (s *Stemmer) RemoveRoots(words ...string) {
 
 // IsProtected reports whether word (in any case) is protected from stemming.
 func (s *Stemmer) IsProtected(word string) bool {
-	_, ok := s.protectedSet()[lower(word)]
-	return ok
+	return s.protectedSet().has(lower(word))
 }
 
 // Stem returns the lower-case root of word. The result is never longer than word
@@ -312,7 +335,7 @@ func (s *Stemmer) Analyze(word string) Analysis {
 func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	a.Word = w
 	a.Root = w
-	if _, ok := s.protectedSet()[w]; ok {
+	if s.protectedSet().has(w) {
 		a.Protected = true
 		if explain {
 			a.Rules = append(a.Rules, "protected word: not stemmed")
@@ -406,7 +429,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 func (s *Stemmer) protectedBase(w string) string {
 	for _, suf := range [...]string{"nya", "lah", "kah", "pun", "ku", "mu"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			if _, ok := s.protectedSet()[w[:len(w)-len(suf)]]; ok {
+			if s.protectedSet().has(w[:len(w)-len(suf)]) {
 				return w[:len(w)-len(suf)]
 			}
 		}

@@ -91,43 +91,45 @@ type analyzer struct {
 func (a *analyzer) analyzeWord(w string) bool {
 	a.have = false
 	a.wordLen = len(w)
-	// Suffix layers: particle, then possessive, then derivational, each optional.
-	for pi := -1; pi < len(particleSuffixes); pi++ {
-		s1 := w
-		part := ""
-		if pi >= 0 {
-			part = particleSuffixes[pi]
-			if !hasSuffixMin(s1, part) {
-				continue
-			}
-			s1 = s1[:len(s1)-len(part)]
-		}
-		for ki := -1; ki < len(possessiveSuffixes); ki++ {
-			s2 := s1
-			poss := ""
-			if ki >= 0 {
-				poss = possessiveSuffixes[ki]
-				if !hasSuffixMin(s2, poss) {
-					continue
-				}
-				s2 = s2[:len(s2)-len(poss)]
-			}
-			for di := -1; di < len(derivSuffixes); di++ {
-				s3 := s2
-				deriv := ""
-				if di >= 0 {
-					deriv = derivSuffixes[di]
-					if !hasSuffixMin(s3, deriv) {
-						continue
-					}
-					s3 = s3[:len(s3)-len(deriv)]
-				}
+	// Suffix layers: particle, then possessive, then derivational, each
+	// optional. Each layer's suffixes exclude one another (but -kan also ends
+	// in -an), so each layer offers "none" and at most two suffixes.
+	parts := layerOptions(w, particleSuffixes[:])
+	for _, part := range parts.opts[:parts.n] {
+		s1 := w[:len(w)-len(part)]
+		posses := layerOptions(s1, possessiveSuffixes[:])
+		for _, poss := range posses.opts[:posses.n] {
+			s2 := s1[:len(s1)-len(poss)]
+			derivs := layerOptions(s2, derivSuffixes[:])
+			for _, deriv := range derivs.opts[:derivs.n] {
 				a.cur = candidate{deriv: deriv, poss: poss, part: part}
-				a.prefixes(s3, 0)
+				a.prefixes(s2[:len(s2)-len(deriv)], 0)
 			}
 		}
 	}
 	return a.have
+}
+
+// options is "no suffix" and the suffixes of one layer that a word ends in.
+type options struct {
+	opts [3]string
+	n    int
+}
+
+// layerOptions returns "" and the suffixes of layer that s ends in, in the
+// layer's order, keeping two letters before each.
+func layerOptions(s string, layer []string) options {
+	o := options{n: 1}
+	for _, suf := range layer {
+		if hasSuffixMin(s, suf) {
+			o.opts[o.n] = suf
+			o.n++
+			if o.n == len(o.opts) {
+				break
+			}
+		}
+	}
+	return o
 }
 
 // hasSuffixMin reports whether s ends in suf and keeps at least two letters
@@ -357,7 +359,7 @@ func cost(c *candidate) int {
 		n += 90
 	}
 	if c.weak {
-		n += 200
+		n += 150
 	}
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60

@@ -1,7 +1,6 @@
 package stem
 
 import (
-	"sync"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/snowballword"
@@ -37,7 +36,6 @@ const (
 // integers of the Snowball program.
 type sbState struct {
 	w       snowballword.SnowballWord
-	buf     []rune // the reusable backing array of w.RS
 	prefix  int
 	measure int
 	// afterVowel is set when a first-order prefix consumed the vowel after it
@@ -45,10 +43,6 @@ type sbState struct {
 	// no second-order prefix is removed.
 	afterVowel bool
 }
-
-// sbPool recycles stemming states so that stemming allocates nothing but the
-// returned string.
-var sbPool = sync.Pool{New: func() any { return &sbState{buf: make([]rune, 0, 32)} }}
 
 // isSnowballVowel reports whether r is in Snowball's Indonesian vowel grouping.
 func isSnowballVowel(r rune) bool {
@@ -75,12 +69,14 @@ func SnowballStem(word string) string {
 		// is rather than with replacement characters.
 		return word
 	}
-	s := sbPool.Get().(*sbState)
-	s.w.RS = s.buf[:0]
+	// The state lives on the stack: stemming allocates nothing but the
+	// returned string (and a rune buffer for words over 48 letters).
+	var arr [48]rune
+	var s sbState
+	s.w.RS = arr[:0]
 	for _, r := range word {
 		s.w.RS = append(s.w.RS, r)
 	}
-	s.buf = s.w.RS
 	n := len(s.w.RS)
 	s.w.R1start, s.w.R2start, s.w.RVstart = n, n, n
 	s.measure, s.prefix, s.afterVowel = measure, sbNoPrefix, false
@@ -89,7 +85,6 @@ func SnowballStem(word string) string {
 	if changed {
 		out = string(s.w.RS)
 	}
-	sbPool.Put(s)
 	return out
 }
 
@@ -228,9 +223,16 @@ func (s *sbState) dropPrefix(n int, repl rune) {
 		s.w.RS[n] = repl
 		s.afterVowel = true
 	}
-	s.w.RS = s.w.RS[n:]
+	// Shift the runes down rather than reslice the front away: the buffer
+	// then stays on the caller's stack (escape analysis lets a slice be cut
+	// short in place, not moved).
+	truncate(&s.w, copy(s.w.RS, s.w.RS[n:]))
 	s.w.R1start, s.w.R2start, s.w.RVstart = len(s.w.RS), len(s.w.RS), len(s.w.RS)
 }
+
+// truncate cuts w down to its first m runes. It is a function of w alone so that
+// the compiler sees the self-assignment and keeps w's buffer on the stack.
+func truncate(w *snowballword.SnowballWord, m int) { w.RS = w.RS[:m] }
 
 // removeFirstOrderPrefix is Snowball's remove_first_order_prefix.
 func (s *sbState) removeFirstOrderPrefix() bool {

@@ -11,10 +11,25 @@
 //     kemerah-merahan, sayur-mayur), and accepts an analysis only when its root is
 //     in the root lexicon. A word that no analysis reduces to a known root is left
 //     as it is, so names and unknown words are not mangled. Of the analyses that
-//     reach a root the longest root wins; ties go to fewer affixes, and a suffix
-//     beats a prefix (berikan = beri + -kan).
+//     reach a root the one with the fewest and commonest affixes wins (a suffix
+//     costs a little less than a prefix: berikan = beri + -kan), and a longer
+//     root breaks ties; [Stemmer.Analyze] shows the analysis and its rules.
 //   - [Snowball] mode is Tala's algorithm exactly as Snowball, Lucene,
 //     Elasticsearch and OpenSearch run it; see [SnowballStem].
+//
+// # The root lexicon
+//
+// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
+// 1,200 roots written for this project, 2,500 lemmas of the UD Indonesian
+// treebanks (GSD and CSUI), 4,100 roots found in Snowball's Indonesian vocabulary
+// because other forms of the vocabulary derive from them, and 36,600 further
+// forms of that vocabulary that no rule reduces to a known root. The last two
+// groups are weak: an analysis reaching a weak root loses to one with an extra
+// affix reaching a well attested root, and a weak word form gives way to any
+// analysis reaching one. See data/NOTICE for sources and licences, and
+// internal/genroots for the generator (go generate). Users can add and remove
+// roots ([Stemmer.AddRoots], [Stemmer.RemoveRoots]) or load their own list
+// ([ReadRootLexicon], [Config.Lexicon], [Stemmer.SetLexicon]).
 //
 // Proper nouns are not stemmed: [Stemmer.StemToken] takes a flag for capitalised
 // words and entity members, and protected words (an embedded list of Indonesian
@@ -25,17 +40,22 @@
 // # English words in Indonesian news
 //
 // News mixes in English (streaming, updated, startups). A token that is not a
-// known root, has no Indonesian analysis and is not protected is judged English
-// when it contains a letter pattern that Indonesian spelling does not use (th, ph,
-// sh, ck, wh, ee, oo, ea, ou, q, x, tion, or a doubled consonant other than kk
-// and gg), or ends in -ed, -ly, -ment(s), -ness, or -s after a consonant other
-// than s, k and r (startups); see [IsEnglish]. Such tokens go to the Snowball
-// English (Porter2) stemmer. On the content words of the UD Indonesian
-// treebanks the rule fires on 0.20 % of tokens in GSD dev (10 of 4,905: street,
-// group, vettel, allah, euklidean) and 0.01 % in CSUI train (1 of 8,096).
+// well attested root, has no Indonesian analysis and is not protected is judged
+// English when it is clearly English by its spelling: it ends in -ed, -ly,
+// -ment(s), -ness or -tion(s), in -s after a consonant other than s, k and r, or
+// in -ing after a consonant cluster Indonesian does not form; or it ends in -s,
+// -es, -er(s) or -ing and also has a letter pattern Indonesian spelling does not
+// use (th, ph, sh, ck, wh, ee, oo, ea, ou, q, x, a doubled consonant other than
+// kk and gg); see [IsEnglish]. Such tokens go to the Snowball English (Porter2)
+// stemmer; other foreign words (google, facebook) are kept as they are. On the
+// content words of the UD Indonesian treebanks the rule fires on 0.02 % of
+// tokens in GSD dev (1 of 4,905: torres) and 0.01 % in CSUI train (1 of 8,096:
+// jats); on Snowball's Indonesian vocabulary, which lists many English and
+// Latin forms, on 3,104 of 64,587 words.
 //
-// A Stemmer is safe for concurrent use. Results are cached, so repeated words in
-// running text cost a map lookup.
+// A Stemmer is safe for concurrent use. Results are kept in a fixed-size,
+// lock-free cache (131,072 slots by default, see [Config.CacheSize]), so repeated
+// words in running text cost one hash and one atomic load.
 package stem
 
 import (
@@ -99,11 +119,12 @@ type Config struct {
 }
 
 // Stemmer stems Indonesian words. It is safe for concurrent use; the lexicon may
-// be edited while other goroutines stem.
+// be edited while other goroutines stem. The zero value is a default stemmer
+// without a cache.
 type Stemmer struct {
 	mode      Mode
 	noEnglish bool
-	protected map[string]struct{}
+	protected *nameSet
 	lex       atomic.Pointer[RootLexicon]
 	cache     *cache
 	editMu    sync.Mutex // serialises lexicon edits
@@ -115,19 +136,18 @@ func New(c Config) (*Stemmer, error) {
 		return nil, fmt.Errorf("stem: unknown mode %d", c.Mode)
 	}
 	s := &Stemmer{mode: c.Mode, noEnglish: c.NoEnglish}
-	s.protected = make(map[string]struct{})
+	var names []string
 	if !c.NoDefaultProtected {
-		for _, w := range defaultProtected() {
-			s.protected[w] = struct{}{}
-		}
+		names = append(names, defaultProtected()...)
 	}
 	for i, w := range c.Protected {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if w == "" {
 			return nil, fmt.Errorf("stem: protected word %d is empty", i)
 		}
-		s.protected[w] = struct{}{}
+		names = append(names, w)
 	}
+	s.protected = newNameSet(names)
 	lex := c.Lexicon
 	if lex == nil {
 		var err error
@@ -165,7 +185,58 @@ func Default() *Stemmer { return defaultStemmer() }
 func (s *Stemmer) Mode() Mode { return s.mode }
 
 // Lexicon returns the stemmer's current root lexicon.
-func (s *Stemmer) Lexicon() *RootLexicon { return s.lex.Load() }
+func (s *Stemmer) Lexicon() *RootLexicon { return s.lexicon() }
+
+// lexicon returns the current lexicon; the zero Stemmer uses the default one.
+func (s *Stemmer) lexicon() *RootLexicon {
+	if l := s.lex.Load(); l != nil {
+		return l
+	}
+	return DefaultRootLexicon()
+}
+
+// protectedSet returns the protected words; the zero Stemmer uses the default
+// list.
+func (s *Stemmer) protectedSet() *nameSet {
+	if s.protected != nil {
+		return s.protected
+	}
+	return defaultProtectedSet()
+}
+
+// defaultProtectedSet is the embedded protected list as a set.
+var defaultProtectedSet = sync.OnceValue(func() *nameSet { return newNameSet(defaultProtected()) })
+
+// nameSet is an immutable set of words with a small Bloom filter in front, so
+// that the check made for every word is nearly free.
+type nameSet struct {
+	m      map[string]struct{}
+	filter [64]uint64 // 4,096 bits, two probes
+}
+
+// newNameSet returns the set of words.
+func newNameSet(words []string) *nameSet {
+	n := &nameSet{m: make(map[string]struct{}, len(words))}
+	for _, w := range words {
+		n.m[w] = struct{}{}
+		h := fnv64(w)
+		a, b := h&4095, (h>>32)&4095
+		n.filter[a>>6] |= 1 << (a & 63)
+		n.filter[b>>6] |= 1 << (b & 63)
+	}
+	return n
+}
+
+// has reports whether w is in the set.
+func (n *nameSet) has(w string) bool {
+	h := fnv64(w)
+	a, b := h&4095, (h>>32)&4095
+	if n.filter[a>>6]&(1<<(a&63)) == 0 || n.filter[b>>6]&(1<<(b&63)) == 0 {
+		return false
+	}
+	_, ok := n.m[w]
+	return ok
+}
 
 // SetLexicon replaces the root lexicon. It is safe to call while other goroutines
 // stem; results cached under the old lexicon are dropped.
@@ -185,7 +256,7 @@ func (s *Stemmer) SetLexicon(l *RootLexicon) error {
 func (s *Stemmer) AddRoots(words ...string) error {
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
-	l, err := s.lex.Load().With(words...)
+	l, err := s.lexicon().With(words...)
 	if err != nil {
 		return fmt.Errorf("stem: AddRoots: %w", err)
 	}
@@ -199,14 +270,13 @@ func (s *Stemmer) AddRoots(words ...string) error {
 func (s *Stemmer) RemoveRoots(words ...string) {
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
-	s.lex.Store(s.lex.Load().Without(words...))
+	s.lex.Store(s.lexicon().Without(words...))
 	s.cache.clear()
 }
 
 // IsProtected reports whether word (in any case) is protected from stemming.
 func (s *Stemmer) IsProtected(word string) bool {
-	_, ok := s.protected[lower(word)]
-	return ok
+	return s.protectedSet().has(lower(word))
 }
 
 // Stem returns the lower-case root of word. The result is never longer than word
@@ -265,14 +335,22 @@ func (s *Stemmer) Analyze(word string) Analysis {
 func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	a.Word = w
 	a.Root = w
-	if _, ok := s.protected[w]; ok {
+	if s.protectedSet().has(w) {
 		a.Protected = true
 		if explain {
 			a.Rules = append(a.Rules, "protected word: not stemmed")
 		}
 		return
 	}
-	lex := s.lex.Load()
+	if p := s.protectedBase(w); p != "" {
+		a.Root, a.Protected = p, true
+		if explain {
+			a.Suffixes = []string{w[len(p):]}
+			a.Rules = append(a.Rules, "protected word with a clitic -"+w[len(p):]+": clitic removed")
+		}
+		return
+	}
+	lex := s.lexicon()
 	ok, weak := lex.lookup(w)
 	if ok && !weak {
 		a.Found = true
@@ -303,6 +381,13 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		if explain {
 			a.Rules = append(a.Rules, "word form in lexicon (from Snowball's vocabulary)")
 		}
+		return
+	}
+	if t := strings.Trim(w, "-"); len(t) != len(w) && t != "" {
+		// A hyphen left at the edge of a token (hamba- of hamba-hamba split
+		// by a line break) is no part of the word.
+		s.analyze(t, a, explain)
+		a.Word = w
 		return
 	}
 	if !isASCIIWord(w) {
@@ -337,6 +422,19 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	if explain {
 		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
 	}
+}
+
+// protectedBase returns the protected word that w is followed by a possessive
+// or particle (bekasinya, jakartapun), or "".
+func (s *Stemmer) protectedBase(w string) string {
+	for _, suf := range [...]string{"nya", "lah", "kah", "pun", "ku", "mu"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			if s.protectedSet().has(w[:len(w)-len(suf)]) {
+				return w[:len(w)-len(suf)]
+			}
+		}
+	}
+	return ""
 }
 
 // english stems the English word w with Snowball's English (Porter2) stemmer.

@@ -39,7 +39,8 @@ func TestMorphology(t *testing.T) {
 		// Protected names, in any case.
 		{"Bekasi", "bekasi"}, {"bekasi", "bekasi"}, {"Kediri", "kediri"},
 		{"Maluku", "maluku"}, {"Megawati", "megawati"}, {"PERTAMINA", "pertamina"},
-		{"Telegram", "telegram"}, {"Surabaya", "surabaya"},
+		{"Telegram", "telegram"}, {"Surabaya", "surabaya"}, {"Bekasinya", "bekasi"},
+		{"jakartapun", "jakarta"},
 		// English words in Indonesian news.
 		{"streaming", "stream"}, {"startups", "startup"},
 		// Unknown words are left alone.
@@ -280,4 +281,17 @@ func FuzzStem(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestZeroStemmer(t *testing.T) {
+	var s Stemmer
+	if got := s.Stem("Mengatakan"); got != "kata" {
+		t.Errorf("zero Stemmer: %q", got)
+	}
+	if !s.IsProtected("bekasi") || s.Stem("bekasi") != "bekasi" {
+		t.Error("zero Stemmer does not protect Bekasi")
+	}
+	if err := s.AddRoots("zzzakar"); err != nil || s.Stem("menzzzakar") != "menzzzakar" && s.Stem("dizzzakar") != "zzzakar" {
+		t.Errorf("zero Stemmer AddRoots: %v %q", err, s.Stem("dizzzakar"))
+	}
 }

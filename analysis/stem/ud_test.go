@@ -163,8 +163,56 @@ func TestUDHeldOut(t *testing.T) {
 		}
 		sc := scoreUD(st, udGold(t, file))
 		t.Logf("%s without its own lemmas (lexicon %d roots): %v", file, len(m), sc)
+		// And with no UD lemmas at all: our own roots and Snowball's only.
+		m2 := map[string]uint8{}
+		parseList(m2, rootsOwn, 0)
+		parseList(m2, rootsSnowball, rootWeak)
+		parseList(m2, rootsUnanalysed, rootWeak)
+		dropNotRoots(m2)
+		st2, err := New(Config{Lexicon: newLexicon(m2)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s with no UD lemmas (lexicon %d roots): %v", file, len(m2), scoreUD(st2, udGold(t, file)))
 		if os.Getenv("STEM_MISSES_HELDOUT") != "" {
 			dumpMisses(t, sc.misses, os.Getenv("STEM_MISSES_HELDOUT")+fmt.Sprint(i))
 		}
 	}
+}
+
+// TestDerivedListsReproducible regenerates the derived root lists from the shared
+// data and checks that they are the ones shipped (run go generate after changing
+// the generator or roots-own.txt).
+func TestDerivedListsReproducible(t *testing.T) {
+	ud, err := rootgen.UDLemmas(dataset.Path(t, "data/ud/id_gsd-ud-dev.conllu"), dataset.Path(t, "data/ud/id_csui-ud-train.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	voc := readLines(t, dataset.System(t, "/usr/share/snowball/data/indonesian/voc.txt"))
+	own := listLines(rootsOwn)
+	sb := rootgen.SnowballRoots(voc, own)
+	un := rootgen.SnowballUnanalysed(voc, append(append([]string(nil), own...), sb...))
+	for _, c := range []struct {
+		name      string
+		got, want []string
+	}{
+		{"roots-ud.txt", ud, listLines(rootsUD)},
+		{"roots-snowball.txt", sb, listLines(rootsSnowball)},
+		{"roots-unanalysed.txt", un, listLines(rootsUnanalysed)},
+	} {
+		if strings.Join(c.got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("data/%s is stale: generated %d entries, shipped %d; run go generate ./analysis/stem", c.name, len(c.got), len(c.want))
+		}
+	}
+}
+
+// listLines returns the entries of an embedded list, in order.
+func listLines(list string) []string {
+	var out []string
+	for _, l := range strings.Split(list, "\n") {
+		if l = strings.TrimSpace(l); l != "" && l[0] != '#' {
+			out = append(out, l)
+		}
+	}
+	return out
 }

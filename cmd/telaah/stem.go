@@ -15,7 +15,7 @@ import (
 func runStem(e *env, args []string) error {
 	fs := newFlags(e, "stem", "[--mode=default|snowball] [--explain] [--protect=w1,w2] [--lexicon=FILE] < words")
 	mode := fs.String("mode", "default", "algorithm: default (lexicon-backed) or snowball (Tala, as Snowball/Lucene run it)")
-	explain := fs.Bool("explain", false, "add the analysis: affixes removed and rules that fired")
+	explain := fs.Bool("explain", false, "print word, stem, analysis (meng- + kata + -kan) and the rules that fired, tab-separated")
 	protect := fs.String("protect", "", "comma-separated words never to stem (added to the built-in names)")
 	lexicon := fs.String("lexicon", "", "root lexicon file (one root a line) to use instead of the built-in one")
 	if err := parseFlags(fs, args); err != nil {

@@ -220,9 +220,10 @@ func logScores(t *testing.T, name string, sc entity.Scores) {
 func TestIdnerDev(t *testing.T) {
 	sc := score(t, entity.Default(), readCoNLL(t, "data/ner/idner-news-2k/dev.txt"))
 	logScores(t, "idner dev", sc)
-	// The bar is 0.85; the embedded model reaches 0.848 (see the README).
-	if f := sc.Micro.F1(); f < 0.845 {
-		t.Errorf("idner dev F1 %.4f < 0.845", f)
+	// The bar. Training is reproducible; the seed moves dev F1 by about
+	// ±0.004 (see the README).
+	if f := sc.Micro.F1(); f < 0.85 {
+		t.Errorf("idner dev F1 %.4f < 0.85", f)
 	}
 }
 

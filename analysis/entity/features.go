@@ -79,7 +79,7 @@ const (
 	tSuffix2
 	tSuffix3
 	tSuffix4
-	tCaseStart
+	tCaseStart // retired: redundant with tShape3, whose left shape is BOS at the start
 	tBigramM1
 	tBigramP1
 	tShape3
@@ -89,7 +89,7 @@ const (
 	tClassP1
 	tClass0
 	tClassM2
-	tCapRun
+	tCapRun // retired: did not help
 	tHeadline
 	tLowerM1Case
 	tLowerP1Case
@@ -335,11 +335,9 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(feat(tShape), ti.shape),
 		mix(feat(tShapeM1), shapeAt(i-1)),
 		mix(feat(tShapeP1), shapeAt(i+1)),
-		mix(mix(feat(tCaseStart), cas), start),
 		mix(mix(feat(tBigramM1), lowerAt(i-1)), ti.lower),
 		mix(mix(feat(tBigramP1), ti.lower), lowerAt(i+1)),
 		mix(mix(mix(feat(tShape3), shapeAt(i-1)), ti.shape), shapeAt(i+1)),
-		mix(mix(feat(tCapRun), uint64(ti.capRun)), uint64(ti.capPos)),
 		mix(mix(mix(feat(tHeadline), b2u(headline)), cas), start),
 		mix(mix(feat(tLowerM1Case), lowerAt(i-1)), cas),
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),

@@ -11,7 +11,7 @@ import (
 
 // TrainOptions controls [Train].
 type TrainOptions struct {
-	// Epochs is the number of passes over the training data; 0 means 15.
+	// Epochs is the number of passes over the training data; 0 means 10.
 	Epochs int
 	// Seed fixes the order in which sentences are visited, so training is
 	// reproducible; 0 means 1.
@@ -51,7 +51,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		}
 	}
 	if opt.Epochs <= 0 {
-		opt.Epochs = 15
+		opt.Epochs = 10
 	}
 	if opt.Runs <= 0 {
 		opt.Runs = 1
@@ -116,15 +116,16 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	var pred []tag
 	for run := range opt.Runs {
 		seed := opt.Seed + uint64(run)
-		w := make([]float32, nf*nt)
-		u := make([]float32, nf*nt) // sum of c×update, for averaging
-		var trW, trU [ntr]float32
+		w := make([]float32, nf*nt) // weights are small integers: exact in float32
+		u := make([]float64, nf*nt) // sum of c×update, for averaging
+		var trW [ntr]float32
+		var trU [ntr]float64
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
 		}
 		rng := rand.New(rand.NewPCG(seed, 0x7e1aa4))
-		c := float32(1)
+		c := 1.0
 		var final *model
 		for epoch := 1; epoch <= opt.Epochs; epoch++ {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -175,11 +176,11 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			// The averaged weights.
 			aw := make([]float32, nf*nt)
 			for i := range aw {
-				aw[i] = w[i] - u[i]/c
+				aw[i] = float32(float64(w[i]) - u[i]/c)
 			}
 			m := newModel(keys, aw)
 			for i := range trW {
-				m.trans[i] = trW[i] - trU[i]/c
+				m.trans[i] = float32(float64(trW[i]) - trU[i]/c)
 			}
 			m.domain = symmetric
 			final = m

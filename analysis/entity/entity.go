@@ -55,9 +55,31 @@ type Entity struct {
 // Recognizer finds entities. It is safe for concurrent use. The zero value uses the
 // embedded model, like [Default].
 type Recognizer struct {
-	m    *model
-	gaz  *gazetteer
-	pool *sync.Pool
+	m     *model
+	gaz   *gazetteer
+	pool  *sync.Pool
+	style Style
+}
+
+// Style is the annotation convention that the model's PER, ORG and LOC spans follow.
+type Style uint8
+
+// The styles. The embedded model is trained on both corpora, with a copy of every
+// feature private to each, so one model serves both conventions.
+const (
+	// StyleNews follows idner-news-2k, Indonesian news: the default.
+	StyleNews Style = iota
+	// StyleNERGrit follows NERGrit (encyclopedic text; more places, such as
+	// Indonesia in "bahasa Indonesia", and titles inside names).
+	StyleNERGrit
+)
+
+// WithStyle returns a recognizer that shares r's model and follows style s. It has
+// no effect with a model trained on a single corpus.
+func (r *Recognizer) WithStyle(s Style) *Recognizer {
+	c := *r.get()
+	c.style = s
+	return &c
 }
 
 //go:embed model/ner.model.gz
@@ -132,7 +154,7 @@ func (r *Recognizer) Tag(words []string) []string {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
-	tags := tg.run(r.m, words)
+	tags := tg.run(r.m, r.style, words)
 	out := make([]string, len(tags))
 	for i, t := range tags {
 		out[i] = t.String()
@@ -190,7 +212,7 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 			words = append(words, t.Text)
 		}
 		*wordsBuf = words
-		tags := tg.run(r.m, words)
+		tags := tg.run(r.m, r.style, words)
 		marg := tg.marginals(r.m, tags)
 		tg.backed = grow(tg.backed, len(words))
 		clear(tg.backed)

@@ -236,6 +236,11 @@ func TestNERGritDev(t *testing.T) {
 	if f := sc.Micro.F1(); f < 0.58 {
 		t.Errorf("NERGrit dev F1 %.4f < 0.58", f)
 	}
+	sc = score(t, entity.Default().WithStyle(entity.StyleNERGrit), readCoNLL(t, "data/ner/nergrit/dev.txt"))
+	logScores(t, "nergrit dev, NERGrit style", sc)
+	if f := sc.Micro.F1(); f < 0.74 {
+		t.Errorf("NERGrit dev F1 in NERGrit style %.4f < 0.74", f)
+	}
 }
 
 func TestTrainSmall(t *testing.T) {

@@ -22,8 +22,9 @@ func newTaggerPool(g *gazetteer) *sync.Pool {
 	return &sync.Pool{New: func() any { return &tagger{fz: featurizer{gaz: g}} }}
 }
 
-// run tags words with m; the result is valid until the tagger is used again.
-func (tg *tagger) run(m *model, words []string) []tag {
+// run tags words with m in the given style; the result is valid until the tagger
+// is used again.
+func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -37,8 +38,12 @@ func (tg *tagger) run(m *model, words []string) []tag {
 	for i := range n {
 		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
 		if m.domain {
+			d := uint64(mainDomain)
+			if style == StyleNERGrit {
+				d = auxDomain
+			}
 			for _, h := range tg.feats {
-				tg.feats = append(tg.feats, mix(h, mainDomain))
+				tg.feats = append(tg.feats, mix(h, d))
 			}
 		}
 		m.emissions(tg.emit[i*int(numTags):], tg.feats)

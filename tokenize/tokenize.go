@@ -1,18 +1,36 @@
-// Package tokenize splits Indonesian text into words and sentences, with byte offsets
-// into the original input for every token and sentence.
+// Package tokenize splits Indonesian text into tokens and sentences, with byte
+// offsets into the original input for every one of them.
 //
-// PROVISIONAL: a placeholder implementation with the final API, replaced by issue 2.
+// It knows what Indonesian news text is made of: reduplications (anak-anak,
+// sayur-mayur) and hyphenated forms (Covid-19, se-Indonesia, ke-2) stay one word;
+// clitics (bukunya, apakah, kepada-Nya) stay in their word, which records where
+// they are, or are split off as UD Indonesian does; numbers are written the
+// Indonesian way (1.000.000, 1,5, Rp 200.000,-, 24/3/2018, 10.30 WIB);
+// abbreviations with periods (dll., Jl., S.H., B. J. Habibie) are single tokens that
+// do not end a sentence; URLs, e-mail addresses, @mentions, #hashtags and emoji are
+// recognised.
+//
+// Every byte of the input that is not a space ([IsSpace]) belongs to exactly one
+// token, tokens come in order and never overlap, and text[t.Start:t.End] == t.Text.
+// Sentences tile the input. Invalid UTF-8 and control characters become Symbol
+// tokens; nothing panics and nothing is dropped.
+//
+// Three forms serve different needs: [Tokenize] returns a slice, [All] is an
+// iterator that allocates nothing per token, and [Scanner] streams tokens from an
+// io.Reader in bounded memory. [Sentences] groups the tokens into sentences.
 package tokenize
 
 import (
 	"iter"
-	"unicode"
 	"unicode/utf8"
 )
 
 // Tokenizer splits text into tokens. The zero value keeps clitics inside their words
-// (bukunya is one token); set SplitClitics to split them off as UD Indonesian does.
+// (bukunya is one token whose Enc is 3); set SplitClitics to split them off as UD
+// Indonesian does (buku + nya, kepada + - + Nya).
 type Tokenizer struct {
+	// SplitClitics makes proclitics and enclitics tokens of their own, flagged
+	// Proclitic and Enclitic.
 	SplitClitics bool
 }
 
@@ -27,61 +45,302 @@ func All(text string) iter.Seq[Token] { return Tokenizer{}.All(text) }
 
 // Tokenize returns the tokens of text.
 func (z Tokenizer) Tokenize(text string) []Token {
-	var out []Token
-	for t := range z.All(text) {
-		out = append(out, t)
+	out := make([]Token, 0, len(text)/6+1)
+	s := scanner{text: text, split: z.SplitClitics}
+	for {
+		t := s.next()
+		if t == nil {
+			return out
+		}
+		out = append(out, *t)
 	}
-	return out
 }
 
-// All returns an iterator over the tokens of text.
+// All returns an iterator over the tokens of text. It allocates nothing per token:
+// each Token's Text is a substring of text.
 func (z Tokenizer) All(text string) iter.Seq[Token] {
 	return func(yield func(Token) bool) {
-		i := 0
-		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
-				i += n
-				continue
-			}
-			start := i
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				for i < len(text) {
-					r, n = utf8.DecodeRuneInString(text[i:])
-					if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
-						break
-					}
-					i += n
-				}
-			} else {
-				i += n
-			}
-			t := Token{Text: text[start:i], Start: start, End: i, Kind: Word}
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				t.Kind = Punct
-			}
-			if !yield(t) {
+		s := scanner{text: text, split: z.SplitClitics}
+		for {
+			t := s.next()
+			if t == nil || !yield(*t) {
 				return
 			}
 		}
 	}
 }
 
-// Sentences returns the sentences of text.
+// Sentences returns the sentences of text. A sentence ends at a terminator (. ? !
+// … and the closing quotes and brackets after it) unless an abbreviation, number,
+// URL or initial holds the period; at a blank line; and at the newline after a
+// short line without final punctuation (a heading or caption of at most 60
+// bytes) and before a bullet (- • *) that starts a line. Sentences tile the input: the first starts at 0, each starts where the one before ended (the space between two sentences
+// belongs to the first) and the last ends at len(text). Text of only spaces is one
+// sentence without tokens; empty text has none.
 func (z Tokenizer) Sentences(text string) []Sentence {
+	toks := z.Tokenize(text)
 	var out []Sentence
-	cur := Sentence{}
-	for t := range z.All(text) {
-		cur.Tokens = append(cur.Tokens, t)
-		if t.Text == "." || t.Text == "?" || t.Text == "!" {
-			cur.End = t.End
-			out = append(out, cur)
-			cur = Sentence{Start: t.End}
-		}
+	if len(text) == 0 {
+		return out
 	}
-	if len(cur.Tokens) > 0 || cur.Start < len(text) {
-		cur.End = len(text)
-		out = append(out, cur)
+	first := 0
+	for i := 1; i <= len(toks); i++ {
+		if i < len(toks) && !toks[i].Is(SentenceStart) {
+			continue
+		}
+		start := 0
+		if len(out) > 0 {
+			start = out[len(out)-1].End
+		}
+		end := len(text)
+		if i < len(toks) {
+			end = toks[i].Start
+		}
+		out = append(out, Sentence{Start: start, End: end, Tokens: toks[first:i:i]})
+		first = i
+	}
+	if len(out) == 0 {
+		out = append(out, Sentence{Start: 0, End: len(text)})
 	}
 	return out
+}
+
+// pending terminators, which decide whether the next token starts a sentence.
+const (
+	pendNone    uint8 = iota
+	pendPeriod        // .
+	pendStrong        // ? ! … ...
+	pendFinal         // dll.
+	pendWeak          // Tbk. S.H.
+	pendInitial       // B.
+)
+
+// scanner produces the tokens of one text, splitting clitics when asked and marking
+// sentence starts. Its zero value with text set is ready; the Scanner reuses it
+// over successive chunks of a stream, keeping its sentence state.
+type scanner struct {
+	text  string
+	split bool
+	pos   int
+
+	cur    raw      // the token being scanned
+	q      [5]Token // clitic pieces waiting to be returned
+	qi, qn int
+
+	// sentence state
+	started  bool  // a token has been returned
+	pending  uint8 // the terminator seen, if any
+	newlines int   // newlines in the current gap between tokens
+	crs      int   // carriage returns in the current gap
+	paraSep  bool  // U+2029 in the current gap
+	// Short lines without final punctuation (headings, captions) end a sentence at
+	// their newline.
+	off       int    // offset in the stream of text[0], for the Scanner
+	lineStart int    // stream offset of the start of the current line
+	lineLen   int    // length of the line ended by the first newline of the gap
+	lastText  string // the previous token, as far as headings need it
+	lastKind  Kind
+	lastCase  Case
+	lastRole  uint8
+}
+
+// isBullet reports whether t marks an item of a list at the start of a line.
+func isBullet(t string) bool {
+	switch t {
+	case "-", "–", "—", "•", "*", "·", "▪", "‣", "●", "○", "■", "□", "◦":
+		return true
+	}
+	return false
+}
+
+// canEndHeading reports whether the previous token can end a heading: a word
+// other than a conjunction or preposition, a number, a closing bracket.
+func (s *scanner) canEndHeading() bool {
+	switch s.lastKind {
+	case Punct, Symbol:
+		return s.lastRole == roleClose
+	case Word:
+		return s.lastCase != Lower || !lex().nonfinal.has(s.lastText)
+	}
+	return true
+}
+
+// headingMax is the longest line, in bytes, that ends a sentence at a single
+// newline without final punctuation: a heading, caption or byline, not a line of
+// wrapped running text.
+const headingMax = 60
+
+// next returns the next token, or nil at the end of the text. The token is valid
+// until the next call.
+func (s *scanner) next() *Token {
+	if s.qi < s.qn {
+		s.qi++
+		return &s.q[s.qi-1]
+	}
+	text := s.text
+	i := s.pos
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c]&cSpace == 0 {
+				break
+			}
+			if c == '\n' {
+				if s.newlines == 0 {
+					s.lineLen = s.off + i - s.lineStart
+				}
+				s.newlines++
+				s.lineStart = s.off + i + 1
+			} else if c == '\r' {
+				s.crs++
+			}
+			i++
+			continue
+		}
+		n := spaceAt(text, i)
+		if n == 0 {
+			break
+		}
+		if text[i:i+n] == "\u2029" {
+			s.paraSep = true
+		}
+		i += n
+	}
+	if i >= len(text) {
+		s.pos = i
+		return nil
+	}
+	r := &s.cur
+	scanRaw(text, i, r)
+	s.pos = r.End
+	s.sentence(r)
+	if s.split && (r.Pro > 0 || r.Enc > 0) {
+		s.splitClitics(r.Token)
+		return &s.q[0]
+	}
+	return &r.Token
+}
+
+// sentence decides whether r starts a sentence, and remembers what it means for
+// the token after it.
+func (s *scanner) sentence(r *raw) {
+	para := s.newlines >= 2 || s.newlines == 0 && s.crs >= 2 || s.paraSep
+	heading := s.newlines == 1 && s.lineLen <= headingMax && s.pending == pendNone &&
+		(r.Kind == Word && (r.Case == Capitalised || r.Case == Upper) || r.Kind == Number || r.role == roleOpen) &&
+		s.canEndHeading()
+	bullet := s.newlines > 0 && isBullet(r.Text)
+	s.newlines, s.crs, s.paraSep = 0, 0, false
+	s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
+	start := false
+	switch {
+	case !s.started:
+		start = true
+	case para:
+		start = true
+		r.Flags |= ParagraphStart
+	case heading, bullet:
+		start = true
+	case s.pending != pendNone:
+		start = s.endsBefore(r)
+		if !start && (r.role == roleClose || r.role == roleTerm) {
+			// ." and ?!: the sentence ends after the closing quote or bracket.
+			if r.role == roleTerm && s.pending < pendStrong {
+				s.pending = pendStrong
+				if r.Text == "." {
+					s.pending = pendPeriod
+				}
+			}
+			return
+		}
+	}
+	s.started = true
+	if start {
+		r.Flags |= SentenceStart
+	}
+	s.pending = pendNone
+	switch {
+	case r.role == roleTerm:
+		s.pending = pendStrong
+		if r.Text == "." {
+			s.pending = pendPeriod
+		}
+	case r.abbr == abbrFinal:
+		s.pending = pendFinal
+	case r.abbr == abbrPost:
+		s.pending = pendWeak
+	case r.abbr == abbrInitial:
+		s.pending = pendInitial
+	}
+}
+
+// endsBefore reports whether the pending terminator ends the sentence before r.
+func (s *scanner) endsBefore(r *raw) bool {
+	switch r.role {
+	case roleClose, roleInner, roleTerm:
+		return false
+	case roleOpen:
+		return s.pending != pendWeak
+	}
+	word := r.Kind == Word || r.Kind == Abbreviation
+	switch s.pending {
+	case pendPeriod:
+		return r.Kind != Punct || r.Text != "-" && r.Text != "/"
+	case pendStrong:
+		return !(word && r.Case == Lower) && r.Kind != Punct
+	case pendFinal:
+		return word && (r.Case == Capitalised || r.Case == Upper)
+	case pendWeak:
+		return r.Kind == Word && r.Case == Capitalised
+	case pendInitial:
+		return r.Kind == Word && r.Case == Capitalised && lex().starters.has(r.Text)
+	}
+	return false
+}
+
+// splitClitics queues the pieces of t — proclitic, hyphen, base, hyphen,
+// enclitic — of which the caller returns the first.
+func (s *scanner) splitClitics(t Token) {
+	s.qi, s.qn = 0, 0
+	first := t.Flags & (SentenceStart | ParagraphStart)
+	t.Flags &^= SentenceStart | ParagraphStart
+	pro, enc := int(t.Pro), int(t.Enc)
+	t.Pro, t.Enc = 0, 0
+	a, b := t.Start, t.End // the base
+	piece := func(start, end int, kind Kind, f Flags) {
+		p := Token{Text: s.text[start:end], Start: start, End: end, Kind: kind, Flags: f}
+		if kind == Word {
+			p.Case = caseOf(p.Text)
+		}
+		s.q[s.qn] = p
+		s.qn++
+	}
+	if pro > 0 {
+		piece(a, a+pro, Word, Proclitic)
+		a += pro
+		if s.text[a] == '-' {
+			piece(a, a+1, Punct, 0)
+			a++
+		}
+	}
+	hyph := false
+	if enc > 0 {
+		b -= enc
+		if s.text[b-1] == '-' {
+			b--
+			hyph = true
+		}
+	}
+	base := Token{Text: s.text[a:b], Start: a, End: b, Kind: Word, Flags: t.Flags, Pro: 0, Enc: 0}
+	base.Case = caseOf(base.Text)
+	s.q[s.qn] = base
+	s.qn++
+	if enc > 0 {
+		if hyph {
+			piece(b, b+1, Punct, 0)
+			b++
+		}
+		piece(b, t.End, Word, Enclitic)
+	}
+	s.q[0].Flags |= first
+	s.qi = 1
 }

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return out.String(), errb.String(), err
+}
+
+func TestTokenizeCommand(t *testing.T) {
+	out, _, err := runCmd(t, "Bukunya di Jl. Sudirman. \"Apa?\" tanyanya.\n", "tokenize")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Bukunya\ndi\nJl.\nSudirman\n.\n\n\"\nApa\n?\n\"\ntanyanya\n.\n\n"
+	if out != want {
+		t.Errorf("tokenize:\n%q\nwant\n%q", out, want)
+	}
+	out, _, err = runCmd(t, "Bukunya kepada-Nya.", "tokenize", "--split-clitics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Buku\nnya\nkepada\n-\nNya\n.\n\n"; out != want {
+		t.Errorf("tokenize --split-clitics:\n%q\nwant\n%q", out, want)
+	}
+	out, _, err = runCmd(t, "", "tokenize")
+	if err != nil || out != "" {
+		t.Errorf("empty input: %q, %v", out, err)
+	}
+}
+
+func TestTokenizeCommandJSON(t *testing.T) {
+	out, _, err := runCmd(t, "Bukunya 1,5%", "tokenize", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines: %q", len(lines), out)
+	}
+	var tok struct {
+		Text, Kind, Case, Flags, Base, Enclitic string
+		Start, End                              int
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &tok); err != nil {
+		t.Fatal(err)
+	}
+	if tok.Text != "Bukunya" || tok.Start != 0 || tok.End != 7 || tok.Kind != "word" || tok.Case != "capitalised" ||
+		tok.Flags != "sentence-start" || tok.Base != "Buku" || tok.Enclitic != "nya" {
+		t.Errorf("first token: %+v", tok)
+	}
+	if !strings.Contains(lines[1], `"kind":"number"`) || !strings.Contains(lines[2], `"kind":"symbol"`) {
+		t.Errorf("kinds: %q", lines[1:])
+	}
+}
+
+func TestTokenizeCommandUsage(t *testing.T) {
+	_, stderr, err := runCmd(t, "", "tokenize", "--help")
+	if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "--split-clitics") && !strings.Contains(stderr, "-split-clitics") {
+		t.Errorf("--help: %v, %q", err, stderr)
+	}
+	_, _, err = runCmd(t, "", "tokenize", "--nope")
+	var u usageError
+	if !errors.As(err, &u) {
+		t.Errorf("bad flag: %v", err)
+	}
+	_, _, err = runCmd(t, "", "tokenize", "file.txt")
+	if !errors.As(err, &u) {
+		t.Errorf("argument: %v", err)
+	}
+}

@@ -54,7 +54,7 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 
 // temperature scales the perceptron's scores into log-potentials for the marginals
 // behind Confidence; it was set so that confidence tracks precision on idner dev.
-const temperature = 4
+const temperature = 20
 
 // marginals returns, for each token, the probability of its chosen tag under a
 // linear-chain model with the perceptron's scores divided by temperature

@@ -241,7 +241,18 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 	}
 }
 
-// isHeadline reports whether most words of a sentence are capitalised, as in titles.
+// headlineLower are the short words that title case leaves in lower case.
+var headlineLower = map[string]bool{
+	"di": true, "ke": true, "dari": true, "dan": true, "yang": true, "untuk": true,
+	"pada": true, "dengan": true, "atau": true, "ini": true, "itu": true, "dalam": true,
+	"oleh": true, "akan": true, "tak": true, "tidak": true, "jadi": true, "vs": true,
+	"bagi": true, "soal": true, "usai": true, "jelang": true, "of": true, "the": true,
+	"and": true, "in": true, "juta": true, "miliar": true, "triliun": true, "ribu": true,
+}
+
+// isHeadline reports whether a sentence is written in title case, as headlines
+// are: at least four words, at least 80% of them capitalised, and the others short
+// function words.
 func isHeadline(toks []tokenize.Token) bool {
 	caps, words := 0, 0
 	for _, t := range toks {
@@ -250,10 +261,13 @@ func isHeadline(toks []tokenize.Token) bool {
 			caps++
 			words++
 		case cLower:
+			if !headlineLower[strings.ToLower(t.Text)] {
+				return false
+			}
 			words++
 		}
 	}
-	return words >= 4 && caps*10 >= words*7
+	return words >= 4 && caps*10 >= words*8
 }
 
 // splitLines splits a sentence's tokens where a line break separates two of them:
@@ -272,6 +286,24 @@ func splitLines(text string, toks []tokenize.Token) [][]tokenize.Token {
 		out = append(out, toks[from:])
 	}
 	return out
+}
+
+// keepTitles are titles that belong to the name they precede (Sri Mulyani, Gus
+// Dur, Sultan Hamengku Buwono).
+var keepTitles = map[string]bool{
+	"sri": true, "putri": true, "putra": true, "raja": true, "ratu": true, "sultan": true,
+	"pangeran": true, "gus": true, "habib": true, "mas": true, "bang": true, "kak": true,
+	"si": true, "sang": true, "baginda": true, "syekh": true, "romo": true, "paus": true,
+	"tuan": true, "nyonya": true, "nona": true,
+}
+
+// isHonorific reports whether word (with gazetteer classes c) is a title to leave
+// out of a person's span.
+func isHonorific(c gazClass, word string) bool {
+	if c&gazTitle == 0 || c&gazGiven != 0 {
+		return false
+	}
+	return !keepTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
 }
 
 // validTokens appends to dst the tokens of ts whose offsets are in order and inside
@@ -297,7 +329,7 @@ func (r *Recognizer) stripTitles(words []string, i, j int, l Label) int {
 	if l != PER {
 		return i
 	}
-	for i < j-1 && (r.gaz.word(words[i])&gazTitle != 0 || words[i] == ".") {
+	for i < j-1 && (isHonorific(r.gaz.word(words[i]), words[i]) || words[i] == ".") {
 		i++
 	}
 	return i

@@ -351,3 +351,39 @@ func FuzzReadCoNLL(f *testing.F) {
 		}
 	})
 }
+
+func TestNewsParagraph(t *testing.T) {
+	text := "JAKARTA, KOMPAS.com - Presiden Joko Widodo meminta Menteri Keuangan Sri Mulyani Indrawati menyiapkan anggaran Rp 1,5 triliun.\n\n" +
+		"Hal itu disampaikan Jokowi di Istana Kepresidenan, Jakarta, Senin (12/8/2019) pukul 14.00 WIB.\n\n" +
+		"Sementara itu, Ketua Umum PDI Perjuangan Megawati Soekarnoputri bertemu dengan Prabowo Subianto. Prabowo mengatakan Partai Gerindra siap."
+	es := entity.Default().Extract(text)
+	checkInvariants(t, text, es)
+	type want struct {
+		label            entity.Label
+		canonical, value string
+	}
+	wants := map[string]want{
+		"Joko Widodo":            {entity.PER, "Joko Widodo", ""},
+		"Sri Mulyani Indrawati":  {entity.PER, "Sri Mulyani Indrawati", ""},
+		"Jokowi":                 {entity.PER, "Joko Widodo", ""},
+		"Jakarta":                {entity.LOC, "Jakarta", ""},
+		"PDI Perjuangan":         {entity.ORG, "PDI Perjuangan", ""},
+		"Megawati Soekarnoputri": {entity.PER, "Megawati Soekarnoputri", ""},
+		"Prabowo":                {entity.PER, "Prabowo Subianto", ""},
+		"Partai Gerindra":        {entity.ORG, "Partai Gerindra", ""},
+		"Senin (12/8/2019)":      {entity.DATE, "Senin (12/8/2019)", "2019-08-12"},
+		"pukul 14.00 WIB":        {entity.TIME, "pukul 14.00 WIB", "14:00+07:00"},
+		"Rp 1,5 triliun":         {entity.MONEY, "Rp 1,5 triliun", "IDR"},
+	}
+	for _, e := range es {
+		if w, ok := wants[e.Text]; ok {
+			if e.Label != w.label || e.Canonical != w.canonical || e.Value != w.value {
+				t.Errorf("%q: got %s %q %q, want %s %q %q", e.Text, e.Label, e.Canonical, e.Value, w.label, w.canonical, w.value)
+			}
+			delete(wants, e.Text)
+		}
+	}
+	for s := range wants {
+		t.Errorf("%q not found", s)
+	}
+}

@@ -154,13 +154,37 @@ func cluster(es []Entity) {
 				if len(es[c.i].Text) <= len(es[m.i].Text) {
 					break
 				}
-				if containsRun(c.words, m.words) || full != "" && containsRun(c.words, strings.Fields(full)) {
+				if containsRun(c.words, m.words) || full != "" && containsRun(c.words, strings.Fields(full)) ||
+					len(m.words) == 1 && isAcronymOf(es[m.i].Text, c.words) {
 					es[m.i].Canonical = es[c.i].Text
 					break
 				}
 			}
 		}
 	}
+}
+
+// isAcronymOf reports whether acr, written in capitals, is made of the initials of
+// words (lower-cased), with or without their function words: KPK for komisi
+// pemberantasan korupsi, BPK for badan pemeriksa keuangan.
+func isAcronymOf(acr string, words []string) bool {
+	if len(acr) < 2 || len(words) < 2 || wordCase(acr) != cUpper {
+		return false
+	}
+	var all, content []byte
+	for _, w := range words {
+		c := w[0]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		all = append(all, c-'a'+'A')
+		switch w {
+		case "dan", "dari", "di", "untuk", "&", "of", "and", "the", "ke":
+		default:
+			content = append(content, c-'a'+'A')
+		}
+	}
+	return acr == string(all) || acr == string(content)
 }
 
 // containsRun reports whether sub occurs in words as a contiguous run.

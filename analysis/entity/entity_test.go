@@ -103,6 +103,22 @@ func TestMentionClustering(t *testing.T) {
 	}
 }
 
+func TestAcronymCanonical(t *testing.T) {
+	text := "Komisi Pemberantasan Korupsi menahan seorang bupati. Juru bicara KPK mengatakan penahanan dilakukan hari ini."
+	found := false
+	for _, e := range entity.Default().Extract(text) {
+		if e.Text == "KPK" {
+			found = true
+			if e.Canonical != "Komisi Pemberantasan Korupsi" {
+				t.Errorf("KPK: canonical %q", e.Canonical)
+			}
+		}
+	}
+	if !found {
+		t.Error("KPK not found")
+	}
+}
+
 func TestTitles(t *testing.T) {
 	r := entity.Default()
 	text := "Menurut Prof. Dr. Budi Santoso, inflasi akan turun. Hal itu disampaikan Bapak Ahmad Yani di Jakarta. " +

@@ -144,6 +144,13 @@ func TestExtractOddInput(t *testing.T) {
 	// Tokens that do not point into the text are ignored, not trusted.
 	bad := []tokenize.Sentence{{Tokens: []tokenize.Token{{Text: "Jakarta", Start: 5, End: 100}, {Text: "x", Start: -1, End: 0}}}}
 	checkInvariants(t, "di Jakarta", r.ExtractSentences("di Jakarta", bad))
+	// Sentences out of order still give sorted, non-overlapping entities.
+	text := telaah.ReferenceArticle()
+	sents := tokenize.Sentences(text)
+	for i, j := 0, len(sents)-1; i < j; i, j = i+1, j-1 {
+		sents[i], sents[j] = sents[j], sents[i]
+	}
+	checkInvariants(t, text, r.ExtractSentences(text, sents))
 }
 
 func TestZeroRecognizer(t *testing.T) {

@@ -98,6 +98,9 @@ func (r *Recognizer) WithStyle(s Style) *Recognizer {
 	return &c
 }
 
+// The model is generated from the shared NER corpora (see model/NOTICE).
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities"
+
 //go:embed model/ner.model.gz
 var embeddedModel []byte
 

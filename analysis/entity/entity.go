@@ -150,7 +150,7 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 		keys = append(keys, k)
 		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
 	}
-	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain)
+	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
 }
 
 // Features returns the number of features in the recognizer's model.

@@ -52,12 +52,11 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	return tg.tags
 }
 
-// temperature scales the perceptron's scores into log-potentials for the marginals
-// behind Confidence; it was set so that confidence tracks precision on idner dev.
-const temperature = 20
+// defaultTemperature is the temperature of a model that was not calibrated.
+const defaultTemperature = 20
 
 // marginals returns, for each token, the probability of its chosen tag under a
-// linear-chain model with the perceptron's scores divided by temperature
+// linear-chain model with the perceptron's scores divided by the model's temperature
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
@@ -67,6 +66,10 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	tg.beta = grow(tg.beta, n*nt)
 	tg.pot = grow(tg.pot, n*nt)
 	tg.marg = grow(tg.marg, n)
+	temperature := float64(m.temperature)
+	if !(temperature > 0) {
+		temperature = defaultTemperature
+	}
 	var tr [(numTags + 1) * numTags]float64
 	for p := range numTags + 1 {
 		for t := range numTags {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -207,6 +208,13 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m.trans = sumTr
 	m.domain = symmetric
 	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	r.m.temperature = defaultTemperature
+	if len(dev) > 0 {
+		r.m.temperature = r.calibrate(dev)
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "confidence temperature %.2f\n", r.m.temperature)
+		}
+	}
 	if len(dev) > 0 && opt.Progress != nil {
 		sc, err := r.evaluate(dev)
 		if err != nil {
@@ -235,7 +243,62 @@ func prune(m *model) *model {
 	out := newModel(keys, weights)
 	out.trans = m.trans
 	out.domain = m.domain
+	out.temperature = m.temperature
 	return out
+}
+
+// calibrate returns the temperature at which the mean confidence of the entities
+// that r finds in sents equals their precision.
+func (r *Recognizer) calibrate(sents []TaggedSentence) float32 {
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	type found struct {
+		sent  int
+		spans []chunk
+	}
+	var all []found
+	n, correct := 0, 0
+	for k, s := range sents {
+		gold := chunks(parseTags(s.Tags))
+		f := found{sent: k}
+		forSpans(tg.run(r.m, r.style, s.Words), func(i, j int, l Label) {
+			f.spans = append(f.spans, chunk{i, j, l})
+			n++
+			if gold[chunk{i, j, l}] {
+				correct++
+			}
+		})
+		if len(f.spans) > 0 {
+			all = append(all, f)
+		}
+	}
+	if n == 0 {
+		return defaultTemperature
+	}
+	precision := float64(correct) / float64(n)
+	meanConfidence := func() float64 {
+		var sum float64
+		for _, f := range all {
+			tags := tg.run(r.m, r.style, sents[f.sent].Words)
+			marg := tg.marginals(r.m, tags)
+			for _, c := range f.spans {
+				sum += spanConfidence(marg, c.start, c.end)
+			}
+		}
+		return sum / float64(n)
+	}
+	// Bisection on the logarithm: confidence falls as the temperature rises.
+	lo, hi := 0.5, 500.0
+	for range 25 {
+		mid := math.Sqrt(lo * hi)
+		r.m.temperature = float32(mid)
+		if meanConfidence() > precision {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return float32(math.Sqrt(lo * hi))
 }
 
 // evaluate tags the words of each sentence and scores them against its tags.

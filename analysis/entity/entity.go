@@ -19,6 +19,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -225,39 +226,41 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 
 // tagPiece tags one sentence (or line of one) and appends its named entities.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
-	{
-		words := (*wordsBuf)[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
-		}
-		*wordsBuf = words
-		tags := tg.run(r.m, r.style, words)
-		marg := tg.marginals(r.m, tags)
-		tg.backed = grow(tg.backed, len(words))
-		clear(tg.backed)
-		if tg.fz.gazBackoff(words, tags, tg.backed) {
-			// The model said O; the list says a well-known organisation.
-			for k, b := range tg.backed {
-				if b {
-					marg[k] = 0.5
-				}
-			}
-		}
-		forSpans(tags, func(i, j int, l Label) {
-			i = r.stripTitles(words, i, j, l)
-			if i >= j {
-				return
-			}
-			start, end := toks[i].Start, toks[j-1].End
-			*out = append(*out, Entity{
-				Text:       text[start:end],
-				Start:      start,
-				End:        end,
-				Label:      l,
-				Confidence: spanConfidence(marg, i, j),
-			})
-		})
+	words := (*wordsBuf)[:0]
+	for _, t := range toks {
+		words = append(words, t.Text)
 	}
+	*wordsBuf = words
+	tags := tg.run(r.m, r.style, words)
+	tg.backed = grow(tg.backed, len(words))
+	clear(tg.backed)
+	backed := tg.fz.gazBackoff(words, tags, tg.backed)
+	if !backed && !slices.ContainsFunc(tags, func(t tag) bool { return t != tagO }) {
+		return
+	}
+	marg := tg.marginals(r.m, tags)
+	if backed {
+		// The model said O; the list says a well-known organisation.
+		for k, b := range tg.backed {
+			if b {
+				marg[k] = 0.5
+			}
+		}
+	}
+	forSpans(tags, func(i, j int, l Label) {
+		i = r.stripTitles(words, i, j, l)
+		if i >= j {
+			return
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		*out = append(*out, Entity{
+			Text:       text[start:end],
+			Start:      start,
+			End:        end,
+			Label:      l,
+			Confidence: spanConfidence(marg, i, j),
+		})
+	})
 }
 
 // headlineLower are the short words that title case leaves in lower case.

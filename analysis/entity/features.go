@@ -8,6 +8,7 @@ import (
 // Features are hashed, never built as strings: a feature is a template id mixed with
 // the 64-bit FNV-1a hashes of its parts (lower-cased words, shapes, classes).
 
+// The FNV-1a 64-bit parameters.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211

@@ -228,7 +228,12 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
 	words := (*wordsBuf)[:0]
 	for _, t := range toks {
-		words = append(words, t.Text)
+		w := t.Text
+		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
+			// The corpora split the full stop off: Dr . Budi.
+			w = strings.TrimSuffix(w, ".")
+		}
+		words = append(words, w)
 	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)

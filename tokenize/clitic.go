@@ -97,8 +97,11 @@ var rootPrefixes = []string{"", "be", "ber", "bel", "di", "diper", "ke", "me", "
 // end only looks like a clitic.
 func isRootLike(l *lexicon, w string) bool {
 	n := len(w)
-	if n > 5 && 'A' <= w[0] && w[0] <= 'Z' && (strings.EqualFold(w[n-5:], "ullah") || strings.EqualFold(w[n-5:], "illah")) {
-		return true // the names Abdullah, Fadlillah (but timbullah is timbul + lah)
+	if n > 5 && 'A' <= w[0] && w[0] <= 'Z' {
+		switch strings.ToLower(w[n-5:]) {
+		case "ullah", "illah", "allah":
+			return true // the names Abdullah, Fadlillah, Abdallah (but timbullah is timbul + lah)
+		}
 	}
 	var buf [64]byte
 	low := buf[:n]

@@ -36,6 +36,7 @@ type Scanner struct {
 	tok   Token
 	err   error // a read error, reported by Err
 	eof   bool
+	empty int  // consecutive reads that returned nothing
 	valid bool // s holds a chunk
 }
 
@@ -115,6 +116,14 @@ func (sc *Scanner) fill() bool {
 			return false
 		}
 		sc.n += m
+		if m == 0 && err == nil {
+			if sc.empty++; sc.empty >= 100 {
+				sc.err = fmt.Errorf("tokenize: read: %w", io.ErrNoProgress)
+				sc.eof = true
+			}
+			continue
+		}
+		sc.empty = 0
 		if err != nil {
 			if err == io.EOF {
 				sc.eof = true

@@ -244,7 +244,8 @@ func (s *scanner) sentence(r *raw) {
 		start = s.endsBefore(r)
 		if !start && (r.role == roleClose || r.role == roleTerm) {
 			// ." and ?!: the sentence ends after the closing quote or bracket.
-			if r.role == roleTerm && s.pending < pendStrong {
+			// An explicit terminator after an abbreviation (Tbk.. or dll.?) decides.
+			if r.role == roleTerm && s.pending != pendStrong {
 				s.pending = pendStrong
 				if r.Text == "." {
 					s.pending = pendPeriod
@@ -279,7 +280,8 @@ func (s *scanner) endsBefore(r *raw) bool {
 	case roleClose, roleInner, roleTerm:
 		return false
 	case roleOpen:
-		return s.pending != pendWeak
+		// "Kata dia. (Lihat...)" and dll. "Lalu": yes; Tbk. (BBNI) and B. (Habibie): no.
+		return s.pending != pendWeak && s.pending != pendInitial
 	}
 	word := r.Kind == Word || r.Kind == Abbreviation
 	switch s.pending {

@@ -1,6 +1,7 @@
 package tokenize_test
 
 import (
+	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -128,6 +129,11 @@ func TestClitics(t *testing.T) {
 		{"pemerintah", "", "pemerintah", ""},
 		{"Kenya", "", "Kenya", ""},
 		{"Abdullah", "", "Abdullah", ""},
+		{"Abdallah", "", "Abdallah", ""},
+		{"berkah", "", "berkah", ""},
+		{"timbullah", "", "timbul", "lah"},
+		{"memilah", "", "memilah", ""},
+		{"mengalah", "", "mengalah", ""},
 		{"satu-satunya", "", "satu-satunya", ""},
 	}
 	for _, c := range cases {
@@ -338,6 +344,11 @@ func TestScanner(t *testing.T) {
 	if b.String() != long {
 		t.Fatal("bytes lost in a long run")
 	}
+	// A reader that never returns anything is an error, not a hang.
+	sc = tokenize.NewScanner(emptyReader{})
+	if sc.Scan() || !errors.Is(sc.Err(), io.ErrNoProgress) {
+		t.Errorf("empty reader: %v", sc.Err())
+	}
 	// Read errors are reported after the tokens read before them.
 	sc = tokenize.NewScanner(io.MultiReader(strings.NewReader("Satu dua "), iotest.ErrReader(io.ErrUnexpectedEOF)))
 	n := 0
@@ -348,6 +359,10 @@ func TestScanner(t *testing.T) {
 		t.Errorf("got %d tokens, err %v", n, sc.Err())
 	}
 }
+
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
 
 func TestLists(t *testing.T) {
 	for _, name := range tokenize.ListNames() {

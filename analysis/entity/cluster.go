@@ -128,39 +128,76 @@ func propagate(text string, sents [][]tokenize.Token, es []Entity) []Entity {
 // (Joko Widodo for Jokowi); for other entities, and when there is none, the text.
 func cluster(es []Entity) {
 	type mention struct {
-		words []string // lower-cased
-		i     int
+		text      string
+		words     []string // lower-cased
+		canonical string
 	}
-	byLabel := map[Label][]mention{}
+	byLabel := map[Label][]*mention{}
+	seen := map[Label]map[string]*mention{}
 	for i, e := range es {
 		es[i].Canonical = e.Text
-		if isName(e.Label) {
-			byLabel[e.Label] = append(byLabel[e.Label], mention{strings.Fields(strings.ToLower(e.Text)), i})
+		if !isName(e.Label) {
+			continue
+		}
+		if seen[e.Label] == nil {
+			seen[e.Label] = map[string]*mention{}
+		}
+		if seen[e.Label][e.Text] == nil {
+			m := &mention{text: e.Text, words: strings.Fields(strings.ToLower(e.Text)), canonical: e.Text}
+			seen[e.Label][e.Text] = m
+			byLabel[e.Label] = append(byLabel[e.Label], m)
 		}
 	}
 	al := aliases()
 	for _, ms := range byLabel {
-		// Longest first; the earliest on a tie.
-		long := append([]mention(nil), ms...)
-		sort.SliceStable(long, func(a, b int) bool {
-			return len(es[long[a].i].Text) > len(es[long[b].i].Text)
-		})
-		for _, m := range ms {
-			full := ""
+		// Longest first (the earliest on a tie), so that a longer mention's own
+		// canonical form is settled before shorter ones point to it.
+		sort.SliceStable(ms, func(a, b int) bool { return len(ms[a].text) > len(ms[b].text) })
+		for k, m := range ms {
+			var full []string
 			if a, ok := al[strings.Join(m.words, " ")]; ok {
-				full = a
+				full = strings.Fields(a)
 			}
-			for _, c := range long {
-				if len(es[c.i].Text) <= len(es[m.i].Text) {
+			for _, c := range ms[:k] {
+				if len(c.text) <= len(m.text) {
 					break
 				}
-				if containsRun(c.words, m.words) || full != "" && containsRun(c.words, strings.Fields(full)) {
-					es[m.i].Canonical = es[c.i].Text
+				if containsRun(c.words, m.words) || full != nil && containsRun(c.words, full) ||
+					len(m.words) == 1 && isAcronymOf(m.text, c.words) {
+					m.canonical = c.canonical
 					break
 				}
 			}
 		}
 	}
+	for i, e := range es {
+		if m := seen[e.Label][e.Text]; m != nil {
+			es[i].Canonical = m.canonical
+		}
+	}
+}
+
+// isAcronymOf reports whether acr, written in capitals, is made of the initials of
+// words (lower-cased), with or without their function words: KPK for komisi
+// pemberantasan korupsi, BPK for badan pemeriksa keuangan.
+func isAcronymOf(acr string, words []string) bool {
+	if len(acr) < 2 || len(words) < 2 || wordCase(acr) != cUpper {
+		return false
+	}
+	var all, content []byte
+	for _, w := range words {
+		c := w[0]
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		all = append(all, c-'a'+'A')
+		switch w {
+		case "dan", "dari", "di", "untuk", "&", "of", "and", "the", "ke":
+		default:
+			content = append(content, c-'a'+'A')
+		}
+	}
+	return acr == string(all) || acr == string(content)
 }
 
 // containsRun reports whether sub occurs in words as a contiguous run.

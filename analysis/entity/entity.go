@@ -19,6 +19,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,7 +41,23 @@ const (
 	QUANTITY Label = "QUANTITY"
 )
 
-// Entity is one mention of an entity, with byte offsets into the original text.
+// Entity is one mention of an entity, with byte offsets into the original text:
+// text[Start:End] == Text.
+//
+// Value and Number by label:
+//
+//	DATE      Value ISO 8601: 2018-03-24, 2018-03 (Maret 2018), 2018 (tahun 2018),
+//	          --03-24 (Sabtu (24/3), no year); empty for a day name alone (Senin)
+//	TIME      Value hh:mm with the zone's UTC offset when written: 10:30+07:00
+//	          (WIB), 08:00+08:00 (WITA), 09:00+09:00 (WIT); 19:00 (pukul 7 malam)
+//	MONEY     Value the ISO 4217 currency (IDR, USD, EUR…), Number the amount
+//	PERCENT   Number the percentage: 5.2 for 5,2 persen
+//	QUANTITY  Number the amount (2e8 for 200 juta), Value the unit if any (km, kg)
+//
+// PER, ORG and LOC have neither; Canonical groups their mentions, and Confidence is
+// the model's probability for the span (a marginal of the tagger, calibrated on
+// idner dev; names added by document-level propagation or the organisation list get
+// less). Rule-based entities have Confidence 1.
 type Entity struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
@@ -55,10 +72,35 @@ type Entity struct {
 // Recognizer finds entities. It is safe for concurrent use. The zero value uses the
 // embedded model, like [Default].
 type Recognizer struct {
-	m    *model
-	gaz  *gazetteer
-	pool *sync.Pool
+	m     *model
+	gaz   *gazetteer
+	pool  *sync.Pool
+	style Style
 }
+
+// Style is the annotation convention that the model's PER, ORG and LOC spans follow.
+type Style uint8
+
+// The styles. The embedded model is trained on both corpora, with a copy of every
+// feature private to each, so one model serves both conventions.
+const (
+	// StyleNews follows idner-news-2k, Indonesian news: the default.
+	StyleNews Style = iota
+	// StyleNERGrit follows NERGrit (encyclopedic text; more places, such as
+	// Indonesia in "bahasa Indonesia", and titles inside names).
+	StyleNERGrit
+)
+
+// WithStyle returns a recognizer that shares r's model and follows style s. It has
+// no effect with a model trained on a single corpus.
+func (r *Recognizer) WithStyle(s Style) *Recognizer {
+	c := *r.get()
+	c.style = s
+	return &c
+}
+
+// The model is generated from the shared NER corpora (see model/NOTICE).
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities"
 
 //go:embed model/ner.model.gz
 var embeddedModel []byte
@@ -109,7 +151,7 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 		keys = append(keys, k)
 		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
 	}
-	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain)
+	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
 }
 
 // Features returns the number of features in the recognizer's model.
@@ -132,7 +174,7 @@ func (r *Recognizer) Tag(words []string) []string {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
-	tags := tg.run(r.m, words)
+	tags := tg.run(r.m, r.style, words)
 	out := make([]string, len(tags))
 	for i, t := range tags {
 		out[i] = t.String()
@@ -184,42 +226,60 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 
 // tagPiece tags one sentence (or line of one) and appends its named entities.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
-	{
-		words := (*wordsBuf)[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
+	words := (*wordsBuf)[:0]
+	for _, t := range toks {
+		w := t.Text
+		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
+			// The corpora split the full stop off: Dr . Budi.
+			w = strings.TrimSuffix(w, ".")
 		}
-		*wordsBuf = words
-		tags := tg.run(r.m, words)
-		marg := tg.marginals(r.m, tags)
-		tg.backed = grow(tg.backed, len(words))
-		clear(tg.backed)
-		if tg.fz.gazBackoff(words, tags, tg.backed) {
-			// The model said O; the list says a well-known organisation.
-			for k, b := range tg.backed {
-				if b {
-					marg[k] = 0.5
-				}
-			}
-		}
-		forSpans(tags, func(i, j int, l Label) {
-			i = r.stripTitles(words, i, j, l)
-			if i >= j {
-				return
-			}
-			start, end := toks[i].Start, toks[j-1].End
-			*out = append(*out, Entity{
-				Text:       text[start:end],
-				Start:      start,
-				End:        end,
-				Label:      l,
-				Confidence: spanConfidence(marg, i, j),
-			})
-		})
+		words = append(words, w)
 	}
+	*wordsBuf = words
+	tags := tg.run(r.m, r.style, words)
+	tg.backed = grow(tg.backed, len(words))
+	clear(tg.backed)
+	backed := tg.fz.gazBackoff(words, tags, tg.backed)
+	if !backed && !slices.ContainsFunc(tags, func(t tag) bool { return t != tagO }) {
+		return
+	}
+	marg := tg.marginals(r.m, tags)
+	if backed {
+		// The model said O; the list says a well-known organisation.
+		for k, b := range tg.backed {
+			if b {
+				marg[k] = 0.5
+			}
+		}
+	}
+	forSpans(tags, func(i, j int, l Label) {
+		i = r.stripTitles(words, i, j, l)
+		if i >= j {
+			return
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		*out = append(*out, Entity{
+			Text:       text[start:end],
+			Start:      start,
+			End:        end,
+			Label:      l,
+			Confidence: spanConfidence(marg, i, j),
+		})
+	})
 }
 
-// isHeadline reports whether most words of a sentence are capitalised, as in titles.
+// headlineLower are the short words that title case leaves in lower case.
+var headlineLower = map[string]bool{
+	"di": true, "ke": true, "dari": true, "dan": true, "yang": true, "untuk": true,
+	"pada": true, "dengan": true, "atau": true, "ini": true, "itu": true, "dalam": true,
+	"oleh": true, "akan": true, "tak": true, "tidak": true, "jadi": true, "vs": true,
+	"bagi": true, "soal": true, "usai": true, "jelang": true, "of": true, "the": true,
+	"and": true, "in": true, "juta": true, "miliar": true, "triliun": true, "ribu": true,
+}
+
+// isHeadline reports whether a sentence is written in title case, as headlines
+// are: at least four words, at least 80% of them capitalised, and the others short
+// function words.
 func isHeadline(toks []tokenize.Token) bool {
 	caps, words := 0, 0
 	for _, t := range toks {
@@ -228,10 +288,13 @@ func isHeadline(toks []tokenize.Token) bool {
 			caps++
 			words++
 		case cLower:
+			if !headlineLower[strings.ToLower(t.Text)] {
+				return false
+			}
 			words++
 		}
 	}
-	return words >= 4 && caps*10 >= words*7
+	return words >= 4 && caps*10 >= words*8
 }
 
 // splitLines splits a sentence's tokens where a line break separates two of them:
@@ -250,6 +313,24 @@ func splitLines(text string, toks []tokenize.Token) [][]tokenize.Token {
 		out = append(out, toks[from:])
 	}
 	return out
+}
+
+// keepTitles are titles that belong to the name they precede (Sri Mulyani, Gus
+// Dur, Sultan Hamengku Buwono).
+var keepTitles = map[string]bool{
+	"sri": true, "putri": true, "putra": true, "raja": true, "ratu": true, "sultan": true,
+	"pangeran": true, "gus": true, "habib": true, "mas": true, "bang": true, "kak": true,
+	"si": true, "sang": true, "baginda": true, "syekh": true, "romo": true, "paus": true,
+	"tuan": true, "nyonya": true, "nona": true,
+}
+
+// isHonorific reports whether word (with gazetteer classes c) is a title to leave
+// out of a person's span.
+func isHonorific(c gazClass, word string) bool {
+	if c&gazTitle == 0 || c&gazGiven != 0 {
+		return false
+	}
+	return !keepTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
 }
 
 // validTokens appends to dst the tokens of ts whose offsets are in order and inside
@@ -275,7 +356,7 @@ func (r *Recognizer) stripTitles(words []string, i, j int, l Label) int {
 	if l != PER {
 		return i
 	}
-	for i < j-1 && (r.gaz.word(words[i])&gazTitle != 0 || words[i] == ".") {
+	for i < j-1 && (isHonorific(r.gaz.word(words[i]), words[i]) || words[i] == ".") {
 		i++
 	}
 	return i

@@ -103,23 +103,36 @@ func TestMentionClustering(t *testing.T) {
 	}
 }
 
-func TestTitles(t *testing.T) {
-	r := entity.Default()
-	for _, text := range []string{
-		"Menurut Prof. Dr. Budi Santoso, inflasi akan turun.",
-		"Hal itu disampaikan Bapak Ahmad Yani di Jakarta.",
-		"Dalam acara itu hadir Hj. Siti Aminah dan Ir. Bambang Susilo.",
-	} {
-		for _, e := range r.Extract(text) {
-			if e.Label != entity.PER {
-				continue
-			}
-			for _, title := range []string{"Prof", "Dr", "Bapak", "Hj", "Ir"} {
-				if strings.HasPrefix(e.Text, title) {
-					t.Errorf("%q: person %q keeps the title", text, e.Text)
-				}
+func TestAcronymCanonical(t *testing.T) {
+	text := "Komisi Pemberantasan Korupsi menahan seorang bupati. Juru bicara KPK mengatakan penahanan dilakukan hari ini."
+	found := false
+	for _, e := range entity.Default().Extract(text) {
+		if e.Text == "KPK" {
+			found = true
+			if e.Canonical != "Komisi Pemberantasan Korupsi" {
+				t.Errorf("KPK: canonical %q", e.Canonical)
 			}
 		}
+	}
+	if !found {
+		t.Error("KPK not found")
+	}
+}
+
+func TestTitles(t *testing.T) {
+	r := entity.Default()
+	text := "Menurut Prof. Dr. Budi Santoso, inflasi akan turun. Hal itu disampaikan Bapak Ahmad Yani di Jakarta. " +
+		"Dalam acara itu hadir Hj. Siti Aminah dan Ir. Bambang Susilo serta H. Muhammad Nuh. " +
+		"Kapolri Jenderal Tito Karnavian juga hadir."
+	var got []string
+	for _, e := range r.Extract(text) {
+		if e.Label == entity.PER {
+			got = append(got, e.Text)
+		}
+	}
+	want := "Budi Santoso|Ahmad Yani|Siti Aminah|Bambang Susilo|Muhammad Nuh|Tito Karnavian"
+	if strings.Join(got, "|") != want {
+		t.Errorf("persons %q, want %q", strings.Join(got, "|"), want)
 	}
 }
 
@@ -131,6 +144,13 @@ func TestExtractOddInput(t *testing.T) {
 	// Tokens that do not point into the text are ignored, not trusted.
 	bad := []tokenize.Sentence{{Tokens: []tokenize.Token{{Text: "Jakarta", Start: 5, End: 100}, {Text: "x", Start: -1, End: 0}}}}
 	checkInvariants(t, "di Jakarta", r.ExtractSentences("di Jakarta", bad))
+	// Sentences out of order still give sorted, non-overlapping entities.
+	text := telaah.ReferenceArticle()
+	sents := tokenize.Sentences(text)
+	for i, j := 0, len(sents)-1; i < j; i, j = i+1, j-1 {
+		sents[i], sents[j] = sents[j], sents[i]
+	}
+	checkInvariants(t, text, r.ExtractSentences(text, sents))
 }
 
 func TestZeroRecognizer(t *testing.T) {
@@ -220,9 +240,10 @@ func logScores(t *testing.T, name string, sc entity.Scores) {
 func TestIdnerDev(t *testing.T) {
 	sc := score(t, entity.Default(), readCoNLL(t, "data/ner/idner-news-2k/dev.txt"))
 	logScores(t, "idner dev", sc)
-	// The bar is 0.85; the embedded model reaches 0.848 (see the README).
-	if f := sc.Micro.F1(); f < 0.845 {
-		t.Errorf("idner dev F1 %.4f < 0.845", f)
+	// The bar. Training is reproducible; the seed moves dev F1 by about
+	// ±0.004 (see the README).
+	if f := sc.Micro.F1(); f < 0.85 {
+		t.Errorf("idner dev F1 %.4f < 0.85", f)
 	}
 }
 
@@ -234,6 +255,11 @@ func TestNERGritDev(t *testing.T) {
 	// the features); NERGrit's own style scores lower.
 	if f := sc.Micro.F1(); f < 0.58 {
 		t.Errorf("NERGrit dev F1 %.4f < 0.58", f)
+	}
+	sc = score(t, entity.Default().WithStyle(entity.StyleNERGrit), readCoNLL(t, "data/ner/nergrit/dev.txt"))
+	logScores(t, "nergrit dev, NERGrit style", sc)
+	if f := sc.Micro.F1(); f < 0.74 {
+		t.Errorf("NERGrit dev F1 in NERGrit style %.4f < 0.74", f)
 	}
 }
 
@@ -344,4 +370,40 @@ func FuzzReadCoNLL(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+func TestNewsParagraph(t *testing.T) {
+	text := "JAKARTA, KOMPAS.com - Presiden Joko Widodo meminta Menteri Keuangan Sri Mulyani Indrawati menyiapkan anggaran Rp 1,5 triliun.\n\n" +
+		"Hal itu disampaikan Jokowi di Istana Kepresidenan, Jakarta, Senin (12/8/2019) pukul 14.00 WIB.\n\n" +
+		"Sementara itu, Ketua Umum PDI Perjuangan Megawati Soekarnoputri bertemu dengan Prabowo Subianto. Prabowo mengatakan Partai Gerindra siap."
+	es := entity.Default().Extract(text)
+	checkInvariants(t, text, es)
+	type want struct {
+		label            entity.Label
+		canonical, value string
+	}
+	wants := map[string]want{
+		"Joko Widodo":            {entity.PER, "Joko Widodo", ""},
+		"Sri Mulyani Indrawati":  {entity.PER, "Sri Mulyani Indrawati", ""},
+		"Jokowi":                 {entity.PER, "Joko Widodo", ""},
+		"Jakarta":                {entity.LOC, "Jakarta", ""},
+		"PDI Perjuangan":         {entity.ORG, "PDI Perjuangan", ""},
+		"Megawati Soekarnoputri": {entity.PER, "Megawati Soekarnoputri", ""},
+		"Prabowo":                {entity.PER, "Prabowo Subianto", ""},
+		"Partai Gerindra":        {entity.ORG, "Partai Gerindra", ""},
+		"Senin (12/8/2019)":      {entity.DATE, "Senin (12/8/2019)", "2019-08-12"},
+		"pukul 14.00 WIB":        {entity.TIME, "pukul 14.00 WIB", "14:00+07:00"},
+		"Rp 1,5 triliun":         {entity.MONEY, "Rp 1,5 triliun", "IDR"},
+	}
+	for _, e := range es {
+		if w, ok := wants[e.Text]; ok {
+			if e.Label != w.label || e.Canonical != w.canonical || e.Value != w.value {
+				t.Errorf("%q: got %s %q %q, want %s %q %q", e.Text, e.Label, e.Canonical, e.Value, w.label, w.canonical, w.value)
+			}
+			delete(wants, e.Text)
+		}
+	}
+	for s := range wants {
+		t.Errorf("%q not found", s)
+	}
 }

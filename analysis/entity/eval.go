@@ -8,7 +8,9 @@ import (
 
 // Score is precision, recall and F1 with the counts behind them.
 type Score struct {
-	TP, FP, FN int
+	TP int // entities found with the right span and label
+	FP int // entities found that are not in the gold data
+	FN int // gold entities not found
 }
 
 // Precision is TP/(TP+FP), 0 when nothing was predicted.

@@ -8,6 +8,7 @@ import (
 // Features are hashed, never built as strings: a feature is a template id mixed with
 // the 64-bit FNV-1a hashes of its parts (lower-cased words, shapes, classes).
 
+// The FNV-1a 64-bit parameters.
 const (
 	fnvOffset = 14695981039346656037
 	fnvPrime  = 1099511628211
@@ -79,7 +80,7 @@ const (
 	tSuffix2
 	tSuffix3
 	tSuffix4
-	tCaseStart
+	tCaseStart // retired: redundant with tShape3, whose left shape is BOS at the start
 	tBigramM1
 	tBigramP1
 	tShape3
@@ -89,7 +90,7 @@ const (
 	tClassP1
 	tClass0
 	tClassM2
-	tCapRun
+	tCapRun // retired: did not help
 	tHeadline
 	tLowerM1Case
 	tLowerP1Case
@@ -335,11 +336,9 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(feat(tShape), ti.shape),
 		mix(feat(tShapeM1), shapeAt(i-1)),
 		mix(feat(tShapeP1), shapeAt(i+1)),
-		mix(mix(feat(tCaseStart), cas), start),
 		mix(mix(feat(tBigramM1), lowerAt(i-1)), ti.lower),
 		mix(mix(feat(tBigramP1), ti.lower), lowerAt(i+1)),
 		mix(mix(mix(feat(tShape3), shapeAt(i-1)), ti.shape), shapeAt(i+1)),
-		mix(mix(feat(tCapRun), uint64(ti.capRun)), uint64(ti.capPos)),
 		mix(mix(mix(feat(tHeadline), b2u(headline)), cas), start),
 		mix(mix(feat(tLowerM1Case), lowerAt(i-1)), cas),
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),

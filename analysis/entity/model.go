@@ -23,6 +23,9 @@ type model struct {
 	trans [(numTags + 1) * numTags]float32
 	// domain adds to each feature its copy private to the main corpus.
 	domain bool
+	// temperature divides the scores into the log-potentials behind Confidence;
+	// Train sets it so that mean confidence matches precision on dev.
+	temperature float32
 }
 
 // key32 folds a 64-bit feature hash to a non-zero 32-bit key.
@@ -135,15 +138,16 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 }
 
-// The model file: gzip of "TLNER1", uint32 tag count, uint32 flags (1: the
-// main-corpus copies of the features are used), uint32 feature count, the
+// The model file: gzip of "TLNER2", uint32 tag count, uint32 flags (1: the
+// main-corpus copies of the features are used), float32 temperature, uint32
+// feature count, the
 // transition weights as float32, the float32 scale of the quantised weights, then per
 // feature its uint32 key, a byte mask of the tags with non-zero weight, and an int16
 // for each of them. Little-endian throughout.
-const modelMagic = "TLNER1"
+const modelMagic = "TLNER2"
 
 // writeModel writes keys and weights (numTags per key) in the model format.
-func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, domain bool) error {
+func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, domain bool, temperature float32) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("entity: writing model: %w", err)
@@ -166,6 +170,7 @@ func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, 
 		flags |= 1
 	}
 	buf = le.AppendUint32(buf, flags)
+	buf = le.AppendUint32(buf, math.Float32bits(temperature))
 	buf = le.AppendUint32(buf, uint32(len(keys)))
 	for _, x := range trans {
 		buf = le.AppendUint32(buf, math.Float32bits(x))
@@ -211,7 +216,7 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	if len(data) < len(modelMagic)+12 || string(data[:len(modelMagic)]) != modelMagic {
+	if len(data) < len(modelMagic)+16 || string(data[:len(modelMagic)]) != modelMagic {
 		return nil, bad("not a telaah entity model")
 	}
 	le := binary.LittleEndian
@@ -223,8 +228,12 @@ func readModel(r io.Reader) (*model, error) {
 	if flags&^1 != 0 {
 		return nil, bad("unknown flags")
 	}
-	n := int(le.Uint32(p[8:]))
-	p = p[12:]
+	temperature := math.Float32frombits(le.Uint32(p[8:]))
+	if !(temperature >= 0) || math.IsInf(float64(temperature), 0) {
+		return nil, bad("bad temperature")
+	}
+	n := int(le.Uint32(p[12:]))
+	p = p[16:]
 	var trans [(numTags + 1) * numTags]float32
 	if len(p) < 4*len(trans)+4 {
 		return nil, bad("truncated")
@@ -264,5 +273,6 @@ func readModel(r io.Reader) (*model, error) {
 	m := newModel(keys, weights)
 	m.trans = trans
 	m.domain = flags&1 != 0
+	m.temperature = temperature
 	return m, nil
 }

@@ -16,6 +16,7 @@ import (
 // unitKind is what sort of thing a unit is.
 type unitKind uint8
 
+// The kinds of unit.
 const (
 	uWord   unitKind = iota + 1 // a run of letters
 	uNumber                     // digits with inner . , / : -

@@ -22,8 +22,9 @@ func newTaggerPool(g *gazetteer) *sync.Pool {
 	return &sync.Pool{New: func() any { return &tagger{fz: featurizer{gaz: g}} }}
 }
 
-// run tags words with m; the result is valid until the tagger is used again.
-func (tg *tagger) run(m *model, words []string) []tag {
+// run tags words with m in the given style; the result is valid until the tagger
+// is used again.
+func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -37,8 +38,12 @@ func (tg *tagger) run(m *model, words []string) []tag {
 	for i := range n {
 		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
 		if m.domain {
+			d := uint64(mainDomain)
+			if style == StyleNERGrit {
+				d = auxDomain
+			}
 			for _, h := range tg.feats {
-				tg.feats = append(tg.feats, mix(h, mainDomain))
+				tg.feats = append(tg.feats, mix(h, d))
 			}
 		}
 		m.emissions(tg.emit[i*int(numTags):], tg.feats)
@@ -47,12 +52,11 @@ func (tg *tagger) run(m *model, words []string) []tag {
 	return tg.tags
 }
 
-// temperature scales the perceptron's scores into log-potentials for the marginals
-// behind Confidence; it was set so that confidence tracks precision on idner dev.
-const temperature = 4
+// defaultTemperature is the temperature of a model that was not calibrated.
+const defaultTemperature = 20
 
 // marginals returns, for each token, the probability of its chosen tag under a
-// linear-chain model with the perceptron's scores divided by temperature
+// linear-chain model with the perceptron's scores divided by the model's temperature
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
@@ -62,6 +66,10 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	tg.beta = grow(tg.beta, n*nt)
 	tg.pot = grow(tg.pot, n*nt)
 	tg.marg = grow(tg.marg, n)
+	temperature := float64(m.temperature)
+	if !(temperature > 0) {
+		temperature = defaultTemperature
+	}
 	var tr [(numTags + 1) * numTags]float64
 	for p := range numTags + 1 {
 		for t := range numTags {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -11,7 +12,7 @@ import (
 
 // TrainOptions controls [Train].
 type TrainOptions struct {
-	// Epochs is the number of passes over the training data; 0 means 15.
+	// Epochs is the number of passes over the training data; 0 means 10.
 	Epochs int
 	// Seed fixes the order in which sentences are visited, so training is
 	// reproducible; 0 means 1.
@@ -51,7 +52,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		}
 	}
 	if opt.Epochs <= 0 {
-		opt.Epochs = 15
+		opt.Epochs = 10
 	}
 	if opt.Runs <= 0 {
 		opt.Runs = 1
@@ -116,15 +117,16 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	var pred []tag
 	for run := range opt.Runs {
 		seed := opt.Seed + uint64(run)
-		w := make([]float32, nf*nt)
-		u := make([]float32, nf*nt) // sum of c×update, for averaging
-		var trW, trU [ntr]float32
+		w := make([]float32, nf*nt) // weights are small integers: exact in float32
+		u := make([]float64, nf*nt) // sum of c×update, for averaging
+		var trW [ntr]float32
+		var trU [ntr]float64
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
 		}
 		rng := rand.New(rand.NewPCG(seed, 0x7e1aa4))
-		c := float32(1)
+		c := 1.0
 		var final *model
 		for epoch := 1; epoch <= opt.Epochs; epoch++ {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -175,11 +177,11 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			// The averaged weights.
 			aw := make([]float32, nf*nt)
 			for i := range aw {
-				aw[i] = w[i] - u[i]/c
+				aw[i] = float32(float64(w[i]) - u[i]/c)
 			}
 			m := newModel(keys, aw)
 			for i := range trW {
-				m.trans[i] = trW[i] - trU[i]/c
+				m.trans[i] = float32(float64(trW[i]) - trU[i]/c)
 			}
 			m.domain = symmetric
 			final = m
@@ -206,6 +208,13 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m.trans = sumTr
 	m.domain = symmetric
 	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	r.m.temperature = defaultTemperature
+	if len(dev) > 0 {
+		r.m.temperature = r.calibrate(dev)
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "confidence temperature %.2f\n", r.m.temperature)
+		}
+	}
 	if len(dev) > 0 && opt.Progress != nil {
 		sc, err := r.evaluate(dev)
 		if err != nil {
@@ -234,7 +243,62 @@ func prune(m *model) *model {
 	out := newModel(keys, weights)
 	out.trans = m.trans
 	out.domain = m.domain
+	out.temperature = m.temperature
 	return out
+}
+
+// calibrate returns the temperature at which the mean confidence of the entities
+// that r finds in sents equals their precision.
+func (r *Recognizer) calibrate(sents []TaggedSentence) float32 {
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	type found struct {
+		sent  int
+		spans []chunk
+	}
+	var all []found
+	n, correct := 0, 0
+	for k, s := range sents {
+		gold := chunks(parseTags(s.Tags))
+		f := found{sent: k}
+		forSpans(tg.run(r.m, r.style, s.Words), func(i, j int, l Label) {
+			f.spans = append(f.spans, chunk{i, j, l})
+			n++
+			if gold[chunk{i, j, l}] {
+				correct++
+			}
+		})
+		if len(f.spans) > 0 {
+			all = append(all, f)
+		}
+	}
+	if n == 0 {
+		return defaultTemperature
+	}
+	precision := float64(correct) / float64(n)
+	meanConfidence := func() float64 {
+		var sum float64
+		for _, f := range all {
+			tags := tg.run(r.m, r.style, sents[f.sent].Words)
+			marg := tg.marginals(r.m, tags)
+			for _, c := range f.spans {
+				sum += spanConfidence(marg, c.start, c.end)
+			}
+		}
+		return sum / float64(n)
+	}
+	// Bisection on the logarithm: confidence falls as the temperature rises.
+	lo, hi := 0.5, 500.0
+	for range 25 {
+		mid := math.Sqrt(lo * hi)
+		r.m.temperature = float32(mid)
+		if meanConfidence() > precision {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return float32(math.Sqrt(lo * hi))
 }
 
 // evaluate tags the words of each sentence and scores them against its tags.

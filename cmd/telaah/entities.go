@@ -14,9 +14,10 @@ import (
 // runEntities prints the entities of the text on stdin as JSON lines, or with
 // --conll tags CoNLL tokens on stdin.
 func runEntities(e *env, args []string) error {
-	fs := newFlags(e, "entities", "[--conll] [--model FILE] < input")
+	fs := newFlags(e, "entities", "[--conll] [--style news|nergrit] [--model FILE] < input")
 	conll := fs.Bool("conll", false, "read CoNLL (token in the first column, blank line between sentences) and print token<TAB>BIO tag")
 	modelPath := fs.String("model", "", "use this model file (from train-entities) instead of the embedded one")
+	style := fs.String("style", "news", "annotation style of PER/ORG/LOC spans: news (idner-news-2k) or nergrit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +35,14 @@ func runEntities(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", *modelPath, err)
 		}
+	}
+	switch *style {
+	case "news":
+		r = r.WithStyle(entity.StyleNews)
+	case "nergrit":
+		r = r.WithStyle(entity.StyleNERGrit)
+	default:
+		return usageError{fmt.Sprintf("unknown style %q (want news or nergrit)", *style)}
 	}
 	if *conll {
 		return tagCoNLL(r, e.stdin, e.stdout)

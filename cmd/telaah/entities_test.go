@@ -61,6 +61,9 @@ func TestEntitiesUsage(t *testing.T) {
 	if _, _, err := runIn(t, "", "entities", "--bogus"); exitCode(err) != 2 {
 		t.Errorf("bad flag: %v (exit %d)", err, exitCode(err))
 	}
+	if _, _, err := runIn(t, "", "entities", "--style", "wiki"); exitCode(err) != 2 {
+		t.Errorf("bad style: %v", err)
+	}
 	if _, _, err := runIn(t, "", "entities", "extra"); exitCode(err) != 2 {
 		t.Errorf("extra argument: %v", err)
 	}

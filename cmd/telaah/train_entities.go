@@ -19,7 +19,7 @@ func runTrainEntities(e *env, args []string) error {
 	dev := fs.String("dev", "../shared/data/ner/idner-news-2k/dev.txt",
 		"comma-separated CoNLL files to score after each epoch (never trained on)")
 	out := fs.String("o", "analysis/entity/model/ner.model.gz", "where to write the model")
-	epochs := fs.Int("epochs", 15, "passes over the training data")
+	epochs := fs.Int("epochs", 10, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
 	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
 	verbose := fs.Bool("v", false, "print dev scores after every epoch")

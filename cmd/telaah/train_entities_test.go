@@ -15,7 +15,7 @@ func TestTrainEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 	model := filepath.Join(dir, "m.gz")
-	_, stderr, err := runIn(t, "", "train-entities", "-train", train, "-aux", "", "-dev", train, "-epochs", "3", "-runs", "2", "-o", model)
+	_, stderr, err := runIn(t, "", "train-entities", "-train", train, "-aux", "", "-dev", train, "-epochs", "10", "-runs", "1", "-o", model)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}

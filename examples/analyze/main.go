@@ -35,8 +35,13 @@ func main() {
 	tw.Flush()
 	fmt.Printf("… (%d more tokens)\n\nentities:\n", max(0, len(doc.Terms)-40))
 	tw = tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "label\ttext\tcanonical\tvalue")
 	for _, e := range doc.Entities {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Label, e.Text, e.Canonical, e.Value)
+		value := e.Value
+		if e.Number != 0 {
+			value = strings.TrimSpace(fmt.Sprintf("%g %s", e.Number, e.Value))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Label, e.Text, e.Canonical, value)
 	}
 	tw.Flush()
 }

@@ -59,9 +59,10 @@ const (
 const DefaultBatchSize = 1000
 
 // NewMapping returns the bleve mapping of an article index: title and body are
-// text analysed with "id", stored with term vectors for highlighting and searched
-// by default (through _all); url, source, authors, tags and the entity fields are
-// keywords; published and dates are date-times; money is numeric.
+// text analysed with "id", stored with term vectors for highlighting, searched by
+// default (through _all) and ranked with BM25; url, source, authors, tags and the
+// entity fields are keywords; published and dates are date-times; money is
+// numeric.
 func NewMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
@@ -106,6 +107,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
+	m.ScoringModel = bindex.BM25Scoring
 	return m
 }
 

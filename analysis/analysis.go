@@ -120,7 +120,7 @@ var fold = map[rune]rune{
 // Term is one token as analysis sees it.
 type Term struct {
 	tokenize.Token
-	Norm     string // normalised, lower-case form
+	Norm     string // normalised, lower-case form (of a proper noun: without its enclitic)
 	Stem     string // root from the stemmer ("" for non-words)
 	Stopword bool
 	Proper   bool // protected from stemming: a proper noun or inside an entity

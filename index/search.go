@@ -26,6 +26,10 @@ const (
 // DefaultSize is the number of hits of a Request with Size 0.
 const DefaultSize = 10
 
+// titleBoost weighs a match of the query's words in the title against one in
+// the body (through _all) when ranking by relevance.
+const titleBoost = 0.5
+
 // MaxSize is the largest Size and Offset of a Request.
 const MaxSize = 10000
 
@@ -197,13 +201,21 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 
 // query builds the bleve query of a request.
 func (r *Request) query() (query.Query, error) {
-	var must []query.Query
+	var must, should []query.Query
 	if s := strings.TrimSpace(r.Query); s != "" {
 		qs := bleve.NewQueryStringQuery(s)
 		if _, err := qs.Parse(); err != nil {
 			return nil, fmt.Errorf("search: bad query %q: %w", s, err)
 		}
 		must = append(must, qs)
+		if r.Sort == ByRelevance && !strings.Contains(s, ":") {
+			// Words of the query in the title count more than in the body
+			// (unless the query names its fields itself).
+			t := bleve.NewMatchQuery(s)
+			t.SetField(FieldTitle)
+			t.SetBoost(titleBoost)
+			should = append(should, t)
+		}
 	}
 	for _, f := range []struct {
 		field  string
@@ -234,10 +246,12 @@ func (r *Request) query() (query.Query, error) {
 		q.SetField(FieldPublished)
 		must = append(must, q)
 	}
-	switch len(must) {
-	case 0:
+	switch {
+	case len(must) == 0:
 		return bleve.NewMatchAllQuery(), nil
-	case 1:
+	case len(should) > 0:
+		return query.NewBooleanQuery(must, should, nil), nil
+	case len(must) == 1:
 		return must[0], nil
 	}
 	return bleve.NewConjunctionQuery(must...), nil

@@ -469,3 +469,15 @@ func TestEntityFields(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleMatchesRankFirst(t *testing.T) {
+	for _, q := range []string{"banjir", "bekas", "harga rumah"} {
+		res := find(t, Request{Query: q})
+		if len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits", q)
+		}
+		if f := res.Hits[0].Fragments[FieldTitle]; len(f) == 0 || !strings.Contains(f[0], "<mark>") {
+			t.Errorf("%s: the best hit %s (%q) does not match in its title", q, res.Hits[0].ID, res.Hits[0].Title)
+		}
+	}
+}

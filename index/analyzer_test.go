@@ -218,3 +218,25 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestTokenizerWithEntities(t *testing.T) {
+	text := "Durov mengatakan Telegram tidak menjual data."
+	plain := (&Tokenizer{}).Tokenize([]byte(text))
+	ents := (&Tokenizer{Entities: true}).Tokenize([]byte(text))
+	if len(plain) != len(ents) {
+		t.Fatalf("%d tokens without entities, %d with", len(plain), len(ents))
+	}
+	var e ta.Pipeline
+	names := map[string]bool{}
+	for _, en := range e.Analyze(text).Entities {
+		names[en.Text] = true
+	}
+	for i, tok := range ents {
+		if names[string(text[tok.Start:tok.End])] && !tok.KeyWord {
+			t.Errorf("%s is an entity but not a keyword", text[tok.Start:tok.End])
+		}
+		if plain[i].Start != tok.Start || plain[i].Position != tok.Position {
+			t.Errorf("token %d differs: %v vs %v", i, plain[i], tok)
+		}
+	}
+}

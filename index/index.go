@@ -414,11 +414,11 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 	}
 	// Headlines are in title case, which misleads the recognizer ("Pavel Durov
 	// Sindir Facebook"): a name found in the title counts for the fields only
-	// when the body mentions it too.
+	// when the body mentions it too (or there is no body).
 	ents := doc.Entities[:0:0]
 	lowerBody := strings.ToLower(a.Body)
 	for _, e := range doc.Entities {
-		if e.End <= len(a.Title) && isName(e.Label) && !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
+		if e.End <= len(a.Title) && isName(e.Label) && lowerBody != "" && !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
 			continue
 		}
 		ents = append(ents, e)

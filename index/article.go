@@ -206,8 +206,8 @@ func ReadText(r io.Reader, id string, mod time.Time) (Article, error) {
 	return a, nil
 }
 
-// ReadPath reads the articles of a file or a folder: a .jsonl (or .json, .ndjson)
-// file is JSON Lines, a .txt file is one article (see [ReadText], with its path
+// ReadPath reads the articles of a file or a folder: a .jsonl (or .ndjson) file
+// is JSON Lines, a .json file a JSON array of articles or JSON Lines, a .txt file is one article (see [ReadText], with its path
 // relative to the folder given as ID), and a folder is walked for both kinds,
 // in lexical order. Files of other kinds inside a folder are ignored; a file of
 // another kind named directly (such as /dev/stdin) is read as JSON Lines. Errors are reported as for [ReadJSONL].
@@ -245,6 +245,48 @@ func ReadPath(path string, add func(Article) error, bad func(*InputError) error)
 	return nil
 }
 
+// readJSON reads a .json file: a JSON array of articles, or JSON Lines. An
+// element of an array is reported with the line it starts on.
+func readJSON(r io.Reader, name string, add func(Article) error, bad func(*InputError) error) error {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || trimmed[0] != '[' {
+		return ReadJSONL(bytes.NewReader(data), name, add, bad)
+	}
+	lineAt := func(off int64) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the opening bracket
+		return bad(&InputError{File: name, Line: 1, Err: fmt.Errorf("bad JSON: %w", err)})
+	}
+	for dec.More() {
+		off := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			// The rest of the array cannot be read.
+			return bad(&InputError{File: name, Line: lineAt(off), Err: fmt.Errorf("bad JSON, the rest of the file is skipped: %w", err)})
+		}
+		// The element starts after the separator and spaces before it.
+		start := off + int64(len(data[off:])-len(bytes.TrimLeft(data[off:], ", \t\r\n")))
+		a, err := parseJSONLine(raw)
+		if err != nil {
+			if e := bad(&InputError{File: name, Line: lineAt(start), Err: err}); e != nil {
+				return e
+			}
+			continue
+		}
+		if e := add(a); e != nil {
+			return e
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing bracket
+		return bad(&InputError{File: name, Line: lineAt(dec.InputOffset()), Err: fmt.Errorf("bad JSON at the end of the array: %w", err)})
+	}
+	return nil
+}
+
 func kindOf(p string) string {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".jsonl", ".ndjson", ".json":
@@ -265,6 +307,9 @@ func readFile(path, id string, named bool, add func(Article) error, bad func(*In
 		return bad(&InputError{File: path, Err: err})
 	}
 	defer f.Close()
+	if kind == "jsonl" && strings.EqualFold(filepath.Ext(path), ".json") {
+		return readJSON(f, path, add, bad)
+	}
 	if kind == "jsonl" {
 		return ReadJSONL(f, path, add, bad)
 	}

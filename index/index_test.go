@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"context"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -479,5 +480,32 @@ func TestTitleMatchesRankFirst(t *testing.T) {
 		if f := res.Hits[0].Fragments[FieldTitle]; len(f) == 0 || !strings.Contains(f[0], "<mark>") {
 			t.Errorf("%s: the best hit %s (%q) does not match in its title", q, res.Hits[0].ID, res.Hits[0].Title)
 		}
+	}
+}
+
+func TestReadPathJSONArray(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/a.json"
+	content := "[\n  {\"id\": \"a\", \"title\": \"Satu\", \"body\": \"Isi.\"},\n  {\"id\": \"b\", \"title\": \"\", \"body\": \"\"},\n  {\"id\": \"c\", \"title\": \"Tiga\", \"body\": \"Isi.\", \"published\": \"2024-05-01\"}\n]\n"
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var bad []string
+	err := ReadPath(file, func(a Article) error { got = append(got, a.ID); return nil },
+		func(e *InputError) error { bad = append(bad, e.Error()); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []string{"a", "c"}) || len(bad) != 1 || !strings.HasPrefix(bad[0], file+":3:") {
+		t.Errorf("got %v, bad %v", got, bad)
+	}
+	// A truncated array: what precedes is kept, the rest reported.
+	os.WriteFile(file, []byte(content[:len(content)-60]), 0o644)
+	got, bad = nil, nil
+	ReadPath(file, func(a Article) error { got = append(got, a.ID); return nil },
+		func(e *InputError) error { bad = append(bad, e.Error()); return nil })
+	if !slices.Equal(got, []string{"a"}) || len(bad) != 2 {
+		t.Errorf("truncated: got %v, bad %v", got, bad)
 	}
 }

@@ -31,7 +31,7 @@ func runIndex(e *env, args []string) error {
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return usageError{"no input: give JSON Lines files or folders of .txt files (- for stdin)"}
+		return usageError{"no input: give JSON Lines (.jsonl), JSON (.json) files or folders of .txt files (- for stdin)"}
 	}
 	if *batch <= 0 {
 		return usageError{fmt.Sprintf("--batch %d: must be positive", *batch)}

@@ -19,6 +19,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"slices"
@@ -144,13 +145,16 @@ type Index struct {
 	min, max time.Time
 }
 
-// Create makes a new index at path, which must not exist yet; an empty path makes
-// an index in memory, which is lost on Close. opts may be nil.
+// Create makes a new index at path, which must not exist yet or be an empty
+// directory; an empty path makes an index in memory, which is lost on Close.
+// opts may be nil.
 func Create(path string, opts *Options) (*Index, error) {
 	m := NewMapping()
 	if path != "" {
-		if _, err := os.Stat(path); err == nil {
-			return nil, fmt.Errorf("creating index: %s already exists", path)
+		if entries, err := os.ReadDir(path); err == nil && len(entries) > 0 {
+			return nil, fmt.Errorf("creating index: %s already exists and is not empty", path)
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("creating index: %w", err)
 		}
 	}
 	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)

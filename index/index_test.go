@@ -509,3 +509,15 @@ func TestReadPathJSONArray(t *testing.T) {
 		t.Errorf("truncated: got %v, bad %v", got, bad)
 	}
 }
+
+func TestCreateInEmptyDirectory(t *testing.T) {
+	dir := t.TempDir()
+	x, err := Create(dir, nil)
+	if err != nil {
+		t.Fatalf("Create in an empty directory: %v", err)
+	}
+	x.Close()
+	if _, err := Create(dir, nil); err == nil {
+		t.Error("Create in a directory holding an index: no error")
+	}
+}

@@ -106,9 +106,10 @@ func runIndex(e *env, args []string) error {
 	return nil
 }
 
-// openOrCreate opens the index at dir, or creates it when dir does not exist.
+// openOrCreate opens the index at dir, or creates it when dir does not exist or
+// is an empty directory.
 func openOrCreate(dir string, opts *index.Options) (*index.Index, bool, error) {
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	if entries, err := os.ReadDir(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		x, err := index.Create(dir, opts)
 		return x, true, err
 	}

@@ -603,3 +603,49 @@ func (x *Index) loadSpan() error {
 	}
 	return nil
 }
+
+// Get returns the stored article with the given ID, or nil and no error when the
+// index has none.
+func (x *Index) Get(id string) (*Article, error) {
+	d, err := x.b.Document(id)
+	if err != nil {
+		return nil, fmt.Errorf("getting article %q: %w", id, err)
+	}
+	if d == nil {
+		return nil, nil
+	}
+	a := &Article{ID: id}
+	var ferr error
+	d.VisitFields(func(f bindex.Field) {
+		switch f := f.(type) {
+		case *document.TextField:
+			v := f.Text()
+			switch f.Name() {
+			case FieldTitle:
+				a.Title = v
+			case FieldBody:
+				a.Body = v
+			case FieldURL:
+				a.URL = v
+			case FieldSource:
+				a.Source = v
+			case FieldAuthors:
+				a.Authors = append(a.Authors, v)
+			case FieldTags:
+				a.Tags = append(a.Tags, v)
+			}
+		case *document.DateTimeField:
+			if f.Name() == FieldPublished {
+				t, _, err := f.DateTime()
+				if err != nil {
+					ferr = fmt.Errorf("getting article %q: published: %w", id, err)
+				}
+				a.Published = t.UTC()
+			}
+		}
+	})
+	if ferr != nil {
+		return nil, ferr
+	}
+	return a, nil
+}

@@ -521,3 +521,27 @@ func TestCreateInEmptyDirectory(t *testing.T) {
 		t.Error("Create in a directory holding an index: no error")
 	}
 }
+
+func TestGet(t *testing.T) {
+	x, err := Create(t.TempDir()+"/idx", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	want := Article{ID: "g1", URL: "https://contoh.id/g1", Source: "Contoh", Title: "Judul", Body: "Isi berita.",
+		Published: date(2024, 1, 2), Authors: []string{"Ani", "Budi"}, Tags: []string{"banjir"}}
+	if err := x.Add(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Get("g1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.Title != want.Title || got.Body != want.Body || got.URL != want.URL || got.Source != want.Source ||
+		!got.Published.Equal(want.Published) || !slices.Equal(got.Authors, want.Authors) || !slices.Equal(got.Tags, want.Tags) {
+		t.Errorf("Get = %+v, want %+v", got, want)
+	}
+	if got, err := x.Get("none"); got != nil || err != nil {
+		t.Errorf("Get of a missing article = %v, %v", got, err)
+	}
+}

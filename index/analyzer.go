@@ -37,11 +37,13 @@ const (
 	// unchanged, so phrase queries keep their gaps.
 	StopFilterName = "telaah_stop"
 	// StemFilterName stems the tokens not marked as keywords with the default
-	// stemmer. Config: "keep_surface" (bool, default false) keeps the normalised
+	// stemmer. Config: "keep_surface" (bool, default true) keeps the normalised
 	// word beside its stem, at the same position and offsets, whenever the two
-	// differ, so that exact forms score higher and a lower-case query for a name
-	// the stemmer mistakes for an affixed word still finds it; it costs about a
-	// third more postings.
+	// differ. In a query this costs nothing and lets a lower-case query for a
+	// name the stemmer mistakes for an affixed word (kejagung) find the name
+	// indexed as such; in indexed text it makes exact forms score higher, at the
+	// cost of about a third more postings (Index.Add indexes stems only unless
+	// Options.KeepSurface is set).
 	StemFilterName = "telaah_stem"
 )
 
@@ -103,7 +105,7 @@ func stopConstructor(config map[string]interface{}, cache *registry.Cache) (anal
 }
 
 func stemConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
-	keep, err := boolConfig(config, "keep_surface", false)
+	keep, err := boolConfig(config, "keep_surface", true)
 	if err != nil {
 		return nil, fmt.Errorf("token filter %s: %w", StemFilterName, err)
 	}

@@ -30,6 +30,10 @@ var extra = []Article{
 		Body: "Pemerintah menyiapkan aturan penggunaan data pribadi oleh platform digital. Perusahaan yang " +
 			"menggunakan data tanpa izin akan didenda. Kementerian meminta perusahaan teknologi " +
 			"memperbarui kebijakan privasi mereka sebelum akhir tahun."},
+	{ID: "t-kejagung", Source: "Tambahan", Published: date(2024, 1, 15),
+		Title: "Penyidik Periksa Tiga Saksi",
+		Body: "Penyidik dari Kejagung memeriksa tiga saksi dalam perkara impor gula. Pemeriksaan " +
+			"berlangsung hingga malam hari."},
 	{ID: "t-rumah", Source: "Contoh", Published: date(2023, 11, 2),
 		Title: "Harga Rumah di Pinggiran Kota Naik",
 		Body: "Anak-anak muda makin sulit membeli rumah. Harga rumah di pinggiran kota naik sepuluh persen " +
@@ -157,6 +161,17 @@ func TestBekasNeverMatchesBekasi(t *testing.T) {
 		}
 		if hitByID(res, "t-bekas") != nil {
 			t.Errorf("%s: matches the article about second-hand goods: %v", q, ids(res))
+		}
+	}
+}
+
+// A lower-case query finds a name even where the stemmer mistakes it for an
+// affixed word (kejagung → jagung).
+func TestLowerCaseNames(t *testing.T) {
+	for _, q := range []string{"kejagung", "Kejagung", `"dari kejagung"`} {
+		res := find(t, Request{Query: q})
+		if hitByID(res, "t-kejagung") == nil {
+			t.Errorf("%s: hits %v lack t-kejagung", q, ids(res))
 		}
 	}
 }

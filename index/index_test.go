@@ -560,3 +560,14 @@ func TestGet(t *testing.T) {
 		t.Errorf("Get of a missing article = %v, %v", got, err)
 	}
 }
+
+func TestHitEntities(t *testing.T) {
+	res := find(t, Request{Query: "durov"})
+	h := hitByID(res, "kompas-telegram-200-juta")
+	if h == nil {
+		t.Fatal("no reference article")
+	}
+	if !slices.Contains(h.Persons, "Pavel Durov") || !slices.Contains(h.Organizations, "Telegram") || !slices.Contains(h.Places, "Rusia") {
+		t.Errorf("hit entities: %v %v %v", h.Persons, h.Organizations, h.Places)
+	}
+}

@@ -83,7 +83,9 @@ type Hit struct {
 	URL       string
 	Source    string
 	Published time.Time
-	Persons   []string
+	// Persons, Organizations and Places are the entities of the article
+	// (canonical names).
+	Persons, Organizations, Places []string
 	// Fragments maps a field (title, body) to its highlighted fragments: the text
 	// HTML-escaped, the matches in <mark>…</mark>.
 	Fragments map[string][]string
@@ -127,7 +129,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		size = DefaultSize
 	}
 	req := bleve.NewSearchRequestOptions(q, size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons}
+	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces}
 	switch r.Sort {
 	case ByNewest:
 		req.SortBy([]string{"-" + FieldPublished, "-_score"})
@@ -264,6 +266,8 @@ func hit(h *search.DocumentMatch) Hit {
 	out.Source, _ = h.Fields[FieldSource].(string)
 	out.Published, _ = hitTime(h.Fields[FieldPublished])
 	out.Persons = strs(h.Fields[FieldPersons])
+	out.Organizations = strs(h.Fields[FieldOrganizations])
+	out.Places = strs(h.Fields[FieldPlaces])
 	return out
 }
 

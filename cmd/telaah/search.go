@@ -103,6 +103,8 @@ func jsonResult(res *index.Result) any {
 		Source    string              `json:"source,omitempty"`
 		Published string              `json:"published,omitempty"`
 		Persons   []string            `json:"persons,omitempty"`
+		Orgs      []string            `json:"organizations,omitempty"`
+		Places    []string            `json:"places,omitempty"`
 		Fragments map[string][]string `json:"fragments,omitempty"`
 	}
 	type value struct {
@@ -130,7 +132,8 @@ func jsonResult(res *index.Result) any {
 		Dates  []bucket           `json:"published"`
 	}{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: []hit{}, Dates: []bucket{}}
 	for _, h := range res.Hits {
-		j := hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source, Persons: h.Persons, Fragments: h.Fragments}
+		j := hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source,
+			Persons: h.Persons, Orgs: h.Organizations, Places: h.Places, Fragments: h.Fragments}
 		if !h.Published.IsZero() {
 			j.Published = h.Published.Format(time.RFC3339)
 		}

@@ -1,10 +1,30 @@
-// Package entity finds named entities (persons, organisations, places) and dates,
-// times, money, percentages and quantities in Indonesian text.
+// Package entity finds named entities in Indonesian text: persons (PER),
+// organisations (ORG) and places (LOC) with a statistical sequence model, and dates,
+// times, amounts of money, percentages and quantities (DATE, TIME, MONEY, PERCENT,
+// QUANTITY) with rules that also normalise their values.
 //
-// PROVISIONAL: a placeholder with the final API, replaced by issue 4.
+// The model is an averaged structured perceptron over hashed sparse features (the
+// word, its lower-cased form, shape, capitalisation and sentence position, affixes,
+// neighbouring words, trigger words such as Presiden, kata, PT, Partai, Kabupaten and
+// di, and membership of our own gazetteers), decoded with Viterbi over BIO tags. It
+// is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
+// NERGrit corpora and embedded in the package.
+//
+// Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
+// the longest mention as their Canonical form.
 package entity
 
-import "github.com/telaah/telaah/tokenize"
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/telaah/telaah/tokenize"
+)
 
 // Label is the type of an entity.
 type Label string
@@ -21,7 +41,23 @@ const (
 	QUANTITY Label = "QUANTITY"
 )
 
-// Entity is one mention of an entity, with byte offsets into the original text.
+// Entity is one mention of an entity, with byte offsets into the original text:
+// text[Start:End] == Text.
+//
+// Value and Number by label:
+//
+//	DATE      Value ISO 8601: 2018-03-24, 2018-03 (Maret 2018), 2018 (tahun 2018),
+//	          --03-24 (Sabtu (24/3), no year); empty for a day name alone (Senin)
+//	TIME      Value hh:mm with the zone's UTC offset when written: 10:30+07:00
+//	          (WIB), 08:00+08:00 (WITA), 09:00+09:00 (WIT); 19:00 (pukul 7 malam)
+//	MONEY     Value the ISO 4217 currency (IDR, USD, EUR…), Number the amount
+//	PERCENT   Number the percentage: 5.2 for 5,2 persen
+//	QUANTITY  Number the amount (2e8 for 200 juta), Value the unit if any (km, kg)
+//
+// PER, ORG and LOC have neither; Canonical groups their mentions, and Confidence is
+// the model's probability for the span (a marginal of the tagger, calibrated on
+// idner dev; names added by document-level propagation or the organisation list get
+// less). Rule-based entities have Confidence 1.
 type Entity struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
@@ -33,16 +69,295 @@ type Entity struct {
 	Number     float64 `json:"number,omitempty"` // normalised amount: 1.5e12, 2e8, 5.2
 }
 
-// Recognizer finds entities. It is safe for concurrent use.
-type Recognizer struct{}
+// Recognizer finds entities. It is safe for concurrent use. The zero value uses the
+// embedded model, like [Default].
+type Recognizer struct {
+	m     *model
+	gaz   *gazetteer
+	pool  *sync.Pool
+	style Style
+}
 
-// Default returns the recognizer with the embedded model.
-func Default() *Recognizer { return &Recognizer{} }
+// Style is the annotation convention that the model's PER, ORG and LOC spans follow.
+type Style uint8
+
+// The styles. The embedded model is trained on both corpora, with a copy of every
+// feature private to each, so one model serves both conventions.
+const (
+	// StyleNews follows idner-news-2k, Indonesian news: the default.
+	StyleNews Style = iota
+	// StyleNERGrit follows NERGrit (encyclopedic text; more places, such as
+	// Indonesia in "bahasa Indonesia", and titles inside names).
+	StyleNERGrit
+)
+
+// WithStyle returns a recognizer that shares r's model and follows style s. It has
+// no effect with a model trained on a single corpus.
+func (r *Recognizer) WithStyle(s Style) *Recognizer {
+	c := *r.get()
+	c.style = s
+	return &c
+}
+
+// The model is generated from the shared NER corpora (see model/NOTICE).
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities"
+
+//go:embed model/ner.model.gz
+var embeddedModel []byte
+
+var defaultGazetteer = sync.OnceValues(loadGazetteer)
+
+var defaultRecognizer = sync.OnceValues(func() (*Recognizer, error) {
+	return Load(bytes.NewReader(embeddedModel))
+})
+
+// Default returns the recognizer with the embedded model. It is built once, on first
+// use, and shared.
+func Default() *Recognizer {
+	r, err := defaultRecognizer()
+	if err != nil {
+		// The embedded model is part of the build; a broken one is a bug in the
+		// package, not in its input.
+		panic(fmt.Sprintf("entity: the embedded model is broken: %v", err))
+	}
+	return r
+}
+
+// Load reads a model written by [Recognizer.WriteModel] and returns a recognizer
+// that uses it with the embedded gazetteers and rules.
+func Load(r io.Reader) (*Recognizer, error) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	m, err := readModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Recognizer{m: m, gaz: g, pool: newTaggerPool(g)}, nil
+}
+
+// WriteModel writes the recognizer's model in the compact format that [Load] reads
+// and the package embeds (gzip'd, with quantised weights).
+func (r *Recognizer) WriteModel(w io.Writer) error {
+	r = r.get()
+	var keys []uint32
+	var weights []float32
+	for s, k := range r.m.keys {
+		if k == 0 {
+			continue
+		}
+		i := int(r.m.rows[s]) * int(numTags)
+		keys = append(keys, k)
+		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
+	}
+	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
+}
+
+// Features returns the number of features in the recognizer's model.
+func (r *Recognizer) Features() int {
+	r = r.get()
+	return len(r.m.weights) / int(numTags)
+}
+
+// get returns r, or the default recognizer for the zero value.
+func (r *Recognizer) get() *Recognizer {
+	if r == nil || r.m == nil {
+		return Default()
+	}
+	return r
+}
+
+// Tag returns a BIO tag (B-PER, I-ORG, O…) for each of the words of one sentence,
+// from the statistical model alone. It is what "telaah entities --conll" prints.
+func (r *Recognizer) Tag(words []string) []string {
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	tags := tg.run(r.m, r.style, words)
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.String()
+	}
+	return out
+}
 
 // Extract returns the entities in text, ordered by Start, not overlapping.
-func (r *Recognizer) Extract(text string) []Entity { return nil }
+func (r *Recognizer) Extract(text string) []Entity {
+	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
+}
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
+// Token offsets must point into text; tokens whose offsets do not are ignored.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
-	return nil
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	var out []Entity
+	var words []string
+	kept := make([][]tokenize.Token, 0, len(sents))
+	var heads []bool
+	body := false
+	for _, s := range sents {
+		for _, toks := range splitLines(text, validTokens(nil, text, s.Tokens)) {
+			h := isHeadline(toks)
+			body = body || !h
+			kept = append(kept, toks)
+			heads = append(heads, h)
+		}
+	}
+	// Headlines capitalise every word, which the model, trained on running text,
+	// reads as one long name; their names are found through the body's mentions
+	// instead (propagate), unless the text has no body.
+	for i, toks := range kept {
+		if !heads[i] || !body {
+			r.tagPiece(tg, text, toks, &words, &out)
+		}
+	}
+	out = propagate(text, kept, resolveOverlaps(out))
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+	}
+	out = resolveOverlaps(out)
+	cluster(out)
+	return out
+}
+
+// tagPiece tags one sentence (or line of one) and appends its named entities.
+func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
+	words := (*wordsBuf)[:0]
+	for _, t := range toks {
+		w := t.Text
+		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
+			// The corpora split the full stop off: Dr . Budi.
+			w = strings.TrimSuffix(w, ".")
+		}
+		words = append(words, w)
+	}
+	*wordsBuf = words
+	tags := tg.run(r.m, r.style, words)
+	tg.backed = grow(tg.backed, len(words))
+	clear(tg.backed)
+	backed := tg.fz.gazBackoff(words, tags, tg.backed)
+	if !backed && !slices.ContainsFunc(tags, func(t tag) bool { return t != tagO }) {
+		return
+	}
+	marg := tg.marginals(r.m, tags)
+	if backed {
+		// The model said O; the list says a well-known organisation.
+		for k, b := range tg.backed {
+			if b {
+				marg[k] = 0.5
+			}
+		}
+	}
+	forSpans(tags, func(i, j int, l Label) {
+		i = r.stripTitles(words, i, j, l)
+		if i >= j {
+			return
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		*out = append(*out, Entity{
+			Text:       text[start:end],
+			Start:      start,
+			End:        end,
+			Label:      l,
+			Confidence: spanConfidence(marg, i, j),
+		})
+	})
+}
+
+// headlineLower are the short words that title case leaves in lower case.
+var headlineLower = map[string]bool{
+	"di": true, "ke": true, "dari": true, "dan": true, "yang": true, "untuk": true,
+	"pada": true, "dengan": true, "atau": true, "ini": true, "itu": true, "dalam": true,
+	"oleh": true, "akan": true, "tak": true, "tidak": true, "jadi": true, "vs": true,
+	"bagi": true, "soal": true, "usai": true, "jelang": true, "of": true, "the": true,
+	"and": true, "in": true, "juta": true, "miliar": true, "triliun": true, "ribu": true,
+}
+
+// isHeadline reports whether a sentence is written in title case, as headlines
+// are: at least four words, at least 80% of them capitalised, and the others short
+// function words.
+func isHeadline(toks []tokenize.Token) bool {
+	caps, words := 0, 0
+	for _, t := range toks {
+		switch wordCase(t.Text) {
+		case cCap, cUpper, cMixed:
+			caps++
+			words++
+		case cLower:
+			if !headlineLower[strings.ToLower(t.Text)] {
+				return false
+			}
+			words++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
+}
+
+// splitLines splits a sentence's tokens where a line break separates two of them:
+// headlines, captions and list items are often run together with the next sentence,
+// and no name spans a line break.
+func splitLines(text string, toks []tokenize.Token) [][]tokenize.Token {
+	var out [][]tokenize.Token
+	from := 0
+	for i := 1; i < len(toks); i++ {
+		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "\n\r") {
+			out = append(out, toks[from:i])
+			from = i
+		}
+	}
+	if from < len(toks) {
+		out = append(out, toks[from:])
+	}
+	return out
+}
+
+// keepTitles are titles that belong to the name they precede (Sri Mulyani, Gus
+// Dur, Sultan Hamengku Buwono).
+var keepTitles = map[string]bool{
+	"sri": true, "putri": true, "putra": true, "raja": true, "ratu": true, "sultan": true,
+	"pangeran": true, "gus": true, "habib": true, "mas": true, "bang": true, "kak": true,
+	"si": true, "sang": true, "baginda": true, "syekh": true, "romo": true, "paus": true,
+	"tuan": true, "nyonya": true, "nona": true,
+}
+
+// isHonorific reports whether word (with gazetteer classes c) is a title to leave
+// out of a person's span.
+func isHonorific(c gazClass, word string) bool {
+	if c&gazTitle == 0 || c&gazGiven != 0 {
+		return false
+	}
+	return !keepTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
+}
+
+// validTokens appends to dst the tokens of ts whose offsets are in order and inside
+// text.
+func validTokens(dst []tokenize.Token, text string, ts []tokenize.Token) []tokenize.Token {
+	last := 0
+	for _, t := range ts {
+		if t.Start < last || t.End <= t.Start || t.End > len(text) {
+			continue
+		}
+		if t.Text != text[t.Start:t.End] {
+			t.Text = text[t.Start:t.End]
+		}
+		dst = append(dst, t)
+		last = t.End
+	}
+	return dst
+}
+
+// stripTitles moves the start of a PER span past leading titles and honorifics
+// (Presiden, Bapak, Dr., H.) so that every person's span is the name alone.
+func (r *Recognizer) stripTitles(words []string, i, j int, l Label) int {
+	if l != PER {
+		return i
+	}
+	for i < j-1 && (isHonorific(r.gaz.word(words[i]), words[i]) || words[i] == ".") {
+		i++
+	}
+	return i
 }

@@ -1,6 +1,95 @@
 package main
 
-import "errors"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
-// runTrainEntities is a placeholder until its issue lands.
-func runTrainEntities(e *env, args []string) error { return errors.New("not implemented yet") }
+	"github.com/telaah/telaah/analysis/entity"
+)
+
+// runTrainEntities trains the entity model from CoNLL files and writes it.
+func runTrainEntities(e *env, args []string) error {
+	fs := newFlags(e, "train-entities", "[flags]")
+	train := fs.String("train", "../shared/data/ner/idner-news-2k/train.txt",
+		"comma-separated CoNLL training files (token first, BIO tag last)")
+	aux := fs.String("aux", "../shared/data/ner/nergrit/train.txt",
+		"comma-separated CoNLL training files annotated in another style; their features get a private copy (empty for none)")
+	dev := fs.String("dev", "../shared/data/ner/idner-news-2k/dev.txt",
+		"comma-separated CoNLL files to score after each epoch (never trained on)")
+	out := fs.String("o", "analysis/entity/model/ner.model.gz", "where to write the model")
+	epochs := fs.Int("epochs", 10, "passes over the training data")
+	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
+	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
+	verbose := fs.Bool("v", false, "print dev scores after every epoch")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected arguments: %q", fs.Args())}
+	}
+	read := func(list string) ([]entity.TaggedSentence, error) {
+		var all []entity.TaggedSentence
+		for _, p := range strings.Split(list, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				continue
+			}
+			f, err := os.Open(p)
+			if err != nil {
+				return nil, err
+			}
+			s, err := entity.ReadCoNLL(f)
+			f.Close()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			fmt.Fprintf(e.stderr, "%s: %d sentences\n", p, len(s))
+			all = append(all, s...)
+		}
+		return all, nil
+	}
+	tr, err := read(*train)
+	if err != nil {
+		return err
+	}
+	ax, err := read(*aux)
+	if err != nil {
+		return err
+	}
+	for i := range ax {
+		ax[i].Auxiliary = true
+	}
+	tr = append(tr, ax...)
+	dv, err := read(*dev)
+	if err != nil {
+		return err
+	}
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return err
+	}
+	tmp := *out + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := r.WriteModel(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		return err
+	}
+	st, _ := os.Stat(*out)
+	fmt.Fprintf(e.stderr, "wrote %s: %d features, %d bytes\n", *out, r.Features(), st.Size())
+	return nil
+}

@@ -1,0 +1,415 @@
+package entity
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are hashed, never built as strings: a feature is a template id mixed with
+// the 64-bit FNV-1a hashes of its parts (lower-cased words, shapes, classes).
+
+// The FNV-1a 64-bit parameters.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func fnvBytes(h uint64, s []byte) uint64 {
+	for _, b := range s {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
+}
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// fnvLower hashes s lower-cased, without allocating.
+func fnvLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		m := utf8.EncodeRune(buf[:], r)
+		h = fnvBytes(h, buf[:m])
+		i += n
+	}
+	return h
+}
+
+// mix combines a feature hash with one more part.
+func mix(h, part uint64) uint64 {
+	h ^= part
+	h *= 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
+
+// feat starts a feature of template t.
+func feat(t uint8) uint64 { return mix(0x5bd1e995, uint64(t)) }
+
+// The feature templates. The numbers are part of the model format: append, never
+// renumber.
+const (
+	tBias uint8 = iota + 1
+	tWord
+	tLower
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tShape
+	tShapeM1
+	tShapeP1
+	tPrefix2
+	tPrefix3
+	tSuffix2
+	tSuffix3
+	tSuffix4
+	tCaseStart // retired: redundant with tShape3, whose left shape is BOS at the start
+	tBigramM1
+	tBigramP1
+	tShape3
+	tGazBegin
+	tGazInside
+	tClassM1
+	tClassP1
+	tClass0
+	tClassM2
+	tCapRun // retired: did not help
+	tHeadline
+	tLowerM1Case
+	tLowerP1Case
+	tGazEndCap
+	tPrefix4
+	tTrigramM
+	tTrigramP
+	tRunFirst
+	tRunLast
+	tRunNext
+	tRunPrev
+)
+
+// Case classes of a token, as features see them.
+const (
+	cNone  = iota // no letters
+	cLower        // pengguna
+	cCap          // Telegram
+	cUpper        // KPK (two letters or more)
+	cMixed        // WhatsApp, iPhone
+	cDigit        // starts with a digit
+)
+
+// wordCase classifies s.
+func wordCase(s string) uint8 {
+	var upper, lower, letters int
+	first := true
+	firstUpper := false
+	for _, r := range s {
+		if first {
+			first = false
+			if unicode.IsDigit(r) {
+				return cDigit
+			}
+		}
+		switch {
+		case unicode.IsUpper(r):
+			if letters == 0 {
+				firstUpper = true
+			}
+			upper++
+			letters++
+		case unicode.IsLower(r):
+			lower++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	switch {
+	case letters == 0 || upper == 0 && lower == 0:
+		return cNone
+	case upper == 0:
+		return cLower
+	case lower == 0 && upper >= 2:
+		return cUpper
+	case lower == 0:
+		return cCap
+	case firstUpper && upper == 1:
+		return cCap
+	}
+	return cMixed
+}
+
+// shapeHash hashes the word's shape: letters to X/x, digits to d, other runes kept,
+// runs of the same class collapsed after two (Telegram → Xxx, 24/3/2018 → dd/d/dd).
+func shapeHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	var last byte
+	run := 0
+	n := 0
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r) || unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		h = fnvByte(h, c)
+		if n++; n > 12 {
+			break
+		}
+	}
+	return h
+}
+
+// Padding words outside the sentence.
+var (
+	hashBOS = fnvLower(fnvOffset, "\x00<s>")
+	hashEOS = fnvLower(fnvOffset, "\x00</s>")
+)
+
+// tokenInfo is what the feature templates need of one token.
+type tokenInfo struct {
+	lower, exact, shape uint64
+	class               gazClass // single-word classes
+	gazB, gazI          gazClass // phrase classes starting at / covering the token
+	cas                 uint8
+	capRun, capPos      uint8 // length of the capitalised run holding the token, and position in it
+	runFirst, runLast   int32 // indexes of the first and last tokens of the capitalised run
+	gazEnd              bool  // a phrase match ends at this token
+}
+
+// featurizer turns sentences into hashed features. It holds scratch space, so each
+// goroutine needs its own.
+type featurizer struct {
+	gaz    *gazetteer
+	info   []tokenInfo
+	begin  []gazClass
+	inside []gazClass
+	lower  []byte
+}
+
+// sentence computes the per-token information for words.
+func (fz *featurizer) sentence(words []string) {
+	n := len(words)
+	fz.info = grow(fz.info, n)
+	fz.begin = grow(fz.begin, n)
+	fz.inside = grow(fz.inside, n)
+	clear(fz.begin)
+	clear(fz.inside)
+	fz.gaz.match(words, fz.begin, fz.inside)
+	for i, w := range words {
+		ti := &fz.info[i]
+		*ti = tokenInfo{
+			lower: fnvLower(fnvOffset, w),
+			exact: fnvString(fnvOffset, w),
+			shape: shapeHash(w),
+			class: fz.gaz.word(w),
+			gazB:  fz.begin[i],
+			gazI:  fz.inside[i],
+			cas:   wordCase(w),
+		}
+		if i+1 >= n || fz.inside[i+1] == 0 {
+			ti.gazEnd = ti.gazB|ti.gazI != 0
+		}
+	}
+	// Capitalised runs.
+	for i := 0; i < n; {
+		if c := fz.info[i].cas; c != cCap && c != cUpper && c != cMixed {
+			i++
+			continue
+		}
+		j := i
+		for j < n && (fz.info[j].cas == cCap || fz.info[j].cas == cUpper || fz.info[j].cas == cMixed) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			fz.info[k].runFirst, fz.info[k].runLast = int32(i), int32(j-1)
+			fz.info[k].capRun = uint8(min(j-i, 5))
+			fz.info[k].capPos = uint8(min(k-i, 3))
+		}
+		i = j
+	}
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// headline reports whether most words of the sentence are capitalised, as in titles.
+func (fz *featurizer) headline() bool {
+	caps, words := 0, 0
+	for _, ti := range fz.info {
+		switch ti.cas {
+		case cCap, cUpper, cMixed:
+			caps++
+			words++
+		case cLower:
+			words++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// features appends the hashed features of token i of words to out.
+func (fz *featurizer) features(out []uint64, words []string, i int, headline bool) []uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	lowerAt := func(j int) uint64 {
+		switch {
+		case j < 0:
+			return hashBOS
+		case j >= n:
+			return hashEOS
+		}
+		return info[j].lower
+	}
+	shapeAt := func(j int) uint64 {
+		switch {
+		case j < 0:
+			return hashBOS
+		case j >= n:
+			return hashEOS
+		}
+		return info[j].shape
+	}
+	caseAt := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return 99
+		}
+		return uint64(info[j].cas)
+	}
+	classAt := func(j int) gazClass {
+		if j < 0 || j >= n {
+			return 0
+		}
+		return info[j].class
+	}
+	cas := uint64(ti.cas)
+	start := uint64(0)
+	if i == 0 {
+		start = 1
+	}
+	out = append(out,
+		feat(tBias),
+		mix(feat(tWord), ti.exact),
+		mix(feat(tLower), ti.lower),
+		mix(feat(tLowerM1), lowerAt(i-1)),
+		mix(feat(tLowerP1), lowerAt(i+1)),
+		mix(feat(tLowerM2), lowerAt(i-2)),
+		mix(feat(tLowerP2), lowerAt(i+2)),
+		mix(feat(tShape), ti.shape),
+		mix(feat(tShapeM1), shapeAt(i-1)),
+		mix(feat(tShapeP1), shapeAt(i+1)),
+		mix(mix(feat(tBigramM1), lowerAt(i-1)), ti.lower),
+		mix(mix(feat(tBigramP1), ti.lower), lowerAt(i+1)),
+		mix(mix(mix(feat(tShape3), shapeAt(i-1)), ti.shape), shapeAt(i+1)),
+		mix(mix(mix(feat(tHeadline), b2u(headline)), cas), start),
+		mix(mix(feat(tLowerM1Case), lowerAt(i-1)), cas),
+		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
+	)
+	// Affixes of the lower-cased word.
+	fz.lower = appendLower(fz.lower[:0], words[i])
+	lw := fz.lower
+	if len(lw) >= 3 {
+		out = append(out,
+			mix(feat(tPrefix2), fnvBytes(fnvOffset, lw[:2])),
+			mix(feat(tSuffix2), fnvBytes(fnvOffset, lw[len(lw)-2:])),
+			mix(feat(tPrefix3), fnvBytes(fnvOffset, lw[:min(3, len(lw))])),
+			mix(feat(tSuffix3), fnvBytes(fnvOffset, lw[len(lw)-min(3, len(lw)):])),
+		)
+	}
+	if len(lw) >= 5 {
+		out = append(out,
+			mix(feat(tPrefix4), fnvBytes(fnvOffset, lw[:4])),
+			mix(feat(tSuffix4), fnvBytes(fnvOffset, lw[len(lw)-4:])),
+		)
+	}
+	// Gazetteer phrases, conjoined with the case of the token.
+	for b := range numGazBits {
+		c := gazClass(1) << b
+		if ti.gazB&c != 0 {
+			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
+		}
+		if ti.gazI&c != 0 {
+			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
+		}
+		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
+			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
+		}
+		if classAt(i-1)&c != 0 {
+			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
+		}
+		if classAt(i-2)&c != 0 {
+			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
+		}
+		if classAt(i+1)&c != 0 {
+			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
+		}
+		if ti.class&c != 0 {
+			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
+		}
+	}
+	return out
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// appendLower appends s lower-cased to dst.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}

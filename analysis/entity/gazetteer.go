@@ -1,0 +1,125 @@
+package entity
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed lists/*.txt lists/*.tsv
+var listFS embed.FS
+
+// gazClass is a bit set of the gazetteer lists a word or phrase belongs to.
+type gazClass uint16
+
+// The gazetteer lists. Phrase lists (LOC, ORG) match runs of tokens; the others are
+// single trigger words.
+const (
+	gazLOC     gazClass = 1 << iota // provinces, cities, regencies, islands, countries
+	gazORG                          // well-known organisations and their acronyms
+	gazTitle                        // person titles, honorifics and roles: Presiden, Dr, Bapak
+	gazOrgHead                      // words that head organisation names: PT, Partai, Universitas
+	gazLocHead                      // words that head place names: Kabupaten, Kota, Jalan
+	gazSpeech                       // reporting verbs: kata, ujar, ungkapnya
+	gazGiven                        // common given names
+	gazPrefix                       // a proper prefix of a longer phrase
+	numGazBits = 7
+)
+
+// gazFiles maps each embedded list to its class.
+var gazFiles = []struct {
+	name  string
+	class gazClass
+}{
+	{"lists/loc.txt", gazLOC},
+	{"lists/org.txt", gazORG},
+	{"lists/title.txt", gazTitle},
+	{"lists/orgtrigger.txt", gazOrgHead},
+	{"lists/loctrigger.txt", gazLocHead},
+	{"lists/speech.txt", gazSpeech},
+	{"lists/given.txt", gazGiven},
+}
+
+// gazetteer maps the hash of a lower-cased token sequence to its classes.
+type gazetteer struct {
+	phrases map[uint64]gazClass
+	maxLen  int
+}
+
+// loadGazetteer reads the embedded lists.
+func loadGazetteer() (*gazetteer, error) {
+	g := &gazetteer{phrases: make(map[uint64]gazClass, 2048)}
+	for _, f := range gazFiles {
+		data, err := listFS.ReadFile(f.name)
+		if err != nil {
+			return nil, fmt.Errorf("entity: reading gazetteer %s: %w", f.name, err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(data)))
+		for sc.Scan() {
+			words := strings.Fields(sc.Text())
+			if len(words) == 0 {
+				continue
+			}
+			g.add(words, f.class)
+		}
+	}
+	return g, nil
+}
+
+func (g *gazetteer) add(words []string, c gazClass) {
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		if i > 0 {
+			h = fnvByte(h, ' ')
+		}
+		h = fnvLower(h, w)
+		if i < len(words)-1 {
+			g.phrases[h] |= gazPrefix
+		}
+	}
+	g.phrases[h] |= c
+	g.maxLen = max(g.maxLen, len(words))
+}
+
+// word returns the classes of a single word, ignoring case and a trailing full stop
+// (Dr. reads as dr).
+func (g *gazetteer) word(w string) gazClass {
+	if len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	return g.phrases[fnvLower(fnvOffset, w)] &^ gazPrefix
+}
+
+// match marks, for each token, which phrase classes cover it: begin[i] has the
+// classes of phrases starting at i, inside[i] of phrases covering i after their start.
+// Matching is longest-first per start position and case-insensitive.
+func (g *gazetteer) match(words []string, begin, inside []gazClass) {
+	for i := range words {
+		h := uint64(fnvOffset)
+		var best gazClass
+		bestEnd := i
+		for j := i; j < len(words) && j-i < g.maxLen; j++ {
+			if j > i {
+				h = fnvByte(h, ' ')
+			}
+			h = fnvLower(h, words[j])
+			c, ok := g.phrases[h]
+			if !ok {
+				break
+			}
+			if p := c & (gazLOC | gazORG); p != 0 {
+				best, bestEnd = p, j+1
+			}
+			if c&gazPrefix == 0 {
+				break
+			}
+		}
+		if best != 0 {
+			begin[i] |= best
+			for k := i + 1; k < bestEnd; k++ {
+				inside[k] |= best
+			}
+		}
+	}
+}

@@ -1,0 +1,632 @@
+package entity
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The rules for DATE, TIME, MONEY, PERCENT and QUANTITY read the raw text of each
+// sentence through their own small lexer of units (words, numbers, symbols), so
+// they do not depend on how the tokenizer splits "Rp1,5" or "24/3/2018".
+
+// unitKind is what sort of thing a unit is.
+type unitKind uint8
+
+// The kinds of unit.
+const (
+	uWord   unitKind = iota + 1 // a run of letters
+	uNumber                     // digits with inner . , / : -
+	uSym                        // any other single rune
+)
+
+// unit is one lexical unit of the rules, with byte offsets into the text.
+type unit struct {
+	kind       unitKind
+	start, end int
+	text       string // as written
+	lower      string // lower-cased, for words
+	spaceAfter bool   // followed by white space
+}
+
+// lexUnits splits text[start:end] into units.
+func lexUnits(dst []unit, text string, start, end int) []unit {
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if unicode.IsSpace(r) {
+			if k := len(dst); k > 0 {
+				dst[k-1].spaceAfter = true
+			}
+			i += n
+			continue
+		}
+		u := unit{start: i}
+		switch {
+		case unicode.IsLetter(r):
+			u.kind = uWord
+			for i < end {
+				r, n := utf8.DecodeRuneInString(text[i:end])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				i += n
+			}
+		case r >= '0' && r <= '9':
+			u.kind = uNumber
+			for i < end {
+				c := text[i]
+				if c >= '0' && c <= '9' {
+					i++
+					continue
+				}
+				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
+					i++
+					continue
+				}
+				break
+			}
+		default:
+			u.kind = uSym
+			i += n
+		}
+		u.end = i
+		u.text = text[u.start:u.end]
+		if u.kind == uWord {
+			u.lower = strings.ToLower(u.text)
+		} else {
+			u.lower = u.text
+		}
+		dst = append(dst, u)
+	}
+	return dst
+}
+
+// numericEntities finds the rule-based entities in text[start:end], line by line
+// (no match spans a line break; sentence breaks are not trusted, since a tokenizer
+// may end a sentence at the dot of 10.30).
+func numericEntities(text string, start, end int) []Entity {
+	var out []Entity
+	var us []unit
+	for start < end {
+		eol := strings.IndexByte(text[start:end], '\n')
+		if eol < 0 {
+			eol = end
+		} else {
+			eol += start
+		}
+		us = lexUnits(us[:0], text, start, eol)
+		out = matchUnits(out, text, us)
+		start = eol + 1
+	}
+	return out
+}
+
+// matchUnits appends the rule-based entities found in us.
+func matchUnits(out []Entity, text string, us []unit) []Entity {
+	for i := 0; i < len(us); {
+		e, n := matchAt(us, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		e.Start, e.End = us[i].start, us[i+n-1].end
+		e.Text = text[e.Start:e.End]
+		e.Canonical = e.Text
+		e.Confidence = 1
+		out = append(out, e)
+		i += n
+	}
+	return out
+}
+
+// matchAt tries the rules at unit i and returns the longest match and its length in
+// units (0 for none).
+func matchAt(us []unit, i int) (Entity, int) {
+	var best Entity
+	bestN := 0
+	try := func(e Entity, n int) {
+		if n > bestN {
+			best, bestN = e, n
+		}
+	}
+	try(matchDate(us, i))
+	try(matchTime(us, i))
+	try(matchAmount(us, i))
+	return best, bestN
+}
+
+var dayNames = map[string]bool{
+	"senin": true, "selasa": true, "rabu": true, "kamis": true, "jumat": true, "jum'at": true,
+	"sabtu": true, "minggu": true, "ahad": true,
+}
+
+var monthNames = map[string]int{
+	"januari": 1, "jan": 1, "january": 1,
+	"februari": 2, "pebruari": 2, "feb": 2, "febr": 2, "february": 2,
+	"maret": 3, "mar": 3, "march": 3,
+	"april": 4, "apr": 4,
+	"mei": 5, "may": 5,
+	"juni": 6, "jun": 6, "june": 6,
+	"juli": 7, "jul": 7, "july": 7,
+	"agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+	"september": 9, "sep": 9, "sept": 9,
+	"oktober": 10, "okt": 10, "oct": 10, "october": 10,
+	"november": 11, "nov": 11, "nopember": 11,
+	"desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+
+// yearLeads are words after which a lone four-digit number is a year.
+var yearLeads = map[string]bool{
+	"tahun": true, "pada": true, "sejak": true, "hingga": true, "sampai": true,
+	"awal": true, "akhir": true, "pertengahan": true, "periode": true, "musim": true,
+	"pilpres": true, "pemilu": true, "pilkada": true, "pileg": true, "thn": true,
+}
+
+func isSym(us []unit, i int, s string) bool {
+	return i >= 0 && i < len(us) && us[i].kind == uSym && us[i].text == s
+}
+
+func isNum(us []unit, i int) bool { return i >= 0 && i < len(us) && us[i].kind == uNumber }
+
+func isWord(us []unit, i int) bool { return i >= 0 && i < len(us) && us[i].kind == uWord }
+
+// smallInt parses a number of at most maxDigits plain digits.
+func smallInt(s string, maxDigits int) (int, bool) {
+	if s == "" || len(s) > maxDigits {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if d > days[m] {
+		return false
+	}
+	if m == 2 && d == 29 && y != 0 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+		return false
+	}
+	return true
+}
+
+// numericDate parses 24/3/2018, 24-3-2018, 2018-03-24 and 24/3 (no year: y == 0).
+func numericDate(s string) (y, m, d int, ok bool) {
+	sep := "/"
+	if !strings.Contains(s, "/") {
+		sep = "-"
+	}
+	parts := strings.Split(s, sep)
+	switch len(parts) {
+	case 2:
+		if sep != "/" {
+			return 0, 0, 0, false
+		}
+		d, ok1 := smallInt(parts[0], 2)
+		m, ok2 := smallInt(parts[1], 2)
+		if ok1 && ok2 && validDate(0, m, d) {
+			return 0, m, d, true
+		}
+	case 3:
+		if len(parts[0]) == 4 {
+			y, ok0 := smallInt(parts[0], 4)
+			m, ok1 := smallInt(parts[1], 2)
+			d, ok2 := smallInt(parts[2], 2)
+			if ok0 && ok1 && ok2 && validDate(y, m, d) {
+				return y, m, d, true
+			}
+			return 0, 0, 0, false
+		}
+		d, ok1 := smallInt(parts[0], 2)
+		m, ok2 := smallInt(parts[1], 2)
+		y, ok3 := smallInt(parts[2], 4)
+		if ok3 && len(parts[2]) == 2 {
+			y += 2000
+		} else if len(parts[2]) != 4 {
+			ok3 = false
+		}
+		if ok1 && ok2 && ok3 && validDate(y, m, d) {
+			return y, m, d, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+func dateValue(y, m, d int) string {
+	switch {
+	case y != 0 && m != 0 && d != 0:
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	case y != 0 && m != 0:
+		return fmt.Sprintf("%04d-%02d", y, m)
+	case y != 0:
+		return fmt.Sprintf("%04d", y)
+	case m != 0 && d != 0:
+		return fmt.Sprintf("--%02d-%02d", m, d)
+	}
+	return ""
+}
+
+func year(s string) (int, bool) {
+	y, ok := smallInt(s, 4)
+	return y, ok && len(s) == 4 && y >= 1800 && y <= 2200
+}
+
+// matchDate matches, with an optional leading day name (and comma), 24/3/2018,
+// (24/3/2018), 24 Maret 2018, 24 Maret, Maret 2018; a day name alone; and a year
+// after "tahun", "pada", "sejak"… Values are ISO 8601: 2018-03-24, 2018-03, 2018,
+// --03-24 for a date without a year; none for a day name alone.
+func matchDate(us []unit, i int) (Entity, int) {
+	e := Entity{Label: DATE}
+	j := i
+	day := isWord(us, j) && dayNames[us[j].lower]
+	if day {
+		j++
+		if isSym(us, j, ",") {
+			j++
+		}
+	}
+	// (24/3/2018) or 24/3/2018
+	k := j
+	paren := isSym(us, k, "(")
+	if paren {
+		k++
+	}
+	if isNum(us, k) {
+		if y, m, d, ok := numericDate(us[k].text); ok {
+			k++
+			if paren {
+				if !isSym(us, k, ")") {
+					goto words
+				}
+				k++
+			}
+			e.Value = dateValue(y, m, d)
+			return e, k - i
+		}
+	}
+words:
+	// 24 Maret 2018, 24 Maret, Maret 2018
+	k = j
+	d := 0
+	if isNum(us, k) {
+		if n, ok := smallInt(us[k].text, 2); ok && n >= 1 && n <= 31 && isWord(us, k+1) && monthNames[us[k+1].lower] != 0 {
+			d = n
+			k++
+		}
+	}
+	if isWord(us, k) && monthNames[us[k].lower] != 0 && (d != 0 || day || isNum(us, k+1)) {
+		m := monthNames[us[k].lower]
+		k++
+		if isSym(us, k, ".") && len(us[k-1].lower) <= 4 && !us[k-1].spaceAfter {
+			k++ // Jan. 2018
+		}
+		y := 0
+		if isNum(us, k) {
+			if n, ok := year(us[k].text); ok {
+				y = n
+				k++
+			}
+		}
+		if (d != 0 || y != 0) && validDate(y, m, max(d, 1)) {
+			e.Value = dateValue(y, m, d)
+			if d == 0 {
+				e.Value = dateValue(y, m, 0)
+			}
+			return e, k - i
+		}
+	}
+	if day {
+		return e, 1
+	}
+	// tahun 2016; after pada, sejak… the year alone (matched at the number).
+	if isWord(us, i) && (us[i].lower == "tahun" || us[i].lower == "thn") && isNum(us, i+1) {
+		if y, ok := year(us[i+1].text); ok {
+			e.Value = dateValue(y, 0, 0)
+			return e, 2
+		}
+	}
+	if isNum(us, i) && isWord(us, i-1) && yearLeads[us[i-1].lower] {
+		if y, ok := year(us[i].text); ok {
+			e.Value = dateValue(y, 0, 0)
+			return e, 1
+		}
+	}
+	return Entity{}, 0
+}
+
+// timeZones maps Indonesian time zones to UTC offsets.
+var timeZones = map[string]string{
+	"wib": "+07:00", "wita": "+08:00", "wit": "+09:00",
+	"gmt": "+00:00", "utc": "+00:00",
+}
+
+// matchTime matches pukul 10.30 WIB, jam 10:30, 10.30 WIB, pukul 10 pagi. The Value
+// is hh:mm with the zone's UTC offset when one is written.
+func matchTime(us []unit, i int) (Entity, int) {
+	j := i
+	lead := isWord(us, j) && (us[j].lower == "pukul" || us[j].lower == "jam" || us[j].lower == "pkl")
+	if lead {
+		j++
+	}
+	if !isNum(us, j) {
+		return Entity{}, 0
+	}
+	s := us[j].text
+	h, m := 0, 0
+	var ok bool
+	if k := strings.IndexAny(s, ".:"); k >= 0 {
+		var ok2 bool
+		h, ok = smallInt(s[:k], 2)
+		m, ok2 = smallInt(s[k+1:], 2)
+		ok = ok && ok2 && len(s[k+1:]) == 2
+	} else {
+		h, ok = smallInt(s, 2)
+		ok = ok && lead
+	}
+	if !ok || h > 24 || m > 59 {
+		return Entity{}, 0
+	}
+	j++
+	zone := ""
+	if isWord(us, j) {
+		if z, found := timeZones[us[j].lower]; found {
+			zone = z
+			j++
+		} else {
+			switch us[j].lower {
+			case "pagi", "subuh":
+				j++
+			case "siang":
+				if h < 11 {
+					h += 12
+				}
+				j++
+			case "sore", "petang":
+				if h < 12 {
+					h += 12
+				}
+				j++
+			case "malam":
+				if h >= 6 && h < 12 {
+					h += 12
+				}
+				j++
+			}
+			if isWord(us, j) {
+				if z, found := timeZones[us[j].lower]; found {
+					zone = z
+					j++
+				}
+			}
+		}
+	}
+	if !lead && zone == "" {
+		return Entity{}, 0
+	}
+	return Entity{Label: TIME, Value: fmt.Sprintf("%02d:%02d%s", h%24, m, zone)}, j - i
+}
+
+// scales are the Indonesian words for powers of ten.
+var scales = map[string]float64{
+	"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9,
+	"triliun": 1e12, "trilyun": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+
+// currencyBefore are written before an amount, currencyAfter after it.
+var (
+	currencyBefore = map[string]string{
+		"rp": "IDR", "idr": "IDR", "usd": "USD", "us": "USD", "$": "USD", "€": "EUR",
+		"eur": "EUR", "£": "GBP", "¥": "JPY", "sgd": "SGD", "s": "SGD", "rm": "MYR",
+		"myr": "MYR", "aud": "AUD", "a": "AUD", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+	}
+	currencyAfter = map[string]string{
+		"rupiah": "IDR", "dolar": "USD", "dollar": "USD", "usd": "USD", "euro": "EUR",
+		"yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "ringgit": "MYR", "won": "KRW",
+		"pound": "GBP", "poundsterling": "GBP", "riyal": "SAR", "real": "BRL", "rupee": "INR",
+		"rupe": "INR", "idr": "IDR", "baht": "THB", "peso": "PHP", "dirham": "AED",
+	}
+	dollarOf = map[string]string{
+		"as": "USD", "amerika": "USD", "singapura": "SGD", "australia": "AUD",
+		"hongkong": "HKD", "kanada": "CAD", "taiwan": "TWD", "selandia": "NZD",
+	}
+	units = map[string]string{
+		"km": "km", "kilometer": "km", "m": "m", "meter": "m", "cm": "cm", "sentimeter": "cm",
+		"mm": "mm", "milimeter": "mm", "kg": "kg", "kilogram": "kg", "gram": "g", "gr": "g",
+		"ton": "t", "liter": "l", "hektare": "ha", "hektar": "ha", "ha": "ha", "mw": "MW",
+		"kw": "kW", "kwh": "kWh", "gw": "GW", "gb": "GB", "mb": "MB", "tb": "TB",
+		"derajat": "°", "mil": "mi", "barel": "bbl", "knot": "kn", "megawatt": "MW",
+		"sr": "SR", "mph": "mph",
+	}
+)
+
+// numberWords are the Indonesian number words and their values.
+var numberWords = map[string]float64{
+	"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+	"tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+	"seratus": 100, "seribu": 1000, "sejuta": 1e6, "semiliar": 1e9, "setengah": 0.5,
+	"sepertiga": 1.0 / 3, "seperempat": 0.25,
+}
+
+// parseNumber reads a written number: 1.500.000 (dots group thousands), 1,5 (comma
+// marks decimals), 1.5 and 2,000,000 (English style, when unambiguous).
+func parseNumber(s string) (float64, bool) {
+	if s == "" || strings.ContainsAny(s, "/:-") {
+		return 0, false
+	}
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	var b strings.Builder
+	// groups reports whether the dots in x group digits by three.
+	groups := func(x string) bool {
+		parts := strings.Split(x, ".")
+		for _, p := range parts[1:] {
+			if len(p) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case dots == 0 && commas == 0:
+		b.WriteString(s)
+	case dots > 0 && commas <= 1 && groups(strings.SplitN(s, ",", 2)[0]) && (dots > 1 || commas == 1 || groups(s)):
+		// 1.500.000 or 1.500.000,5 or 1.500
+		b.WriteString(strings.ReplaceAll(strings.Replace(s, ",", "#", 1), ".", ""))
+	case commas > 1 && dots <= 1:
+		b.WriteString(strings.ReplaceAll(s, ",", ""))
+	case commas == 1 && dots == 0:
+		b.WriteString(strings.Replace(s, ",", ".", 1))
+	case dots == 1 && commas == 0:
+		b.WriteString(s)
+	default:
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(b.String(), "#", ".", 1), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// wordNumber parses a run of number words at us[i:] (dua puluh lima, seratus dua
+// belas) and returns its value and length in units.
+func wordNumber(us []unit, i int) (float64, int) {
+	var total, group, digit float64
+	j := i
+	for ; isWord(us, j); j++ {
+		w := us[j].lower
+		if v, ok := numberWords[w]; ok {
+			switch {
+			case v >= 1000: // seribu, sejuta
+				total += max(group+digit, 1) * v
+				group, digit = 0, 0
+			case v >= 10: // sepuluh, sebelas, seratus
+				group += v
+			default:
+				digit += v
+			}
+			continue
+		}
+		if j == i || digit == 0 {
+			break
+		}
+		switch w {
+		case "belas":
+			group += digit + 10
+		case "puluh":
+			group += digit * 10
+		case "ratus":
+			group += digit * 100
+		default:
+			return total + group + digit, j - i
+		}
+		digit = 0
+	}
+	return total + group + digit, j - i
+}
+
+// matchAmount matches MONEY (Rp1,5 triliun, US$ 5 juta, 5 juta dolar AS), PERCENT
+// (5,2 persen, 5,2%) and QUANTITY (200 juta, satu miliar, 12 km).
+func matchAmount(us []unit, i int) (Entity, int) {
+	j := i
+	currency := ""
+	// A currency before the amount: Rp, Rp., US$, $, S$, €.
+	if isWord(us, j) || isSym(us, j, "$") || isSym(us, j, "€") || isSym(us, j, "£") || isSym(us, j, "¥") {
+		if c, ok := currencyBefore[us[j].lower]; ok {
+			k := j + 1
+			switch us[j].lower {
+			case "us", "s", "a":
+				if !isSym(us, k, "$") || us[j].spaceAfter {
+					c = ""
+				}
+				k++
+			}
+			if c != "" {
+				if isSym(us, k, ".") && us[j].lower == "rp" {
+					k++
+				}
+				if isNum(us, k) || (isWord(us, k) && numberWords[us[k].lower] != 0) {
+					currency, j = c, k
+				}
+			}
+		}
+	}
+	var amount float64
+	switch {
+	case isNum(us, j):
+		v, ok := parseNumber(us[j].text)
+		if !ok {
+			return Entity{}, 0
+		}
+		amount = v
+		j++
+	case isWord(us, j):
+		v, n := wordNumber(us, j)
+		if n == 0 {
+			return Entity{}, 0
+		}
+		amount = v
+		j += n
+	default:
+		return Entity{}, 0
+	}
+	scaled := false
+	for isWord(us, j) {
+		s, ok := scales[us[j].lower]
+		if !ok {
+			break
+		}
+		amount *= s
+		scaled = true
+		j++
+	}
+	if currency == "" && isWord(us, j) {
+		w := us[j].lower
+		if c, ok := currencyAfter[w]; ok {
+			currency = c
+			j++
+			if (w == "dolar" || w == "dollar") && isWord(us, j) {
+				if c, ok := dollarOf[us[j].lower]; ok {
+					currency = c
+					j++
+					if us[j-1].lower == "amerika" && isWord(us, j) && us[j].lower == "serikat" {
+						j++
+					}
+				}
+			}
+		}
+	}
+	if currency != "" {
+		return Entity{Label: MONEY, Value: currency, Number: amount}, j - i
+	}
+	if isSym(us, j, "%") {
+		return Entity{Label: PERCENT, Number: amount}, j + 1 - i
+	}
+	if isWord(us, j) && (us[j].lower == "persen" || us[j].lower == "percent") {
+		return Entity{Label: PERCENT, Number: amount}, j + 1 - i
+	}
+	if isWord(us, j) && us[j].lower == "per" && isWord(us, j+1) && us[j+1].lower == "sen" {
+		return Entity{Label: PERCENT, Number: amount}, j + 2 - i
+	}
+	if isWord(us, j) {
+		if u, ok := units[us[j].lower]; ok && us[j].text != "M" {
+			return Entity{Label: QUANTITY, Value: u, Number: amount}, j + 1 - i
+		}
+	}
+	if scaled {
+		return Entity{Label: QUANTITY, Number: amount}, j - i
+	}
+	return Entity{}, 0
+}

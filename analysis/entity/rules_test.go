@@ -1,0 +1,65 @@
+package entity
+
+import "testing"
+
+func TestNumericEntities(t *testing.T) {
+	tests := []struct {
+		in     string
+		text   string
+		label  Label
+		value  string
+		number float64
+	}{
+		{"pada Sabtu (24/3/2018).", "Sabtu (24/3/2018)", DATE, "2018-03-24", 0},
+		{"Senin, 5 Maret 2018 lalu", "Senin, 5 Maret 2018", DATE, "2018-03-05", 0},
+		{"terjadi 17 Agustus 1945", "17 Agustus 1945", DATE, "1945-08-17", 0},
+		{"sejak Januari 2019", "Januari 2019", DATE, "2019-01", 0},
+		{"Kamis (5/3) pagi", "Kamis (5/3)", DATE, "--03-05", 0},
+		{"dalam pilpres 2016 lalu", "2016", DATE, "2016", 0},
+		{"pada tahun 2020", "tahun 2020", DATE, "2020", 0},
+		{"tanggal 2019-12-31", "2019-12-31", DATE, "2019-12-31", 0},
+		{"dimulai pukul 10.30 WIB.", "pukul 10.30 WIB", TIME, "10:30+07:00", 0},
+		{"sekitar 14:05 WITA", "14:05 WITA", TIME, "14:05+08:00", 0},
+		{"pukul 7 malam", "pukul 7 malam", TIME, "19:00", 0},
+		{"senilai Rp1,5 triliun.", "Rp1,5 triliun", MONEY, "IDR", 1.5e12},
+		{"senilai Rp 1.500.000 per bulan", "Rp 1.500.000", MONEY, "IDR", 1.5e6},
+		{"harga Rp. 25.000,50", "Rp. 25.000,50", MONEY, "IDR", 25000.5},
+		{"sebesar US$ 5 juta", "US$ 5 juta", MONEY, "USD", 5e6},
+		{"sebesar 3,2 miliar dolar AS", "3,2 miliar dolar AS", MONEY, "USD", 3.2e9},
+		{"sebesar 10 juta rupiah", "10 juta rupiah", MONEY, "IDR", 1e7},
+		{"naik 5,2 persen", "5,2 persen", PERCENT, "", 5.2},
+		{"naik 12%", "12%", PERCENT, "", 12},
+		{"memiliki 200 juta pengguna", "200 juta", QUANTITY, "", 2e8},
+		{"lebih dari satu miliar pengguna", "satu miliar", QUANTITY, "", 1e9},
+		{"dua puluh lima ribu orang", "dua puluh lima ribu", QUANTITY, "", 25000},
+		{"seratus dua belas juta", "seratus dua belas juta", QUANTITY, "", 112e6},
+		{"sejauh 12 km", "12 km", QUANTITY, "km", 12},
+		{"sejauh 1.200 kilometer", "1.200 kilometer", QUANTITY, "km", 1200},
+	}
+	for _, tt := range tests {
+		es := numericEntities(tt.in, 0, len(tt.in))
+		found := false
+		for _, e := range es {
+			if e.Text == tt.text {
+				found = true
+				if e.Label != tt.label || e.Value != tt.value || e.Number != tt.number {
+					t.Errorf("%q: got %s %q %g, want %s %q %g", tt.in, e.Label, e.Value, e.Number, tt.label, tt.value, tt.number)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found in %+v", tt.in, tt.text, es)
+		}
+	}
+}
+
+func TestNumericEntitiesNone(t *testing.T) {
+	for _, in := range []string{
+		"ada 5 orang", "nomor 10.30", "versi 2.5", "satu hal", "pada 17", "tahun lalu", "Pasal 5 ayat 2",
+		"dua", "Rp", "Rp.", "US$", "pukul", "31/2/2018",
+	} {
+		if es := numericEntities(in, 0, len(in)); len(es) != 0 {
+			t.Errorf("%q: unexpected %+v", in, es)
+		}
+	}
+}

@@ -1,0 +1,313 @@
+package entity
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+)
+
+// TrainOptions controls [Train].
+type TrainOptions struct {
+	// Epochs is the number of passes over the training data; 0 means 10.
+	Epochs int
+	// Seed fixes the order in which sentences are visited, so training is
+	// reproducible; 0 means 1.
+	Seed uint64
+	// Progress, when not nil, receives a line per epoch with the dev scores.
+	Progress io.Writer
+	// Runs is the number of perceptrons trained with successive seeds whose
+	// averaged weights are averaged into the final model; 0 means 1. More runs
+	// make the model less sensitive to the order of the training data.
+	Runs int
+	// Verbose reports dev scores after every epoch, not only the last of each run.
+	Verbose bool
+}
+
+// auxDomain is mixed into the private copies of the features of auxiliary sentences.
+const auxDomain = 0xa0c5d0a1
+
+// mainDomain is mixed into the private copies of the features of the main corpus.
+const mainDomain = 0x3a1dc0de
+
+// trainSentence is a training sentence with its features interned.
+type trainSentence struct {
+	gold  []tag
+	feats [][]int32
+}
+
+// Train trains an averaged structured perceptron over BIO tags on train, reporting
+// scores on dev (which may be empty) after each epoch, and returns a Recognizer
+// using the new model (with the embedded gazetteers and rules).
+func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
+	if len(train) == 0 {
+		return nil, errors.New("entity: train: no training sentences")
+	}
+	for i, s := range append(slices.Clip(train), dev...) {
+		if len(s.Words) != len(s.Tags) {
+			return nil, fmt.Errorf("entity: train: sentence %d has %d words but %d tags", i+1, len(s.Words), len(s.Tags))
+		}
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Runs <= 0 {
+		opt.Runs = 1
+	}
+	if opt.Seed == 0 {
+		opt.Seed = 1
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	// With an auxiliary corpus, every feature also gets a copy private to its
+	// corpus (feature augmentation); the main corpus's copy is used at run time.
+	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
+	fz := &featurizer{gaz: g}
+	ids := map[uint32]int32{}
+	var keys []uint32
+	data := make([]trainSentence, len(train))
+	var buf []uint64
+	for si, s := range train {
+		fz.sentence(s.Words)
+		head := fz.headline()
+		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
+		for i := range s.Words {
+			buf = fz.features(buf[:0], s.Words, i, head)
+			if s.Auxiliary {
+				for _, h := range buf {
+					buf = append(buf, mix(h, auxDomain))
+				}
+			} else if symmetric {
+				for _, h := range buf {
+					buf = append(buf, mix(h, mainDomain))
+				}
+			}
+			row := make([]int32, 0, len(buf))
+			for _, h := range buf {
+				k := key32(h)
+				id, ok := ids[k]
+				if !ok {
+					id = int32(len(keys))
+					ids[k] = id
+					keys = append(keys, k)
+				}
+				row = append(row, id)
+			}
+			ts.feats[i] = row
+		}
+		data[si] = ts
+	}
+	nf := len(keys)
+	if opt.Progress != nil {
+		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), nf, time.Since(start).Seconds())
+	}
+	const nt = int(numTags)
+	const ntr = (nt + 1) * nt
+	pool := newTaggerPool(g)
+	sum := make([]float32, nf*nt)
+	var sumTr [ntr]float32
+	var emit []float32
+	var back []uint8
+	var pred []tag
+	for run := range opt.Runs {
+		seed := opt.Seed + uint64(run)
+		w := make([]float32, nf*nt) // weights are small integers: exact in float32
+		u := make([]float64, nf*nt) // sum of c×update, for averaging
+		var trW [ntr]float32
+		var trU [ntr]float64
+		order := make([]int, len(data))
+		for i := range order {
+			order[i] = i
+		}
+		rng := rand.New(rand.NewPCG(seed, 0x7e1aa4))
+		c := 1.0
+		var final *model
+		for epoch := 1; epoch <= opt.Epochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			mistakes := 0
+			for _, si := range order {
+				s := &data[si]
+				n := len(s.gold)
+				emit = grow(emit, n*nt)
+				clear(emit)
+				back = grow(back, n*nt)
+				pred = grow(pred, n)
+				for i, fs := range s.feats {
+					e := emit[i*nt : (i+1)*nt]
+					for _, f := range fs {
+						row := w[int(f)*nt : int(f)*nt+nt]
+						for t := range e {
+							e[t] += row[t]
+						}
+					}
+				}
+				viterbi(trW[:], emit, n, back, pred)
+				for i := range n {
+					gp, pp := numTags, numTags
+					if i > 0 {
+						gp, pp = s.gold[i-1], pred[i-1]
+					}
+					gt, pt := s.gold[i], pred[i]
+					if gt != pt {
+						mistakes++
+						for _, f := range s.feats[i] {
+							b := int(f) * nt
+							w[b+int(gt)]++
+							u[b+int(gt)] += c
+							w[b+int(pt)]--
+							u[b+int(pt)] -= c
+						}
+					}
+					if gp != pp || gt != pt {
+						gi, pi := int(gp)*nt+int(gt), int(pp)*nt+int(pt)
+						trW[gi]++
+						trU[gi] += c
+						trW[pi]--
+						trU[pi] -= c
+					}
+				}
+				c++
+			}
+			// The averaged weights.
+			aw := make([]float32, nf*nt)
+			for i := range aw {
+				aw[i] = float32(float64(w[i]) - u[i]/c)
+			}
+			m := newModel(keys, aw)
+			for i := range trW {
+				m.trans[i] = float32(float64(trW[i]) - trU[i]/c)
+			}
+			m.domain = symmetric
+			final = m
+			line := fmt.Sprintf("run %d epoch %2d: %d token errors on train", run+1, epoch, mistakes)
+			if len(dev) > 0 && (opt.Verbose || epoch == opt.Epochs) {
+				sc, err := (&Recognizer{m: m, gaz: g, pool: pool}).evaluate(dev)
+				if err != nil {
+					return nil, err
+				}
+				line += "; dev " + sc.String()
+			}
+			if opt.Progress != nil && (opt.Verbose || epoch == opt.Epochs) {
+				fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
+			}
+		}
+		for i, x := range final.weights {
+			sum[i] += x / float32(opt.Runs)
+		}
+		for i, x := range final.trans {
+			sumTr[i] += x / float32(opt.Runs)
+		}
+	}
+	m := newModel(keys, sum)
+	m.trans = sumTr
+	m.domain = symmetric
+	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	r.m.temperature = defaultTemperature
+	if len(dev) > 0 {
+		r.m.temperature = r.calibrate(dev)
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "confidence temperature %.2f\n", r.m.temperature)
+		}
+	}
+	if len(dev) > 0 && opt.Progress != nil {
+		sc, err := r.evaluate(dev)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(opt.Progress, "average of %d runs: dev %s (%.1fs)\n", opt.Runs, sc, time.Since(start).Seconds())
+	}
+	return r, nil
+}
+
+// prune drops the features whose weights are all zero.
+func prune(m *model) *model {
+	var keys []uint32
+	var weights []float32
+	for s, k := range m.keys {
+		if k == 0 {
+			continue
+		}
+		r := int(m.rows[s]) * int(numTags)
+		row := m.weights[r : r+int(numTags)]
+		if slices.ContainsFunc(row, func(x float32) bool { return x > 1e-4 || x < -1e-4 }) {
+			keys = append(keys, k)
+			weights = append(weights, row...)
+		}
+	}
+	out := newModel(keys, weights)
+	out.trans = m.trans
+	out.domain = m.domain
+	out.temperature = m.temperature
+	return out
+}
+
+// calibrate returns the temperature at which the mean confidence of the entities
+// that r finds in sents equals their precision.
+func (r *Recognizer) calibrate(sents []TaggedSentence) float32 {
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	type found struct {
+		sent  int
+		spans []chunk
+	}
+	var all []found
+	n, correct := 0, 0
+	for k, s := range sents {
+		gold := chunks(parseTags(s.Tags))
+		f := found{sent: k}
+		forSpans(tg.run(r.m, r.style, s.Words), func(i, j int, l Label) {
+			f.spans = append(f.spans, chunk{i, j, l})
+			n++
+			if gold[chunk{i, j, l}] {
+				correct++
+			}
+		})
+		if len(f.spans) > 0 {
+			all = append(all, f)
+		}
+	}
+	if n == 0 {
+		return defaultTemperature
+	}
+	precision := float64(correct) / float64(n)
+	meanConfidence := func() float64 {
+		var sum float64
+		for _, f := range all {
+			tags := tg.run(r.m, r.style, sents[f.sent].Words)
+			marg := tg.marginals(r.m, tags)
+			for _, c := range f.spans {
+				sum += spanConfidence(marg, c.start, c.end)
+			}
+		}
+		return sum / float64(n)
+	}
+	// Bisection on the logarithm: confidence falls as the temperature rises.
+	lo, hi := 0.5, 500.0
+	for range 25 {
+		mid := math.Sqrt(lo * hi)
+		r.m.temperature = float32(mid)
+		if meanConfidence() > precision {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return float32(math.Sqrt(lo * hi))
+}
+
+// evaluate tags the words of each sentence and scores them against its tags.
+func (r *Recognizer) evaluate(sents []TaggedSentence) (Scores, error) {
+	gold := make([][]string, len(sents))
+	pred := make([][]string, len(sents))
+	for i, s := range sents {
+		gold[i] = s.Tags
+		pred[i] = r.Tag(s.Words)
+	}
+	return Evaluate(gold, pred)
+}

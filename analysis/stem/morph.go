@@ -164,7 +164,7 @@ func (a *analyzer) keep(root string, b []byte, weak bool) {
 	c := a.cur
 	c.root, c.weak = root, weak
 	c.cost = cost(&c) - len(b)
-	if a.have && c.cost >= a.best.cost {
+	if c.cost >= forbidden/2 || a.have && c.cost >= a.best.cost {
 		return
 	}
 	if b != nil {
@@ -364,7 +364,38 @@ func cost(c *candidate) int {
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60
 	}
+	if c.np == 0 && c.deriv == "i" && c.root != "" {
+		// -i makes verbs with a prefix (mewarnai, diakui, terpenuhi); a word
+		// with no prefix that ends in i is a root or a loan noun (politisi,
+		// ekonomi, misteri, suami) or a bare imperative (miliki, waspadai),
+		// which dictionaries and the treebanks keep whole.
+		n += forbidden
+	}
+	if c.np == 1 && c.prefixes[0].kind == pKe && c.deriv == "" && c.root != "" && isNumeral(c.root) {
+		// ke- + a numeral is an ordinal (keempat, kesembilan): a word of its
+		// own, as in dictionaries and the treebanks.
+		n += forbidden
+	}
 	return n - len(c.root)
+}
+
+// forbidden is the cost of an analysis that Indonesian morphology rules out: it
+// is never kept, however the word would be left otherwise.
+const forbidden = 1 << 20
+
+// numerals are the cardinal numbers that ke- makes ordinals of.
+var numerals = [...]string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
+	"delapan", "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "sejuta",
+	"puluh", "ratus", "ribu", "juta", "miliar", "triliun", "berapa"}
+
+// isNumeral reports whether s is a cardinal number word.
+func isNumeral(s string) bool {
+	for _, n := range numerals {
+		if s == n {
+			return true
+		}
+	}
+	return false
 }
 
 // allomorphCost is the extra cost of a prefix allomorph or restoration that is

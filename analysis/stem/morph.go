@@ -164,6 +164,14 @@ func (a *analyzer) keep(root string, b []byte, weak bool) {
 	c := a.cur
 	c.root, c.weak = root, weak
 	c.cost = cost(&c) - len(b)
+	if c.np == 0 && c.deriv != "" && len(root) > 5 && (root[:3] == "ber" || root[:3] == "ter") {
+		// With no other prefix, a derivational suffix attaches to a root, not to a word with ber- or
+		// ter- already on it: berdasarkan is the confix ber-...-kan around
+		// dasar, not berdasar + -kan, whenever the inner root is well attested.
+		if ok, weak := a.lex.lookup(root[3:]); ok && !weak {
+			c.cost += 150
+		}
+	}
 	if c.cost >= forbidden/2 || a.have && c.cost >= a.best.cost {
 		return
 	}

@@ -19,10 +19,10 @@
 //
 // # The root lexicon
 //
-// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
-// 1,200 roots written for this project, 2,500 lemmas of the UD Indonesian
-// treebanks (GSD and CSUI), 4,100 roots found in Snowball's Indonesian vocabulary
-// because other forms of the vocabulary derive from them, and 36,600 further
+// The embedded lexicon ([DefaultRootLexicon]) has about 42,200 entries: some
+// 2,000 roots written for this project, 2,500 lemmas of the UD Indonesian
+// treebanks (GSD and CSUI), 3,500 roots found in Snowball's Indonesian vocabulary
+// because other forms of the vocabulary derive from them, and 36,400 further
 // forms of that vocabulary that no rule reduces to a known root. The last two
 // groups are weak: an analysis reaching a weak root loses to one with an extra
 // affix reaching a well attested root, and a weak word form gives way to any

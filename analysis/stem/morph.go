@@ -379,17 +379,18 @@ func cost(c *candidate) int {
 		// which dictionaries and the treebanks keep whole.
 		n += forbidden
 	}
-	if c.np == 1 && c.prefixes[0].kind == pKe && c.deriv == "" && c.root != "" && isNumeral(c.root) {
-		// ke- + a numeral is an ordinal (keempat, kesembilan): a word of its
-		// own, as in dictionaries and the treebanks.
-		n += forbidden
-	}
 	return n - len(c.root)
 }
 
 // forbidden is the cost of an analysis that Indonesian morphology rules out: it
 // is never kept, however the word would be left otherwise.
 const forbidden = 1 << 20
+
+// isOrdinal reports whether w is ke- + a numeral (keempat, kesebelas): an
+// ordinal, a word of its own in dictionaries and the treebanks.
+func isOrdinal(w string) bool {
+	return len(w) > 4 && w[0] == 'k' && w[1] == 'e' && isNumeral(w[2:])
+}
 
 // numerals are the cardinal numbers that ke- makes ordinals of.
 var numerals = [...]string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",

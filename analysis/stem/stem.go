@@ -44,7 +44,7 @@
 // English when it is clearly English by its spelling: it ends in -ed, -ly,
 // -ment(s), -ness or -tion(s), in -s after a consonant other than s, k and r, or
 // in -ing after a consonant cluster Indonesian does not form; or it ends in -s,
-// -es, -er(s) or -ing and also has a letter pattern Indonesian spelling does not
+// -es (not -is or -us), -er(s) or -ing and also has a letter pattern Indonesian spelling does not
 // use (th, ph, sh, ck, wh, ee, oo, ea, ou, q, x, a doubled consonant other than
 // kk and gg); see [IsEnglish]. Such tokens go to the Snowball English (Porter2)
 // stemmer; other foreign words (google, facebook) are kept as they are. On the
@@ -347,6 +347,12 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		if explain {
 			a.Suffixes = []string{w[len(p):]}
 			a.Rules = append(a.Rules, "protected word with a clitic -"+w[len(p):]+": clitic removed")
+		}
+		return
+	}
+	if isOrdinal(w) {
+		if explain {
+			a.Rules = append(a.Rules, "ordinal ke- + numeral: kept")
 		}
 		return
 	}

@@ -372,6 +372,14 @@ func cost(c *candidate) int {
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60
 	}
+	if c.np > 0 && c.deriv == "" && len(c.root) >= 6 && strings.HasSuffix(c.root, "an") {
+		if k := c.prefixes[c.np-1].kind; k == pPeN || k == pMeN {
+			// peN- and meN- make words of verb roots, not of nouns in -an:
+			// pengawasan is the confix peN-...-an around awas, not peN- +
+			// kawasan; pemasukan is peN-...-an around masuk, not pasukan.
+			n += 100
+		}
+	}
 	if c.np == 0 && c.deriv == "i" && c.root != "" {
 		// -i makes verbs with a prefix (mewarnai, diakui, terpenuhi); a word
 		// with no prefix that ends in i is a root or a loan noun (politisi,

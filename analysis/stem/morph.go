@@ -164,6 +164,14 @@ func (a *analyzer) keep(root string, b []byte, weak bool) {
 	c := a.cur
 	c.root, c.weak = root, weak
 	c.cost = cost(&c) - len(b)
+	if c.np > 0 && c.deriv == "" && endsInAn(root, b) {
+		if k := c.prefixes[c.np-1].kind; k == pPeN || k == pMeN {
+			// peN- and meN- make words of verb roots, not of nouns in -an:
+			// pengawasan is the confix peN-...-an around awas, not peN- +
+			// kawasan; pemasukan is peN-...-an around masuk, not pasukan.
+			c.cost += 100
+		}
+	}
 	if c.np == 0 && c.deriv != "" && len(root) > 5 && (root[:3] == "ber" || root[:3] == "ter") {
 		// With no other prefix, a derivational suffix attaches to a root, not to a word with ber- or
 		// ter- already on it: berdasarkan is the confix ber-...-kan around
@@ -372,14 +380,6 @@ func cost(c *candidate) int {
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60
 	}
-	if c.np > 0 && c.deriv == "" && len(c.root) >= 6 && strings.HasSuffix(c.root, "an") {
-		if k := c.prefixes[c.np-1].kind; k == pPeN || k == pMeN {
-			// peN- and meN- make words of verb roots, not of nouns in -an:
-			// pengawasan is the confix peN-...-an around awas, not peN- +
-			// kawasan; pemasukan is peN-...-an around masuk, not pasukan.
-			n += 100
-		}
-	}
 	if c.np == 0 && c.deriv == "i" && c.root != "" {
 		// -i makes verbs with a prefix (mewarnai, diakui, terpenuhi); a word
 		// with no prefix that ends in i is a root or a loan noun (politisi,
@@ -393,6 +393,16 @@ func cost(c *candidate) int {
 // forbidden is the cost of an analysis that Indonesian morphology rules out: it
 // is never kept, however the word would be left otherwise.
 const forbidden = 1 << 20
+
+// endsInAn reports whether the root (root, or the bytes b) has six letters or
+// more and ends in -an.
+func endsInAn(root string, b []byte) bool {
+	if b != nil {
+		n := len(b)
+		return n >= 6 && b[n-2] == 'a' && b[n-1] == 'n'
+	}
+	return len(root) >= 6 && strings.HasSuffix(root, "an")
+}
 
 // isOrdinal reports whether w is ke- + a numeral (keempat, kesebelas): an
 // ordinal, a word of its own in dictionaries and the treebanks.

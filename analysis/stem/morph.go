@@ -380,6 +380,15 @@ func cost(c *candidate) int {
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60
 	}
+	if c.weak && c.np > 0 && len(c.prefixes[c.np-1].surface) == 2 && len(c.root) > 2 &&
+		c.root[0] == 'n' && (c.root[1] == 'g' || c.root[1] == 'y') {
+		if k := c.prefixes[c.np-1].kind; k == pMeN || k == pPeN {
+			// A weak root in ng-/ny- after me-/pe- is a colloquial nasal form
+			// (ngerti, nyoba), not a root: mengerti is meN- + erti, which the
+			// lexicon may lack, so the word is better kept whole.
+			n += forbidden
+		}
+	}
 	if c.np == 0 && c.deriv == "i" && c.root != "" {
 		// -i makes verbs with a prefix (mewarnai, diakui, terpenuhi); a word
 		// with no prefix that ends in i is a root or a loan noun (politisi,

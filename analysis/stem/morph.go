@@ -355,8 +355,13 @@ func isVowel(c byte) bool {
 // berubah = ber- + ubah, not be- + rubah); a weak root (known only from
 // Snowball's vocabulary) costs more than one more affix on a well attested
 // root (perbankan = per- + bank + -an, not perban + -kan); and a confix that
-// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. A
-// longer root breaks ties.
+// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. Some
+// analyses are ruled out: -i with no prefix (politisi, ekonomi, miliki stay
+// whole) and a weak colloquial ng-/ny- root after me-/pe- (mengerti). The
+// analyzer adds two checks that need the lexicon: a bare derivational suffix on
+// a ber-/ter- word whose inner root is attested (berdasarkan = ber-...-kan +
+// dasar) and peN-/meN- before a noun in -an (pengawasan = peN-...-an + awas)
+// cost an extra affix. A longer root breaks ties.
 func cost(c *candidate) int {
 	n := 0
 	for i := 0; i < c.np; i++ {

@@ -79,7 +79,7 @@ func BenchmarkLoadLexicon(b *testing.B) {
 }
 
 // BenchmarkDefaultVocabularyNoEnglish is BenchmarkDefaultVocabulary without the
-// English stemming: 3,104 of the vocabulary's words go to Porter2, whose Go port
+// English stemming: 2,520 of the vocabulary's words go to Porter2, whose Go port
 // costs over a microsecond a word.
 func BenchmarkDefaultVocabularyNoEnglish(b *testing.B) {
 	s, err := New(Config{CacheSize: -1, NoEnglish: true})

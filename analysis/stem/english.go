@@ -11,7 +11,7 @@ import "strings"
 //     other than s, k and r (startups, apps, but not teks, pers, kelas);
 //   - ends in -ing after a consonant cluster that Indonesian does not form
 //     (streaming, marketing; but not penting, kucing, sering); or
-//   - ends in -s, -es, -er, -ers or -ing and contains th, ph, sh, ck, wh, ee,
+//   - ends in -s (but not -is or -us), -es, -er, -ers or -ing and contains th, ph, sh, ck, wh, ee,
 //     oo, ea, ou, q, x, or a doubled consonant other than kk and gg (shares,
 //     booking, meeting).
 //
@@ -39,7 +39,11 @@ func IsEnglish(w string) bool {
 	if ing && foreignCluster(w[:n-3]) {
 		return true
 	}
-	ending := ing || w[n-1] == 's' || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ers")
+	// -is and -us are no English plural: Indonesian loans end in them
+	// (realistis, teknis, krisis, status), and so do English singulars
+	// (analysis, virus) that Porter2 would cut.
+	plural := w[n-1] == 's' && w[n-2] != 'i' && w[n-2] != 'u'
+	ending := ing || plural || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ers")
 	return ending && englishMarker(w)
 }
 

@@ -164,7 +164,23 @@ func (a *analyzer) keep(root string, b []byte, weak bool) {
 	c := a.cur
 	c.root, c.weak = root, weak
 	c.cost = cost(&c) - len(b)
-	if a.have && c.cost >= a.best.cost {
+	if c.np > 0 && c.deriv == "" && endsInAn(root, b) {
+		if k := c.prefixes[c.np-1].kind; k == pPeN || k == pMeN {
+			// peN- and meN- make words of verb roots, not of nouns in -an:
+			// pengawasan is the confix peN-...-an around awas, not peN- +
+			// kawasan; pemasukan is peN-...-an around masuk, not pasukan.
+			c.cost += 100
+		}
+	}
+	if c.np == 0 && c.deriv != "" && len(root) > 5 && (root[:3] == "ber" || root[:3] == "ter") {
+		// With no other prefix, a derivational suffix attaches to a root, not to a word with ber- or
+		// ter- already on it: berdasarkan is the confix ber-...-kan around
+		// dasar, not berdasar + -kan, whenever the inner root is well attested.
+		if ok, weak := a.lex.lookup(root[3:]); ok && !weak {
+			c.cost += 150
+		}
+	}
+	if c.cost >= forbidden/2 || a.have && c.cost >= a.best.cost {
 		return
 	}
 	if b != nil {
@@ -339,8 +355,13 @@ func isVowel(c byte) bool {
 // berubah = ber- + ubah, not be- + rubah); a weak root (known only from
 // Snowball's vocabulary) costs more than one more affix on a well attested
 // root (perbankan = per- + bank + -an, not perban + -kan); and a confix that
-// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. A
-// longer root breaks ties.
+// Indonesian does not form (di-...-an, ke-...-i, se-...-kan) costs a lot. Some
+// analyses are ruled out: -i with no prefix (politisi, ekonomi, miliki stay
+// whole) and a weak colloquial ng-/ny- root after me-/pe- (mengerti). The
+// analyzer adds two checks that need the lexicon: a bare derivational suffix on
+// a ber-/ter- word whose inner root is attested (berdasarkan = ber-...-kan +
+// dasar) and peN-/meN- before a noun in -an (pengawasan = peN-...-an + awas)
+// cost an extra affix. A longer root breaks ties.
 func cost(c *candidate) int {
 	n := 0
 	for i := 0; i < c.np; i++ {
@@ -364,7 +385,58 @@ func cost(c *candidate) int {
 	if c.np > 0 && c.deriv != "" && badConfix(c.prefixes[0].kind, c.deriv) {
 		n += 60
 	}
+	if c.weak && c.np > 0 && len(c.prefixes[c.np-1].surface) == 2 && len(c.root) > 2 &&
+		c.root[0] == 'n' && (c.root[1] == 'g' || c.root[1] == 'y') {
+		if k := c.prefixes[c.np-1].kind; k == pMeN || k == pPeN {
+			// A weak root in ng-/ny- after me-/pe- is a colloquial nasal form
+			// (ngerti, nyoba), not a root: mengerti is meN- + erti, which the
+			// lexicon may lack, so the word is better kept whole.
+			n += forbidden
+		}
+	}
+	if c.np == 0 && c.deriv == "i" && c.root != "" {
+		// -i makes verbs with a prefix (mewarnai, diakui, terpenuhi); a word
+		// with no prefix that ends in i is a root or a loan noun (politisi,
+		// ekonomi, misteri, suami) or a bare imperative (miliki, waspadai),
+		// which dictionaries and the treebanks keep whole.
+		n += forbidden
+	}
 	return n - len(c.root)
+}
+
+// forbidden is the cost of an analysis that Indonesian morphology rules out: it
+// is never kept, however the word would be left otherwise.
+const forbidden = 1 << 20
+
+// endsInAn reports whether the root (root, or the bytes b) has six letters or
+// more and ends in -an.
+func endsInAn(root string, b []byte) bool {
+	if b != nil {
+		n := len(b)
+		return n >= 6 && b[n-2] == 'a' && b[n-1] == 'n'
+	}
+	return len(root) >= 6 && strings.HasSuffix(root, "an")
+}
+
+// isOrdinal reports whether w is ke- + a numeral (keempat, kesebelas): an
+// ordinal, a word of its own in dictionaries and the treebanks.
+func isOrdinal(w string) bool {
+	return len(w) > 4 && w[0] == 'k' && w[1] == 'e' && isNumeral(w[2:])
+}
+
+// numerals are the cardinal numbers that ke- makes ordinals of.
+var numerals = [...]string{"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
+	"delapan", "sembilan", "sepuluh", "sebelas", "seratus", "seribu", "sejuta",
+	"puluh", "ratus", "ribu", "juta", "miliar", "triliun", "berapa"}
+
+// isNumeral reports whether s is a cardinal number word.
+func isNumeral(s string) bool {
+	for _, n := range numerals {
+		if s == n {
+			return true
+		}
+	}
+	return false
 }
 
 // allomorphCost is the extra cost of a prefix allomorph or restoration that is

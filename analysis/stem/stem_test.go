@@ -36,6 +36,10 @@ func TestMorphology(t *testing.T) {
 		{"bersama-sama", "sama"}, {"kemerah-merahan", "merah"}, {"rata-rata", "rata"},
 		// Words Snowball over-stems stay whole.
 		{"menteri", "menteri"}, {"makanan", "makan"},
+		// -i needs a prefix; ke- + numeral is an ordinal; ber-...-kan is a confix.
+		{"politisi", "politisi"}, {"ekonomi", "ekonomi"}, {"mewarnai", "warna"},
+		{"keempat", "keempat"}, {"kesembilan", "kesembilan"},
+		{"berdasarkan", "dasar"}, {"diberangkatkan", "berangkat"},
 		// Protected names, in any case.
 		{"Bekasi", "bekasi"}, {"bekasi", "bekasi"}, {"Kediri", "kediri"},
 		{"Maluku", "maluku"}, {"Megawati", "megawati"}, {"PERTAMINA", "pertamina"},

@@ -34,6 +34,7 @@ var gazFiles = []struct {
 }{
 	{"lists/loc.txt", gazLOC},
 	{"lists/org.txt", gazORG},
+	{"lists/institution.txt", gazORG},
 	{"lists/title.txt", gazTitle},
 	{"lists/orgtrigger.txt", gazOrgHead},
 	{"lists/loctrigger.txt", gazLocHead},
@@ -57,7 +58,9 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(data)))
 		for sc.Scan() {
-			words := strings.Fields(sc.Text())
+			// A comma is a token of its own: Badan Meteorologi, Klimatologi, dan
+			// Geofisika.
+			words := strings.Fields(strings.ReplaceAll(sc.Text(), ",", " , "))
 			if len(words) == 0 {
 				continue
 			}

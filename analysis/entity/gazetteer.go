@@ -24,7 +24,8 @@ const (
 	gazSpeech                       // reporting verbs: kata, ujar, ungkapnya
 	gazGiven                        // common given names
 	gazPrefix                       // a proper prefix of a longer phrase
-	numGazBits = 7
+	gazNotName                      // acronyms of common nouns: THR, KTP, APBD
+	numGazBits = 7                  // the classes that are model features
 )
 
 // gazFiles maps each embedded list to its class.
@@ -40,6 +41,7 @@ var gazFiles = []struct {
 	{"lists/loctrigger.txt", gazLocHead},
 	{"lists/speech.txt", gazSpeech},
 	{"lists/given.txt", gazGiven},
+	{"lists/notname.txt", gazNotName},
 }
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.

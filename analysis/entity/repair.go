@@ -1,6 +1,9 @@
 package entity
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The repair pass runs in Extract after the model has tagged a sentence. It applies
 // what a reader of Indonesian news knows about the shape of names and that a
@@ -150,6 +153,17 @@ var placeHeads = map[string]bool{
 	"jln": true, "gang": true, "gg": true, "bandara": true, "pelabuhan": true,
 	"kotamadya": true, "distrik": true, "nagari": true, "banjar": true, "pantai": true,
 	"bukit": true, "lembah": true, "tanjung": true, "samudra": true, "samudera": true,
+	"stadion": true, "terminal": true, "adat": true,
+}
+
+// lowerPlaceHeads are the place heads that, written in lower case, still make the
+// capitalised words after them a place (kota Bekasi, pegunungan Dieng, dataran
+// tinggi Dieng, lereng Merapi).
+var lowerPlaceHeads = map[string]bool{
+	"kota": true, "kabupaten": true, "kecamatan": true, "desa": true, "kelurahan": true,
+	"provinsi": true, "pulau": true, "gunung": true, "pegunungan": true, "sungai": true,
+	"danau": true, "selat": true, "teluk": true, "pantai": true, "tinggi": true,
+	"lereng": true, "kepulauan": true, "dusun": true, "kampung": true,
 }
 
 // buildingHeads start the names of buildings and premises that are usually
@@ -178,16 +192,21 @@ func (s *spanSet) isTitleWord(k int) bool {
 	return isDegree(w)
 }
 
-// isDegree reports whether w is an academic degree written with full stops between
-// its capitals and lower-case letters: S.Sos., S.H., M.Si., S.T., Dr.
+// isDegree reports whether w is an academic degree: capitalised segments of at
+// most four letters joined by full stops (S.Sos, S.H., M.Si, Ph.D).
 func isDegree(w string) bool {
-	if strings.Count(w, ".") < 2 || len(w) > 12 || w[0] < 'A' || w[0] > 'Z' {
+	w = strings.TrimSuffix(w, ".")
+	if !strings.Contains(w, ".") || len(w) > 12 {
 		return false
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if !(c == '.' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+	for _, seg := range strings.Split(w, ".") {
+		if len(seg) == 0 || len(seg) > 4 || seg[0] < 'A' || seg[0] > 'Z' {
 			return false
+		}
+		for i := 1; i < len(seg); i++ {
+			if c := seg[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				return false
+			}
 		}
 	}
 	return true
@@ -198,15 +217,21 @@ func isDegree(w string) bool {
 func (s *spanSet) repair() {
 	s.trimLower()
 	s.dropTitles()
+	s.mergePersons()
+	s.commonAcronyms()
+	s.lawTitles()
 	s.gazetteerNames()
 	s.acronyms()
 	if !s.head {
 		// Title case capitalises the words after a head too.
 		s.orgNames()
 		s.placeNames()
+		s.lowerPlaces()
 	}
 	s.buildings()
+	s.companyForms()
 	s.dateline()
+	s.coordination()
 }
 
 // trimLower cuts each span after the last lower-case word that cannot stand inside
@@ -324,6 +349,7 @@ func (s *spanSet) acronyms() {
 			q++
 		}
 		if q >= n || q == p+1 || s.words[q] != ")" || !isAcronymWord(acr.String()) {
+			s.expansion(p)
 			continue
 		}
 		from, ok := s.longName(acr.String(), p)
@@ -558,7 +584,7 @@ func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if !s.isCapWord(i) || !placeHeads[s.lower(i)] || !s.isCapWord(i+1) ||
-			s.isTitleWord(i+1) || orgHeads[s.lower(i+1)] {
+			s.isTitleWord(i+1) && !s.isCapWord(i+2) || orgHeads[s.lower(i+1)] {
 			continue
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
@@ -568,7 +594,7 @@ func (s *spanSet) placeNames() {
 		if i > 0 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == "" {
 			continue // glued to a capitalised word the model left out
 		}
-		j := s.capRun(i + 1)
+		j := s.placeRun(i + 1)
 		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.j > j {
 			continue // an institution named after the place
 		}
@@ -595,6 +621,42 @@ func (s *spanSet) placeNames() {
 					s.set(it[0], it[1], LOC, 0.7)
 				}
 			}
+		}
+		i = j - 1
+	}
+}
+
+// placeRun is capRun inside a place's name, which may hold titles followed by a
+// name (Jalan Jenderal Sudirman, Stadion Kapten I Wayan Dipta).
+func (s *spanSet) placeRun(k int) int {
+	for {
+		k = s.capRun(k)
+		if k+1 >= len(s.words) || !s.isCapWord(k) || !s.isCapWord(k+1) || isDegree(s.words[k]) {
+			return k
+		}
+		k++
+	}
+}
+
+// lowerPlaces makes the capitalised words after a place head written in lower case
+// a place, when the model found no name there or a person (pegunungan Dieng).
+func (s *spanSet) lowerPlaces() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if s.info[i].cas != cLower || !lowerPlaceHeads[s.words[i]] || !s.isCapWord(i+1) ||
+			s.isTitleWord(i+1) || orgHeads[s.lower(i+1)] || placeHeads[s.lower(i+1)] {
+			continue
+		}
+		j := s.capRun(i + 1)
+		free := true
+		for k := i + 1; k < j && free; k++ {
+			free = s.lab[k] == "" || s.lab[k] == PER
+		}
+		if sp, ok := s.spanAt(j - 1); ok && sp.j > j {
+			free = false
+		}
+		if free {
+			s.set(i+1, j, LOC, 0.7)
 		}
 		i = j - 1
 	}
@@ -724,4 +786,200 @@ func canonicalAcronyms(es []Entity, acros [][2]string) {
 			es[i].Canonical = c
 		}
 	}
+}
+
+// mergePersons joins two persons that the model split with nothing between them
+// (Jaksa Bagus | Aditya Nugroho).
+func (s *spanSet) mergePersons() {
+	for k := 1; k < len(s.lab); k++ {
+		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
+			s.beg[k] = false
+		}
+	}
+}
+
+// commonAcronyms drops single-word spans that are acronyms of common nouns, not
+// names (THR, BPKB, APBD, BUMN), from lists/notname.txt.
+func (s *spanSet) commonAcronyms() {
+	for _, sp := range s.spans() {
+		if sp.j-sp.i == 1 && s.info[sp.i].class&gazNotName != 0 {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+}
+
+// lawWords start the titles of laws and regulations, which are not names even
+// though their words are capitalised (Undang-Undang Informasi dan Transaksi
+// Elektronik).
+var lawWords = map[string]bool{
+	"undang-undang": true, "uu": true, "perppu": true, "perpres": true, "perda": true,
+	"permen": true, "pergub": true, "perbup": true, "perwali": true, "kuhp": true,
+	"kuhap": true, "peraturan": true, "keputusan": true, "instruksi": true,
+}
+
+// lawTitles clears the spans inside the title of a law.
+func (s *spanSet) lawTitles() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if !lawWords[s.lower(i)] || !s.isCapWord(i) && s.words[i] != "undang-undang" {
+			continue
+		}
+		j := i + 1
+		for j < n && (s.isCapWord(j) || s.lower(j) == "dan" && s.isCapWord(j+1) && !lawWords[s.lower(j+1)]) {
+			if s.lower(j) == "nomor" || s.lower(j) == "no" {
+				break
+			}
+			j++
+		}
+		if sp, ok := s.spanAt(i + 1); ok && sp.i <= i {
+			continue // part of a longer name
+		}
+		for k := i; k < j; k++ {
+			if sp, ok := s.spanAt(k); ok && sp.j <= j {
+				s.set(sp.i, sp.j, "", 0)
+			}
+		}
+		i = j - 1
+	}
+}
+
+// companyForms takes the legal form of a company written in brackets after its
+// name into the name (PT Telkom Indonesia (Persero) Tbk.), and drops the form
+// found alone.
+func (s *spanSet) companyForms() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		if sp.l == ORG && sp.j-sp.i <= 2 && companyForm[s.lower(sp.i)] &&
+			(sp.j-sp.i == 1 || s.lower(sp.i+1) == ")" || s.lower(sp.i+1) == "tbk") {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+	for _, sp := range s.spans() {
+		if sp.l != ORG {
+			continue
+		}
+		j := sp.j
+		if j+2 < n && s.words[j] == "(" && companyForm[s.lower(j+1)] && s.words[j+2] == ")" {
+			j += 3
+			if j < n && s.lower(j) == "tbk" {
+				j++
+			}
+			s.set(sp.i, j, ORG, s.conf[sp.i])
+		}
+	}
+}
+
+// companyForm are the legal forms of Indonesian companies written in brackets.
+var companyForm = map[string]bool{"persero": true, "perseroda": true, "perum": true, "tbk": true}
+
+// coordination makes a place of the other items of a list of places, when the
+// model took one of them for a person or missed it: "Ternate, Tidore Kepulauan, dan
+// Sofifi", "seperti Puncu dan Kepung".
+func (s *spanSet) coordination() {
+	n := len(s.words)
+	for i := 0; i < n; {
+		if !s.isCapWord(i) {
+			i++
+			continue
+		}
+		// Collect the items of a list starting at i.
+		var items [][2]int
+		k := i
+		closed := false
+		for k < n && s.isCapWord(k) {
+			e := k
+			if sp, ok := s.spanAt(k); ok && sp.i == k {
+				e = sp.j
+			} else {
+				e = s.capRun(k)
+				if e == k {
+					break
+				}
+			}
+			items = append(items, [2]int{k, e})
+			if closed || e >= n {
+				k = e
+				break
+			}
+			switch w := s.lower(e); {
+			case w == "," && e+1 < n && (s.lower(e+1) == "dan" || s.lower(e+1) == "serta"):
+				k = e + 2
+				closed = true
+			case w == ",":
+				k = e + 1
+			case w == "dan" || w == "serta":
+				k = e + 1
+				closed = true
+			default:
+				k = e
+				closed = closed || false
+				goto done
+			}
+		}
+	done:
+		if closed && len(items) >= 2 {
+			s.placeList(items)
+		}
+		if k <= i {
+			k = i + 1
+		}
+		i = k
+	}
+}
+
+// placeList relabels as places the items of a list that has places and otherwise
+// only one-word persons or untagged words.
+func (s *spanSet) placeList(items [][2]int) {
+	locs := 0
+	for _, it := range items {
+		l := s.lab[it[0]]
+		switch {
+		case l == LOC:
+			locs++
+		case l == PER && it[1]-it[0] == 1 && s.info[it[0]].class&gazGiven == 0:
+		case l == "" && !s.isTitleWord(it[0]) && s.info[it[0]].class&(gazGiven|gazOrgHead) == 0 &&
+			!orgHeads[s.lower(it[0])] && !headlineLower[s.lower(it[0])] && it[1]-it[0] <= 3 &&
+			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l Label) bool { return l != "" }):
+		default:
+			return
+		}
+	}
+	if locs == 0 || locs == len(items) {
+		return
+	}
+	for _, it := range items {
+		if s.lab[it[0]] != LOC {
+			s.set(it[0], it[1], LOC, 0.6)
+		}
+	}
+}
+
+// expansion handles "ACRO (Long Name)" at the bracket p: the long name takes the
+// acronym's label, or none when the acronym is no name (IMEI (International Mobile
+// Equipment Identity)).
+func (s *spanSet) expansion(p int) {
+	n := len(s.words)
+	if p == 0 || s.info[p-1].cas != cUpper || !isAcronymWord(s.words[p-1]) {
+		return
+	}
+	q := p + 1
+	for q < n && q-p <= 14 && s.words[q] != ")" {
+		if !s.isCapWord(q) && !nameConnectors[s.lower(q)] && s.words[q] != "," {
+			return
+		}
+		q++
+	}
+	if q >= n || q-p < 3 || !acronymFits(strings.ToLower(s.words[p-1]), s.words, p+1, q) {
+		return
+	}
+	l := s.lab[p-1]
+	if sp, ok := s.spanAt(p - 1); !ok || sp.j != p {
+		l = ""
+	}
+	for k := p + 1; k < q; k++ {
+		if sp, ok := s.spanAt(k); ok && (sp.i < p+1 || sp.j > q) {
+			return // a name across the bracket
+		}
+	}
+	s.set(p+1, q, l, 0.9)
 }

@@ -468,7 +468,11 @@ func acronymFits(a string, words []string, from, to int) bool {
 		}
 		return false
 	}
-	return content[0][0] == a[0] && fit(1, 0, 1, 1)
+	skips := 0
+	if len(content) >= 4 {
+		skips = 1
+	}
+	return content[0][0] == a[0] && fit(1, 0, 1, skips)
 }
 
 // orgNames makes a capitalised institution head with capitalised words after it an
@@ -591,7 +595,7 @@ func (s *spanSet) placeNames() {
 			i = sp.j - 1
 			continue // inside a name that starts earlier: Pemerintah Kota Bekasi
 		}
-		if i > 0 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == "" {
+		if i > 1 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == "" && s.info[i-2].cas != cNone {
 			continue // glued to a capitalised word the model left out
 		}
 		j := s.placeRun(i + 1)
@@ -747,7 +751,21 @@ func isDash(w string) bool {
 // may break. es is sorted and does not overlap; so is the result.
 func joinNameAbbrevs(text string, es []Entity) []Entity {
 	out := es[:0]
-	for _, e := range es {
+	for k, e := range es {
+		if e.Label == PER {
+			// A surname after the break that the model did not tag: Br. Tarigan.
+			last := e.Text[strings.LastIndexByte(e.Text, ' ')+1:]
+			next := len(text)
+			if k+1 < len(es) {
+				next = es[k+1].Start
+			}
+			if nameAbbrevs[strings.ToLower(last)] && strings.Contains(e.Text, " ") {
+				if end := nameAfterStop(text, e.End, next); end > 0 {
+					e.End = end
+					e.Text = text[e.Start:end]
+				}
+			}
+		}
 		if n := len(out); n > 0 && e.Label == PER && out[n-1].Label == PER {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
@@ -982,4 +1000,27 @@ func (s *spanSet) expansion(p int) {
 		}
 	}
 	s.set(p+1, q, l, 0.9)
+}
+
+// nameAfterStop returns the end of a capitalised word that follows a full stop at
+// text[i:] and ends before limit, or 0.
+func nameAfterStop(text string, i, limit int) int {
+	if i >= len(text) || text[i] != '.' {
+		return 0
+	}
+	i++
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
+		return 0
+	}
+	j := i + 1
+	for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] == '-') {
+		j++
+	}
+	if j-i < 2 || j > limit {
+		return 0
+	}
+	return j
 }

@@ -25,6 +25,8 @@ type spanSet struct {
 	conf  []float64
 	acros []acronym // "(ACRO)" found after a long name
 	head  bool      // the sentence is written in title case, as headlines are
+	buf   []byte    // scratch for lower
+	spbuf []span    // scratch for spans
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -53,7 +55,7 @@ type span struct {
 
 // spans returns the current spans, in order.
 func (s *spanSet) spans() []span {
-	var out []span
+	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
 		if s.lab[i] == "" {
 			i++
@@ -66,6 +68,7 @@ func (s *spanSet) spans() []span {
 		out = append(out, span{i, j, s.lab[i]})
 		i = j
 	}
+	s.spbuf = out
 	return out
 }
 
@@ -108,10 +111,18 @@ func (s *spanSet) isCapWord(k int) bool {
 	return c == cCap || c == cUpper || c == cMixed
 }
 
-// lower returns token k lower-cased, without a final full stop.
-func (s *spanSet) lower(k int) string {
-	return strings.ToLower(strings.TrimSuffix(s.words[k], "."))
+// lower returns token k lower-cased, without a final full stop; the result is
+// valid until the next call.
+func (s *spanSet) lower(k int) []byte {
+	s.buf = appendLower(s.buf[:0], strings.TrimSuffix(s.words[k], "."))
+	return s.buf
 }
+
+// in reports whether token k, lower-cased, is in the table m.
+func (s *spanSet) in(m map[string]bool, k int) bool { return m[string(s.lower(k))] }
+
+// is reports whether token k, lower-cased, is w.
+func (s *spanSet) is(k int, w string) bool { return string(s.lower(k)) == w }
 
 // nameConnectors are the lower-case words that may stand inside a name: Bank
 // Pembangunan Daerah dan ..., Ikatan Alumni untuk ..., Abdullah bin Umar.
@@ -186,7 +197,7 @@ var nameAbbrevs = map[string]bool{
 // never a name itself (AKBP, Kompol, Kapolda, Kepala, S.Sos.).
 func (s *spanSet) isTitleWord(k int) bool {
 	w := s.words[k]
-	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !keepTitles[s.lower(k)] {
+	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(keepTitles, k) {
 		return true
 	}
 	return isDegree(w)
@@ -241,7 +252,7 @@ func (s *spanSet) trimLower() {
 	for _, sp := range s.spans() {
 		cut := sp.i
 		for k := sp.i; k < sp.j; k++ {
-			if s.info[k].cas == cLower && !nameConnectors[s.lower(k)] {
+			if s.info[k].cas == cLower && !s.in(nameConnectors, k) {
 				cut = k + 1
 			}
 		}
@@ -325,7 +336,7 @@ func (s *spanSet) gazetteerNames() {
 // or punctuation.
 func (s *spanSet) capitalised(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !s.isCapWord(k) && !nameConnectors[s.lower(k)] && s.info[k].cas != cNone {
+		if !s.isCapWord(k) && !s.in(nameConnectors, k) && s.info[k].cas != cNone {
 			return false
 		}
 	}
@@ -358,7 +369,7 @@ func (s *spanSet) acronyms() {
 		}
 		// An institution head right before (Dinas Pekerjaan Umum ... (PUPR), PT).
 		for from > 0 && s.isCapWord(from-1) && !s.isTitleWord(from-1) &&
-			(orgHeads[s.lower(from-1)] || s.info[from-1].class&gazOrgHead != 0) {
+			(s.in(orgHeads, from-1) || s.info[from-1].class&gazOrgHead != 0) {
 			from--
 		}
 		if s.isTitleWord(from) {
@@ -366,7 +377,7 @@ func (s *spanSet) acronyms() {
 		}
 		// A name only if the model, the lists or an institution head say so: not a
 		// programme or an event (Kredit Usaha Rakyat (KUR)).
-		named := orgHeads[s.lower(from)] || s.info[from].class&gazOrgHead != 0 ||
+		named := s.in(orgHeads, from) || s.info[from].class&gazOrgHead != 0 ||
 			s.info[p+1].gazB&(gazORG|gazLOC) != 0 && q == p+2
 		for k := from; k < q && !named; k++ {
 			named = s.lab[k] != ""
@@ -375,8 +386,8 @@ func (s *spanSet) acronyms() {
 			continue
 		}
 		l := ORG
-		if sp, ok := s.spanAt(p - 1); ok && sp.l == LOC && sp.i <= from && !orgHeads[s.lower(from)] ||
-			placeHeads[s.lower(from)] {
+		if sp, ok := s.spanAt(p - 1); ok && sp.l == LOC && sp.i <= from && !s.in(orgHeads, from) ||
+			s.in(placeHeads, from) {
 			l = LOC
 		}
 		s.set(from, p, l, 0.9)
@@ -412,7 +423,7 @@ func isAcronymWord(w string) bool {
 func (s *spanSet) longName(acr string, p int) (int, bool) {
 	a := strings.ToLower(acr)
 	for from := p - 1; from >= 0 && p-from <= 14; from-- {
-		w := s.lower(from)
+		w := string(s.lower(from))
 		if !s.isCapWord(from) {
 			if nameConnectors[w] || w == "," {
 				continue
@@ -482,7 +493,7 @@ func acronymFits(a string, words []string, from, to int) bool {
 func (s *spanSet) orgNames() {
 	n := len(s.words)
 	for i := 0; i < n; i++ {
-		if !s.isCapWord(i) || !orgHeads[s.lower(i)] || !s.isCapWord(i+1) {
+		if !s.isCapWord(i) || !s.in(orgHeads, i) || !s.isCapWord(i+1) {
 			continue
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i && (sp.l == ORG || sp.l == LOC) {
@@ -503,7 +514,7 @@ func (s *spanSet) orgRun(i int) int {
 	n := len(s.words)
 	j := s.orgCapRun(i + 1)
 	for j < n && j-i < 20 {
-		w := s.lower(j)
+		w := string(s.lower(j))
 		switch {
 		case s.isCapWord(j) && placeHeads[w] && s.isCapWord(j+1):
 			// a region: Dinas Kesehatan Provinsi NTT
@@ -524,8 +535,8 @@ func (s *spanSet) orgRun(i int) int {
 			}
 			// The last item may be another head: Perindustrian, Perdagangan, dan
 			// Koperasi.
-			if k+1 < n && s.lower(k) == "dan" && k > j+1 &&
-				(s.listItem(k+1) || orgHeads[s.lower(k+1)] && s.isCapWord(k+1)) {
+			if k+1 < n && s.is(k, "dan") && k > j+1 &&
+				(s.listItem(k+1) || s.in(orgHeads, k+1) && s.isCapWord(k+1)) {
 				j = s.orgCapRun(k + 1)
 				continue
 			}
@@ -544,7 +555,7 @@ func (s *spanSet) listItem(k int) bool {
 	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&gazGiven != 0 {
 		return false
 	}
-	w := s.lower(k)
+	w := string(s.lower(k))
 	if orgHeads[w] || placeHeads[w] || s.info[k].class&gazOrgHead != 0 {
 		return false
 	}
@@ -573,7 +584,7 @@ var orgTitles = map[string]bool{"jenderal": true, "presiden": true, "wakil": tru
 func (s *spanSet) orgCapRun(k int) int {
 	for {
 		k = s.capRun(k)
-		if k >= len(s.words) || !s.isCapWord(k) || !orgTitles[s.lower(k)] {
+		if k >= len(s.words) || !s.isCapWord(k) || !s.in(orgTitles, k) {
 			return k
 		}
 		k++
@@ -587,8 +598,8 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !s.isCapWord(i) || !placeHeads[s.lower(i)] || !s.isCapWord(i+1) ||
-			s.isTitleWord(i+1) && !s.isCapWord(i+2) || orgHeads[s.lower(i+1)] {
+		if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
+			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
@@ -617,7 +628,7 @@ func (s *spanSet) placeNames() {
 		if k+1 < n && s.words[k] == "," {
 			k++
 		}
-		if k+1 < n && (s.lower(k) == "dan" || s.lower(k) == "serta") && s.placeItem(k+1) {
+		if k+1 < n && (s.is(k, "dan") || s.is(k, "serta")) && s.placeItem(k+1) {
 			e := s.capRun(k + 1)
 			items = append(items, [2]int{k + 1, e})
 			for _, it := range items {
@@ -648,7 +659,7 @@ func (s *spanSet) lowerPlaces() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if s.info[i].cas != cLower || !lowerPlaceHeads[s.words[i]] || !s.isCapWord(i+1) ||
-			s.isTitleWord(i+1) || orgHeads[s.lower(i+1)] || placeHeads[s.lower(i+1)] {
+			s.isTitleWord(i+1) || s.in(orgHeads, i+1) || s.in(placeHeads, i+1) {
 			continue
 		}
 		j := s.capRun(i + 1)
@@ -671,7 +682,7 @@ func (s *spanSet) placeItem(k int) bool {
 	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&(gazGiven|gazOrgHead) != 0 {
 		return false
 	}
-	return !orgHeads[s.lower(k)]
+	return !s.in(orgHeads, k)
 }
 
 // buildings splits a place named after an institution inside it into the building
@@ -680,12 +691,12 @@ func (s *spanSet) placeItem(k int) bool {
 // institution alone.
 func (s *spanSet) buildings() {
 	for _, sp := range s.spans() {
-		if sp.l != LOC || sp.j-sp.i < 2 || !buildingHeads[s.lower(sp.i)] {
+		if sp.l != LOC || sp.j-sp.i < 2 || !s.in(buildingHeads, sp.i) {
 			continue
 		}
 		// The first word after the head that starts an organisation's name.
 		for k := sp.i + 1; k < sp.j; k++ {
-			if s.info[k].gazB&gazORG == 0 && !orgHeads[s.lower(k)] {
+			if s.info[k].gazB&gazORG == 0 && !s.in(orgHeads, k) {
 				continue
 			}
 			if !s.isCapWord(k) {
@@ -839,12 +850,12 @@ var lawWords = map[string]bool{
 func (s *spanSet) lawTitles() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !lawWords[s.lower(i)] || !s.isCapWord(i) && s.words[i] != "undang-undang" {
+		if !s.in(lawWords, i) || !s.isCapWord(i) && s.words[i] != "undang-undang" {
 			continue
 		}
 		j := i + 1
-		for j < n && (s.isCapWord(j) || s.lower(j) == "dan" && s.isCapWord(j+1) && !lawWords[s.lower(j+1)]) {
-			if s.lower(j) == "nomor" || s.lower(j) == "no" {
+		for j < n && (s.isCapWord(j) || s.is(j, "dan") && s.isCapWord(j+1) && !s.in(lawWords, j+1)) {
+			if s.is(j, "nomor") || s.is(j, "no") {
 				break
 			}
 			j++
@@ -867,8 +878,8 @@ func (s *spanSet) lawTitles() {
 func (s *spanSet) companyForms() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
-		if sp.l == ORG && sp.j-sp.i <= 2 && companyForm[s.lower(sp.i)] &&
-			(sp.j-sp.i == 1 || s.lower(sp.i+1) == ")" || s.lower(sp.i+1) == "tbk") {
+		if sp.l == ORG && sp.j-sp.i <= 2 && s.in(companyForm, sp.i) &&
+			(sp.j-sp.i == 1 || s.is(sp.i+1, ")") || s.is(sp.i+1, "tbk")) {
 			s.set(sp.i, sp.j, "", 0)
 		}
 	}
@@ -877,9 +888,9 @@ func (s *spanSet) companyForms() {
 			continue
 		}
 		j := sp.j
-		if j+2 < n && s.words[j] == "(" && companyForm[s.lower(j+1)] && s.words[j+2] == ")" {
+		if j+2 < n && s.words[j] == "(" && s.in(companyForm, j+1) && s.words[j+2] == ")" {
 			j += 3
-			if j < n && s.lower(j) == "tbk" {
+			if j < n && s.is(j, "tbk") {
 				j++
 			}
 			s.set(sp.i, j, ORG, s.conf[sp.i])
@@ -919,13 +930,13 @@ func (s *spanSet) coordination() {
 				k = e
 				break
 			}
-			switch w := s.lower(e); {
-			case w == "," && e+1 < n && (s.lower(e+1) == "dan" || s.lower(e+1) == "serta"):
+			switch {
+			case s.words[e] == "," && e+1 < n && (s.is(e+1, "dan") || s.is(e+1, "serta")):
 				k = e + 2
 				closed = true
-			case w == ",":
+			case s.words[e] == ",":
 				k = e + 1
-			case w == "dan" || w == "serta":
+			case s.is(e, "dan") || s.is(e, "serta"):
 				k = e + 1
 				closed = true
 			default:
@@ -956,7 +967,7 @@ func (s *spanSet) placeList(items [][2]int) {
 			locs++
 		case l == PER && it[1]-it[0] == 1 && s.info[it[0]].class&gazGiven == 0:
 		case l == "" && !s.isTitleWord(it[0]) && s.info[it[0]].class&(gazGiven|gazOrgHead) == 0 &&
-			!orgHeads[s.lower(it[0])] && !headlineLower[s.lower(it[0])] && it[1]-it[0] <= 3 &&
+			!s.in(orgHeads, it[0]) && !s.in(headlineLower, it[0]) && it[1]-it[0] <= 3 &&
 			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l Label) bool { return l != "" }):
 		default:
 			return
@@ -982,7 +993,7 @@ func (s *spanSet) expansion(p int) {
 	}
 	q := p + 1
 	for q < n && q-p <= 14 && s.words[q] != ")" {
-		if !s.isCapWord(q) && !nameConnectors[s.lower(q)] && s.words[q] != "," {
+		if !s.isCapWord(q) && !s.in(nameConnectors, q) && s.words[q] != "," {
 			return
 		}
 		q++

@@ -232,6 +232,7 @@ func (s *spanSet) repair() {
 	s.commonAcronyms()
 	s.lawTitles()
 	s.gazetteerNames()
+	s.gazetteerPlaces()
 	s.acronyms()
 	if !s.head {
 		// Title case capitalises the words after a head too.
@@ -328,6 +329,33 @@ func (s *spanSet) gazetteerNames() {
 			continue
 		}
 		s.set(i, j, ORG, 0.9)
+		i = j - 1
+	}
+}
+
+// gazetteerPlaces extends a place that stops inside a multi-word place of the list
+// (Jawa | Tengah) to the end of the list's name.
+func (s *spanSet) gazetteerPlaces() {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.info[i].gazB&gazLOC == 0 || s.lab[i] != LOC || !s.beg[i] {
+			continue
+		}
+		j := i + 1
+		for j < n && s.info[j].gazI&gazLOC != 0 && s.info[j].gazB&gazLOC == 0 {
+			j++
+		}
+		sp, _ := s.spanAt(i)
+		if j <= sp.j || !s.info[j-1].gazEnd || !s.capitalised(sp.j, j) {
+			continue
+		}
+		free := true
+		for k := sp.j; k < j && free; k++ {
+			free = s.lab[k] == ""
+		}
+		if free {
+			s.set(i, j, LOC, s.conf[i])
+		}
 		i = j - 1
 	}
 }
@@ -598,7 +626,10 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
+		if s.is(i, "stasiun") && s.isCapWord(i) && s.info[i+1].gazB&gazLOC != 0 {
+			// A station named after its town (Stasiun Klaten), not a
+			// weather station (Stasiun Klimatologi).
+		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
 			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
 		}

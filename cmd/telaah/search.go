@@ -160,7 +160,11 @@ func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
 	}
 	mark := strings.NewReplacer("<mark>", open, "</mark>", close)
 	plain := func(s string) string { return html.UnescapeString(mark.Replace(s)) }
-	fmt.Fprintf(w, "%d articles match (%s)\n", res.Total, res.Took.Round(time.Microsecond))
+	if res.Total == 1 {
+		fmt.Fprintf(w, "1 article matches (%s)\n", res.Took.Round(time.Microsecond))
+	} else {
+		fmt.Fprintf(w, "%d articles match (%s)\n", res.Total, res.Took.Round(time.Microsecond))
+	}
 	for i, h := range res.Hits {
 		title := h.Title
 		if f := h.Fragments[index.FieldTitle]; len(f) > 0 {

@@ -12,7 +12,7 @@ func TestSearchText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"articles match", "kompas-telegram-200-juta", "«Durov»", "persons:       Pavel Durov (1)", "sources:"} {
+	for _, want := range []string{"1 article matches", "kompas-telegram-200-juta", "«Durov»", "persons:       Pavel Durov (1)", "sources:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

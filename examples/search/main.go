@@ -70,7 +70,7 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		show(s.about, s.req, res)
+		show(s.about, s.req, res, len(articles))
 	}
 	return nil
 }
@@ -78,8 +78,8 @@ func run() error {
 // mark shows highlighted matches between « and ».
 var mark = strings.NewReplacer("<mark>", "«", "</mark>", "»")
 
-func show(about string, r index.Request, res *index.Result) {
-	fmt.Printf("\n== %s\n   query %q: %d articles (%s)\n", about, r.Query, res.Total, res.Took.Round(time.Microsecond))
+func show(about string, r index.Request, res *index.Result, total int) {
+	fmt.Printf("\n== %s\n   query %q: %d of %d articles (%s)\n", about, r.Query, res.Total, total, res.Took.Round(time.Microsecond))
 	for i, h := range res.Hits {
 		fmt.Printf("%d. %s [%s, %s]\n", i+1, h.Title, h.Source, h.Published.Format(time.DateOnly))
 		for _, f := range h.Fragments[index.FieldBody] {

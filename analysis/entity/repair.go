@@ -794,7 +794,7 @@ func isDash(w string) bool {
 func joinNameAbbrevs(text string, es []Entity) []Entity {
 	out := es[:0]
 	for k, e := range es {
-		if e.Label == PER {
+		if isName(e.Label) {
 			// A surname after the break that the model did not tag: Br. Tarigan.
 			last := e.Text[strings.LastIndexByte(e.Text, ' ')+1:]
 			next := len(text)
@@ -807,8 +807,17 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 					e.Text = text[e.Start:end]
 				}
 			}
+			// An abbreviated first name before the break: Moch. | Rizal Fahmi.
+			prev := 0
+			if n := len(out); n > 0 {
+				prev = out[n-1].End
+			}
+			if start := nameBeforeStop(text, e.Start, prev); start >= 0 {
+				e.Start = start
+				e.Text = text[start:e.End]
+			}
 		}
-		if n := len(out); n > 0 && e.Label == PER && out[n-1].Label == PER {
+		if n := len(out); n > 0 && isName(e.Label) && isName(out[n-1].Label) {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
 			gap := text[p.End:e.Start]
@@ -1065,4 +1074,28 @@ func nameAfterStop(text string, i, limit int) int {
 		return 0
 	}
 	return j
+}
+
+// nameBeforeStop returns the start of an abbreviated part of a name of two letters
+// or more (Moch., Muh.) written just before text[i:] and after limit, or -1.
+func nameBeforeStop(text string, i, limit int) int {
+	j := i
+	for j > limit && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j <= limit || text[j-1] != '.' {
+		return -1
+	}
+	j--
+	k := j
+	for k > limit && ('a' <= text[k-1] && text[k-1] <= 'z' || 'A' <= text[k-1] && text[k-1] <= 'Z') {
+		k--
+	}
+	if j-k < 2 || text[k] < 'A' || text[k] > 'Z' || !nameAbbrevs[strings.ToLower(text[k:j])] {
+		return -1
+	}
+	if k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '(' && text[k-1] != '"' {
+		return -1
+	}
+	return k
 }

@@ -295,14 +295,23 @@ func (s *spanSet) dropTitles() {
 			s.set(sp.i, sp.j, "", 0)
 			continue
 		}
-		j := sp.j
-		for j > sp.i+1 && (isDegree(s.words[j-1]) || s.words[j-1] == ",") {
+		i, j := sp.i, sp.j
+		for j > i+1 && (isDegree(s.words[j-1]) || s.words[j-1] == ",") {
 			j--
 		}
-		if j < sp.j {
+		// Leading titles, roles and capitalised function words (Di, Ke) are not part
+		// of an organisation or a place: Manajer PLN, Wali Kota Bekasi, Di Jakarta.
+		// (Persons keep theirs for stripTitles, which knows the honorifics.)
+		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i)) && s.isCapWord(i+1) {
+			i++
+		}
+		if sp.l == PER && i < j-1 && s.in(headlineLower, i) && s.isCapWord(i+1) {
+			i++
+		}
+		if i > sp.i || j < sp.j {
 			c := s.conf[sp.i]
 			s.set(sp.i, sp.j, "", 0)
-			s.set(sp.i, j, sp.l, c)
+			s.set(i, j, sp.l, c)
 		}
 	}
 }

@@ -42,6 +42,11 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Yuswanto Ardi", PER}, {"Dedi Suhendar", PER}},
 		not:  []string{"AKBP", "Kompol", "Kapolres", "AKBP Yuswanto Ardi"},
 	}, {
+		name: "titles before places and organisations",
+		text: "Wakil Wali Kota Tasikmalaya meresmikan pasar itu bersama Direktur Utama PT Pos Indonesia.",
+		want: []ent{{"PT Pos Indonesia", ORG}},
+		not:  []string{"Wakil Wali Kota Tasikmalaya", "Wali Kota Tasikmalaya", "Direktur Utama PT Pos Indonesia", "Utama PT Pos Indonesia"},
+	}, {
 		name: "degrees are not names",
 		text: "Ketua panitia, Bapak Hendra Kurniawan, S.Sos., mengatakan acara dimulai pagi.",
 		want: []ent{{"Hendra Kurniawan", PER}},

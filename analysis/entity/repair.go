@@ -229,6 +229,7 @@ func (s *spanSet) repair() {
 	s.trimLower()
 	s.dropTitles()
 	s.mergePersons()
+	s.loneHeads()
 	s.commonAcronyms()
 	s.lawTitles()
 	s.gazetteerNames()
@@ -326,19 +327,23 @@ func (s *spanSet) gazetteerNames() {
 			continue
 		}
 		j := i + 1
-		for j < n && s.info[j].gazI&gazORG != 0 && s.info[j].gazB&gazORG == 0 {
+		for j < n && s.info[j].gazI&gazORG != 0 {
 			j++
 		}
 		if j-i < 2 || !s.info[j-1].gazEnd || !s.capitalised(i, j) {
 			continue
 		}
-		// Keep an organisation span of the model that contains the match.
-		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.i <= i && sp.j >= j {
-			i = j - 1
-			continue
+		// Take in the organisation spans of the model that overlap the match
+		// (PT | KAI Daop 1 with "PT KAI" listed).
+		from, to := i, j
+		if sp, ok := s.spanAt(i); ok && sp.l == ORG {
+			from = sp.i
 		}
-		s.set(i, j, ORG, 0.9)
-		i = j - 1
+		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG {
+			to = sp.j
+		}
+		s.set(from, to, ORG, 0.9)
+		i = to - 1
 	}
 }
 
@@ -351,7 +356,7 @@ func (s *spanSet) gazetteerPlaces() {
 			continue
 		}
 		j := i + 1
-		for j < n && s.info[j].gazI&gazLOC != 0 && s.info[j].gazB&gazLOC == 0 {
+		for j < n && s.info[j].gazI&gazLOC != 0 {
 			j++
 		}
 		sp, _ := s.spanAt(i)
@@ -1107,4 +1112,23 @@ func nameBeforeStop(text string, i, limit int) int {
 		return -1
 	}
 	return k
+}
+
+// loneHeads joins an organisation span made only of an institution head (PT, Dinas)
+// to the organisation right after it (PT | KAI Daop 1), and drops it when there is
+// none: a head alone names nothing.
+func (s *spanSet) loneHeads() {
+	for _, sp := range s.spans() {
+		if sp.l != ORG || sp.j-sp.i != 1 || s.info[sp.i].gazB&gazORG != 0 ||
+			!s.in(orgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
+			continue
+		}
+		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
+			s.beg[sp.j] = false
+			continue
+		}
+		if !s.isCapWord(sp.j) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bufio"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -129,6 +130,7 @@ func propagate(text string, sents [][]tokenize.Token, es []Entity) []Entity {
 func cluster(es []Entity) {
 	type mention struct {
 		text      string
+		label     Label
 		words     []string // lower-cased
 		canonical string
 	}
@@ -143,7 +145,7 @@ func cluster(es []Entity) {
 			seen[e.Label] = map[string]*mention{}
 		}
 		if seen[e.Label][e.Text] == nil {
-			m := &mention{text: e.Text, words: strings.Fields(strings.ToLower(e.Text)), canonical: e.Text}
+			m := &mention{text: e.Text, label: e.Label, words: strings.Fields(strings.ToLower(e.Text)), canonical: e.Text}
 			seen[e.Label][e.Text] = m
 			byLabel[e.Label] = append(byLabel[e.Label], m)
 		}
@@ -162,7 +164,8 @@ func cluster(es []Entity) {
 				if len(c.text) <= len(m.text) {
 					break
 				}
-				if containsRun(c.words, m.words) || full != nil && containsRun(c.words, full) ||
+				if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) ||
+					full != nil && containsRun(c.words, full) ||
 					len(m.words) == 1 && isAcronymOf(m.text, c.words) {
 					m.canonical = c.canonical
 					break
@@ -213,6 +216,26 @@ outer:
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// onlyPlaceHeads reports whether the words of long around its run of short are all
+// place heads (Kota Bekasi for Bekasi, Daerah Istimewa Yogyakarta for Yogyakarta),
+// so that the two name the same place: Surabaya Barat is not Surabaya.
+func onlyPlaceHeads(long, short []string) bool {
+	extra := len(long) - len(short)
+	for i := 0; i+len(short) <= len(long); i++ {
+		if !slices.Equal(long[i:i+len(short)], short) {
+			continue
+		}
+		ok := true
+		for _, w := range slices.Concat(long[:i], long[i+len(short):]) {
+			ok = ok && (placeHeads[strings.TrimSuffix(w, ".")] || w == "daerah" || w == "istimewa" || w == "khusus")
+		}
+		if ok {
+			return extra > 0
+		}
 	}
 	return false
 }

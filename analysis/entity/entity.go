@@ -10,8 +10,19 @@
 // is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
 // NERGrit corpora and embedded in the package.
 //
+// Extract then repairs the model's spans with what a reader of Indonesian news knows
+// about the shape of names (see repair.go): full names of institutions from our list,
+// commas and "dan" included (Badan Meteorologi, Klimatologi, dan Geofisika); "Long
+// Name (ACRO)"; institution names headed by Dinas, Badan or Kementerian running on
+// over their lists and region (Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten
+// Sleman); ranks, titles and degrees that are never names (AKBP, Kapolda, S.Sos.);
+// names after place heads (Kabupaten, Kecamatan, Desa, Kali) and lists of places;
+// buildings named after institutions; law titles; company forms in brackets; and
+// datelines (PADANG, Kabar Pagi —). [Recognizer.Tag] is the model alone.
+//
 // Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
-// the longest mention as their Canonical form.
+// the longest mention as their Canonical form, and an acronym written in brackets
+// after a long name gets that name.
 package entity
 
 import (
@@ -19,7 +30,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 
@@ -182,7 +192,9 @@ func (r *Recognizer) Tag(words []string) []string {
 	return out
 }
 
-// Extract returns the entities in text, ordered by Start, not overlapping.
+// Extract returns the entities in text, ordered by Start, not overlapping: the
+// model's names after the repair rules (see the package documentation), and the
+// rule-based dates, times and amounts.
 func (r *Recognizer) Extract(text string) []Entity {
 	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
 }
@@ -195,6 +207,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	defer r.pool.Put(tg)
 	var out []Entity
 	var words []string
+	var acros [][2]string
 	kept := make([][]tokenize.Token, 0, len(sents))
 	var heads []bool
 	body := false
@@ -211,7 +224,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	// instead (propagate), unless the text has no body.
 	for i, toks := range kept {
 		if !heads[i] || !body {
-			r.tagPiece(tg, text, toks, &words, &out)
+			r.tagPiece(tg, text, toks, &words, &out, &acros)
 		}
 	}
 	out = propagate(text, kept, resolveOverlaps(out))
@@ -220,12 +233,16 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
 	}
 	out = resolveOverlaps(out)
+	out = joinNameAbbrevs(text, out)
 	cluster(out)
+	canonicalAcronyms(out, acros)
 	return out
 }
 
 // tagPiece tags one sentence (or line of one) and appends its named entities.
-func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity) {
+//
+// acros receives the pairs of an acronym in brackets and the long name before it.
+func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
 	for _, t := range toks {
 		w := t.Text
@@ -240,22 +257,35 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 	tg.backed = grow(tg.backed, len(words))
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
-	if !backed && !slices.ContainsFunc(tags, func(t tag) bool { return t != tagO }) {
-		return
-	}
-	marg := tg.marginals(r.m, tags)
+	ss := &tg.spans
+	ss.reset(words, tg.fz.info, titleCase(words) || len(words) <= 14 && tg.fz.headline())
+	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
 	if backed {
 		// The model said O; the list says a well-known organisation.
 		for k, b := range tg.backed {
 			if b {
-				marg[k] = 0.5
+				ss.conf[k] = 0.5
 			}
 		}
 	}
-	forSpans(tags, func(i, j int, l Label) {
+	ss.repair()
+	var marg []float64
+	for _, sp := range ss.spans() {
+		i, j, l := sp.i, sp.j, sp.l
 		i = r.stripTitles(words, i, j, l)
 		if i >= j {
-			return
+			continue
+		}
+		if marg == nil {
+			marg = tg.marginals(r.m, tags)
+		}
+		conf := 1.0
+		for k := i; k < j; k++ {
+			c := ss.conf[k]
+			if c == 0 {
+				c = marg[k]
+			}
+			conf = min(conf, c)
 		}
 		start, end := toks[i].Start, toks[j-1].End
 		*out = append(*out, Entity{
@@ -263,9 +293,15 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 			Start:      start,
 			End:        end,
 			Label:      l,
-			Confidence: spanConfidence(marg, i, j),
+			Confidence: conf,
 		})
-	})
+	}
+	for _, a := range ss.acros {
+		*acros = append(*acros, [2]string{
+			text[toks[a.at].Start:toks[a.atEnd-1].End],
+			text[toks[a.from].Start:toks[a.to-1].End],
+		})
+	}
 }
 
 // headlineLower are the short words that title case leaves in lower case.
@@ -295,6 +331,24 @@ func isHeadline(toks []tokenize.Token) bool {
 		}
 	}
 	return words >= 4 && caps*10 >= words*8
+}
+
+// titleCase is isHeadline over words.
+func titleCase(words []string) bool {
+	caps, n := 0, 0
+	for _, w := range words {
+		switch wordCase(w) {
+		case cCap, cUpper, cMixed:
+			caps++
+			n++
+		case cLower:
+			if !headlineLower[strings.ToLower(w)] {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 4 && caps*10 >= n*8
 }
 
 // splitLines splits a sentence's tokens where a line break separates two of them:

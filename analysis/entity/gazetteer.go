@@ -24,7 +24,8 @@ const (
 	gazSpeech                       // reporting verbs: kata, ujar, ungkapnya
 	gazGiven                        // common given names
 	gazPrefix                       // a proper prefix of a longer phrase
-	numGazBits = 7
+	gazNotName                      // acronyms of common nouns: THR, KTP, APBD
+	numGazBits = 7                  // the classes that are model features
 )
 
 // gazFiles maps each embedded list to its class.
@@ -34,11 +35,13 @@ var gazFiles = []struct {
 }{
 	{"lists/loc.txt", gazLOC},
 	{"lists/org.txt", gazORG},
+	{"lists/institution.txt", gazORG},
 	{"lists/title.txt", gazTitle},
 	{"lists/orgtrigger.txt", gazOrgHead},
 	{"lists/loctrigger.txt", gazLocHead},
 	{"lists/speech.txt", gazSpeech},
 	{"lists/given.txt", gazGiven},
+	{"lists/notname.txt", gazNotName},
 }
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.
@@ -57,7 +60,9 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(data)))
 		for sc.Scan() {
-			words := strings.Fields(sc.Text())
+			// A comma is a token of its own: Badan Meteorologi, Klimatologi, dan
+			// Geofisika.
+			words := strings.Fields(strings.ReplaceAll(sc.Text(), ",", " , "))
 			if len(words) == 0 {
 				continue
 			}

@@ -15,7 +15,8 @@ type tagger struct {
 	tags  []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
-	backed                 []bool // tokens tagged by gazBackoff
+	backed                 []bool  // tokens tagged by gazBackoff
+	spans                  spanSet // the repair rules' view of a sentence
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {

@@ -1,0 +1,1134 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+)
+
+// The repair pass runs in Extract after the model has tagged a sentence. It applies
+// what a reader of Indonesian news knows about the shape of names and that a
+// first-order tagger trained on two thousand sentences often misses: full names of
+// institutions (with their commas and "dan"), "Long Name (ACRO)", ranks and titles
+// that are never names themselves, names after place heads (Kabupaten, Kecamatan,
+// Desa), organisation names headed by Dinas or Badan and the lists inside them
+// (Dinas Pariwisata, Kebudayaan, Pemuda, dan Olahraga), and datelines.
+// The rules are tables of words, not the strings of any text.
+
+// spanSet is the per-token view of one sentence's named entities that the repair
+// rules edit: each token has a label ("" outside names), whether it begins a span,
+// and the confidence a rule gave it (0 keeps the model's).
+type spanSet struct {
+	words []string
+	info  []tokenInfo
+	lab   []Label
+	beg   []bool
+	conf  []float64
+	acros []acronym // "(ACRO)" found after a long name
+	head  bool      // the sentence is written in title case, as headlines are
+	buf   []byte    // scratch for lower
+	spbuf []span    // scratch for spans
+}
+
+// acronym records that words[at] (an acronym in brackets) abbreviates the span
+// [from, to).
+type acronym struct{ at, atEnd, from, to int }
+
+// reset prepares s for a sentence of words with the featurizer's info.
+func (s *spanSet) reset(words []string, info []tokenInfo, head bool) {
+	n := len(words)
+	s.head = head
+	s.words, s.info = words, info
+	s.lab = grow(s.lab, n)
+	s.beg = grow(s.beg, n)
+	s.conf = grow(s.conf, n)
+	clear(s.lab)
+	clear(s.beg)
+	clear(s.conf)
+	s.acros = s.acros[:0]
+}
+
+// span is a run of tokens [i, j) with one label.
+type span struct {
+	i, j int
+	l    Label
+}
+
+// spans returns the current spans, in order.
+func (s *spanSet) spans() []span {
+	out := s.spbuf[:0]
+	for i := 0; i < len(s.lab); {
+		if s.lab[i] == "" {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s.lab) && s.lab[j] == s.lab[i] && !s.beg[j] {
+			j++
+		}
+		out = append(out, span{i, j, s.lab[i]})
+		i = j
+	}
+	s.spbuf = out
+	return out
+}
+
+// spanAt returns the span holding token k, if any.
+func (s *spanSet) spanAt(k int) (span, bool) {
+	if k < 0 || k >= len(s.lab) || s.lab[k] == "" {
+		return span{}, false
+	}
+	i := k
+	for i > 0 && !s.beg[i] && s.lab[i-1] == s.lab[k] {
+		i--
+	}
+	j := k + 1
+	for j < len(s.lab) && s.lab[j] == s.lab[k] && !s.beg[j] {
+		j++
+	}
+	return span{i, j, s.lab[k]}, true
+}
+
+// set makes [i, j) one span of label l (clear it for l == ""), splitting the spans
+// it cuts; conf > 0 is the confidence the rule gives it.
+func (s *spanSet) set(i, j int, l Label, conf float64) {
+	for k := i; k < j; k++ {
+		s.lab[k] = l
+		s.beg[k] = k == i
+		s.conf[k] = conf
+	}
+	if j < len(s.lab) && s.lab[j] != "" {
+		s.beg[j] = true
+	}
+}
+
+// isCapWord reports whether token k starts with a capital letter (Telegram, KPK,
+// WhatsApp).
+func (s *spanSet) isCapWord(k int) bool {
+	if k < 0 || k >= len(s.info) {
+		return false
+	}
+	c := s.info[k].cas
+	return c == cCap || c == cUpper || c == cMixed
+}
+
+// lower returns token k lower-cased, without a final full stop; the result is
+// valid until the next call.
+func (s *spanSet) lower(k int) []byte {
+	s.buf = appendLower(s.buf[:0], strings.TrimSuffix(s.words[k], "."))
+	return s.buf
+}
+
+// in reports whether token k, lower-cased, is in the table m.
+func (s *spanSet) in(m map[string]bool, k int) bool { return m[string(s.lower(k))] }
+
+// is reports whether token k, lower-cased, is w.
+func (s *spanSet) is(k int, w string) bool { return string(s.lower(k)) == w }
+
+// nameConnectors are the lower-case words that may stand inside a name: Bank
+// Pembangunan Daerah dan ..., Ikatan Alumni untuk ..., Abdullah bin Umar.
+var nameConnectors = map[string]bool{
+	"dan": true, "untuk": true, "di": true, "dari": true, "&": true, "of": true,
+	"the": true, "and": true, "for": true, "bin": true, "binti": true, "van": true,
+	"von": true, "der": true, "de": true, "da": true, "al": true, "el": true, "la": true,
+	"le": true, "du": true, "y": true, "ke": true, "pada": true, "atas": true,
+}
+
+// orgHeads are the words that start the names of institutions and whose names run
+// on over the capitalised words, lists and "dan" after them (Dinas Pekerjaan Umum
+// dan Penataan Ruang, Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi).
+var orgHeads = map[string]bool{
+	"badan": true, "dinas": true, "kementerian": true, "kantor": true, "komisi": true,
+	"direktorat": true, "fakultas": true, "lembaga": true, "pusat": true, "biro": true,
+	"dewan": true, "majelis": true, "inspektorat": true, "sekretariat": true,
+	"balai": true, "otoritas": true, "pengadilan": true, "kejaksaan": true,
+	"kepolisian": true, "perhimpunan": true, "persatuan": true, "asosiasi": true,
+	"ikatan": true, "koperasi": true, "yayasan": true, "universitas": true,
+	"institut": true, "pemerintah": true, "kemenko": true, "ditjen": true,
+	"satuan": true, "komite": true, "himpunan": true, "gabungan": true,
+	"konfederasi": true, "federasi": true, "serikat": true, "politeknik": true,
+	"akademi": true, "mahkamah": true, "perum": true,
+	"kelompok": true, "sekolah": true, "departemen": true, "pemprov": true,
+	"pemkab": true, "pemkot": true, "polda": true, "polres": true, "polresta": true,
+	"polrestabes": true, "polsek": true, "kodam": true, "korem": true, "kodim": true,
+	"lapas": true, "rutan": true, "unit": true, "subdirektorat": true,
+}
+
+// placeHeads are the words that start the names of places: the capitalised words
+// after them name a place (Kabupaten Enrekang, Desa Adat Sumerta, Kali Bekasi).
+var placeHeads = map[string]bool{
+	"kabupaten": true, "kab": true, "kota": true, "kecamatan": true, "kec": true,
+	"desa": true, "kelurahan": true, "kel": true, "provinsi": true, "prov": true,
+	"pulau": true, "gunung": true, "kali": true, "sungai": true, "danau": true,
+	"selat": true, "teluk": true, "laut": true, "dusun": true, "kampung": true,
+	"benteng": true, "pegunungan": true, "kepulauan": true, "jalan": true, "jl": true,
+	"jln": true, "gang": true, "gg": true, "bandara": true, "pelabuhan": true,
+	"kotamadya": true, "distrik": true, "nagari": true, "banjar": true, "pantai": true,
+	"bukit": true, "lembah": true, "tanjung": true, "samudra": true, "samudera": true,
+	"stadion": true, "terminal": true, "adat": true,
+}
+
+// lowerPlaceHeads are the place heads that, written in lower case, still make the
+// capitalised words after them a place (kota Bekasi, pegunungan Dieng, dataran
+// tinggi Dieng, lereng Merapi).
+var lowerPlaceHeads = map[string]bool{
+	"kota": true, "kabupaten": true, "kecamatan": true, "desa": true, "kelurahan": true,
+	"provinsi": true, "pulau": true, "gunung": true, "pegunungan": true, "sungai": true,
+	"danau": true, "selat": true, "teluk": true, "pantai": true, "tinggi": true,
+	"lereng": true, "kepulauan": true, "dusun": true, "kampung": true,
+}
+
+// buildingHeads start the names of buildings and premises that are usually
+// named after the institution inside them (Gedung Merah Putih KPK, Markas Polda).
+var buildingHeads = map[string]bool{
+	"gedung": true, "markas": true, "kantor": true, "rumah": true, "kompleks": true,
+	"wisma": true, "mako": true,
+}
+
+// nameAbbrevs are abbreviated parts of personal names written with a full stop, at
+// which a sentence splitter may wrongly break a name (Moch. Rizal, Rosmawati Br.
+// Tarigan).
+var nameAbbrevs = map[string]bool{
+	"moch": true, "moh": true, "mochd": true, "muh": true, "muhd": true, "mhd": true,
+	"mh": true, "abd": true, "br": true, "st": true, "ny": true, "m": true, "a": true,
+	"tb": true, "r": true, "rr": true, "raden": true,
+}
+
+// isTitleWord reports whether token k is a title, rank, role or academic degree:
+// never a name itself (AKBP, Kompol, Kapolda, Kepala, S.Sos.).
+func (s *spanSet) isTitleWord(k int) bool {
+	w := s.words[k]
+	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(keepTitles, k) {
+		return true
+	}
+	return isDegree(w)
+}
+
+// isDegree reports whether w is an academic degree: capitalised segments of at
+// most four letters joined by full stops (S.Sos, S.H., M.Si, Ph.D).
+func isDegree(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	if !strings.Contains(w, ".") || len(w) > 12 {
+		return false
+	}
+	for _, seg := range strings.Split(w, ".") {
+		if len(seg) == 0 || len(seg) > 4 || seg[0] < 'A' || seg[0] > 'Z' {
+			return false
+		}
+		for i := 1; i < len(seg); i++ {
+			if c := seg[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// repair applies the rules to the spans of one sentence. tags, words and the
+// featurizer's info are the model's view of it.
+func (s *spanSet) repair() {
+	s.trimLower()
+	s.dropTitles()
+	s.mergePersons()
+	s.loneHeads()
+	s.commonAcronyms()
+	s.lawTitles()
+	s.gazetteerNames()
+	s.gazetteerPlaces()
+	s.acronyms()
+	if !s.head {
+		// Title case capitalises the words after a head too.
+		s.orgNames()
+		s.placeNames()
+		s.lowerPlaces()
+	}
+	s.buildings()
+	s.companyForms()
+	s.dateline()
+	s.coordination()
+}
+
+// trimLower cuts each span after the last lower-case word that cannot stand inside
+// a name (lingkungan Pemerintah Kabupaten Banggai, Majelis hakim Pengadilan Negeri),
+// and drops spans left without a capitalised word.
+func (s *spanSet) trimLower() {
+	for _, sp := range s.spans() {
+		cut := sp.i
+		for k := sp.i; k < sp.j; k++ {
+			if s.info[k].cas == cLower && !s.in(nameConnectors, k) {
+				cut = k + 1
+			}
+		}
+		if cut > sp.i {
+			s.set(sp.i, cut, "", 0)
+			if cut < sp.j {
+				s.set(cut, sp.j, sp.l, s.conf[cut])
+			}
+		}
+	}
+	// Connectors and punctuation at either end are not part of a name.
+	for _, sp := range s.spans() {
+		i, j := sp.i, sp.j
+		for i < j && (s.info[i].cas == cLower || s.info[i].cas == cNone) {
+			i++
+		}
+		for j > i && (s.info[j-1].cas == cLower || s.info[j-1].cas == cNone && s.words[j-1] != ".") {
+			j--
+		}
+		if i != sp.i || j != sp.j {
+			c := s.conf[sp.i]
+			s.set(sp.i, sp.j, "", 0)
+			if i < j {
+				s.set(i, j, sp.l, c)
+			}
+		}
+	}
+}
+
+// dropTitles removes the spans made only of titles, ranks and degrees (AKBP,
+// Kapolda, S.Sos.), and trailing degrees from persons (Budi Santoso, S.H.).
+func (s *spanSet) dropTitles() {
+	for _, sp := range s.spans() {
+		all := true
+		for k := sp.i; k < sp.j && all; k++ {
+			all = s.isTitleWord(k) || s.info[k].cas == cNone
+		}
+		if all {
+			s.set(sp.i, sp.j, "", 0)
+			continue
+		}
+		i, j := sp.i, sp.j
+		for j > i+1 && (isDegree(s.words[j-1]) || s.words[j-1] == ",") {
+			j--
+		}
+		// Leading titles, roles and capitalised function words (Di, Ke) are not part
+		// of an organisation or a place: Manajer PLN, Wali Kota Bekasi, Di Jakarta.
+		// (Persons keep theirs for stripTitles, which knows the honorifics.)
+		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i)) && s.isCapWord(i+1) {
+			i++
+		}
+		if sp.l == PER && i < j-1 && s.in(headlineLower, i) && s.isCapWord(i+1) {
+			i++
+		}
+		if i > sp.i || j < sp.j {
+			c := s.conf[sp.i]
+			s.set(sp.i, sp.j, "", 0)
+			s.set(i, j, sp.l, c)
+		}
+	}
+}
+
+// gazetteerNames marks the longest multi-word matches of the organisation list that
+// start with a capital as organisations, taking in the parts the model tagged
+// otherwise (Badan Meteorologi, Klimatologi, dan Geofisika).
+func (s *spanSet) gazetteerNames() {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.info[i].gazB&gazORG == 0 || !s.isCapWord(i) {
+			continue
+		}
+		j := i + 1
+		for j < n && s.info[j].gazI&gazORG != 0 {
+			j++
+		}
+		if j-i < 2 || !s.info[j-1].gazEnd || !s.capitalised(i, j) {
+			continue
+		}
+		// Take in the organisation spans of the model that overlap the match
+		// (PT | KAI Daop 1 with "PT KAI" listed).
+		from, to := i, j
+		if sp, ok := s.spanAt(i); ok && sp.l == ORG {
+			from = sp.i
+		}
+		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG {
+			to = sp.j
+		}
+		s.set(from, to, ORG, 0.9)
+		i = to - 1
+	}
+}
+
+// gazetteerPlaces extends a place that stops inside a multi-word place of the list
+// (Jawa | Tengah) to the end of the list's name.
+func (s *spanSet) gazetteerPlaces() {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.info[i].gazB&gazLOC == 0 || s.lab[i] != LOC || !s.beg[i] {
+			continue
+		}
+		j := i + 1
+		for j < n && s.info[j].gazI&gazLOC != 0 {
+			j++
+		}
+		sp, _ := s.spanAt(i)
+		if j <= sp.j || !s.info[j-1].gazEnd || !s.capitalised(sp.j, j) {
+			continue
+		}
+		free := true
+		for k := sp.j; k < j && free; k++ {
+			free = s.lab[k] == ""
+		}
+		if free {
+			s.set(i, j, LOC, s.conf[i])
+		}
+		i = j - 1
+	}
+}
+
+// capitalised reports whether every word of [i, j) is capitalised or a connector
+// or punctuation.
+func (s *spanSet) capitalised(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !s.isCapWord(k) && !s.in(nameConnectors, k) && s.info[k].cas != cNone {
+			return false
+		}
+	}
+	return true
+}
+
+// acronyms finds "Long Name (ACRO)" where the letters of ACRO fit the long name:
+// the long name becomes one span (an organisation unless the model or the lists say
+// it is a place) and the acronym a span of the same label.
+func (s *spanSet) acronyms() {
+	n := len(s.words)
+	for p := 1; p+2 < n; p++ {
+		if s.words[p] != "(" {
+			continue
+		}
+		// The acronym: one to three capitalised tokens before ")".
+		q := p + 1
+		var acr strings.Builder
+		for q < n && q-p <= 3 && s.isCapWord(q) {
+			acr.WriteString(s.words[q])
+			q++
+		}
+		if q >= n || q == p+1 || s.words[q] != ")" || !isAcronymWord(acr.String()) {
+			s.expansion(p)
+			continue
+		}
+		from, ok := s.longName(acr.String(), p)
+		if !ok {
+			continue
+		}
+		// An institution head right before (Dinas Pekerjaan Umum ... (PUPR), PT).
+		for from > 0 && s.isCapWord(from-1) && !s.isTitleWord(from-1) &&
+			(s.in(orgHeads, from-1) || s.info[from-1].class&gazOrgHead != 0) {
+			from--
+		}
+		if s.isTitleWord(from) {
+			continue // a role: Jaksa Penuntut Umum (JPU)
+		}
+		// A name only if the model, the lists or an institution head say so: not a
+		// programme or an event (Kredit Usaha Rakyat (KUR)).
+		named := s.in(orgHeads, from) || s.info[from].class&gazOrgHead != 0 ||
+			s.info[p+1].gazB&(gazORG|gazLOC) != 0 && q == p+2
+		for k := from; k < q && !named; k++ {
+			named = s.lab[k] != ""
+		}
+		if !named {
+			continue
+		}
+		l := ORG
+		if sp, ok := s.spanAt(p - 1); ok && sp.l == LOC && sp.i <= from && !s.in(orgHeads, from) ||
+			s.in(placeHeads, from) {
+			l = LOC
+		}
+		s.set(from, p, l, 0.9)
+		s.set(p+1, q, l, 0.9)
+		s.acros = append(s.acros, acronym{at: p + 1, atEnd: q, from: from, to: p})
+		p = q
+	}
+}
+
+// isAcronymWord reports whether w looks like an acronym: two to twelve letters or
+// digits, starting with a capital, with at least two capitals (BMKG, Bawaslu is
+// not; KemenPUPR, BP2MI are).
+func isAcronymWord(w string) bool {
+	if len(w) < 2 || len(w) > 12 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			caps++
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return caps >= 2 || len(w) >= 4
+}
+
+// longName returns the start of the shortest run of capitalised words (with
+// connectors and commas) ending before token p whose words the letters of acr fit.
+func (s *spanSet) longName(acr string, p int) (int, bool) {
+	a := strings.ToLower(acr)
+	for from := p - 1; from >= 0 && p-from <= 14; from-- {
+		w := string(s.lower(from))
+		if !s.isCapWord(from) {
+			if nameConnectors[w] || w == "," {
+				continue
+			}
+			break
+		}
+		if w[0] != a[0] {
+			continue
+		}
+		if acronymFits(a, s.words, from, p) {
+			return from, true
+		}
+	}
+	return 0, false
+}
+
+// acronymFits reports whether the lower-cased acronym a can be read, letter by
+// letter in order, from the capitalised words of words[from:to], starting with the
+// first letter of the first word, every word giving at least one letter except
+// connectors and at most one other (Quick Response Code Indonesian Standard for
+// QRIS), and the last content word giving one.
+func acronymFits(a string, words []string, from, to int) bool {
+	var content []string
+	for k := from; k < to; k++ {
+		w := strings.ToLower(words[k])
+		if w == "," || nameConnectors[w] {
+			continue
+		}
+		content = append(content, w)
+	}
+	if len(content) < 2 || len(content) > len(a)+1 {
+		return false
+	}
+	var fit func(ai, wi, pos, skips int) bool
+	fit = func(ai, wi, pos, skips int) bool {
+		if ai == len(a) {
+			return wi == len(content)-1
+		}
+		c := a[ai]
+		// The initial of the next word, or of the one after if a word may be skipped.
+		if wi+1 < len(content) && content[wi+1][0] == c && fit(ai+1, wi+1, 1, skips) {
+			return true
+		}
+		if skips > 0 && wi+2 < len(content) && content[wi+2][0] == c && fit(ai+1, wi+2, 1, skips-1) {
+			return true
+		}
+		// A later letter of the same word (Bawaslu: BAdan pengaWaSan pemiLU).
+		w := content[wi]
+		for k := pos; k < len(w); k++ {
+			if w[k] == c && fit(ai+1, wi, k+1, skips) {
+				return true
+			}
+		}
+		return false
+	}
+	skips := 0
+	if len(content) >= 4 {
+		skips = 1
+	}
+	return content[0][0] == a[0] && fit(1, 0, 1, skips)
+}
+
+// orgNames makes a capitalised institution head with capitalised words after it an
+// organisation, and runs its name on over the capitalised words, the lists with
+// "dan", and a region after it (Dinas Pariwisata, Kebudayaan, Pemuda, dan Olahraga
+// Kabupaten Ponorogo).
+func (s *spanSet) orgNames() {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if !s.isCapWord(i) || !s.in(orgHeads, i) || !s.isCapWord(i+1) {
+			continue
+		}
+		if sp, ok := s.spanAt(i); ok && sp.i < i && (sp.l == ORG || sp.l == LOC) {
+			i = sp.j - 1
+			continue // inside a name that starts earlier
+		}
+		j := s.orgRun(i)
+		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG && sp.j > j {
+			j = sp.j
+		}
+		s.set(i, j, ORG, max(0.8, s.conf[i]))
+		i = j - 1
+	}
+}
+
+// orgRun returns the end of the institution name that starts at the head i.
+func (s *spanSet) orgRun(i int) int {
+	n := len(s.words)
+	j := s.orgCapRun(i + 1)
+	for j < n && j-i < 20 {
+		w := string(s.lower(j))
+		switch {
+		case s.isCapWord(j) && placeHeads[w] && s.isCapWord(j+1):
+			// a region: Dinas Kesehatan Provinsi NTT
+			j = s.capRun(j + 1)
+		case w == "dan" || w == "&":
+			if !s.listItem(j + 1) {
+				return j
+			}
+			j = s.orgCapRun(j + 1)
+		case w == ",":
+			// A list closed by "dan": A, B, dan C.
+			k := j
+			for k < n && s.words[k] == "," && s.listItem(k+1) {
+				k = s.orgCapRun(k + 1)
+			}
+			if k < n && s.words[k] == "," {
+				k++
+			}
+			// The last item may be another head: Perindustrian, Perdagangan, dan
+			// Koperasi.
+			if k+1 < n && s.is(k, "dan") && k > j+1 &&
+				(s.listItem(k+1) || s.in(orgHeads, k+1) && s.isCapWord(k+1)) {
+				j = s.orgCapRun(k + 1)
+				continue
+			}
+			return j
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// listItem reports whether token k starts an item of a list inside an institution
+// name: a capitalised word that is no title, given name, head of another name or
+// the start of a span of the model's other than an organisation.
+func (s *spanSet) listItem(k int) bool {
+	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&gazGiven != 0 {
+		return false
+	}
+	w := string(s.lower(k))
+	if orgHeads[w] || placeHeads[w] || s.info[k].class&gazOrgHead != 0 {
+		return false
+	}
+	if s.info[k].gazB&(gazLOC|gazORG) != 0 && s.info[k].cas == cUpper {
+		return false // an acronym of its own: Kementerian X dan BUMN
+	}
+	return true
+}
+
+// capRun returns the end of the run of capitalised words (no titles) from k.
+func (s *spanSet) capRun(k int) int {
+	for k < len(s.words) && s.isCapWord(k) && !(s.isTitleWord(k) && s.info[k].class&gazGiven == 0) {
+		if s.words[k] == "(" {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// orgTitles are title words that also stand inside the names of institutions:
+// Direktorat Jenderal, Kantor Staf Presiden.
+var orgTitles = map[string]bool{"jenderal": true, "presiden": true, "wakil": true, "menteri": true}
+
+// orgCapRun is capRun inside an institution's name, which may hold orgTitles.
+func (s *spanSet) orgCapRun(k int) int {
+	for {
+		k = s.capRun(k)
+		if k >= len(s.words) || !s.isCapWord(k) || !s.in(orgTitles, k) {
+			return k
+		}
+		k++
+	}
+}
+
+// placeNames makes the capitalised words after a place head a place (Kecamatan
+// Girisubo, Desa Adat Sumerta), unless the head is inside an institution's name,
+// and the items of a list that follows one ("Kecamatan A, B, dan C", "Kabupaten A
+// dan B") places too.
+func (s *spanSet) placeNames() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if s.is(i, "stasiun") && s.isCapWord(i) && s.info[i+1].gazB&gazLOC != 0 {
+			// A station named after its town (Stasiun Klaten), not a
+			// weather station (Stasiun Klimatologi).
+		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
+			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
+			continue
+		}
+		if sp, ok := s.spanAt(i); ok && sp.i < i {
+			i = sp.j - 1
+			continue // inside a name that starts earlier: Pemerintah Kota Bekasi
+		}
+		if i > 1 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == "" && s.info[i-2].cas != cNone {
+			continue // glued to a capitalised word the model left out
+		}
+		j := s.placeRun(i + 1)
+		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.j > j {
+			continue // an institution named after the place
+		}
+		if sp, ok := s.spanAt(j - 1); ok && sp.j > j && sp.l == LOC {
+			j = sp.j
+		}
+		s.set(i, j, LOC, max(0.8, s.conf[i]))
+		// A list after it.
+		k := j
+		var items [][2]int
+		for k+1 < n && s.words[k] == "," && s.placeItem(k+1) {
+			e := s.capRun(k + 1)
+			items = append(items, [2]int{k + 1, e})
+			k = e
+		}
+		if k+1 < n && s.words[k] == "," {
+			k++
+		}
+		if k+1 < n && (s.is(k, "dan") || s.is(k, "serta")) && s.placeItem(k+1) {
+			e := s.capRun(k + 1)
+			items = append(items, [2]int{k + 1, e})
+			for _, it := range items {
+				if sp, ok := s.spanAt(it[0]); !ok || sp.l == PER {
+					s.set(it[0], it[1], LOC, 0.7)
+				}
+			}
+		}
+		i = j - 1
+	}
+}
+
+// placeRun is capRun inside a place's name, which may hold titles followed by a
+// name (Jalan Jenderal Sudirman, Stadion Kapten I Wayan Dipta).
+func (s *spanSet) placeRun(k int) int {
+	for {
+		k = s.capRun(k)
+		if k+1 >= len(s.words) || !s.isCapWord(k) || !s.isCapWord(k+1) || isDegree(s.words[k]) {
+			return k
+		}
+		k++
+	}
+}
+
+// lowerPlaces makes the capitalised words after a place head written in lower case
+// a place, when the model found no name there or a person (pegunungan Dieng).
+func (s *spanSet) lowerPlaces() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if s.info[i].cas != cLower || !lowerPlaceHeads[s.words[i]] || !s.isCapWord(i+1) ||
+			s.isTitleWord(i+1) || s.in(orgHeads, i+1) || s.in(placeHeads, i+1) {
+			continue
+		}
+		j := s.capRun(i + 1)
+		free := true
+		for k := i + 1; k < j && free; k++ {
+			free = s.lab[k] == "" || s.lab[k] == PER
+		}
+		if sp, ok := s.spanAt(j - 1); ok && sp.j > j {
+			free = false
+		}
+		if free {
+			s.set(i+1, j, LOC, 0.7)
+		}
+		i = j - 1
+	}
+}
+
+// placeItem reports whether token k can start an item of a list of places.
+func (s *spanSet) placeItem(k int) bool {
+	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&(gazGiven|gazOrgHead) != 0 {
+		return false
+	}
+	return !s.in(orgHeads, k)
+}
+
+// buildings splits a place named after an institution inside it into the building
+// and the institution (Gedung Merah Putih KPK → Gedung Merah Putih, KPK), or, when
+// the building has no name of its own (Markas Polda Jawa Timur), keeps the
+// institution alone.
+func (s *spanSet) buildings() {
+	for _, sp := range s.spans() {
+		if sp.l != LOC || sp.j-sp.i < 2 || !s.in(buildingHeads, sp.i) {
+			continue
+		}
+		// The first word after the head that starts an organisation's name.
+		for k := sp.i + 1; k < sp.j; k++ {
+			if s.info[k].gazB&gazORG == 0 && !s.in(orgHeads, k) {
+				continue
+			}
+			if !s.isCapWord(k) {
+				break
+			}
+			if k == sp.i+1 {
+				s.set(sp.i, sp.j, "", 0)
+				s.set(k, sp.j, ORG, 0.8)
+			} else {
+				s.set(k, sp.j, ORG, 0.8)
+			}
+			break
+		}
+	}
+}
+
+// dateline handles the dateline that opens a news story: "AMBON, Kabar Nusantara —"
+// or "JAKARTA (Antara) -": the city in capitals is a place, the news outlet an
+// organisation.
+func (s *spanSet) dateline() {
+	n := len(s.words)
+	i := 0
+	for i < n && s.info[i].cas == cUpper {
+		i++
+	}
+	if i == 0 || i >= n {
+		return
+	}
+	var close string
+	switch s.words[i] {
+	case ",":
+	case "(":
+		close = ")"
+	default:
+		return
+	}
+	k := i + 1
+	j := s.capRun(k)
+	if j == k || j >= n {
+		return
+	}
+	if close != "" {
+		if s.words[j] != close {
+			return
+		}
+		if j+1 >= n || !isDash(s.words[j+1]) {
+			return
+		}
+	} else if !isDash(s.words[j]) {
+		return
+	}
+	s.set(0, i, LOC, 0.9)
+	s.set(k, j, ORG, 0.9)
+}
+
+// isDash reports whether w is a dash that ends a dateline.
+func isDash(w string) bool {
+	return w == "—" || w == "–" || w == "-" || w == "--"
+}
+
+// joinNameAbbrevs joins two persons split at the full stop of an abbreviated part
+// of a name (Moch. Rizal Fahmi, Rosmawati Br. Tarigan), where a sentence splitter
+// may break. es is sorted and does not overlap; so is the result.
+func joinNameAbbrevs(text string, es []Entity) []Entity {
+	out := es[:0]
+	for k, e := range es {
+		if isName(e.Label) {
+			// A surname after the break that the model did not tag: Br. Tarigan.
+			last := e.Text[strings.LastIndexByte(e.Text, ' ')+1:]
+			next := len(text)
+			if k+1 < len(es) {
+				next = es[k+1].Start
+			}
+			if nameAbbrevs[strings.ToLower(last)] && strings.Contains(e.Text, " ") {
+				if end := nameAfterStop(text, e.End, next); end > 0 {
+					e.End = end
+					e.Text = text[e.Start:end]
+				}
+			}
+			// An abbreviated first name before the break: Moch. | Rizal Fahmi.
+			prev := 0
+			if n := len(out); n > 0 {
+				prev = out[n-1].End
+			}
+			if start := nameBeforeStop(text, e.Start, prev); start >= 0 {
+				e.Start = start
+				e.Text = text[start:e.End]
+			}
+		}
+		if n := len(out); n > 0 && isName(e.Label) && isName(out[n-1].Label) {
+			p := &out[n-1]
+			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
+			gap := text[p.End:e.Start]
+			if nameAbbrevs[strings.ToLower(last)] && strings.TrimSpace(gap) == "." {
+				p.End = e.End
+				p.Text = text[p.Start:p.End]
+				p.Confidence = min(p.Confidence, e.Confidence)
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// canonicalAcronyms gives the mentions of an acronym written in brackets after a
+// long name (Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)) the long name's
+// canonical form.
+func canonicalAcronyms(es []Entity, acros [][2]string) {
+	if len(acros) == 0 {
+		return
+	}
+	canon := map[string]string{}
+	for _, e := range es {
+		canon[e.Text] = e.Canonical
+	}
+	long := map[string]string{}
+	for _, a := range acros {
+		if c, ok := canon[a[1]]; ok {
+			long[a[0]] = c
+		}
+	}
+	for i, e := range es {
+		if c, ok := long[e.Text]; ok && isName(e.Label) {
+			es[i].Canonical = c
+		}
+	}
+}
+
+// mergePersons joins two persons that the model split with nothing between them
+// (Jaksa Bagus | Aditya Nugroho).
+func (s *spanSet) mergePersons() {
+	for k := 1; k < len(s.lab); k++ {
+		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
+			s.beg[k] = false
+		}
+	}
+}
+
+// commonAcronyms drops single-word spans that are acronyms of common nouns, not
+// names (THR, BPKB, APBD, BUMN), from lists/notname.txt.
+func (s *spanSet) commonAcronyms() {
+	for _, sp := range s.spans() {
+		if sp.j-sp.i == 1 && s.info[sp.i].class&gazNotName != 0 {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+}
+
+// lawWords start the titles of laws and regulations, which are not names even
+// though their words are capitalised (Undang-Undang Informasi dan Transaksi
+// Elektronik).
+var lawWords = map[string]bool{
+	"undang-undang": true, "uu": true, "perppu": true, "perpres": true, "perda": true,
+	"permen": true, "pergub": true, "perbup": true, "perwali": true, "kuhp": true,
+	"kuhap": true, "peraturan": true, "keputusan": true, "instruksi": true,
+}
+
+// lawTitles clears the spans inside the title of a law.
+func (s *spanSet) lawTitles() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if !s.in(lawWords, i) || !s.isCapWord(i) && s.words[i] != "undang-undang" {
+			continue
+		}
+		j := i + 1
+		for j < n && (s.isCapWord(j) || s.is(j, "dan") && s.isCapWord(j+1) && !s.in(lawWords, j+1)) {
+			if s.is(j, "nomor") || s.is(j, "no") {
+				break
+			}
+			j++
+		}
+		if sp, ok := s.spanAt(i + 1); ok && sp.i <= i {
+			continue // part of a longer name
+		}
+		for k := i; k < j; k++ {
+			if sp, ok := s.spanAt(k); ok && sp.j <= j {
+				s.set(sp.i, sp.j, "", 0)
+			}
+		}
+		i = j - 1
+	}
+}
+
+// companyForms takes the legal form of a company written in brackets after its
+// name into the name (PT Telkom Indonesia (Persero) Tbk.), and drops the form
+// found alone.
+func (s *spanSet) companyForms() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		if sp.l == ORG && sp.j-sp.i <= 2 && s.in(companyForm, sp.i) &&
+			(sp.j-sp.i == 1 || s.is(sp.i+1, ")") || s.is(sp.i+1, "tbk")) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+	for _, sp := range s.spans() {
+		if sp.l != ORG {
+			continue
+		}
+		j := sp.j
+		if j+2 < n && s.words[j] == "(" && s.in(companyForm, j+1) && s.words[j+2] == ")" {
+			j += 3
+			if j < n && s.is(j, "tbk") {
+				j++
+			}
+			s.set(sp.i, j, ORG, s.conf[sp.i])
+		}
+	}
+}
+
+// companyForm are the legal forms of Indonesian companies written in brackets.
+var companyForm = map[string]bool{"persero": true, "perseroda": true, "perum": true, "tbk": true}
+
+// coordination makes a place of the other items of a list of places, when the
+// model took one of them for a person or missed it: "Ternate, Tidore Kepulauan, dan
+// Sofifi", "seperti Puncu dan Kepung".
+func (s *spanSet) coordination() {
+	n := len(s.words)
+	for i := 0; i < n; {
+		if !s.isCapWord(i) {
+			i++
+			continue
+		}
+		// Collect the items of a list starting at i.
+		var items [][2]int
+		k := i
+		closed := false
+		for k < n && s.isCapWord(k) {
+			e := k
+			if sp, ok := s.spanAt(k); ok && sp.i == k {
+				e = sp.j
+			} else {
+				e = s.capRun(k)
+				if e == k {
+					break
+				}
+			}
+			items = append(items, [2]int{k, e})
+			if closed || e >= n {
+				k = e
+				break
+			}
+			switch {
+			case s.words[e] == "," && e+1 < n && (s.is(e+1, "dan") || s.is(e+1, "serta")):
+				k = e + 2
+				closed = true
+			case s.words[e] == ",":
+				k = e + 1
+			case s.is(e, "dan") || s.is(e, "serta"):
+				k = e + 1
+				closed = true
+			default:
+				k = e
+				closed = closed || false
+				goto done
+			}
+		}
+	done:
+		if closed && len(items) >= 2 {
+			s.placeList(items)
+		}
+		if k <= i {
+			k = i + 1
+		}
+		i = k
+	}
+}
+
+// placeList relabels as places the items of a list that has places and otherwise
+// only one-word persons or untagged words.
+func (s *spanSet) placeList(items [][2]int) {
+	locs := 0
+	for _, it := range items {
+		l := s.lab[it[0]]
+		switch {
+		case l == LOC:
+			locs++
+		case l == PER && it[1]-it[0] == 1 && s.info[it[0]].class&gazGiven == 0:
+		case l == "" && !s.isTitleWord(it[0]) && s.info[it[0]].class&(gazGiven|gazOrgHead) == 0 &&
+			!s.in(orgHeads, it[0]) && !s.in(headlineLower, it[0]) && it[1]-it[0] <= 3 &&
+			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l Label) bool { return l != "" }):
+		default:
+			return
+		}
+	}
+	if locs == 0 || locs == len(items) {
+		return
+	}
+	for _, it := range items {
+		if s.lab[it[0]] != LOC {
+			s.set(it[0], it[1], LOC, 0.6)
+		}
+	}
+}
+
+// expansion handles "ACRO (Long Name)" at the bracket p: the long name takes the
+// acronym's label, or none when the acronym is no name (IMEI (International Mobile
+// Equipment Identity)).
+func (s *spanSet) expansion(p int) {
+	n := len(s.words)
+	if p == 0 || s.info[p-1].cas != cUpper || !isAcronymWord(s.words[p-1]) {
+		return
+	}
+	q := p + 1
+	for q < n && q-p <= 14 && s.words[q] != ")" {
+		if !s.isCapWord(q) && !s.in(nameConnectors, q) && s.words[q] != "," {
+			return
+		}
+		q++
+	}
+	if q >= n || q-p < 3 || !acronymFits(strings.ToLower(s.words[p-1]), s.words, p+1, q) {
+		return
+	}
+	l := s.lab[p-1]
+	if sp, ok := s.spanAt(p - 1); !ok || sp.j != p {
+		l = ""
+	}
+	for k := p + 1; k < q; k++ {
+		if sp, ok := s.spanAt(k); ok && (sp.i < p+1 || sp.j > q) {
+			return // a name across the bracket
+		}
+	}
+	s.set(p+1, q, l, 0.9)
+}
+
+// nameAfterStop returns the end of a capitalised word that follows a full stop at
+// text[i:] and ends before limit, or 0.
+func nameAfterStop(text string, i, limit int) int {
+	if i >= len(text) || text[i] != '.' {
+		return 0
+	}
+	i++
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) || text[i] < 'A' || text[i] > 'Z' {
+		return 0
+	}
+	j := i + 1
+	for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] == '-') {
+		j++
+	}
+	if j-i < 2 || j > limit {
+		return 0
+	}
+	return j
+}
+
+// nameBeforeStop returns the start of an abbreviated part of a name of two letters
+// or more (Moch., Muh.) written just before text[i:] and after limit, or -1.
+func nameBeforeStop(text string, i, limit int) int {
+	j := i
+	for j > limit && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j <= limit || text[j-1] != '.' {
+		return -1
+	}
+	j--
+	k := j
+	for k > limit && ('a' <= text[k-1] && text[k-1] <= 'z' || 'A' <= text[k-1] && text[k-1] <= 'Z') {
+		k--
+	}
+	if j-k < 2 || text[k] < 'A' || text[k] > 'Z' || !nameAbbrevs[strings.ToLower(text[k:j])] {
+		return -1
+	}
+	if k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '(' && text[k-1] != '"' {
+		return -1
+	}
+	return k
+}
+
+// loneHeads joins an organisation span made only of an institution head (PT, Dinas)
+// to the organisation right after it (PT | KAI Daop 1), and drops it when there is
+// none: a head alone names nothing.
+func (s *spanSet) loneHeads() {
+	for _, sp := range s.spans() {
+		if sp.l != ORG || sp.j-sp.i != 1 || s.info[sp.i].gazB&gazORG != 0 ||
+			!s.in(orgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
+			continue
+		}
+		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
+			s.beg[sp.j] = false
+			continue
+		}
+		if !s.isCapWord(sp.j) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+}

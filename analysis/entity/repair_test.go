@@ -1,0 +1,195 @@
+package entity
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The repair rules on invented sentences: each case lists entities that must be
+// found (text and label) and texts that must not be entities.
+func TestRepairRules(t *testing.T) {
+	type ent struct {
+		text  string
+		label Label
+	}
+	cases := []struct {
+		name string
+		text string
+		want []ent
+		not  []string
+	}{{
+		name: "institution with commas and dan",
+		text: "Kepala Badan Meteorologi, Klimatologi, dan Geofisika wilayah timur meminta nelayan waspada.",
+		want: []ent{{"Badan Meteorologi, Klimatologi, dan Geofisika", ORG}},
+		not:  []string{"Badan Meteorologi", "Geofisika"},
+	}, {
+		name: "ministry with commas",
+		text: "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi menyalurkan bantuan ke Kabupaten Sigi.",
+		want: []ent{{"Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", ORG}, {"Kabupaten Sigi", LOC}},
+	}, {
+		name: "long name and acronym",
+		text: "Lembaga Penjaminan Mutu Pendidikan (LPMP) Sulawesi Barat menggelar pelatihan guru. Menurut LPMP, pesertanya 300 orang.",
+		want: []ent{{"Lembaga Penjaminan Mutu Pendidikan", ORG}, {"LPMP", ORG}},
+	}, {
+		name: "head before the long name",
+		text: "Pegawai Dinas Pekerjaan Umum dan Penataan Ruang (PUPR) Kabupaten Tegal memeriksa jembatan itu.",
+		want: []ent{{"Dinas Pekerjaan Umum dan Penataan Ruang", ORG}, {"PUPR", ORG}, {"Kabupaten Tegal", LOC}},
+		not:  []string{"Dinas Pekerjaan", "Penataan Ruang"},
+	}, {
+		name: "ranks and titles are not names",
+		text: "Kapolres Sleman AKBP Yuswanto Ardi mengatakan pelaku sudah ditahan. Kompol Dedi Suhendar juga hadir.",
+		want: []ent{{"Yuswanto Ardi", PER}, {"Dedi Suhendar", PER}},
+		not:  []string{"AKBP", "Kompol", "Kapolres", "AKBP Yuswanto Ardi"},
+	}, {
+		name: "titles before places and organisations",
+		text: "Wakil Wali Kota Tasikmalaya meresmikan pasar itu bersama Direktur Utama PT Pos Indonesia.",
+		want: []ent{{"PT Pos Indonesia", ORG}},
+		not:  []string{"Wakil Wali Kota Tasikmalaya", "Wali Kota Tasikmalaya", "Direktur Utama PT Pos Indonesia", "Utama PT Pos Indonesia"},
+	}, {
+		name: "a listed name the model split",
+		text: "Di Jakarta, Manajer Humas PT KAI Daop 1 menjelaskan jadwal baru.",
+		want: []ent{{"Jakarta", LOC}},
+		not:  []string{"PT", "Di Jakarta", "KAI Daop"},
+	}, {
+		name: "degrees are not names",
+		text: "Ketua panitia, Bapak Hendra Kurniawan, S.Sos., mengatakan acara dimulai pagi.",
+		want: []ent{{"Hendra Kurniawan", PER}},
+		not:  []string{"S.Sos.", "S.Sos"},
+	}, {
+		name: "list of districts after a head",
+		text: "Banjir melanda Kecamatan Ciawi, Megamendung, dan Cisarua di Kabupaten Bogor.",
+		want: []ent{{"Kecamatan Ciawi", LOC}, {"Megamendung", LOC}, {"Cisarua", LOC}, {"Kabupaten Bogor", LOC}},
+	}, {
+		name: "place heads",
+		text: "Wisatawan memadati Desa Adat Penglipuran dan kawasan pegunungan Menoreh selama libur panjang.",
+		want: []ent{{"Desa Adat Penglipuran", LOC}, {"Menoreh", LOC}},
+	}, {
+		name: "lists inside an institution name",
+		text: "Kepala Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Sleman, Budi Santoso, mengatakan kunjungan naik.",
+		want: []ent{{"Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Sleman", ORG}, {"Budi Santoso", PER}},
+		not:  []string{"Pemuda", "Olahraga"},
+	}, {
+		name: "building named after an institution",
+		text: "Tersangka diperiksa selama sembilan jam di Gedung Bundar Kejaksaan Agung pada Selasa malam.",
+		want: []ent{{"Kejaksaan Agung", ORG}},
+		not:  []string{"Gedung Bundar Kejaksaan Agung"},
+	}, {
+		name: "dateline",
+		text: "PADANG, Kabar Pagi — Warga Kota Padang mulai mengungsi ke tempat yang lebih tinggi.",
+		want: []ent{{"PADANG", LOC}, {"Kabar Pagi", ORG}, {"Kota Padang", LOC}},
+	}, {
+		name: "laws are not names",
+		text: "Pelaku dijerat Undang-Undang Perlindungan Konsumen dan Undang-Undang Informasi dan Transaksi Elektronik.",
+		not:  []string{"Perlindungan Konsumen", "Transaksi Elektronik", "Informasi dan Transaksi Elektronik"},
+	}, {
+		name: "company form in brackets",
+		text: "Saham PT Semen Gresik (Persero) Tbk. naik tiga persen pada perdagangan kemarin.",
+		want: []ent{{"PT Semen Gresik (Persero) Tbk.", ORG}},
+		not:  []string{"Persero", "Persero) Tbk."},
+	}, {
+		name: "abbreviated name part",
+		text: "Saksi bernama Muh. Fadli Rahman menyebut uang itu diserahkan di rumahnya.",
+		want: []ent{{"Muh. Fadli Rahman", PER}},
+		not:  []string{"Muh"},
+	}, {
+		name: "acronyms of common nouns",
+		text: "Pembayaran THR paling lambat sepekan sebelum Lebaran, kata pejabat Kementerian Ketenagakerjaan.",
+		want: []ent{{"Kementerian Ketenagakerjaan", ORG}},
+		not:  []string{"THR"},
+	}, {
+		name: "acronym explained in brackets",
+		text: "Nomor IMEI (International Mobile Equipment Identity) wajib didaftarkan.",
+		not:  []string{"International Mobile Equipment Identity", "Mobile Equipment Identity"},
+	}}
+	r := Default()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			es := r.Extract(c.text)
+			got := map[string]Label{}
+			for _, e := range es {
+				got[e.Text] = e.Label
+			}
+			for _, w := range c.want {
+				if l, ok := got[w.text]; !ok || l != w.label {
+					t.Errorf("want %s %q; got %v", w.label, w.text, show(es))
+				}
+			}
+			for _, n := range c.not {
+				if _, ok := got[n]; ok {
+					t.Errorf("%q should not be an entity; got %v", n, show(es))
+				}
+			}
+		})
+	}
+}
+
+func show(es []Entity) string {
+	var b strings.Builder
+	for _, e := range es {
+		fmt.Fprintf(&b, "[%s %q] ", e.Label, e.Text)
+	}
+	return b.String()
+}
+
+// An acronym in brackets gets the long name as its canonical form.
+func TestAcronymInBracketsCanonical(t *testing.T) {
+	text := "Lembaga Penjaminan Mutu Pendidikan (LPMP) menggelar pelatihan. Kepala LPMP mengatakan pesertanya guru SD."
+	n := 0
+	for _, e := range Default().Extract(text) {
+		if e.Text == "LPMP" {
+			n++
+			if e.Canonical != "Lembaga Penjaminan Mutu Pendidikan" {
+				t.Errorf("LPMP at %d: canonical %q", e.Start, e.Canonical)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("found LPMP %d times, want 2", n)
+	}
+}
+
+// A place's short mention takes a longer one as canonical only when the words
+// added are place heads: Surabaya is Kota Surabaya, not Surabaya Barat.
+func TestPlaceCanonical(t *testing.T) {
+	text := "Banjir melanda Surabaya Barat. Pemerintah menyiapkan posko di Kota Surabaya. Warga Surabaya diminta waspada."
+	for _, e := range Default().Extract(text) {
+		if e.Text == "Surabaya" && e.Canonical != "Kota Surabaya" {
+			t.Errorf("Surabaya: canonical %q, want Kota Surabaya", e.Canonical)
+		}
+	}
+}
+
+func TestAcronymFits(t *testing.T) {
+	cases := []struct {
+		acr, name string
+		want      bool
+	}{
+		{"bmkg", "Badan Meteorologi , Klimatologi , dan Geofisika", true},
+		{"pupr", "Pekerjaan Umum dan Penataan Ruang", true},
+		{"ppatk", "Pusat Pelaporan dan Analisis Transaksi Keuangan", true},
+		{"qris", "Quick Response Code Indonesian Standard", true},
+		{"bkkbn", "Badan Kependudukan dan Keluarga Berencana Nasional", true},
+		{"pupr", "Penataan Ruang", false},
+		{"kpk", "Korupsi", false},
+		{"bi", "Bank Rakyat Indonesia", false},
+		{"lib", "Liga Indonesia Baru", true},
+	}
+	for _, c := range cases {
+		w := strings.Fields(c.name)
+		if got := acronymFits(c.acr, w, 0, len(w)); got != c.want {
+			t.Errorf("acronymFits(%q, %q) = %v, want %v", c.acr, c.name, got, c.want)
+		}
+	}
+}
+
+func TestIsDegree(t *testing.T) {
+	for w, want := range map[string]bool{
+		"S.Sos.": true, "S.Sos": true, "S.H.": true, "M.Si": true, "Ph.D": true,
+		"Dr.": false, "Jl.": false, "U.S.A.": true, "Sudirman": false, "2.5": false,
+	} {
+		if got := isDegree(w); got != want {
+			t.Errorf("isDegree(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

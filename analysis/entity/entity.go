@@ -10,8 +10,19 @@
 // is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
 // NERGrit corpora and embedded in the package.
 //
+// Extract then repairs the model's spans with what a reader of Indonesian news knows
+// about the shape of names (see repair.go): full names of institutions from our list,
+// commas and "dan" included (Badan Meteorologi, Klimatologi, dan Geofisika); "Long
+// Name (ACRO)"; institution names headed by Dinas, Badan or Kementerian running on
+// over their lists and region (Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten
+// Sleman); ranks, titles and degrees that are never names (AKBP, Kapolda, S.Sos.);
+// names after place heads (Kabupaten, Kecamatan, Desa, Kali) and lists of places;
+// buildings named after institutions; law titles; company forms in brackets; and
+// datelines (PADANG, Kabar Pagi —). [Recognizer.Tag] is the model alone.
+//
 // Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
-// the longest mention as their Canonical form.
+// the longest mention as their Canonical form, and an acronym written in brackets
+// after a long name gets that name.
 package entity
 
 import (
@@ -181,7 +192,9 @@ func (r *Recognizer) Tag(words []string) []string {
 	return out
 }
 
-// Extract returns the entities in text, ordered by Start, not overlapping.
+// Extract returns the entities in text, ordered by Start, not overlapping: the
+// model's names after the repair rules (see the package documentation), and the
+// rule-based dates, times and amounts.
 func (r *Recognizer) Extract(text string) []Entity {
 	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
 }

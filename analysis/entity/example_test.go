@@ -64,3 +64,20 @@ func ExampleEvaluate() {
 	// Output:
 	// F1 0.5000 P 0.5000 R 0.5000 (LOC=0.000 ORG=0.000 PER=1.000)
 }
+
+// Full names of institutions, with their commas, "dan" and acronym, and ranks that
+// are not names.
+func ExampleRecognizer_Extract_institutions() {
+	text := "Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) dan Kapolres " +
+		"Sleman AKBP Yuswanto Ardi meninjau Kecamatan Ciawi, Megamendung, dan Cisarua."
+	for _, e := range entity.Default().Extract(text) {
+		fmt.Printf("%s %q → %s\n", e.Label, e.Text, e.Canonical)
+	}
+	// Output:
+	// ORG "Badan Meteorologi, Klimatologi, dan Geofisika" → Badan Meteorologi, Klimatologi, dan Geofisika
+	// ORG "BMKG" → Badan Meteorologi, Klimatologi, dan Geofisika
+	// PER "Yuswanto Ardi" → Yuswanto Ardi
+	// LOC "Kecamatan Ciawi" → Kecamatan Ciawi
+	// LOC "Megamendung" → Megamendung
+	// LOC "Cisarua" → Cisarua
+}

@@ -229,6 +229,7 @@ func (s *spanSet) repair() {
 	s.trimLower()
 	s.dropTitles()
 	s.mergePersons()
+	s.loneHeads()
 	s.commonAcronyms()
 	s.lawTitles()
 	s.gazetteerNames()
@@ -295,14 +296,23 @@ func (s *spanSet) dropTitles() {
 			s.set(sp.i, sp.j, "", 0)
 			continue
 		}
-		j := sp.j
-		for j > sp.i+1 && (isDegree(s.words[j-1]) || s.words[j-1] == ",") {
+		i, j := sp.i, sp.j
+		for j > i+1 && (isDegree(s.words[j-1]) || s.words[j-1] == ",") {
 			j--
 		}
-		if j < sp.j {
+		// Leading titles, roles and capitalised function words (Di, Ke) are not part
+		// of an organisation or a place: Manajer PLN, Wali Kota Bekasi, Di Jakarta.
+		// (Persons keep theirs for stripTitles, which knows the honorifics.)
+		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i)) && s.isCapWord(i+1) {
+			i++
+		}
+		if sp.l == PER && i < j-1 && s.in(headlineLower, i) && s.isCapWord(i+1) {
+			i++
+		}
+		if i > sp.i || j < sp.j {
 			c := s.conf[sp.i]
 			s.set(sp.i, sp.j, "", 0)
-			s.set(sp.i, j, sp.l, c)
+			s.set(i, j, sp.l, c)
 		}
 	}
 }
@@ -317,19 +327,23 @@ func (s *spanSet) gazetteerNames() {
 			continue
 		}
 		j := i + 1
-		for j < n && s.info[j].gazI&gazORG != 0 && s.info[j].gazB&gazORG == 0 {
+		for j < n && s.info[j].gazI&gazORG != 0 {
 			j++
 		}
 		if j-i < 2 || !s.info[j-1].gazEnd || !s.capitalised(i, j) {
 			continue
 		}
-		// Keep an organisation span of the model that contains the match.
-		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.i <= i && sp.j >= j {
-			i = j - 1
-			continue
+		// Take in the organisation spans of the model that overlap the match
+		// (PT | KAI Daop 1 with "PT KAI" listed).
+		from, to := i, j
+		if sp, ok := s.spanAt(i); ok && sp.l == ORG {
+			from = sp.i
 		}
-		s.set(i, j, ORG, 0.9)
-		i = j - 1
+		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG {
+			to = sp.j
+		}
+		s.set(from, to, ORG, 0.9)
+		i = to - 1
 	}
 }
 
@@ -342,7 +356,7 @@ func (s *spanSet) gazetteerPlaces() {
 			continue
 		}
 		j := i + 1
-		for j < n && s.info[j].gazI&gazLOC != 0 && s.info[j].gazB&gazLOC == 0 {
+		for j < n && s.info[j].gazI&gazLOC != 0 {
 			j++
 		}
 		sp, _ := s.spanAt(i)
@@ -794,7 +808,7 @@ func isDash(w string) bool {
 func joinNameAbbrevs(text string, es []Entity) []Entity {
 	out := es[:0]
 	for k, e := range es {
-		if e.Label == PER {
+		if isName(e.Label) {
 			// A surname after the break that the model did not tag: Br. Tarigan.
 			last := e.Text[strings.LastIndexByte(e.Text, ' ')+1:]
 			next := len(text)
@@ -807,8 +821,17 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 					e.Text = text[e.Start:end]
 				}
 			}
+			// An abbreviated first name before the break: Moch. | Rizal Fahmi.
+			prev := 0
+			if n := len(out); n > 0 {
+				prev = out[n-1].End
+			}
+			if start := nameBeforeStop(text, e.Start, prev); start >= 0 {
+				e.Start = start
+				e.Text = text[start:e.End]
+			}
 		}
-		if n := len(out); n > 0 && e.Label == PER && out[n-1].Label == PER {
+		if n := len(out); n > 0 && isName(e.Label) && isName(out[n-1].Label) {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
 			gap := text[p.End:e.Start]
@@ -1065,4 +1088,47 @@ func nameAfterStop(text string, i, limit int) int {
 		return 0
 	}
 	return j
+}
+
+// nameBeforeStop returns the start of an abbreviated part of a name of two letters
+// or more (Moch., Muh.) written just before text[i:] and after limit, or -1.
+func nameBeforeStop(text string, i, limit int) int {
+	j := i
+	for j > limit && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j <= limit || text[j-1] != '.' {
+		return -1
+	}
+	j--
+	k := j
+	for k > limit && ('a' <= text[k-1] && text[k-1] <= 'z' || 'A' <= text[k-1] && text[k-1] <= 'Z') {
+		k--
+	}
+	if j-k < 2 || text[k] < 'A' || text[k] > 'Z' || !nameAbbrevs[strings.ToLower(text[k:j])] {
+		return -1
+	}
+	if k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '(' && text[k-1] != '"' {
+		return -1
+	}
+	return k
+}
+
+// loneHeads joins an organisation span made only of an institution head (PT, Dinas)
+// to the organisation right after it (PT | KAI Daop 1), and drops it when there is
+// none: a head alone names nothing.
+func (s *spanSet) loneHeads() {
+	for _, sp := range s.spans() {
+		if sp.l != ORG || sp.j-sp.i != 1 || s.info[sp.i].gazB&gazORG != 0 ||
+			!s.in(orgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
+			continue
+		}
+		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
+			s.beg[sp.j] = false
+			continue
+		}
+		if !s.isCapWord(sp.j) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
 }

@@ -42,6 +42,16 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Yuswanto Ardi", PER}, {"Dedi Suhendar", PER}},
 		not:  []string{"AKBP", "Kompol", "Kapolres", "AKBP Yuswanto Ardi"},
 	}, {
+		name: "titles before places and organisations",
+		text: "Wakil Wali Kota Tasikmalaya meresmikan pasar itu bersama Direktur Utama PT Pos Indonesia.",
+		want: []ent{{"PT Pos Indonesia", ORG}},
+		not:  []string{"Wakil Wali Kota Tasikmalaya", "Wali Kota Tasikmalaya", "Direktur Utama PT Pos Indonesia", "Utama PT Pos Indonesia"},
+	}, {
+		name: "a listed name the model split",
+		text: "Di Jakarta, Manajer Humas PT KAI Daop 1 menjelaskan jadwal baru.",
+		want: []ent{{"Jakarta", LOC}},
+		not:  []string{"PT", "Di Jakarta", "KAI Daop"},
+	}, {
 		name: "degrees are not names",
 		text: "Ketua panitia, Bapak Hendra Kurniawan, S.Sos., mengatakan acara dimulai pagi.",
 		want: []ent{{"Hendra Kurniawan", PER}},

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -14,15 +13,8 @@ import (
 	"github.com/telaah/telaah/internal/dataset"
 )
 
-func runIn(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), err
-}
-
 func TestEntitiesJSON(t *testing.T) {
-	out, _, err := runIn(t, telaah.ReferenceArticle(), "entities")
+	out, _, err := runTelaah(t, telaah.ReferenceArticle(), "entities")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +39,7 @@ func TestEntitiesJSON(t *testing.T) {
 
 func TestEntitiesCoNLL(t *testing.T) {
 	in := "Presiden PROPN O\r\nJoko PROPN B-PER\r\nWidodo\tB-PERSON\r\n\r\n\r\ndi\r\nJakarta\r\n.\r\n"
-	out, _, err := runIn(t, in, "entities", "--conll")
+	out, _, err := runTelaah(t, in, "entities", "--conll")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,16 +50,16 @@ func TestEntitiesCoNLL(t *testing.T) {
 }
 
 func TestEntitiesUsage(t *testing.T) {
-	if _, _, err := runIn(t, "", "entities", "--bogus"); exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "", "entities", "--bogus"); exitCode(err) != 2 {
 		t.Errorf("bad flag: %v (exit %d)", err, exitCode(err))
 	}
-	if _, _, err := runIn(t, "", "entities", "--style", "wiki"); exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "", "entities", "--style", "wiki"); exitCode(err) != 2 {
 		t.Errorf("bad style: %v", err)
 	}
-	if _, _, err := runIn(t, "", "entities", "extra"); exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "", "entities", "extra"); exitCode(err) != 2 {
 		t.Errorf("extra argument: %v", err)
 	}
-	if _, _, err := runIn(t, "", "entities", "--model", filepath.Join(t.TempDir(), "none")); err == nil {
+	if _, _, err := runTelaah(t, "", "entities", "--model", filepath.Join(t.TempDir(), "none")); err == nil {
 		t.Error("missing model accepted")
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,15 +8,6 @@ import (
 
 	"github.com/telaah/telaah"
 )
-
-// runTelaah runs telaah in process with the given stdin and returns stdout, stderr
-// and the error.
-func runTelaah(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), err
-}
 
 // sampleIndex indexes the embedded sample articles into a new index and returns
 // its directory.

@@ -1,20 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 )
 
-func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), err
-}
-
 func TestStemCommand(t *testing.T) {
-	out, _, err := runCmd(t, "mengatakan\nMenyapu\n\nanak-anak\r\nBekasi\nberikan\n", "stem")
+	out, _, err := runTelaah(t, "mengatakan\nMenyapu\n\nanak-anak\r\nBekasi\nberikan\n", "stem")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +17,7 @@ func TestStemCommand(t *testing.T) {
 }
 
 func TestStemCommandSnowball(t *testing.T) {
-	out, _, err := runCmd(t, "menteri\nmengatakan\n", "stem", "--mode=snowball")
+	out, _, err := runTelaah(t, "menteri\nmengatakan\n", "stem", "--mode=snowball")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +27,7 @@ func TestStemCommandSnowball(t *testing.T) {
 }
 
 func TestStemCommandExplain(t *testing.T) {
-	out, _, err := runCmd(t, "mengatakan\n", "stem", "--explain")
+	out, _, err := runTelaah(t, "mengatakan\n", "stem", "--explain")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,16 +38,16 @@ func TestStemCommandExplain(t *testing.T) {
 }
 
 func TestStemCommandErrors(t *testing.T) {
-	if _, _, err := runCmd(t, "", "stem", "--mode=porter"); err == nil || exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "", "stem", "--mode=porter"); err == nil || exitCode(err) != 2 {
 		t.Errorf("bad mode: err %v", err)
 	}
-	if _, _, err := runCmd(t, "", "stem", "extra"); err == nil || exitCode(err) != 2 {
+	if _, _, err := runTelaah(t, "", "stem", "extra"); err == nil || exitCode(err) != 2 {
 		t.Errorf("extra argument: err %v", err)
 	}
-	if _, _, err := runCmd(t, "", "stem", "--lexicon=/nonexistent/roots.txt"); err == nil {
+	if _, _, err := runTelaah(t, "", "stem", "--lexicon=/nonexistent/roots.txt"); err == nil {
 		t.Error("missing lexicon file: no error")
 	}
-	out, _, err := runCmd(t, "bekasi\n", "stem", "--protect=Kebayoran,bekasi")
+	out, _, err := runTelaah(t, "bekasi\n", "stem", "--protect=Kebayoran,bekasi")
 	if err != nil || out != "bekasi\n" {
 		t.Errorf("protect: %q %v", out, err)
 	}

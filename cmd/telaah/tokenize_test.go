@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,15 +8,8 @@ import (
 	"testing"
 )
 
-func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	err := run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
-	return out.String(), errb.String(), err
-}
-
 func TestTokenizeCommand(t *testing.T) {
-	out, _, err := runCmd(t, "Bukunya di Jl. Sudirman. \"Apa?\" tanyanya.\n", "tokenize")
+	out, _, err := runTelaah(t, "Bukunya di Jl. Sudirman. \"Apa?\" tanyanya.\n", "tokenize")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,21 +17,21 @@ func TestTokenizeCommand(t *testing.T) {
 	if out != want {
 		t.Errorf("tokenize:\n%q\nwant\n%q", out, want)
 	}
-	out, _, err = runCmd(t, "Bukunya kepada-Nya.", "tokenize", "--split-clitics")
+	out, _, err = runTelaah(t, "Bukunya kepada-Nya.", "tokenize", "--split-clitics")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "Buku\nnya\nkepada\n-\nNya\n.\n\n"; out != want {
 		t.Errorf("tokenize --split-clitics:\n%q\nwant\n%q", out, want)
 	}
-	out, _, err = runCmd(t, "", "tokenize")
+	out, _, err = runTelaah(t, "", "tokenize")
 	if err != nil || out != "" {
 		t.Errorf("empty input: %q, %v", out, err)
 	}
 }
 
 func TestTokenizeCommandJSON(t *testing.T) {
-	out, _, err := runCmd(t, "Bukunya 1,5%", "tokenize", "--json")
+	out, _, err := runTelaah(t, "Bukunya 1,5%", "tokenize", "--json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,16 +56,16 @@ func TestTokenizeCommandJSON(t *testing.T) {
 }
 
 func TestTokenizeCommandUsage(t *testing.T) {
-	_, stderr, err := runCmd(t, "", "tokenize", "--help")
+	_, stderr, err := runTelaah(t, "", "tokenize", "--help")
 	if !errors.Is(err, flag.ErrHelp) || !strings.Contains(stderr, "--split-clitics") && !strings.Contains(stderr, "-split-clitics") {
 		t.Errorf("--help: %v, %q", err, stderr)
 	}
-	_, _, err = runCmd(t, "", "tokenize", "--nope")
+	_, _, err = runTelaah(t, "", "tokenize", "--nope")
 	var u usageError
 	if !errors.As(err, &u) {
 		t.Errorf("bad flag: %v", err)
 	}
-	_, _, err = runCmd(t, "", "tokenize", "file.txt")
+	_, _, err = runTelaah(t, "", "tokenize", "file.txt")
 	if !errors.As(err, &u) {
 		t.Errorf("argument: %v", err)
 	}

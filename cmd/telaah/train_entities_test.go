@@ -15,21 +15,21 @@ func TestTrainEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 	model := filepath.Join(dir, "m.gz")
-	_, stderr, err := runIn(t, "", "train-entities", "-train", train, "-aux", "", "-dev", train, "-epochs", "10", "-runs", "1", "-o", model)
+	_, stderr, err := runTelaah(t, "", "train-entities", "-train", train, "-aux", "", "-dev", train, "-epochs", "10", "-runs", "1", "-o", model)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	if !strings.Contains(stderr, "dev F1") || !strings.Contains(stderr, "wrote "+model) {
 		t.Errorf("progress:\n%s", stderr)
 	}
-	out, _, err := runIn(t, "Budi\npergi\nke\nJakarta\n", "entities", "--conll", "--model", model)
+	out, _, err := runTelaah(t, "Budi\npergi\nke\nJakarta\n", "entities", "--conll", "--model", model)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "Budi\tB-PER\npergi\tO\nke\tO\nJakarta\tB-LOC\n\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
-	if _, _, err := runIn(t, "", "train-entities", "-train", filepath.Join(dir, "missing"), "-aux", "", "-o", model); err == nil {
+	if _, _, err := runTelaah(t, "", "train-entities", "-train", filepath.Join(dir, "missing"), "-aux", "", "-o", model); err == nil {
 		t.Error("missing training file accepted")
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -133,23 +134,46 @@ func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		terms = z.Pipeline.Prepare(text)
 	}
 	out := make(analysis.TokenStream, 0, len(terms))
-	pos := 0
-	for _, t := range terms {
-		surface := surfaceOf(t)
-		if surface == "" {
-			continue
-		}
-		pos = nextPosition(pos, t)
+	for t := range indexed(terms) {
 		out = append(out, &analysis.Token{
 			Start:    t.Start,
 			End:      t.End,
-			Term:     []byte(surface),
-			Position: pos,
-			Type:     tokenType(t),
+			Term:     []byte(t.surface),
+			Position: t.pos,
+			Type:     tokenType(*t.Term),
 			KeyWord:  t.Proper || t.Kind != tokenize.Word,
 		})
 	}
 	return out
+}
+
+// indexedTerm is a term that enters bleve, with its normalised surface (as
+// surfaceOf gives it) and its position (as nextPosition counts them).
+type indexedTerm struct {
+	*ta.Term
+	surface string
+	pos     int
+}
+
+// indexed yields the terms that enter bleve, stopwords included, with their
+// surfaces and positions. Tokenizer.Tokenize and stream both walk the terms
+// through it, so that the positions Index.Add stores are those the "id"
+// analyzer gives a phrase query.
+func indexed(terms []ta.Term) iter.Seq[indexedTerm] {
+	return func(yield func(indexedTerm) bool) {
+		pos := 0
+		for i := range terms {
+			t := &terms[i]
+			surface := surfaceOf(*t)
+			if surface == "" {
+				continue
+			}
+			pos = nextPosition(pos, *t)
+			if !yield(indexedTerm{t, surface, pos}) {
+				return
+			}
+		}
+	}
 }
 
 // nextPosition returns the position of term t after position pos: the next one,
@@ -303,18 +327,12 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 		}
 		out = append(out, &tok)
 	}
-	pos := 0
-	for _, t := range terms {
-		surface := surfaceOf(t)
-		if surface == "" {
-			continue
-		}
-		pos = nextPosition(pos, t)
+	for t := range indexed(terms) {
 		if t.Stopword {
 			continue
 		}
-		tok := analysis.Token{Start: t.Start, End: t.End, Position: pos, Type: tokenType(t), KeyWord: true}
-		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != surface {
+		tok := analysis.Token{Start: t.Start, End: t.End, Position: t.pos, Type: tokenType(*t.Term), KeyWord: true}
+		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != t.surface {
 			st := tok
 			st.Term = bytesOf(t.Stem)
 			st.KeyWord = false
@@ -323,7 +341,7 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 				continue
 			}
 		}
-		tok.Term = bytesOf(surface)
+		tok.Term = bytesOf(t.surface)
 		add(tok)
 	}
 	return out

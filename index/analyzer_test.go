@@ -181,36 +181,24 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("[\n{\"id\":\"a\",\"title\":\"T\"},\n{\"id\":2},\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		lines := bytes.Count(b, []byte("\n")) + 1
-		err := ReadJSONL(bytes.NewReader(b), "in",
-			func(a Article) error {
-				if err := a.Validate(); err != nil {
-					t.Fatalf("invalid article passed on: %v", err)
-				}
-				return nil
-			},
-			func(e *InputError) error {
-				if e.Line < 1 || e.Line > lines {
-					t.Fatalf("line %d of %d", e.Line, lines)
-				}
-				return nil
-			})
+		article := func(a Article) error {
+			if err := a.Validate(); err != nil {
+				t.Fatalf("invalid article passed on: %v", err)
+			}
+			return nil
+		}
+		skipped := func(e *InputError) error {
+			if e.Line < 1 || e.Line > lines {
+				t.Fatalf("line %d of %d", e.Line, lines)
+			}
+			return nil
+		}
+		err := ReadJSONL(bytes.NewReader(b), "in", article, skipped)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// The same bytes as a .json file: an array or JSON Lines.
-		err = readJSON(bytes.NewReader(b), "in.json",
-			func(a Article) error {
-				if err := a.Validate(); err != nil {
-					t.Fatalf("invalid article passed on: %v", err)
-				}
-				return nil
-			},
-			func(e *InputError) error {
-				if e.Line < 1 || e.Line > lines {
-					t.Fatalf("line %d of %d", e.Line, lines)
-				}
-				return nil
-			})
+		err = readJSON(bytes.NewReader(b), "in.json", article, skipped)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,61 +1,24 @@
 package tokenize_test
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/telaah/telaah"
+	"github.com/telaah/telaah/internal/newstext"
 	"github.com/telaah/telaah/tokenize"
 )
 
-// newsText is the sample articles' titles and bodies, repeated to at least 1 MB.
-var newsText = sync.OnceValue(func() string {
-	var one strings.Builder
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			panic(err)
-		}
-		one.WriteString(a.Title + "\n\n" + a.Body + "\n\n")
-	}
-	var all strings.Builder
-	for all.Len() < 1<<20 {
-		all.WriteString(one.String())
-	}
-	return all.String()
-})
-
-func benchAll(b *testing.B, text string) {
-	tokenize.Tokenize("Dr. a") // build the word lists before timing
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		for t := range tokenize.All(text) {
-			n += t.End - t.Start
-		}
-	}
-	if n == 0 {
-		b.Fatal("no tokens")
-	}
-}
-
 // BenchmarkAll is the iterator form on news text (the sample articles repeated to
 // at least 1 MB): the speed bar of issue 2 is 100 MB/s with 0 allocations a token.
-func BenchmarkAll(b *testing.B) { benchAll(b, newsText()) }
+func BenchmarkAll(b *testing.B) { newstext.BenchAll(b, newstext.Text()) }
 
 // BenchmarkAllReference is the iterator form on the reference article.
-func BenchmarkAllReference(b *testing.B) { benchAll(b, telaah.ReferenceArticle()) }
+func BenchmarkAllReference(b *testing.B) { newstext.BenchAll(b, telaah.ReferenceArticle()) }
 
 // BenchmarkAllSplitClitics is the iterator form with clitics split off.
 func BenchmarkAllSplitClitics(b *testing.B) {
-	text := newsText()
+	text := newstext.Text()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	z := tokenize.Tokenizer{SplitClitics: true}
@@ -67,7 +30,7 @@ func BenchmarkAllSplitClitics(b *testing.B) {
 
 // BenchmarkTokenize is the slice form.
 func BenchmarkTokenize(b *testing.B) {
-	text := newsText()
+	text := newstext.Text()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -77,7 +40,7 @@ func BenchmarkTokenize(b *testing.B) {
 
 // BenchmarkSentences groups the tokens into sentences.
 func BenchmarkSentences(b *testing.B) {
-	text := newsText()
+	text := newstext.Text()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -87,7 +50,7 @@ func BenchmarkSentences(b *testing.B) {
 
 // BenchmarkScanner streams the news text from an io.Reader.
 func BenchmarkScanner(b *testing.B) {
-	text := newsText()
+	text := newstext.Text()
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -8,6 +8,16 @@ import (
 	"unicode/utf8"
 )
 
+// runEnd returns the end of the run of the byte c that starts at text[i]: an
+// ellipsis of periods, a dash of hyphens, an opening quote of two backquotes.
+func runEnd(text string, i int, c byte) int {
+	e := i + 1
+	for e < len(text) && text[e] == c {
+		e++
+	}
+	return e
+}
+
 // scanOther scans a token that does not start with a word character: punctuation,
 // symbols, emoji and emoticons, @mentions and #hashtags, and bytes that are not
 // text at all (invalid UTF-8, control characters).
@@ -31,10 +41,7 @@ func scanOther(text string, i int) raw {
 		}
 		return mk(text, i, i+1, Symbol)
 	case '.':
-		e := i + 1
-		for e < len(text) && text[e] == '.' {
-			e++
-		}
+		e := runEnd(text, i, '.')
 		t := mk(text, i, e, Punct)
 		t.role = roleTerm
 		return t
@@ -43,16 +50,9 @@ func scanOther(text string, i int) raw {
 		t.role = roleTerm
 		return t
 	case '-':
-		e := i + 1
-		for e < len(text) && text[e] == '-' {
-			e++
-		}
-		return mk(text, i, e, Punct)
+		return mk(text, i, runEnd(text, i, '-'), Punct)
 	case '`':
-		e := i + 1
-		for e < len(text) && text[e] == '`' {
-			e++
-		}
+		e := runEnd(text, i, '`')
 		t := mk(text, i, e, Punct)
 		t.role = roleOpen
 		return t

@@ -383,6 +383,14 @@ func scanCompound(text string, first seg) raw {
 	ordinal := false
 	digitRange := false // a digit-digit hyphen was joined as part of a date or code
 	lastSegStart := first.start
+	// join takes the segment after a connector into the token.
+	join := func(next seg) {
+		letters += next.letters
+		digits += next.digits + next.otherNumerals
+		last = next
+		lastSegStart = next.start
+		end = next.end
+	}
 loop:
 	for end+1 < len(text) {
 		c := text[end]
@@ -426,11 +434,7 @@ loop:
 				ordinal = true // abad ke-XXI
 			}
 			hyphens++
-			letters += next.letters
-			digits += next.digits + next.otherNumerals
-			last = next
-			lastSegStart = next.start
-			end = next.end
+			join(next)
 		case '.', ',', ':':
 			if c == ',' && text[end+1] == '-' && last.digits > 0 && last.letters == 0 && wordAt(text, end+2) == 0 && (end+2 >= len(text) || text[end+2] != '-') {
 				end += 2 // Rp 200.000,-
@@ -442,11 +446,7 @@ loop:
 				}
 			}
 			next := scanSeg(text, end+1)
-			letters += next.letters
-			digits += next.digits + next.otherNumerals
-			last = next
-			lastSegStart = next.start
-			end = next.end
+			join(next)
 		case '/':
 			if wordAt(text, end+1) == 0 {
 				break loop
@@ -461,21 +461,13 @@ loop:
 			if letters == 0 && strings.ContainsAny(text[t.Start:end], ".,") {
 				break loop // amounts: Rp9.100/9.105 is two of them; dates have no separators
 			}
-			letters += next.letters
-			digits += next.digits + next.otherNumerals
-			last = next
-			lastSegStart = next.start
-			end = next.end
+			join(next)
 		case '_':
 			if wordAt(text, end+1) == 0 {
 				break loop
 			}
 			next := scanSeg(text, end+1)
-			letters += next.letters
-			digits += next.digits + next.otherNumerals
-			last = next
-			lastSegStart = next.start
-			end = next.end
+			join(next)
 		case '&':
 			// AT&T, P&G, R&D
 			if !(last.upper == last.end-last.start && last.upper <= 3 && isUpperASCII(text[end+1])) {

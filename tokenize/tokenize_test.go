@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/telaah/telaah"
+	"github.com/telaah/telaah/internal/newstext"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -280,7 +281,7 @@ func checkInvariants(t testing.TB, text string, toks []tokenize.Token, sents []t
 
 func TestInvariantsOnNews(t *testing.T) {
 	for _, z := range []tokenize.Tokenizer{{}, {SplitClitics: true}} {
-		for _, text := range []string{telaah.ReferenceArticle(), newsText()[:200000], string(telaah.SampleArticles())} {
+		for _, text := range []string{telaah.ReferenceArticle(), newstext.Text()[:200000], string(telaah.SampleArticles())} {
 			toks := z.Tokenize(text)
 			checkInvariants(t, text, toks, z.Sentences(text))
 			var it []tokenize.Token
@@ -315,7 +316,7 @@ func scanAll(t testing.TB, sc *tokenize.Scanner) []tokenize.Token {
 }
 
 func TestScanner(t *testing.T) {
-	text := telaah.ReferenceArticle() + "\n\n" + newsText()[:100000]
+	text := telaah.ReferenceArticle() + "\n\n" + newstext.Text()[:100000]
 	for _, z := range []tokenize.Tokenizer{{}, {SplitClitics: true}} {
 		want := z.Tokenize(text)
 		for name, r := range map[string]io.Reader{

@@ -133,27 +133,30 @@ var (
 )
 
 // removeParticle removes -kah, -lah or -pun.
-func (s *sbState) removeParticle() bool {
-	for _, suf := range [...][]rune{sbKah, sbLah, sbPun} {
+func (s *sbState) removeParticle() bool { return s.removeEnding([...][]rune{sbKah, sbLah, sbPun}) }
+
+// removePossessivePronoun removes -ku, -mu or -nya.
+func (s *sbState) removePossessivePronoun() bool {
+	return s.removeEnding([...][]rune{sbKu, sbMu, sbNya})
+}
+
+// removeEnding removes the first of the endings that the word has, with no
+// condition on the prefix (the particles and the possessive pronouns).
+func (s *sbState) removeEnding(endings [3][]rune) bool {
+	for _, suf := range endings {
 		if s.w.HasSuffixRunes(suf) {
-			s.w.RemoveLastNRunes(len(suf))
-			s.measure--
+			s.cutSuffix(len(suf))
 			return true
 		}
 	}
 	return false
 }
 
-// removePossessivePronoun removes -ku, -mu or -nya.
-func (s *sbState) removePossessivePronoun() bool {
-	for _, suf := range [...][]rune{sbKu, sbMu, sbNya} {
-		if s.w.HasSuffixRunes(suf) {
-			s.w.RemoveLastNRunes(len(suf))
-			s.measure--
-			return true
-		}
-	}
-	return false
+// cutSuffix removes the last n runes, a suffix that counted as one syllable of
+// the measure.
+func (s *sbState) cutSuffix(n int) {
+	s.w.RemoveLastNRunes(n)
+	s.measure--
 }
 
 // removeSuffix removes the derivational suffix -kan, -an or -i, each only where
@@ -166,29 +169,25 @@ func (s *sbState) removeSuffix() bool {
 	case s.w.HasSuffixRunes(sbKan):
 		// SUFFIX_KAN_OK: prefix not ke-/peng- and not per-.
 		if s.prefix != sbPrefixKe && s.prefix != sbPrefixPe {
-			s.w.RemoveLastNRunes(3)
-			s.measure--
+			s.cutSuffix(3)
 			return true
 		}
 		// Snowball's among falls back to the shorter "an" when the condition
 		// of "kan" fails.
 		if s.prefix != sbPrefixDi {
-			s.w.RemoveLastNRunes(2)
-			s.measure--
+			s.cutSuffix(2)
 			return true
 		}
 	case s.w.HasSuffixRunes(sbAn):
 		// SUFFIX_AN_OK: prefix not di-/meng-/ter-.
 		if s.prefix != sbPrefixDi {
-			s.w.RemoveLastNRunes(2)
-			s.measure--
+			s.cutSuffix(2)
 			return true
 		}
 	case s.w.HasSuffixRunes(sbI):
 		// SUFFIX_I_OK: prefix in {none, di-, per-} and not after s.
 		if s.prefix <= sbPrefixPe && (len(rs) < 2 || rs[len(rs)-2] != 's') {
-			s.w.RemoveLastNRunes(1)
-			s.measure--
+			s.cutSuffix(1)
 			return true
 		}
 	}

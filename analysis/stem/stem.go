@@ -370,19 +370,9 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 	if ok {
 		// A weak root (a word form known only from Snowball's vocabulary) gives
 		// way to an analysis that reaches a well attested root: kecamatan is
-		// ke- + camat + -an.
-		az := analyzer{lex: lex, strongOnly: true}
-		if az.analyzeWord(w) {
-			a.Root = az.best.root
-			a.Found = true
-			if explain {
-				a.fill(&az.best)
-			}
-			return
-		}
-		// Snowball's vocabulary holds English words too (streaming, updated).
-		if !s.noEnglish && IsEnglish(w) {
-			s.english(w, a, explain)
+		// ke- + camat + -an. Snowball's vocabulary holds English words too
+		// (streaming, updated).
+		if s.rootOrEnglish(&analyzer{lex: lex, strongOnly: true}, w, a, explain) {
 			return
 		}
 		a.Found = true
@@ -414,22 +404,31 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		}
 		return
 	}
-	az := analyzer{lex: lex}
+	if s.rootOrEnglish(&analyzer{lex: lex}, w, a, explain) {
+		return
+	}
+	if explain {
+		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
+	}
+}
+
+// rootOrEnglish fills a with the analysis of w by az when it reaches a root of
+// the lexicon, or else with the English analysis when w is an English word (and
+// the stemmer keeps English words), and reports whether either did.
+func (s *Stemmer) rootOrEnglish(az *analyzer, w string, a *Analysis, explain bool) bool {
 	if az.analyzeWord(w) {
 		a.Root = az.best.root
 		a.Found = true
 		if explain {
 			a.fill(&az.best)
 		}
-		return
+		return true
 	}
 	if !s.noEnglish && IsEnglish(w) {
 		s.english(w, a, explain)
-		return
+		return true
 	}
-	if explain {
-		a.Rules = append(a.Rules, "no analysis reaches a root of the lexicon: kept")
-	}
+	return false
 }
 
 // protectedBase returns the protected word that w is followed by a possessive

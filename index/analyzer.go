@@ -325,7 +325,9 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 			out = append(out, &slab[len(slab)-1])
 			return
 		}
-		out = append(out, &tok)
+		p := new(analysis.Token) // cannot happen either; a copy keeps tok on the stack
+		*p = tok
+		out = append(out, p)
 	}
 	for t := range indexed(terms) {
 		if t.Stopword {

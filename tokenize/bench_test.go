@@ -59,3 +59,22 @@ func BenchmarkScanner(b *testing.B) {
 		}
 	}
 }
+
+// TestAllAllocatesNothing guards the bar behind BenchmarkAll: the iterator form
+// makes no allocation at all on news text, in either clitic mode.
+func TestAllAllocatesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	text := newstext.Text()
+	tokenize.Tokenize("Dr. a") // build the word lists first
+	for _, z := range []tokenize.Tokenizer{{}, {SplitClitics: true}} {
+		n := testing.AllocsPerRun(2, func() {
+			for range z.All(text) {
+			}
+		})
+		if n != 0 {
+			t.Errorf("SplitClitics=%v: %v allocations per pass over %d bytes of news, want 0", z.SplitClitics, n, len(text))
+		}
+	}
+}

@@ -82,7 +82,8 @@ func encJoined(w string, last int, redup bool) uint8 {
 // own: satu-satunya, dua-duanya, sebesar-besarnya, sekurang-kurangnya.
 func lexicalisedRedupNya(w string, last int) bool {
 	first := w[:strings.IndexByte(w, '-')]
-	switch strings.ToLower(first) {
+	var buf [16]byte
+	switch string(lowerASCII(buf[:0], first)) {
 	case "satu", "dua", "tiga", "empat", "lima", "kedua", "ketiga", "keempat", "kelima":
 		return true
 	}
@@ -98,7 +99,8 @@ var rootPrefixes = []string{"", "be", "ber", "bel", "di", "diper", "ke", "me", "
 func isRootLike(l *lexicon, w string) bool {
 	n := len(w)
 	if n > 5 && 'A' <= w[0] && w[0] <= 'Z' {
-		switch strings.ToLower(w[n-5:]) {
+		var buf [5]byte
+		switch string(lowerASCII(buf[:0], w[n-5:])) {
 		case "ullah", "illah", "allah":
 			return true // the names Abdullah, Fadlillah, Abdallah (but timbullah is timbul + lah)
 		}

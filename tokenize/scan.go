@@ -66,8 +66,26 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
-func isAlnum(c byte) bool      { return c < utf8.RuneSelf && asciiClass[c]&(cLower|cUpper|cDigit) != 0 }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&(cLower|cUpper|cDigit) != 0 }
+
+// lowerASCII appends s to dst with its ASCII letters in lower case. Callers pass a
+// stack buffer and compare string(result), which the compiler does without
+// allocating, so looking up a word in any case costs no allocation. When s does not
+// fit in dst's spare capacity it returns nil (longer than any word looked up).
+func lowerASCII(dst []byte, s string) []byte {
+	if len(s) > cap(dst)-len(dst) {
+		return nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
 func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 
@@ -361,7 +379,8 @@ func scanWordLike(text string, start int) raw {
 
 // clitics that may follow a hyphen: kepada-Nya, hamba-Ku, APBD-nya.
 func isHyphenClitic(s string) bool {
-	switch strings.ToLower(s) {
+	var buf [8]byte
+	switch string(lowerASCII(buf[:0], s)) {
 	case "nya", "ku", "mu", "lah", "kah", "pun":
 		return true
 	}

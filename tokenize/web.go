@@ -8,7 +8,8 @@ import (
 )
 
 func isScheme(s string) bool {
-	switch strings.ToLower(s) {
+	var buf [8]byte
+	switch string(lowerASCII(buf[:0], s)) {
 	case "http", "https", "ftp", "ftps", "sftp", "mailto", "file", "ws", "wss":
 		return true
 	}
@@ -106,7 +107,8 @@ func domainEnd(text string, start int) int {
 		i = j
 		break
 	}
-	if labels < 2 || !tlds[strings.ToLower(text[lastStart:lastEnd])] {
+	var buf [16]byte
+	if labels < 2 || !tlds[string(lowerASCII(buf[:0], text[lastStart:lastEnd]))] {
 		return 0
 	}
 	if wordAt(text, i) > 0 {

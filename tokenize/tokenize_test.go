@@ -231,7 +231,7 @@ func checkInvariants(t testing.TB, text string, toks []tokenize.Token, sents []t
 		if int(tok.Pro)+int(tok.Enc) > len(tok.Text) {
 			t.Fatalf("token %d %q: clitics %d+%d", i, tok.Text, tok.Pro, tok.Enc)
 		}
-		if p, b, e := tok.Split(); p+b+e != tok.Text && p+"-"+b+e != tok.Text && p+b+"-"+e != tok.Text || (tok.Pro > 0 || tok.Enc > 0) && b == "" {
+		if p, b, e := tok.Split(); p+b+e != tok.Text && p+"-"+b+e != tok.Text && p+b+"-"+e != tok.Text && p+"-"+b+"-"+e != tok.Text || (tok.Pro > 0 || tok.Enc > 0) && b == "" {
 			t.Fatalf("token %d %q splits into %q %q %q", i, tok.Text, p, b, e)
 		}
 		for j := prev; j < tok.Start; {

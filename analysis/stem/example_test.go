@@ -74,7 +74,9 @@ func ExampleStemmer_AddRoots() {
 		return
 	}
 	fmt.Println(s.Stem("mengoptimalkan"))
-	s.RemoveRoots("optimal")
+	if err := s.RemoveRoots("optimal"); err != nil {
+		fmt.Println(err)
+	}
 	fmt.Println(s.Stem("mengoptimalkan"))
 	if err := s.AddRoots("optimal"); err != nil {
 		fmt.Println(err)

@@ -130,7 +130,13 @@ type Stemmer struct {
 	lex       atomic.Pointer[RootLexicon]
 	cache     *cache
 	editMu    sync.Mutex // serialises lexicon edits
+	shared    bool       // the package's Default: not to be edited
 }
+
+// ErrShared is returned when the shared [Default] stemmer is asked to change its
+// lexicon: every user of the package, the index's analyzer "id" among them, sees
+// that stemmer, so it stays as shipped. Edit a stemmer of your own from [New].
+var ErrShared = errors.New("stem: the shared Default stemmer cannot be edited; make one with New")
 
 // New returns a Stemmer configured by c.
 func New(c Config) (*Stemmer, error) {
@@ -176,11 +182,12 @@ var defaultStemmer = sync.OnceValue(func() *Stemmer {
 		// released build.
 		panic(fmt.Sprintf("stem: building the default stemmer: %v", err))
 	}
+	s.shared = true
 	return s
 })
 
 // Default returns the shared default Stemmer (lexicon mode, embedded lexicon and
-// protected names).
+// protected names). Its lexicon cannot be edited (see [ErrShared]).
 func Default() *Stemmer { return defaultStemmer() }
 
 // Mode returns the stemmer's algorithm.
@@ -246,6 +253,9 @@ func (s *Stemmer) SetLexicon(l *RootLexicon) error {
 	if l == nil {
 		return errors.New("stem: SetLexicon: nil lexicon")
 	}
+	if s.shared {
+		return ErrShared
+	}
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
 	s.lex.Store(l)
@@ -254,8 +264,12 @@ func (s *Stemmer) SetLexicon(l *RootLexicon) error {
 }
 
 // AddRoots adds words to the stemmer's root lexicon (lower-cased). It returns an
-// error, and changes nothing, when a word is not a single word of letters.
+// error, and changes nothing, when a word is not a single word of letters or s is
+// the shared Default.
 func (s *Stemmer) AddRoots(words ...string) error {
+	if s.shared {
+		return ErrShared
+	}
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
 	l, err := s.lexicon().With(words...)
@@ -268,12 +282,17 @@ func (s *Stemmer) AddRoots(words ...string) error {
 }
 
 // RemoveRoots removes words from the stemmer's root lexicon; words it does not
-// hold are ignored.
-func (s *Stemmer) RemoveRoots(words ...string) {
+// hold are ignored. It returns ErrShared, and changes nothing, when s is the
+// shared Default.
+func (s *Stemmer) RemoveRoots(words ...string) error {
+	if s.shared {
+		return ErrShared
+	}
 	s.editMu.Lock()
 	defer s.editMu.Unlock()
 	s.lex.Store(s.lexicon().Without(words...))
 	s.cache.clear()
+	return nil
 }
 
 // IsProtected reports whether word (in any case) is protected from stemming.

@@ -1,6 +1,7 @@
 package stem
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -125,7 +126,9 @@ func TestLexiconEditing(t *testing.T) {
 	if got := s.Stem("menggoreng"); got != "goreng" {
 		t.Fatalf("menggoreng → %q", got)
 	}
-	s.RemoveRoots("goreng")
+	if err := s.RemoveRoots("goreng"); err != nil {
+		t.Fatal(err)
+	}
 	if got := s.Stem("menggoreng"); got != "menggoreng" {
 		t.Errorf("after RemoveRoots: menggoreng → %q (cache not cleared?)", got)
 	}
@@ -297,5 +300,21 @@ func TestZeroStemmer(t *testing.T) {
 	}
 	if err := s.AddRoots("zzzakar"); err != nil || s.Stem("menzzzakar") != "menzzzakar" && s.Stem("dizzzakar") != "zzzakar" {
 		t.Errorf("zero Stemmer AddRoots: %v %q", err, s.Stem("dizzzakar"))
+	}
+}
+
+func TestDefaultIsNotEdited(t *testing.T) {
+	d := Default()
+	if err := d.AddRoots("zzzakar"); !errors.Is(err, ErrShared) {
+		t.Errorf("Default().AddRoots: %v, want ErrShared", err)
+	}
+	if err := d.RemoveRoots("kata"); !errors.Is(err, ErrShared) {
+		t.Errorf("Default().RemoveRoots: %v, want ErrShared", err)
+	}
+	if err := d.SetLexicon(d.Lexicon()); !errors.Is(err, ErrShared) {
+		t.Errorf("Default().SetLexicon: %v, want ErrShared", err)
+	}
+	if got := d.Stem("mengatakan"); got != "kata" {
+		t.Errorf("Default after refused edits: mengatakan → %q", got)
 	}
 }

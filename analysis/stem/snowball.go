@@ -233,53 +233,51 @@ func (s *sbState) dropPrefix(n int, repl rune) {
 // the compiler sees the self-assignment and keeps w's buffer on the stack.
 func truncate(w *snowballword.SnowballWord, m int) { w.RS = w.RS[:m] }
 
-// removeFirstOrderPrefix is Snowball's remove_first_order_prefix.
-func (s *sbState) removeFirstOrderPrefix() bool {
-	switch {
-	case s.hasPrefix("meny") && s.vowelAt(4):
-		s.dropPrefix(4, 's')
-		s.prefix = sbPrefixDi
-	case s.hasPrefix("peny") && s.vowelAt(4):
-		s.dropPrefix(4, 's')
-		s.prefix = sbPrefixKe
-	case s.hasPrefix("meng"):
-		s.dropPrefix(4, 0)
-		s.prefix = sbPrefixDi
-	case s.hasPrefix("peng"):
-		s.dropPrefix(4, 0)
-		s.prefix = sbPrefixKe
-	case s.hasPrefix("mem"):
-		s.dropPrefix(3, s.pIfVowel(3))
-		s.prefix = sbPrefixDi
-	case s.hasPrefix("pem"):
-		s.dropPrefix(3, s.pIfVowel(3))
-		s.prefix = sbPrefixKe
-	case s.hasPrefix("men"), s.hasPrefix("ter"):
-		s.dropPrefix(3, 0)
-		s.prefix = sbPrefixDi
-	case s.hasPrefix("pen"):
-		s.dropPrefix(3, 0)
-		s.prefix = sbPrefixKe
-	case s.hasPrefix("di"), s.hasPrefix("me"):
-		s.dropPrefix(2, 0)
-		s.prefix = sbPrefixDi
-	case s.hasPrefix("ke"):
-		s.dropPrefix(2, 0)
-		s.prefix = sbPrefixKe
-	default:
-		return false
-	}
-	s.measure--
-	return true
+// firstOrderPrefixes is Snowball's among of first-order prefixes, in the order
+// they are tried: the prefix, the letter it stands for before a vowel (meny- +
+// vowel is a root in s-, mem- + vowel a root in p-), whether it is a prefix only
+// before a vowel, and the prefix class it leaves.
+var firstOrderPrefixes = [...]struct {
+	prefix          string
+	beforeVowel     rune
+	onlyBeforeVowel bool
+	class           int
+}{
+	{"meny", 's', true, sbPrefixDi},
+	{"peny", 's', true, sbPrefixKe},
+	{"meng", 0, false, sbPrefixDi},
+	{"peng", 0, false, sbPrefixKe},
+	{"mem", 'p', false, sbPrefixDi},
+	{"pem", 'p', false, sbPrefixKe},
+	{"men", 0, false, sbPrefixDi},
+	{"ter", 0, false, sbPrefixDi},
+	{"pen", 0, false, sbPrefixKe},
+	{"di", 0, false, sbPrefixDi},
+	{"me", 0, false, sbPrefixDi},
+	{"ke", 0, false, sbPrefixKe},
 }
 
-// pIfVowel returns 'p' when a vowel follows the prefix ending before i (mem- +
-// vowel stands for a root in p-), and 0 otherwise.
-func (s *sbState) pIfVowel(i int) rune {
-	if s.vowelAt(i) {
-		return 'p'
+// removeFirstOrderPrefix is Snowball's remove_first_order_prefix.
+func (s *sbState) removeFirstOrderPrefix() bool {
+	for _, p := range firstOrderPrefixes {
+		n := len(p.prefix)
+		if !s.hasPrefix(p.prefix) {
+			continue
+		}
+		vowel := s.vowelAt(n)
+		if p.onlyBeforeVowel && !vowel {
+			continue
+		}
+		var repl rune
+		if vowel {
+			repl = p.beforeVowel
+		}
+		s.dropPrefix(n, repl)
+		s.prefix = p.class
+		s.measure--
+		return true
 	}
-	return 0
+	return false
 }
 
 // removeSecondOrderPrefix is Snowball's remove_second_order_prefix.

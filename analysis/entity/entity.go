@@ -391,7 +391,7 @@ func isHonorific(c gazClass, word string) bool {
 	if c&gazTitle == 0 || c&gazGiven != 0 {
 		return false
 	}
-	return !keepTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
+	return !lowerIn(keepTitles, strings.TrimSuffix(word, "."))
 }
 
 // validTokens appends to dst the tokens of ts whose offsets are in order and inside

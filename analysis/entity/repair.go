@@ -960,13 +960,14 @@ var companyForm = map[string]bool{"persero": true, "perseroda": true, "perum": t
 // Sofifi", "seperti Puncu dan Kepung".
 func (s *spanSet) coordination() {
 	n := len(s.words)
+	var items [][2]int // the items of one list, the buffer reused from list to list
 	for i := 0; i < n; {
 		if !s.isCapWord(i) {
 			i++
 			continue
 		}
 		// Collect the items of a list starting at i.
-		var items [][2]int
+		items = items[:0]
 		k := i
 		closed := false
 		for k < n && s.isCapWord(k) {

@@ -296,6 +296,21 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		st = stem.Default()
 	}
 	var out analysis.TokenStream
+	var stems []analysis.Token // the tokens added for the stems, on a few slabs
+	var buf []byte             // the stems' terms, carved out of few allocations
+	bytesOf := func(s string, rest analysis.TokenStream) []byte {
+		if cap(buf)-len(buf) < len(s) {
+			// Room for the stems of the rest, which are rarely longer than their words.
+			size := len(s)
+			for _, r := range rest {
+				size += len(r.Term)
+			}
+			buf = make([]byte, 0, max(size, 2*cap(buf)))
+		}
+		start := len(buf)
+		buf = append(buf, s...)
+		return buf[start:len(buf):len(buf)]
+	}
 	for i, t := range input {
 		if t.KeyWord || t.Type != analysis.AlphaNumeric {
 			if out != nil {
@@ -311,7 +326,7 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			continue
 		}
 		if !f.KeepSurface {
-			t.Term = []byte(s)
+			t.Term = bytesOf(s, input[i+1:])
 			if out != nil {
 				out = append(out, t)
 			}
@@ -321,9 +336,14 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			out = make(analysis.TokenStream, i, len(input)+len(input)/2)
 			copy(out, input[:i])
 		}
-		st := *t
-		st.Term = []byte(s)
-		out = append(out, &st, t)
+		if len(stems) == cap(stems) {
+			// A new chunk, twice the last: the tokens in the old one stay where they are.
+			stems = make([]analysis.Token, 0, min(len(input)-i, max(32, 2*cap(stems))))
+		}
+		stems = append(stems, *t)
+		p := &stems[len(stems)-1]
+		p.Term = bytesOf(s, input[i+1:])
+		out = append(out, p, t)
 	}
 	if out == nil {
 		return input

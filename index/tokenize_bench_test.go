@@ -51,3 +51,23 @@ func BenchmarkAnalyzerTokenizer(b *testing.B) {
 		b.Fatal("no tokens")
 	}
 }
+
+// BenchmarkAnalyzer runs the whole "id" analyzer (tokenizer, normalise, stop and
+// stem filters, the surface kept beside the stem as configured by default) on the
+// reference article:
+//
+//	go test ./index -run XXX -bench 'Analyzer$' -cpu 1 -count 3
+func BenchmarkAnalyzer(b *testing.B) {
+	input := []byte(telaah.ReferenceArticle())
+	z := &index.Tokenizer{}
+	stem := &index.StemFilter{KeepSurface: true}
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n += len(stem.Filter(index.StopFilter{}.Filter(index.NormalizeFilter{}.Filter(z.Tokenize(input)))))
+	}
+	if n == 0 {
+		b.Fatal("no tokens")
+	}
+}

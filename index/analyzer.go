@@ -133,18 +133,64 @@ func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	} else {
 		terms = z.Pipeline.Prepare(text)
 	}
-	out := make(analysis.TokenStream, 0, len(terms))
+	n, size := 0, 0
+	for _, t := range terms {
+		if surface := surfaceOf(t); surface != "" {
+			n++
+			size += len(surface)
+		}
+	}
+	sl := newSlab(n, size)
 	for t := range indexed(terms) {
-		out = append(out, &analysis.Token{
+		sl.add(analysis.Token{
 			Start:    t.Start,
 			End:      t.End,
-			Term:     []byte(t.surface),
+			Term:     sl.bytesOf(t.surface),
 			Position: t.pos,
 			Type:     tokenType(*t.Term),
 			KeyWord:  t.Proper || t.Kind != tokenize.Word,
 		})
 	}
-	return out
+	return sl.out
+}
+
+// slab carves the tokens of a stream and their terms out of two allocations,
+// sized beforehand for n tokens and size bytes of terms. Each term is a full
+// slice expression, so a filter that appends to one cannot overwrite the next.
+type slab struct {
+	tokens []analysis.Token
+	buf    []byte
+	out    analysis.TokenStream
+}
+
+func newSlab(n, size int) *slab {
+	return &slab{
+		tokens: make([]analysis.Token, 0, n),
+		buf:    make([]byte, 0, size),
+		out:    make(analysis.TokenStream, 0, n),
+	}
+}
+
+// bytesOf returns a copy of s on the slab.
+func (sl *slab) bytesOf(s string) []byte {
+	if len(sl.buf)+len(s) > cap(sl.buf) { // cannot happen; stay safe
+		return []byte(s)
+	}
+	start := len(sl.buf)
+	sl.buf = append(sl.buf, s...)
+	return sl.buf[start:len(sl.buf):len(sl.buf)]
+}
+
+// add appends tok to the stream, on the slab.
+func (sl *slab) add(tok analysis.Token) {
+	if len(sl.tokens) < cap(sl.tokens) {
+		sl.tokens = append(sl.tokens, tok)
+		sl.out = append(sl.out, &sl.tokens[len(sl.tokens)-1])
+		return
+	}
+	p := new(analysis.Token) // cannot happen either
+	*p = tok
+	sl.out = append(sl.out, p)
 }
 
 // indexedTerm is a term that enters bleve, with its normalised surface (as
@@ -250,6 +296,21 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		st = stem.Default()
 	}
 	var out analysis.TokenStream
+	var stems []analysis.Token // the tokens added for the stems, on a few slabs
+	var buf []byte             // the stems' terms, carved out of few allocations
+	bytesOf := func(s string, rest analysis.TokenStream) []byte {
+		if cap(buf)-len(buf) < len(s) {
+			// Room for the stems of the rest, which are rarely longer than their words.
+			size := len(s)
+			for _, r := range rest {
+				size += len(r.Term)
+			}
+			buf = make([]byte, 0, max(size, 2*cap(buf)))
+		}
+		start := len(buf)
+		buf = append(buf, s...)
+		return buf[start:len(buf):len(buf)]
+	}
 	for i, t := range input {
 		if t.KeyWord || t.Type != analysis.AlphaNumeric {
 			if out != nil {
@@ -265,7 +326,7 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			continue
 		}
 		if !f.KeepSurface {
-			t.Term = []byte(s)
+			t.Term = bytesOf(s, input[i+1:])
 			if out != nil {
 				out = append(out, t)
 			}
@@ -275,9 +336,14 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			out = make(analysis.TokenStream, i, len(input)+len(input)/2)
 			copy(out, input[:i])
 		}
-		st := *t
-		st.Term = []byte(s)
-		out = append(out, &st, t)
+		if len(stems) == cap(stems) {
+			// A new chunk, twice the last: the tokens in the old one stay where they are.
+			stems = make([]analysis.Token, 0, min(len(input)-i, max(32, 2*cap(stems))))
+		}
+		stems = append(stems, *t)
+		p := &stems[len(stems)-1]
+		p.Term = bytesOf(s, input[i+1:])
+		out = append(out, p, t)
 	}
 	if out == nil {
 		return input
@@ -288,7 +354,7 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 // stream builds the bleve token stream of an analysed text directly, as the "id"
 // analyzer would (without running the tokenizer and filters again), but with the
 // entity-aware proper-noun decisions of analysis.Pipeline.Analyze. The tokens and
-// their terms are carved out of two allocations.
+// their terms are carved out of a slab.
 func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 	n, size := 0, 0
 	for _, t := range terms {
@@ -308,27 +374,7 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 			}
 		}
 	}
-	slab := make([]analysis.Token, 0, n)
-	buf := make([]byte, 0, size)
-	out := make(analysis.TokenStream, 0, n)
-	bytesOf := func(s string) []byte {
-		if len(buf)+len(s) > cap(buf) { // cannot happen; stay safe
-			return []byte(s)
-		}
-		start := len(buf)
-		buf = append(buf, s...)
-		return buf[start:len(buf):len(buf)]
-	}
-	add := func(tok analysis.Token) {
-		if len(slab) < cap(slab) {
-			slab = append(slab, tok)
-			out = append(out, &slab[len(slab)-1])
-			return
-		}
-		p := new(analysis.Token) // cannot happen either; a copy keeps tok on the stack
-		*p = tok
-		out = append(out, p)
-	}
+	sl := newSlab(n, size)
 	for t := range indexed(terms) {
 		if t.Stopword {
 			continue
@@ -336,17 +382,17 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 		tok := analysis.Token{Start: t.Start, End: t.End, Position: t.pos, Type: tokenType(*t.Term), KeyWord: true}
 		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != t.surface {
 			st := tok
-			st.Term = bytesOf(t.Stem)
+			st.Term = sl.bytesOf(t.Stem)
 			st.KeyWord = false
-			add(st)
+			sl.add(st)
 			if !keepSurface {
 				continue
 			}
 		}
-		tok.Term = bytesOf(t.surface)
-		add(tok)
+		tok.Term = sl.bytesOf(t.surface)
+		sl.add(tok)
 	}
-	return out
+	return sl.out
 }
 
 // fixed is an analyzer that returns a token stream computed beforehand, so that a

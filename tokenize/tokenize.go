@@ -79,10 +79,16 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 // sentence without tokens; empty text has none.
 func (z Tokenizer) Sentences(text string) []Sentence {
 	toks := z.Tokenize(text)
-	var out []Sentence
 	if len(text) == 0 {
-		return out
+		return nil
 	}
+	n := 1
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Is(SentenceStart) {
+			n++
+		}
+	}
+	out := make([]Sentence, 0, n)
 	first := 0
 	for i := 1; i <= len(toks); i++ {
 		if i < len(toks) && !toks[i].Is(SentenceStart) {

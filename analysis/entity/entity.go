@@ -208,16 +208,24 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	var out []Entity
 	var words []string
 	var acros [][2]string
-	kept := make([][]tokenize.Token, 0, len(sents))
-	var heads []bool
-	body := false
+	n := 0
 	for _, s := range sents {
-		for _, toks := range splitLines(text, validTokens(nil, text, s.Tokens)) {
-			h := isHeadline(toks)
-			body = body || !h
-			kept = append(kept, toks)
-			heads = append(heads, h)
-		}
+		n += len(s.Tokens)
+	}
+	// The valid tokens of every sentence share one backing array, which never
+	// grows (a sentence keeps at most its own tokens).
+	valid := make([]tokenize.Token, 0, n)
+	kept := make([][]tokenize.Token, 0, len(sents))
+	for _, s := range sents {
+		start := len(valid)
+		valid = validTokens(valid, text, s.Tokens)
+		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
+	}
+	heads := make([]bool, len(kept))
+	body := false
+	for i, toks := range kept {
+		heads[i] = isHeadline(toks)
+		body = body || !heads[i]
 	}
 	// Headlines capitalise every word, which the model, trained on running text,
 	// reads as one long name; their names are found through the body's mentions
@@ -351,11 +359,10 @@ func titleCase(words []string) bool {
 	return n >= 4 && caps*10 >= n*8
 }
 
-// splitLines splits a sentence's tokens where a line break separates two of them:
-// headlines, captions and list items are often run together with the next sentence,
-// and no name spans a line break.
-func splitLines(text string, toks []tokenize.Token) [][]tokenize.Token {
-	var out [][]tokenize.Token
+// splitLines appends to out the pieces of a sentence's tokens, split where a line
+// break separates two of them: headlines, captions and list items are often run
+// together with the next sentence, and no name spans a line break.
+func splitLines(out [][]tokenize.Token, text string, toks []tokenize.Token) [][]tokenize.Token {
 	from := 0
 	for i := 1; i < len(toks); i++ {
 		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "\n\r") {
@@ -384,7 +391,7 @@ func isHonorific(c gazClass, word string) bool {
 	if c&gazTitle == 0 || c&gazGiven != 0 {
 		return false
 	}
-	return !keepTitles[strings.ToLower(strings.TrimSuffix(word, "."))]
+	return !lowerIn(keepTitles, strings.TrimSuffix(word, "."))
 }
 
 // validTokens appends to dst the tokens of ts whose offsets are in order and inside

@@ -395,6 +395,13 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
+// lowerIn reports whether w, lower-cased, is in the table m; it lower-cases a
+// short word on the stack.
+func lowerIn(m map[string]bool, w string) bool {
+	var buf [32]byte
+	return m[string(appendLower(buf[:0], w))]
+}
+
 // appendLower appends s lower-cased to dst.
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {

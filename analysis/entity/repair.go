@@ -815,7 +815,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			if k+1 < len(es) {
 				next = es[k+1].Start
 			}
-			if nameAbbrevs[strings.ToLower(last)] && strings.Contains(e.Text, " ") {
+			if lowerIn(nameAbbrevs, last) && strings.Contains(e.Text, " ") {
 				if end := nameAfterStop(text, e.End, next); end > 0 {
 					e.End = end
 					e.Text = text[e.Start:end]
@@ -835,7 +835,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
 			gap := text[p.End:e.Start]
-			if nameAbbrevs[strings.ToLower(last)] && strings.TrimSpace(gap) == "." {
+			if lowerIn(nameAbbrevs, last) && strings.TrimSpace(gap) == "." {
 				p.End = e.End
 				p.Text = text[p.Start:p.End]
 				p.Confidence = min(p.Confidence, e.Confidence)
@@ -960,13 +960,14 @@ var companyForm = map[string]bool{"persero": true, "perseroda": true, "perum": t
 // Sofifi", "seperti Puncu dan Kepung".
 func (s *spanSet) coordination() {
 	n := len(s.words)
+	var items [][2]int // the items of one list, the buffer reused from list to list
 	for i := 0; i < n; {
 		if !s.isCapWord(i) {
 			i++
 			continue
 		}
 		// Collect the items of a list starting at i.
-		var items [][2]int
+		items = items[:0]
 		k := i
 		closed := false
 		for k < n && s.isCapWord(k) {
@@ -1105,7 +1106,7 @@ func nameBeforeStop(text string, i, limit int) int {
 	for k > limit && ('a' <= text[k-1] && text[k-1] <= 'z' || 'A' <= text[k-1] && text[k-1] <= 'Z') {
 		k--
 	}
-	if j-k < 2 || text[k] < 'A' || text[k] > 'Z' || !nameAbbrevs[strings.ToLower(text[k:j])] {
+	if j-k < 2 || text[k] < 'A' || text[k] > 'Z' || !lowerIn(nameAbbrevs, text[k:j]) {
 		return -1
 	}
 	if k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '(' && text[k-1] != '"' {

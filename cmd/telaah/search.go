@@ -29,6 +29,7 @@ func runSearch(e *env, args []string) error {
 	facets := fs.Int("facets", 5, "values per facet (0: none)")
 	since := fs.String("since", "", "only articles published on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	until := fs.String("until", "", "only articles published before this `date`")
+	lockTimeout := fs.Duration("lock-timeout", index.DefaultLockTimeout, "how long to wait for an index that a writer holds")
 	var persons, orgs, places, sources multi
 	fs.Var(&persons, "person", "only articles mentioning this person (canonical name; repeatable)")
 	fs.Var(&orgs, "org", "only articles mentioning this organisation (repeatable)")
@@ -75,7 +76,7 @@ func runSearch(e *env, args []string) error {
 			return usageError{"--until: " + err.Error()}
 		}
 	}
-	x, err := index.Open(*dir, nil)
+	x, err := index.Open(*dir, &index.Options{ReadOnly: true, LockTimeout: *lockTimeout})
 	if err != nil {
 		return err
 	}

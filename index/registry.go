@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/analysis/entity"
 )
@@ -114,6 +115,7 @@ type entityRegistry struct {
 	mu     sync.RWMutex
 	values map[valueKey]*valueStat
 	taught map[taughtKey]int // articles teaching each alias
+	forms  map[string]string // the key of a taught alias → its first spelling
 
 	view *regView // derived from values and taught; nil when stale
 }
@@ -127,7 +129,7 @@ type regView struct {
 }
 
 func newRegistry() *entityRegistry {
-	return &entityRegistry{values: map[valueKey]*valueStat{}, taught: map[taughtKey]int{}}
+	return &entityRegistry{values: map[valueKey]*valueStat{}, taught: map[taughtKey]int{}, forms: map[string]string{}}
 }
 
 // apply adds (sign 1) or removes (sign -1) an article's entities.
@@ -152,6 +154,9 @@ func (r *entityRegistry) apply(s *docSummary, sign int) {
 		}
 		for _, a := range e.Teaches {
 			tk := taughtKey{e.Label, strings.Join(plainWords(a), " "), e.Name}
+			if _, ok := r.forms[tk.alias]; !ok && sign > 0 {
+				r.forms[tk.alias] = a
+			}
 			if r.taught[tk] += sign; r.taught[tk] <= 0 {
 				delete(r.taught, tk)
 			}
@@ -238,7 +243,7 @@ func (r *entityRegistry) derive() *regView {
 	for _, a := range entity.Aliases() {
 		for l, gs := range v.groups {
 			if g := gs[strings.Join(nameWords(a.Full, l, nil), " ")]; g != nil {
-				g.aliases = append(g.aliases, strings.ToUpper(a.Short))
+				g.aliases = append(g.aliases, aliasSpelling(a))
 			}
 		}
 	}
@@ -247,7 +252,7 @@ func (r *entityRegistry) derive() *regView {
 			continue
 		}
 		if g := v.byValue[valueKey{tk.label, tk.target}]; g != nil {
-			g.aliases = append(g.aliases, strings.ToUpper(tk.alias))
+			g.aliases = append(g.aliases, r.forms[tk.alias])
 		}
 	}
 	for _, gs := range v.groups {
@@ -257,6 +262,20 @@ func (r *entityRegistry) derive() *regView {
 		}
 	}
 	return v
+}
+
+// aliasSpelling writes a built-in alias as news does: an acronym in capitals
+// (KPK, BMKG, DIY), a nickname capitalised (Jokowi, Gus Dur).
+func aliasSpelling(a entity.Alias) string {
+	if !strings.Contains(a.Short, " ") && (len(a.Short) <= 3 || isInitials(a.Short, plainWords(a.Full))) {
+		return strings.ToUpper(a.Short)
+	}
+	ws := strings.Fields(a.Short)
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // name picks the display name of a group and puts it first among its values:

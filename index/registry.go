@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -126,6 +127,44 @@ type regView struct {
 	groups  map[entity.Label]map[string]*group // by key
 	byValue map[valueKey]*group
 	learned map[entity.Label]map[string]string // alias key → stored name it stands for
+	// probes finds the candidates of a name that no key equals: a word of a
+	// person's name, the last word of a place's, the initials of an
+	// organisation's.
+	probes map[entity.Label]map[string][]*group
+}
+
+// addProbes indexes a group under the probes of its label.
+func (v *regView) addProbes(g *group) {
+	ws := strings.Fields(g.key)
+	if len(ws) == 0 {
+		return
+	}
+	var ps []string
+	switch g.label {
+	case entity.PER:
+		ps = ws
+	case entity.LOC:
+		ps = ws[len(ws)-1:]
+	case entity.ORG:
+		var all, content strings.Builder
+		for _, w := range ws {
+			all.WriteByte(w[0])
+			if !acronymSkip[w] {
+				content.WriteByte(w[0])
+			}
+		}
+		ps = []string{all.String(), content.String()}
+	}
+	m := v.probes[g.label]
+	if m == nil {
+		m = map[string][]*group{}
+		v.probes[g.label] = m
+	}
+	for i, p := range ps {
+		if i == 0 || !slices.Contains(ps[:i], p) {
+			m[p] = append(m[p], g)
+		}
+	}
 }
 
 func newRegistry() *entityRegistry {
@@ -234,9 +273,11 @@ func (r *entityRegistry) derive() *regView {
 		g.mentions += st.mentions
 		v.byValue[vk] = g
 	}
+	v.probes = map[entity.Label]map[string][]*group{}
 	for _, gs := range v.groups {
 		for _, g := range gs {
 			r.name(g)
+			v.addProbes(g)
 		}
 	}
 	// The aliases of each group, for type-ahead.
@@ -495,8 +536,12 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	if g := v.groups[l][key]; g != nil {
 		return append([]string(nil), g.values...), nil
 	}
+	probe := ws[0]
+	if l == entity.LOC {
+		probe = ws[len(ws)-1]
+	}
 	var cands []*group
-	for _, g := range v.groups[l] {
+	for _, g := range v.probes[l][probe] {
 		gw := strings.Fields(g.key)
 		var match bool
 		switch l {

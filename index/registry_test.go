@@ -378,3 +378,31 @@ func TestRegistryCache(t *testing.T) {
 		t.Errorf("with a broken cache: %v, want %v", got, want)
 	}
 }
+
+// FuzzResolveEntity: any name, in any field, resolves to stored names (or
+// itself), or is ambiguous; it never panics.
+func FuzzResolveEntity(f *testing.F) {
+	for _, s := range []string{"kpk", "Durov", "semarang", "Kab. Grobogan", "PT", "dimas", "", " , ", "polda  sumut", "Ñ'-&"} {
+		f.Add(s)
+	}
+	x := testIndex(f)
+	f.Fuzz(func(t *testing.T, name string) {
+		if len(name) > 1000 {
+			return
+		}
+		for _, field := range []string{FieldPersons, FieldOrganizations, FieldPlaces} {
+			vs, err := x.resolveEntity(field, name)
+			var amb *AmbiguousError
+			switch {
+			case errors.As(err, &amb):
+				if len(amb.Candidates) < 2 {
+					t.Errorf("%s %q: ambiguous with %v", field, name, amb.Candidates)
+				}
+			case err != nil:
+				t.Errorf("%s %q: %v", field, name, err)
+			case len(vs) == 0:
+				t.Errorf("%s %q: no values", field, name)
+			}
+		}
+	})
+}

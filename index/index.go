@@ -14,6 +14,14 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
+//
+// An entity registry gives each person, organisation and place one identity
+// across the index (see registry.go): KPK and Komisi Pemberantasan Korupsi,
+// BMKG and its long name, Semarang and Kota Semarang are one entity, under one
+// facet value; filters accept any of its names in any case; aliases that one
+// article teaches (Long Name (ACRO)) hold for every article, also those indexed
+// before; [Index.Entities] lists entities for type-ahead. Each article's entities
+// are ranked by salience (mentions, title, lead): its main entities come first.
 package index
 
 import (

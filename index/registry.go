@@ -308,7 +308,7 @@ func (r *entityRegistry) derive() *regView {
 // aliasSpelling writes a built-in alias as news does: an acronym in capitals
 // (KPK, BMKG, DIY), a nickname capitalised (Jokowi, Gus Dur).
 func aliasSpelling(a entity.Alias) string {
-	if !strings.Contains(a.Short, " ") && (len(a.Short) <= 3 || isInitials(a.Short, plainWords(a.Full))) {
+	if !strings.Contains(a.Short, " ") && (len(a.Short) <= 3 || initialsIn(a.Short, plainWords(a.Full))) {
 		return strings.ToUpper(a.Short)
 	}
 	ws := strings.Fields(a.Short)
@@ -317,6 +317,18 @@ func aliasSpelling(a entity.Alias) string {
 		ws[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(ws, " ")
+}
+
+// initialsIn reports whether the letters of acr are initials of words, in
+// order, skipping some words: PSSI in Persatuan Sepak Bola Seluruh Indonesia.
+func initialsIn(acr string, words []string) bool {
+	i := 0
+	for _, w := range words {
+		if i < len(acr) && w[0] == acr[i] {
+			i++
+		}
+	}
+	return i == len(acr)
 }
 
 // name picks the display name of a group and puts it first among its values:

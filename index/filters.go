@@ -114,7 +114,8 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		value    string
 		count    int
 		mentions int
-		forms    []string
+		forms    []string // every stored form of the entity
+		seen     int      // the forms among bleve's values
 	}
 	byName := map[string]*merged{}
 	var out []*merged
@@ -131,7 +132,9 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 			out = append(out, m)
 		}
 		m.count += t.Count
+		m.seen++
 	}
+	complete := f.Other == 0 // bleve returned every value
 	order := func() {
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
@@ -152,7 +155,9 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		if i >= n {
 			break
 		}
-		if len(m.forms) > 1 {
+		// The sum is exact when bleve counted one form and no other can
+		// hide beyond its window.
+		if m.seen > 1 || !complete && len(m.forms) > m.seen {
 			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, anyTerm(field, m.forms)), 0, 0, false)
 			res, err := x.b.SearchInContext(ctx, req)
 			if err != nil {

@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -196,7 +198,7 @@ func TestAliasLearnedLater(t *testing.T) {
 func sorted(s []string) []string { slices.Sort(s); return s }
 
 // TestRegistryReopened: the registry of an index on disk is rebuilt from the
-// articles when the index is opened again.
+// stored entities of the articles when the index is opened again.
 func TestRegistryReopened(t *testing.T) {
 	dir := t.TempDir() + "/idx"
 	x, err := Create(dir, nil)
@@ -209,6 +211,11 @@ func TestRegistryReopened(t *testing.T) {
 	}
 	before, _ := x.Entities(entity.ORG, "", 20)
 	x.Close()
+	// Without its cache (see TestRegistryCache) the registry is rebuilt from
+	// the articles.
+	if err := os.Remove(dir + "/" + registryFile); err != nil {
+		t.Fatal(err)
+	}
 	if x, err = Open(dir, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -309,4 +316,93 @@ func TestEmptyFilterName(t *testing.T) {
 	if _, err := testIndex(t).Search(context.Background(), Request{Places: []string{" "}}); err == nil {
 		t.Error("an empty place filter: no error")
 	}
+}
+
+// TestRegistryCache: an index on disk keeps its registry in a cache file,
+// used when it holds the index's current generation and ignored otherwise (a
+// crash, or a writer that did not close the index).
+func TestRegistryCache(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	x, err := Create(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(sample(t)[:5]...); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	file := dir + "/" + registryFile
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("no registry cache after Close: %v", err)
+	}
+	var c registryCache
+	if err := json.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	names := func() []string {
+		x, err := Open(dir, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		es, _ := x.Entities(entity.PER, "", 100)
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Name)
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := names()
+	// A current cache is used as it is…
+	c.Values = append(c.Values, cachedValue{entity.PER, "Nama Dari Cache", 1, 1})
+	write := func(c registryCache) {
+		b, _ := json.Marshal(c)
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(c)
+	if got := names(); !slices.Contains(got, "Nama Dari Cache") {
+		t.Errorf("a current cache was not used: %v", got)
+	}
+	// …a stale one is not: the registry comes from the articles.
+	c.Generation = []byte("stale")
+	write(c)
+	if got := names(); !slices.Equal(got, want) {
+		t.Errorf("with a stale cache: %v, want %v", got, want)
+	}
+	os.WriteFile(file, []byte("{broken"), 0o644)
+	if got := names(); !slices.Equal(got, want) {
+		t.Errorf("with a broken cache: %v, want %v", got, want)
+	}
+}
+
+// FuzzResolveEntity: any name, in any field, resolves to stored names (or
+// itself), or is ambiguous; it never panics.
+func FuzzResolveEntity(f *testing.F) {
+	for _, s := range []string{"kpk", "Durov", "semarang", "Kab. Grobogan", "PT", "dimas", "", " , ", "polda  sumut", "Ñ'-&"} {
+		f.Add(s)
+	}
+	x := testIndex(f)
+	f.Fuzz(func(t *testing.T, name string) {
+		if len(name) > 1000 {
+			return
+		}
+		for _, field := range []string{FieldPersons, FieldOrganizations, FieldPlaces} {
+			vs, err := x.resolveEntity(field, name)
+			var amb *AmbiguousError
+			switch {
+			case errors.As(err, &amb):
+				if len(amb.Candidates) < 2 {
+					t.Errorf("%s %q: ambiguous with %v", field, name, amb.Candidates)
+				}
+			case err != nil:
+				t.Errorf("%s %q: %v", field, name, err)
+			case len(vs) == 0:
+				t.Errorf("%s %q: no values", field, name)
+			}
+		}
+	})
 }

@@ -14,6 +14,47 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
+//
+// # Query language
+//
+// [Request].Query is a list of clauses separated by spaces, all of which an
+// article must match (package index/query parses it; [QuerySyntax] is this table):
+//
+//	banjir bekasi              both words, in the title or the body (stemmed:
+//	                           pengguna finds penggunaan; Bekasi never bekas)
+//	"harga cabai"              the words in this order, next to each other
+//	banjir OR longsor          either word
+//	banjir AND tol             both words (AND is optional)
+//	banjir -jakarta            banjir but not jakarta; NOT jakarta is the same
+//	(banjir OR longsor) bekasi parentheses group clauses; OR binds tighter than
+//	                           AND: banjir OR longsor bekasi is the same query
+//	title:banjir               a field: title, body, persons, orgs, places,
+//	                           source, authors, tags, url, published, dates, money
+//	persons:"Pavel Durov"      an entity, by any alias and in any case
+//	orgs:Telegram              organisations (also organizations:)
+//	source:"Kompas.com"        a source (any case)
+//	title:(banjir OR longsor)  a field for every clause of a group
+//	published:>=2024-01-01     published on or after; also >, <, <=
+//	published:2024-03          a month (or a day, or a year such as 2024)
+//	published:2024-01..2024-03 from January to March 2024, both included
+//	money:>1e9                 an amount over a billion; also ranges a..b
+//	presiden*                  a prefix; * and ? inside a word are wildcards
+//	telegarm~                  a word within one or two edits (~1, ~2)
+//
+// Every word and phrase is analysed with "id" exactly as the articles were. A
+// query that cannot be parsed is an error wrapping a *query.Error that gives the
+// position; an unknown field (nosuchfield:kata) is such an error. Clauses that
+// match nothing for a reason the reader should know (only stopwords, an entity
+// the index does not have) are reported in [Result].Warnings.
+//
+// # Limits
+//
+// Queries are bounded by query.Limits (length, clauses, nesting, patterns and
+// their expansion to indexed terms), set per index in Options.Limits or per
+// request in Request.Limits; a query over a limit is refused with an error that
+// wraps query.ErrLimit. Highlighting reads at most HighlightOptions.MaxBytes of a
+// field per hit and marks each distinct clause once. Every step of Search honours
+// the deadline of its context.
 package index
 
 import (
@@ -37,6 +78,7 @@ import (
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/index/query"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -132,6 +174,9 @@ type Options struct {
 	// a third more postings and 5–10% more indexing time. Queries match either
 	// way. It applies to the articles Add indexes while it is set.
 	KeepSurface bool
+	// Limits bound the queries of Search; a Request's own limits take
+	// precedence, and a zero field takes the default (see query.Limits).
+	Limits query.Limits
 }
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -241,7 +240,21 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	case ByOldest:
 		req.SortBy([]string{FieldPublished, "-_score"})
 	}
-	months := x.addFacets(req, facets, facetSize)
+	var fq *faceted
+	var months []DateBucket
+	if len(facets) > 0 {
+		fq = &faceted{inner: req.Query, x: x}
+		for _, f := range facets {
+			if f == FieldPublished {
+				lo, hi := x.span()
+				months = buckets(lo, hi)
+				fq.month = len(months) > 0
+			} else {
+				fq.fields = append(fq.fields, f)
+			}
+		}
+		req.Query = fq
+	}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -276,53 +289,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			last.Fragments[FieldBody] = f
 		}
 	}
-	x.readFacets(out, res, months)
+	if fq != nil {
+		fq.result(&out.Facets, facetSize, months)
+	}
 	out.Took = time.Since(start)
 	return out, nil
-}
-
-// addFacets asks bleve for the facets; it returns the date buckets asked for.
-func (x *Index) addFacets(req *bleve.SearchRequest, facets []string, n int) []DateBucket {
-	var months []DateBucket
-	for _, f := range facets {
-		if f != FieldPublished {
-			req.AddFacet(f, bleve.NewFacetRequest(f, n))
-			continue
-		}
-		lo, hi := x.span()
-		months = buckets(lo, hi)
-		if len(months) > 0 {
-			fr := bleve.NewFacetRequest(FieldPublished, len(months))
-			for _, b := range months {
-				fr.AddDateTimeRange(b.Name, b.Start, b.End)
-			}
-			req.AddFacet(FieldPublished, fr)
-		}
-	}
-	return months
-}
-
-// readFacets copies bleve's facets into out.
-func (x *Index) readFacets(out *Result, res *bleve.SearchResult, months []DateBucket) {
-	if res.Facets == nil {
-		return
-	}
-	out.Facets.Persons = terms(res.Facets[FieldPersons])
-	out.Facets.Organizations = terms(res.Facets[FieldOrganizations])
-	out.Facets.Places = terms(res.Facets[FieldPlaces])
-	out.Facets.Sources = terms(res.Facets[FieldSource])
-	if fr := res.Facets[FieldPublished]; fr != nil {
-		counts := map[string]int{}
-		for _, d := range fr.DateRanges {
-			counts[d.Name] = d.Count
-		}
-		for _, b := range months {
-			if c := counts[b.Name]; c > 0 {
-				b.Count = c
-				out.Facets.Published = append(out.Facets.Published, b)
-			}
-		}
-	}
 }
 
 // filters builds the bleve queries of the filters of a request (entities,
@@ -397,23 +368,6 @@ func hitTime(v interface{}) (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	return t, err == nil
-}
-
-func terms(f *search.FacetResult) []FacetValue {
-	if f == nil || f.Terms == nil {
-		return nil
-	}
-	var out []FacetValue
-	for _, t := range f.Terms.Terms() {
-		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
 }
 
 // buckets returns the month buckets from lo to hi, or year buckets when that is

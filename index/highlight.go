@@ -173,77 +173,48 @@ func (h *Highlighter) Fragments(ctx context.Context, field, text string) []strin
 	return h.fragments(text, matches)
 }
 
-// matches finds the spans of the clauses in the first MaxBytes of text.
+// hlChunk is the size of the pieces of a field the highlighter analyses one
+// after the other, stopping once it has found enough.
+const hlChunk = 16 << 10
+
+// matches finds the spans of the clauses in the first MaxBytes of text. It
+// analyses the text a chunk (cut at a paragraph or sentence end) at a time and
+// stops early once every clause has matched and there are matches for twice the
+// fragments asked for.
 func (h *Highlighter) matches(ctx context.Context, field, text string) []span {
 	var cl []int
+	applies := make([]bool, len(h.clauses))
 	for i, c := range h.clauses {
 		for _, f := range c.fields {
 			if f == field {
 				cl = append(cl, i)
+				applies[i] = true
 			}
 		}
 	}
-	if len(cl) == 0 || ctx.Err() != nil {
+	if len(cl) == 0 {
 		return nil
 	}
-	if len(text) > h.opts.MaxBytes {
-		cut := h.opts.MaxBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		if sp := strings.LastIndexFunc(text[:cut], unicode.IsSpace); sp > cut/2 {
-			cut = sp
-		}
-		text = text[:cut]
-	}
-	applies := make([]bool, len(h.clauses))
-	for _, i := range cl {
-		applies[i] = true
-	}
-	toks := h.an.Analyze([]byte(text))
-	// posAt finds the first token at position p (tokens are in position order).
-	posAt := func(p int) int {
-		return sort.Search(len(toks), func(i int) bool { return toks[i].Position >= p })
-	}
-	hasAt := func(p int, terms []string) (int, bool) {
-		for i := posAt(p); i < len(toks) && toks[i].Position == p; i++ {
-			for _, t := range terms {
-				if string(toks[i].Term) == t {
-					return i, true
-				}
-			}
-		}
-		return 0, false
-	}
+	limit := min(len(text), h.opts.MaxBytes)
 	var out []span
-	for k, tok := range toks {
-		if k%1024 == 0 && ctx.Err() != nil {
+	seen := make([]bool, len(h.clauses))
+	nseen := 0
+	for off := 0; off < limit; {
+		if ctx.Err() != nil {
 			break
 		}
-		for _, r := range h.terms[string(tok.Term)] {
-			c := &h.clauses[r.c]
-			if !applies[r.c] || r.s != 0 {
-				continue
-			}
-			end := tok.End
-			ok := true
-			for s := 1; s < len(c.slots) && ok; s++ {
-				if c.slots[s] == nil {
-					continue
-				}
-				var j int
-				if j, ok = hasAt(tok.Position+s, c.slots[s]); ok {
-					end = max(end, toks[j].End)
-				}
-			}
-			if ok {
-				out = append(out, span{tok.Start, end, r.c})
+		end := chunkEnd(text, off, min(limit, off+hlChunk))
+		n := len(out)
+		out = h.matchChunk(text[off:end], off, cl, applies, out)
+		for _, m := range out[n:] {
+			if !seen[m.c] {
+				seen[m.c] = true
+				nseen++
 			}
 		}
-		for _, i := range cl {
-			if p := h.clauses[i].pattern; p != nil && patternMatches(p, string(tok.Term)) {
-				out = append(out, span{tok.Start, tok.End, i})
-			}
+		off = end
+		if nseen == len(cl) && len(out) >= 2*h.opts.Fragments {
+			break
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -262,6 +233,82 @@ func (h *Highlighter) matches(ctx context.Context, field, text string) []span {
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// chunkEnd returns where a chunk of text starting at lo and ending at most at hi
+// ends: hi at the end of the text, else after the last paragraph or sentence
+// end in its second half, else at its last space, else at a character start.
+func chunkEnd(text string, lo, hi int) int {
+	if hi >= len(text) {
+		return len(text)
+	}
+	mid := lo + (hi-lo)/2
+	if i := strings.LastIndexByte(text[mid:hi], '\n'); i >= 0 {
+		return mid + i + 1
+	}
+	for i := hi - 1; i > mid; i-- {
+		if isSentenceEnd(text, i) {
+			return i + 1
+		}
+	}
+	if i := strings.LastIndexFunc(text[mid:hi], unicode.IsSpace); i >= 0 {
+		return mid + i
+	}
+	for hi > lo && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	if hi == lo {
+		return len(text)
+	}
+	return hi
+}
+
+// matchChunk appends the matches of the clauses cl in chunk, which starts at
+// byte off of the field.
+func (h *Highlighter) matchChunk(chunk string, off int, cl []int, applies []bool, out []span) []span {
+	toks := h.an.Analyze([]byte(chunk))
+	// posAt finds the first token at position p (tokens are in position order).
+	posAt := func(p int) int {
+		return sort.Search(len(toks), func(i int) bool { return toks[i].Position >= p })
+	}
+	hasAt := func(p int, terms []string) (int, bool) {
+		for i := posAt(p); i < len(toks) && toks[i].Position == p; i++ {
+			for _, t := range terms {
+				if string(toks[i].Term) == t {
+					return i, true
+				}
+			}
+		}
+		return 0, false
+	}
+	for _, tok := range toks {
+		for _, r := range h.terms[string(tok.Term)] {
+			c := &h.clauses[r.c]
+			if !applies[r.c] || r.s != 0 {
+				continue
+			}
+			end := tok.End
+			ok := true
+			for s := 1; s < len(c.slots) && ok; s++ {
+				if c.slots[s] == nil {
+					continue
+				}
+				var j int
+				if j, ok = hasAt(tok.Position+s, c.slots[s]); ok {
+					end = max(end, toks[j].End)
+				}
+			}
+			if ok {
+				out = append(out, span{off + tok.Start, off + end, r.c})
+			}
+		}
+		for _, i := range cl {
+			if p := h.clauses[i].pattern; p != nil && patternMatches(p, string(tok.Term)) {
+				out = append(out, span{off + tok.Start, off + tok.End, i})
+			}
+		}
+	}
+	return out
 }
 
 // patternMatches reports whether an analysed term matches a pattern clause.

@@ -502,9 +502,40 @@ type termSet struct {
 	boost float64
 }
 
-// Searcher implements bleve's query.Query.
+// termChunk is the number of terms of a termSet opened at once, between two
+// looks at the context's deadline.
+const termChunk = 256
+
+// Searcher implements bleve's query.Query. It opens the terms' postings a chunk
+// at a time and gives up when ctx is done.
 func (q *termSet) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	return searcher.NewMultiTermSearcher(ctx, r, q.terms, q.field, q.boost, opts, true)
+	if len(q.terms) <= termChunk {
+		return searcher.NewMultiTermSearcher(ctx, r, q.terms, q.field, q.boost, opts, true)
+	}
+	var parts []search.Searcher
+	closeAll := func() {
+		for _, p := range parts {
+			p.Close()
+		}
+	}
+	for lo := 0; lo < len(q.terms); lo += termChunk {
+		if err := ctx.Err(); err != nil {
+			closeAll()
+			return nil, err
+		}
+		s, err := searcher.NewMultiTermSearcher(ctx, r, q.terms[lo:min(lo+termChunk, len(q.terms))], q.field, q.boost, opts, true)
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		parts = append(parts, s)
+	}
+	s, err := searcher.NewDisjunctionSearcher(ctx, r, parts, 0, opts)
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	return s, nil
 }
 
 // errQuery reports whether err is an error in the query (or a refusal), which

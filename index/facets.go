@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -269,6 +270,7 @@ func buildMonths(ctx context.Context, r bindex.IndexReader) (months, error) {
 // facetCounter counts the values of the matching documents, as a searcher
 // wrapper sees them go by.
 type facetCounter struct {
+	docs   []uint32 // the matching documents
 	fields []string
 	cols   []*column
 	counts [][]int32
@@ -278,6 +280,9 @@ type facetCounter struct {
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
 	n := docNum(d.IndexInternalID)
+	if n < 1<<32 {
+		fc.docs = append(fc.docs, uint32(n))
+	}
 	for i, c := range fc.cols {
 		cnt := fc.counts[i]
 		for _, v := range c.values(n) {
@@ -370,27 +375,72 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 	return d, err
 }
 
-// result fills the facets of out from the counts.
-func (q *faceted) result(out *Facets, n int, buckets []DateBucket) {
-	fc := q.counter
-	if fc == nil {
-		return
-	}
-	for i, f := range fc.fields {
-		v := fc.top(i, n)
-		switch f {
-		case FieldPersons:
-			out.Persons = v
-		case FieldOrganizations:
-			out.Organizations = v
-		case FieldPlaces:
-			out.Places = v
-		case FieldSource:
-			out.Sources = v
+// countAny returns the number of matching documents with any of the values
+// forms in facet i.
+func (fc *facetCounter) countAny(i int, forms []string) int {
+	c, cnt := fc.cols[i], fc.counts[i]
+	ids := map[uint32]bool{}
+	sum := 0
+	for _, f := range forms {
+		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
+			ids[uint32(j)] = true
+			sum += int(cnt[j])
 		}
 	}
+	if len(ids) <= 1 {
+		return sum // no document can count twice
+	}
+	n := 0
+	for _, d := range fc.docs {
+		for _, v := range c.values(uint64(d)) {
+			if ids[v] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// facetResult is facet i as bleve would give it: its top n values.
+func (fc *facetCounter) facetResult(i, n int) *search.FacetResult {
+	tf := &search.TermFacets{}
+	for _, v := range fc.top(i, n) {
+		tf.Add(&search.TermFacet{Term: v.Value, Count: v.Count})
+	}
+	return &search.FacetResult{Field: fc.fields[i], Terms: tf}
+}
+
+// facetResults fills out from the counts of a faceted search: the entity
+// values merged through the registry view v (see mergeFacet), the sources, the
+// published buckets.
+func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *regView, n int, buckets []DateBucket) error {
+	fc := fq.counter
+	if fc == nil {
+		return nil
+	}
+	for i, f := range fc.fields {
+		var dst *[]FacetValue
+		switch f {
+		case FieldPersons:
+			dst = &out.Persons
+		case FieldOrganizations:
+			dst = &out.Organizations
+		case FieldPlaces:
+			dst = &out.Places
+		case FieldSource:
+			out.Sources = fc.top(i, n)
+			continue
+		}
+		count := func(forms []string) (int, error) { return fc.countAny(i, forms), nil }
+		vals, err := x.mergeFacet(ctx, v, f, fc.facetResult(i, facetWindow(n)), count, n)
+		if err != nil {
+			return err
+		}
+		*dst = vals
+	}
 	if fc.mcount == nil {
-		return
+		return nil
 	}
 	for _, b := range buckets {
 		lo := int32(b.Start.Year()*12 + int(b.Start.Month()) - 1)
@@ -406,4 +456,5 @@ func (q *faceted) result(out *Facets, n int, buckets []DateBucket) {
 			out.Published = append(out.Published, b)
 		}
 	}
+	return nil
 }

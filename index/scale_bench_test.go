@@ -57,7 +57,7 @@ func newScaleCorpus(tb testing.TB) *scaleCorpus {
 				var pl *ta.Pipeline
 				doc := pl.Analyze(p)
 				sp := scalePara{text: p, terms: doc.Terms}
-				sp.an.collect(doc.Entities, a.Source)
+				sp.an.collect(doc.Entities, a.Source, 0, len(p))
 				c.paras = append(c.paras, sp)
 			}
 		}

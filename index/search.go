@@ -49,9 +49,15 @@ type Request struct {
 	// field:value, ranges. Empty matches all articles.
 	Query string
 	// Persons, Organizations and Places keep only the articles that mention
-	// every one of the given entities (canonical names, exact).
+	// every one of the given entities. A name may be any name of the entity
+	// in any case: its canonical name, another stored form (Semarang for Kota
+	// Semarang), a built-in alias (kpk), an alias that an article taught
+	// (BMKG), or, when it denotes one entity only, part of a person's name
+	// (durov), an acronym of an organisation, a place without its head
+	// (Grobogan for Kabupaten Grobogan). A name that denotes several entities
+	// is an *AmbiguousError listing them; an unknown name matches nothing.
 	Persons, Organizations, Places []string
-	// Sources keeps the articles from any of the given sources.
+	// Sources keeps the articles from any of the given sources, in any case.
 	Sources []string
 	// Since and Until keep the articles published in [Since, Until); a zero
 	// bound is open.
@@ -102,9 +108,13 @@ type Hit struct {
 	URL       string
 	Source    string
 	Published time.Time
-	// Persons, Organizations and Places are the entities of the article
-	// (canonical names).
+	// Persons, Organizations and Places are the entities of the article under
+	// their display names in the index (as facets count them), most salient
+	// first.
 	Persons, Organizations, Places []string
+	// Entities are the article's persons, organisations and places together,
+	// most salient first, with their mentions in the article.
+	Entities []HitEntity
 	// Fragments maps a field (title, body) to its highlighted fragments: the text
 	// HTML-escaped, the matches in <mark>…</mark> (see Highlighter).
 	Fragments map[string][]string
@@ -118,7 +128,10 @@ type Facets struct {
 	Published []DateBucket
 }
 
-// FacetValue is one value of a facet and the number of matching articles with it.
+// FacetValue is one value of a facet and the number of matching articles with
+// it. An entity facet counts each entity once, under its display name, however
+// many of its forms the articles wrote; values with equal counts come in order
+// of the entity's mentions in the index, most first.
 type FacetValue struct {
 	Value string
 	Count int
@@ -203,11 +216,18 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		must = append(must, q)
 	}
-	filters, err := r.filters()
+	filters, err := x.filterQueries(&r)
 	if err != nil {
 		return nil, err
 	}
 	must = append(must, filters...)
+	dates, err := r.dateFilter()
+	if err != nil {
+		return nil, err
+	}
+	if dates != nil {
+		must = append(must, dates)
+	}
 	var q bquery.Query
 	switch len(must) {
 	case 0:
@@ -230,7 +250,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		size = DefaultSize
 	}
 	req := bleve.NewSearchRequestOptions(q, size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces}
+	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces, FieldEntities}
 	if !r.Plain {
 		req.Fields = append(req.Fields, FieldBody)
 	}
@@ -271,8 +291,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		hl = NewHighlighter(node, ho)
 	}
+	view := x.reg.current()
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hit(h))
+		out.Hits = append(out.Hits, hit(h, view))
 		if hl == nil {
 			continue
 		}
@@ -290,57 +311,38 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	if fq != nil {
-		fq.result(&out.Facets, facetSize, months)
+		if err := x.facetResults(ctx, &out.Facets, fq, view, facetSize, months); err != nil {
+			return nil, err
+		}
 	}
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-// filters builds the bleve queries of the filters of a request (entities,
-// sources, dates), which every hit must match.
-func (r *Request) filters() ([]bquery.Query, error) {
-	var must []bquery.Query
-	for _, f := range []struct {
-		field  string
-		values []string
-	}{{FieldPersons, r.Persons}, {FieldOrganizations, r.Organizations}, {FieldPlaces, r.Places}} {
-		for _, v := range f.values {
-			t := bleve.NewTermQuery(v)
-			t.SetField(f.field)
-			must = append(must, t)
-		}
+// dateFilter builds the bleve query of the date filter of a request (Since,
+// Until), nil when it has none; the entity and source filters are built by
+// filterQueries.
+func (r *Request) dateFilter() (bquery.Query, error) {
+	if r.Since.IsZero() && r.Until.IsZero() {
+		return nil, nil
 	}
-	if len(r.Sources) > 0 {
-		var any []bquery.Query
-		for _, s := range r.Sources {
-			t := bleve.NewTermQuery(s)
-			t.SetField(FieldSource)
-			any = append(any, t)
-		}
-		must = append(must, bleve.NewDisjunctionQuery(any...))
+	if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
+		return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
+			r.Since.Format(time.RFC3339), r.Until.Format(time.RFC3339))
 	}
-	if !r.Since.IsZero() || !r.Until.IsZero() {
-		if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
-			return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
-				r.Since.Format(time.RFC3339), r.Until.Format(time.RFC3339))
-		}
-		incl, excl := true, false
-		q := bleve.NewDateRangeInclusiveQuery(r.Since, r.Until, &incl, &excl)
-		q.SetField(FieldPublished)
-		must = append(must, q)
-	}
-	return must, nil
+	incl, excl := true, false
+	q := bleve.NewDateRangeInclusiveQuery(r.Since, r.Until, &incl, &excl)
+	q.SetField(FieldPublished)
+	return q, nil
 }
 
-func hit(h *search.DocumentMatch) Hit {
+func hit(h *search.DocumentMatch, v *regView) Hit {
 	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
 	out.Title, _ = h.Fields[FieldTitle].(string)
 	out.URL, _ = h.Fields[FieldURL].(string)
 	out.Source, _ = h.Fields[FieldSource].(string)
 	out.Published, _ = hitTime(h.Fields[FieldPublished])
-	out.Persons = strs(h.Fields[FieldPersons])
-	out.Organizations = strs(h.Fields[FieldOrganizations])
-	out.Places = strs(h.Fields[FieldPlaces])
+	hitNames(&out, h, v)
 	return out
 }
 

@@ -245,11 +245,32 @@ func (t *translator) entity(n query.Node, field, name string) (bquery.Query, err
 	if err != nil {
 		return nil, fmt.Errorf("search: %s: %w", query.Format(n), err)
 	}
-	if len(values) == 0 {
+	if known, err := t.x.indexedAny(field, values); err != nil {
+		return nil, fmt.Errorf("search: %s: %w", query.Format(n), err)
+	} else if !known {
 		t.warn("no %s named %q in the index", strings.TrimSuffix(field, "s"), name)
 		return bleve.NewMatchNoneQuery(), nil
 	}
 	return termsQuery(field, values), nil
+}
+
+// indexedAny reports whether field has one of values in the index.
+func (x *Index) indexedAny(field string, values []string) (bool, error) {
+	for _, v := range values {
+		d, err := x.b.FieldDictRange(field, []byte(v), []byte(v))
+		if err != nil {
+			return false, err
+		}
+		e, err := d.Next()
+		d.Close()
+		if err != nil {
+			return false, err
+		}
+		if e != nil && e.Term == v {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // keyword translates source:, authors:, tags: and url: clauses: the values equal

@@ -42,9 +42,9 @@ func runSearch(e *env, args []string) error {
 	maxClauses := fs.Int("max-clauses", query.DefaultMaxClauses, "most clauses (words, phrase words, patterns, ranges) in a query")
 	maxExp := fs.Int("max-expansions", query.DefaultMaxExpansions, "most indexed terms the patterns (prefix*, wild?card, fuzzy~) of a query may expand to")
 	var persons, orgs, places, sources multi
-	fs.Var(&persons, "person", "only articles mentioning this person (canonical name; repeatable)")
-	fs.Var(&orgs, "org", "only articles mentioning this organisation (repeatable)")
-	fs.Var(&places, "place", "only articles mentioning this place (repeatable)")
+	fs.Var(&persons, "person", "only articles mentioning this person (any name or alias, any case; repeatable)")
+	fs.Var(&orgs, "org", "only articles mentioning this organisation (name or acronym, any case; repeatable)")
+	fs.Var(&places, "place", "only articles mentioning this place (any case; repeatable)")
 	fs.Var(&sources, "source", "only articles from this source (repeatable: any of them)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -110,6 +110,10 @@ func runSearch(e *env, args []string) error {
 		defer cancel()
 	}
 	res, err := x.Search(ctx, r)
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) {
+		return usageError{amb.Error()} // exit 2: the user must choose
+	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("the search took longer than --timeout %s: %w", *timeout, err)

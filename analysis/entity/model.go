@@ -8,10 +8,17 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 )
 
 // model is a linear-chain tagger: per-feature weights for each tag, and tag
 // transition weights, decoded with Viterbi.
+//
+// A model has one of two forms. Training builds it with newModel from float
+// weights (keys, rows and weights), which Train reads and updates. A model read
+// from a file (readModel) holds its quantised weights in a packed table instead,
+// where one slot has the key and the weights of a feature together, so that a
+// feature costs one random memory access, not three.
 type model struct {
 	// keys is an open-addressing table of 32-bit feature keys (0 = empty), rows the
 	// feature index of each slot.
@@ -19,6 +26,9 @@ type model struct {
 	rows []int32
 	// weights holds numTags weights for each feature.
 	weights []float32
+	// tab holds the weights of a model read from a file; keys, rows and weights
+	// are then nil.
+	tab *table
 	// trans[prev*numTags+next]; prev == numTags is the sentence start.
 	trans [(numTags + 1) * numTags]float32
 	// domain adds to each feature its copy private to the main corpus.
@@ -76,16 +86,59 @@ func (m *model) row(h uint64) []float32 {
 	}
 }
 
-// emissions adds the weights of the features to scores (numTags values).
-func (m *model) emissions(scores []float32, feats []uint64) {
+// emissions adds to scores (numTags values) the weights of the features whose
+// keys (key32 of their hashes) are keys, in order.
+func (m *model) emissions(scores []float32, keys []uint32) {
 	scores = scores[:numTags]
-	for _, f := range feats {
-		if w := m.row(f); w != nil {
-			for t := range scores {
-				scores[t] += w[t]
-			}
+	if m.tab != nil {
+		m.tab.emissions((*[numTags]float32)(scores), keys)
+		return
+	}
+	if len(m.keys) == 0 {
+		return
+	}
+	mask := uint32(len(m.keys) - 1)
+	for _, k := range keys {
+		s := (k * 0x9E3779B1) & mask
+		for m.keys[s] != k && m.keys[s] != 0 {
+			s = (s + 1) & mask
+		}
+		if m.keys[s] == 0 {
+			continue
+		}
+		r := int(m.rows[s]) * int(numTags)
+		w := m.weights[r : r+int(numTags) : r+int(numTags)]
+		for t := range scores {
+			scores[t] += w[t]
 		}
 	}
+}
+
+// numFeatures is the number of features with weights.
+func (m *model) numFeatures() int {
+	if m.tab != nil {
+		return m.tab.n
+	}
+	return len(m.weights) / int(numTags)
+}
+
+// export returns the keys of the features and their weights (numTags for each),
+// in the order of the lookup table.
+func (m *model) export() (keys []uint32, weights []float32) {
+	if m.tab != nil {
+		return m.tab.export()
+	}
+	keys = make([]uint32, 0, m.numFeatures())
+	weights = make([]float32, 0, len(m.weights))
+	for s, k := range m.keys {
+		if k == 0 {
+			continue
+		}
+		i := int(m.rows[s]) * int(numTags)
+		keys = append(keys, k)
+		weights = append(weights, m.weights[i:i+int(numTags)]...)
+	}
+	return keys, weights
 }
 
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
@@ -205,22 +258,38 @@ func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, 
 	return nil
 }
 
-// readModel reads a model written by writeModel.
+// MaxModelSize is the largest model, in bytes after decompression, that [Load]
+// reads: 32 MiB, twelve times the embedded model. A larger or longer input (such
+// as a gzip bomb given as a model file) is an error, found before it is read
+// whole.
+const MaxModelSize = 32 << 20
+
+// The fixed part of a model file: magic, tag count, flags, temperature, feature
+// count, transition weights and scale.
+const modelHeaderSize = len(modelMagic) + 16 + 4*int(numTags+1)*int(numTags) + 4
+
+// readModel reads a model written by writeModel into a packed table, streaming:
+// it never holds the decompressed file.
 func readModel(r io.Reader) (*model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("entity: reading model: %w", err)
-	}
+	defer zr.Close()
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	if len(data) < len(modelMagic)+16 || string(data[:len(modelMagic)]) != modelMagic {
+	br := bufio.NewReaderSize(zr, 32<<10)
+	hdr, err := br.Peek(modelHeaderSize)
+	if len(hdr) < len(modelMagic) || string(hdr[:len(modelMagic)]) != modelMagic {
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("entity: reading model: %w", err)
+		}
 		return nil, bad("not a telaah entity model")
 	}
+	if err != nil {
+		return nil, bad("truncated")
+	}
 	le := binary.LittleEndian
-	p := data[len(modelMagic):]
+	p := hdr[len(modelMagic):]
 	if le.Uint32(p) != uint32(numTags) {
 		return nil, bad("wrong number of tags")
 	}
@@ -232,47 +301,63 @@ func readModel(r io.Reader) (*model, error) {
 	if !(temperature >= 0) || math.IsInf(float64(temperature), 0) {
 		return nil, bad("bad temperature")
 	}
-	n := int(le.Uint32(p[12:]))
+	n := int64(le.Uint32(p[12:]))
 	p = p[16:]
-	var trans [(numTags + 1) * numTags]float32
-	if len(p) < 4*len(trans)+4 {
-		return nil, bad("truncated")
-	}
-	for i := range trans {
-		trans[i] = math.Float32frombits(le.Uint32(p))
+	m := &model{domain: flags&1 != 0, temperature: temperature}
+	for i := range m.trans {
+		m.trans[i] = math.Float32frombits(le.Uint32(p))
 		p = p[4:]
 	}
 	scale := math.Float32frombits(le.Uint32(p))
-	p = p[4:]
-	if n < 0 || n > len(p)/5 {
-		return nil, bad("feature count out of range")
+	if n > (MaxModelSize-int64(modelHeaderSize))/5 {
+		return nil, fmt.Errorf("entity: reading model: %d features: larger than the limit of %d bytes (MaxModelSize)", n, MaxModelSize)
 	}
-	keys := make([]uint32, n)
-	weights := make([]float32, n*int(numTags))
-	for i := range n {
-		if len(p) < 5 {
+	br.Discard(modelHeaderSize)
+	tab := newTable(int(n), scale)
+	const maxRecord = 5 + 2*int(numTags)
+	var q [numTags]int16
+	read := int64(modelHeaderSize)
+	for range n {
+		rec, err := br.Peek(maxRecord)
+		if len(rec) < 5 {
+			if err != nil && err != io.EOF {
+				return nil, fmt.Errorf("entity: reading model: %w", err)
+			}
 			return nil, bad("truncated")
 		}
-		keys[i] = le.Uint32(p)
-		mask := p[4]
-		p = p[5:]
-		for t := range int(numTags) {
-			if mask&(1<<t) == 0 {
-				continue
-			}
-			if len(p) < 2 {
-				return nil, bad("truncated")
-			}
-			weights[i*int(numTags)+t] = float32(int16(le.Uint16(p))) * scale
-			p = p[2:]
+		k := le.Uint32(rec)
+		mask := rec[4]
+		if mask>>numTags != 0 {
+			return nil, bad("bad tag mask")
 		}
+		size := 5 + 2*bits.OnesCount8(mask)
+		if read += int64(size); read > MaxModelSize {
+			return nil, fmt.Errorf("entity: reading model: larger than the limit of %d bytes (MaxModelSize)", MaxModelSize)
+		}
+		if len(rec) < size {
+			return nil, bad("truncated")
+		}
+		w := rec[5:size]
+		for t := range int(numTags) {
+			q[t] = 0
+			if mask&(1<<t) != 0 {
+				q[t] = int16(le.Uint16(w))
+				w = w[2:]
+			}
+		}
+		if k == 0 {
+			return nil, bad("zero feature key")
+		}
+		tab.insert(k, &q)
+		br.Discard(size)
 	}
-	if len(p) != 0 {
+	// Reading to the end checks the gzip checksum.
+	if _, err := br.Peek(1); err != io.EOF {
+		if err != nil {
+			return nil, fmt.Errorf("entity: reading model: %w", err)
+		}
 		return nil, errors.New("entity: reading model: trailing data")
 	}
-	m := newModel(keys, weights)
-	m.trans = trans
-	m.domain = flags&1 != 0
-	m.temperature = temperature
+	m.tab = tab
 	return m, nil
 }

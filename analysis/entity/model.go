@@ -87,15 +87,15 @@ func (m *model) row(h uint64) []float32 {
 }
 
 // emissions adds to scores (numTags values) the weights of the features whose
-// keys (key32 of their hashes) are keys, in order.
-func (m *model) emissions(scores []float32, keys []uint32) {
+// keys (key32 of their hashes) are keys. The result is to be kept by the caller
+// (see table.emissions).
+func (m *model) emissions(scores []float32, keys []uint32) uint64 {
 	scores = scores[:numTags]
 	if m.tab != nil {
-		m.tab.emissions((*[numTags]float32)(scores), keys)
-		return
+		return m.tab.emissions((*[numTags]float32)(scores), keys)
 	}
 	if len(m.keys) == 0 {
-		return
+		return 0
 	}
 	mask := uint32(len(m.keys) - 1)
 	for _, k := range keys {
@@ -112,6 +112,7 @@ func (m *model) emissions(scores []float32, keys []uint32) {
 			scores[t] += w[t]
 		}
 	}
+	return 0
 }
 
 // numFeatures is the number of features with weights.

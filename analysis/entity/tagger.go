@@ -11,9 +11,12 @@ type tagger struct {
 	fz    featurizer
 	feats []uint64
 	keys  []uint32 // the model's keys of feats and of their domain copies
-	emit  []float32
-	back  []uint8
-	tags  []tag
+	// touched keeps what the model's lookups return, so that the loads that
+	// prefetch its table are not optimised away.
+	touched uint64
+	emit    []float32
+	back    []uint8
+	tags    []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
 	backed                 []bool  // tokens tagged by gazBackoff
@@ -53,7 +56,7 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 			}
 		}
 		tg.keys = keys
-		m.emissions(tg.emit[i*int(numTags):], keys)
+		tg.touched += m.emissions(tg.emit[i*int(numTags):], keys)
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags

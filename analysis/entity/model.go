@@ -315,49 +315,84 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	br.Discard(modelHeaderSize)
 	tab := newTable(int(n), scale)
+	// The features are parsed a batch at a time, and the home slots of a batch are
+	// touched before it is inserted, so that their cache misses overlap.
 	const maxRecord = 5 + 2*int(numTags)
-	var q [numTags]int16
+	type feature struct {
+		k uint32
+		q [numTags]int16
+	}
+	var batch [64]feature
+	buf := make([]byte, 64<<10)
+	var rest []byte // bytes read and not parsed yet
+	eof := false
 	read := int64(modelHeaderSize)
-	for range n {
-		rec, err := br.Peek(maxRecord)
-		if len(rec) < 5 {
-			if err != nil && err != io.EOF {
-				return nil, fmt.Errorf("entity: reading model: %w", err)
+	for left := n; left > 0; {
+		nb := 0
+		for nb < len(batch) && int64(nb) < left {
+			if len(rest) < maxRecord && !eof {
+				c := copy(buf, rest)
+				r, err := io.ReadFull(br, buf[c:])
+				rest = buf[:c+r]
+				switch err {
+				case nil:
+				case io.EOF, io.ErrUnexpectedEOF:
+					eof = true
+				default:
+					return nil, fmt.Errorf("entity: reading model: %w", err)
+				}
 			}
-			return nil, bad("truncated")
-		}
-		k := le.Uint32(rec)
-		mask := rec[4]
-		if mask>>numTags != 0 {
-			return nil, bad("bad tag mask")
-		}
-		size := 5 + 2*bits.OnesCount8(mask)
-		if read += int64(size); read > MaxModelSize {
-			return nil, fmt.Errorf("entity: reading model: larger than the limit of %d bytes (MaxModelSize)", MaxModelSize)
-		}
-		if len(rec) < size {
-			return nil, bad("truncated")
-		}
-		w := rec[5:size]
-		for t := range int(numTags) {
-			q[t] = 0
-			if mask&(1<<t) != 0 {
-				q[t] = int16(le.Uint16(w))
-				w = w[2:]
+			if len(rest) < 5 {
+				return nil, bad("truncated")
 			}
+			f := &batch[nb]
+			f.k = le.Uint32(rest)
+			mask := rest[4]
+			if mask>>numTags != 0 {
+				return nil, bad("bad tag mask")
+			}
+			if f.k == 0 {
+				return nil, bad("zero feature key")
+			}
+			size := 5 + 2*bits.OnesCount8(mask)
+			if read += int64(size); read > MaxModelSize {
+				return nil, fmt.Errorf("entity: reading model: larger than the limit of %d bytes (MaxModelSize)", MaxModelSize)
+			}
+			if len(rest) < size {
+				return nil, bad("truncated")
+			}
+			w := rest[5:size]
+			for t := range int(numTags) {
+				f.q[t] = 0
+				if mask&(1<<t) != 0 {
+					f.q[t] = int16(le.Uint16(w))
+					w = w[2:]
+				}
+			}
+			rest = rest[size:]
+			nb++
 		}
-		if k == 0 {
-			return nil, bad("zero feature key")
+		var touch uint64
+		for i := range nb {
+			touch += tab.slots[tab.home(batch[i].k)*bucketSize].a
 		}
-		tab.insert(k, &q)
-		br.Discard(size)
+		tab.touched += touch
+		for i := range nb {
+			tab.insert(batch[i].k, &batch[i].q)
+		}
+		left -= int64(nb)
 	}
 	// Reading to the end checks the gzip checksum.
-	if _, err := br.Peek(1); err != io.EOF {
-		if err != nil {
-			return nil, fmt.Errorf("entity: reading model: %w", err)
-		}
+	if len(rest) > 0 {
 		return nil, errors.New("entity: reading model: trailing data")
+	}
+	if !eof {
+		if _, err := br.Peek(1); err != io.EOF {
+			if err != nil {
+				return nil, fmt.Errorf("entity: reading model: %w", err)
+			}
+			return nil, errors.New("entity: reading model: trailing data")
+		}
 	}
 	m.tab = tab
 	return m, nil

@@ -22,6 +22,8 @@ type table struct {
 	over  [][numTags]int16
 	scale float32 // a weight is its int16 value times scale
 	n     int     // features
+	// touched keeps the words that readModel loads to prefetch them.
+	touched uint64
 }
 
 type slot struct{ a, b uint64 }
@@ -54,24 +56,16 @@ func (t *table) home(k uint32) uint64 {
 // pack returns the slot words of key k with the weights q, or ok false when a
 // weight does not fit in 13 bits.
 func pack(k uint32, q *[numTags]int16) (a, b uint64, ok bool) {
-	var x0, x1 uint64 // bits 0-63 and 64-127 of the weight field
-	for i, v := range q {
-		if v < -1<<(weightBits-1) || v >= 1<<(weightBits-1) {
+	const lo, hi = -1 << (weightBits - 1), 1<<(weightBits-1) - 1
+	for _, v := range q {
+		if v < lo || v > hi {
 			return 0, 0, false
 		}
-		u := uint64(v) & weightMask
-		o := uint(weightBits * i)
-		switch {
-		case o+weightBits <= 64:
-			x0 |= u << o
-		case o >= 64:
-			x1 |= u << (o - 64)
-		default:
-			x0 |= u << o
-			x1 |= u >> (64 - o)
-		}
 	}
-	return uint64(k) | x0<<32, x0>>32 | x1<<32, true
+	u := func(i int) uint64 { return uint64(q[i]) & weightMask }
+	a = uint64(k) | u(0)<<32 | u(1)<<45 | u(2)<<58
+	b = u(2)>>6 | u(3)<<7 | u(4)<<20 | u(5)<<33 | u(6)<<46
+	return a, b, true
 }
 
 // sext13 sign-extends a 13-bit two's complement value.

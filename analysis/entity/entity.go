@@ -280,7 +280,8 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
-	ss.reset(words, tg.fz.info, titleCase(words) || len(words) <= 14 && tg.fz.headline(), r.style)
+	ss.reset(words, tg.fz.info, titleCase(words), r.style)
+	ss.gaz = r.gaz
 	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
 	if backed {
 		// The model said O; the list says a well-known organisation.

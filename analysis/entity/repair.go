@@ -26,8 +26,9 @@ type spanSet struct {
 	acros []acronym // "(ACRO)" found after a long name
 	head  bool      // the sentence is written in title case, as headlines are
 	style Style     // the convention to follow
-	buf   []byte    // scratch for lower
-	spbuf []span    // scratch for spans
+	gaz   *gazetteer
+	buf   []byte // scratch for lower
+	spbuf []span // scratch for spans
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -257,6 +258,7 @@ var repairs = [...]struct {
 	{(*spanSet).mergePersons, of(StyleDefault), false},
 	{(*spanSet).loneHeads, of(StyleDefault), false},
 	{(*spanSet).commonAcronyms, of(StyleDefault), false},
+	{(*spanSet).notNames, of(StyleDefault), false},
 	{(*spanSet).lawTitles, allStyles, false},
 	{(*spanSet).gazetteerNames, allStyles, false},
 	{(*spanSet).gazetteerPlaces, allStyles, false},
@@ -268,6 +270,7 @@ var repairs = [...]struct {
 	{(*spanSet).companyForms, of(StyleDefault, StyleIdner), false},
 	{(*spanSet).dateline, allStyles, false},
 	{(*spanSet).coordination, allStyles, false},
+	{(*spanSet).titlePlaces, of(StyleDefault), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence.
@@ -641,8 +644,11 @@ func (s *spanSet) listItem(k int) bool {
 
 // capRun returns the end of the run of capitalised words (no titles) from k.
 func (s *spanSet) capRun(k int) int {
+	from := k
 	for k < len(s.words) && s.isCapWord(k) && !(s.isTitleWord(k) && s.info[k].class&gazGiven == 0) {
-		if s.words[k] == "(" {
+		if s.words[k] == "(" || k > from && s.lab[k] == PER && s.beg[k] {
+			// A person the model found after the name: Ketua Komisi III DPR RI
+			// Benny Kabur Harman.
 			break
 		}
 		k++
@@ -678,6 +684,9 @@ func (s *spanSet) placeNames() {
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
 			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
+		}
+		if s.is(i, "kota") && i > 0 && s.is(i-1, "wali") {
+			continue // a title, Wali Kota: titlePlaces types the place after it
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
 			i = sp.j - 1

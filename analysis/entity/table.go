@@ -1,5 +1,7 @@
 package entity
 
+import "math/bits"
+
 // table holds the quantised weights of a model read from a file: an open-addressed
 // hash table (linear probing, Robin Hood order) whose 16-byte slot holds a
 // feature's 32-bit key and its numTags weights together, so that looking a feature
@@ -19,6 +21,7 @@ package entity
 type table struct {
 	slots []slot
 	size  uint64 // the number of home buckets; slots has a tail past them, ending empty
+	bits  uint   // home uses the low bits of the key's hash
 	over  [][numTags]int16
 	scale float32 // a weight is its int16 value times scale
 	n     int     // features
@@ -41,8 +44,20 @@ func newTable(n int, scale float32) *table {
 	// A load factor of about 0.83 keeps the probes short; the table stays under
 	// twice the size of the model file.
 	buckets := (n+n/5)/bucketSize + 1
-	return &table{slots: make([]slot, (buckets+8)*bucketSize), size: uint64(buckets), scale: scale}
+	return &table{
+		slots: make([]slot, (buckets+8)*bucketSize),
+		size:  uint64(buckets),
+		bits:  uint(max(homeBits, bits.Len(uint(buckets)))),
+		scale: scale,
+	}
 }
+
+// homeBits is the number of low bits of a key's hash that choose its home bucket,
+// unless the table has more buckets. The float form of the model (newModel) orders
+// its slots by the same bits for models of 130,000 to 260,000 features, and the
+// table exports in its own order, so that a model file lists its features by home
+// and loading writes the table from start to end instead of all over it.
+const homeBits = 19
 
 // bucketSize is the number of slots of a bucket: 64 bytes, a cache line (large
 // slices are page-aligned).
@@ -50,7 +65,7 @@ const bucketSize = 4
 
 // home is the home bucket of key k.
 func (t *table) home(k uint32) uint64 {
-	return uint64(k*0x9E3779B1) * t.size >> 32
+	return uint64(k*0x9E3779B1&(1<<t.bits-1)) * t.size >> t.bits
 }
 
 // pack returns the slot words of key k with the weights q, or ok false when a
@@ -150,18 +165,19 @@ func (t *table) row(sl *slot) (q [numTags]int16) {
 func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) {
 	slots := t.slots
 	scale := t.scale
-	size := t.size
+	size, hbits := t.size, t.bits
+	hmask := uint32(1)<<hbits - 1
 	// Touch the home slots of all the keys first: the loop has no branch on the
 	// data, so the processor overlaps the cache misses instead of taking them one
 	// after another in the probing loop below.
 	var touch uint64
 	for _, k := range keys {
-		s := (uint64(k*0x9E3779B1) * size >> 32) * bucketSize
+		s := (uint64(k*0x9E3779B1&hmask) * size >> hbits) * bucketSize
 		touch += slots[s].a
 	}
 	var acc [numTags]int32
 	for _, k := range keys {
-		hb := uint64(k*0x9E3779B1) * size >> 32
+		hb := uint64(k*0x9E3779B1&hmask) * size >> hbits
 		var sl *slot
 		for s := hb * bucketSize; s < uint64(len(slots)); s++ {
 			p := &slots[s]

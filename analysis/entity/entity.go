@@ -1,28 +1,3 @@
-// Package entity finds named entities in Indonesian text: persons (PER),
-// organisations (ORG) and places (LOC) with a statistical sequence model, and dates,
-// times, amounts of money, percentages and quantities (DATE, TIME, MONEY, PERCENT,
-// QUANTITY) with rules that also normalise their values.
-//
-// The model is an averaged structured perceptron over hashed sparse features (the
-// word, its lower-cased form, shape, capitalisation and sentence position, affixes,
-// neighbouring words, trigger words such as Presiden, kata, PT, Partai, Kabupaten and
-// di, and membership of our own gazetteers), decoded with Viterbi over BIO tags. It
-// is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
-// NERGrit corpora and embedded in the package.
-//
-// Extract then repairs the model's spans with what a reader of Indonesian news knows
-// about the shape of names (see repair.go): full names of institutions from our list,
-// commas and "dan" included (Badan Meteorologi, Klimatologi, dan Geofisika); "Long
-// Name (ACRO)"; institution names headed by Dinas, Badan or Kementerian running on
-// over their lists and region (Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten
-// Sleman); ranks, titles and degrees that are never names (AKBP, Kapolda, S.Sos.);
-// names after place heads (Kabupaten, Kecamatan, Desa, Kali) and lists of places;
-// buildings named after institutions; law titles; company forms in brackets; and
-// datelines (PADANG, Kabar Pagi —). [Recognizer.Tag] is the model alone.
-//
-// Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
-// the longest mention as their Canonical form, and an acronym written in brackets
-// after a long name gets that name.
 package entity
 
 import (
@@ -33,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/telaah/telaah/analysis/stem"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -92,14 +68,42 @@ type Recognizer struct {
 type Style uint8
 
 // The styles. The embedded model is trained on both corpora, with a copy of every
-// feature private to each, so one model serves both conventions.
+// feature private to each, so one model serves every convention.
 const (
-	// StyleNews follows idner-news-2k, Indonesian news: the default.
-	StyleNews Style = iota
+	// StyleDefault follows the package's guideline (see the package
+	// documentation).
+	StyleDefault Style = iota
 	// StyleNERGrit follows NERGrit (encyclopedic text; more places, such as
 	// Indonesia in "bahasa Indonesia", and titles inside names).
 	StyleNERGrit
+	// StyleIdner follows idner-news-2k, for comparison with its published
+	// results: places inside titles are not tagged (Gubernur Jawa Tengah), and
+	// institution names stop before their region and lists.
+	StyleIdner
 )
+
+// String returns the style's name as "telaah entities --style" takes it.
+func (s Style) String() string {
+	switch s {
+	case StyleDefault:
+		return "default"
+	case StyleNERGrit:
+		return "nergrit"
+	case StyleIdner:
+		return "idner"
+	}
+	return fmt.Sprintf("Style(%d)", uint8(s))
+}
+
+// ParseStyle returns the style named name: default, idner or nergrit.
+func ParseStyle(name string) (Style, error) {
+	for _, s := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		if strings.EqualFold(name, s.String()) {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("entity: unknown style %q (want default, idner or nergrit)", name)
+}
 
 // WithStyle returns a recognizer that shares r's model and follows style s. It has
 // no effect with a model trained on a single corpus.
@@ -109,8 +113,9 @@ func (r *Recognizer) WithStyle(s Style) *Recognizer {
 	return &c
 }
 
-// The model is generated from the shared NER corpora (see model/NOTICE).
-//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities"
+// The model is generated from the shared NER corpora (see model/NOTICE), byte for
+// byte the same on every run.
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model.gz"
 
 //go:embed model/ner.model.gz
 var embeddedModel []byte
@@ -151,23 +156,14 @@ func Load(r io.Reader) (*Recognizer, error) {
 // and the package embeds (gzip'd, with quantised weights).
 func (r *Recognizer) WriteModel(w io.Writer) error {
 	r = r.get()
-	var keys []uint32
-	var weights []float32
-	for s, k := range r.m.keys {
-		if k == 0 {
-			continue
-		}
-		i := int(r.m.rows[s]) * int(numTags)
-		keys = append(keys, k)
-		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
-	}
+	keys, weights := r.m.export()
 	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
 }
 
 // Features returns the number of features in the recognizer's model.
 func (r *Recognizer) Features() int {
 	r = r.get()
-	return len(r.m.weights) / int(numTags)
+	return r.m.numFeatures()
 }
 
 // get returns r, or the default recognizer for the zero value.
@@ -201,13 +197,42 @@ func (r *Recognizer) Extract(text string) []Entity {
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
 // Token offsets must point into text; tokens whose offsets do not are ignored.
+//
+// The stages of the pipeline (see the package documentation) are the steps of
+// this function.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
+	kept := lines(text, sents)
 	var out []Entity
 	var words []string
 	var acros [][2]string
+	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
+	// back-off, the repair rules of the style, titles stripped from persons.
+	for _, toks := range kept {
+		r.tagPiece(tg, text, toks, isHeadline(toks), &words, &out, &acros)
+	}
+	// 3. rules: dates, times and amounts over the whole text.
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+	}
+	// 4. resolution: one entity per stretch of text.
+	out = resolveOverlaps(out)
+	out = joinNameAbbrevs(text, out)
+	// 5. propagation: the mentions the model missed of the names it found.
+	out = propagate(text, kept, out)
+	// 6. clustering: canonical forms and one confidence per entity.
+	cluster(out)
+	canonicalAcronyms(out, acros)
+	aggregateConfidence(out)
+	return out
+}
+
+// lines returns the valid tokens of sents (see validTokens) split into lines
+// (see splitLines); they share one backing array.
+func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
@@ -221,42 +246,22 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
-	heads := make([]bool, len(kept))
-	body := false
-	for i, toks := range kept {
-		heads[i] = isHeadline(toks)
-		body = body || !heads[i]
-	}
-	// Headlines capitalise every word, which the model, trained on running text,
-	// reads as one long name; their names are found through the body's mentions
-	// instead (propagate), unless the text has no body.
-	for i, toks := range kept {
-		if !heads[i] || !body {
-			r.tagPiece(tg, text, toks, &words, &out, &acros)
-		}
-	}
-	out = propagate(text, kept, resolveOverlaps(out))
-	if len(kept) > 0 {
-		last := kept[len(kept)-1]
-		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
-	}
-	out = resolveOverlaps(out)
-	out = joinNameAbbrevs(text, out)
-	cluster(out)
-	canonicalAcronyms(out, acros)
-	return out
+	return kept
 }
 
 // tagPiece tags one sentence (or line of one) and appends its named entities.
 //
 // acros receives the pairs of an acronym in brackets and the long name before it.
-func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
+func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
-	for _, t := range toks {
+	for k, t := range toks {
 		w := t.Text
 		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
 			// The corpora split the full stop off: Dr . Budi.
 			w = strings.TrimSuffix(w, ".")
+		}
+		if headline && k > 0 {
+			w = r.sentenceCase(w)
 		}
 		words = append(words, w)
 	}
@@ -266,7 +271,8 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
-	ss.reset(words, tg.fz.info, titleCase(words) || len(words) <= 14 && tg.fz.headline())
+	ss.reset(words, tg.fz.info, titleCase(words), r.style)
+	ss.gaz = r.gaz
 	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
 	if backed {
 		// The model said O; the list says a well-known organisation.
@@ -310,6 +316,24 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 			text[toks[a.from].Start:toks[a.to-1].End],
 		})
 	}
+}
+
+// sentenceCase returns a word of a headline as running text would write it:
+// lower-cased when it is a common word (its root is in the stemmer's lexicon: Sindir,
+// Tembus, Pengguna) and no list knows it as a name or a given name. Headlines
+// capitalise every word, which the model, trained on running text, reads as one
+// long name (Pavel Durov Sindir Facebook).
+func (r *Recognizer) sentenceCase(w string) string {
+	if wordCase(w) != cCap {
+		return w
+	}
+	if r.gaz.word(w)&(gazLOC|gazORG|gazGiven) != 0 {
+		return w
+	}
+	if a := stem.Default().Analyze(w); !a.Found || a.Protected || a.English {
+		return w
+	}
+	return strings.ToLower(w)
 }
 
 // headlineLower are the short words that title case leaves in lower case.

@@ -25,8 +25,10 @@ type spanSet struct {
 	conf  []float64
 	acros []acronym // "(ACRO)" found after a long name
 	head  bool      // the sentence is written in title case, as headlines are
-	buf   []byte    // scratch for lower
-	spbuf []span    // scratch for spans
+	style Style     // the convention to follow
+	gaz   *gazetteer
+	buf   []byte // scratch for lower
+	spbuf []span // scratch for spans
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -34,9 +36,9 @@ type spanSet struct {
 type acronym struct{ at, atEnd, from, to int }
 
 // reset prepares s for a sentence of words with the featurizer's info.
-func (s *spanSet) reset(words []string, info []tokenInfo, head bool) {
+func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style) {
 	n := len(words)
-	s.head = head
+	s.head, s.style = head, style
 	s.words, s.info = words, info
 	s.lab = grow(s.lab, n)
 	s.beg = grow(s.beg, n)
@@ -223,28 +225,61 @@ func isDegree(w string) bool {
 	return true
 }
 
-// repair applies the rules to the spans of one sentence. tags, words and the
-// featurizer's info are the model's view of it.
-func (s *spanSet) repair() {
-	s.trimLower()
-	s.dropTitles()
-	s.mergePersons()
-	s.loneHeads()
-	s.commonAcronyms()
-	s.lawTitles()
-	s.gazetteerNames()
-	s.gazetteerPlaces()
-	s.acronyms()
-	if !s.head {
-		// Title case capitalises the words after a head too.
-		s.orgNames()
-		s.placeNames()
-		s.lowerPlaces()
+// styleSet is a set of styles.
+type styleSet uint8
+
+// of returns the set holding the styles ss.
+func of(ss ...Style) styleSet {
+	var b styleSet
+	for _, s := range ss {
+		b |= 1 << s
 	}
-	s.buildings()
-	s.companyForms()
-	s.dateline()
-	s.coordination()
+	return b
+}
+
+// has reports whether the set holds s.
+func (b styleSet) has(s Style) bool { return b&(1<<s) != 0 }
+
+// allStyles holds every style.
+var allStyles = of(StyleDefault, StyleIdner, StyleNERGrit)
+
+// repairs are the repair rules in the order they run, with the styles they serve.
+// The rules that implement the package's guideline where a corpus follows another
+// convention (institution names running on over their region and lists, buildings,
+// places in titles, acronyms of common nouns) serve the default style only: in a
+// corpus's style the model, trained on that corpus, already follows it.
+var repairs = [...]struct {
+	run    func(*spanSet)
+	styles styleSet
+	body   bool // not on sentences in title case, which capitalise the words after a head too
+}{
+	{(*spanSet).trimLower, of(StyleDefault), false},
+	{(*spanSet).dropTitles, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).mergePersons, of(StyleDefault), false},
+	{(*spanSet).loneHeads, of(StyleDefault), false},
+	{(*spanSet).commonAcronyms, of(StyleDefault), false},
+	{(*spanSet).notNames, of(StyleDefault), false},
+	{(*spanSet).lawTitles, allStyles, false},
+	{(*spanSet).gazetteerNames, allStyles, false},
+	{(*spanSet).gazetteerPlaces, allStyles, false},
+	{(*spanSet).acronyms, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).orgNames, of(StyleDefault), true},
+	{(*spanSet).placeNames, of(StyleDefault), true},
+	{(*spanSet).lowerPlaces, allStyles, true},
+	{(*spanSet).buildings, of(StyleDefault), false},
+	{(*spanSet).companyForms, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).dateline, allStyles, false},
+	{(*spanSet).coordination, allStyles, false},
+	{(*spanSet).titlePlaces, of(StyleDefault), false},
+}
+
+// repair applies the rules of s's style to the spans of one sentence.
+func (s *spanSet) repair() {
+	for _, r := range repairs {
+		if r.styles.has(s.style) && !(r.body && s.head) {
+			r.run(s)
+		}
+	}
 }
 
 // trimLower cuts each span after the last lower-case word that cannot stand inside
@@ -609,8 +644,11 @@ func (s *spanSet) listItem(k int) bool {
 
 // capRun returns the end of the run of capitalised words (no titles) from k.
 func (s *spanSet) capRun(k int) int {
+	from := k
 	for k < len(s.words) && s.isCapWord(k) && !(s.isTitleWord(k) && s.info[k].class&gazGiven == 0) {
-		if s.words[k] == "(" {
+		if s.words[k] == "(" || k > from && s.lab[k] == PER && s.beg[k] {
+			// A person the model found after the name: Ketua Komisi III DPR RI
+			// Benny Kabur Harman.
 			break
 		}
 		k++
@@ -646,6 +684,9 @@ func (s *spanSet) placeNames() {
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
 			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
+		}
+		if s.is(i, "kota") && i > 0 && s.is(i-1, "wali") {
+			continue // a title, Wali Kota: titlePlaces types the place after it
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
 			i = sp.j - 1

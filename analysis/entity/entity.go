@@ -314,6 +314,11 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 			conf = min(conf, c)
 		}
 		start, end := toks[i].Start, toks[j-1].End
+		if last := toks[j-1]; j == len(toks) && last.Kind == tokenize.Abbreviation && len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") {
+			// The tokenizer took the sentence's full stop into an initial
+			// (Hamengku Buwono X.): it ends the sentence, not the name.
+			end--
+		}
 		*out = append(*out, Entity{
 			Text:       text[start:end],
 			Start:      start,
@@ -395,8 +400,12 @@ func isHeadline(toks []tokenize.Token) bool {
 }
 
 // looseHeadline is isHeadline allowing one lower-case word that is not a function
-// word when eight words or more are capitalised.
+// word when eight words or more are capitalised, for a line that does not end as
+// sentences do.
 func looseHeadline(toks []tokenize.Token) bool {
+	if n := len(toks); n == 0 || strings.ContainsAny(toks[n-1].Text, ".!?") {
+		return false
+	}
 	var c caseCount
 	for _, t := range toks {
 		c.add(t.Text)

@@ -1,5 +1,11 @@
 package entity
 
+import (
+	"strings"
+
+	"github.com/telaah/telaah/analysis/stem"
+)
+
 // The repairs of this file implement points of the package's guideline that the
 // corpora the model learns from annotate otherwise or too rarely to learn: places
 // inside titles and after nouns, and the things that are not names.
@@ -235,8 +241,9 @@ func (s *spanSet) placeBackoff() {
 		if !free || e < n && s.isCapWord(e) || i > 0 && s.isCapWord(i-1) && i > 1 {
 			continue
 		}
-		if e-i == 1 && !(i > 0 && (s.is(i-1, "di") || s.is(i-1, "ke") || s.is(i-1, "dari"))) {
-			continue
+		if e-i == 1 && !(i > 0 && (s.is(i-1, "di") || s.is(i-1, "ke") || s.is(i-1, "dari"))) &&
+			(i == 0 || len(s.words[i]) < 5 || isCommonWord(s.words[i])) {
+			continue // a one-word place alone only when no common word: Denmark, not Batang
 		}
 		if s.info[i].class&gazGiven != 0 {
 			continue
@@ -291,4 +298,31 @@ func (s *spanSet) contextOrgs() {
 var orgAnnouncers = map[string]bool{
 	"aplikasi": true, "klub": true, "saham": true, "emiten": true, "maskapai": true,
 	"platform": true, "startup": true, "perusahaan": true,
+}
+
+// isDerivedWord reports whether w is an affixed form of a common word (Keuangan
+// from uang), which is never part of a personal name the way a root can be (Bagus).
+func isDerivedWord(w string) bool {
+	a := stem.Default().Analyze(w)
+	return a.Found && !a.Protected && a.Root != strings.ToLower(w)
+}
+
+// personAfterTitle extends a person's span back over the capitalised words
+// between it and a title, which the model left out: Jaksa [Bagus Aditya
+// Nugroho], AKBP [Yopy Anggi Nugroho] (at most two words).
+func (s *spanSet) personAfterTitle() {
+	for _, sp := range s.spans() {
+		if sp.l != PER {
+			continue
+		}
+		k := sp.i
+		for k > 0 && sp.i-k < 2 && s.lab[k-1] == "" && s.isCapWord(k-1) && !s.isTitleWord(k-1) &&
+			s.info[k-1].gazB&(gazLOC|gazORG) == 0 && s.info[k-1].class&(gazOrgHead|gazLocHead) == 0 &&
+			!isDerivedWord(s.words[k-1]) {
+			k--
+		}
+		if k < sp.i && k > 0 && s.isTitleWord(k-1) {
+			s.set(k, sp.j, PER, s.conf[sp.i])
+		}
+	}
 }

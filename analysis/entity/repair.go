@@ -283,6 +283,7 @@ var repairs = [...]struct {
 	{(*spanSet).placeBackoff, of(StyleDefault), false},
 	{(*spanSet).placeDirections, of(StyleDefault), false},
 	{(*spanSet).contextOrgs, of(StyleDefault), false},
+	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence.

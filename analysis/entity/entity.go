@@ -41,9 +41,11 @@ const (
 //	QUANTITY  Number the amount (2e8 for 200 juta), Value the unit if any (km, kg)
 //
 // PER, ORG and LOC have neither; Canonical groups their mentions, and Confidence is
-// the model's probability for the span (a marginal of the tagger, calibrated on
-// idner dev; names added by document-level propagation or the organisation list get
-// less). Rule-based entities have Confidence 1.
+// the entity's: each mention's probability (the smallest marginal of the tagger
+// over its span, calibrated on idner dev, or what a repair rule gives it; names
+// added by propagation get less) combined over all the mentions of the entity in
+// the document, so that every mention of one entity has the same confidence,
+// rounded to three digits. Rule-based entities have Confidence 1.
 type Entity struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
@@ -106,7 +108,8 @@ func ParseStyle(name string) (Style, error) {
 }
 
 // WithStyle returns a recognizer that shares r's model and follows style s. It has
-// no effect with a model trained on a single corpus.
+// The style selects the model's private features of its corpus (NERGrit) and
+// the repair rules that run (see the package documentation).
 func (r *Recognizer) WithStyle(s Style) *Recognizer {
 	c := *r.get()
 	c.style = s
@@ -184,7 +187,9 @@ func (r *Recognizer) get() *Recognizer {
 }
 
 // Tag returns a BIO tag (B-PER, I-ORG, O…) for each of the words of one sentence,
-// from the statistical model alone. It is what "telaah entities --conll" prints.
+// from the statistical model alone, without the repairs, rules, propagation and
+// clustering of Extract; [Recognizer.TagSentences] runs all of them, and is what
+// "telaah entities --conll" prints.
 func (r *Recognizer) Tag(words []string) []string {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)

@@ -159,23 +159,14 @@ func Load(r io.Reader) (*Recognizer, error) {
 // and the package embeds (gzip'd, with quantised weights).
 func (r *Recognizer) WriteModel(w io.Writer) error {
 	r = r.get()
-	var keys []uint32
-	var weights []float32
-	for s, k := range r.m.keys {
-		if k == 0 {
-			continue
-		}
-		i := int(r.m.rows[s]) * int(numTags)
-		keys = append(keys, k)
-		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
-	}
+	keys, weights := r.m.export()
 	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
 }
 
 // Features returns the number of features in the recognizer's model.
 func (r *Recognizer) Features() int {
 	r = r.get()
-	return len(r.m.weights) / int(numTags)
+	return r.m.numFeatures()
 }
 
 // get returns r, or the default recognizer for the zero value.

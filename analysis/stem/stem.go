@@ -55,7 +55,7 @@
 // jats); on Snowball's Indonesian vocabulary, which lists many English and
 // Latin forms, on 2,520 of 64,587 words.
 //
-// A Stemmer is safe for concurrent use. Results are kept in a fixed-size,
+// A Stemmer is safe for concurrent use. In Lexicon mode results are kept in a fixed-size,
 // lock-free cache (131,072 slots by default, see [Config.CacheSize]), so repeated
 // words in running text cost one hash and one atomic load.
 package stem
@@ -115,8 +115,10 @@ type Config struct {
 	Lexicon *RootLexicon
 	// NoEnglish turns off the English stemming of English-looking tokens.
 	NoEnglish bool
-	// CacheSize bounds the number of cached results (0 means 1<<17; negative
-	// turns the cache off).
+	// CacheSize bounds the number of cached results. 0 means 1<<17 slots in
+	// Lexicon mode and no cache in Snowball mode, whose algorithm costs less
+	// than a cache look-up on a word not seen recently; negative turns the
+	// cache off.
 	CacheSize int
 }
 
@@ -155,17 +157,23 @@ func New(c Config) (*Stemmer, error) {
 		}
 		names = append(names, w)
 	}
-	s.protected = newNameSet(names)
+	if c.Mode == Lexicon || len(c.Protected) > 0 || c.NoDefaultProtected {
+		s.protected = newNameSet(names)
+	}
 	lex := c.Lexicon
-	if lex == nil {
+	if lex == nil && c.Mode == Lexicon {
 		var err error
 		if lex, err = defaultLexicon(); err != nil {
 			return nil, err
 		}
 	}
-	s.lex.Store(lex)
+	if lex != nil {
+		// Snowball mode has no use for the lexicon: the embedded one is
+		// loaded only if someone asks for it (Lexicon, AddRoots).
+		s.lex.Store(lex)
+	}
 	size := c.CacheSize
-	if size == 0 {
+	if size == 0 && c.Mode == Lexicon {
 		size = 1 << 17
 	}
 	if size > 0 {

@@ -242,7 +242,7 @@ func letterAt(text string, i int) int {
 }
 
 // scanRaw scans the token that starts at text[i], which is not a space.
-func scanRaw(text string, i int, t *raw) {
+func scanRaw(text string, i int, t *raw, la *lookahead) {
 	c := text[i]
 	if c < utf8.RuneSelf {
 		k := asciiClass[c]
@@ -250,18 +250,18 @@ func scanRaw(text string, i int, t *raw) {
 			if fastWord(text, i, t) {
 				return
 			}
-			*t = scanWordLike(text, i)
+			*t = scanWordLike(text, i, la)
 			return
 		}
 		if k&cDigit != 0 {
-			*t = scanWordLike(text, i)
+			*t = scanWordLike(text, i, la)
 			return
 		}
 		*t = scanOther(text, i)
 		return
 	}
 	if r, _ := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && isWordRune(r) {
-		*t = scanWordLike(text, i)
+		*t = scanWordLike(text, i, la)
 		return
 	}
 	*t = scanOther(text, i)
@@ -351,7 +351,7 @@ func mk(text string, start, end int, kind Kind) raw {
 
 // scanWordLike scans a token that starts with a word character: a word, number,
 // abbreviation, URL, domain or e-mail address.
-func scanWordLike(text string, start int) raw {
+func scanWordLike(text string, start int, la *lookahead) raw {
 	s := scanSeg(text, start)
 	end := s.end
 	if end < len(text) {
@@ -361,16 +361,16 @@ func scanWordLike(text string, start int) raw {
 				return mk(text, start, urlEnd(text, end+3), URL)
 			}
 		case '.', '-':
-			if e := domainEnd(text, start); e > 0 {
+			if e := domainEnd(text, start, la); e > 0 {
 				return mk(text, start, e, URL)
 			}
 			if text[end] == '.' && s.digits == 0 && s.otherNumerals == 0 && !s.apostrophe {
-				if t, ok := scanAbbreviation(text, s); ok {
+				if t, ok := scanAbbreviation(text, s, la); ok {
 					return t
 				}
 			}
 		}
-		if e := emailEnd(text, start); e > 0 {
+		if e := emailEnd(text, start, la); e > 0 {
 			return mk(text, start, e, Email)
 		}
 	}

@@ -129,8 +129,9 @@ type scanner struct {
 	split bool
 	pos   int
 
-	cur    raw      // the token being scanned
-	q      [5]Token // clitic pieces waiting to be returned
+	cur    raw       // the token being scanned
+	la     lookahead // what the far-looking scans found in text
+	q      [5]Token  // clitic pieces waiting to be returned
 	qi, qn int
 
 	// sentence state
@@ -217,7 +218,7 @@ func (s *scanner) next() *Token {
 		return nil
 	}
 	r := &s.cur
-	scanRaw(text, i, r)
+	scanRaw(text, i, r, &s.la)
 	s.pos = r.End
 	s.sentence(r)
 	if s.split && (r.Pro > 0 || r.Enc > 0) {

@@ -138,9 +138,14 @@ func hasSuffixMin(s, suf string) bool {
 	return len(s) >= len(suf)+2 && s[len(s)-len(suf):] == suf
 }
 
+// minRoot is the shortest root an analysis may reach: Indonesian roots of one or
+// two letters are function words that take no affixes, and allowing them makes
+// common words spurious derivations (kedi as ke- + di, hanya as ha + -nya).
+const minRoot = 3
+
 // offer checks root against the lexicon and keeps it when it is the best so far.
 func (a *analyzer) offer(root string) {
-	if len(root) < 2 || len(root) == a.wordLen {
+	if len(root) < minRoot || len(root) == a.wordLen {
 		return // the word itself was looked up before the analysis
 	}
 	ok, weak := a.lex.lookup(root)

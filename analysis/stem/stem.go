@@ -19,10 +19,16 @@
 //
 // # The root lexicon
 //
-// The embedded lexicon ([DefaultRootLexicon]) has about 42,350 entries: some
-// 2,900 roots written for this project (news vocabulary, lexicalised function
-// words, acronyms such as perpres and pemkot, lexicalised reduplications such
-// as undang-undang), 2,500 lemmas of the UD Indonesian treebanks (GSD and CSUI),
+// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
+// 2,900 roots written for this project (news vocabulary, acronyms such as
+// perpres and pemkot, lexicalised reduplications such as undang-undang), 170
+// affixed forms kept as roots because conflating them with their root would
+// join unrelated meanings or a function word with a content word (penduduk,
+// perdana, sebagai, akhirnya; data/lexicalised.txt gives each one's reason),
+// the lemmas of the UD Indonesian treebanks (GSD and CSUI) that are not an
+// affixed form of another attested root (the treebanks lemmatise pekerja,
+// terdiri and pernyataan as themselves; a search stemmer puts them on kerja,
+// diri and nyata with the rest of their families),
 // 3,100 roots found in Snowball's Indonesian vocabulary because other forms of
 // the vocabulary derive from them, and 36,000 further
 // forms of that vocabulary that no rule reduces to a known root. The last two

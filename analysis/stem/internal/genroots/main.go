@@ -47,10 +47,16 @@ func run(shared, voc, out string) error {
 	if err != nil {
 		return err
 	}
+	// Our roots and the affixed forms we keep as roots (lexicalised.txt).
 	own, err := readLines(filepath.Join(out, "roots-own.txt"))
 	if err != nil {
 		return err
 	}
+	lexicalised, err := readLines(filepath.Join(out, "lexicalised.txt"))
+	if err != nil {
+		return err
+	}
+	own = append(own, lexicalised...)
 	sb := rootgen.SnowballRoots(words, own)
 	if err := write(filepath.Join(out, "roots-snowball.txt"), sb); err != nil {
 		return err
@@ -71,8 +77,11 @@ func readLines(path string) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		s := strings.TrimSpace(sc.Text())
-		if s != "" && s[0] != '#' {
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i] // a comment
+		}
+		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}
 	}

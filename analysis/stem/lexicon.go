@@ -27,6 +27,8 @@ var (
 	notRoots string
 	//go:embed data/lexicalised.txt
 	lexicalised string
+	//go:embed data/nasal-losers.txt
+	nasalLosers string
 )
 
 // RootLexicon is an immutable set of Indonesian roots. Editing methods return a new
@@ -88,9 +90,37 @@ func (l *RootLexicon) lookupBytes(s []byte) (ok, weak bool) {
 	return ok, f&rootWeak != 0
 }
 
+// lookupBytesFlags is lookupFlags for a word held in bytes.
+func (l *RootLexicon) lookupBytesFlags(s []byte) (uint8, bool) {
+	h := uint64(14695981039346656037)
+	for _, c := range s {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	if !l.probe(h) {
+		return 0, false
+	}
+	f, ok := l.roots[string(s)]
+	return f, ok
+}
+
 // rootWeak marks a root known only from Snowball's vocabulary: a root-like word
 // form whose analyses lose to those reaching a better attested root.
 const rootWeak uint8 = 1
+
+// rootNasalLoser marks a root that loses a meN-/peN- ambiguity to a rival root
+// by the evidence of Snowball's vocabulary (data/nasal-losers.txt): meminta is
+// me- + minta (diminta, permintaan), not meN- + pinta.
+const rootNasalLoser uint8 = 2
+
+// lookupFlags returns the flags of s and whether it is a root.
+func (l *RootLexicon) lookupFlags(s string) (uint8, bool) {
+	if !l.mayHave(s) {
+		return 0, false
+	}
+	f, ok := l.roots[s]
+	return f, ok
+}
 
 // NewRootLexicon returns a lexicon of words, lower-cased. It returns an error
 // naming the first word that is empty or contains anything but letters and
@@ -208,8 +238,12 @@ func buildLexicon(ud []string) *RootLexicon {
 	parseList(m, rootsSnowball, rootWeak)
 	parseList(m, rootsUnanalysed, rootWeak)
 	dropNotRoots(m)
-
 	dropDerived(m, added)
+	for _, w := range listEntries(nasalLosers) {
+		if f, ok := m[w]; ok {
+			m[w] = f | rootNasalLoser
+		}
+	}
 	return newLexicon(m)
 }
 

@@ -405,7 +405,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		// way to an analysis that reaches a well attested root: kecamatan is
 		// ke- + camat + -an. Snowball's vocabulary holds English words too
 		// (streaming, updated).
-		if s.rootOrEnglish(&analyzer{lex: lex, strongOnly: true}, w, a, explain) {
+		if s.outerAffix(w, lex, a, explain) || s.rootOrEnglish(&analyzer{lex: lex, strongOnly: true}, w, a, explain) {
 			return
 		}
 		a.Found = true
@@ -437,7 +437,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		}
 		return
 	}
-	if s.rootOrEnglish(&analyzer{lex: lex}, w, a, explain) {
+	if s.outerAffix(w, lex, a, explain) || s.rootOrEnglish(&analyzer{lex: lex}, w, a, explain) {
 		return
 	}
 	if explain {
@@ -459,6 +459,47 @@ func (s *Stemmer) rootOrEnglish(az *analyzer, w string, a *Analysis, explain boo
 	}
 	if !s.noEnglish && IsEnglish(w) {
 		s.english(w, a, explain)
+		return true
+	}
+	return false
+}
+
+// outerAffixes stand outside every other affix of a word: the confix
+// ketidak-...-an around a root or a derived word (ketidaknyamanan,
+// ketidakmampuan, ketidakberdayaan) and the loan prefixes pra- and pasca-
+// (prapembayaran, prasejarah, pascapanen).
+var outerAffixes = [...]struct{ prefix, suffix, name string }{
+	{"ketidak", "an", "ketidak-...-an"},
+	{"pra", "", "pra-"},
+	{"pasca", "", "pasca-"},
+}
+
+// outerAffix fills a with the analysis of w as an outer affix around a word
+// whose own analysis reaches a well attested root, and reports whether one did.
+func (s *Stemmer) outerAffix(w string, lex *RootLexicon, a *Analysis, explain bool) bool {
+	for _, o := range outerAffixes {
+		if len(w) < len(o.prefix)+len(o.suffix)+4 || !strings.HasPrefix(w, o.prefix) || !strings.HasSuffix(w, o.suffix) {
+			continue
+		}
+		inner := w[len(o.prefix) : len(w)-len(o.suffix)]
+		var in Analysis
+		s.analyze(inner, &in, explain)
+		if !in.Found || in.English || in.Protected {
+			continue
+		}
+		if ok, weak := lex.lookup(in.Root); !ok || weak {
+			continue // prasasti is no pra- + sasti
+		}
+		a.Root, a.Found = in.Root, true
+		if explain {
+			a.Prefixes = append([]string{o.prefix + " (" + o.name + ")"}, in.Prefixes...)
+			a.Suffixes = append(in.Suffixes, o.suffix)
+			if o.suffix == "" {
+				a.Suffixes = in.Suffixes
+			}
+			a.Restored = in.Restored
+			a.Rules = append([]string{o.name + " around " + inner}, in.Rules...)
+		}
 		return true
 	}
 	return false

@@ -254,10 +254,12 @@ func TestDerivedListsReproducible(t *testing.T) {
 	own := append(listLines(rootsOwn), listLines(lexicalised)...)
 	sb := rootgen.SnowballRoots(voc, own)
 	un := rootgen.SnowballUnanalysed(voc, append(append([]string(nil), own...), sb...))
+	roots := append(append(append([]string(nil), own...), ud...), sb...)
 	for _, c := range []struct {
 		name      string
 		got, want []string
 	}{
+		{"nasal-losers.txt", rootgen.NasalLosers(voc, roots), listLines(nasalLosers)},
 		{"roots-ud.txt", ud, listLines(rootsUD)},
 		{"roots-snowball.txt", sb, listLines(rootsSnowball)},
 		{"roots-unanalysed.txt", un, listLines(rootsUnanalysed)},

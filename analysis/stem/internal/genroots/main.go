@@ -4,6 +4,7 @@
 //	data/roots-ud.txt        the usable lemmas of the UD Indonesian treebanks
 //	data/roots-snowball.txt  the root-like forms of Snowball's Indonesian vocabulary
 //	data/roots-unanalysed.txt  the other forms of that vocabulary no rule reduces
+//	data/nasal-losers.txt    roots that lose a meN-/peN- ambiguity by the vocabulary's evidence
 //
 // Run it from analysis/stem with "go generate" (see gen.go there), or:
 //
@@ -65,7 +66,11 @@ func run(shared, voc, out string) error {
 	// vocabulary and our own roots only.
 	known := append(append([]string(nil), own...), sb...)
 	un := rootgen.SnowballUnanalysed(words, known)
-	return write(filepath.Join(out, "roots-unanalysed.txt"), un)
+	if err := write(filepath.Join(out, "roots-unanalysed.txt"), un); err != nil {
+		return err
+	}
+	roots := append(append(append([]string(nil), own...), ud...), sb...)
+	return write(filepath.Join(out, "nasal-losers.txt"), rootgen.NasalLosers(words, roots))
 }
 
 func readLines(path string) ([]string, error) {

@@ -257,14 +257,14 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 			*t = scanWordLike(text, i, la)
 			return
 		}
-		*t = scanOther(text, i)
+		*t = scanOther(text, i, la)
 		return
 	}
 	if r, _ := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && isWordRune(r) {
 		*t = scanWordLike(text, i, la)
 		return
 	}
-	*t = scanOther(text, i)
+	*t = scanOther(text, i, la)
 	return
 }
 
@@ -504,6 +504,10 @@ loop:
 			break loop
 		}
 	}
+	if hyphens == 0 && end < len(text) && (text[end] == '+' || text[end] == '-') && isRating(text[t.Start:end]) &&
+		(end+1 == len(text) || wordAt(text, end+1) == 0 && text[end+1] != '+' && text[end+1] != '-') {
+		end++ // a credit rating: BB+, idA-
+	}
 	t.End = end
 	t.Text = text[t.Start:end]
 	if letters == 0 {
@@ -525,6 +529,19 @@ loop:
 		t.Pro, t.Enc = clitics(t.Text, lastSegStart-t.Start, redup)
 	}
 	return t
+}
+
+// isRating reports whether w is a credit rating without its sign: AAA to D,
+// with Pefindo's national prefix id (idAA).
+func isRating(w string) bool {
+	if len(w) > 2 && w[0] == 'i' && w[1] == 'd' {
+		w = w[2:]
+	}
+	switch w {
+	case "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C":
+		return true
+	}
+	return false
 }
 
 // isArabicArticle reports whether a is the Arabic article of names such as Al-Azhar.

@@ -109,6 +109,10 @@ type group struct {
 	aliases  []string // other names that resolve to it: built-in and learned aliases
 	articles int      // sum over the stored names (an article with two forms counts twice)
 	mentions int
+	// units are the organisations named by its acronym and a place (BMKG Ambon,
+	// BMKG Yogyakarta for BMKG): its offices and branches, which a filter by
+	// the organisation finds too.
+	units []*group
 }
 
 // registry is the entity registry of an index. It is safe for concurrent use.
@@ -280,6 +284,7 @@ func (r *entityRegistry) derive() *regView {
 			v.addProbes(g)
 		}
 	}
+	v.linkUnits()
 	// The aliases of each group, for type-ahead.
 	for _, a := range entity.Aliases() {
 		for l, gs := range v.groups {
@@ -303,6 +308,33 @@ func (r *entityRegistry) derive() *regView {
 		}
 	}
 	return v
+}
+
+// linkUnits records the offices and branches of organisations: an
+// organisation whose name is one word that names another organisation (its
+// acronym or alias) followed by a place the index knows (BMKG Ambon) is a unit
+// of that organisation.
+func (v *regView) linkUnits() {
+	orgs, places := v.groups[entity.ORG], v.groups[entity.LOC]
+	for key, g := range orgs {
+		ws := strings.Fields(key)
+		if len(ws) < 2 || places[strings.Join(ws[1:], " ")] == nil {
+			continue
+		}
+		if p := orgs[v.key(entity.ORG, ws[0])]; p != nil && p != g {
+			p.units = append(p.units, g)
+		}
+	}
+}
+
+// filterValues returns the stored names a filter by g matches: its own and
+// those of its units.
+func (g *group) filterValues() []string {
+	out := append([]string(nil), g.values...)
+	for _, u := range g.units {
+		out = append(out, u.values...)
+	}
+	return out
 }
 
 // aliasSpelling writes a built-in alias as news does: an acronym in capitals
@@ -546,7 +578,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		return []string{name}, nil
 	}
 	if g := v.groups[l][key]; g != nil {
-		return append([]string(nil), g.values...), nil
+		return g.filterValues(), nil
 	}
 	probe := ws[0]
 	if l == entity.LOC {
@@ -572,7 +604,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	case 0:
 		return []string{name}, nil
 	case 1:
-		return append([]string(nil), cands[0].values...), nil
+		return cands[0].filterValues(), nil
 	}
 	sortGroups(cands)
 	e := &AmbiguousError{Field: field, Name: name}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/telaah/telaah/analysis/entity"
 )
@@ -16,10 +15,10 @@ import (
 // before the next is read, so memory stays bounded; offsets are into the whole
 // of each input.
 func runEntities(e *env, args []string) error {
-	fs := newFlags(e, "entities", "[--conll] [--style news|nergrit] [--model FILE] [FILE...]")
-	conll := fs.Bool("conll", false, "read CoNLL (token in the first column, blank line between sentences) and print token<TAB>BIO tag")
+	fs := newFlags(e, "entities", "[--conll] [--style default|idner|nergrit] [--model FILE] [FILE...]")
+	conll := fs.Bool("conll", false, "read CoNLL (token in the first column, blank line between sentences, -DOCSTART- between documents), run Extract on each document and print token<TAB>BIO tag")
 	modelPath := fs.String("model", "", "use this model file (from train-entities) instead of the embedded one")
-	style := fs.String("style", "news", "annotation style of PER/ORG/LOC spans: news (idner-news-2k) or nergrit")
+	style := fs.String("style", "default", "annotation style of PER/ORG/LOC spans: default (the package guideline), idner (idner-news-2k) or nergrit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,19 +34,16 @@ func runEntities(e *env, args []string) error {
 			return fmt.Errorf("--model %s: not a model written by train-entities: %w", *modelPath, err)
 		}
 	}
-	switch *style {
-	case "news":
-		r = r.WithStyle(entity.StyleNews)
-	case "nergrit":
-		r = r.WithStyle(entity.StyleNERGrit)
-	default:
-		return usageError{fmt.Sprintf("unknown style %q (want news or nergrit)", *style)}
+	st, err := entity.ParseStyle(*style)
+	if err != nil {
+		return usageError{fmt.Sprintf("unknown style %q (want default, idner or nergrit)", *style)}
 	}
+	r = r.WithStyle(st)
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	many := fs.NArg() > 1
-	err := eachInput(e, fs.Args(), func(src source) error {
+	err = eachInput(e, fs.Args(), func(src source) error {
 		if *conll {
-			if err := tagCoNLL(r, src.r, w); err != nil {
+			if err := r.TagCoNLL(src.r, w); err != nil {
 				return fmt.Errorf("%s: %w", src.name, err)
 			}
 			return nil
@@ -97,47 +93,4 @@ func writeEntities(r *entity.Recognizer, src source, named bool, w io.Writer) er
 			}
 		}
 	}
-}
-
-// tagCoNLL streams CoNLL sentences from in and writes token<TAB>tag lines to out,
-// a blank line after each sentence. Every non-blank input line gets one output line.
-func tagCoNLL(r *entity.Recognizer, in io.Reader, out io.Writer) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	w := bufio.NewWriter(out)
-	var words []string
-	flush := func() {
-		if len(words) == 0 {
-			return
-		}
-		for i, t := range r.Tag(words) {
-			w.WriteString(words[i])
-			w.WriteByte('\t')
-			w.WriteString(t)
-			w.WriteByte('\n')
-		}
-		w.WriteByte('\n')
-		words = words[:0]
-	}
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" {
-			flush()
-			continue
-		}
-		var tok string
-		if i := strings.IndexByte(s, '\t'); i >= 0 {
-			tok = s[:i]
-		} else if f := strings.Fields(s); len(f) > 0 {
-			tok = f[0]
-		}
-		words = append(words, tok)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading CoNLL line %d: %w", line+1, err)
-	}
-	flush()
-	return w.Flush()
 }

@@ -93,12 +93,11 @@ func TestEntitiesNereval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var g, p [][]string
+	var g [][]string
 	for _, s := range sents {
 		g = append(g, s.Tags)
-		p = append(p, entity.Default().Tag(s.Words))
 	}
-	sc, err := entity.Evaluate(g, p)
+	sc, err := entity.Evaluate(g, entity.Default().TagSentences(sents))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -251,3 +251,38 @@ func TestReadPathSpecialFiles(t *testing.T) {
 		t.Errorf("missing: %v %q", err, errs)
 	}
 }
+
+// FuzzReaderLimits reads JSON Lines and JSON arrays with small limits: no panic,
+// every article within the limits, every report with a line in the input.
+func FuzzReaderLimits(f *testing.F) {
+	f.Add([]byte(`{"id":"a","title":"Satu","body":"isi"}`+"\n"+`{"id":"b","title":"`+strings.Repeat("x", 80)+`"}`), true)
+	f.Add([]byte("[\n"+`{"id":"a","title":"Satu"},`+"\n"+`{"bad"}]`), false)
+	f.Fuzz(func(t *testing.T, in []byte, array bool) {
+		lines := 1 + bytes.Count(in, []byte{'\n'})
+		rd := &Reader{
+			Limits: Limits{MaxArticle: 64, MaxLine: 96, MaxFile: 4096},
+			Add: func(a Article) error {
+				if len(a.Title)+len(a.Body) > 64 {
+					t.Fatalf("article of %d bytes passed MaxArticle 64", len(a.Title)+len(a.Body))
+				}
+				return a.Validate()
+			},
+			Bad: func(ie *InputError) error {
+				if ie.Line < 1 || ie.Line > lines {
+					t.Fatalf("report on line %d of %d: %v", ie.Line, lines, ie)
+				}
+				return nil
+			},
+		}
+		r := &maxReader{r: bytes.NewReader(in), max: rd.Limits.file()}
+		var err error
+		if array {
+			err = rd.readJSON(r, "in.json")
+		} else {
+			err = rd.ReadJSONL(r, "in.jsonl")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah"
 	"github.com/telaah/telaah/index"
@@ -234,4 +237,64 @@ func TestPrintable(t *testing.T) {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzWindows checks the window reader: the windows put back together are the
+// input, none exceeds maxWindow, offsets and lines are right, and no window ends
+// inside a UTF-8 sequence of valid input.
+func FuzzWindows(f *testing.F) {
+	f.Add([]byte("Satu.\n\nDua.\n"), 16)
+	f.Add([]byte(strings.Repeat("kata ", 100)), 7)
+	f.Add([]byte(strings.Repeat("é", 100)), 5)
+	f.Fuzz(func(t *testing.T, in []byte, size int) {
+		size = 16 + abs(size)%256
+		w := &windowReader{p: newPieceReader(bytes.NewReader(in), size), target: size / 4, maxWin: size}
+		var got []byte
+		for {
+			win, off, line, err := w.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(win) == 0 || len(win) > size {
+				t.Fatalf("window of %d bytes (max %d)", len(win), size)
+			}
+			if off != int64(len(got)) || line != 1+bytes.Count(got, []byte{'\n'}) {
+				t.Fatalf("window at %d line %d, want %d line %d", off, line, len(got), 1+bytes.Count(got, []byte{'\n'}))
+			}
+			if utf8.Valid(in) && !utf8.Valid(win) {
+				t.Fatalf("window %q cuts a rune", win)
+			}
+			got = append(got, win...)
+		}
+		if !bytes.Equal(got, in) {
+			t.Fatalf("windows give %q, want %q", got, in)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// FuzzPrintable checks that printable leaves no control character but tab and
+// line feed, and that it is idempotent.
+func FuzzPrintable(f *testing.F) {
+	f.Add("\x1b]0;x\x07a\u009bb\x1b[1mc")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := printable(s)
+		for _, r := range p {
+			if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f) {
+				t.Fatalf("printable(%q) = %q keeps %U", s, p, r)
+			}
+		}
+		if q := printable(p); q != p {
+			t.Fatalf("printable not idempotent: %q → %q → %q", s, p, q)
+		}
+	})
 }

@@ -298,3 +298,20 @@ func FuzzPrintable(f *testing.F) {
 		}
 	})
 }
+
+// A --model that is missing, a folder or not a model says so and names the flag.
+func TestEntitiesModelErrors(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.gz")
+	os.WriteFile(junk, []byte("not a model"), 0o644)
+	for path, want := range map[string]string{
+		filepath.Join(dir, "none"): "no such file",
+		dir:                        "is a folder",
+		junk:                       "not a model written by train-entities",
+	} {
+		_, _, err := runTelaah(t, "Joko Widodo.", "entities", "--model", path)
+		if err == nil || !strings.Contains(err.Error(), "--model") || !strings.Contains(err.Error(), want) {
+			t.Errorf("--model %s: %v, want %q", path, err, want)
+		}
+	}
+}

@@ -312,6 +312,21 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("2024: %+v", st)
 	}
 
+	// Type-ahead: a few letters of a name offer the entity; picking it filters.
+	run(ctx, t, "opening all", chromedp.Navigate(srv.URL+"/"))
+	state(ctx, t)
+	run(ctx, t, "typing in the entity box", chromedp.SendKeys(chromedp.ID("ent"), "durov"),
+		until(`document.querySelectorAll("#suggest li").length > 0`))
+	if got := attr(ctx, t, "#suggest li", "data-name"); got != "Pavel Durov" {
+		t.Errorf("first suggestion for durov: %q", got)
+	}
+	run(ctx, t, "picking the suggestion", chromedp.Click(chromedp.CSS("#suggest li")), searchIs("?person=Pavel+Durov"))
+	st = state(ctx, t)
+	if fmt.Sprint(st.Hits) != "[kompas-telegram-200-juta]" || fmt.Sprint(st.Chips) != "[Tokoh: Pavel Durov]" {
+		t.Errorf("after picking Pavel Durov: %+v", st)
+	}
+	shot(ctx, t, "durov.png")
+
 	// A title saying <script> is shown as text and runs nothing.
 	run(ctx, t, "searching the hostile article", chromedp.Navigate(srv.URL+"/?q=hoaks"))
 	st = state(ctx, t)

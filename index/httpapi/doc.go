@@ -14,7 +14,9 @@
 //	GET    /                   the search page (one embedded HTML file)
 //	GET    /api/search         hits with highlighted fragments, total, facets, date histogram
 //	GET    /api/articles/{id}  one stored article; percent-encode the ID (it may be a URL)
-//	GET    /api/entities       type-ahead over the entity registry: label=PER|ORG|LOC, prefix=, limit=
+//	GET    /api/entities       type-ahead over the entity registry: label=PER|ORG|LOC (all when
+//	                           absent), prefix= (of the name, an alias or a word of one), limit=
+//	                           (1 to 50, 10 when absent); most mentioned first
 //	POST   /api/articles       add or replace articles: JSON Lines (application/x-ndjson, text/plain or
 //	                           curl's default type), or with Content-Type application/json one
 //	                           object or an array of them; needs the write token
@@ -34,7 +36,8 @@
 // absent, an unknown parameter is an error (a typo is not a different search).
 //
 //	q           the query (index.Request.Query): words, "phrases", +must, -not, field:value
-//	person      only articles that mention this person (canonical name); repeat for all of several
+//	person      only articles that mention this person (any name or alias of it, any case); repeat
+//	            for all of several; a name of several people is a 400 listing the candidates
 //	org         the same for an organisation
 //	place       the same for a place
 //	source      only articles from this source; repeat for any of several
@@ -51,7 +54,8 @@
 // The response is the JSON of "telaah search --json" with the page's offset
 // and size: {"total", "took_ms", "offset", "size", "hits": [{"id", "score",
 // "title", "url", "source", "published", "persons", "organizations",
-// "places", "fragments": {"title": […], "body": […]}}], "facets":
+// "places", "entities": [{"label", "filter", "name", "mentions", "salience",
+// "in_title", "in_lead"}], "fragments": {"title": […], "body": […]}}], "facets":
 // {"persons", "organizations", "places", "sources": [{"value", "count"}]},
 // "published": [{"name", "start", "end", "count"}]}. Fragments are
 // HTML-escaped text with the matches in <mark>…</mark>; titles are the text as
@@ -110,6 +114,18 @@
 //	      "name": "2024",
 //	      "start": "2024-01-01",
 //	      "end": "2025-01-01",
+//
+//	$ curl -s 'http://127.0.0.1:8080/api/entities?label=ORG&prefix=bmkg&limit=1'
+//	      "name": "Badan Meteorologi, Klimatologi, dan Geofisika",
+//	        "BMKG"
+//	      "articles": 8,
+//
+//	$ curl -s 'http://127.0.0.1:8080/api/search?org=bmkg&facets=none&plain=true&size=1'
+//	  "total": 8,
+//
+//	$ curl -si 'http://127.0.0.1:8080/api/search?person=dimas'
+//	HTTP/1.1 400 Bad Request
+//	    "Dimas Wiratmaja",
 //
 //	$ curl -s http://127.0.0.1:8080/api/articles/kompas-telegram-200-juta
 //	  "id": "kompas-telegram-200-juta",

@@ -298,6 +298,77 @@ func TestParseRequest(t *testing.T) {
 	}
 }
 
+func TestEntities(t *testing.T) {
+	h := httpapi.New(sampleIndex(t), nil)
+	get := func(query string) []httpapi.Entity {
+		t.Helper()
+		res, body := call(t, h, "GET", "/api/entities?"+query, "")
+		var out httpapi.Entities
+		want(t, res, body, http.StatusOK, &out)
+		return out.Entities
+	}
+	es := get("prefix=durov")
+	if len(es) != 1 || es[0].Name != "Pavel Durov" || es[0].Label != "PER" || es[0].Filter != "person" || es[0].Articles != 1 {
+		t.Errorf("prefix=durov: %+v", es)
+	}
+	es = get("label=ORG&prefix=bmkg&limit=1")
+	if len(es) != 1 || es[0].Name != "Badan Meteorologi, Klimatologi, dan Geofisika" || !contains(es[0].Aliases, "BMKG") || es[0].Filter != "org" {
+		t.Errorf("label=ORG&prefix=bmkg: %+v", es)
+	}
+	es = get("label=place")
+	if len(es) != 10 {
+		t.Errorf("label=place: %+v", es)
+	}
+	for i := 1; i < len(es); i++ {
+		if es[i].Label != "LOC" || es[i].Mentions > es[i-1].Mentions {
+			t.Errorf("label=place: %+v after %+v", es[i], es[i-1])
+		}
+	}
+	if es = get("prefix=zzzz"); len(es) != 0 {
+		t.Errorf("prefix=zzzz: %+v", es)
+	}
+	// Every label, most mentioned first.
+	es = get("limit=50")
+	labels := map[string]bool{}
+	for _, e := range es {
+		labels[string(e.Label)] = true
+	}
+	if len(es) != 50 || len(labels) != 3 {
+		t.Errorf("limit=50: %d entities of labels %v", len(es), labels)
+	}
+	for _, c := range []struct{ query, msg string }{
+		{"label=DATE", `label="DATE"`},
+		{"limit=0", "limit"},
+		{"limit=51", "limit"},
+		{"pref=a", `unknown parameter "pref"`},
+		{"prefix=a&prefix=b", "given 2 times"},
+		{"prefix=" + strings.Repeat("a", 201), "at most 200"},
+	} {
+		res, body := call(t, h, "GET", "/api/entities?"+c.query, "")
+		var e httpapi.Error
+		want(t, res, body, http.StatusBadRequest, &e)
+		if !strings.Contains(e.Message, c.msg) {
+			t.Errorf("%s: %q, want %q", c.query, e.Message, c.msg)
+		}
+	}
+}
+
+// A filter on a name of several entities is a 400 that lists them.
+func TestAmbiguousFilter(t *testing.T) {
+	h := httpapi.New(sampleIndex(t), nil)
+	res, body := call(t, h, "GET", "/api/search?person=dimas", "")
+	var e httpapi.Error
+	want(t, res, body, http.StatusBadRequest, &e)
+	if !strings.Contains(e.Message, "ambiguous") || !contains(e.Candidates, "Dimas Wiratmaja") || len(e.Candidates) < 2 {
+		t.Errorf("person=dimas: %+v", e)
+	}
+	for _, c := range e.Candidates {
+		if r := search(t, h, "person="+url.QueryEscape(c)); r.Total == 0 {
+			t.Errorf("candidate %s finds nothing", c)
+		}
+	}
+}
+
 func TestGetArticle(t *testing.T) {
 	x := emptyIndex(t)
 	a := index.Article{ID: "https://contoh.id/berita/1?x=y", Source: "Contoh", Title: "Banjir di Bekasi", Body: "Kali Bekasi meluap.",

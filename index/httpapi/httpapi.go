@@ -207,6 +207,9 @@ type Error struct {
 	Message string `json:"message"`
 	// Errors lists the malformed records of a POST /api/articles body.
 	Errors []RecordError `json:"errors,omitempty"`
+	// Candidates are the entities an ambiguous filter name may denote (two
+	// people called Dimas): search again with one of them.
+	Candidates []string `json:"candidates,omitempty"`
 }
 
 // RecordError is one malformed record of a POST /api/articles body: the line

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/index"
 )
 
@@ -29,16 +31,30 @@ type SearchResult struct {
 // Hit is one matching article. Fragments maps title and body to highlighted
 // fragments: HTML-escaped text with the matches in <mark>…</mark>.
 type Hit struct {
-	ID            string              `json:"id"`
-	Score         float64             `json:"score"`
-	Title         string              `json:"title"`
-	URL           string              `json:"url,omitempty"`
-	Source        string              `json:"source,omitempty"`
-	Published     string              `json:"published,omitempty"` // RFC 3339
-	Persons       []string            `json:"persons,omitempty"`
-	Organizations []string            `json:"organizations,omitempty"`
-	Places        []string            `json:"places,omitempty"`
-	Fragments     map[string][]string `json:"fragments,omitempty"`
+	ID            string   `json:"id"`
+	Score         float64  `json:"score"`
+	Title         string   `json:"title"`
+	URL           string   `json:"url,omitempty"`
+	Source        string   `json:"source,omitempty"`
+	Published     string   `json:"published,omitempty"` // RFC 3339
+	Persons       []string `json:"persons,omitempty"`
+	Organizations []string `json:"organizations,omitempty"`
+	Places        []string `json:"places,omitempty"`
+	// Entities are the persons, organisations and places of the article
+	// together, most salient first.
+	Entities  []HitEntity         `json:"entities,omitempty"`
+	Fragments map[string][]string `json:"fragments,omitempty"`
+}
+
+// HitEntity is one entity of a hit's article.
+type HitEntity struct {
+	Label    entity.Label `json:"label"`  // PER, ORG or LOC
+	Filter   string       `json:"filter"` // its search parameter: person, org or place
+	Name     string       `json:"name"`   // display name, as facets count it
+	Mentions int          `json:"mentions"`
+	Salience float64      `json:"salience"` // in [0, 1]: how central it is to the article
+	InTitle  bool         `json:"in_title,omitempty"`
+	InLead   bool         `json:"in_lead,omitempty"`
 }
 
 // Facets are the counts of the matching articles by entity and source.
@@ -139,8 +155,8 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 		if err != nil || s == "" {
 			return 0, err
 		}
-		n, err := strconv.Atoi(s)
-		if err != nil || n < lo || n > hi {
+		n, err := parseInt(s, lo, hi)
+		if err != nil {
 			return 0, badParam("parameter %s=%q: want a whole number from %d to %d", k, s, lo, hi)
 		}
 		return n, nil
@@ -236,6 +252,15 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 	return r, nil
 }
 
+// parseInt parses a whole number in [lo, hi].
+func parseInt(s string, lo, hi int) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err == nil && (n < lo || n > hi) {
+		err = fmt.Errorf("%d is not in [%d, %d]", n, lo, hi)
+	}
+	return n, err
+}
+
 func sortNames() string {
 	names := make([]string, 0, len(sorts))
 	for k := range sorts {
@@ -252,6 +277,11 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := h.x.Search(r.Context(), req)
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) {
+		h.failWith(w, r, &Error{Status: http.StatusBadRequest, Message: err.Error(), Candidates: amb.Candidates})
+		return
+	}
 	if err != nil {
 		h.fail(w, r, statusOf(err), err.Error())
 		return
@@ -269,6 +299,10 @@ func result(res *index.Result, req index.Request) *SearchResult {
 	for _, h := range res.Hits {
 		j := Hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source,
 			Persons: h.Persons, Organizations: h.Organizations, Places: h.Places, Fragments: h.Fragments}
+		for _, e := range h.Entities {
+			j.Entities = append(j.Entities, HitEntity{Label: e.Label, Filter: filterOf[e.Label], Name: e.Name,
+				Mentions: e.Mentions, Salience: e.Salience, InTitle: e.InTitle, InLead: e.InLead})
+		}
 		if !h.Published.IsZero() {
 			j.Published = h.Published.Format(time.RFC3339)
 		}

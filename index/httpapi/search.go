@@ -241,6 +241,11 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 	if r.FacetSize < 0 && len(r.Facets) > 0 {
 		return r, badParam("parameter facets: none together with %s", strings.Join(r.Facets, ", "))
 	}
+	if r.FacetSize >= 0 && len(r.Facets) == 0 {
+		// All of them, named, so that the request says so whatever the
+		// index's default.
+		r.Facets = []string{index.FieldPersons, index.FieldOrganizations, index.FieldPlaces, index.FieldSource, index.FieldPublished}
+	}
 	if s, err = one("plain"); err != nil {
 		return r, err
 	}

@@ -33,6 +33,8 @@ func runServe(e *env, args []string) error {
 	token := flags.String("write-token", "", "enable POST and DELETE /api/articles for requests with \"Authorization: Bearer `TOKEN`\" (at least 16 characters; default $"+httpapi.TokenEnv+"; none: read-only)")
 	var origins multi
 	flags.Var(&origins, "cors", "let pages of this `origin` (https://example.org) call the API from a browser; repeatable; * lets any page read")
+	var hostNames multi
+	flags.Var(&hostNames, "host", "a host `name` clients may use in URLs (repeatable); on loopback, localhost and the loopback addresses are allowed, elsewhere any unless --host is given")
 	maxBody := flags.Int64("max-body", httpapi.DefaultMaxBodyBytes, "the largest request body in `bytes`")
 	timeout := flags.Duration("timeout", httpapi.DefaultTimeout, "the longest a search may take")
 	quiet := flags.Bool("quiet", false, "log no requests, only errors")
@@ -72,8 +74,15 @@ func runServe(e *env, args []string) error {
 		x.Close()
 		return fmt.Errorf("listening: %w", err)
 	}
+	hosts := []string(hostNames)
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		// On loopback only loopback names reach the server, so a page whose
+		// domain an attacker resolves to 127.0.0.1 cannot read the index.
+		hosts = append(hosts, "localhost", "127.0.0.1", "::1", tcp.IP.String())
+	}
 	logger := log.New(e.stderr, "", log.LstdFlags)
-	cfg := &httpapi.Config{WriteToken: *token, AllowOrigins: origins, MaxBodyBytes: *maxBody, Timeout: *timeout, ErrorLog: logger}
+	cfg := &httpapi.Config{WriteToken: *token, AllowOrigins: origins, MaxBodyBytes: *maxBody, Timeout: *timeout, ErrorLog: logger,
+		AllowedHosts: hosts}
 	if !*quiet {
 		cfg.AccessLog = logger
 	}

@@ -26,7 +26,8 @@
 // Every answer is JSON except the page; an error is {"status": N, "message":
 // "…"} with the status of the problem: 400 for a bad parameter or query, 401
 // without the right token, 403 when the server has none, 404, 405 with Allow,
-// 413 for a body over the limit, 414 for a query string over it, 415 for a
+// 413 for a body over the limit, 414 for a query string over it, 421 for a
+// host name that is not served, 415 for a
 // body of a type such as text/html, 503 for a search out of time or a server shutting
 // down.
 //
@@ -81,8 +82,10 @@
 // Content-Security-Policy that allows only its own script and style, while it
 // builds every text, fragment and title as DOM text, so that an article
 // saying <script> is shown and never run. "telaah serve" listens on 127.0.0.1
-// unless told otherwise and, on SIGINT or SIGTERM, finishes the requests in
-// flight and closes the index.
+// unless told otherwise, and there answers only requests for loopback host
+// names ([Config.AllowedHosts]), so that a web page cannot read the index by
+// pointing its own domain at 127.0.0.1; on SIGINT or SIGTERM it finishes the
+// requests in flight and closes the index.
 //
 // # Examples
 //

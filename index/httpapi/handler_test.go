@@ -647,6 +647,27 @@ func TestCORS(t *testing.T) {
 	}
 }
 
+// A handler with allowed hosts answers 421 to a Host header naming another,
+// as a page of a rebound domain would send.
+func TestAllowedHosts(t *testing.T) {
+	h := httpapi.New(emptyIndex(t), &httpapi.Config{AllowedHosts: []string{"localhost", "127.0.0.1", "::1"}})
+	for _, c := range []struct {
+		host   string
+		status int
+	}{
+		{"127.0.0.1:8080", 200}, {"localhost", 200}, {"LOCALHOST:80", 200}, {"[::1]:8080", 200}, {"localhost.:8080", 200},
+		{"attacker.example:8080", http.StatusMisdirectedRequest}, {"127.0.0.2", http.StatusMisdirectedRequest}, {"", http.StatusMisdirectedRequest},
+	} {
+		req := httptest.NewRequest("GET", "/healthz", nil)
+		req.Host = c.host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != c.status {
+			t.Errorf("Host %q: %d, want %d", c.host, w.Code, c.status)
+		}
+	}
+}
+
 // After Close the handler refuses writes and goes on answering searches.
 func TestClose(t *testing.T) {
 	x := emptyIndex(t)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"slices"
@@ -51,6 +52,11 @@ type Config struct {
 	// the API from a browser (CORS); "*" allows every origin to read, never to
 	// write. Empty sends no CORS headers, so browsers keep other sites out.
 	AllowOrigins []string
+	// AllowedHosts, when not empty, are the only host names (without port)
+	// that the Host header of a request may name; others get 421. A server on
+	// loopback lists its loopback names, so that a web page whose domain an
+	// attacker points at 127.0.0.1 (DNS rebinding) cannot read the index.
+	AllowedHosts []string
 	// MaxBodyBytes caps a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// MaxQueryBytes caps the query string of a URL; 0 means
@@ -90,6 +96,7 @@ func New(x *index.Index, cfg *Config) *Handler {
 	if cfg != nil {
 		h.cfg = *cfg
 		h.cfg.AllowOrigins = slices.Clone(cfg.AllowOrigins)
+		h.cfg.AllowedHosts = slices.Clone(cfg.AllowedHosts)
 	}
 	if h.cfg.MaxBodyBytes <= 0 {
 		h.cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -155,6 +162,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Cross-Origin-Resource-Policy", "same-origin")
+	if !h.hostAllowed(r.Host) {
+		h.fail(rw, r, http.StatusMisdirectedRequest, fmt.Sprintf("host %q is not served here (allowed: %s)", r.Host, strings.Join(h.cfg.AllowedHosts, ", ")))
+		return
+	}
 	if h.cors(rw, r) {
 		return
 	}
@@ -168,6 +179,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.cfg.Timeout)
 	defer cancel()
 	h.mux.ServeHTTP(rw, r.WithContext(ctx))
+}
+
+// hostAllowed reports whether the Host header names an allowed host.
+func (h *Handler) hostAllowed(host string) bool {
+	if len(h.cfg.AllowedHosts) == 0 {
+		return true
+	}
+	name := host
+	if n, _, err := net.SplitHostPort(host); err == nil {
+		name = n
+	}
+	name = strings.TrimSuffix(strings.Trim(name, "[]"), ".")
+	for _, a := range h.cfg.AllowedHosts {
+		if strings.EqualFold(name, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // cors sets the CORS headers for an allowed origin and answers preflight

@@ -327,6 +327,16 @@ func TestBrowser(t *testing.T) {
 	}
 	shot(ctx, t, "durov.png")
 
+	// An ambiguous name offers its candidates; picking one searches with it.
+	run(ctx, t, "opening an ambiguous filter", chromedp.Navigate(srv.URL+"/?person=dimas"), rendered(),
+		until(`document.querySelectorAll("#error [data-candidate]").length >= 2`))
+	cand := attr(ctx, t, "#error [data-candidate]", "data-candidate")
+	run(ctx, t, "picking a candidate", chromedp.Click(chromedp.CSS("#error [data-candidate]")), searchIs("?person="+url.QueryEscape(cand)))
+	st = state(ctx, t)
+	if len(st.Hits) == 0 || fmt.Sprint(st.Chips) != "[Tokoh: "+cand+"]" {
+		t.Errorf("after picking %s: %+v", cand, st)
+	}
+
 	// A title saying <script> is shown as text and runs nothing.
 	run(ctx, t, "searching the hostile article", chromedp.Navigate(srv.URL+"/?q=hoaks"))
 	st = state(ctx, t)

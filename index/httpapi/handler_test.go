@@ -359,10 +359,11 @@ func TestAmbiguousFilter(t *testing.T) {
 	res, body := call(t, h, "GET", "/api/search?person=dimas", "")
 	var e httpapi.Error
 	want(t, res, body, http.StatusBadRequest, &e)
-	if !strings.Contains(e.Message, "ambiguous") || !contains(e.Candidates, "Dimas Wiratmaja") || len(e.Candidates) < 2 {
-		t.Errorf("person=dimas: %+v", e)
+	a := e.Ambiguous
+	if !strings.Contains(e.Message, "ambiguous") || a == nil || a.Filter != "person" || a.Name != "dimas" || !contains(a.Candidates, "Dimas Wiratmaja") || len(a.Candidates) < 2 {
+		t.Fatalf("person=dimas: %+v %+v", e, a)
 	}
-	for _, c := range e.Candidates {
+	for _, c := range a.Candidates {
 		if r := search(t, h, "person="+url.QueryEscape(c)); r.Total == 0 {
 			t.Errorf("candidate %s finds nothing", c)
 		}

@@ -236,9 +236,16 @@ type Error struct {
 	Message string `json:"message"`
 	// Errors lists the malformed records of a POST /api/articles body.
 	Errors []RecordError `json:"errors,omitempty"`
-	// Candidates are the entities an ambiguous filter name may denote (two
-	// people called Dimas): search again with one of them.
-	Candidates []string `json:"candidates,omitempty"`
+	// Ambiguous, for a filter on a name of several entities (two people
+	// called Dimas), says which and what they are: search again with one.
+	Ambiguous *Ambiguity `json:"ambiguous,omitempty"`
+}
+
+// Ambiguity is a filter name that denotes several entities.
+type Ambiguity struct {
+	Filter     string   `json:"filter"` // the parameter: person, org or place
+	Name       string   `json:"name"`   // the name as given
+	Candidates []string `json:"candidates"`
 }
 
 // RecordError is one malformed record of a POST /api/articles body: the line

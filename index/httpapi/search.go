@@ -284,7 +284,9 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	res, err := h.x.Search(r.Context(), req)
 	var amb *index.AmbiguousError
 	if errors.As(err, &amb) {
-		h.failWith(w, r, &Error{Status: http.StatusBadRequest, Message: err.Error(), Candidates: amb.Candidates})
+		param := map[string]string{index.FieldPersons: "person", index.FieldOrganizations: "org", index.FieldPlaces: "place"}[amb.Field]
+		h.failWith(w, r, &Error{Status: http.StatusBadRequest, Message: err.Error(),
+			Ambiguous: &Ambiguity{Filter: param, Name: amb.Name, Candidates: amb.Candidates}})
 		return
 	}
 	if err != nil {

@@ -24,7 +24,8 @@
 //	GET    /healthz            {"status": "ok", "articles": N, "writable": bool}
 //
 // Every answer is JSON except the page; an error is {"status": N, "message":
-// "…"} with the status of the problem: 400 for a bad parameter or query, 401
+// "…"} with the status of the problem (a query error adds "query": {"start",
+// "end", "column", "end_column"}, the place of the fault in q): 400 for a bad parameter or query, 401
 // without the right token, 403 when the server has none, 404, 405 with Allow,
 // 413 for a body over the limit, 414 for a query string over it, 421 for a
 // host name that is not served, 415 for a
@@ -36,7 +37,8 @@
 // Each field of [index.Request] has a query parameter; empty values count as
 // absent, an unknown parameter is an error (a typo is not a different search).
 //
-//	q           the query (index.Request.Query): words, "phrases", +must, -not, field:value
+//	q           the query in Telaah's query language (see package index): words, "phrases",
+//	            AND, OR, NOT, -word, parentheses, field:value, ranges
 //	person      only articles that mention this person (any name or alias of it, any case); repeat
 //	            for all of several; a name of several people is a 400 listing the candidates
 //	org         the same for an organisation
@@ -44,7 +46,8 @@
 //	source      only articles from this source; repeat for any of several
 //	since       published on or after this date (YYYY-MM-DD or RFC 3339)
 //	until       published before this date (exclusive, so a histogram bar's start and end fit)
-//	sort        relevance (the default), newest or oldest
+//	sort        relevance (the default), recent (relevance and recency), newest or oldest
+//	half_life   with sort=recent, the age at which recency halves its weight: 30d, 12h
 //	offset      hits to skip (0 to 10000)
 //	size        hits to return (1 to Config.MaxPageSize, 100 by default; 10 when absent)
 //	facets      the facets to count, comma-separated: persons, organizations, places,
@@ -58,7 +61,9 @@
 // "places", "entities": [{"label", "filter", "name", "mentions", "salience",
 // "in_title", "in_lead"}], "fragments": {"title": […], "body": […]}}], "facets":
 // {"persons", "organizations", "places", "sources": [{"value", "count"}]},
-// "published": [{"name", "start", "end", "count"}]}. Fragments are
+// "published": [{"name", "start", "end", "count"}], "warnings": […]}.
+// Warnings say what the reader should know about the query (a clause of
+// stopwords only, left out). Fragments are
 // HTML-escaped text with the matches in <mark>…</mark>; titles are the text as
 // stored, not escaped.
 //
@@ -136,7 +141,12 @@
 //
 //	$ curl -si 'http://127.0.0.1:8080/api/search?sort=best'
 //	HTTP/1.1 400 Bad Request
-//	  "message": "parameter sort=\"best\": want newest, oldest, relevance"
+//	  "message": "parameter sort=\"best\": want newest, oldest, recent, relevance"
+//
+//	$ curl -si 'http://127.0.0.1:8080/api/search?q=%22tanpa+penutup'
+//	HTTP/1.1 400 Bad Request
+//	  "message": "search: query: unclosed quote at character 1",
+//	    "column": 1,
 //
 //	$ curl -si -X POST --data-binary '{"id":"x","title":"Tanpa izin"}' http://127.0.0.1:8080/api/articles
 //	HTTP/1.1 401 Unauthorized

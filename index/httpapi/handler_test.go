@@ -252,7 +252,10 @@ func TestSearchBadParams(t *testing.T) {
 		{"size=ten", "size=\"ten\""},
 		{"offset=-1", "offset=\"-1\""},
 		{"offset=10001", "from 0 to 10000"},
-		{"sort=best", `sort="best": want newest, oldest, relevance`},
+		{"sort=best", `sort="best": want newest, oldest, recent, relevance`},
+		{"sort=recent&half_life=soon", `half_life="soon"`},
+		{"sort=recent&half_life=-3h", `half_life="-3h"`},
+		{"half_life=30d", "only with sort=recent"},
 		{"since=kemarin", "parameter since"},
 		{"until=2024-13-01", "parameter until"},
 		{"since=2024-02-01&until=2024-01-01", "is not before until"},
@@ -261,8 +264,8 @@ func TestSearchBadParams(t *testing.T) {
 		{"facet_size=0", "facet_size"},
 		{"plain=maybe", `plain="maybe"`},
 		{many, "at most 20"},
-		{"q=" + url.QueryEscape(`"tanpa penutup`), "bad query"},
-		{"q=" + url.QueryEscape("title:"), "bad query"},
+		{"q=" + url.QueryEscape(`"tanpa penutup`), "unclosed quote at character 1"},
+		{"q=" + url.QueryEscape("title:"), "needs a value"},
 	} {
 		res, body := call(t, h, "GET", "/api/search?"+c.query, "")
 		if res.StatusCode != http.StatusBadRequest {
@@ -281,9 +284,27 @@ func TestSearchBadParams(t *testing.T) {
 	}
 }
 
+// A query error says where the fault is, in bytes and in characters.
+func TestQueryError(t *testing.T) {
+	h := httpapi.New(sampleIndex(t), nil)
+	q := `banjir dé (pasar`
+	res, body := call(t, h, "GET", "/api/search?q="+url.QueryEscape(q), "")
+	var e httpapi.Error
+	want(t, res, body, http.StatusBadRequest, &e)
+	if e.Query == nil || e.Query.Column < 1 || e.Query.Start > len(q) || e.Query.End < e.Query.Start || e.Query.EndColumn < e.Query.Column {
+		t.Fatalf("%s: %+v %+v", q, e, e.Query)
+	}
+	if !strings.Contains(e.Message, fmt.Sprintf("at character %d", e.Query.Column)) {
+		t.Errorf("message %q does not say character %d", e.Message, e.Query.Column)
+	}
+	if r := search(t, h, "q=jakarta&sort=recent&half_life=365d"); r.Total != 8 {
+		t.Errorf("sort=recent: %d", r.Total)
+	}
+}
+
 // ParseRequest gives every field of index.Request a parameter.
 func TestParseRequest(t *testing.T) {
-	v, _ := url.ParseQuery("q=banjir&person=A&person=B&org=O&place=P&source=S&since=2024-01-01&until=2024-02-01T00:00:00Z&sort=oldest&offset=20&size=5&facets=persons,places&facet_size=7&plain=1")
+	v, _ := url.ParseQuery("q=banjir&person=A&person=B&org=O&place=P&source=S&since=2024-01-01&until=2024-02-01T00:00:00Z&sort=recent&half_life=7d&offset=20&size=5&facets=persons,places&facet_size=7&plain=1")
 	r, err := httpapi.ParseRequest(v, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -291,7 +312,7 @@ func TestParseRequest(t *testing.T) {
 	wantReq := index.Request{
 		Query: "banjir", Persons: []string{"A", "B"}, Organizations: []string{"O"}, Places: []string{"P"}, Sources: []string{"S"},
 		Since: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
-		Sort: index.ByOldest, Offset: 20, Size: 5, FacetSize: 7, Facets: []string{index.FieldPersons, index.FieldPlaces}, Plain: true,
+		Sort: index.ByRelevanceAndDate, HalfLife: 7 * 24 * time.Hour, Offset: 20, Size: 5, FacetSize: 7, Facets: []string{index.FieldPersons, index.FieldPlaces}, Plain: true,
 	}
 	if fmt.Sprint(r) != fmt.Sprint(wantReq) {
 		t.Errorf("got  %+v\nwant %+v", r, wantReq)

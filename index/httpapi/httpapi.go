@@ -236,9 +236,22 @@ type Error struct {
 	Message string `json:"message"`
 	// Errors lists the malformed records of a POST /api/articles body.
 	Errors []RecordError `json:"errors,omitempty"`
+	// Query, for a query that cannot be parsed or goes over a limit, says
+	// where in q the fault is.
+	Query *QueryError `json:"query,omitempty"`
 	// Ambiguous, for a filter on a name of several entities (two people
 	// called Dimas), says which and what they are: search again with one.
 	Ambiguous *Ambiguity `json:"ambiguous,omitempty"`
+}
+
+// QueryError places the fault of a query in the q parameter: the bytes
+// [Start, End), or the characters [Column, EndColumn) counted from 1.
+type QueryError struct {
+	Start     int  `json:"start"`
+	End       int  `json:"end"`
+	Column    int  `json:"column"`
+	EndColumn int  `json:"end_column"`
+	Limit     bool `json:"limit,omitempty"` // refused for going over a limit of the index
 }
 
 // Ambiguity is a filter name that denotes several entities.

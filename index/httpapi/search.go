@@ -9,9 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/index"
+	"github.com/telaah/telaah/index/query"
 )
 
 // SearchResult is the body of GET /api/search, the same JSON as "telaah search
@@ -26,6 +28,9 @@ type SearchResult struct {
 	// Published is the date histogram of the matching articles: months, or
 	// years when the index spans more than three years; empty ones left out.
 	Published []DateBucket `json:"published"`
+	// Warnings are what the reader should know about the query: clauses left
+	// out (only stopwords) or that match nothing in the index.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Hit is one matching article. Fragments maps title and body to highlighted
@@ -81,11 +86,12 @@ type DateBucket struct {
 }
 
 // searchParams are the query parameters of GET /api/search.
-var searchParams = []string{"q", "person", "org", "place", "source", "since", "until", "sort", "offset", "size", "facets", "facet_size", "plain"}
+var searchParams = []string{"q", "person", "org", "place", "source", "since", "until", "sort", "half_life", "offset", "size", "facets", "facet_size", "plain"}
 
 // sorts maps the sort parameter to the orders of the index.
 var sorts = map[string]index.Sort{
 	"relevance": index.ByRelevance,
+	"recent":    index.ByRelevanceAndDate,
 	"newest":    index.ByNewest,
 	"oldest":    index.ByOldest,
 }
@@ -208,6 +214,17 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 		}
 		r.Sort = o
 	}
+	if s, err = one("half_life"); err != nil {
+		return r, err
+	}
+	if s != "" {
+		if r.HalfLife, err = parseAge(s); err != nil {
+			return r, badParam("parameter half_life=%q: want a duration such as 30d, 12h or 90m", s)
+		}
+		if r.Sort != index.ByRelevanceAndDate {
+			return r, badParam("parameter half_life: only with sort=recent")
+		}
+	}
 	if r.Offset, err = num("offset", 0, index.MaxSize); err != nil {
 		return r, err
 	}
@@ -257,6 +274,22 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 	return r, nil
 }
 
+// parseAge parses a positive duration of time.ParseDuration or a number of
+// days (30d), up to 100 years.
+func parseAge(s string) (time.Duration, error) {
+	var d time.Duration
+	var err error
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		var days int
+		if days, err = parseInt(n, 1, 36500); err == nil {
+			d = time.Duration(days) * 24 * time.Hour
+		}
+	} else if d, err = time.ParseDuration(s); err == nil && (d <= 0 || d > 36500*24*time.Hour) {
+		err = fmt.Errorf("duration %s out of range", d)
+	}
+	return d, err
+}
+
 // parseInt parses a whole number in [lo, hi].
 func parseInt(s string, lo, hi int) (int, error) {
 	n, err := strconv.Atoi(s)
@@ -283,6 +316,11 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := h.x.Search(r.Context(), req)
 	var amb *index.AmbiguousError
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		h.failWith(w, r, &Error{Status: http.StatusBadRequest, Message: err.Error(), Query: queryError(qe)})
+		return
+	}
 	if errors.As(err, &amb) {
 		param := map[string]string{index.FieldPersons: "person", index.FieldOrganizations: "org", index.FieldPlaces: "place"}[amb.Field]
 		h.failWith(w, r, &Error{Status: http.StatusBadRequest, Message: err.Error(),
@@ -296,12 +334,18 @@ func (h *Handler) search(w http.ResponseWriter, r *http.Request) {
 	h.reply(w, r, http.StatusOK, result(res, req))
 }
 
+// queryError is the JSON form of a query error.
+func queryError(e *query.Error) *QueryError {
+	col := func(p int) int { return utf8.RuneCountInString(e.Query[:max(0, min(p, len(e.Query)))]) + 1 }
+	return &QueryError{Start: e.Pos, End: e.End, Column: col(e.Pos), EndColumn: col(e.End), Limit: e.Limit}
+}
+
 // result turns a result of the index into its JSON form.
 func result(res *index.Result, req index.Request) *SearchResult {
 	out := &SearchResult{
 		Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Offset: req.Offset, Size: req.Size,
-		Hits: make([]Hit, 0, len(res.Hits)), Published: []DateBucket{},
+		Hits: make([]Hit, 0, len(res.Hits)), Published: []DateBucket{}, Warnings: res.Warnings,
 	}
 	for _, h := range res.Hits {
 		j := Hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source,

@@ -23,7 +23,8 @@
 //	DELETE /api/articles/{id}  delete an article; needs the write token
 //	GET    /healthz            {"status": "ok", "articles": N, "writable": bool}
 //
-// Every answer is JSON except the page; an error is {"status": N, "message":
+// Every answer is JSON except the page, indented unless the request's Accept
+// header asks for application/json (programs get it compact); an error is {"status": N, "message":
 // "…"} with the status of the problem (a query error adds "query": {"start",
 // "end", "column", "end_column"}, the place of the fault in q): 400 for a bad parameter or query, 401
 // without the right token, 403 when the server has none, 404, 405 with Allow,
@@ -54,6 +55,8 @@
 //	            sources, published; none for no facets; all when absent
 //	facet_size  values per facet (1 to 100; 10 when absent)
 //	plain       true leaves out the highlighted fragments
+//	fragments   the most body fragments per hit (1 to 10; 3 when absent)
+//	fragment_size  the length of a fragment in bytes (40 to 2000; 200 when absent)
 //
 // The response is the JSON of "telaah search --json" with the page's offset
 // and size: {"total", "took_ms", "offset", "size", "hits": [{"id", "score",

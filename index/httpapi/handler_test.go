@@ -231,6 +231,16 @@ func TestSearchFacetParams(t *testing.T) {
 	if len(r.Facets.Persons)+len(r.Facets.Places)+len(r.Facets.Organizations)+len(r.Facets.Sources)+len(r.Published) != 0 {
 		t.Errorf("facets=none: %+v %v", r.Facets, r.Published)
 	}
+	r = search(t, h, "q=warga&fragments=1&fragment_size=60")
+	for _, hit := range r.Hits {
+		if f := hit.Fragments["body"]; len(f) > 1 || len(f) == 1 && len(f[0]) > 3*60 {
+			t.Errorf("fragments=1&fragment_size=60: %q", f)
+		}
+	}
+	res, body := call(t, h, "GET", "/api/search?q=warga", "", "Accept", "application/json")
+	if res.StatusCode != 200 || bytes.Contains(body, []byte("\n  ")) || !bytes.HasPrefix(body, []byte(`{"total":`)) {
+		t.Errorf("Accept: application/json: not compact: %.60s", body)
+	}
 	r = search(t, h, "q=jakarta&plain=true")
 	if len(r.Hits) == 0 || len(r.Hits[0].Fragments) != 0 {
 		t.Errorf("plain=true: fragments %v", r.Hits[0].Fragments)
@@ -263,6 +273,8 @@ func TestSearchBadParams(t *testing.T) {
 		{"facets=none,persons", "none together with"},
 		{"facet_size=0", "facet_size"},
 		{"plain=maybe", `plain="maybe"`},
+		{"fragments=0", "fragments"},
+		{"fragment_size=10", "fragment_size"},
 		{many, "at most 20"},
 		{"q=" + url.QueryEscape(`"tanpa penutup`), "unclosed quote at character 1"},
 		{"q=" + url.QueryEscape("title:"), "needs a value"},

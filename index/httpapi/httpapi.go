@@ -35,6 +35,9 @@ const (
 	maxFilterValues = 20
 	// maxFacetSize caps facet_size.
 	maxFacetSize = 100
+	// The bounds of the fragments and fragment_size parameters.
+	maxFragments                     = 10
+	minFragmentSize, maxFragmentSize = 40, 2000
 )
 
 // TokenEnv is the environment variable from which "telaah serve" reads the
@@ -288,7 +291,11 @@ func (h *Handler) reply(w http.ResponseWriter, r *http.Request, status int, v an
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // served as application/json with nosniff: readable <mark> in curl
-	enc.SetIndent("", "  ")
+	if !strings.Contains(r.Header.Get("Accept"), "application/json") {
+		// Indented for people (curl, a browser's address bar); a program that
+		// asks for JSON gets it compact.
+		enc.SetIndent("", "  ")
+	}
 	if err := enc.Encode(v); err != nil {
 		h.logf("%s %s: encoding the response: %v", r.Method, r.URL.Path, err)
 		status = http.StatusInternalServerError

@@ -86,7 +86,7 @@ type DateBucket struct {
 }
 
 // searchParams are the query parameters of GET /api/search.
-var searchParams = []string{"q", "person", "org", "place", "source", "since", "until", "sort", "half_life", "offset", "size", "facets", "facet_size", "plain"}
+var searchParams = []string{"q", "person", "org", "place", "source", "since", "until", "sort", "half_life", "offset", "size", "facets", "facet_size", "plain", "fragments", "fragment_size"}
 
 // sorts maps the sort parameter to the orders of the index.
 var sorts = map[string]index.Sort{
@@ -262,6 +262,12 @@ func ParseRequest(v url.Values, maxSize int) (index.Request, error) {
 		// All of them, named, so that the request says so whatever the
 		// index's default.
 		r.Facets = []string{index.FieldPersons, index.FieldOrganizations, index.FieldPlaces, index.FieldSource, index.FieldPublished}
+	}
+	if r.Highlight.Fragments, err = num("fragments", 1, maxFragments); err != nil {
+		return r, err
+	}
+	if r.Highlight.FragmentSize, err = num("fragment_size", minFragmentSize, maxFragmentSize); err != nil {
+		return r, err
 	}
 	if s, err = one("plain"); err != nil {
 		return r, err

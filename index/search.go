@@ -44,9 +44,15 @@ type Request struct {
 	// field are searched in the title and body. Empty matches all articles.
 	Query string
 	// Persons, Organizations and Places keep only the articles that mention
-	// every one of the given entities (canonical names, exact).
+	// every one of the given entities. A name may be any name of the entity
+	// in any case: its canonical name, another stored form (Semarang for Kota
+	// Semarang), a built-in alias (kpk), an alias that an article taught
+	// (BMKG), or, when it denotes one entity only, part of a person's name
+	// (durov), an acronym of an organisation, a place without its head
+	// (Grobogan for Kabupaten Grobogan). A name that denotes several entities
+	// is an *AmbiguousError listing them; an unknown name matches nothing.
 	Persons, Organizations, Places []string
-	// Sources keeps the articles from any of the given sources.
+	// Sources keeps the articles from any of the given sources, in any case.
 	Sources []string
 	// Since and Until keep the articles published in [Since, Until); a zero
 	// bound is open.
@@ -83,9 +89,13 @@ type Hit struct {
 	URL       string
 	Source    string
 	Published time.Time
-	// Persons, Organizations and Places are the entities of the article
-	// (canonical names).
+	// Persons, Organizations and Places are the entities of the article under
+	// their display names in the index (as facets count them), most salient
+	// first.
 	Persons, Organizations, Places []string
+	// Entities are the article's persons, organisations and places together,
+	// most salient first, with their mentions in the article.
+	Entities []HitEntity
 	// Fragments maps a field (title, body) to its highlighted fragments: the text
 	// HTML-escaped, the matches in <mark>…</mark>.
 	Fragments map[string][]string
@@ -99,7 +109,10 @@ type Facets struct {
 	Published []DateBucket
 }
 
-// FacetValue is one value of a facet and the number of matching articles with it.
+// FacetValue is one value of a facet and the number of matching articles with
+// it. An entity facet counts each entity once, under its display name, however
+// many of its forms the articles wrote; values with equal counts come in order
+// of the entity's mentions in the index, most first.
 type FacetValue struct {
 	Value string
 	Count int
@@ -124,12 +137,19 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	filters, err := x.filterQueries(&r)
+	if err != nil {
+		return nil, err
+	}
+	if len(filters) > 0 {
+		q = bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...)
+	}
 	size := r.Size
 	if size == 0 {
 		size = DefaultSize
 	}
 	req := bleve.NewSearchRequestOptions(q, size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces}
+	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces, FieldEntities}
 	switch r.Sort {
 	case ByNewest:
 		req.SortBy([]string{"-" + FieldPublished, "-_score"})
@@ -154,10 +174,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 				return nil, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
 			}
 		}
-		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource} {
+		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces} {
 			if want(f) {
-				req.AddFacet(f, bleve.NewFacetRequest(f, n))
+				req.AddFacet(f, bleve.NewFacetRequest(f, facetWindow(n)))
 			}
+		}
+		if want(FieldSource) {
+			req.AddFacet(FieldSource, bleve.NewFacetRequest(FieldSource, n))
 		}
 		if want(FieldPublished) {
 			lo, hi := x.span()
@@ -177,13 +200,23 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	view := x.reg.current()
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hit(h))
+		out.Hits = append(out.Hits, hit(h, view))
 	}
 	if res.Facets != nil {
-		out.Facets.Persons = terms(res.Facets[FieldPersons])
-		out.Facets.Organizations = terms(res.Facets[FieldOrganizations])
-		out.Facets.Places = terms(res.Facets[FieldPlaces])
+		n := r.FacetSize
+		if n == 0 {
+			n = DefaultFacetSize
+		}
+		for _, f := range []struct {
+			field string
+			dst   *[]FacetValue
+		}{{FieldPersons, &out.Facets.Persons}, {FieldOrganizations, &out.Facets.Organizations}, {FieldPlaces, &out.Facets.Places}} {
+			if *f.dst, err = x.mergeFacet(ctx, view, f.field, res.Facets[f.field], q, n); err != nil {
+				return nil, err
+			}
+		}
 		out.Facets.Sources = terms(res.Facets[FieldSource])
 		if fr := res.Facets[FieldPublished]; fr != nil {
 			counts := map[string]int{}
@@ -201,7 +234,8 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	return out, nil
 }
 
-// query builds the bleve query of a request.
+// query builds the bleve query of a request, without its entity and source
+// filters.
 func (r *Request) query() (query.Query, error) {
 	var must, should []query.Query
 	if s := strings.TrimSpace(r.Query); s != "" {
@@ -219,25 +253,7 @@ func (r *Request) query() (query.Query, error) {
 			should = append(should, t)
 		}
 	}
-	for _, f := range []struct {
-		field  string
-		values []string
-	}{{FieldPersons, r.Persons}, {FieldOrganizations, r.Organizations}, {FieldPlaces, r.Places}} {
-		for _, v := range f.values {
-			t := bleve.NewTermQuery(v)
-			t.SetField(f.field)
-			must = append(must, t)
-		}
-	}
-	if len(r.Sources) > 0 {
-		var any []query.Query
-		for _, s := range r.Sources {
-			t := bleve.NewTermQuery(s)
-			t.SetField(FieldSource)
-			any = append(any, t)
-		}
-		must = append(must, bleve.NewDisjunctionQuery(any...))
-	}
+	// The entity and source filters are added by Search (see filterQueries).
 	if !r.Since.IsZero() || !r.Until.IsZero() {
 		if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
 			return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
@@ -259,15 +275,13 @@ func (r *Request) query() (query.Query, error) {
 	return bleve.NewConjunctionQuery(must...), nil
 }
 
-func hit(h *search.DocumentMatch) Hit {
+func hit(h *search.DocumentMatch, v *regView) Hit {
 	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
 	out.Title, _ = h.Fields[FieldTitle].(string)
 	out.URL, _ = h.Fields[FieldURL].(string)
 	out.Source, _ = h.Fields[FieldSource].(string)
 	out.Published, _ = hitTime(h.Fields[FieldPublished])
-	out.Persons = strs(h.Fields[FieldPersons])
-	out.Organizations = strs(h.Fields[FieldOrganizations])
-	out.Places = strs(h.Fields[FieldPlaces])
+	hitNames(&out, h, v)
 	return out
 }
 

@@ -119,18 +119,18 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 	byName := map[string]*merged{}
 	var out []*merged
 	for _, t := range f.Terms.Terms() {
-		name, mentions := t.Term, 0
+		name, mentions, forms := t.Term, 0, []string{t.Term}
 		if g := v.lookup(l, t.Term); g != nil {
-			name, mentions = g.name, g.mentions
+			// All the forms, also those beyond bleve's window.
+			name, mentions, forms = g.name, g.mentions, g.values
 		}
 		m := byName[name]
 		if m == nil {
-			m = &merged{value: name, mentions: mentions}
+			m = &merged{value: name, mentions: mentions, forms: forms}
 			byName[name] = m
 			out = append(out, m)
 		}
 		m.count += t.Count
-		m.forms = append(m.forms, t.Term)
 	}
 	order := func() {
 		sort.SliceStable(out, func(i, j int) bool {

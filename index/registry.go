@@ -293,6 +293,9 @@ func (v *regView) key(l entity.Label, name string) string {
 // names, and may be nil.
 func nameWords(name string, l entity.Label, learned map[string]string) []string {
 	ws := plainWords(name)
+	if l == entity.ORG {
+		ws = stripCompanyForm(ws)
+	}
 	if len(ws) == 0 {
 		return ws
 	}
@@ -313,6 +316,27 @@ func nameWords(name string, l entity.Label, learned map[string]string) []string 
 		ws = ws[1:]
 	}
 	return ws
+}
+
+// companyForms are the legal forms around a company's name (PT Kereta Api
+// Indonesia (Persero), PT Telkom Indonesia Tbk.), which are not part of its
+// identity.
+var companyForms = map[string]bool{"pt": true, "cv": true, "persero": true, "tbk": true, "ud": true}
+
+// stripCompanyForm leaves out a leading and trailing legal forms of a company
+// name, unless nothing else remains.
+func stripCompanyForm(ws []string) []string {
+	i, j := 0, len(ws)
+	for i < j && companyForms[ws[i]] {
+		i++
+	}
+	for j > i && companyForms[ws[j-1]] {
+		j--
+	}
+	if i == j {
+		return ws
+	}
+	return ws[i:j]
 }
 
 // plainWords returns the lower-cased words of a name without punctuation, the
@@ -599,8 +623,13 @@ func (x *Index) Entities(label entity.Label, prefix string, limit int) ([]Entity
 	out := make([]EntityInfo, 0, len(gs))
 	for _, g := range gs {
 		info := EntityInfo{Label: g.label, Name: g.name, Articles: g.articles, Mentions: g.mentions}
-		info.Aliases = append(info.Aliases, g.values[1:]...)
-		info.Aliases = append(info.Aliases, g.aliases...)
+		seen := map[string]bool{strings.ToLower(g.name): true}
+		for _, a := range append(g.values[1:len(g.values):len(g.values)], g.aliases...) {
+			if !seen[strings.ToLower(a)] {
+				seen[strings.ToLower(a)] = true
+				info.Aliases = append(info.Aliases, a)
+			}
+		}
 		out = append(out, info)
 	}
 	return out, nil

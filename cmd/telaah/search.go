@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -30,9 +31,9 @@ func runSearch(e *env, args []string) error {
 	since := fs.String("since", "", "only articles published on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	until := fs.String("until", "", "only articles published before this `date`")
 	var persons, orgs, places, sources multi
-	fs.Var(&persons, "person", "only articles mentioning this person (canonical name; repeatable)")
-	fs.Var(&orgs, "org", "only articles mentioning this organisation (repeatable)")
-	fs.Var(&places, "place", "only articles mentioning this place (repeatable)")
+	fs.Var(&persons, "person", "only articles mentioning this person (any name or alias, any case; repeatable)")
+	fs.Var(&orgs, "org", "only articles mentioning this organisation (name or acronym, any case; repeatable)")
+	fs.Var(&places, "place", "only articles mentioning this place (any case; repeatable)")
 	fs.Var(&sources, "source", "only articles from this source (repeatable: any of them)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -81,6 +82,10 @@ func runSearch(e *env, args []string) error {
 	}
 	defer x.Close()
 	res, err := x.Search(context.Background(), r)
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) {
+		return usageError{amb.Error()} // exit 2: the user must choose
+	}
 	if err != nil {
 		return err
 	}

@@ -18,16 +18,17 @@ import (
 
 // runIndex indexes articles from JSON Lines files and folders of .txt files.
 func runIndex(e *env, args []string) error {
-	fs := newFlags(e, "index", "--index DIR [--batch N] FILE|DIR...")
+	fs := newFlags(e, "index", "--index DIR|--opensearch URL [--batch N] FILE|DIR...")
 	dir := fs.String("index", "", "the index `directory` (created when it does not exist)")
+	cluster := addClusterFlags(fs, true)
 	batch := fs.Int("batch", index.DefaultBatchSize, "articles per durable batch")
 	quiet := fs.Bool("quiet", false, "print only the summary and the skipped records")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" {
+	if err := needsTarget(cluster, *dir); err != nil {
 		fs.Usage()
-		return usageError{"--index DIR is required"}
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -37,7 +38,7 @@ func runIndex(e *env, args []string) error {
 		return usageError{fmt.Sprintf("--batch %d: must be positive", *batch)}
 	}
 	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
-	x, created, err := openOrCreate(*dir, &index.Options{BatchSize: *batch, Analyzed: p.analyzed})
+	x, name, created, err := writeBackend(cluster, *dir, &index.Options{BatchSize: *batch, Analyzed: p.analyzed})
 	if err != nil {
 		return err
 	}
@@ -93,7 +94,7 @@ func runIndex(e *env, args []string) error {
 	if created {
 		verb = "created"
 	}
-	fmt.Fprintf(e.stderr, "indexed %d articles in %.1fs (%.0f docs/s); %s %s\n", done, el.Seconds(), rate, verb, *dir)
+	fmt.Fprintf(e.stderr, "indexed %d articles in %.1fs (%.0f docs/s); %s %s\n", done, el.Seconds(), rate, verb, name)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -505,5 +506,46 @@ func TestBulkBounds(t *testing.T) {
 	}
 	if c, _ := x.Count(context.Background()); c != 10 {
 		t.Errorf("Count = %d, want 10", c)
+	}
+}
+
+// TestReindex moves the articles to a new versioned index and swaps the alias.
+func TestReindex(t *testing.T) {
+	srv := opensearchtest.NewServer()
+	defer srv.Close()
+	x := newIndex(t, srv.URL, opensearch.Config{})
+	var arts []index.Article
+	for i := range 1203 { // more than two pages
+		arts = append(arts, index.Article{ID: fmt.Sprintf("a%04d", i), Title: "Banjir di Bekasi", Body: fmt.Sprintf("Warga ke-%d mengungsi.", i)})
+	}
+	if err := x.Add(arts...); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var last int
+	old, err := x.Reindex(ctx, "v2", func(n int) { last = n })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old != "telaah-v1" || srv.Alias("telaah") != "telaah-v2" || last != len(arts) {
+		t.Errorf("old %q, alias → %q, %d copied", old, srv.Alias("telaah"), last)
+	}
+	if n, err := x.Count(ctx); err != nil || n != uint64(len(arts)) {
+		t.Errorf("Count after Reindex = %d, %v", n, err)
+	}
+	if res, err := x.Search(ctx, index.Request{Query: "bekasi", Size: 1}); err != nil || res.Total != uint64(len(arts)) {
+		t.Errorf("Search after Reindex = %v, %v", res, err)
+	}
+	if err := x.DeleteIndex(ctx, "telaah-v2"); err == nil {
+		t.Errorf("DeleteIndex of the index behind the alias: no error")
+	}
+	if err := x.DeleteIndex(ctx, old); err != nil {
+		t.Errorf("DeleteIndex(%s): %v", old, err)
+	}
+	if got := srv.Indices(); len(got) != 1 || got[0] != "telaah-v2" {
+		t.Errorf("indices %v, want [telaah-v2]", got)
+	}
+	if _, err := x.Reindex(ctx, "v2", nil); err == nil {
+		t.Errorf("Reindex to the current version: no error")
 	}
 }

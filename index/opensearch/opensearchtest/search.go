@@ -526,6 +526,7 @@ type searchRequest struct {
 	TrackTotalHits any              `json:"track_total_hits"`
 	Source         *json.RawMessage `json:"_source"`
 	Sort           []any            `json:"sort"`
+	SearchAfter    []any            `json:"search_after"`
 	Aggs           map[string]any   `json:"aggs"`
 }
 
@@ -558,11 +559,34 @@ func (x *memIndex) search(body []byte) (int, any, *status) {
 			hits = append(hits, scored{d, sc})
 		}
 	}
-	less, serr := sorter(req.Sort)
+	less, keys, serr := sorter(req.Sort)
 	if serr != nil {
 		return 0, nil, serr
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return less(hits[i], hits[j]) })
+	total := len(hits)
+	if req.SearchAfter != nil {
+		if len(req.SearchAfter) != len(keys) || req.Sort == nil {
+			return 0, nil, bad("search_after has %d values for %d sort keys", len(req.SearchAfter), len(keys))
+		}
+		after := scored{d: &doc{values: map[string][]any{}}, score: 0}
+		for i, k := range keys {
+			switch v := req.SearchAfter[i].(type) {
+			case json.Number:
+				f, _ := v.Float64()
+				if k.field == "_score" {
+					after.score = f
+				} else {
+					after.d.values[k.field] = []any{f}
+				}
+			case string:
+				after.d.values[k.field] = []any{v}
+			}
+		}
+		after.d.seq = 1 << 62
+		i := sort.Search(len(hits), func(i int) bool { return less(after, hits[i]) })
+		hits = hits[i:]
+	}
 	size := 10
 	if req.Size != nil {
 		size = *req.Size
@@ -590,16 +614,27 @@ func (x *memIndex) search(body []byte) (int, any, *status) {
 				src[k] = v
 			}
 		}
-		var score any = h.score
+		hit := map[string]any{"_index": x.name, "_id": h.d.id, "_score": h.score, "_source": src}
 		if req.Sort != nil {
-			score = nil // as without track_scores
+			hit["_score"] = nil // as without track_scores
+			var sv []any
+			for _, k := range keys {
+				if k.field == "_score" {
+					sv = append(sv, h.score)
+				} else if v, ok := sortValue(h.d, k.field, k.desc); ok {
+					sv = append(sv, v)
+				} else {
+					sv = append(sv, nil)
+				}
+			}
+			hit["sort"] = sv
 		}
-		out = append(out, map[string]any{"_index": x.name, "_id": h.d.id, "_score": score, "_source": src})
+		out = append(out, hit)
 	}
 	res := map[string]any{
 		"took": 1, "timed_out": false,
 		"_shards": map[string]any{"total": 1, "successful": 1, "skipped": 0, "failed": 0},
-		"hits":    map[string]any{"total": map[string]any{"value": len(hits), "relation": "eq"}, "max_score": maxScore, "hits": out},
+		"hits":    map[string]any{"total": map[string]any{"value": total, "relation": "eq"}, "max_score": maxScore, "hits": out},
 	}
 	if len(req.Aggs) > 0 {
 		matched := make([]*doc, len(hits))
@@ -624,18 +659,21 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// sortKey is one key of a sort.
+type sortKey struct {
+	field   string
+	desc    bool
+	missing string
+}
+
 // sorter compiles a sort: by score (best first) and insertion order when empty.
-func sorter(spec []any) (func(a, b scored) bool, *status) {
-	type key struct {
-		field   string
-		desc    bool
-		missing string
-	}
+func sorter(spec []any) (func(a, b scored) bool, []sortKey, *status) {
+	type key = sortKey
 	var keys []key
 	for _, s := range spec {
 		name, p, err := one(s, "sort")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		params, _ := p.(map[string]any)
 		k := key{field: name, missing: "_last", desc: name == "_score"}
@@ -665,34 +703,54 @@ func sorter(spec []any) (func(a, b scored) bool, *status) {
 				continue
 			case !oka || !okb:
 				return oka == (k.missing == "_last")
-			case va != vb:
-				return va > vb == k.desc
+			case compare(va, vb) != 0:
+				return compare(va, vb) > 0 == k.desc
 			}
 		}
 		return a.d.seq < b.d.seq
-	}, nil
+	}, keys, nil
+}
+
+// compare orders two sort values: numbers, or strings.
+func compare(a, b any) int {
+	switch a := a.(type) {
+	case float64:
+		if b, ok := b.(float64); ok {
+			switch {
+			case a < b:
+				return -1
+			case a > b:
+				return 1
+			}
+			return 0
+		}
+	case string:
+		if b, ok := b.(string); ok {
+			return strings.Compare(a, b)
+		}
+	}
+	return 0
 }
 
 // sortValue is the value a document sorts on: its smallest value ascending,
-// its largest descending.
-func sortValue(d *doc, field string, desc bool) (float64, bool) {
-	var out float64
-	found := false
+// its largest descending; a number (dates in ms) or a keyword.
+func sortValue(d *doc, field string, desc bool) (any, bool) {
+	var out any
 	for _, v := range d.values[field] {
-		var x float64
+		var x any
 		switch v := v.(type) {
 		case int64:
 			x = float64(v)
-		case float64:
+		case float64, string:
 			x = v
 		default:
 			continue
 		}
-		if !found || desc && x > out || !desc && x < out {
-			out, found = x, true
+		if out == nil || desc && compare(x, out) > 0 || !desc && compare(x, out) < 0 {
+			out = x
 		}
 	}
-	return out, found
+	return out, out != nil
 }
 
 func (s *searcher) aggregate(aggs map[string]any, docs []*doc) (map[string]any, *status) {

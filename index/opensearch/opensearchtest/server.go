@@ -178,8 +178,20 @@ func (s *Server) route(r *http.Request, body []byte) (int, any, *status) {
 	switch {
 	case len(parts) == 2 && parts[0] == "_index_template" && m == http.MethodPut:
 		return s.putTemplate(parts[1], body)
+	case len(parts) == 2 && parts[0] == "_index_template" && m == http.MethodDelete:
+		if _, ok := s.templates[parts[1]]; !ok {
+			return 0, nil, errf(http.StatusNotFound, "index_template_missing_exception", "index_template [%s] missing", parts[1])
+		}
+		delete(s.templates, parts[1])
+		return http.StatusOK, map[string]any{"acknowledged": true}, nil
 	case len(parts) == 1 && parts[0] == "_aliases" && m == http.MethodPost:
 		return s.updateAliases(body)
+	case len(parts) == 2 && parts[0] == "_alias" && m == http.MethodGet:
+		idx, ok := s.aliases[parts[1]]
+		if !ok {
+			return 0, nil, &status{http.StatusNotFound, "aliases_not_found_exception", "alias [" + parts[1] + "] missing"}
+		}
+		return http.StatusOK, map[string]any{idx: map[string]any{"aliases": map[string]any{parts[1]: map[string]any{}}}}, nil
 	case len(parts) == 1 && parts[0] != "" && !strings.HasPrefix(parts[0], "_"):
 		switch m {
 		case http.MethodHead:
@@ -189,6 +201,17 @@ func (s *Server) route(r *http.Request, body []byte) (int, any, *status) {
 			return 0, nil, errf(http.StatusNotFound, "index_not_found_exception", "no such index [%s]", parts[0])
 		case http.MethodPut:
 			return s.createIndex(parts[0], body)
+		case http.MethodDelete:
+			if _, ok := s.indices[parts[0]]; !ok {
+				return 0, nil, errf(http.StatusNotFound, "index_not_found_exception", "no such index [%s]", parts[0])
+			}
+			delete(s.indices, parts[0])
+			for a, i := range s.aliases {
+				if i == parts[0] {
+					delete(s.aliases, a)
+				}
+			}
+			return http.StatusOK, map[string]any{"acknowledged": true}, nil
 		}
 	case len(parts) == 2 && parts[1] == "_bulk" && (m == http.MethodPost || m == http.MethodPut):
 		return s.bulk(parts[0], r.URL.Query().Get("refresh"), body)

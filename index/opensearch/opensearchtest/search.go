@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"path"
 	"sort"
@@ -130,6 +131,8 @@ func (s *searcher) compile(v any) (query, *status) {
 		return s.patternQuery(kind, f, fmt.Sprint(val), params)
 	case "range":
 		return s.rangeQuery(body)
+	case "function_score":
+		return s.functionScore(body)
 	case "exists":
 		m, _ := body.(map[string]any)
 		f, _ := m["field"].(string)
@@ -973,4 +976,132 @@ func (x *memIndex) count(body []byte) (int, any, *status) {
 		}
 	}
 	return http.StatusOK, map[string]any{"count": n, "_shards": map[string]any{"total": 1, "successful": 1, "skipped": 0, "failed": 0}}, nil
+}
+
+// functionScore emulates function_score with weight functions and exp decay on
+// a date field, each with an optional filter, score_mode sum or multiply and
+// boost_mode multiply or replace.
+func (s *searcher) functionScore(body any) (query, *status) {
+	m, ok := body.(map[string]any)
+	if !ok {
+		return nil, bad("[function_score] malformed query")
+	}
+	inner := query(func(*doc) (bool, float64) { return true, 1 })
+	if q, ok := m["query"]; ok {
+		var err *status
+		if inner, err = s.compile(q); err != nil {
+			return nil, err
+		}
+	}
+	type fn struct {
+		filter query
+		weight float64
+		decay  func(d *doc) float64 // nil: 1
+	}
+	var fns []fn
+	list, _ := m["functions"].([]any)
+	for _, f := range list {
+		fm, _ := f.(map[string]any)
+		one := fn{weight: 1}
+		for k, v := range fm {
+			switch k {
+			case "weight":
+				n, _ := v.(json.Number)
+				one.weight, _ = n.Float64()
+			case "filter":
+				q, err := s.compile(v)
+				if err != nil {
+					return nil, err
+				}
+				one.filter = q
+			case "exp":
+				field, p, err := one_(v)
+				if err != nil {
+					return nil, err
+				}
+				origin, _ := p["origin"].(string)
+				o, ok1 := parseDate(origin)
+				scale, ok2 := parseMillis(p["scale"])
+				decay := 0.5
+				if n, ok := p["decay"].(json.Number); ok {
+					decay, _ = n.Float64()
+				}
+				if !ok1 || !ok2 || scale <= 0 {
+					return nil, bad("[exp] needs a date origin and a scale in ms, got %v", p)
+				}
+				lambda := math.Log(decay) / float64(scale)
+				one.decay = func(d *doc) float64 {
+					for _, v := range d.values[field] {
+						if ms, ok := v.(int64); ok {
+							return math.Exp(lambda * math.Abs(float64(ms-o)))
+						}
+					}
+					return 1 // a document without the field: no decay, as on a cluster
+				}
+			default:
+				return nil, bad("opensearchtest does not emulate function [%s]", k)
+			}
+		}
+		fns = append(fns, one)
+	}
+	scoreMode, _ := m["score_mode"].(string)
+	boostMode, _ := m["boost_mode"].(string)
+	return func(d *doc) (bool, float64) {
+		ok, score := inner(d)
+		if !ok {
+			return false, 0
+		}
+		f := 0.0
+		if scoreMode == "multiply" {
+			f = 1
+		}
+		any := false
+		for _, fn := range fns {
+			if fn.filter != nil {
+				if ok, _ := fn.filter(d); !ok {
+					continue
+				}
+			}
+			v := fn.weight
+			if fn.decay != nil {
+				v *= fn.decay(d)
+			}
+			any = true
+			if scoreMode == "multiply" {
+				f *= v
+			} else {
+				f += v
+			}
+		}
+		if !any {
+			f = 1
+		}
+		if boostMode == "replace" {
+			return true, f
+		}
+		return true, score * f
+	}, nil
+}
+
+// one_ is one for a decay function's {field: params}.
+func one_(v any) (string, map[string]any, *status) {
+	k, p, err := one(v, "exp")
+	if err != nil {
+		return "", nil, err
+	}
+	m, _ := p.(map[string]any)
+	return k, m, nil
+}
+
+// parseMillis reads a time value given in milliseconds ("2592000000ms").
+func parseMillis(v any) (int64, bool) {
+	s, ok := v.(string)
+	if !ok {
+		return 0, false
+	}
+	var n int64
+	if _, err := fmt.Sscanf(s, "%dms", &n); err != nil {
+		return 0, false
+	}
+	return n, true
 }

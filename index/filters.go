@@ -105,7 +105,9 @@ func facetWindow(n int) int { return 4*n + 20 }
 // once per article (by a count query when several forms matched). Values with
 // equal counts are ordered by their mentions in the index, most first. At most
 // n values are returned.
-func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *search.FacetResult, q query.Query, n int) ([]FacetValue, error) {
+//
+// count returns the number of matching articles with any of the given forms.
+func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *search.FacetResult, count func(forms []string) (int, error), n int) ([]FacetValue, error) {
 	if f == nil || f.Terms == nil {
 		return nil, nil
 	}
@@ -153,12 +155,11 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 			break
 		}
 		if len(m.forms) > 1 {
-			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, anyTerm(field, m.forms)), 0, 0, false)
-			res, err := x.b.SearchInContext(ctx, req)
+			c, err := count(m.forms)
 			if err != nil {
 				return nil, fmt.Errorf("search: counting %s %q: %w", fieldNoun(field), m.value, err)
 			}
-			m.count = int(res.Total)
+			m.count = c
 			recount = true
 		}
 	}

@@ -14,6 +14,47 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
+//
+// # Query language
+//
+// [Request].Query is a list of clauses separated by spaces, all of which an
+// article must match (package index/query parses it; [QuerySyntax] is this table):
+//
+//	banjir bekasi                both words, in the title or the body (stemmed:
+//	                             pengguna finds penggunaan; Bekasi never bekas)
+//	"harga cabai"                the words in this order, next to each other
+//	banjir OR longsor            either word
+//	banjir AND tol               both words (AND is optional)
+//	banjir -jakarta              banjir but not jakarta; NOT jakarta is the same
+//	(banjir OR longsor) bekasi   parentheses group clauses; OR binds tighter than
+//	                             AND: banjir OR longsor bekasi is the same query
+//	title:banjir                 a field: title, body, persons, orgs, places,
+//	                             source, authors, tags, url, published, dates, money
+//	persons:"Pavel Durov"        an entity, by any alias and in any case
+//	orgs:Telegram                organisations (also organizations:)
+//	source:"Kompas.com"          a source (any case)
+//	title:(banjir OR longsor)    a field for every clause of a group
+//	published:>=2024-01-01       published on or after; also >, <, <=
+//	published:2024-03            a month (or a day, or a year such as 2024)
+//	published:2024-01..2024-03   from January to March 2024, both included
+//	money:>1e9                   an amount over a billion; also ranges a..b
+//	presiden*                    a prefix; * and ? inside a word are wildcards
+//	telegarm~                    a word within one or two edits (~1, ~2)
+//
+// Every word and phrase is analysed with "id" exactly as the articles were. A
+// query that cannot be parsed is an error wrapping a *query.Error that gives the
+// position; an unknown field (nosuchfield:kata) is such an error. Clauses that
+// match nothing for a reason the reader should know (only stopwords, an entity
+// the index does not have) are reported in [Result].Warnings.
+//
+// # Limits
+//
+// Queries are bounded by query.Limits (length, clauses, nesting, patterns and
+// their expansion to indexed terms), set per index in Options.Limits or per
+// request in Request.Limits; a query over a limit is refused with an error that
+// wraps query.ErrLimit. Highlighting reads at most HighlightOptions.MaxBytes of a
+// field per hit and marks each distinct clause once. Every step of Search honours
+// the deadline of its context.
 package index
 
 import (
@@ -36,6 +77,7 @@ import (
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/index/query"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -59,22 +101,28 @@ const (
 const DefaultBatchSize = 1000
 
 // NewMapping returns the bleve mapping of an article index: title and body are
-// text analysed with "id", stored with term vectors for highlighting, searched by
-// default (through _all) and ranked with BM25; url, source, authors, tags and the
-// entity fields are keywords; published and dates are date-times; money is
-// numeric.
+// text analysed with "id", stored with term vectors (for phrases) and ranked
+// with BM25; url, source, authors, tags and the entity fields are keywords;
+// published and dates are date-times; money is numeric.
+//
+// The mapping has no _all field: a query without a field searches title and
+// body as a disjunction (the title boosted), which scores as well and saves
+// indexing every word twice. Keyword fields have no doc values: Search counts
+// facets from columns read from the postings (see Request.Facets); published
+// keeps its doc values, which sorting by date reads.
 func NewMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
 	text.Store = true
 	text.IncludeTermVectors = true
+	text.IncludeInAll = false
 
-	kw := func(store, all, docValues bool) *mapping.FieldMapping {
+	kw := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = store
-		f.IncludeInAll = all
-		f.DocValues = docValues
+		f.IncludeInAll = false
+		f.DocValues = false
 		f.IncludeTermVectors = false
 		return f
 	}
@@ -83,23 +131,27 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dates := bleve.NewDateTimeFieldMapping()
 	dates.IncludeInAll = false
 	dates.Store = false
+	dates.DocValues = false
 	num := bleve.NewNumericFieldMapping()
 	num.IncludeInAll = false
 	num.Store = false
+	num.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
-	doc.AddFieldMappingsAt(FieldURL, kw(true, false, false))
-	doc.AddFieldMappingsAt(FieldSource, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldURL, kw(true))
+	doc.AddFieldMappingsAt(FieldSource, kw(true))
 	doc.AddFieldMappingsAt(FieldPublished, date)
-	doc.AddFieldMappingsAt(FieldAuthors, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldTags, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPersons, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldOrganizations, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPlaces, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldAuthors, kw(true))
+	doc.AddFieldMappingsAt(FieldTags, kw(true))
+	doc.AddFieldMappingsAt(FieldPersons, kw(true))
+	doc.AddFieldMappingsAt(FieldOrganizations, kw(true))
+	doc.AddFieldMappingsAt(FieldPlaces, kw(true))
 	doc.AddFieldMappingsAt(FieldDates, dates)
 	doc.AddFieldMappingsAt(FieldMoney, num)
+	noAll := bleve.NewDocumentDisabledMapping()
+	doc.AddSubDocumentMapping("_all", noAll)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -131,6 +183,9 @@ type Options struct {
 	// a third more postings and 5–10% more indexing time. Queries match either
 	// way. It applies to the articles Add indexes while it is set.
 	KeepSurface bool
+	// Limits bound the queries of Search; a Request's own limits take
+	// precedence, and a zero field takes the default (see query.Limits).
+	Limits query.Limits
 }
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is
@@ -147,6 +202,8 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
+
+	cols columnCache // the facet columns of the latest snapshot searched
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty

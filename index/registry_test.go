@@ -288,7 +288,7 @@ func TestFacetTiesByMentions(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	res, err := x.Search(context.Background(), Request{})
+	res, err := x.Search(context.Background(), Request{Facets: AllFacets})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,22 +10,22 @@
 // analyzer "id"), so that pengguna finds penggunaan and menggunakan but Bekasi
 // never matches bekas.
 //
-//	banjir bekasi              both words, in the title or the body
-//	"harga cabai"              the words in this order, next to each other
-//	banjir OR longsor          either word
-//	banjir AND tol             both words (AND is optional)
-//	banjir -jakarta            banjir but not jakarta; NOT jakarta is the same
-//	+banjir                    + marks a required word, which every word already is
-//	(banjir OR longsor) bekasi parentheses group clauses
-//	title:banjir               a field: title, body, persons, orgs, places, source,
-//	                           authors, tags, url, published, dates, money
-//	persons:"Pavel Durov"      an entity: any alias or case of a known name
-//	title:(banjir OR longsor)  a field for every clause of a group
-//	published:>=2024-01-01     dates: >, >=, <, <=, a day, a month (2024-03), a
-//	published:2024-01..2024-03 year (2024) or a range a..b (both ends included)
-//	money:>1e9                 amounts, with the same comparisons and ranges
-//	presiden*                  a prefix; * and ? inside a word are wildcards
-//	telegarm~                  a word within one or two edits (~1, ~2)
+//	banjir bekasi                both words, in the title or the body
+//	"harga cabai"                the words in this order, next to each other
+//	banjir OR longsor            either word
+//	banjir AND tol               both words (AND is optional)
+//	banjir -jakarta              banjir but not jakarta; NOT jakarta is the same
+//	+banjir                      + marks a required word, which every word already is
+//	(banjir OR longsor) bekasi   parentheses group clauses
+//	title:banjir                 a field: title, body, persons, orgs, places, source,
+//	                             authors, tags, url, published, dates, money
+//	persons:"Pavel Durov"        an entity: any alias or case of a known name
+//	title:(banjir OR longsor)    a field for every clause of a group
+//	published:>=2024-01-01       dates: >, >=, <, <=, a day, a month (2024-03), a
+//	published:2024-01..2024-03   year (2024) or a range a..b (both ends included)
+//	money:>1e9                   amounts, with the same comparisons and ranges
+//	presiden*                    a prefix; * and ? inside a word are wildcards
+//	telegarm~                    a word within one or two edits (~1, ~2)
 //
 // AND, OR and NOT are operators only in capitals; and, or and not are words.
 // OR binds tighter than AND, as in web search engines: banjir OR longsor bekasi

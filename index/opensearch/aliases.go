@@ -26,11 +26,18 @@ const aliasTTL = 30 * time.Second
 // maxTaught bounds the distinct taught aliases read back.
 const maxTaught = 65536
 
-// learnedCache holds the learned aliases of the index.
-type learnedCache struct {
-	mu      sync.Mutex
-	at      time.Time
+// indexStats is what a search needs to know of the whole index: the learned
+// aliases and the newest published date (for ByRelevanceAndDate).
+type indexStats struct {
 	learned map[entity.Label]map[string]string
+	newest  time.Time
+}
+
+// learnedCache holds the index's stats, read at most every aliasTTL.
+type learnedCache struct {
+	mu    sync.Mutex
+	at    time.Time
+	stats indexStats
 }
 
 func (c *learnedCache) invalidate() {
@@ -39,21 +46,27 @@ func (c *learnedCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// learned returns the aliases the articles of the index taught, as the bleve
-// backend's registry derives them (index.LearnAliases).
-func (x *Index) learned(ctx context.Context) (map[entity.Label]map[string]string, error) {
+// stats returns the aliases the articles of the index taught, as the bleve
+// backend's registry derives them (index.LearnAliases), and the newest
+// published date, in one request cached for aliasTTL.
+func (x *Index) stats(ctx context.Context) (indexStats, error) {
 	c := &x.aliases
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.at.IsZero() && time.Since(c.at) < aliasTTL {
-		return c.learned, nil
+		return c.stats, nil
 	}
-	body := obj{"size": 0, "track_total_hits": false,
-		"aggs": obj{FieldTaught: obj{"terms": obj{"field": FieldTaught, "size": maxTaught}}}}
+	body := obj{"size": 0, "track_total_hits": false, "aggs": obj{
+		FieldTaught: obj{"terms": obj{"field": FieldTaught, "size": maxTaught}},
+		"newest":    obj{"max": obj{"field": index.FieldPublished}},
+	}}
 	var res searchResponse
 	path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
 	if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
-		return nil, fmt.Errorf("opensearch: reading the learned aliases: %w", err)
+		return indexStats{}, fmt.Errorf("opensearch: reading the learned aliases: %w", err)
+	}
+	var newest struct {
+		Value *float64 `json:"value"`
 	}
 	var agg struct {
 		Buckets []struct {
@@ -63,7 +76,12 @@ func (x *Index) learned(ctx context.Context) (map[entity.Label]map[string]string
 	}
 	if raw, ok := res.Aggregations[FieldTaught]; ok {
 		if err := jsonUnmarshal(raw, &agg); err != nil {
-			return nil, fmt.Errorf("opensearch: reading the learned aliases: %w", err)
+			return indexStats{}, fmt.Errorf("opensearch: reading the learned aliases: %w", err)
+		}
+	}
+	if raw, ok := res.Aggregations["newest"]; ok {
+		if err := jsonUnmarshal(raw, &newest); err != nil {
+			return indexStats{}, fmt.Errorf("opensearch: reading the newest date: %w", err)
 		}
 	}
 	var taught []index.Taught
@@ -74,8 +92,12 @@ func (x *Index) learned(ctx context.Context) (map[entity.Label]map[string]string
 		}
 		taught = append(taught, index.Taught{Label: entity.Label(parts[0]), Alias: parts[1], Target: parts[2], Articles: b.Count})
 	}
-	c.learned, c.at = index.LearnAliases(taught), time.Now()
-	return c.learned, nil
+	c.stats = indexStats{learned: index.LearnAliases(taught)}
+	if newest.Value != nil {
+		c.stats.newest = time.UnixMilli(int64(*newest.Value)).UTC()
+	}
+	c.at = time.Now()
+	return c.stats, nil
 }
 
 // taughtValues returns the FieldTaught values of an article's entities.

@@ -16,10 +16,15 @@ const TitleBoost = 2.0
 // analysedQuery is a parsed query translated to the query DSL, with what
 // highlighting needs.
 type analysedQuery struct {
-	node    query.Node
-	lim     query.Limits
-	dsl     any
-	learned map[entity.Label]map[string]string
+	node     query.Node
+	lim      query.Limits
+	dsl      any
+	learned  map[entity.Label]map[string]string
+	warnings []string
+}
+
+func (q *analysedQuery) warn(format string, args ...any) {
+	q.warnings = append(q.warnings, fmt.Sprintf(format, args...))
 }
 
 // textFields maps the text fields of the query language to their term fields.
@@ -27,18 +32,21 @@ var textFields = map[string]string{index.FieldTitle: FieldTitleTerms, index.Fiel
 
 // analyseQuery parses a query in Telaah's query language (package index/query)
 // and translates it.
-func (x *Index) analyseQuery(s string, learned map[entity.Label]map[string]string) (*analysedQuery, error) {
-	n, err := query.Parse(s, x.cfg.Limits)
+func (x *Index) analyseQuery(s string, lim query.Limits, learned map[entity.Label]map[string]string) (*analysedQuery, error) {
+	n, err := query.Parse(s, lim)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	q := &analysedQuery{node: n, lim: x.cfg.Limits.WithDefaults(), learned: learned}
+	q := &analysedQuery{node: n, lim: lim, learned: learned}
+	if n == nil {
+		return q, nil
+	}
 	dsl, err := q.translate(n)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", s, err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	if dsl == nil {
-		dsl = obj{"match_all": obj{}}
+		dsl = obj{"match_none": obj{}} // only stopwords: nothing is searched
 	}
 	q.dsl = dsl
 	return q, nil
@@ -124,16 +132,16 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 		}
 		return obj{"bool": obj{"must": []any{obj{"match_all": obj{}}}, "must_not": []any{d}}}, nil
 	case *query.Word:
-		return q.text(n.Field, n.Text)
+		return q.text(n, n.Field, n.Text)
 	case *query.Phrase:
-		return q.text(n.Field, n.Text)
+		return q.text(n, n.Field, n.Text)
 	case *query.Prefix:
 		return q.pattern("prefix", n.Field, strings.ToLower(n.Text), nil)
 	case *query.Wildcard:
 		return q.pattern("wildcard", n.Field, strings.ToLower(n.Pattern), nil)
 	case *query.Fuzzy:
 		return q.pattern("fuzzy", n.Field, strings.ToLower(n.Text),
-			obj{"fuzziness": n.Distance, "transpositions": false, "prefix_length": 0, "max_expansions": q.lim.MaxExpansions})
+			obj{"fuzziness": n.Distance, "transpositions": true, "prefix_length": 0, "max_expansions": q.lim.MaxExpansions})
 	case *query.Range:
 		return q.rangeOf(n)
 	}
@@ -152,7 +160,7 @@ func anyOf(clauses []any) any {
 // analyzer gives it (a term for one position, with the stem and the surface as
 // alternatives; a phrase with its gaps for several); in an entity field, the
 // entity by its key; in a keyword field, the value in any case (url: exactly).
-func (q *analysedQuery) text(field, text string) (any, error) {
+func (q *analysedQuery) text(n query.Node, field, text string) (any, error) {
 	kind, err := kindOf(field)
 	if err != nil {
 		return nil, err
@@ -171,7 +179,8 @@ func (q *analysedQuery) text(field, text string) (any, error) {
 	}
 	toks := index.AnalyzeQueryText(text)
 	if len(toks) == 0 {
-		return nil, nil // only stopwords or punctuation, which are not indexed
+		q.warn("%s has no words that are searched (stopwords and punctuation are not indexed); it was left out", query.Format(n))
+		return nil, nil
 	}
 	var clauses []any
 	for _, f := range fieldsOf(field) {
@@ -288,9 +297,4 @@ func labelOf(field string) entity.Label {
 		return entity.ORG
 	}
 	return entity.LOC
-}
-
-// fragments highlights the stored title and body.
-func (q *analysedQuery) fragments(title, body string) map[string][]string {
-	return nil // until the shared highlighter lands (index.NewHighlighter)
 }

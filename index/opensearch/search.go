@@ -12,6 +12,7 @@ import (
 
 	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/index"
+	"github.com/telaah/telaah/index/query"
 )
 
 // obj is a JSON object of the query DSL.
@@ -27,11 +28,11 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 	if err := x.ensure(ctx); err != nil {
 		return nil, err
 	}
-	learned, err := x.learned(ctx)
+	st, err := x.stats(ctx)
 	if err != nil {
 		return nil, err
 	}
-	body, plan, err := x.searchBody(r, learned)
+	body, plan, err := x.searchBody(r, st)
 	if err != nil {
 		return nil, err
 	}
@@ -41,14 +42,32 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 	if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
 		return nil, fmt.Errorf("opensearch: search %q: %w", r.Query, err)
 	}
-	out := &index.Result{Total: res.Hits.Total.Value, Took: time.Duration(res.Took) * time.Millisecond, Hits: make([]index.Hit, 0, len(res.Hits.Hits))}
-	if out.Took == 0 {
-		out.Took = time.Since(start)
+	out := &index.Result{Total: res.Hits.Total.Value, Hits: make([]index.Hit, 0, len(res.Hits.Hits)), Warnings: plan.warnings()}
+	var hl *index.Highlighter
+	if !r.Plain {
+		ho := r.Highlight
+		if ho.Pipeline == nil {
+			ho.Pipeline = x.cfg.Pipeline
+		}
+		hl = index.NewHighlighter(plan.node, ho)
 	}
 	for _, h := range res.Hits.Hits {
-		hit, err := plan.hit(h)
+		hit, body, err := plan.hit(h)
 		if err != nil {
 			return nil, fmt.Errorf("opensearch: search %q: hit %q: %w", r.Query, h.ID, err)
+		}
+		if hl != nil {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("opensearch: search %q: highlighting: %w", r.Query, err)
+			}
+			// Highlighted here, from the stored text, as the bleve backend does.
+			hit.Fragments = map[string][]string{}
+			if f := hl.Fragments(ctx, index.FieldTitle, hit.Title); f != nil {
+				hit.Fragments[index.FieldTitle] = f
+			}
+			if f := hl.Fragments(ctx, index.FieldBody, body); f != nil {
+				hit.Fragments[index.FieldBody] = f
+			}
 		}
 		out.Hits = append(out.Hits, hit)
 	}
@@ -69,6 +88,7 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 			out.Facets.Places = vs
 		}
 	}
+	out.Took = time.Since(start)
 	return out, nil
 }
 
@@ -105,6 +125,7 @@ func (x *Index) entityFacet(ctx context.Context, q any, ms []*mergedValue, n int
 // plan is what Search needs to read the answer to the body it sent.
 type plan struct {
 	r        index.Request
+	node     query.Node     // the parsed query, nil for none
 	q        *analysedQuery // nil for no query text
 	facets_  []string       // the terms facets asked for
 	histo    bool           // the published facet asked for
@@ -128,27 +149,32 @@ const (
 // before it.
 func (x *Index) SearchBody(r index.Request) (map[string]any, error) {
 	x.aliases.mu.Lock()
-	learned := x.aliases.learned
+	st := x.aliases.stats
 	x.aliases.mu.Unlock()
-	body, _, err := x.searchBody(r, learned)
+	body, _, err := x.searchBody(r, st)
 	return body, err
 }
 
-func (x *Index) searchBody(r index.Request, learned map[entity.Label]map[string]string) (map[string]any, *plan, error) {
+func (x *Index) searchBody(r index.Request, st indexStats) (map[string]any, *plan, error) {
+	learned := st.learned
 	if r.Size < 0 || r.Offset < 0 {
 		return nil, nil, fmt.Errorf("search: negative size %d or offset %d", r.Size, r.Offset)
 	}
 	if r.Size > index.MaxSize || r.Offset > index.MaxSize {
 		return nil, nil, fmt.Errorf("search: size %d or offset %d is over %d: page through the hits", r.Size, r.Offset, index.MaxSize)
 	}
-	p := &plan{r: r, mark: !r.Plain, learned: learned}
+	facets, n, err := facetsWanted(&r)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &plan{r: r, mark: !r.Plain, learned: learned, n: n}
 	var must, filter []any
-	if s := strings.TrimSpace(r.Query); s != "" {
-		q, err := x.analyseQuery(s, learned)
-		if err != nil {
-			return nil, nil, err
-		}
-		p.q = q
+	q, err := x.analyseQuery(r.Query, x.limits(r.Limits), learned)
+	if err != nil {
+		return nil, nil, err
+	}
+	if q.node != nil {
+		p.q, p.node = q, q.node
 		must = append(must, q.dsl)
 	}
 	for _, f := range []struct {
@@ -183,12 +209,12 @@ func (x *Index) searchBody(r index.Request, learned map[entity.Label]map[string]
 		}
 		filter = append(filter, obj{"range": obj{index.FieldPublished: rng}})
 	}
-	var q any
+	var dsl any
 	switch {
 	case len(must) == 0 && len(filter) == 0:
-		q = obj{"match_all": obj{}}
+		dsl = obj{"match_all": obj{}}
 	case len(filter) == 0 && len(must) == 1:
-		q = must[0]
+		dsl = must[0]
 	default:
 		b := obj{}
 		if len(must) > 0 {
@@ -197,7 +223,10 @@ func (x *Index) searchBody(r index.Request, learned map[entity.Label]map[string]
 		if len(filter) > 0 {
 			b["filter"] = filter
 		}
-		q = obj{"bool": b}
+		dsl = obj{"bool": b}
+	}
+	if r.Sort == index.ByRelevanceAndDate {
+		dsl = recency(dsl, st.newest, r.HalfLife)
 	}
 	size := r.Size
 	if size == 0 {
@@ -205,11 +234,11 @@ func (x *Index) searchBody(r index.Request, learned map[entity.Label]map[string]
 	}
 	p.sourceOf = []string{index.FieldTitle, index.FieldURL, index.FieldSource, index.FieldPublished,
 		index.FieldPersons, index.FieldOrganizations, index.FieldPlaces, FieldEntities}
-	if p.mark && p.q != nil {
+	if p.mark {
 		p.sourceOf = append(p.sourceOf, index.FieldBody)
 	}
 	body := obj{
-		"query":            q,
+		"query":            dsl,
 		"from":             r.Offset,
 		"size":             size,
 		"track_total_hits": true,
@@ -221,20 +250,8 @@ func (x *Index) searchBody(r index.Request, learned map[entity.Label]map[string]
 	case index.ByOldest:
 		body["sort"] = []any{obj{index.FieldPublished: obj{"order": "asc", "missing": "_last"}}, obj{"_score": obj{"order": "desc"}}}
 	}
-	if r.FacetSize >= 0 {
-		n := r.FacetSize
-		if n == 0 {
-			n = index.DefaultFacetSize
-		}
-		p.n = n
-		for _, f := range r.Facets {
-			switch f {
-			case index.FieldPersons, index.FieldOrganizations, index.FieldPlaces, index.FieldSource, index.FieldPublished:
-			default:
-				return nil, nil, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
-			}
-		}
-		want := func(f string) bool { return r.Facets == nil || slices.Contains(r.Facets, f) }
+	if len(facets) > 0 {
+		want := func(f string) bool { return slices.Contains(facets, f) }
 		aggs := obj{}
 		order := []any{obj{"_count": "desc"}, obj{"_key": "asc"}}
 		for _, f := range []string{index.FieldPersons, index.FieldOrganizations, index.FieldPlaces} {
@@ -286,10 +303,10 @@ type searchHit struct {
 }
 
 // hit reads one hit, with its fragments.
-func (p *plan) hit(h searchHit) (index.Hit, error) {
+func (p *plan) hit(h searchHit) (index.Hit, string, error) {
 	var s source
 	if err := json.Unmarshal(h.Source, &s); err != nil {
-		return index.Hit{}, fmt.Errorf("reading _source: %w", err)
+		return index.Hit{}, "", fmt.Errorf("reading _source: %w", err)
 	}
 	out := index.Hit{ID: h.ID, Title: s.Title, URL: s.URL, Source: s.Source}
 	for _, f := range []struct {
@@ -309,7 +326,7 @@ func (p *plan) hit(h searchHit) (index.Hit, error) {
 	if s.Published != "" {
 		t, err := time.Parse(time.RFC3339Nano, s.Published)
 		if err != nil {
-			return index.Hit{}, fmt.Errorf("published: %w", err)
+			return index.Hit{}, "", fmt.Errorf("published: %w", err)
 		}
 		out.Published = t.UTC()
 	}
@@ -317,10 +334,7 @@ func (p *plan) hit(h searchHit) (index.Hit, error) {
 		out.Entities = append(out.Entities, index.HitEntity{Label: e.Label, Name: displayName(e.Label, e.Name, p.learned), Mentions: e.Mentions,
 			Salience: e.Salience, InTitle: e.InTitle, InLead: e.InLead})
 	}
-	if p.mark && p.q != nil {
-		out.Fragments = p.q.fragments(s.Title, s.Body)
-	}
-	return out, nil
+	return out, s.Body, nil
 }
 
 // better reports whether name a (in na articles) is a better display name than
@@ -507,3 +521,69 @@ func (p *plan) histogram(aggs map[string]json.RawMessage, out *index.Facets) err
 // facetWindow is the number of stored keys asked for an entity facet of n
 // values: more, since the keys of one entity merge (as in the bleve backend).
 func facetWindow(n int) int { return 4*n + 20 }
+
+// facetsWanted returns the facets a request asks for and their size, as the
+// bleve backend reads them: none unless Facets names some or FacetSize is
+// positive (which with nil Facets asks for all).
+func facetsWanted(r *index.Request) ([]string, int, error) {
+	if r.FacetSize < 0 || (r.FacetSize == 0 && r.Facets == nil) {
+		return nil, 0, nil
+	}
+	n := r.FacetSize
+	if n == 0 {
+		n = index.DefaultFacetSize
+	}
+	want := r.Facets
+	if want == nil {
+		want = index.AllFacets
+	}
+	for _, f := range want {
+		if !slices.Contains(index.AllFacets, f) {
+			return nil, 0, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
+		}
+	}
+	return want, n, nil
+}
+
+// limits are the query limits of a request: its own, then the index's, then
+// the defaults.
+func (x *Index) limits(r query.Limits) query.Limits {
+	o := x.cfg.Limits
+	pick := func(a, b int) int {
+		if a != 0 {
+			return a
+		}
+		return b
+	}
+	return query.Limits{
+		MaxLength:     pick(r.MaxLength, o.MaxLength),
+		MaxClauses:    pick(r.MaxClauses, o.MaxClauses),
+		MaxDepth:      pick(r.MaxDepth, o.MaxDepth),
+		MaxPatterns:   pick(r.MaxPatterns, o.MaxPatterns),
+		MaxExpansions: pick(r.MaxExpansions, o.MaxExpansions),
+	}.WithDefaults()
+}
+
+// recency decays the scores of q by the age of the article before the newest
+// of the index, as the bleve backend's ByRelevanceAndDate: score × (½ +
+// ½·2^(−age/half)), an article without a date counting as very old (½).
+func recency(q any, newest time.Time, half time.Duration) any {
+	if half <= 0 {
+		half = index.DefaultHalfLife
+	}
+	if newest.IsZero() {
+		return q
+	}
+	decay := obj{"filter": obj{"exists": obj{"field": index.FieldPublished}}, "weight": 0.5,
+		"exp": obj{index.FieldPublished: obj{"origin": newest.UTC().Format(dateFormat), "scale": fmt.Sprintf("%dms", half.Milliseconds()), "decay": 0.5}}}
+	return obj{"function_score": obj{"query": q, "functions": []any{decay, obj{"weight": 0.5}},
+		"score_mode": "sum", "boost_mode": "multiply"}}
+}
+
+// warnings are the notes on the query for the reader.
+func (p *plan) warnings() []string {
+	if p.q == nil {
+		return nil
+	}
+	return p.q.warnings
+}

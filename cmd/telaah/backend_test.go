@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,12 +52,52 @@ func TestIndexOpenSearch(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Errorf("search telegram = %v, %v", res, err)
 	}
+
+	// telaah search --opensearch finds what telaah search --index finds, with
+	// the same fragments (facet values of equal counts may come in another
+	// order, and scores differ).
+	idx := sampleIndex(t)
+	for _, q := range [][]string{{"--json", "telegram"}, {"--json", "--sort", "newest", `"harga cabai" OR banjir`}, {"--json", "--org", "kpk"}} {
+		want, _, err := runTelaah(t, "", append([]string{"search", "--index", idx}, q...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, stderr, err := runTelaah(t, "", append([]string{"search", "--opensearch", srv.URL, "--opensearch-index", "berita"}, q...)...)
+		if err != nil {
+			t.Fatalf("search --opensearch %q: %v\n%s", q, err, stderr)
+		}
+		if g, w := hitsOf(t, got), hitsOf(t, want); g != w {
+			t.Errorf("search --opensearch %q:\n%s\nwant (as --index)\n%s", q, g, w)
+		}
+	}
+	if _, _, err := runTelaah(t, "", "search", "--opensearch", srv.URL, "title:("); exitCode(err) != 2 {
+		t.Errorf("a bad query: err %v, want exit status 2", err)
+	}
+}
+
+// hitsOf returns the total, the hit IDs and the fragments of a JSON result.
+func hitsOf(t *testing.T, s string) string {
+	t.Helper()
+	var r struct {
+		Total uint64 `json:"total"`
+		Hits  []struct {
+			ID        string              `json:"id"`
+			Fragments map[string][]string `json:"fragments"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, s)
+	}
+	b, _ := json.MarshalIndent(r, "", "  ")
+	return string(b)
 }
 
 func TestClusterFlagErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"index", "--opensearch", "http://localhost:1", "--index", t.TempDir(), "f.jsonl"},
 		{"index", "f.jsonl"},
+		{"search", "banjir"},
+		{"search", "--opensearch", "http://localhost:1", "--index", "x", "banjir"},
 	} {
 		if _, _, err := runTelaah(t, "", args...); err == nil || exitCode(err) != 2 {
 			t.Errorf("%q: err %v, want a usage error", args, err)

@@ -85,9 +85,11 @@
 // request when an entity's forms merge, as the bleve backend recounts them) and
 // over source; the published facet is a date_histogram by month, folded into
 // years, like the bleve backend, when the index spans more than three years (a
-// global min/max aggregation gives the span). Fragments are to be highlighted
-// here from the stored title and body with the bleve backend's highlighter;
-// until package index exports it, hits carry no fragments.
+// global min/max aggregation gives the span). ByRelevanceAndDate is a
+// function_score with the bleve backend's decay (an exp decay of half weight
+// from the newest article). Fragments are highlighted here, from the stored
+// title and body, by index.NewHighlighter, the bleve backend's highlighter, so
+// they carry the same offsets and marks.
 //
 // Scores are the cluster's BM25 over the same terms, so hits come in nearly,
 // not exactly, the same order as with bleve (shards keep their own statistics;

@@ -321,8 +321,8 @@ const gapMark = "_"
 // with [AnalyzerTerms]: the terms in position order separated by spaces, the
 // terms that share a position joined by "|", and "_" for each position without
 // a term, so that the cluster's positions are bleve's (phrases neither skip a
-// stopword nor cross a sentence). A "|", "%" or white space inside a term is
-// percent-encoded, as queries encode it.
+// stopword nor cross a sentence). A "|", "%" or white space inside a term, and
+// a term "_", are percent-encoded, as queries encode them.
 func EncodeTokens(toks []index.IndexedToken) string {
 	var b strings.Builder
 	pos := 0
@@ -350,6 +350,10 @@ func EncodeTokens(toks []index.IndexedToken) string {
 
 // writeTerm writes a term, percent-encoding what the analyzer would split on.
 func writeTerm(b *strings.Builder, term string) {
+	if term == gapMark {
+		b.WriteString("%5F") // a term that is the gap mark (Telaah makes none)
+		return
+	}
 	if !strings.ContainsAny(term, "|% \t\n\r\v\f\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000") {
 		b.WriteString(term)
 		return
@@ -364,8 +368,9 @@ func writeTerm(b *strings.Builder, term string) {
 	}
 }
 
-// encodeTerm is writeTerm to a string.
-func encodeTerm(term string) string {
+// EncodeTerm returns a term as EncodeTokens writes it: with "|", "%" and white
+// space percent-encoded, and "_" as %5F.
+func EncodeTerm(term string) string {
 	var b strings.Builder
 	writeTerm(&b, term)
 	return b.String()

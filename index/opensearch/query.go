@@ -196,7 +196,7 @@ func (q *analysedQuery) text(n query.Node, field, text string) (any, error) {
 			for _, t := range toks {
 				if !seen[t.Term] {
 					seen[t.Term] = true
-					alts = append(alts, obj{"term": obj{tf: withBoost(obj{"value": encodeTerm(t.Term)}, boost)}})
+					alts = append(alts, obj{"term": obj{tf: withBoost(obj{"value": EncodeTerm(t.Term)}, boost)}})
 				}
 			}
 			clauses = append(clauses, anyOf(alts))

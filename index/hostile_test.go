@@ -286,3 +286,18 @@ func FuzzReaderLimits(f *testing.F) {
 		}
 	})
 }
+
+// A dateline (a day of the week and a date) gives a .txt file its date.
+func TestDatelineDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"dikutip KompasTekno, Sabtu (24/3/2018).":          "2018-03-24",
+		"JAKARTA, Senin, 5 Februari 2024 — Banjir":         "2024-02-05",
+		"Rabu (31/2/2024) bukan tanggal; Kamis (1/3/2024)": "2024-03-01",
+		"Pada 17/8/1945 Indonesia merdeka.":                "",
+	} {
+		got, ok := datelineDate(text)
+		if (want == "") == ok || ok && got.Format(time.DateOnly) != want {
+			t.Errorf("%q: %v %v, want %q", text, got, ok, want)
+		}
+	}
+}

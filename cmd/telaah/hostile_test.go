@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/telaah/telaah"
 	"github.com/telaah/telaah/index"
 )
 
@@ -105,23 +104,27 @@ func TestIndexIDs(t *testing.T) {
 }
 
 // The case of issue 11: the reference article as .txt gets its headline as
-// title, not the page debris before it, and a warning that its date is a guess.
+// title, not the page debris before it, and its dateline's date; a file without
+// a dateline gets its modification time and a warning that the date is a guess.
 func TestIndexTextTitleAndDateGuess(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "ref.txt"), []byte(telaah.ReferenceArticle()), 0o644)
-	ref, _ := os.ReadFile("../../testdata/telegram-200-juta.txt")
-	os.WriteFile(filepath.Join(dir, "ref.txt"), ref, 0o644)
-	idx := filepath.Join(dir, "idx")
-	_, stderr, err := runTelaah(t, "", "index", "--index", idx, filepath.Join(dir, "ref.txt"))
+	ref, err := os.ReadFile("../../testdata/telegram-200-juta.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "warning: ") || !strings.Contains(stderr, "modification time") {
-		t.Errorf("no warning about the date:\n%s", stderr)
+	os.WriteFile(filepath.Join(dir, "ref.txt"), ref, 0o644)
+	os.WriteFile(filepath.Join(dir, "undated.txt"), []byte("Warga Bekasi Menjual Buku\n\nIsi tanpa tanggal."), 0o644)
+	idx := filepath.Join(dir, "idx")
+	_, stderr, err := runTelaah(t, "", "index", "--index", idx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "warning: "+filepath.Join(dir, "undated.txt")) || !strings.Contains(stderr, "modification time") || strings.Contains(stderr, "ref.txt") {
+		t.Errorf("warnings:\n%s", stderr)
 	}
 	out, _, _ := runTelaah(t, "", "search", "--index", idx, "durov")
-	if !strings.Contains(out, "1. Pengguna Aktif Telegram Tembus 200 Juta") || strings.Contains(out, "cpu-data") {
-		t.Errorf("title:\n%s", out)
+	if !strings.Contains(out, "1. Pengguna Aktif Telegram Tembus 200 Juta") || strings.Contains(out, "cpu-data") || !strings.Contains(out, "2018-03-24") {
+		t.Errorf("title or date:\n%s", out)
 	}
 }
 
@@ -313,5 +316,31 @@ func TestEntitiesModelErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "--model") || !strings.Contains(err.Error(), want) {
 			t.Errorf("--model %s: %v, want %q", path, err, want)
 		}
+	}
+}
+
+// The case of issue 14: a symlink in the folder to /etc/passwd is not followed
+// unless --follow-symlinks says so.
+func TestIndexSymlinkOutside(t *testing.T) {
+	if _, err := os.Stat("/etc/passwd"); err != nil {
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Judul Yang Baik\n\nIsi."), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.txt"))
+	idx := filepath.Join(t.TempDir(), "i")
+	_, stderr, err := runTelaah(t, "", "index", "--index", idx, dir)
+	if exitCode(err) != 1 || !strings.Contains(stderr, "passwd.txt: symbolic link to /etc/passwd") || !strings.Contains(stderr, "--follow-symlinks") {
+		t.Errorf("exit %d\n%s", exitCode(err), stderr)
+	}
+	if ids := searchIDs(t, idx); len(ids) != 1 || ids[0] != "ok.txt" {
+		t.Errorf("ids %v", ids)
+	}
+	_, stderr, _ = runTelaah(t, "", "index", "--index", idx, "--follow-symlinks", dir)
+	if strings.Contains(stderr, "not followed") {
+		t.Errorf("--follow-symlinks:\n%s", stderr)
+	}
+	if ids := searchIDs(t, idx); len(ids) != 2 {
+		t.Errorf("--follow-symlinks: ids %v", ids)
 	}
 }

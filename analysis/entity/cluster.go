@@ -243,7 +243,8 @@ func onlyPlaceHeads(long, short []string) bool {
 
 // regionalUnit reports whether long is short followed by a place of the lists
 // (bmkg ambon for bmkg, polda jawa tengah for polda): the office of an
-// institution in a region, another organisation than the institution itself.
+// institution in a region, another organisation than the institution itself,
+// unless the lists know long as one organisation's name.
 func regionalUnit(long, short []string) bool {
 	if len(long) <= len(short) || !slices.Equal(long[:len(short)], short) {
 		return false
@@ -252,5 +253,7 @@ func regionalUnit(long, short []string) bool {
 	if err != nil {
 		return false
 	}
-	return g.phrase(long[len(short):])&gazLOC != 0
+	// A name of the lists is one organisation, place and all (Persebaya
+	// Surabaya is Persebaya).
+	return g.phrase(long[len(short):])&gazLOC != 0 && g.phrase(long)&gazORG == 0
 }

@@ -4,12 +4,18 @@
 //
 //   - [Lexicon] mode (the default) is a morphological stemmer. It strips particles
 //     (-kah, -lah, -tah, -pun), possessives (-ku, -mu, -nya), derivational suffixes
-//     (-i, -kan, -an) and up to three stacked prefixes (meN-, peN-, di-, ter-, ke-,
-//     se-, ber-, per-, pe-), restoring the root's first letter where meN-/peN-
-//     assimilated it (menyapu → sapu, memukul → pukul, menulis → tulis,
-//     mengirim → kirim), undoes reduplication (anak-anak, berlari-lari,
-//     kemerah-merahan, sayur-mayur), and accepts an analysis only when its root is
-//     in the root lexicon. A word that no analysis reduces to a known root is left
+//     (-i, -kan, -an, -wan, -wati) and up to three stacked prefixes (meN-, peN-,
+//     di-, ter-, ke-, se-, ber-, per-, pe-), restoring the root's first letter
+//     where meN-/peN- assimilated it (menyapu → sapu, memukul → pukul, menulis →
+//     tulis, mengirim → kirim; where two roots compete for one form, the one
+//     Snowball's vocabulary attests with plain affixes wins: meminta → minta, as
+//     diminta and permintaan), removes the outer confix ketidak-...-an and the
+//     prefixes pra- and pasca- (ketidaknyamanan → nyaman, prapembayaran →
+//     bayar), undoes reduplication (anak-anak, berlari-lari, kemerah-merahan,
+//     sayur-mayur, and Cv- with -an: dedaunan → daun), and accepts an analysis
+//     only when its root, of three letters or more, is in the root lexicon (a
+//     short weak root only with ber-, meN-, -an or -nya, so terong and pepaya
+//     stay whole). A word that no analysis reduces to a known root is left
 //     as it is, so names and unknown words are not mangled. Of the analyses that
 //     reach a root the one with the fewest and commonest affixes wins (a suffix
 //     costs a little less than a prefix: berikan = beri + -kan), and a longer

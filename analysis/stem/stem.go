@@ -25,7 +25,7 @@
 //
 // # The root lexicon
 //
-// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
+// The embedded lexicon ([DefaultRootLexicon]) has about 39,700 entries: some
 // 2,900 roots written for this project (news vocabulary, acronyms such as
 // perpres and pemkot, lexicalised reduplications such as undang-undang), 170
 // affixed forms kept as roots because conflating them with their root would
@@ -35,8 +35,8 @@
 // affixed form of another attested root (the treebanks lemmatise pekerja,
 // terdiri and pernyataan as themselves; a search stemmer puts them on kerja,
 // diri and nyata with the rest of their families),
-// 3,100 roots found in Snowball's Indonesian vocabulary because other forms of
-// the vocabulary derive from them, and 36,000 further
+// 2,750 roots found in Snowball's Indonesian vocabulary because other forms of
+// the vocabulary derive from them, and 33,900 further
 // forms of that vocabulary that no rule reduces to a known root. The last two
 // groups are weak: an analysis reaching a weak root loses to one with an extra
 // affix reaching a well attested root, and a weak word form gives way to any

@@ -483,7 +483,11 @@ var outerAffixes = [...]struct{ prefix, suffix, name string }{
 // outerAffix fills a with the analysis of w as an outer affix around a word
 // whose own analysis reaches a well attested root, and reports whether one did.
 func (s *Stemmer) outerAffix(w string, lex *RootLexicon, a *Analysis, explain bool) bool {
-	for _, o := range outerAffixes {
+	if len(w) < 7 || w[0] != 'k' && w[0] != 'p' {
+		return false // ketidak-, pra-, pasca- and a root of four letters
+	}
+	for i := range outerAffixes {
+		o := &outerAffixes[i]
 		if len(w) < len(o.prefix)+len(o.suffix)+4 || !strings.HasPrefix(w, o.prefix) || !strings.HasSuffix(w, o.suffix) {
 			continue
 		}

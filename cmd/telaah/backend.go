@@ -52,32 +52,36 @@ func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, e
 	return opensearch.New(cfg)
 }
 
-// writeBackend opens the backend `telaah index` writes to: the cluster when
-// --opensearch is given, else the index directory (created when missing). It
-// returns its name for the summary and whether it was created.
-func writeBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backend, string, bool, error) {
-	if c.url == "" {
-		x, created, err := openOrCreate(dir, opts)
-		return x, dir, created, err
-	}
+// writeCluster opens the cluster `telaah index --opensearch` writes to;
+// analyzed is called for each analysed article and batch is the bulk size.
+func writeCluster(c *clusterFlags, dir string, batch int, analyzed func()) (index.Backend, error) {
 	if dir != "" {
-		return nil, "", false, usageError{"give --index DIR or --opensearch URL, not both"}
+		return nil, usageError{"give --index DIR or --opensearch URL, not both"}
 	}
-	x, err := c.cluster(opts.Analyzed, opts.BatchSize)
+	x, err := c.cluster(analyzed, batch)
 	if err != nil {
-		return nil, "", false, err
+		return nil, err
 	}
-	return &refreshOnClose{x, c.noWait}, fmt.Sprintf("%s (alias %s)", c.url, x.Name()), false, nil
+	return &refreshOnClose{x, c.noWait}, nil
+}
+
+// targetName names what a command wrote to, for its summary.
+func targetName(c *clusterFlags, dir string) string {
+	if c.url == "" {
+		return dir
+	}
+	return fmt.Sprintf("%s (alias %s)", c.url, c.name)
 }
 
 // readBackend opens the backend `telaah search` reads: the cluster when
-// --opensearch is given, else the index directory.
-func readBackend(c *clusterFlags, dir string) (index.Backend, error) {
+// --opensearch is given, else the index directory with opts.
+func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backend, error) {
 	if c.url == "" {
-		if dir == "" {
-			return nil, usageError{"--index DIR (or --opensearch URL) is required"}
+		x, err := index.Open(dir, opts)
+		if err != nil {
+			return nil, err
 		}
-		return index.Open(dir, nil)
+		return x, nil
 	}
 	if dir != "" {
 		return nil, usageError{"give --index DIR or --opensearch URL, not both"}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/telaah/telaah/analysis/entity"
@@ -59,4 +60,17 @@ func LearnAliases(taught []Taught) map[entity.Label]map[string]string {
 		r.taught[taughtKey{t.Label, t.Alias, t.Target}] += t.Articles
 	}
 	return r.derive().learned
+}
+
+// PlaceHeads returns the words before a place's name that make it another
+// place than the bare name (kabupaten, kecamatan, desa …), which the registry
+// tries when a place filter matches no name exactly (Grobogan finds Kabupaten
+// Grobogan), sorted.
+func PlaceHeads() []string {
+	out := make([]string, 0, len(placeHeads))
+	for h := range placeHeads {
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return out
 }

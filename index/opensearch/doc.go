@@ -133,8 +133,13 @@
 // stores and matches terms. Highlighting works on the stored text of the hits
 // of one page, so it costs the same as with bleve. The learned aliases are read
 // from the cluster (one terms aggregation, cached for 30 s) rather than kept
-// per process, so writers and searchers agree on them; unlike the bleve
-// backend's in-memory registry, resolving part of a name (durov for Pavel
-// Durov) or a place without its head (Grobogan for Kabupaten Grobogan) is not
-// done, since it needs every name of the index in memory.
+// per process, so writers and searchers agree on them. A person named by part
+// of the name (durov for Pavel Durov) or a place without its head (Grobogan
+// for Kabupaten Grobogan) is looked up with a terms aggregation over the
+// entity keys, as the bleve backend's registry resolves it, ambiguous names
+// included. What the bleve backend's in-memory registry does and this package
+// does not: an organisation by the initials of its name when no alias says so,
+// the offices of an organisation (BMKG Ambon) in a filter by the
+// organisation, and ordering facet values of equal counts by their mentions
+// in the index (here: by name).
 package opensearch

@@ -98,10 +98,12 @@
 //
 // # Design note: scale-out
 //
-// Sizing. A news article averages ~3 KB of text; with the stored originals,
-// the terms fields (positions, no term vectors), the keyword and entity fields
-// and no _source copy of the terms, an article costs about 4–6 KB of primary
-// storage. 10 M articles are ~50 GB of primaries: 3 primary shards of ~15–20 GB
+// Sizing (an estimate: no cluster was measured). An article of the sample
+// corpus has 2.4 KB of text and is sent as a 6.3 KB document (TestDocumentSize);
+// its _source, without the terms fields, is about 4 KB before the default LZ4
+// compression, and the inverted terms with positions, the keywords and their
+// doc values add about half the text again. So a news article of ~3 KB of
+// text costs about 4–6 KB of primary storage. 10 M articles are ~50 GB of primaries: 3 primary shards of ~15–20 GB
 // (inside the 10–50 GB a shard should hold) and 1 replica, on 3 data nodes, so
 // that losing one node loses no shard and searches spread over all three. 100 M
 // articles are ~500 GB: 12–16 primaries of 30–40 GB with 1 replica on 6–8 data

@@ -74,3 +74,19 @@ func PlaceHeads() []string {
 	slices.Sort(out)
 	return out
 }
+
+// IsInitials reports whether acr (lower-cased) is made of the initials of the
+// words of an organisation's key, with or without its function words (kpu for
+// komisi pemilihan umum), as the registry matches an acronym no alias lists.
+func IsInitials(acr string, words []string) bool { return isInitials(acr, words) }
+
+// AcronymSkip returns the function words an acronym may leave out (dan, di,
+// untuk …), sorted.
+func AcronymSkip() []string {
+	out := make([]string, 0, len(acronymSkip))
+	for w := range acronymSkip {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -138,9 +138,9 @@
 // per process, so writers and searchers agree on them. A person named by part
 // of the name (durov for Pavel Durov) or a place without its head (Grobogan
 // for Kabupaten Grobogan) is looked up with a terms aggregation over the
-// entity keys, as the bleve backend's registry resolves it, ambiguous names
-// included. What the bleve backend's in-memory registry does and this package
-// does not: an organisation by the initials of its name when no alias says so,
+// entity keys, as the bleve backend's registry resolves it, and so is an
+// organisation by the initials of its name (KPU), ambiguous names included.
+// What the bleve backend's in-memory registry does and this package does not:
 // the offices of an organisation (BMKG Ambon) in a filter by the
 // organisation, and ordering facet values of equal counts by their mentions
 // in the index (here: by name).

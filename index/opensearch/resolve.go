@@ -25,8 +25,10 @@ const maxCandidates = 20
 // resolveNames looks up, on the cluster, the person and place names of a
 // request (filters and query clauses) whose key no article has, as the bleve
 // backend's registry does: a person by part of the name (durov for Pavel
-// Durov), a place without its head (Grobogan for Kabupaten Grobogan). A name
-// that denotes one entity resolves to it; several are an *index.AmbiguousError.
+// Durov), a place without its head (Grobogan for Kabupaten Grobogan), an
+// organisation by the initials of its name (KPU for Komisi Pemilihan Umum). A
+// name that denotes one entity resolves to it; several are an
+// *index.AmbiguousError.
 func (x *Index) resolveNames(ctx context.Context, r *index.Request, st indexStats) (resolved, error) {
 	type want struct {
 		field, name string
@@ -35,7 +37,7 @@ func (x *Index) resolveNames(ctx context.Context, r *index.Request, st indexStat
 	for _, f := range []struct {
 		field  string
 		values []string
-	}{{index.FieldPersons, r.Persons}, {index.FieldPlaces, r.Places}} {
+	}{{index.FieldPersons, r.Persons}, {index.FieldOrganizations, r.Organizations}, {index.FieldPlaces, r.Places}} {
 		for _, v := range f.values {
 			ws = append(ws, want{f.field, v})
 		}
@@ -44,11 +46,11 @@ func (x *Index) resolveNames(ctx context.Context, r *index.Request, st indexStat
 		query.Walk(n, func(c query.Node) bool {
 			switch c := c.(type) {
 			case *query.Word:
-				if c.Field == index.FieldPersons || c.Field == index.FieldPlaces {
+				if labelField(c.Field) {
 					ws = append(ws, want{c.Field, c.Text})
 				}
 			case *query.Phrase:
-				if c.Field == index.FieldPersons || c.Field == index.FieldPlaces {
+				if labelField(c.Field) {
 					ws = append(ws, want{c.Field, c.Text})
 				}
 			}
@@ -73,6 +75,11 @@ func (x *Index) resolveNames(ctx context.Context, r *index.Request, st indexStat
 	return out, nil
 }
 
+// labelField reports whether a query field is an entity field.
+func labelField(f string) bool {
+	return f == index.FieldPersons || f == index.FieldOrganizations || f == index.FieldPlaces
+}
+
 // resolveName returns the keys of the one entity a partial name denotes, nil
 // when the name is an entity's own (or denotes none).
 func (x *Index) resolveName(ctx context.Context, field string, l entity.Label, name string, st indexStats) ([]string, error) {
@@ -91,6 +98,22 @@ func (x *Index) resolveName(ctx context.Context, field string, l entity.Label, n
 			heads = append(heads, quoteRegexp(h))
 		}
 		re = "((" + strings.Join(heads, "|") + ") )*" + lit
+	case entity.ORG:
+		// An acronym: keys whose words (function words aside) start with its
+		// letters, checked below as the registry checks them.
+		if strings.Contains(key, " ") || len([]rune(key)) < 2 {
+			return nil, nil
+		}
+		var skip []string
+		for _, w := range index.AcronymSkip() {
+			skip = append(skip, quoteRegexp(w))
+		}
+		sk := "(" + strings.Join(skip, "|") + ")"
+		var parts []string
+		for _, c := range key {
+			parts = append(parts, quoteRegexp(string(c))+"[^ ]*")
+		}
+		re = "(" + sk + " )*" + strings.Join(parts, "( "+sk+")* ") + "( " + sk + ")*"
 	default:
 		return nil, nil
 	}
@@ -123,6 +146,9 @@ func (x *Index) resolveName(ctx context.Context, field string, l entity.Label, n
 	for _, b := range agg.Buckets {
 		if slices.Contains(exact, b.Key) {
 			return nil, nil // the name is an entity's own
+		}
+		if l == entity.ORG && !index.IsInitials(key, strings.Fields(b.Key)) {
+			continue
 		}
 		cands = append(cands, b.Key)
 		display[b.Key] = b.Key

@@ -33,6 +33,7 @@ func TestPartialNames(t *testing.T) {
 		{index.Request{Persons: []string{"Pavel Durov"}}, "kompas-telegram-200-juta"},
 		{index.Request{Places: []string{"Grobogan"}}, "wt-vonis-dana-desa-grobogan"},
 		{index.Request{Query: "persons:durov"}, "kompas-telegram-200-juta"},
+		{index.Request{Organizations: []string{"kpu"}}, "wt-logistik-pemilu-kediri"},
 	} {
 		res, err := x.Search(ctx, c.r)
 		if err != nil || res.Total != 1 || res.Hits[0].ID != c.want {

@@ -52,34 +52,27 @@ func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, e
 	return opensearch.New(cfg)
 }
 
-// writeCluster opens the cluster `telaah index --opensearch` writes to;
-// analyzed is called for each analysed article and batch is the bulk size.
-func writeCluster(c *clusterFlags, dir string, batch int, analyzed func()) (index.Backend, error) {
-	if dir != "" {
-		return nil, usageError{"give --index DIR or --opensearch URL, not both"}
-	}
-	x, err := c.cluster(analyzed, batch)
+// writeBackend opens the cluster `telaah index` writes to when --opensearch is
+// given (an index directory is opened by runIndex itself, lazily). It returns
+// its name for the summary.
+func writeBackend(c *clusterFlags, opts *index.Options) (index.Backend, string, error) {
+	x, err := c.cluster(opts.Analyzed, opts.BatchSize)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return &refreshOnClose{x, c.noWait}, nil
-}
-
-// targetName names what a command wrote to, for its summary.
-func targetName(c *clusterFlags, dir string) string {
-	if c.url == "" {
-		return dir
-	}
-	return fmt.Sprintf("%s (alias %s)", c.url, c.name)
+	return &refreshOnClose{x, c.noWait}, fmt.Sprintf("%s (alias %s)", c.url, x.Name()), nil
 }
 
 // readBackend opens the backend `telaah search` reads: the cluster when
-// --opensearch is given, else the index directory with opts.
+// --opensearch is given, else the index directory.
 func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backend, error) {
 	if c.url == "" {
+		if dir == "" {
+			return nil, usageError{"--index DIR (or --opensearch URL) is required"}
+		}
 		x, err := index.Open(dir, opts)
 		if err != nil {
-			return nil, err
+			return nil, err // not a Backend holding a nil *index.Index
 		}
 		return x, nil
 	}
@@ -90,10 +83,13 @@ func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backen
 }
 
 // needsTarget reports the usage error of a command given neither an index
-// directory nor a cluster.
+// directory nor a cluster, or both.
 func needsTarget(c *clusterFlags, dir string) error {
-	if dir == "" && c.url == "" {
+	switch {
+	case dir == "" && c.url == "":
 		return usageError{"--index DIR (or --opensearch URL) is required"}
+	case dir != "" && c.url != "":
+		return usageError{"give --index DIR or --opensearch URL, not both"}
 	}
 	return nil
 }

@@ -38,6 +38,9 @@ func runIndex(e *env, args []string) error {
 		fs.Usage()
 		return err
 	}
+	if *dir != "" && cluster.url != "" {
+		return usageError{"give --index DIR or --opensearch URL, not both"}
+	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return usageError{"no input: give JSON Lines (.jsonl), JSON (.json) files or folders of .txt files (- for stdin)"}
@@ -54,13 +57,16 @@ func runIndex(e *env, args []string) error {
 	var (
 		x       index.Backend
 		created bool
+		target  = *dir
 	)
 	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
+	opts.Analyzed = p.analyzed
 	if cluster.url != "" {
-		var err error
-		if x, err = writeCluster(cluster, *dir, *batch, p.analyzed); err != nil {
+		c, name, err := writeBackend(cluster, opts)
+		if err != nil {
 			return err
 		}
+		x, target = c, name
 	} else if exists, err := indexExists(*dir); err != nil {
 		return err
 	} else if exists {
@@ -68,15 +74,14 @@ func runIndex(e *env, args []string) error {
 			return err
 		}
 	}
-	opts.Analyzed = p.analyzed
 	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
 	st.open = func() (index.Backend, error) {
 		if x == nil {
-			nx, err := index.Create(*dir, opts)
-			if err != nil {
+			var err error
+			if x, err = index.Create(*dir, opts); err != nil {
 				return nil, err
 			}
-			x, created = nx, true
+			created = true
 		}
 		return x, nil
 	}
@@ -120,9 +125,9 @@ func runIndex(e *env, args []string) error {
 	where := "no index created"
 	switch {
 	case created:
-		where = "created " + *dir
+		where = "created " + target
 	case x != nil:
-		where = "added to " + targetName(cluster, *dir)
+		where = "added to " + target
 	}
 	noun := "articles"
 	if done == 1 {

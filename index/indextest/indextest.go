@@ -109,6 +109,7 @@ func Cases() []Case {
 		{"person filter part of the name", index.Request{Persons: []string{"durov"}, Size: all}},
 		{"place filter without its head", index.Request{Places: []string{"grobogan"}, Size: all}},
 		{"person field part of the name", index.Request{Query: "persons:durov telegram", Size: all}},
+		{"organisation filter with its offices", index.Request{Organizations: []string{"BMKG"}, Size: all, FacetSize: 50}},
 		{"organisation filter by initials", index.Request{Organizations: []string{"BPBD"}, Size: all}},
 		{"organisation field by initials", index.Request{Query: "orgs:KPU", Size: all}},
 		{"source filter", index.Request{Sources: []string{"harian contoh", "Uji"}, Size: all, FacetSize: 50}},

@@ -139,9 +139,10 @@
 // of the name (durov for Pavel Durov) or a place without its head (Grobogan
 // for Kabupaten Grobogan) is looked up with a terms aggregation over the
 // entity keys, as the bleve backend's registry resolves it, and so is an
-// organisation by the initials of its name (KPU), ambiguous names included.
-// What the bleve backend's in-memory registry does and this package does not:
-// the offices of an organisation (BMKG Ambon) in a filter by the
-// organisation, and ordering facet values of equal counts by their mentions
-// in the index (here: by name).
+// organisation by the initials of its name (KPU), ambiguous names included;
+// a filter by an organisation also finds its offices (BMKG Ambon: an alias of
+// it followed by a place the index knows). What the bleve backend's in-memory
+// registry does and this package does not: ordering facet values of equal
+// counts by their mentions in the index (here: by name), and counting
+// mentions rather than articles when it picks an entity's display name.
 package opensearch

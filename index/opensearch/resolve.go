@@ -68,6 +68,20 @@ func (x *Index) resolveNames(ctx context.Context, r *index.Request, st indexStat
 		if err != nil {
 			return nil, err
 		}
+		if l == entity.ORG {
+			// A filter by an organisation finds its offices too (BMKG Ambon).
+			base := keys
+			if base == nil {
+				base = entityKeys(l, name, st.learned)
+			}
+			units, err := x.units(ctx, index.EntityKeyWith(l, name, st.learned[l]), st)
+			if err != nil {
+				return nil, err
+			}
+			if len(units) > 0 {
+				keys = append(append([]string(nil), base...), units...)
+			}
+		}
 		if keys != nil {
 			out[resolvedKey(l, name)] = keys
 		}
@@ -184,3 +198,89 @@ func quoteRegexp(s string) string {
 	}
 	return b.String()
 }
+
+// units returns the keys of the offices and branches of the organisation with
+// the given key, as the registry links them: an organisation whose name is one
+// word that names this one (its acronym or alias) followed by a place the index
+// knows (BMKG Ambon for Badan Meteorologi, Klimatologi, dan Geofisika).
+func (x *Index) units(ctx context.Context, key string, st indexStats) ([]string, error) {
+	if key == "" {
+		return nil, nil
+	}
+	var words []string
+	add := func(w string) {
+		if w != "" && !strings.Contains(w, " ") && !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	add(key)
+	for _, a := range entity.Aliases() {
+		if index.EntityKey(entity.ORG, a.Full) == key {
+			add(index.AliasKey(a.Short))
+		}
+	}
+	for alias, target := range st.learned[entity.ORG] {
+		if index.EntityKeyWith(entity.ORG, target, st.learned[entity.ORG]) == key {
+			add(alias)
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	slices.Sort(words)
+	var alts []string
+	for _, w := range words {
+		alts = append(alts, quoteRegexp(w))
+	}
+	cands, err := x.keysLike(ctx, index.FieldOrganizations, "("+strings.Join(alts, "|")+") .+")
+	if err != nil || len(cands) == 0 {
+		return nil, err
+	}
+	var rests []string
+	for _, c := range cands {
+		_, rest, _ := strings.Cut(c, " ")
+		rests = append(rests, quoteRegexp(rest))
+	}
+	places, err := x.keysLike(ctx, index.FieldPlaces, strings.Join(rests, "|"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, c := range cands {
+		_, rest, _ := strings.Cut(c, " ")
+		if slices.Contains(places, rest) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// keysLike returns the stored keys of an entity field that match a regular
+// expression (Lucene's syntax), at most maxUnits.
+func (x *Index) keysLike(ctx context.Context, field, re string) ([]string, error) {
+	body := obj{"size": 0, "track_total_hits": false, "aggs": obj{"keys": obj{"terms": obj{
+		"field": field + KeySuffix, "include": re, "size": maxUnits}}}}
+	var res searchResponse
+	path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
+	if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
+		return nil, fmt.Errorf("opensearch: looking up %s: %w", field, err)
+	}
+	var agg struct {
+		Buckets []struct {
+			Key string `json:"key"`
+		} `json:"buckets"`
+	}
+	if raw, ok := res.Aggregations["keys"]; ok {
+		if err := jsonUnmarshal(raw, &agg); err != nil {
+			return nil, fmt.Errorf("opensearch: looking up %s: %w", field, err)
+		}
+	}
+	var out []string
+	for _, b := range agg.Buckets {
+		out = append(out, b.Key)
+	}
+	return out, nil
+}
+
+// maxUnits bounds the offices of an organisation a filter includes.
+const maxUnits = 200

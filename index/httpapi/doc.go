@@ -129,7 +129,7 @@
 //	$ curl -s 'http://127.0.0.1:8080/api/entities?label=ORG&prefix=bmkg&limit=1'
 //	      "name": "Badan Meteorologi, Klimatologi, dan Geofisika",
 //	        "BMKG"
-//	      "articles": 7,
+//	      "articles": 8,
 //
 //	$ curl -s 'http://127.0.0.1:8080/api/search?org=bmkg&facets=none&plain=true&size=1'
 //	  "total": 8,

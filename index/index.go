@@ -254,11 +254,9 @@ func Create(path string, opts *Options) (*Index, error) {
 			return nil, fmt.Errorf("creating index: %w", err)
 		}
 	}
-	var cfg map[string]interface{}
-	if opts != nil {
-		cfg = map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
-	}
-	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
+	// No lock timeout: the folder is new. (bleve would also store the
+	// setting in the index's metadata.)
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("creating index %q: %w", path, err)
 	}

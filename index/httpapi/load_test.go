@@ -198,9 +198,10 @@ func BenchmarkLoad(b *testing.B) {
 // The load of BenchmarkLoad, small, so that go test -race checks the handler
 // with concurrent searches and writes. It measures no time.
 func TestLoad(t *testing.T) {
-	r := runLoad(t, 8, 160, 3)
-	if r.errors > 0 || len(r.latencies) != 160 {
-		t.Fatalf("%d errors, %d searches answered of 160", r.errors, len(r.latencies))
+	const searches = 96 // each query of the load 8 times
+	r := runLoad(t, 8, searches, 3)
+	if r.errors > 0 || len(r.latencies) != searches {
+		t.Fatalf("%d errors, %d searches answered of %d", r.errors, len(r.latencies), searches)
 	}
 	t.Logf("%d searches, %d batches posted", len(r.latencies), r.posts)
 }

@@ -7,7 +7,10 @@
 //	…
 //	http.Handle("/", httpapi.New(x, &httpapi.Config{WriteToken: os.Getenv(httpapi.TokenEnv)}))
 //
-// It uses only the standard library's net/http routing.
+// It uses only the standard library's net/http routing. [New] takes any
+// [index.Backend], so the same API and page serve an OpenSearch cluster
+// through package index/opensearch; the entity type-ahead needs the bleve
+// index's registry and answers 501 elsewhere.
 //
 // # Endpoints
 //

@@ -115,7 +115,6 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		count    int
 		mentions int
 		forms    []string // every stored form of the entity
-		seen     int      // the forms among bleve's values
 	}
 	byName := map[string]*merged{}
 	var out []*merged
@@ -132,9 +131,7 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 			out = append(out, m)
 		}
 		m.count += t.Count
-		m.seen++
 	}
-	complete := f.Other == 0 // bleve returned every value
 	order := func() {
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
@@ -155,9 +152,7 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		if i >= n {
 			break
 		}
-		// The sum is exact when bleve counted one form and no other can
-		// hide beyond its window.
-		if m.seen > 1 || !complete && len(m.forms) > m.seen {
+		if len(m.forms) > 1 {
 			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, anyTerm(field, m.forms)), 0, 0, false)
 			res, err := x.b.SearchInContext(ctx, req)
 			if err != nil {

@@ -14,14 +14,6 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
-//
-// An entity registry gives each person, organisation and place one identity
-// across the index (see registry.go): KPK and Komisi Pemberantasan Korupsi,
-// BMKG and its long name, Semarang and Kota Semarang are one entity, under one
-// facet value; filters accept any of its names in any case; aliases that one
-// article teaches (Long Name (ACRO)) hold for every article, also those indexed
-// before; [Index.Entities] lists entities for type-ahead. Each article's entities
-// are ranked by salience (mentions, title, lead): its main entities come first.
 package index
 
 import (
@@ -155,9 +147,6 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
-	gen []byte // the registry generation of the last write; nil if none since Open
-	// saved is the generation the registry cache on disk holds.
-	saved []byte
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty
@@ -260,7 +249,7 @@ func (x *Index) Delete(ids ...string) error {
 	if err := x.b.Batch(batch); err != nil {
 		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}
@@ -385,7 +374,7 @@ func (x *Index) commit(p prepared) error {
 	if err := x.b.Batch(p.batch); err != nil {
 		return err
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}

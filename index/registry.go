@@ -119,6 +119,11 @@ type entityRegistry struct {
 	forms  map[string]string // the key of a taught alias → its first spelling
 
 	view *regView // derived from values and taught; nil when stale
+
+	// gen is the generation of the index's last write (see stampGeneration),
+	// nil if none since Open; saved is the generation of the cache on disk.
+	// Both are guarded by the index's write lock.
+	gen, saved []byte
 }
 
 // regView is the registry's entities at one time, derived from its counts.

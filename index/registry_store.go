@@ -146,10 +146,10 @@ func (x *Index) stampGeneration(b *bleve.Batch) []byte {
 // registry changed since it was read; x.wmu must be held. It is only a cache:
 // when it cannot be written, the next Open rebuilds the registry.
 func (x *Index) saveRegistry() {
-	if x.path == "" || x.gen == nil || bytes.Equal(x.gen, x.saved) {
+	if x.path == "" || x.reg.gen == nil || bytes.Equal(x.reg.gen, x.reg.saved) {
 		return
 	}
-	c := registryCache{Generation: x.gen}
+	c := registryCache{Generation: x.reg.gen}
 	r := x.reg
 	r.mu.RLock()
 	for k, v := range r.values {
@@ -168,7 +168,7 @@ func (x *Index) saveRegistry() {
 		return
 	}
 	if os.Rename(tmp, filepath.Join(x.path, registryFile)) == nil {
-		x.saved = x.gen
+		x.reg.saved = x.reg.gen
 	}
 }
 
@@ -181,7 +181,7 @@ func (x *Index) loadCache() (bool, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(x.path, registryFile))
 	if errors.Is(err, fs.ErrNotExist) || len(gen) == 0 {
-		x.gen = gen // written on Close when gen is set, rebuilt otherwise
+		x.reg.gen = gen // written on Close when gen is set, rebuilt otherwise
 		return false, nil
 	}
 	if err != nil {
@@ -189,7 +189,7 @@ func (x *Index) loadCache() (bool, error) {
 	}
 	var c registryCache
 	if json.Unmarshal(data, &c) != nil || !bytes.Equal(c.Generation, gen) {
-		x.gen = gen
+		x.reg.gen = gen
 		return false, nil
 	}
 	r := x.reg
@@ -205,7 +205,7 @@ func (x *Index) loadCache() (bool, error) {
 	}
 	r.view = nil
 	r.mu.Unlock()
-	x.gen, x.saved = gen, gen
+	x.reg.gen, x.reg.saved = gen, gen
 	return true, nil
 }
 

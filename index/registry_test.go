@@ -295,7 +295,7 @@ func TestFacetTiesByMentions(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	res, err := x.Search(context.Background(), Request{FacetSize: DefaultFacetSize})
+	res, err := x.Search(context.Background(), Request{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -155,8 +155,12 @@ func (x *Index) saveRegistry() {
 	for k, v := range r.values {
 		c.Values = append(c.Values, cachedValue{k.label, k.name, v.articles, v.mentions})
 	}
-	for k, n := range r.taught {
-		c.Taught = append(c.Taught, cachedTeaching{k.label, k.alias, r.forms[k.alias], k.target, n})
+	for l, by := range r.taught {
+		for a, ts := range by {
+			for t, n := range ts {
+				c.Taught = append(c.Taught, cachedTeaching{l, a, r.forms[a], t, n})
+			}
+		}
 	}
 	r.mu.RUnlock()
 	data, err := json.Marshal(c)
@@ -198,12 +202,16 @@ func (x *Index) loadCache() (bool, error) {
 		r.values[valueKey{v.Label, v.Name}] = &valueStat{v.Articles, v.Mentions}
 	}
 	for _, t := range c.Taught {
-		r.taught[taughtKey{t.Label, t.Alias, t.Target}] = t.Articles
+		by := inner(r.taught, t.Label)
+		if by[t.Alias] == nil {
+			by[t.Alias] = map[string]int{}
+		}
+		by[t.Alias][t.Target] = t.Articles
 		if t.Form != "" {
 			r.forms[t.Alias] = t.Form
 		}
 	}
-	r.view = nil
+	r.rebuildAll()
 	r.mu.Unlock()
 	x.reg.gen, x.reg.saved = gen, gen
 	return true, nil

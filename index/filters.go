@@ -105,7 +105,9 @@ func facetWindow(n int) int { return 4*n + 20 }
 // once per article (by a count query when several forms matched). Values with
 // equal counts are ordered by their mentions in the index, most first. At most
 // n values are returned.
-func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *search.FacetResult, q query.Query, n int) ([]FacetValue, error) {
+//
+// count returns the number of matching articles with any of the given forms.
+func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *search.FacetResult, count func(forms []string) (int, error), n int) ([]FacetValue, error) {
 	if f == nil || f.Terms == nil {
 		return nil, nil
 	}
@@ -115,6 +117,7 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		count    int
 		mentions int
 		forms    []string // every stored form of the entity
+		seen     int      // the forms among bleve's values
 	}
 	byName := map[string]*merged{}
 	var out []*merged
@@ -131,7 +134,9 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 			out = append(out, m)
 		}
 		m.count += t.Count
+		m.seen++
 	}
+	complete := f.Other == 0 // bleve returned every value
 	order := func() {
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
@@ -152,13 +157,14 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		if i >= n {
 			break
 		}
-		if len(m.forms) > 1 {
-			req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, anyTerm(field, m.forms)), 0, 0, false)
-			res, err := x.b.SearchInContext(ctx, req)
+		// The sum is exact when bleve counted one form and no other can
+		// hide beyond its window.
+		if m.seen > 1 || !complete && len(m.forms) > m.seen {
+			c, err := count(m.forms)
 			if err != nil {
 				return nil, fmt.Errorf("search: counting %s %q: %w", fieldNoun(field), m.value, err)
 			}
-			m.count = int(res.Total)
+			m.count = c
 			recount = true
 		}
 	}

@@ -14,6 +14,55 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
+//
+// An entity registry gives each person, organisation and place one identity
+// across the index (see registry.go): KPK and Komisi Pemberantasan Korupsi,
+// BMKG and its long name, Semarang and Kota Semarang are one entity, under one
+// facet value; filters accept any of its names in any case; aliases that one
+// article teaches (Long Name (ACRO)) hold for every article, also those indexed
+// before; [Index.Entities] lists entities for type-ahead. Each article's entities
+// are ranked by salience (mentions, title, lead): its main entities come first.
+//
+// # Query language
+//
+// [Request].Query is a list of clauses separated by spaces, all of which an
+// article must match (package index/query parses it; [QuerySyntax] is this table):
+//
+//	banjir bekasi                both words, in the title or the body (stemmed:
+//	                             pengguna finds penggunaan; Bekasi never bekas)
+//	"harga cabai"                the words in this order, next to each other
+//	banjir OR longsor            either word
+//	banjir AND tol               both words (AND is optional)
+//	banjir -jakarta              banjir but not jakarta; NOT jakarta is the same
+//	(banjir OR longsor) bekasi   parentheses group clauses; OR binds tighter than
+//	                             AND: banjir OR longsor bekasi is the same query
+//	title:banjir                 a field: title, body, persons, orgs, places,
+//	                             source, authors, tags, url, published, dates, money
+//	persons:"Pavel Durov"        an entity, by any alias and in any case
+//	orgs:Telegram                organisations (also organizations:)
+//	source:"Kompas.com"          a source (any case)
+//	title:(banjir OR longsor)    a field for every clause of a group
+//	published:>=2024-01-01       published on or after; also >, <, <=
+//	published:2024-03            a month (or a day, or a year such as 2024)
+//	published:2024-01..2024-03   from January to March 2024, both included
+//	money:>1e9                   an amount over a billion; also ranges a..b
+//	presiden*                    a prefix; * and ? inside a word are wildcards
+//	telegarm~                    a word within one or two edits (~1, ~2)
+//
+// Every word and phrase is analysed with "id" exactly as the articles were. A
+// query that cannot be parsed is an error wrapping a *query.Error that gives the
+// position; an unknown field (nosuchfield:kata) is such an error. Clauses that
+// match nothing for a reason the reader should know (only stopwords, an entity
+// the index does not have) are reported in [Result].Warnings.
+//
+// # Limits
+//
+// Queries are bounded by query.Limits (length, clauses, nesting, patterns and
+// their expansion to indexed terms), set per index in Options.Limits or per
+// request in Request.Limits; a query over a limit is refused with an error that
+// wraps query.ErrLimit. Highlighting reads at most HighlightOptions.MaxBytes of a
+// field per hit and marks each distinct clause once. Every step of Search honours
+// the deadline of its context.
 package index
 
 import (
@@ -33,9 +82,11 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/index/query"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -59,22 +110,28 @@ const (
 const DefaultBatchSize = 1000
 
 // NewMapping returns the bleve mapping of an article index: title and body are
-// text analysed with "id", stored with term vectors for highlighting, searched by
-// default (through _all) and ranked with BM25; url, source, authors, tags and the
-// entity fields are keywords; published and dates are date-times; money is
-// numeric.
+// text analysed with "id", stored with term vectors (for phrases) and ranked
+// with BM25; url, source, authors, tags and the entity fields are keywords;
+// published and dates are date-times; money is numeric.
+//
+// The mapping has no _all field: a query without a field searches title and
+// body as a disjunction (the title boosted), which scores as well and saves
+// indexing every word twice. Keyword fields have no doc values: Search counts
+// facets from columns read from the postings (see Request.Facets); published
+// keeps its doc values, which sorting by date reads.
 func NewMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
 	text.Store = true
 	text.IncludeTermVectors = true
+	text.IncludeInAll = false
 
-	kw := func(store, all, docValues bool) *mapping.FieldMapping {
+	kw := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = store
-		f.IncludeInAll = all
-		f.DocValues = docValues
+		f.IncludeInAll = false
+		f.DocValues = false
 		f.IncludeTermVectors = false
 		return f
 	}
@@ -83,23 +140,27 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dates := bleve.NewDateTimeFieldMapping()
 	dates.IncludeInAll = false
 	dates.Store = false
+	dates.DocValues = false
 	num := bleve.NewNumericFieldMapping()
 	num.IncludeInAll = false
 	num.Store = false
+	num.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
-	doc.AddFieldMappingsAt(FieldURL, kw(true, false, false))
-	doc.AddFieldMappingsAt(FieldSource, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldURL, kw(true))
+	doc.AddFieldMappingsAt(FieldSource, kw(true))
 	doc.AddFieldMappingsAt(FieldPublished, date)
-	doc.AddFieldMappingsAt(FieldAuthors, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldTags, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPersons, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldOrganizations, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPlaces, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldAuthors, kw(true))
+	doc.AddFieldMappingsAt(FieldTags, kw(true))
+	doc.AddFieldMappingsAt(FieldPersons, kw(true))
+	doc.AddFieldMappingsAt(FieldOrganizations, kw(true))
+	doc.AddFieldMappingsAt(FieldPlaces, kw(true))
 	doc.AddFieldMappingsAt(FieldDates, dates)
 	doc.AddFieldMappingsAt(FieldMoney, num)
+	noAll := bleve.NewDocumentDisabledMapping()
+	doc.AddSubDocumentMapping("_all", noAll)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -131,7 +192,34 @@ type Options struct {
 	// a third more postings and 5–10% more indexing time. Queries match either
 	// way. It applies to the articles Add indexes while it is set.
 	KeepSurface bool
+	// Limits bound the queries of Search; a Request's own limits take
+	// precedence, and a zero field takes the default (see query.Limits).
+	Limits query.Limits
+	// MaxArticle bounds the bytes of an article's title and body together that
+	// Add accepts; 0 means DefaultMaxArticle, a negative value no limit. Analysis
+	// holds tens of times an article's size in memory, so this bounds the memory
+	// of indexing. The readers have the same bound in Limits.
+	MaxArticle int
+	// ReadOnly opens the index for reading only (Open; Create ignores it):
+	// several processes may search it at once, but not while one writes it.
+	ReadOnly bool
+	// LockTimeout is how long Open waits for an index that another process
+	// holds: one writer excludes everyone else, readers exclude a writer. 0
+	// means DefaultLockTimeout; a negative value waits forever. When it runs
+	// out, Open fails with an error that wraps ErrLocked.
+	LockTimeout time.Duration
 }
+
+// errReadOnly is the error of a write to an index opened with Options.ReadOnly
+// (bleve would block forever).
+var errReadOnly = errors.New("index opened read-only (Options.ReadOnly)")
+
+// DefaultLockTimeout is how long Open waits for an index another process holds.
+const DefaultLockTimeout = 2 * time.Second
+
+// ErrLocked is wrapped by the error of Open when another process holds the
+// index past Options.LockTimeout.
+var ErrLocked = errors.New("index is locked by another process")
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is
 // safe for concurrent use.
@@ -147,6 +235,8 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
+
+	cols columnCache // the facet columns of the latest snapshot searched
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty
@@ -161,19 +251,41 @@ func Create(path string, opts *Options) (*Index, error) {
 			return nil, fmt.Errorf("creating index: %w", err)
 		}
 	}
-	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	var cfg map[string]interface{}
+	if opts != nil {
+		cfg = map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("creating index %q: %w", path, err)
 	}
 	return newIndex(b, path, opts), nil
 }
 
-// Open opens an existing index made by Create. opts may be nil.
+// Open opens an existing index made by Create. opts may be nil. An index is
+// held by one process that writes it, or by any number that only read it
+// (Options.ReadOnly); Open waits Options.LockTimeout for the others to let go,
+// then fails with an error wrapping ErrLocked that says who holds it.
 func Open(path string, opts *Options) (*Index, error) {
 	if path == "" {
 		return nil, errors.New("opening index: empty path")
 	}
-	b, err := bleve.Open(path)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("opening index: %w", err)
+	}
+	readOnly := opts != nil && opts.ReadOnly
+	cfg := map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	b, err := bleve.OpenUsing(path, cfg)
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		who := "being written by another process"
+		if !readOnly {
+			who = "in use by another process (one that writes it, or searches)"
+		}
+		return nil, fmt.Errorf("opening index %s: index is %s; gave up after %s: %w", path, who, lockTimeout(opts), ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
@@ -187,6 +299,17 @@ func Open(path string, opts *Options) (*Index, error) {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
 	return x, nil
+}
+
+// lockTimeout is the bolt_timeout for opts: bbolt waits forever for 0.
+func lockTimeout(opts *Options) time.Duration {
+	switch {
+	case opts == nil || opts.LockTimeout == 0:
+		return DefaultLockTimeout
+	case opts.LockTimeout < 0:
+		return 0
+	}
+	return opts.LockTimeout
 }
 
 func newIndex(b bleve.Index, path string, opts *Options) *Index {
@@ -235,6 +358,9 @@ func (x *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	if x.opts.ReadOnly {
+		return errReadOnly
+	}
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	old, err := x.summaries(ids)
@@ -262,9 +388,16 @@ func (x *Index) Delete(ids ...string) error {
 // all the articles and indexes none if one is invalid. When a batch fails, the
 // error says how many articles before it were indexed.
 func (x *Index) Add(articles ...Article) error {
+	if x.opts.ReadOnly {
+		return errReadOnly
+	}
+	maxArticle := limit(x.opts.MaxArticle, DefaultMaxArticle)
 	for i := range articles {
 		if err := articles[i].Validate(); err != nil {
 			return fmt.Errorf("adding article %d: %w", i, err)
+		}
+		if n := len(articles[i].Title) + len(articles[i].Body); n > maxArticle {
+			return fmt.Errorf("adding article %d (%q, %d bytes): %w", i, articles[i].ID, n, &LimitError{"MaxArticle", int64(maxArticle)})
 		}
 	}
 	// Analysis of the next batch overlaps with bleve writing the current one.

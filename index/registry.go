@@ -353,6 +353,7 @@ type EntityInfo struct {
 	Aliases []string
 	// Articles is the number of articles that mention it (an article that
 	// wrote two of its forms, which Extract normally merges, counts twice).
+	// A filter by it may find more: its offices' (BMKG Ambon) too.
 	Articles int
 	// Mentions is the number of its mentions in all the articles.
 	Mentions int

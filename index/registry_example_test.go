@@ -36,7 +36,7 @@ func ExampleIndex_Entities() {
 		res, _ := x.Search(ctx, index.Request{Organizations: []string{org}})
 		fmt.Printf("--org %q: %d articles\n", org, res.Total)
 	}
-	res, _ := x.Search(ctx, index.Request{Places: []string{"semarang"}, FacetSize: 10})
+	res, _ := x.Search(ctx, index.Request{Places: []string{"semarang"}, Facets: []string{index.FieldPlaces, index.FieldOrganizations}})
 	fmt.Println("--place semarang:", res.Total, "articles; places facet:", res.Facets.Places)
 	fmt.Println("organisations facet:", res.Facets.Organizations)
 

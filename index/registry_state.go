@@ -338,10 +338,8 @@ func probesOf(l entity.Label, key string) []string {
 			content.WriteByte(w[0])
 		}
 	}
-	if all.String() == content.String() {
-		return []string{all.String()}
-	}
-	return []string{all.String(), content.String()}
+	// and its first word: Persija for Persija Jakarta, BMKG for BMKG Ambon.
+	return compactStrings(sortedCopy([]string{all.String(), content.String(), ws[0]}))
 }
 
 func sortedCopy(ss []string) []string {
@@ -399,7 +397,8 @@ const maxCandidates = 10
 // place that is the name after a place head (Grobogan: Kabupaten Grobogan); for
 // an organisation, those of the one entity whose initials the name is (BPKP:
 // Badan Pengawasan Keuangan dan Pembangunan). An unknown name resolves to
-// itself; several candidates are an *AmbiguousError.
+// itself; several candidates are an *AmbiguousError. A filter by an
+// organisation finds its offices too (see filterValues).
 func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	l, ok := fieldLabel(field)
 	if !ok {
@@ -413,7 +412,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		return []string{name}, nil
 	}
 	if g := r.groups[l][key]; g != nil {
-		return append([]string(nil), g.values...), nil
+		return r.filterValues(g), nil
 	}
 	probe := ws[0]
 	if l == entity.LOC {
@@ -430,7 +429,10 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		case entity.LOC:
 			match = len(gw) > len(ws) && equalWords(gw[len(gw)-len(ws):], ws) && allIn(gw[:len(gw)-len(ws)], placeHeads)
 		case entity.ORG:
-			match = len(ws) == 1 && isInitials(ws[0], gw)
+			// Its initials, or its name without the place that follows it
+			// (Persija for Persija Jakarta, PSM for PSM Makassar).
+			match = len(ws) == 1 && isInitials(ws[0], gw) ||
+				len(gw) > len(ws) && equalWords(gw[:len(ws)], ws) && r.groups[entity.LOC][strings.Join(gw[len(ws):], " ")] != nil
 		}
 		if match && g != nil {
 			cands = append(cands, g)
@@ -440,7 +442,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	case 0:
 		return []string{name}, nil
 	case 1:
-		return append([]string(nil), cands[0].values...), nil
+		return r.filterValues(cands[0]), nil
 	}
 	sortGroups(cands)
 	e := &AmbiguousError{Field: field, Name: name}
@@ -539,4 +541,37 @@ func (r *entityRegistry) rebuildAll() {
 			r.rebuild(l, k)
 		}
 	}
+}
+
+// filterValues returns the stored names a filter by g matches: its own, and
+// for an organisation those of its offices and branches, the organisations
+// named by one of its one-word names (its acronym or alias) and a place the
+// index knows (BMKG Ambon, BMKG Yogyakarta for BMKG); r.mu held.
+func (r *entityRegistry) filterValues(g *group) []string {
+	out := append([]string(nil), g.values...)
+	if g.label != entity.ORG {
+		return out
+	}
+	var words []string
+	for _, names := range [][]string{g.values, g.aliases} {
+		for _, n := range names {
+			if ws := plainWords(n); len(ws) == 1 {
+				words = append(words, ws[0])
+			}
+		}
+	}
+	seen := map[string]bool{g.key: true}
+	for _, w := range compactStrings(sortedCopy(words)) {
+		for _, k := range r.probes[entity.ORG][w] {
+			gw := strings.Fields(k)
+			if seen[k] || len(gw) < 2 || gw[0] != w || r.groups[entity.LOC][strings.Join(gw[1:], " ")] == nil {
+				continue
+			}
+			seen[k] = true
+			if u := r.groups[entity.ORG][k]; u != nil {
+				out = append(out, u.values...)
+			}
+		}
+	}
+	return out
 }

@@ -143,11 +143,12 @@ func (x *Index) stampGeneration(b *bleve.Batch) []byte {
 }
 
 // saveRegistry writes the registry cache of an index on disk when the
-// registry changed since it was read; x.wmu must be held. It is only a cache:
-// when it cannot be written, the next Open rebuilds the registry.
+// registry changed since it was read, unless the index was opened read-only;
+// x.wmu must be held. It is only a cache: when it cannot be written, the next
+// Open rebuilds the registry.
 func (x *Index) saveRegistry() {
-	if x.path == "" || x.reg.gen == nil || bytes.Equal(x.reg.gen, x.reg.saved) {
-		return
+	if x.path == "" || x.opts.ReadOnly || x.reg.gen == nil || bytes.Equal(x.reg.gen, x.reg.saved) {
+		return // in memory, not ours to write, or current
 	}
 	c := registryCache{Generation: x.reg.gen}
 	r := x.reg
@@ -167,12 +168,19 @@ func (x *Index) saveRegistry() {
 	if err != nil {
 		return
 	}
-	tmp := filepath.Join(x.path, registryFile+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	f, err := os.CreateTemp(x.path, registryFile+".*")
+	if err != nil {
 		return
 	}
-	if os.Rename(tmp, filepath.Join(x.path, registryFile)) == nil {
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr != nil || cerr != nil {
+		os.Remove(f.Name())
+		return
+	}
+	if os.Rename(f.Name(), filepath.Join(x.path, registryFile)) == nil {
 		x.reg.saved = x.reg.gen
+	} else {
+		os.Remove(f.Name())
 	}
 }
 

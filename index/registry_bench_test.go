@@ -39,9 +39,9 @@ func syntheticRegistry(n int) *entityRegistry {
 }
 
 // BenchmarkRegistryBatch measures what a batch of 1000 new articles costs the
-// registry of a large index (and a search after it nothing more).
+// registry of an index of 20,000 (and a search after it nothing more).
 func BenchmarkRegistryBatch(b *testing.B) {
-	r := syntheticRegistry(100000)
+	r := syntheticRegistry(20000)
 	batch := syntheticRegistry(1000)
 	var sums []*docSummary
 	for vk, st := range batch.values {
@@ -63,7 +63,7 @@ func BenchmarkRegistryBatch(b *testing.B) {
 // BenchmarkRegistryLoad measures the bulk rebuild of a registry from its
 // counts, as Open does from the cache.
 func BenchmarkRegistryLoad(b *testing.B) {
-	for _, n := range []int{10000, 100000} {
+	for _, n := range []int{5000, 20000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			r := syntheticRegistry(n)
 			b.ReportAllocs()
@@ -78,10 +78,11 @@ func BenchmarkRegistryLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkResolve measures a filter's resolution in a large registry: an
+// BenchmarkResolve measures a filter's resolution in a registry of 20,000
+// articles: an
 // exact name, a part of a person's name, an acronym.
 func BenchmarkResolve(b *testing.B) {
-	r := syntheticRegistry(100000)
+	r := syntheticRegistry(20000)
 	for _, c := range []struct{ field, name string }{
 		{FieldPlaces, "tempat123"}, {FieldPersons, "nama42"}, {FieldOrganizations, "bup7"},
 	} {

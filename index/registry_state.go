@@ -42,13 +42,13 @@ type entityRegistry struct {
 	learned   map[entity.Label]map[string]string
 	learnedBy map[entity.Label]map[string][]string
 
-	keyOf   map[valueKey]string                  // the key of each stored name
-	members map[entity.Label]map[string][]string // key → its stored names
-	byPlain map[entity.Label]map[string][]string // plain key → stored names
-	groups  map[entity.Label]map[string]*group   // key → entity
-	byValue map[valueKey]*group                  // stored name → entity
-	probes  map[entity.Label]map[string][]string // probe → keys (see probesOf)
-	builtin map[entity.Label]map[string][]string // key → spellings of built-in aliases
+	keyOf   map[valueKey]string                         // the key of each stored name
+	members map[entity.Label]map[string][]string        // key → its stored names
+	byPlain map[entity.Label]map[string][]string        // plain key → stored names
+	groups  map[entity.Label]map[string]*group          // key → entity
+	byValue map[valueKey]*group                         // stored name → entity
+	probes  map[entity.Label]map[string]map[string]bool // probe → keys (see probesOf); large sets
+	builtin map[entity.Label]map[string][]string        // key → spellings of built-in aliases
 
 	// gen is the generation of the index's last write (see stampGeneration),
 	// nil if none since Open; saved is the generation of the cache on disk.
@@ -68,7 +68,7 @@ func newRegistry() *entityRegistry {
 		byPlain:   map[entity.Label]map[string][]string{},
 		groups:    map[entity.Label]map[string]*group{},
 		byValue:   map[valueKey]*group{},
-		probes:    map[entity.Label]map[string][]string{},
+		probes:    map[entity.Label]map[string]map[string]bool{},
 		builtin:   map[entity.Label]map[string][]string{},
 	}
 	for _, l := range []entity.Label{entity.PER, entity.ORG, entity.LOC} {
@@ -112,6 +112,25 @@ func setDel(m map[entity.Label]map[string][]string, l entity.Label, k, s string)
 		delete(in, k)
 	} else {
 		in[k] = set
+	}
+}
+
+// bigAdd adds s to the set at m[l][k], for sets that may be large.
+func bigAdd(m map[entity.Label]map[string]map[string]bool, l entity.Label, k, s string) {
+	in := inner(m, l)
+	if in[k] == nil {
+		in[k] = map[string]bool{}
+	}
+	in[k][s] = true
+}
+
+// bigDel removes s from the set at m[l][k].
+func bigDel(m map[entity.Label]map[string]map[string]bool, l entity.Label, k, s string) {
+	if set := m[l][k]; set != nil {
+		delete(set, s)
+		if len(set) == 0 {
+			delete(m[l], k)
+		}
 	}
 }
 
@@ -279,7 +298,7 @@ func (r *entityRegistry) rebuild(l entity.Label, key string) {
 		if _, ok := r.groups[l][key]; ok {
 			delete(r.groups[l], key)
 			for _, p := range probesOf(l, key) {
-				setDel(r.probes, l, p, key)
+				bigDel(r.probes, l, p, key)
 			}
 		}
 		return
@@ -307,7 +326,7 @@ func (r *entityRegistry) rebuild(l entity.Label, key string) {
 	gs := inner(r.groups, l)
 	if gs[key] == nil {
 		for _, p := range probesOf(l, key) {
-			setAdd(r.probes, l, p, key)
+			bigAdd(r.probes, l, p, key)
 		}
 	}
 	gs[key] = g
@@ -419,7 +438,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		probe = ws[len(ws)-1]
 	}
 	var cands []*group
-	for _, k := range r.probes[l][probe] {
+	for k := range r.probes[l][probe] {
 		g := r.groups[l][k]
 		gw := strings.Fields(k)
 		var match bool
@@ -523,7 +542,7 @@ func (r *entityRegistry) rebuildAll() {
 	r.byPlain = map[entity.Label]map[string][]string{}
 	r.groups = map[entity.Label]map[string]*group{}
 	r.byValue = map[valueKey]*group{}
-	r.probes = map[entity.Label]map[string][]string{}
+	r.probes = map[entity.Label]map[string]map[string]bool{}
 	ignore := map[groupKey]bool{}
 	for l, by := range r.taught {
 		for a := range by {
@@ -562,7 +581,7 @@ func (r *entityRegistry) filterValues(g *group) []string {
 	}
 	seen := map[string]bool{g.key: true}
 	for _, w := range compactStrings(sortedCopy(words)) {
-		for _, k := range r.probes[entity.ORG][w] {
+		for k := range r.probes[entity.ORG][w] {
 			gw := strings.Fields(k)
 			if seen[k] || len(gw) < 2 || gw[0] != w || r.groups[entity.LOC][strings.Join(gw[1:], " ")] == nil {
 				continue

@@ -35,7 +35,8 @@ import (
 // article (FieldEntities, the article's distinct entities and the aliases it
 // teaches), written in the same bleve batch as the article, so the registry is
 // exactly as durable as the articles and is rebuilt from them when an index is
-// opened.
+// opened (or read from its cache file when that is current; see
+// registry_store.go). Writes update it incrementally (registry_state.go).
 
 // FieldEntities is the stored (not searchable) field holding an article's
 // distinct entities as JSON, most salient first: the source of the entity

@@ -108,7 +108,7 @@ func benchStandard(b *testing.B, arts []Article, timed bool) {
 	fields := func(a *Article) map[string]any {
 		an := &Analysis{}
 		rec := entity.Default()
-		an.collect(append(rec.Extract(a.Title), rec.Extract(a.Body)...), a.Source)
+		an.collect(append(rec.Extract(a.Title), rec.Extract(a.Body)...), a.Source, 0, 0)
 		return map[string]any{
 			FieldTitle: a.Title, FieldBody: a.Body, FieldSource: a.Source,
 			FieldPublished: a.Published, FieldAuthors: a.Authors, FieldTags: a.Tags,

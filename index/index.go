@@ -14,6 +14,47 @@
 // their named entities into keyword, date and numeric fields, and answers
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
+//
+// # Query language
+//
+// [Request].Query is a list of clauses separated by spaces, all of which an
+// article must match (package index/query parses it; [QuerySyntax] is this table):
+//
+//	banjir bekasi                both words, in the title or the body (stemmed:
+//	                             pengguna finds penggunaan; Bekasi never bekas)
+//	"harga cabai"                the words in this order, next to each other
+//	banjir OR longsor            either word
+//	banjir AND tol               both words (AND is optional)
+//	banjir -jakarta              banjir but not jakarta; NOT jakarta is the same
+//	(banjir OR longsor) bekasi   parentheses group clauses; OR binds tighter than
+//	                             AND: banjir OR longsor bekasi is the same query
+//	title:banjir                 a field: title, body, persons, orgs, places,
+//	                             source, authors, tags, url, published, dates, money
+//	persons:"Pavel Durov"        an entity, by any alias and in any case
+//	orgs:Telegram                organisations (also organizations:)
+//	source:"Kompas.com"          a source (any case)
+//	title:(banjir OR longsor)    a field for every clause of a group
+//	published:>=2024-01-01       published on or after; also >, <, <=
+//	published:2024-03            a month (or a day, or a year such as 2024)
+//	published:2024-01..2024-03   from January to March 2024, both included
+//	money:>1e9                   an amount over a billion; also ranges a..b
+//	presiden*                    a prefix; * and ? inside a word are wildcards
+//	telegarm~                    a word within one or two edits (~1, ~2)
+//
+// Every word and phrase is analysed with "id" exactly as the articles were. A
+// query that cannot be parsed is an error wrapping a *query.Error that gives the
+// position; an unknown field (nosuchfield:kata) is such an error. Clauses that
+// match nothing for a reason the reader should know (only stopwords, an entity
+// the index does not have) are reported in [Result].Warnings.
+//
+// # Limits
+//
+// Queries are bounded by query.Limits (length, clauses, nesting, patterns and
+// their expansion to indexed terms), set per index in Options.Limits or per
+// request in Request.Limits; a query over a limit is refused with an error that
+// wraps query.ErrLimit. Highlighting reads at most HighlightOptions.MaxBytes of a
+// field per hit and marks each distinct clause once. Every step of Search honours
+// the deadline of its context.
 package index
 
 import (
@@ -22,7 +63,6 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +77,7 @@ import (
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/index/query"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -60,22 +101,28 @@ const (
 const DefaultBatchSize = 1000
 
 // NewMapping returns the bleve mapping of an article index: title and body are
-// text analysed with "id", stored with term vectors for highlighting, searched by
-// default (through _all) and ranked with BM25; url, source, authors, tags and the
-// entity fields are keywords; published and dates are date-times; money is
-// numeric.
+// text analysed with "id", stored with term vectors (for phrases) and ranked
+// with BM25; url, source, authors, tags and the entity fields are keywords;
+// published and dates are date-times; money is numeric.
+//
+// The mapping has no _all field: a query without a field searches title and
+// body as a disjunction (the title boosted), which scores as well and saves
+// indexing every word twice. Keyword fields have no doc values: Search counts
+// facets from columns read from the postings (see Request.Facets); published
+// keeps its doc values, which sorting by date reads.
 func NewMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = AnalyzerName
 	text.Store = true
 	text.IncludeTermVectors = true
+	text.IncludeInAll = false
 
-	kw := func(store, all, docValues bool) *mapping.FieldMapping {
+	kw := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
 		f.Store = store
-		f.IncludeInAll = all
-		f.DocValues = docValues
+		f.IncludeInAll = false
+		f.DocValues = false
 		f.IncludeTermVectors = false
 		return f
 	}
@@ -84,23 +131,27 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dates := bleve.NewDateTimeFieldMapping()
 	dates.IncludeInAll = false
 	dates.Store = false
+	dates.DocValues = false
 	num := bleve.NewNumericFieldMapping()
 	num.IncludeInAll = false
 	num.Store = false
+	num.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(FieldTitle, text)
 	doc.AddFieldMappingsAt(FieldBody, text)
-	doc.AddFieldMappingsAt(FieldURL, kw(true, false, false))
-	doc.AddFieldMappingsAt(FieldSource, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldURL, kw(true))
+	doc.AddFieldMappingsAt(FieldSource, kw(true))
 	doc.AddFieldMappingsAt(FieldPublished, date)
-	doc.AddFieldMappingsAt(FieldAuthors, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldTags, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPersons, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldOrganizations, kw(true, false, true))
-	doc.AddFieldMappingsAt(FieldPlaces, kw(true, false, true))
+	doc.AddFieldMappingsAt(FieldAuthors, kw(true))
+	doc.AddFieldMappingsAt(FieldTags, kw(true))
+	doc.AddFieldMappingsAt(FieldPersons, kw(true))
+	doc.AddFieldMappingsAt(FieldOrganizations, kw(true))
+	doc.AddFieldMappingsAt(FieldPlaces, kw(true))
 	doc.AddFieldMappingsAt(FieldDates, dates)
 	doc.AddFieldMappingsAt(FieldMoney, num)
+	noAll := bleve.NewDocumentDisabledMapping()
+	doc.AddSubDocumentMapping("_all", noAll)
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
@@ -132,6 +183,9 @@ type Options struct {
 	// a third more postings and 5–10% more indexing time. Queries match either
 	// way. It applies to the articles Add indexes while it is set.
 	KeepSurface bool
+	// Limits bound the queries of Search; a Request's own limits take
+	// precedence, and a zero field takes the default (see query.Limits).
+	Limits query.Limits
 }
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is
@@ -143,6 +197,13 @@ type Index struct {
 
 	mu       sync.RWMutex // guards the published-date span
 	min, max time.Time
+
+	// wmu serialises the writes (Add's commits, Delete) so that each one reads
+	// the entities of the articles it replaces before it changes them.
+	wmu sync.Mutex
+	reg *entityRegistry
+
+	cols columnCache // the facet columns of the latest snapshot searched
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty
@@ -178,11 +239,15 @@ func Open(path string, opts *Options) (*Index, error) {
 		b.Close()
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
+	if err := x.loadRegistry(); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("opening index %s: %w", path, err)
+	}
 	return x, nil
 }
 
 func newIndex(b bleve.Index, path string, opts *Options) *Index {
-	x := &Index{b: b, path: path}
+	x := &Index{b: b, path: path, reg: newRegistry()}
 	if opts != nil {
 		x.opts = *opts
 	}
@@ -224,12 +289,21 @@ func (x *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	old, err := x.summaries(ids)
+	if err != nil {
+		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
+	}
 	batch := x.b.NewBatch()
 	for _, id := range ids {
 		batch.Delete(id)
 	}
 	if err := x.b.Batch(batch); err != nil {
 		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
+	}
+	for _, s := range old {
+		x.reg.apply(s, -1)
 	}
 	return nil
 }
@@ -276,13 +350,16 @@ func (x *Index) Add(articles ...Article) error {
 // prepared is a batch of analysed articles ready for bleve.
 type prepared struct {
 	batch  *bleve.Batch
-	lo, hi time.Time // the span of their published dates
+	ids    []string      // the articles, in order
+	sums   []*docSummary // their entities for the registry
+	lo, hi time.Time     // the span of their published dates
 	err    error
 }
 
 // prepare analyses articles into a bleve batch, with Options.Workers goroutines.
 func (x *Index) prepare(arts []Article) prepared {
 	docs := make([]*document.Document, len(arts))
+	sums := make([]*docSummary, len(arts))
 	errs := make([]error, len(arts))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -291,7 +368,7 @@ func (x *Index) prepare(arts []Article) prepared {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				docs[i], errs[i] = x.document(&arts[i])
+				docs[i], sums[i], errs[i] = x.document(&arts[i])
 				if x.opts.Analyzed != nil {
 					x.opts.Analyzed()
 				}
@@ -304,8 +381,9 @@ func (x *Index) prepare(arts []Article) prepared {
 	close(next)
 	wg.Wait()
 
-	p := prepared{batch: x.b.NewBatch()}
+	p := prepared{batch: x.b.NewBatch(), sums: sums}
 	for i, d := range docs {
+		p.ids = append(p.ids, arts[i].ID)
 		if errs[i] != nil {
 			return prepared{err: fmt.Errorf("article %q: %w", arts[i].ID, errs[i])}
 		}
@@ -324,11 +402,36 @@ func (x *Index) prepare(arts []Article) prepared {
 	return p
 }
 
-// commit sends a prepared batch to bleve, which returns once it is durable.
+// commit sends a prepared batch to bleve, which returns once it is durable, and
+// updates the entity registry: the entities of the articles replaced go, those
+// of the new ones come.
 func (x *Index) commit(p prepared) error {
 	lo, hi := p.lo, p.hi
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	// An ID given twice in a batch: bleve keeps the last article.
+	last := make(map[string]int, len(p.ids))
+	for i, id := range p.ids {
+		last[id] = i
+	}
+	ids := make([]string, 0, len(last))
+	for id := range last {
+		ids = append(ids, id)
+	}
+	old, err := x.summaries(ids)
+	if err != nil {
+		return err
+	}
 	if err := x.b.Batch(p.batch); err != nil {
 		return err
+	}
+	for _, s := range old {
+		x.reg.apply(s, -1)
+	}
+	for i, id := range p.ids {
+		if last[id] == i {
+			x.reg.apply(p.sums[i], 1)
+		}
 	}
 	if !lo.IsZero() {
 		x.mu.Lock()
@@ -350,8 +453,13 @@ type Analysis struct {
 	// are into Article.Title and Article.Body. The entities are found in the two
 	// together, so that a name in the title and in the body is one entity; each
 	// Document holds the mentions inside its own text.
-	Title, Body   *ta.Document
-	Persons       []string // canonical names, in order of first mention
+	Title, Body *ta.Document
+	// Entities are the distinct persons, organisations and places of the
+	// article under the names the fields store, most salient first: the
+	// article's main entities come first (see entity.DistinctEntities; the
+	// lead is the body's first paragraph).
+	Entities      []entity.Distinct
+	Persons       []string // the names of the PER entities, most salient first
 	Organizations []string
 	Places        []string
 	Dates         []time.Time // DATE entities with a normalised value
@@ -427,8 +535,23 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 		}
 		ents = append(ents, e)
 	}
-	r.collect(ents, a.Source)
+	r.collect(ents, a.Source, len(a.Title), cut+leadEnd(a.Body))
 	return r
+}
+
+// maxLead is the longest lead, in bytes: a body without paragraphs has its
+// first maxLead bytes as lead.
+const maxLead = 600
+
+// leadEnd returns the end of the lead of a body: its first paragraph that is
+// not blank, at most maxLead bytes.
+func leadEnd(body string) int {
+	start := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
+	end := len(body)
+	if i := strings.IndexByte(body[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	return min(end, start+maxLead)
 }
 
 // clipTokens returns the tokens inside [lo, hi), shifted back by shift.
@@ -444,60 +567,59 @@ func clipTokens(toks []tokenize.Token, lo, hi, shift int) []tokenize.Token {
 	return out
 }
 
-// collect fills the entity fields from the entities of an article. The names are
-// tidied for facets: a name equal to the article's source (the dateline "BEKASI,
-// Kabar Nusantara —") is left out, a name in capitals takes the spelling of the
-// same name in mixed case in the article (JAKARTA → Jakarta), and a one-word
-// person name takes the longer name that contains it (Durov → Pavel Durov).
-func (r *Analysis) collect(ents []entity.Entity, source string) {
+// collect fills the entity fields from the entities of an article; titleEnd and
+// leadEnd are the offsets where its title and its lead end. The names are tidied
+// for facets: a name equal to the article's source (the dateline "BEKASI, Kabar
+// Nusantara —") is left out, a name in capitals takes the spelling of the same
+// name in mixed case in the article (JAKARTA → Jakarta), a one-word person name
+// takes the longer name that contains it (Durov → Pavel Durov), and a place
+// keeps its own name when the document's longest mention only adds a place head
+// (Semarang stays Semarang beside Kabupaten Semarang, which is another place).
+// It runs in time linear in the number of entities.
+func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEnd int) {
 	spelling := map[string]string{} // upper-case name → its mixed-case spelling
-	var persons []string
+	fullName := map[string]string{} // a word of a person's name → the first such name
 	for _, e := range ents {
 		n := entityName(e)
 		if n != strings.ToUpper(n) {
 			spelling[strings.ToUpper(n)] = n
 		}
 		if e.Label == entity.PER && strings.Contains(n, " ") {
-			persons = append(persons, n)
-		}
-	}
-	seen := map[string]bool{}
-	for _, e := range ents {
-		name := entityName(e)
-		if name == "" || strings.EqualFold(name, source) {
-			continue
-		}
-		if s, ok := spelling[name]; ok {
-			name = s
-		} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && name == strings.ToUpper(name) {
-			// A place or person in capitals, not an acronym: BEKASI → Bekasi.
-			_, n := utf8.DecodeRuneInString(name)
-			name = name[:n] + strings.ToLower(name[n:])
-		}
-		if e.Label == entity.PER && !strings.Contains(name, " ") {
-			for _, full := range persons {
-				if slices.Contains(strings.Fields(full), name) {
-					name = full
-					break
+			for _, w := range strings.Fields(n) {
+				if _, ok := fullName[w]; !ok {
+					fullName[w] = n
 				}
 			}
 		}
-		key := string(e.Label) + "\x00" + name
+	}
+	named := make([]entity.Entity, 0, len(ents))
+	seen := map[string]bool{}
+	for _, e := range ents {
 		switch e.Label {
 		case entity.PER, entity.ORG, entity.LOC:
-			if seen[key] {
+			name := entityName(e)
+			if e.Label == entity.LOC {
+				name = placeName(e, name)
+			}
+			if name == "" || strings.EqualFold(name, source) {
 				continue
 			}
-			seen[key] = true
-			switch e.Label {
-			case entity.PER:
-				r.Persons = append(r.Persons, name)
-			case entity.ORG:
-				r.Organizations = append(r.Organizations, name)
-			default:
-				r.Places = append(r.Places, name)
+			if s, ok := spelling[name]; ok {
+				name = s
+			} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && name == strings.ToUpper(name) {
+				// A place or person in capitals, not an acronym: BEKASI → Bekasi.
+				_, n := utf8.DecodeRuneInString(name)
+				name = name[:n] + strings.ToLower(name[n:])
 			}
+			if e.Label == entity.PER && !strings.Contains(name, " ") {
+				if full, ok := fullName[name]; ok {
+					name = full
+				}
+			}
+			e.Canonical = name
+			named = append(named, e)
 		case entity.DATE:
+			key := "D\x00" + e.Value
 			if t, ok := entityDate(e.Value); ok && !seen[key] {
 				seen[key] = true
 				r.Dates = append(r.Dates, t)
@@ -508,6 +630,36 @@ func (r *Analysis) collect(ents []entity.Entity, source string) {
 			}
 		}
 	}
+	r.Entities = entity.DistinctEntities(named, titleEnd, leadEnd)
+	for _, d := range r.Entities {
+		switch d.Label {
+		case entity.PER:
+			r.Persons = append(r.Persons, d.Name)
+		case entity.ORG:
+			r.Organizations = append(r.Organizations, d.Name)
+		default:
+			r.Places = append(r.Places, d.Name)
+		}
+	}
+}
+
+// placeName returns the name a place is stored under: its own text rather than
+// the canonical name when the canonical name only puts place heads other than
+// Kota before it (Kabupaten Semarang for Semarang); else the canonical name.
+func placeName(e entity.Entity, canonical string) string {
+	text := strings.Join(strings.Fields(e.Text), " ")
+	if text == canonical || text == "" {
+		return canonical
+	}
+	tw, cw := plainWords(text), plainWords(canonical)
+	if len(cw) <= len(tw) || !equalWords(cw[len(cw)-len(tw):], tw) {
+		return canonical
+	}
+	heads := cw[:len(cw)-len(tw)]
+	if len(heads) == 1 && heads[0] == "kota" || !allIn(heads, placeHeads) {
+		return canonical
+	}
+	return text
 }
 
 // entityDate parses the normalised value of a DATE entity: a date, a month
@@ -541,7 +693,7 @@ func entityName(e entity.Entity) string {
 
 // document builds the bleve document of an article: the keyword, date and numeric
 // fields through the mapping, the text fields from the pipeline's own analysis.
-func (x *Index) document(a *Article) (*document.Document, error) {
+func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	an := analyze(x.opts.Pipeline, a, false)
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
@@ -561,12 +713,14 @@ func (x *Index) document(a *Article) (*document.Document, error) {
 	put(FieldMoney, an.Money, len(an.Money) > 0)
 	doc := document.NewDocument(a.ID)
 	if err := x.b.Mapping().MapDocument(doc, data); err != nil {
-		return nil, fmt.Errorf("mapping fields: %w", err)
+		return nil, nil, fmt.Errorf("mapping fields: %w", err)
 	}
+	sum := summarize(an)
+	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
 	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
 	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, x.opts.KeepSurface))))
 	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, x.opts.KeepSurface))))
-	return doc, nil
+	return doc, sum, nil
 }
 
 // span returns the earliest and latest published dates in the index.

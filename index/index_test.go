@@ -108,7 +108,7 @@ func hitByID(r *Result, id string) *Hit {
 }
 
 func TestDurovFindsReferenceWithPersonFacet(t *testing.T) {
-	res := find(t, Request{Query: "durov"})
+	res := find(t, Request{Query: "durov", Facets: AllFacets})
 	if hitByID(res, "kompas-telegram-200-juta") == nil {
 		t.Fatalf("durov: hits %v lack the reference article", ids(res))
 	}
@@ -248,7 +248,7 @@ func TestFiltersAndSort(t *testing.T) {
 		t.Errorf("second page %v, want [%s]", p2, all[1])
 	}
 	// The date facet counts the matching articles by month.
-	res = find(t, Request{Sources: []string{"Uji"}})
+	res = find(t, Request{Sources: []string{"Uji"}, Facets: AllFacets})
 	// (By month when the corpus spans three years or less, else by year.)
 	n := 0
 	for _, b := range res.Facets.Published {
@@ -281,7 +281,9 @@ func TestBadRequests(t *testing.T) {
 	for _, r := range []Request{
 		{Query: `"unclosed`},
 		{Query: "title:"},
-		{Query: "+"},
+		{Query: "nosuchfield:kata"},
+		{Query: "title:("},
+		{Query: "banjir AND"},
 		{Size: -1},
 		{Size: MaxSize + 1},
 		{Offset: 1 << 40},
@@ -471,7 +473,7 @@ func TestEntityFields(t *testing.T) {
 		t.Errorf("reference article: dates %v lack 2018-03-24", an.Dates)
 	}
 	// The dates and money fields are searchable with the query syntax.
-	res := find(t, Request{Query: `+dates:>="2018-03-24" +dates:<"2018-03-25"`, Size: 100})
+	res := find(t, Request{Query: `dates:2018-03-24`, Size: 100})
 	if hitByID(res, ref.ID) == nil {
 		t.Errorf("dates 2018-03-24: %v lack the reference article", ids(res))
 	}

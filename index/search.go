@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/telaah/telaah/index/query"
 )
 
 // Sort is the order of the hits of a search.
@@ -18,35 +18,46 @@ type Sort uint8
 
 // The orders.
 const (
-	ByRelevance Sort = iota // BM25 score, best first
-	ByNewest                // published date, newest first
-	ByOldest                // published date, oldest first
+	ByRelevance        Sort = iota // BM25 score (title matches weigh more), best first
+	ByNewest                       // published date, newest first
+	ByOldest                       // published date, oldest first
+	ByRelevanceAndDate             // BM25 score decayed by age, best first (see Request.HalfLife)
 )
 
 // DefaultSize is the number of hits of a Request with Size 0.
 const DefaultSize = 10
 
-// titleBoost weighs a match of the query's words in the title against one in
-// the body (through _all) when ranking by relevance.
-const titleBoost = 0.5
-
 // MaxSize is the largest Size and Offset of a Request.
 const MaxSize = 10000
 
-// DefaultFacetSize is the number of values per facet of a Request with FacetSize 0.
+// DefaultFacetSize is the number of values per facet of a Request that asks for
+// facets without a FacetSize.
 const DefaultFacetSize = 10
 
+// DefaultHalfLife is the age at which ByRelevanceAndDate halves the weight of
+// recency in a score.
+const DefaultHalfLife = 30 * 24 * time.Hour
+
+// AllFacets names every facet, for Request.Facets.
+var AllFacets = []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource, FieldPublished}
+
 // Request is a search. Its zero value finds every article, best first, with
-// highlights and facets.
+// highlights and without facets.
 type Request struct {
-	// Query is in bleve's query-string syntax (words, "phrases", +must, -not,
-	// field:value, title:word); its words are analysed with "id". Words without a
-	// field are searched in the title and body. Empty matches all articles.
+	// Query is in Telaah's query language (see the package documentation and
+	// package index/query): words, "phrases", AND, OR, NOT, -word, parentheses,
+	// field:value, ranges. Empty matches all articles.
 	Query string
 	// Persons, Organizations and Places keep only the articles that mention
-	// every one of the given entities (canonical names, exact).
+	// every one of the given entities. A name may be any name of the entity
+	// in any case: its canonical name, another stored form (Semarang for Kota
+	// Semarang), a built-in alias (kpk), an alias that an article taught
+	// (BMKG), or, when it denotes one entity only, part of a person's name
+	// (durov), an acronym of an organisation, a place without its head
+	// (Grobogan for Kabupaten Grobogan). A name that denotes several entities
+	// is an *AmbiguousError listing them; an unknown name matches nothing.
 	Persons, Organizations, Places []string
-	// Sources keeps the articles from any of the given sources.
+	// Sources keeps the articles from any of the given sources, in any case.
 	Sources []string
 	// Since and Until keep the articles published in [Since, Until); a zero
 	// bound is open.
@@ -56,23 +67,37 @@ type Request struct {
 	Offset, Size int
 	// Sort is the order of the hits.
 	Sort Sort
+	// HalfLife is the age (before the newest article of the index) at which
+	// ByRelevanceAndDate gives recency half its weight (0: DefaultHalfLife).
+	HalfLife time.Duration
+	// Facets names the facets to compute, among FieldPersons,
+	// FieldOrganizations, FieldPlaces, FieldSource and FieldPublished
+	// (AllFacets names them all). Facets are computed only when asked for:
+	// through Facets, or through a positive FacetSize, which with nil Facets
+	// asks for all of them.
+	Facets []string
 	// FacetSize is the number of values per facet (0 means DefaultFacetSize);
 	// negative asks for no facets.
 	FacetSize int
-	// Facets names the facets to compute, among FieldPersons,
-	// FieldOrganizations, FieldPlaces, FieldSource and FieldPublished; nil
-	// means all of them.
-	Facets []string
 	// Plain leaves out the highlighted fragments.
 	Plain bool
+	// Highlight configures the fragments.
+	Highlight HighlightOptions
+	// Limits bound the query; a zero field takes the index's
+	// (Options.Limits), then the default (see query.Limits).
+	Limits query.Limits
 }
 
 // Result is the answer to a Request.
 type Result struct {
 	Total  uint64        // articles that match
-	Took   time.Duration // time bleve took
+	Took   time.Duration // time the search took
 	Hits   []Hit         // the requested page of hits
 	Facets Facets
+	// Warnings are what the reader should know about the query: clauses that
+	// were left out (only stopwords) or that match nothing in the index (an
+	// unknown person).
+	Warnings []string
 }
 
 // Hit is one matching article.
@@ -83,11 +108,15 @@ type Hit struct {
 	URL       string
 	Source    string
 	Published time.Time
-	// Persons, Organizations and Places are the entities of the article
-	// (canonical names).
+	// Persons, Organizations and Places are the entities of the article under
+	// their display names in the index (as facets count them), most salient
+	// first.
 	Persons, Organizations, Places []string
+	// Entities are the article's persons, organisations and places together,
+	// most salient first, with their mentions in the article.
+	Entities []HitEntity
 	// Fragments maps a field (title, body) to its highlighted fragments: the text
-	// HTML-escaped, the matches in <mark>…</mark>.
+	// HTML-escaped, the matches in <mark>…</mark> (see Highlighter).
 	Fragments map[string][]string
 }
 
@@ -99,7 +128,10 @@ type Facets struct {
 	Published []DateBucket
 }
 
-// FacetValue is one value of a facet and the number of matching articles with it.
+// FacetValue is one value of a facet and the number of matching articles with
+// it. An entity facet counts each entity once, under its display name, however
+// many of its forms the articles wrote; values with equal counts come in order
+// of the entity's mentions in the index, most first.
 type FacetValue struct {
 	Value string
 	Count int
@@ -112,162 +144,205 @@ type DateBucket struct {
 	Count      int
 }
 
-// Search runs a request.
+// limits returns the limits of a request: its own, else the index's, else the
+// defaults.
+func (x *Index) limits(r query.Limits) query.Limits {
+	o := x.opts.Limits
+	pick := func(a, b int) int {
+		if a != 0 {
+			return a
+		}
+		return b
+	}
+	return query.Limits{
+		MaxLength:     pick(r.MaxLength, o.MaxLength),
+		MaxClauses:    pick(r.MaxClauses, o.MaxClauses),
+		MaxDepth:      pick(r.MaxDepth, o.MaxDepth),
+		MaxPatterns:   pick(r.MaxPatterns, o.MaxPatterns),
+		MaxExpansions: pick(r.MaxExpansions, o.MaxExpansions),
+	}.WithDefaults()
+}
+
+// facetsWanted returns the facets a request asks for and their size.
+func (r *Request) facetsWanted() ([]string, int, error) {
+	if r.FacetSize < 0 || (r.FacetSize == 0 && r.Facets == nil) {
+		return nil, 0, nil
+	}
+	n := r.FacetSize
+	if n == 0 {
+		n = DefaultFacetSize
+	}
+	want := r.Facets
+	if want == nil {
+		want = AllFacets
+	}
+	for _, f := range want {
+		if !slices.Contains(AllFacets, f) {
+			return nil, 0, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
+		}
+	}
+	return want, n, nil
+}
+
+// Search runs a request. A query that cannot be parsed, or goes over the
+// limits, is an error that wraps a *query.Error. Search honours the deadline
+// of ctx in every step: expanding patterns, matching, highlighting.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
 	if r.Size < 0 || r.Offset < 0 {
 		return nil, fmt.Errorf("search: negative size %d or offset %d", r.Size, r.Offset)
 	}
 	if r.Size > MaxSize || r.Offset > MaxSize {
 		return nil, fmt.Errorf("search: size %d or offset %d is over %d: page through the hits", r.Size, r.Offset, MaxSize)
 	}
-	q, err := r.query()
+	facets, facetSize, err := r.facetsWanted()
 	if err != nil {
 		return nil, err
+	}
+	lim := x.limits(r.Limits)
+	node, err := query.Parse(r.Query, lim)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	t := &translator{x: x, ctx: ctx, an: queryAnalyzer(x.opts.Pipeline), lim: lim, q: r.Query}
+	var must []bquery.Query
+	if node != nil {
+		q, err := t.translate(node)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if q == nil {
+			q = bquery.NewMatchNoneQuery()
+		}
+		must = append(must, q)
+	}
+	filters, err := x.filterQueries(&r)
+	if err != nil {
+		return nil, err
+	}
+	must = append(must, filters...)
+	dates, err := r.dateFilter()
+	if err != nil {
+		return nil, err
+	}
+	if dates != nil {
+		must = append(must, dates)
+	}
+	var q bquery.Query
+	switch len(must) {
+	case 0:
+		q = bquery.NewMatchAllQuery()
+	case 1:
+		q = must[0]
+	default:
+		q = bquery.NewConjunctionQuery(must)
+	}
+	if r.Sort == ByRelevanceAndDate {
+		half := r.HalfLife
+		if half <= 0 {
+			half = DefaultHalfLife
+		}
+		_, newest := x.span()
+		q = &recency{inner: q, newest: newest, half: half}
 	}
 	size := r.Size
 	if size == 0 {
 		size = DefaultSize
 	}
 	req := bleve.NewSearchRequestOptions(q, size, r.Offset, false)
-	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces}
+	req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces, FieldEntities}
+	if !r.Plain {
+		req.Fields = append(req.Fields, FieldBody)
+	}
 	switch r.Sort {
 	case ByNewest:
 		req.SortBy([]string{"-" + FieldPublished, "-_score"})
 	case ByOldest:
 		req.SortBy([]string{FieldPublished, "-_score"})
 	}
-	if !r.Plain {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.Fields = []string{FieldTitle, FieldBody}
-	}
+	var fq *faceted
 	var months []DateBucket
-	if r.FacetSize >= 0 {
-		n := r.FacetSize
-		if n == 0 {
-			n = DefaultFacetSize
-		}
-		want := func(f string) bool { return r.Facets == nil || slices.Contains(r.Facets, f) }
-		for _, f := range r.Facets {
-			switch f {
-			case FieldPersons, FieldOrganizations, FieldPlaces, FieldSource, FieldPublished:
-			default:
-				return nil, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
+	if len(facets) > 0 {
+		fq = &faceted{inner: req.Query, x: x}
+		for _, f := range facets {
+			if f == FieldPublished {
+				lo, hi := x.span()
+				months = buckets(lo, hi)
+				fq.month = len(months) > 0
+			} else {
+				fq.fields = append(fq.fields, f)
 			}
 		}
-		for _, f := range []string{FieldPersons, FieldOrganizations, FieldPlaces, FieldSource} {
-			if want(f) {
-				req.AddFacet(f, bleve.NewFacetRequest(f, n))
-			}
-		}
-		if want(FieldPublished) {
-			lo, hi := x.span()
-			months = buckets(lo, hi)
-		}
-		if len(months) > 0 {
-			fr := bleve.NewFacetRequest(FieldPublished, len(months))
-			for _, b := range months {
-				start, end := b.Start, b.End
-				fr.AddDateTimeRange(b.Name, start, end)
-			}
-			req.AddFacet(FieldPublished, fr)
-		}
+		req.Query = fq
 	}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search %q: %w", r.Query, ctx.Err())
+		}
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
-	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hit(h))
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Warnings: t.warnings}
+	var hl *Highlighter
+	if !r.Plain {
+		ho := r.Highlight
+		if ho.Pipeline == nil {
+			ho.Pipeline = x.opts.Pipeline
+		}
+		hl = NewHighlighter(node, ho)
 	}
-	if res.Facets != nil {
-		out.Facets.Persons = terms(res.Facets[FieldPersons])
-		out.Facets.Organizations = terms(res.Facets[FieldOrganizations])
-		out.Facets.Places = terms(res.Facets[FieldPlaces])
-		out.Facets.Sources = terms(res.Facets[FieldSource])
-		if fr := res.Facets[FieldPublished]; fr != nil {
-			counts := map[string]int{}
-			for _, d := range fr.DateRanges {
-				counts[d.Name] = d.Count
-			}
-			for _, b := range months {
-				if c := counts[b.Name]; c > 0 {
-					b.Count = c
-					out.Facets.Published = append(out.Facets.Published, b)
-				}
-			}
+	view := x.reg.current()
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hit(h, view))
+		if hl == nil {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+		}
+		last := &out.Hits[len(out.Hits)-1]
+		body, _ := h.Fields[FieldBody].(string)
+		last.Fragments = map[string][]string{}
+		if f := hl.Fragments(ctx, FieldTitle, last.Title); f != nil {
+			last.Fragments[FieldTitle] = f
+		}
+		if f := hl.Fragments(ctx, FieldBody, body); f != nil {
+			last.Fragments[FieldBody] = f
 		}
 	}
+	if fq != nil {
+		if err := x.facetResults(ctx, &out.Facets, fq, view, facetSize, months); err != nil {
+			return nil, err
+		}
+	}
+	out.Took = time.Since(start)
 	return out, nil
 }
 
-// query builds the bleve query of a request.
-func (r *Request) query() (query.Query, error) {
-	var must, should []query.Query
-	if s := strings.TrimSpace(r.Query); s != "" {
-		qs := bleve.NewQueryStringQuery(s)
-		if _, err := qs.Parse(); err != nil {
-			return nil, fmt.Errorf("search: bad query %q: %w", s, err)
-		}
-		must = append(must, qs)
-		if r.Sort == ByRelevance && !strings.Contains(s, ":") {
-			// Words of the query in the title count more than in the body
-			// (unless the query names its fields itself).
-			t := bleve.NewMatchQuery(s)
-			t.SetField(FieldTitle)
-			t.SetBoost(titleBoost)
-			should = append(should, t)
-		}
+// dateFilter builds the bleve query of the date filter of a request (Since,
+// Until), nil when it has none; the entity and source filters are built by
+// filterQueries.
+func (r *Request) dateFilter() (bquery.Query, error) {
+	if r.Since.IsZero() && r.Until.IsZero() {
+		return nil, nil
 	}
-	for _, f := range []struct {
-		field  string
-		values []string
-	}{{FieldPersons, r.Persons}, {FieldOrganizations, r.Organizations}, {FieldPlaces, r.Places}} {
-		for _, v := range f.values {
-			t := bleve.NewTermQuery(v)
-			t.SetField(f.field)
-			must = append(must, t)
-		}
+	if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
+		return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
+			r.Since.Format(time.RFC3339), r.Until.Format(time.RFC3339))
 	}
-	if len(r.Sources) > 0 {
-		var any []query.Query
-		for _, s := range r.Sources {
-			t := bleve.NewTermQuery(s)
-			t.SetField(FieldSource)
-			any = append(any, t)
-		}
-		must = append(must, bleve.NewDisjunctionQuery(any...))
-	}
-	if !r.Since.IsZero() || !r.Until.IsZero() {
-		if !r.Since.IsZero() && !r.Until.IsZero() && !r.Since.Before(r.Until) {
-			return nil, fmt.Errorf("search: empty date range: since %s is not before until %s",
-				r.Since.Format(time.RFC3339), r.Until.Format(time.RFC3339))
-		}
-		incl, excl := true, false
-		q := bleve.NewDateRangeInclusiveQuery(r.Since, r.Until, &incl, &excl)
-		q.SetField(FieldPublished)
-		must = append(must, q)
-	}
-	switch {
-	case len(must) == 0:
-		return bleve.NewMatchAllQuery(), nil
-	case len(should) > 0:
-		return query.NewBooleanQuery(must, should, nil), nil
-	case len(must) == 1:
-		return must[0], nil
-	}
-	return bleve.NewConjunctionQuery(must...), nil
+	incl, excl := true, false
+	q := bleve.NewDateRangeInclusiveQuery(r.Since, r.Until, &incl, &excl)
+	q.SetField(FieldPublished)
+	return q, nil
 }
 
-func hit(h *search.DocumentMatch) Hit {
+func hit(h *search.DocumentMatch, v *regView) Hit {
 	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
 	out.Title, _ = h.Fields[FieldTitle].(string)
 	out.URL, _ = h.Fields[FieldURL].(string)
 	out.Source, _ = h.Fields[FieldSource].(string)
 	out.Published, _ = hitTime(h.Fields[FieldPublished])
-	out.Persons = strs(h.Fields[FieldPersons])
-	out.Organizations = strs(h.Fields[FieldOrganizations])
-	out.Places = strs(h.Fields[FieldPlaces])
+	hitNames(&out, h, v)
 	return out
 }
 
@@ -295,23 +370,6 @@ func hitTime(v interface{}) (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	return t, err == nil
-}
-
-func terms(f *search.FacetResult) []FacetValue {
-	if f == nil || f.Terms == nil {
-		return nil
-	}
-	var out []FacetValue
-	for _, t := range f.Terms.Terms() {
-		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
 }
 
 // buckets returns the month buckets from lo to hi, or year buckets when that is

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/telaah/telaah/index"
+	"github.com/telaah/telaah/index/query"
 )
 
 // multi is a repeatable string flag.
@@ -21,18 +23,28 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 // runSearch searches an index and prints hits with highlights and facets.
 func runSearch(e *env, args []string) error {
 	fs := newFlags(e, "search", "--index DIR [flags] QUERY...")
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprintf(e.stderr, "\nThe query language (all clauses must match):\n\n%s", index.QuerySyntax)
+		fmt.Fprintln(e.stderr, "\nA query that cannot be parsed or goes over a limit exits with status 2.")
+	}
 	dir := fs.String("index", "", "the index `directory`")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	size := fs.Int("size", index.DefaultSize, "number of hits")
 	offset := fs.Int("offset", 0, "number of hits to skip")
-	sortBy := fs.String("sort", "relevance", "order of hits: relevance, newest or oldest")
+	sortBy := fs.String("sort", "relevance", "order of hits: relevance, recent (relevance and recency), newest or oldest")
 	facets := fs.Int("facets", 5, "values per facet (0: none)")
 	since := fs.String("since", "", "only articles published on or after this `date` (YYYY-MM-DD or RFC 3339)")
 	until := fs.String("until", "", "only articles published before this `date`")
+	timeout := fs.Duration("timeout", 10*time.Second, "give up a search that takes longer (0: no limit)")
+	maxLen := fs.Int("max-query-bytes", query.DefaultMaxLength, "longest query in bytes")
+	maxClauses := fs.Int("max-clauses", query.DefaultMaxClauses, "most clauses (words, phrase words, patterns, ranges) in a query")
+	maxExp := fs.Int("max-expansions", query.DefaultMaxExpansions, "most indexed terms the patterns (prefix*, wild?card, fuzzy~) of a query may expand to")
 	var persons, orgs, places, sources multi
-	fs.Var(&persons, "person", "only articles mentioning this person (canonical name; repeatable)")
-	fs.Var(&orgs, "org", "only articles mentioning this organisation (repeatable)")
-	fs.Var(&places, "place", "only articles mentioning this place (repeatable)")
+	fs.Var(&persons, "person", "only articles mentioning this person (any name or alias, any case; repeatable)")
+	fs.Var(&orgs, "org", "only articles mentioning this organisation (name or acronym, any case; repeatable)")
+	fs.Var(&places, "place", "only articles mentioning this place (any case; repeatable)")
 	fs.Var(&sources, "source", "only articles from this source (repeatable: any of them)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -44,10 +56,14 @@ func runSearch(e *env, args []string) error {
 	if *size < 0 || *offset < 0 {
 		return usageError{"--size and --offset must not be negative"}
 	}
+	if *timeout < 0 {
+		return usageError{"--timeout must not be negative"}
+	}
 	r := index.Request{
 		Query: strings.Join(fs.Args(), " "), Size: *size, Offset: *offset,
 		Persons: persons, Organizations: orgs, Places: places, Sources: sources,
 		FacetSize: *facets,
+		Limits:    query.Limits{MaxLength: *maxLen, MaxClauses: *maxClauses, MaxExpansions: *maxExp},
 	}
 	if *size == 0 {
 		r.Size = index.DefaultSize
@@ -57,12 +73,14 @@ func runSearch(e *env, args []string) error {
 	}
 	switch *sortBy {
 	case "relevance":
+	case "recent":
+		r.Sort = index.ByRelevanceAndDate
 	case "newest":
 		r.Sort = index.ByNewest
 	case "oldest":
 		r.Sort = index.ByOldest
 	default:
-		return usageError{fmt.Sprintf("--sort %q: want relevance, newest or oldest", *sortBy)}
+		return usageError{fmt.Sprintf("--sort %q: want relevance, recent, newest or oldest", *sortBy)}
 	}
 	var err error
 	if *since != "" {
@@ -75,26 +93,71 @@ func runSearch(e *env, args []string) error {
 			return usageError{"--until: " + err.Error()}
 		}
 	}
+	// Check the query before opening the index, so that a bad query is
+	// reported as such even when the index is missing.
+	if _, err := query.Parse(r.Query, r.Limits); err != nil {
+		return queryError(err)
+	}
 	x, err := index.Open(*dir, nil)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	res, err := x.Search(context.Background(), r)
+	ctx := context.Background()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	res, err := x.Search(ctx, r)
+	var amb *index.AmbiguousError
+	if errors.As(err, &amb) {
+		return usageError{amb.Error()} // exit 2: the user must choose
+	}
 	if err != nil {
-		return err
+		if errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("the search took longer than --timeout %s: %w", *timeout, err)
+		}
+		return queryError(err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(e.stderr, "telaah: search: note:", w)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(jsonResult(res))
+		enc.SetEscapeHTML(false) // the fragments' <mark> as it is
+		return enc.Encode(jsonResult(res, r.Offset))
 	}
 	printResult(e.stdout, res, r.Offset, isTerminal(e.stdout))
 	return nil
 }
 
+// queryError turns an error in the query into a usage error (exit status 2)
+// that points at the position; other errors are returned as they are.
+func queryError(err error) error {
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		return usageError{qe.Error() + "\n  " + strings.ReplaceAll(qe.Pointer(), "\n", "\n  ")}
+	}
+	return err
+}
+
+// shown describes the page of hits: "hits 1–10 of 28".
+func shown(res *index.Result, offset int) string {
+	switch {
+	case len(res.Hits) == 0 && res.Total > 0:
+		return fmt.Sprintf("no hits shown: --offset %d is past the %d", offset, res.Total)
+	case len(res.Hits) == 0:
+		return "no hits"
+	case uint64(len(res.Hits)) == res.Total:
+		return fmt.Sprintf("all %d shown", res.Total)
+	}
+	return fmt.Sprintf("hits %d–%d of %d shown", offset+1, offset+len(res.Hits), res.Total)
+}
+
 // jsonResult is the JSON form of a search result.
-func jsonResult(res *index.Result) any {
+func jsonResult(res *index.Result, offset int) any {
 	type hit struct {
 		ID        string              `json:"id"`
 		Score     float64             `json:"score"`
@@ -125,12 +188,16 @@ func jsonResult(res *index.Result) any {
 		return out
 	}
 	out := struct {
-		Total  uint64             `json:"total"`
-		TookMS float64            `json:"took_ms"`
-		Hits   []hit              `json:"hits"`
-		Facets map[string][]value `json:"facets"`
-		Dates  []bucket           `json:"published"`
-	}{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hits: []hit{}, Dates: []bucket{}}
+		Total    uint64             `json:"total"`
+		Offset   int                `json:"offset"`
+		Shown    int                `json:"shown"`
+		TookMS   float64            `json:"took_ms"`
+		Warnings []string           `json:"warnings,omitempty"`
+		Hits     []hit              `json:"hits"`
+		Facets   map[string][]value `json:"facets"`
+		Dates    []bucket           `json:"published"`
+	}{Total: res.Total, Offset: offset, Shown: len(res.Hits), TookMS: float64(res.Took.Microseconds()) / 1000,
+		Warnings: res.Warnings, Hits: []hit{}, Dates: []bucket{}}
 	for _, h := range res.Hits {
 		j := hit{ID: h.ID, Score: h.Score, Title: h.Title, URL: h.URL, Source: h.Source,
 			Persons: h.Persons, Orgs: h.Organizations, Places: h.Places, Fragments: h.Fragments}
@@ -161,9 +228,9 @@ func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
 	mark := strings.NewReplacer("<mark>", open, "</mark>", close)
 	plain := func(s string) string { return html.UnescapeString(mark.Replace(s)) }
 	if res.Total == 1 {
-		fmt.Fprintf(w, "1 article matches (%s)\n", res.Took.Round(time.Microsecond))
+		fmt.Fprintf(w, "1 article matches, %s (%s)\n", shown(res, offset), res.Took.Round(time.Microsecond))
 	} else {
-		fmt.Fprintf(w, "%d articles match (%s)\n", res.Total, res.Took.Round(time.Microsecond))
+		fmt.Fprintf(w, "%d articles match, %s (%s)\n", res.Total, shown(res, offset), res.Took.Round(time.Microsecond))
 	}
 	for i, h := range res.Hits {
 		title := h.Title

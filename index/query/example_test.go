@@ -1,0 +1,42 @@
+package query_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/telaah/telaah/index/query"
+)
+
+func ExampleParse() {
+	n, err := query.Parse(`banjir OR longsor persons:"Pavel Durov" -jakarta published:>=2024-01`, query.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(query.Format(n))
+	query.Walk(n, func(c query.Node) bool {
+		if w, ok := c.(*query.Phrase); ok {
+			fmt.Printf("phrase %q in field %s at bytes %d–%d\n", w.Text, w.Field, w.Pos.Start, w.Pos.End)
+		}
+		return true
+	})
+	// Output:
+	// (banjir OR longsor) persons:"Pavel Durov" -jakarta published:>=2024-01-01
+	// phrase "Pavel Durov" in field persons at bytes 18–39
+}
+
+func ExampleError() {
+	_, err := query.Parse(`banjir title:(`, query.Limits{})
+	var e *query.Error
+	if errors.As(err, &e) {
+		fmt.Println(e)
+		fmt.Println(e.Pointer())
+	}
+	_, err = query.Parse(`(((((a)))))`, query.Limits{MaxDepth: 3})
+	fmt.Println(err, errors.Is(err, query.ErrLimit))
+	// Output:
+	// query: unclosed ( at character 14
+	// banjir title:(
+	//              ^
+	// query: query nested deeper than the limit of 3 at character 4 true
+}

@@ -1,0 +1,312 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/telaah/telaah/analysis/entity"
+)
+
+// sampleFinds lists what a reader expects of the entity filters on the sample
+// corpus: the articles that must be found, and no other.
+var sampleFinds = []struct {
+	field, name string
+	want        []string
+}{
+	// KPK is written as Komisi Pemberantasan Korupsi (KPK) and stored under
+	// the long name; the built-in alias list knows the acronym, in any case.
+	{FieldOrganizations, "KPK", []string{"wt-kpk-tahan-bekas-kadis-banggai"}},
+	{FieldOrganizations, "kpk", []string{"wt-kpk-tahan-bekas-kadis-banggai"}},
+	{FieldOrganizations, "Komisi Pemberantasan Korupsi", []string{"wt-kpk-tahan-bekas-kadis-banggai"}},
+	// Semarang is the city, written Semarang or Kota Semarang. Kabupaten
+	// Semarang (around Ungaran) is another place, but the article on used
+	// cars mentions both.
+	{FieldPlaces, "semarang", []string{"kn-bus-listrik-semarang", "wt-mobil-bekas-semarang",
+		"wt-sirnas-bulu-tangkis-balikpapan", "wt-vonis-dana-desa-grobogan"}},
+	{FieldPlaces, "Kota Semarang", []string{"kn-bus-listrik-semarang", "wt-mobil-bekas-semarang",
+		"wt-sirnas-bulu-tangkis-balikpapan", "wt-vonis-dana-desa-grobogan"}},
+	// One sample person is called Durov.
+	{FieldPersons, "durov", []string{"kompas-telegram-200-juta"}},
+	{FieldPersons, "Durov", []string{"kompas-telegram-200-juta"}},
+	{FieldPersons, "pavel durov", []string{"kompas-telegram-200-juta"}},
+	// A regency named without its head.
+	{FieldPlaces, "grobogan", []string{"wt-vonis-dana-desa-grobogan"}},
+	// Polda is Kepolisian Daerah, Sumut is Sumatera Utara.
+	{FieldOrganizations, "Kepolisian Daerah Sumatera Utara", []string{"wt-penipuan-investasi-medan"}},
+	{FieldOrganizations, "polda sumut", []string{"wt-penipuan-investasi-medan"}},
+	// Unknown names find nothing, and are no error.
+	{FieldPersons, "Nobody Atall", nil},
+}
+
+// TestSampleCorpusEntityFilters is the bar of the sample corpus: each filter
+// finds the articles a reader would expect, whatever name or case it uses.
+func TestSampleCorpusEntityFilters(t *testing.T) {
+	for _, c := range sampleFinds {
+		r := Request{Size: 100, FacetSize: -1}
+		switch c.field {
+		case FieldPersons:
+			r.Persons = []string{c.name}
+		case FieldOrganizations:
+			r.Organizations = []string{c.name}
+		case FieldPlaces:
+			r.Places = []string{c.name}
+		}
+		got := ids(find(t, r))
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: found %v, want %v", fieldNoun(c.field), c.name, got, c.want)
+		}
+	}
+}
+
+// TestBMKGIsOneFacetValue: every article that writes BMKG (beside its long
+// name or alone) is counted under one value, once.
+func TestBMKGIsOneFacetValue(t *testing.T) {
+	res := find(t, Request{FacetSize: 100, Size: 100, Organizations: []string{"bmkg"}})
+	var bmkg []FacetValue
+	for _, f := range res.Facets.Organizations {
+		if strings.HasPrefix(f.Value, "Badan Meteorologi") || f.Value == "BMKG" {
+			bmkg = append(bmkg, f)
+		}
+	}
+	want := FacetValue{"Badan Meteorologi, Klimatologi, dan Geofisika", int(res.Total)}
+	if len(bmkg) != 1 || bmkg[0] != want {
+		t.Errorf("BMKG facet values %v, want [%v]", bmkg, want)
+	}
+	if res.Total < 8 {
+		t.Errorf("bmkg finds %d articles, the sample corpus has 8 or more: %v", res.Total, ids(res))
+	}
+}
+
+// TestSemarangIsOneFacetValue: Semarang and Kota Semarang are one value,
+// counted once per article, beside Kabupaten Semarang.
+func TestSemarangIsOneFacetValue(t *testing.T) {
+	res := find(t, Request{FacetSize: 1000, Size: 0})
+	var values []string
+	for _, f := range res.Facets.Places {
+		if strings.HasSuffix(f.Value, "Semarang") {
+			values = append(values, f.Value)
+			if f.Value == "Semarang" && f.Count != 4 {
+				t.Errorf("Semarang counts %d articles, want 4", f.Count)
+			}
+		}
+	}
+	slices.Sort(values)
+	if want := []string{"Kabupaten Semarang", "Semarang"}; !slices.Equal(values, want) {
+		t.Errorf("places ending in Semarang: %v, want %v", values, want)
+	}
+}
+
+// TestAmbiguousName: a name shared by several entities is an error that
+// lists them, so that the user can choose.
+func TestAmbiguousName(t *testing.T) {
+	_, err := testIndex(t).Search(context.Background(), Request{Persons: []string{"dimas"}})
+	var amb *AmbiguousError
+	if !errors.As(err, &amb) {
+		t.Fatalf("person dimas: error %v, want an *AmbiguousError", err)
+	}
+	slices.Sort(amb.Candidates)
+	if want := []string{"Dimas Arya Pratama", "Dimas Wiratmaja"}; !slices.Equal(amb.Candidates, want) {
+		t.Errorf("candidates %v, want %v", amb.Candidates, want)
+	}
+	if msg := err.Error(); !strings.Contains(msg, `"dimas" is ambiguous`) || !strings.Contains(msg, "Dimas Wiratmaja") {
+		t.Errorf("message %q does not say what is ambiguous and what it may be", msg)
+	}
+	// Either full name is fine.
+	if res := find(t, Request{Persons: []string{"dimas wiratmaja"}}); res.Total != 1 {
+		t.Errorf("dimas wiratmaja finds %d articles, want 1", res.Total)
+	}
+}
+
+func TestResolveEntity(t *testing.T) {
+	x := testIndex(t)
+	for _, c := range []struct {
+		field, name string
+		want        []string
+	}{
+		{FieldOrganizations, "bmkg", []string{"BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika"}},
+		{FieldPlaces, "semarang", []string{"Kota Semarang", "Semarang"}},
+		{FieldPersons, "DUROV", []string{"Pavel Durov"}},
+		{FieldPersons, "Orang Tak Dikenal", []string{"Orang Tak Dikenal"}},
+	} {
+		got, err := x.resolveEntity(c.field, c.name)
+		slices.Sort(got)
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("resolveEntity(%s, %q) = %q, %v; want %q", c.field, c.name, got, err, c.want)
+		}
+	}
+	if _, err := x.resolveEntity(FieldSource, "Kompas"); err == nil {
+		t.Error("resolveEntity on the source field: no error")
+	}
+}
+
+// TestAliasLearnedLater: an article that writes the long name and its acronym
+// teaches the acronym to the whole index, also for the articles indexed before
+// it, and re-indexing or deleting it takes the lesson back.
+func TestAliasLearnedLater(t *testing.T) {
+	x, err := Create("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	early := Article{ID: "early", Title: "Kajian Baru",
+		Body: "Badan Riset Kelautan Nusantara menerbitkan kajian terumbu karang. Badan Riset Kelautan Nusantara bekerja sama dengan nelayan."}
+	if err := x.Add(early); err != nil {
+		t.Fatal(err)
+	}
+	orgs := func(name string) []string {
+		res, err := x.Search(context.Background(), Request{Organizations: []string{name}, FacetSize: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids(res)
+	}
+	if got := orgs("BRKN"); len(got) != 1 {
+		// The initials find the one organisation they fit.
+		t.Errorf("BRKN before it was taught: %v", got)
+	}
+	teacher := Article{ID: "teacher", Title: "Ekspedisi",
+		Body: "Badan Riset Kelautan Nusantara (BARKAN) memulai ekspedisi. Kepala BARKAN mengatakan kapal berangkat Senin."}
+	if err := x.Add(teacher); err != nil {
+		t.Fatal(err)
+	}
+	if got := orgs("barkan"); !slices.Equal(sorted(got), []string{"early", "teacher"}) {
+		t.Errorf("barkan after it was taught: %v, want both articles", got)
+	}
+	// The teacher is re-indexed without the acronym: the lesson is gone.
+	teacher.Body = "Badan Riset Kelautan Nusantara memulai ekspedisi."
+	if err := x.Add(teacher); err != nil {
+		t.Fatal(err)
+	}
+	if got := orgs("barkan"); len(got) != 0 {
+		t.Errorf("barkan after the teacher forgot it: %v", got)
+	}
+	if err := x.Delete("early", "teacher"); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := x.Entities(entity.ORG, "", 10); len(es) != 0 {
+		t.Errorf("entities after deleting every article: %v", es)
+	}
+}
+
+func sorted(s []string) []string { slices.Sort(s); return s }
+
+// TestRegistryReopened: the registry of an index on disk is rebuilt from the
+// articles when the index is opened again.
+func TestRegistryReopened(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	x, err := Create(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := sample(t)
+	if err := x.Add(arts...); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := x.Entities(entity.ORG, "", 20)
+	x.Close()
+	if x, err = Open(dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	after, _ := x.Entities(entity.ORG, "", 20)
+	if len(before) == 0 || !slices.EqualFunc(before, after, func(a, b EntityInfo) bool {
+		return a.Name == b.Name && a.Mentions == b.Mentions && a.Articles == b.Articles
+	}) {
+		t.Errorf("entities before closing %v\nafter opening %v", before, after)
+	}
+	res, err := x.Search(context.Background(), Request{Organizations: []string{"kpk"}})
+	if err != nil || res.Total != 1 {
+		t.Errorf("kpk in the reopened index: %v, %v", res, err)
+	}
+}
+
+func TestEntitiesTypeAhead(t *testing.T) {
+	x := testIndex(t)
+	es, err := x.Entities(entity.ORG, "bmk", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// BMKG first; BMKG Yogyakarta, a station of it, is an entity of its own.
+	if len(es) == 0 || es[0].Name != "Badan Meteorologi, Klimatologi, dan Geofisika" || !slices.Contains(es[0].Aliases, "BMKG") || es[0].Articles < 8 {
+		t.Errorf("ORG bmk: %+v", es)
+	}
+	// A word inside the name, in any case.
+	es, _ = x.Entities(entity.PER, "DUR", 5)
+	if len(es) != 1 || es[0].Name != "Pavel Durov" || es[0].Mentions < 4 {
+		t.Errorf("PER DUR: %+v", es)
+	}
+	// Most mentioned first.
+	es, _ = x.Entities(entity.LOC, "", 10)
+	for i := 1; i < len(es); i++ {
+		if es[i].Mentions > es[i-1].Mentions {
+			t.Errorf("LOC not by mentions: %+v", es)
+		}
+	}
+	if _, err := x.Entities(entity.DATE, "", 1); err == nil {
+		t.Error("Entities(DATE): no error")
+	}
+}
+
+// TestHitEntitiesBySalience: the reference article is about Telegram and
+// Pavel Durov, named in its headline and lead and mentioned most.
+func TestHitEntitiesBySalience(t *testing.T) {
+	res := find(t, Request{Query: "durov"})
+	h := hitByID(res, "kompas-telegram-200-juta")
+	if h == nil || len(h.Entities) < 4 {
+		t.Fatalf("reference article entities: %+v", h)
+	}
+	if h.Entities[0].Name != "Telegram" || h.Entities[1].Name != "Pavel Durov" || !h.Entities[1].InTitle {
+		t.Errorf("main entities %+v, want Telegram then Pavel Durov", h.Entities[:2])
+	}
+	for i := 1; i < len(h.Entities); i++ {
+		if h.Entities[i].Salience > h.Entities[i-1].Salience {
+			t.Errorf("entities not by salience: %+v", h.Entities)
+		}
+	}
+	if h.Persons[0] != "Pavel Durov" || h.Organizations[0] != "Telegram" {
+		t.Errorf("persons %v, organisations %v: not most salient first", h.Persons, h.Organizations)
+	}
+}
+
+// TestFacetTiesByMentions: values with the same count come most mentioned
+// first, not in alphabetical order.
+func TestFacetTiesByMentions(t *testing.T) {
+	x, err := Create("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	if err := x.Add(
+		Article{ID: "a", Published: day, Title: "Rapat", Body: "Andi Wijaya bertemu Zainal Abidin. Zainal Abidin mengatakan rapat lancar. Zainal Abidin pulang."},
+		Article{ID: "b", Published: day, Title: "Kunjungan", Body: "Zainal Abidin dan Andi Wijaya berkunjung ke pasar."},
+	); err != nil {
+		t.Fatal(err)
+	}
+	res, err := x.Search(context.Background(), Request{Facets: AllFacets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FacetValue{{"Zainal Abidin", 2}, {"Andi Wijaya", 2}}
+	if !slices.Equal(res.Facets.Persons, want) {
+		t.Errorf("persons facet %v, want %v (Zainal Abidin is mentioned more)", res.Facets.Persons, want)
+	}
+}
+
+func TestSourcesAnyCase(t *testing.T) {
+	res := find(t, Request{Sources: []string{"kompas.com"}, FacetSize: -1})
+	if hitByID(res, "kompas-telegram-200-juta") == nil {
+		t.Errorf("source kompas.com: %v", ids(res))
+	}
+}
+
+func TestEmptyFilterName(t *testing.T) {
+	if _, err := testIndex(t).Search(context.Background(), Request{Places: []string{" "}}); err == nil {
+		t.Error("an empty place filter: no error")
+	}
+}

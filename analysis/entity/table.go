@@ -167,13 +167,14 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 	scale := t.scale
 	size, hbits := t.size, t.bits
 	hmask := uint32(1)<<hbits - 1
-	// Touch the home slots of all the keys first: the loop has no branch on the
+	// Touch the home buckets (and the next, where a third of the features of a
+	// bucket overflow) of all the keys first: the loop has no branch on the
 	// data, so the processor overlaps the cache misses instead of taking them one
 	// after another in the probing loop below.
 	var touch uint64
 	for _, k := range keys {
 		s := (uint64(k*0x9E3779B1&hmask) * size >> hbits) * bucketSize
-		touch += slots[s].a
+		touch += slots[s].a + slots[s+bucketSize].a
 	}
 	var acc [numTags]int32
 	for _, k := range keys {

@@ -378,7 +378,8 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		var touch uint64
 		for i := range nb {
-			touch += tab.slots[tab.home(batch[i].k)*bucketSize].a
+			k := batch[i].k
+			touch += tab.slots[bucket1(k, tab.buckets)].a + tab.slots[bucket2(k, tab.buckets)].a
 		}
 		tab.touched += touch
 		for i := range nb {

@@ -361,8 +361,12 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 				t.Norm = tw.norm(tok.Text)
 				t.Stopword = !t.Proper && IsStopword(t.Norm)
 			}
-			if tw.stemming {
-				t.Stem = tw.st.StemToken(t.Norm, t.Proper)
+			if tw.stemming && t.Proper {
+				t.Stem = tw.st.StemToken(t.Norm, true)
+			} else if tw.stemming {
+				// StemBytes, not StemToken: the stemmer's cache keeps a copy of
+				// the word, not a substring that would keep the text alive.
+				t.Stem = tw.st.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
 			}
 			initial = false
 		case tokenize.Punct:

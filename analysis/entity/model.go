@@ -144,6 +144,16 @@ func (m *model) export() (keys []uint32, weights []float32) {
 	return keys, weights
 }
 
+// transAllowed[prev][next] is allowed(prev, next), for the inner loop of viterbi.
+var transAllowed = func() (a [numTags + 1][numTags]bool) {
+	for p := range numTags + 1 {
+		for t := range numTags {
+			a[p][t] = allowed(p, t)
+		}
+	}
+	return a
+}()
+
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
@@ -154,7 +164,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	const neg = -math.MaxFloat32
 	var prev, cur [numTags]float32
 	for t := range numTags {
-		if allowed(numTags, t) {
+		if transAllowed[numTags][t] {
 			prev[t] = emit[t] + trans[int(numTags)*int(numTags)+int(t)]
 		} else {
 			prev[t] = neg
@@ -165,7 +175,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		for t := range numTags {
 			best, arg := float32(neg), uint8(0)
 			for p := range numTags {
-				if prev[p] == neg || !allowed(p, t) {
+				if prev[p] == neg || !transAllowed[p][t] {
 					continue
 				}
 				if s := prev[p] + trans[int(p)*int(numTags)+int(t)]; s > best {

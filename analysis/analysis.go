@@ -251,6 +251,13 @@ func (p *Pipeline) Terms(text string) []Term {
 	return p.terms(p.tokenizer().Sentences(text), nil, true)
 }
 
+// SentenceTerms is [Pipeline.Terms] on sentences the pipeline's tokenizer has
+// already split (p.Tokenizer.Sentences(text)), for a caller that needs both the
+// sentences and the terms without tokenizing the text twice.
+func (p *Pipeline) SentenceTerms(sents []tokenize.Sentence) []Term {
+	return p.terms(sents, nil, true)
+}
+
 // Prepare is [Pipeline.Terms] without the stemming: terms are normalised and marked
 // as stopwords and proper nouns, and Stem is left empty, for a later stage that
 // stems (such as the bleve token filter in package index). The Norm of a proper noun

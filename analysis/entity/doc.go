@@ -9,28 +9,30 @@
 // examples.
 //
 // PER is a person, by full name, part of it or nickname: Joko Widodo, Jokowi, SBY,
-// Durov. Titles, ranks, roles and honorifics stay outside the span: Presiden
-// [Joko Widodo], Bapak [Budi], Kapolda [Irjen] is no name, Dr. [Ani] (names that
-// include a title word as part of the name, such as Sri Mulyani or Sultan
-// Hamengku Buwono X, keep it).
+// Durov. Titles, ranks, roles and honorifics stay outside the span, and are no
+// names alone: Presiden [Joko Widodo], Bapak [Budi], AKBP [Yopy Anggi Nugroho],
+// Dr. [Ani] (a title word that is part of the name stays: [Sri Mulyani], [Sultan
+// Hamengku Buwono X]).
 //
 // ORG is an organisation: government bodies and ministries (Kementerian
 // Keuangan, KPK), local governments (Pemkot Bekasi, Pemprov DKI), parliaments
 // and their commissions (DPR, Komisi III DPR), parties (Partai Golkar), companies
 // and their brands and apps as the companies they stand for (Telegram,
-// WhatsApp, GrabCar, Peugeot, PT Pertamina (Persero)), media (KompasTekno,
-// Kompas.com), sports clubs and teams (Napoli, Tottenham Hotspur, Persib),
-// universities, schools, hospitals as institutions, religious and civil
-// organisations.
+// WhatsApp, GrabCar, Peugeot), with their legal form ([PT Pertamina (Persero)]),
+// media (KompasTekno, Kompas.com), sports clubs and teams (Napoli, Tottenham
+// Hotspur, Persib, Timnas Indonesia), universities, schools, hospitals as
+// institutions (RSUD Dr. Soetomo), religious and civil organisations.
 //
 // LOC is a place: countries, provinces, regions, cities, regencies, districts,
 // villages (Kota Semarang, Desa Sukamaju), streets, rivers, mountains, islands,
-// and named buildings and landmarks (Gedung DPR, Monas, Stadion Gelora Bung
-// Karno).
+// and named buildings and landmarks (Gedung DPR, Balai Kota Semarang, Stasiun
+// Gambir, Monas, Stadion Gelora Bung Karno).
 //
 // A place is LOC wherever it is written, as in CoNLL and MUC: inside a title
 // (Gubernur [Jawa Tengah] [Ahmad Luthfi], Wali Kota [Surabaya] [Eri Cahyadi]) and
-// after a noun (warga [Magelang], dolar [AS], pasar [Tiongkok]). The
+// after a noun (warga [Magelang], dolar [AS], pasar [Tiongkok]); Wali Kota, Kepala
+// Desa and Camat are titles like Gubernur and Bupati. Inside an amount the
+// currency's country is part of the MONEY entity (19 miliar dolar AS). The
 // administrative head stays inside the place: [Kota Semarang], [Kabupaten
 // Sleman], [Desa Sukamaju]; a place that is part of an organisation's name stays
 // in the organisation (Pemkot Bekasi, Polda Metro Jaya, Bank Jateng).
@@ -51,7 +53,8 @@
 // [StyleIdner] follows idner-news-2k, whose annotators leave places inside titles
 // untagged and stop an institution's name before its region, for comparison with
 // that corpus's published results; [StyleNERGrit] follows NERGrit. In these
-// styles only the repairs that do not change the convention run (see repair.go).
+// styles only the repairs that do not change the convention run (the table of
+// repairs in repair.go says which).
 //
 // # Pipeline
 //

@@ -53,3 +53,32 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTagCoNLL checks that any input is tagged without a panic, one line out for
+// every token line in.
+func FuzzTagCoNLL(f *testing.F) {
+	f.Add("-DOCSTART- O\n\nGubernur O\nJawa B-LOC\nTengah I-LOC\n\nDurov\n")
+	f.Add("Pengguna\nAktif\nTelegram\n\n\n-DOCSTART-\nX\t\tO\n")
+	f.Add("\t\n(\n)\n,\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		var out bytes.Buffer
+		if err := entity.Default().TagCoNLL(strings.NewReader(in), &out); err != nil {
+			return // a line too long for the scanner
+		}
+		want := 0
+		for _, l := range strings.Split(in, "\n") {
+			if strings.TrimSpace(strings.TrimRight(l, "\r")) != "" {
+				want++
+			}
+		}
+		got := 0
+		for _, l := range strings.Split(out.String(), "\n") {
+			if l != "" {
+				got++
+			}
+		}
+		if got != want {
+			t.Errorf("%d lines in, %d out", want, got)
+		}
+	})
+}

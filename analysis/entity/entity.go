@@ -41,9 +41,11 @@ const (
 //	QUANTITY  Number the amount (2e8 for 200 juta), Value the unit if any (km, kg)
 //
 // PER, ORG and LOC have neither; Canonical groups their mentions, and Confidence is
-// the model's probability for the span (a marginal of the tagger, calibrated on
-// idner dev; names added by document-level propagation or the organisation list get
-// less). Rule-based entities have Confidence 1.
+// the entity's: each mention's probability (the smallest marginal of the tagger
+// over its span, calibrated on idner dev, or what a repair rule gives it; names
+// added by propagation get less) combined over all the mentions of the entity in
+// the document, so that every mention of one entity has the same confidence,
+// rounded to three digits. Rule-based entities have Confidence 1.
 type Entity struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
@@ -106,7 +108,8 @@ func ParseStyle(name string) (Style, error) {
 }
 
 // WithStyle returns a recognizer that shares r's model and follows style s. It has
-// no effect with a model trained on a single corpus.
+// The style selects the model's private features of its corpus (NERGrit) and
+// the repair rules that run (see the package documentation).
 func (r *Recognizer) WithStyle(s Style) *Recognizer {
 	c := *r.get()
 	c.style = s
@@ -175,7 +178,9 @@ func (r *Recognizer) get() *Recognizer {
 }
 
 // Tag returns a BIO tag (B-PER, I-ORG, O…) for each of the words of one sentence,
-// from the statistical model alone. It is what "telaah entities --conll" prints.
+// from the statistical model alone, without the repairs, rules, propagation and
+// clustering of Extract; [Recognizer.TagSentences] runs all of them, and is what
+// "telaah entities --conll" prints.
 func (r *Recognizer) Tag(words []string) []string {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
@@ -210,8 +215,11 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	var acros [][2]string
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
-	for _, toks := range kept {
-		r.tagPiece(tg, text, toks, isHeadline(toks), &words, &out, &acros)
+	for i, toks := range kept {
+		// A document's first line may be its headline even with one more
+		// lower-case word (Polda Jatim Terima 214 Laporan … lewat WhatsApp).
+		head := isHeadline(toks) || i == 0 && len(kept) > 1 && looseHeadline(toks)
+		r.tagPiece(tg, text, toks, head, &words, &out, &acros)
 	}
 	// 3. rules: dates, times and amounts over the whole text.
 	if len(kept) > 0 {
@@ -254,16 +262,16 @@ func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 // acros receives the pairs of an acronym in brackets and the long name before it.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
-	for k, t := range toks {
+	for _, t := range toks {
 		w := t.Text
 		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
 			// The corpora split the full stop off: Dr . Budi.
 			w = strings.TrimSuffix(w, ".")
 		}
-		if headline && k > 0 {
-			w = r.sentenceCase(w)
-		}
 		words = append(words, w)
+	}
+	if headline {
+		r.sentenceCase(tg, words)
 	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)
@@ -302,6 +310,11 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 			conf = min(conf, c)
 		}
 		start, end := toks[i].Start, toks[j-1].End
+		if last := toks[j-1]; j == len(toks) && last.Kind == tokenize.Abbreviation && len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") {
+			// The tokenizer took the sentence's full stop into an initial
+			// (Hamengku Buwono X.): it ends the sentence, not the name.
+			end--
+		}
 		*out = append(*out, Entity{
 			Text:       text[start:end],
 			Start:      start,
@@ -318,22 +331,48 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	}
 }
 
-// sentenceCase returns a word of a headline as running text would write it:
-// lower-cased when it is a common word (its root is in the stemmer's lexicon: Sindir,
-// Tembus, Pengguna) and no list knows it as a name or a given name. Headlines
+// sentenceCase rewrites the words of a headline in place as running text would
+// write them: a capitalised common word (its root is in the stemmer's lexicon:
+// Sindir, Tembus, Pengguna) is lower-cased unless it is part of a name of the
+// lists or a given name; the head of a name (Kota, Dinas, Pasar) keeps its capital
+// only before a word that keeps its own. The first word stays as it is. Headlines
 // capitalise every word, which the model, trained on running text, reads as one
 // long name (Pavel Durov Sindir Facebook).
-func (r *Recognizer) sentenceCase(w string) string {
-	if wordCase(w) != cCap {
-		return w
+func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
+	n := len(words)
+	tg.fz.begin = grow(tg.fz.begin, n)
+	tg.fz.inside = grow(tg.fz.inside, n)
+	clear(tg.fz.begin)
+	clear(tg.fz.inside)
+	r.gaz.match(words, tg.fz.begin, tg.fz.inside)
+	for k := n - 1; k > 0; k-- {
+		w := words[k]
+		if wordCase(w) != cCap || (tg.fz.begin[k]|tg.fz.inside[k])&(gazLOC|gazORG) != 0 {
+			continue
+		}
+		c := r.gaz.word(w)
+		if c&(gazLOC|gazORG|gazGiven) != 0 {
+			continue
+		}
+		if c&(gazLocHead|gazOrgHead) != 0 {
+			if k+1 < n && wordCase(words[k+1]) != cLower && wordCase(words[k+1]) != cNone {
+				continue // the head of a name: di Kota Bekasi
+			}
+			words[k] = strings.ToLower(w)
+			continue
+		}
+		if isCommonWord(w) {
+			words[k] = strings.ToLower(w)
+		}
 	}
-	if r.gaz.word(w)&(gazLOC|gazORG|gazGiven) != 0 {
-		return w
-	}
-	if a := stem.Default().Analyze(w); !a.Found || a.Protected || a.English {
-		return w
-	}
-	return strings.ToLower(w)
+}
+
+// isCommonWord reports whether w is a common Indonesian word: its root is in the
+// stemmer's lexicon (Sindir, Pengguna, Teknologi), and it is neither protected
+// as a name nor judged English.
+func isCommonWord(w string) bool {
+	a := stem.Default().Analyze(w)
+	return a.Found && !a.Protected && !a.English
 }
 
 // headlineLower are the short words that title case leaves in lower case.
@@ -349,38 +388,61 @@ var headlineLower = map[string]bool{
 // are: at least four words, at least 80% of them capitalised, and the others short
 // function words.
 func isHeadline(toks []tokenize.Token) bool {
-	caps, words := 0, 0
+	var c caseCount
 	for _, t := range toks {
-		switch wordCase(t.Text) {
-		case cCap, cUpper, cMixed:
-			caps++
-			words++
-		case cLower:
-			if !headlineLower[strings.ToLower(t.Text)] {
-				return false
-			}
-			words++
-		}
+		c.add(t.Text)
 	}
-	return words >= 4 && caps*10 >= words*8
+	return c.titleCase(false)
+}
+
+// looseHeadline is isHeadline allowing one lower-case word that is not a function
+// word when eight words or more are capitalised, for a line that does not end as
+// sentences do.
+func looseHeadline(toks []tokenize.Token) bool {
+	if n := len(toks); n == 0 || strings.ContainsAny(toks[n-1].Text, ".!?") {
+		return false
+	}
+	var c caseCount
+	for _, t := range toks {
+		c.add(t.Text)
+	}
+	return c.titleCase(true)
 }
 
 // titleCase is isHeadline over words.
 func titleCase(words []string) bool {
-	caps, n := 0, 0
+	var c caseCount
 	for _, w := range words {
-		switch wordCase(w) {
-		case cCap, cUpper, cMixed:
-			caps++
-			n++
-		case cLower:
-			if !headlineLower[strings.ToLower(w)] {
-				return false
-			}
-			n++
+		c.add(w)
+	}
+	return c.titleCase(false)
+}
+
+// caseCount counts the words of a sentence by case.
+type caseCount struct{ caps, function, other int }
+
+func (c *caseCount) add(w string) {
+	switch wordCase(w) {
+	case cCap, cUpper, cMixed:
+		c.caps++
+	case cLower:
+		if lowerIn(headlineLower, w) {
+			c.function++
+		} else {
+			c.other++
 		}
 	}
-	return n >= 4 && caps*10 >= n*8
+}
+
+// titleCase reports whether the words counted are in title case: at least four
+// words, at least 80% of them capitalised, the others short function words (but
+// one, if loose, when eight words or more are capitalised).
+func (c caseCount) titleCase(loose bool) bool {
+	n := c.caps + c.function + c.other
+	if c.other > 1 || c.other == 1 && (!loose || c.caps < 8) {
+		return false
+	}
+	return n >= 4 && c.caps*10 >= n*8
 }
 
 // splitLines appends to out the pieces of a sentence's tokens, split where a line

@@ -148,7 +148,7 @@ var orgHeads = map[string]bool{
 	"institut": true, "pemerintah": true, "kemenko": true, "ditjen": true,
 	"satuan": true, "komite": true, "himpunan": true, "gabungan": true,
 	"konfederasi": true, "federasi": true, "serikat": true, "politeknik": true,
-	"akademi": true, "mahkamah": true, "perum": true,
+	"akademi": true, "mahkamah": true, "perum": true, "timnas": true,
 	"kelompok": true, "sekolah": true, "departemen": true, "pemprov": true,
 	"pemkab": true, "pemkot": true, "polda": true, "polres": true, "polresta": true,
 	"polrestabes": true, "polsek": true, "kodam": true, "korem": true, "kodim": true,
@@ -181,6 +181,13 @@ var lowerPlaceHeads = map[string]bool{
 
 // buildingHeads start the names of buildings and premises that are usually
 // named after the institution inside them (Gedung Merah Putih KPK, Markas Polda).
+// stationKinds are the words after Stasiun that make it a weather or broadcasting
+// station, an institution, rather than a railway station.
+var stationKinds = map[string]bool{
+	"klimatologi": true, "meteorologi": true, "geofisika": true, "televisi": true,
+	"tv": true, "radio": true, "pemantau": true, "pengamatan": true,
+}
+
 var buildingHeads = map[string]bool{
 	"gedung": true, "markas": true, "kantor": true, "rumah": true, "kompleks": true,
 	"wisma": true, "mako": true,
@@ -263,6 +270,7 @@ var repairs = [...]struct {
 	{(*spanSet).gazetteerNames, allStyles, false},
 	{(*spanSet).gazetteerPlaces, allStyles, false},
 	{(*spanSet).acronyms, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault), true},
 	{(*spanSet).lowerPlaces, allStyles, true},
@@ -271,6 +279,12 @@ var repairs = [...]struct {
 	{(*spanSet).dateline, allStyles, false},
 	{(*spanSet).coordination, allStyles, false},
 	{(*spanSet).titlePlaces, of(StyleDefault), false},
+	{(*spanSet).regionInTitle, of(StyleDefault), false},
+	{(*spanSet).placeBackoff, of(StyleDefault), false},
+	{(*spanSet).placeDirections, of(StyleDefault), false},
+	{(*spanSet).contextOrgs, of(StyleDefault), false},
+	{(*spanSet).personAfterTitle, of(StyleDefault), false},
+	{(*spanSet).initialWords, of(StyleDefault), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence.
@@ -577,9 +591,27 @@ func (s *spanSet) orgNames() {
 			i = sp.j - 1
 			continue // inside a name that starts earlier
 		}
+		if s.is(i, "balai") && (s.is(i+1, "kota") || s.is(i+1, "desa")) {
+			continue // a building, the town hall: cityHalls
+		}
 		j := s.orgRun(i)
 		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG && sp.j > j {
 			j = sp.j
+		}
+		if e, person := s.holderAfter(i, j); person {
+			// Rektor Universitas Gadjah Mada Ova Emilia: the known name, then
+			// the person holding the title.
+			s.set(i, e, ORG, max(0.8, s.conf[i]))
+			end := j
+			if sp, ok := s.spanAt(j); ok && sp.l == PER && sp.i == j {
+				end = sp.j // the model found the rest of the name
+			}
+			if sp, ok := s.spanAt(e); !ok || sp.l != PER || sp.i != e || sp.j < end {
+				s.set(e, end, PER, 0.6)
+			}
+			j = end
+			i = j - 1
+			continue
 		}
 		s.set(i, j, ORG, max(0.8, s.conf[i]))
 		i = j - 1
@@ -646,7 +678,7 @@ func (s *spanSet) listItem(k int) bool {
 func (s *spanSet) capRun(k int) int {
 	from := k
 	for k < len(s.words) && s.isCapWord(k) && !(s.isTitleWord(k) && s.info[k].class&gazGiven == 0) {
-		if s.words[k] == "(" || k > from && s.lab[k] == PER && s.beg[k] {
+		if s.words[k] == "(" || k > from && s.personTail(k) {
 			// A person the model found after the name: Ketua Komisi III DPR RI
 			// Benny Kabur Harman.
 			break
@@ -654,6 +686,27 @@ func (s *spanSet) capRun(k int) int {
 		k++
 	}
 	return k
+}
+
+// personTail reports whether the model found a person's name starting at token k
+// that ends a run of capitalised words: a name after an institution's (Komisi III
+// DPR RI Benny Kabur Harman menyatakan), not a piece of it that the model took for
+// one (Dinas Pekerjaan Umum Bina Marga dan Tata Ruang).
+func (s *spanSet) personTail(k int) bool {
+	if s.lab[k] != PER || !s.beg[k] {
+		return false
+	}
+	e := k + 1
+	for e < len(s.words) && s.lab[e] == PER && !s.beg[e] {
+		e++
+	}
+	if e < len(s.words) && s.isCapWord(e) {
+		return false
+	}
+	if e+1 < len(s.words) && (s.is(e, "dan") || s.words[e] == "&") && s.isCapWord(e+1) {
+		return false
+	}
+	return true
 }
 
 // orgTitles are title words that also stand inside the names of institutions:
@@ -678,15 +731,15 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.is(i, "stasiun") && s.isCapWord(i) && s.info[i+1].gazB&gazLOC != 0 {
-			// A station named after its town (Stasiun Klaten), not a
-			// weather station (Stasiun Klimatologi).
+		if s.is(i, "stasiun") && s.isCapWord(i) && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
+			// A railway station (Stasiun Klaten, Stasiun Pasar Senen), not a
+			// weather or broadcasting station (Stasiun Klimatologi).
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
 			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
 		}
-		if s.is(i, "kota") && i > 0 && s.is(i-1, "wali") {
-			continue // a title, Wali Kota: titlePlaces types the place after it
+		if i > 0 && (s.is(i, "kota") && s.is(i-1, "wali") || s.is(i, "desa") && s.is(i-1, "kepala")) {
+			continue // a title, Wali Kota, Kepala Desa: titlePlaces types the place after it
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
 			i = sp.j - 1
@@ -788,7 +841,10 @@ func (s *spanSet) buildings() {
 			if !s.isCapWord(k) {
 				break
 			}
-			if k == sp.i+1 {
+			if k == sp.i+1 && s.is(sp.i, "gedung") && s.style == StyleDefault {
+				// The guideline: a building known by its institution is a
+				// place (Gedung DPR).
+			} else if k == sp.i+1 {
 				s.set(sp.i, sp.j, "", 0)
 				s.set(k, sp.j, ORG, 0.8)
 			} else {

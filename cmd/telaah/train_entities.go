@@ -22,6 +22,7 @@ func runTrainEntities(e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
 	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
 	verbose := fs.Bool("v", false, "print dev scores after every epoch")
+	minCount := fs.Int("min-count", 1, "drop the features seen fewer times than this in the training data")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,7 +76,7 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose})
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount})
 	if err != nil {
 		return err
 	}

@@ -292,16 +292,20 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	defer zr.Close()
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	br := bufio.NewReaderSize(zr, 32<<10)
-	hdr, err := br.Peek(modelHeaderSize)
+	var hdrBuf [modelHeaderSize]byte
+	got, err := io.ReadFull(zr, hdrBuf[:])
+	hdr := hdrBuf[:got]
 	if len(hdr) < len(modelMagic) || string(hdr[:len(modelMagic)]) != modelMagic {
-		if err != nil && err != io.EOF {
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return nil, fmt.Errorf("entity: reading model: %w", err)
 		}
 		return nil, bad("not a telaah entity model")
 	}
 	if err != nil {
-		return nil, bad("truncated")
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil, bad("truncated")
+		}
+		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
 	le := binary.LittleEndian
 	p := hdr[len(modelMagic):]
@@ -327,7 +331,6 @@ func readModel(r io.Reader) (*model, error) {
 	if n > (MaxModelSize-int64(modelHeaderSize))/5 {
 		return nil, fmt.Errorf("entity: reading model: %d features: larger than the limit of %d bytes (MaxModelSize)", n, MaxModelSize)
 	}
-	br.Discard(modelHeaderSize)
 	tab := newTable(int(n), scale)
 	// The features are parsed a batch at a time, and the home slots of a batch are
 	// touched before it is inserted, so that their cache misses overlap.
@@ -346,7 +349,7 @@ func readModel(r io.Reader) (*model, error) {
 		for nb < len(batch) && int64(nb) < left {
 			if len(rest) < maxRecord && !eof {
 				c := copy(buf, rest)
-				r, err := io.ReadFull(br, buf[c:])
+				r, err := io.ReadFull(zr, buf[c:])
 				rest = buf[:c+r]
 				switch err {
 				case nil:
@@ -402,7 +405,8 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, errors.New("entity: reading model: trailing data")
 	}
 	if !eof {
-		if _, err := br.Peek(1); err != io.EOF {
+		var one [1]byte
+		if _, err := io.ReadFull(zr, one[:]); err != io.EOF {
 			if err != nil {
 				return nil, fmt.Errorf("entity: reading model: %w", err)
 			}

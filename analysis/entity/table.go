@@ -43,9 +43,9 @@ const bucketSize = 4
 
 // newTable returns an empty table for n features.
 func newTable(n int, scale float32) *table {
-	// A load factor of about 0.83: cuckoo buckets of four fill to well above it
+	// A load factor of about 0.86: cuckoo buckets of four fill to well above it
 	// without failing, and the table stays under twice the size of the model file.
-	buckets := (n+n/5)/bucketSize + 1
+	buckets := (n+n/6)/bucketSize + 1
 	return &table{
 		slots:   make([]slot, buckets*bucketSize),
 		buckets: uint64(buckets),

@@ -276,6 +276,10 @@ type facetCounter struct {
 	counts [][]int32
 	month  months
 	mcount map[int32]int
+	// groupOf maps the values of a facet to the entities of several forms
+	// (-1: none), groupCount counts their documents; filled by countGroups.
+	groupOf    [][]int32
+	groupCount [][]int
 }
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
@@ -376,30 +380,70 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 }
 
 // countAny returns the number of matching documents with any of the values
-// forms in facet i.
-func (fc *facetCounter) countAny(i int, forms []string) int {
+// forms in facet i, all forms of one entity of the registry view v. The first
+// call for a facet counts the matching documents of every entity of several
+// forms in one pass; the others look the count up.
+func (fc *facetCounter) countAny(i int, v *regView, forms []string) int {
 	c, cnt := fc.cols[i], fc.counts[i]
-	ids := map[uint32]bool{}
-	sum := 0
+	present, sum := 0, 0
+	first := -1
 	for _, f := range forms {
 		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
-			ids[uint32(j)] = true
+			present++
 			sum += int(cnt[j])
-		}
-	}
-	if len(ids) <= 1 {
-		return sum // no document can count twice
-	}
-	n := 0
-	for _, d := range fc.docs {
-		for _, v := range c.values(uint64(d)) {
-			if ids[v] {
-				n++
-				break
+			if first < 0 {
+				first = j
 			}
 		}
 	}
-	return n
+	if present <= 1 {
+		return sum // no document can count twice
+	}
+	if fc.groupOf == nil {
+		fc.groupOf = make([][]int32, len(fc.cols))
+		fc.groupCount = make([][]int, len(fc.cols))
+	}
+	if fc.groupOf[i] == nil {
+		fc.countGroups(i, v)
+	}
+	return fc.groupCount[i][fc.groupOf[i][first]]
+}
+
+// countGroups counts, in one pass over the matching documents, the documents
+// of each entity of facet i that has several forms among the counted values.
+func (fc *facetCounter) countGroups(i int, v *regView) {
+	c, cnt := fc.cols[i], fc.counts[i]
+	l, _ := fieldLabel(fc.fields[i])
+	groupOf := make([]int32, len(c.terms))
+	ids := map[*group]int32{}
+	for t := range groupOf {
+		groupOf[t] = -1
+		if cnt[t] == 0 {
+			continue
+		}
+		if g := v.lookup(l, c.terms[t]); g != nil && len(g.values) > 1 {
+			id, ok := ids[g]
+			if !ok {
+				id = int32(len(ids))
+				ids[g] = id
+			}
+			groupOf[t] = id
+		}
+	}
+	counts := make([]int, len(ids))
+	last := make([]int64, len(ids))
+	for k := range last {
+		last[k] = -1
+	}
+	for _, d := range fc.docs {
+		for _, val := range c.values(uint64(d)) {
+			if g := groupOf[val]; g >= 0 && last[g] != int64(d) {
+				last[g] = int64(d)
+				counts[g]++
+			}
+		}
+	}
+	fc.groupOf[i], fc.groupCount[i] = groupOf, counts
 }
 
 // facetResult is facet i as bleve would give it: its top n values.
@@ -432,7 +476,7 @@ func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *r
 			out.Sources = fc.top(i, n)
 			continue
 		}
-		count := func(forms []string) (int, error) { return fc.countAny(i, forms), nil }
+		count := func(forms []string) (int, error) { return fc.countAny(i, v, forms), nil }
 		vals, err := x.mergeFacet(ctx, v, f, fc.facetResult(i, facetWindow(n)), count, n)
 		if err != nil {
 			return err

@@ -173,9 +173,14 @@ func (h *Highlighter) Fragments(ctx context.Context, field, text string) []strin
 	return h.fragments(text, matches)
 }
 
-// hlChunk is the size of the pieces of a field the highlighter analyses one
-// after the other, stopping once it has found enough.
-const hlChunk = 16 << 10
+// hlFirstChunk and hlChunk are the sizes of the pieces of a field the
+// highlighter analyses one after the other, stopping once it has found enough:
+// the first is small (most articles match early), the next ones double up to
+// hlChunk.
+const (
+	hlFirstChunk = 1 << 10
+	hlChunk      = 16 << 10
+)
 
 // matches finds the spans of the clauses in the first MaxBytes of text. It
 // analyses the text a chunk (cut at a paragraph or sentence end) at a time and
@@ -199,11 +204,12 @@ func (h *Highlighter) matches(ctx context.Context, field, text string) []span {
 	var out []span
 	seen := make([]bool, len(h.clauses))
 	nseen := 0
-	for off := 0; off < limit; {
+	chunk := hlFirstChunk
+	for off := 0; off < limit; chunk = min(2*chunk, hlChunk) {
 		if ctx.Err() != nil {
 			break
 		}
-		end := chunkEnd(text, off, min(limit, off+hlChunk))
+		end := chunkEnd(text, off, min(limit, off+chunk))
 		n := len(out)
 		out = h.matchChunk(text[off:end], off, cl, applies, out)
 		for _, m := range out[n:] {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
@@ -284,12 +286,16 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Warnings: t.warnings}
 	var hl *Highlighter
+	var locs map[string]search.FieldTermLocationMap
 	if !r.Plain {
 		ho := r.Highlight
 		if ho.Pipeline == nil {
 			ho.Pipeline = x.opts.Pipeline
 		}
 		hl = NewHighlighter(node, ho)
+		if locs, err = x.locations(ctx, q, node, res.Hits); err != nil {
+			return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+		}
 	}
 	view := x.reg.current()
 	for _, h := range res.Hits {
@@ -297,16 +303,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if hl == nil {
 			continue
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
-		}
 		last := &out.Hits[len(out.Hits)-1]
 		body, _ := h.Fields[FieldBody].(string)
 		last.Fragments = map[string][]string{}
-		if f := hl.Fragments(ctx, FieldTitle, last.Title); f != nil {
+		if f := hl.FragmentsAt(FieldTitle, last.Title, locTokens(locs[h.ID][FieldTitle])); f != nil {
 			last.Fragments[FieldTitle] = f
 		}
-		if f := hl.Fragments(ctx, FieldBody, body); f != nil {
+		if f := hl.FragmentsAt(FieldBody, body, locTokens(locs[h.ID][FieldBody])); f != nil {
 			last.Fragments[FieldBody] = f
 		}
 	}
@@ -390,6 +393,60 @@ func buckets(lo, hi time.Time) []DateBucket {
 	for y := lo.Year(); y <= hi.Year(); y++ {
 		t := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		out = append(out, DateBucket{Name: t.Format("2006"), Start: t, End: t.AddDate(1, 0, 0)})
+	}
+	return out
+}
+
+// locations returns the occurrences of the query's terms in the title and body
+// of the hits, from the index's term vectors: q again, restricted to the hits,
+// with locations. Only these few articles have their term vectors read.
+func (x *Index) locations(ctx context.Context, q bquery.Query, node query.Node, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+	if node == nil || len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	lq := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery(ids), q})
+	req := bleve.NewSearchRequestOptions(lq, len(ids), 0, false)
+	req.IncludeLocations = true
+	res, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations
+	}
+	return out, nil
+}
+
+// locTokens turns the term locations of one field into tokens in position
+// order, as the highlighter reads them.
+func locTokens(tl search.TermLocationMap) analysis.TokenStream {
+	n := 0
+	for _, ls := range tl {
+		n += len(ls)
+	}
+	if n == 0 {
+		return nil
+	}
+	toks := make([]analysis.Token, 0, n)
+	for term, ls := range tl {
+		for _, l := range ls {
+			toks = append(toks, analysis.Token{Term: []byte(term), Start: int(l.Start), End: int(l.End), Position: int(l.Pos)})
+		}
+	}
+	sort.Slice(toks, func(i, j int) bool {
+		if toks[i].Position != toks[j].Position {
+			return toks[i].Position < toks[j].Position
+		}
+		return toks[i].Start < toks[j].Start
+	})
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		out[i] = &toks[i]
 	}
 	return out
 }

@@ -265,7 +265,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	var fq *faceted
 	var months []DateBucket
 	if len(facets) > 0 {
-		fq = &faceted{inner: req.Query, x: x}
+		fq = &faceted{inner: req.Query, x: x, view: x.reg.current()}
 		for _, f := range facets {
 			if f == FieldPublished {
 				lo, hi := x.span()
@@ -314,7 +314,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 	}
 	if fq != nil {
-		if err := x.facetResults(ctx, &out.Facets, fq, view, facetSize, months); err != nil {
+		if err := x.facetResults(ctx, &out.Facets, fq, fq.view, facetSize, months); err != nil {
 			return nil, err
 		}
 	}

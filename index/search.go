@@ -50,6 +50,9 @@ type Request struct {
 	// package index/query): words, "phrases", AND, OR, NOT, -word, parentheses,
 	// field:value, ranges. Empty matches all articles.
 	Query string
+	// Parsed, when not nil, is Query already parsed (by query.Parse with the
+	// same limits), which Search then does not parse again.
+	Parsed query.Node
 	// Persons, Organizations and Places keep only the articles that mention
 	// every one of the given entities. A name may be any name of the entity
 	// in any case: its canonical name, another stored form (Semarang for Kota
@@ -202,9 +205,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	lim := x.limits(r.Limits)
-	node, err := query.Parse(r.Query, lim)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+	node := r.Parsed
+	if node == nil {
+		if node, err = query.Parse(r.Query, lim); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
 	}
 	t := &translator{x: x, ctx: ctx, an: queryAnalyzer(x.opts.Pipeline), lim: lim, q: r.Query}
 	var must []bquery.Query

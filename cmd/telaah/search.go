@@ -93,9 +93,9 @@ func runSearch(e *env, args []string) error {
 			return usageError{"--until: " + err.Error()}
 		}
 	}
-	// Check the query before opening the index, so that a bad query is
+	// Parse the query (once) before opening the index, so that a bad query is
 	// reported as such even when the index is missing.
-	if _, err := query.Parse(r.Query, r.Limits); err != nil {
+	if r.Parsed, err = query.Parse(r.Query, r.Limits); err != nil {
 		return queryError(err)
 	}
 	x, err := index.Open(*dir, nil)

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/analysis/stem"
@@ -61,6 +62,16 @@ func Stopwords() []string {
 // joiners, byte-order mark) are removed. Plain lower-case ASCII is returned as is,
 // without allocating.
 func Normalize(s string) string {
+	i := plainPrefix(s)
+	if i == len(s) {
+		return s
+	}
+	return string(appendNormalized(make([]byte, 0, len(s)), s, i))
+}
+
+// plainPrefix returns the length of the prefix of s that is plain lower-case
+// ASCII, which Normalize leaves as it is.
+func plainPrefix(s string) int {
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -69,40 +80,53 @@ func Normalize(s string) string {
 		}
 		i++
 	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
+	return i
+}
+
+// appendNormalized appends Normalize(s) to dst, given that s[:i] is plain
+// lower-case ASCII.
+func appendNormalized(dst []byte, s string, i int) []byte {
+	dst = append(dst, s[:i]...)
 	for _, r := range s[i:] {
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 			continue
 		case r == utf8.RuneError:
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 			continue
 		}
 		if f, ok := fold[r]; ok {
 			if f != 0 {
-				b.WriteRune(f)
+				dst = utf8.AppendRune(dst, f)
 			}
 			continue
 		}
 		r = unicode.ToLower(r)
 		if f, ok := fold[r]; ok {
 			if f != 0 {
-				b.WriteRune(f)
+				dst = utf8.AppendRune(dst, f)
 			}
 			continue
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
+}
+
+// IsNormalized reports whether Normalize leaves the word b as it is, without
+// allocating: the test a token filter makes before normalising a term.
+func IsNormalized(b []byte) bool {
+	for i, c := range b {
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			s := string(b[i:]) // a short word: on the stack
+			return Normalize(s) == s
+		}
+	}
+	return true
 }
 
 // fold maps a lower-case rune to its normal form; 0 deletes the rune.
@@ -188,6 +212,13 @@ func (p *Pipeline) Terms(text string) []Term {
 	return p.terms(p.tokenizer().Sentences(text), nil, true)
 }
 
+// SentenceTerms is [Pipeline.Terms] on sentences the pipeline's tokenizer has
+// already split (p.Tokenizer.Sentences(text)), for a caller that needs both the
+// sentences and the terms without tokenizing the text twice.
+func (p *Pipeline) SentenceTerms(sents []tokenize.Sentence) []Term {
+	return p.terms(sents, nil, true)
+}
+
 // Prepare is [Pipeline.Terms] without the stemming: terms are normalised and marked
 // as stopwords and proper nouns, and Stem is left empty, for a later stage that
 // stems (such as the bleve token filter in package index). The Norm of a proper noun
@@ -214,43 +245,106 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 		n += len(s.Tokens)
 	}
 	out := make([]Term, 0, n)
-	st := p.stemmer()
-	e := 0 // the first entity that may cover the current token
+	tw := termWriter{st: p.stemmer(), ents: ents, stemming: stemming}
 	for _, s := range sents {
-		title := titleCase(s.Tokens)
-		initial := true
-		for _, tok := range s.Tokens {
-			t := Term{Token: tok, Norm: Normalize(tok.Text)}
-			switch tok.Kind {
-			case tokenize.Word:
-				for e < len(ents) && ents[e].End <= tok.Start {
-					e++
-				}
-				inName := e < len(ents) && ents[e].Start < tok.End && isName(ents[e].Label)
-				c := tok.Case
-				if c == tokenize.NoCase {
-					c = caseOf(tok.Text)
-				}
-				t.Proper = inName || (!initial && !title && c != tokenize.Lower && c != tokenize.NoCase)
-				t.Stopword = !t.Proper && IsStopword(t.Norm)
-				if t.Proper && tok.Enc > 0 {
-					// A name keeps its clitic off: Jakarta-nya, Telegramnya.
-					_, base, _ := tok.Split()
-					t.Norm = Normalize(base)
-				}
-				if stemming {
-					t.Stem = st.StemToken(t.Norm, t.Proper)
-				}
-				initial = false
-			case tokenize.Punct:
-				initial = initial || opensClause(tok.Text)
-			default:
-				initial = false
-			}
-			out = append(out, t)
-		}
+		tw.sentence(s.Tokens, func(t *Term) bool {
+			out = append(out, *t)
+			return true
+		})
 	}
 	return out
+}
+
+// PrepareEach calls yield with each term of text, in order, as [Pipeline.Prepare]
+// returns them, until yield returns false. It holds one sentence at a time and
+// allocates nothing per term: the Term passed to yield, and the Norm of a word
+// that normalising changed, are valid only until yield returns (the other
+// strings are substrings of text). Token filters and indexers that copy what they
+// keep use it instead of Prepare.
+func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
+	tw := termWriter{scratch: true}
+	var sent []tokenize.Token
+	for tok := range p.tokenizer().All(text) {
+		if tok.Is(tokenize.SentenceStart) && len(sent) > 0 {
+			if !tw.sentence(sent, yield) {
+				return
+			}
+			sent = sent[:0]
+		}
+		sent = append(sent, tok)
+	}
+	tw.sentence(sent, yield)
+}
+
+// termWriter turns the tokens of a text, a sentence at a time, into Terms.
+type termWriter struct {
+	st       *stem.Stemmer // when stemming
+	ents     []entity.Entity
+	e        int // the first entity that may cover the current token
+	stemming bool
+	// scratch: the Norm of a word that normalising changes is written to buf
+	// and valid until the next term, instead of allocated.
+	scratch bool
+	buf     []byte
+}
+
+// norm returns Normalize(s), on the scratch buffer when tw.scratch is set.
+func (tw *termWriter) norm(s string) string {
+	i := plainPrefix(s)
+	if i == len(s) {
+		return s
+	}
+	if !tw.scratch {
+		return string(appendNormalized(make([]byte, 0, len(s)), s, i))
+	}
+	tw.buf = appendNormalized(tw.buf[:0], s, i)
+	return unsafe.String(unsafe.SliceData(tw.buf), len(tw.buf))
+}
+
+// sentence calls yield with the Term of each token of one sentence, and reports
+// whether yield always returned true.
+func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bool {
+	ents := tw.ents
+	title := titleCase(toks)
+	initial := true
+	var t Term
+	for _, tok := range toks {
+		t = Term{Token: tok}
+		switch tok.Kind {
+		case tokenize.Word:
+			for tw.e < len(ents) && ents[tw.e].End <= tok.Start {
+				tw.e++
+			}
+			inName := tw.e < len(ents) && ents[tw.e].Start < tok.End && isName(ents[tw.e].Label)
+			c := tok.Case
+			if c == tokenize.NoCase {
+				c = caseOf(tok.Text)
+			}
+			t.Proper = inName || (!initial && !title && c != tokenize.Lower && c != tokenize.NoCase)
+			if t.Proper && tok.Enc > 0 {
+				// A name keeps its clitic off: Jakarta-nya, Telegramnya.
+				_, base, _ := tok.Split()
+				t.Norm = tw.norm(base)
+			} else {
+				t.Norm = tw.norm(tok.Text)
+				t.Stopword = !t.Proper && IsStopword(t.Norm)
+			}
+			if tw.stemming {
+				t.Stem = tw.st.StemToken(t.Norm, t.Proper)
+			}
+			initial = false
+		case tokenize.Punct:
+			t.Norm = tw.norm(tok.Text)
+			initial = initial || opensClause(tok.Text)
+		default:
+			t.Norm = tw.norm(tok.Text)
+			initial = false
+		}
+		if !yield(&t) {
+			return false
+		}
+	}
+	return true
 }
 
 // isName reports whether entities of label l are names whose words must not be

@@ -3,6 +3,8 @@ package index
 import (
 	"fmt"
 	"iter"
+	"strings"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -62,19 +64,80 @@ func init() {
 }
 
 func analyzerConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
-	tok, err := cache.TokenizerNamed(TokenizerName)
-	if err != nil {
+	// The components must be registered, as a mapping that names them expects;
+	// the analyzer itself runs them in one pass (see Analyzer).
+	if _, err := cache.TokenizerNamed(TokenizerName); err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", AnalyzerName, err)
 	}
-	var filters []analysis.TokenFilter
 	for _, name := range []string{NormalizeFilterName, StopFilterName, StemFilterName} {
-		f, err := cache.TokenFilterNamed(name)
-		if err != nil {
+		if _, err := cache.TokenFilterNamed(name); err != nil {
 			return nil, fmt.Errorf("analyzer %s: %w", AnalyzerName, err)
 		}
-		filters = append(filters, f)
 	}
-	return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
+	return &Analyzer{KeepSurface: true}, nil
+}
+
+// Analyzer is the analyzer registered as [AnalyzerName]: [Tokenizer] (without
+// entities), [NormalizeFilter], [StopFilter] and [StemFilter] in one pass over
+// the terms of analysis.Pipeline.PrepareEach, so that each word is normalised,
+// looked up in the stopword list and stemmed once, and nothing is allocated per
+// token but what bleve's API asks for (a *Token each), carved out of a few slabs.
+// Its tokens are those of the chain of the four components. The zero value uses
+// the default pipeline and stemmer; it is safe for concurrent use.
+type Analyzer struct {
+	// Pipeline is the analysis pipeline; nil means the default one.
+	Pipeline *ta.Pipeline
+	// Stemmer stems; nil means stem.Default().
+	Stemmer *stem.Stemmer
+	// KeepSurface keeps the normalised word beside its stem (see
+	// [StemFilterName]); the registered "id" analyzer sets it.
+	KeepSurface bool
+}
+
+// Analyze implements bleve's analysis.Analyzer.
+func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
+	st := a.Stemmer
+	if st == nil {
+		st = stem.Default()
+	}
+	// The terms are copied to the writer's slabs: nothing keeps the text.
+	text := unsafe.String(unsafe.SliceData(input), len(input))
+	w := newTokenWriter(len(input))
+	pos := 0
+	a.Pipeline.PrepareEach(text, func(t *ta.Term) bool {
+		surface := surfaceOf(t)
+		if surface == "" {
+			return true
+		}
+		pos = nextPosition(pos, t)
+		if t.Stopword {
+			return true
+		}
+		tok := analysis.Token{
+			Start:    t.Start,
+			End:      t.End,
+			Position: pos,
+			Type:     tokenType(t),
+			KeyWord:  t.Proper || t.Kind != tokenize.Word,
+		}
+		term := w.bytesOf(surface)
+		if !tok.KeyWord && tok.Type == analysis.AlphaNumeric {
+			if s := st.StemBytes(term); s != "" && s != surface {
+				if !a.KeepSurface {
+					tok.Term = w.bytesOf(s)
+					w.add(tok)
+					return true
+				}
+				st := tok
+				st.Term = w.bytesOf(s)
+				w.add(st)
+			}
+		}
+		tok.Term = term
+		w.add(tok)
+		return true
+	})
+	return w.out
 }
 
 func boolConfig(config map[string]interface{}, key string, def bool) (bool, error) {
@@ -126,16 +189,39 @@ type Tokenizer struct {
 
 // Tokenize implements bleve's analysis.Tokenizer.
 func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	text := string(input)
-	var terms []ta.Term
 	if z.Entities {
-		terms = z.Pipeline.Analyze(text).Terms
-	} else {
-		terms = z.Pipeline.Prepare(text)
+		return z.tokenizeEntities(string(input))
 	}
+	// The terms are copied to the writer's slabs: nothing keeps the text.
+	text := unsafe.String(unsafe.SliceData(input), len(input))
+	w := newTokenWriter(len(input))
+	pos := 0
+	z.Pipeline.PrepareEach(text, func(t *ta.Term) bool {
+		surface := surfaceOf(t)
+		if surface == "" {
+			return true
+		}
+		pos = nextPosition(pos, t)
+		w.add(analysis.Token{
+			Start:    t.Start,
+			End:      t.End,
+			Term:     w.bytesOf(surface),
+			Position: pos,
+			Type:     tokenType(t),
+			KeyWord:  t.Proper || t.Kind != tokenize.Word,
+		})
+		return true
+	})
+	return w.out
+}
+
+// tokenizeEntities is Tokenize with the entity-aware proper-noun decisions of
+// analysis.Pipeline.Analyze.
+func (z *Tokenizer) tokenizeEntities(text string) analysis.TokenStream {
+	terms := z.Pipeline.Analyze(text).Terms
 	n, size := 0, 0
-	for _, t := range terms {
-		if surface := surfaceOf(t); surface != "" {
+	for i := range terms {
+		if surface := surfaceOf(&terms[i]); surface != "" {
 			n++
 			size += len(surface)
 		}
@@ -147,11 +233,51 @@ func (z *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			End:      t.End,
 			Term:     sl.bytesOf(t.surface),
 			Position: t.pos,
-			Type:     tokenType(*t.Term),
+			Type:     tokenType(t.Term),
 			KeyWord:  t.Proper || t.Kind != tokenize.Word,
 		})
 	}
 	return sl.out
+}
+
+// tokenWriter carves the tokens of a stream and their terms out of slabs, for a
+// stream whose length is not known beforehand: a new slab, twice the last, when
+// one is full, so that tokens already handed out stay where they are. Each term
+// is a full slice expression, so a filter that appends to one cannot overwrite
+// the next.
+type tokenWriter struct {
+	tokens []analysis.Token
+	buf    []byte
+	out    analysis.TokenStream
+}
+
+// newTokenWriter returns a writer sized for the tokens of size bytes of text.
+func newTokenWriter(size int) *tokenWriter {
+	n := size/6 + 1 // a word and its space, in Indonesian news
+	return &tokenWriter{
+		tokens: make([]analysis.Token, 0, n),
+		buf:    make([]byte, 0, size+size/8+16),
+		out:    make(analysis.TokenStream, 0, n),
+	}
+}
+
+// bytesOf returns a copy of s on the slab.
+func (w *tokenWriter) bytesOf(s string) []byte {
+	if len(w.buf)+len(s) > cap(w.buf) {
+		w.buf = make([]byte, 0, max(len(s), 2*cap(w.buf)))
+	}
+	start := len(w.buf)
+	w.buf = append(w.buf, s...)
+	return w.buf[start:len(w.buf):len(w.buf)]
+}
+
+// add appends tok to the stream, on the slab.
+func (w *tokenWriter) add(tok analysis.Token) {
+	if len(w.tokens) == cap(w.tokens) {
+		w.tokens = make([]analysis.Token, 0, max(64, 2*cap(w.tokens)))
+	}
+	w.tokens = append(w.tokens, tok)
+	w.out = append(w.out, &w.tokens[len(w.tokens)-1])
 }
 
 // slab carves the tokens of a stream and their terms out of two allocations,
@@ -210,11 +336,11 @@ func indexed(terms []ta.Term) iter.Seq[indexedTerm] {
 		pos := 0
 		for i := range terms {
 			t := &terms[i]
-			surface := surfaceOf(*t)
+			surface := surfaceOf(t)
 			if surface == "" {
 				continue
 			}
-			pos = nextPosition(pos, *t)
+			pos = nextPosition(pos, t)
 			if !yield(indexedTerm{t, surface, pos}) {
 				return
 			}
@@ -225,7 +351,7 @@ func indexed(terms []ta.Term) iter.Seq[indexedTerm] {
 // nextPosition returns the position of term t after position pos: the next one,
 // or one more at the start of a sentence, so that a phrase query never matches
 // across a sentence boundary ("rumah. Harga" is not "rumah harga").
-func nextPosition(pos int, t ta.Term) int {
+func nextPosition(pos int, t *ta.Term) int {
 	if pos > 0 && t.Is(tokenize.SentenceStart) {
 		return pos + 2
 	}
@@ -234,31 +360,34 @@ func nextPosition(pos int, t ta.Term) int {
 
 // surfaceOf is the normalised form under which a term enters bleve before
 // stemming, or "" when it is not indexed.
-func surfaceOf(t ta.Term) string {
+func surfaceOf(t *ta.Term) string {
 	switch t.Kind {
 	case tokenize.Word, tokenize.Number, tokenize.URL, tokenize.Email,
-		tokenize.Mention, tokenize.Hashtag, tokenize.Abbreviation:
-		t.Stem = "" // Key then gives the normalised form
-		return t.Key()
+		tokenize.Mention, tokenize.Hashtag:
+		return t.Norm // Key without the stem
+	case tokenize.Abbreviation:
+		return strings.TrimSuffix(t.Norm, ".")
 	}
 	return ""
 }
 
-func tokenType(t ta.Term) analysis.TokenType {
+func tokenType(t *ta.Term) analysis.TokenType {
 	if t.Kind == tokenize.Number {
 		return analysis.Numeric
 	}
 	return analysis.AlphaNumeric
 }
 
-// NormalizeFilter is the token filter registered as [NormalizeFilterName].
+// NormalizeFilter is the token filter registered as [NormalizeFilterName]. A term
+// that is normal already, as those of [TokenizerName] are, costs one scan of its
+// bytes.
 type NormalizeFilter struct{}
 
 // Filter implements bleve's analysis.TokenFilter.
 func (NormalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, t := range input {
-		if n := ta.Normalize(string(t.Term)); n != string(t.Term) {
-			t.Term = []byte(n)
+		if !ta.IsNormalized(t.Term) {
+			t.Term = []byte(ta.Normalize(string(t.Term)))
 		}
 	}
 	return input
@@ -271,13 +400,22 @@ type StopFilter struct{}
 func (StopFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	j := 0
 	for _, t := range input {
-		if !t.KeyWord && ta.IsStopword(string(t.Term)) {
+		if !t.KeyWord && isStopword(t.Term) {
 			continue
 		}
 		input[j] = t
 		j++
 	}
 	return input[:j]
+}
+
+// isStopword is analysis.IsStopword of a term, without converting it to a string
+// on the heap.
+func isStopword(term []byte) bool {
+	if len(term) > 32 { // no stopword is that long
+		return false
+	}
+	return ta.IsStopword(string(term))
 }
 
 // StemFilter is the token filter registered as [StemFilterName]. It stems every
@@ -318,7 +456,7 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			}
 			continue
 		}
-		s := st.StemToken(string(t.Term), false)
+		s := st.StemBytes(t.Term)
 		if s == string(t.Term) || s == "" {
 			if out != nil {
 				out = append(out, t)
@@ -357,7 +495,8 @@ func (f *StemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 // their terms are carved out of a slab.
 func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 	n, size := 0, 0
-	for _, t := range terms {
+	for i := range terms {
+		t := &terms[i]
 		if t.Stopword {
 			continue
 		}
@@ -379,7 +518,7 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 		if t.Stopword {
 			continue
 		}
-		tok := analysis.Token{Start: t.Start, End: t.End, Position: t.pos, Type: tokenType(*t.Term), KeyWord: true}
+		tok := analysis.Token{Start: t.Start, End: t.End, Position: t.pos, Type: tokenType(t.Term), KeyWord: true}
 		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != t.surface {
 			st := tok
 			st.Term = sl.bytesOf(t.Stem)

@@ -198,7 +198,7 @@ func FuzzReadJSONL(f *testing.F) {
 			t.Fatal(err)
 		}
 		// The same bytes as a .json file: an array or JSON Lines.
-		err = readJSON(bytes.NewReader(b), "in.json", article, skipped)
+		err = (&Reader{Add: article, Bad: skipped}).readJSON(bytes.NewReader(b), "in.json")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,8 +15,10 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/internal/newstext"
 )
 
 // benchDocs is the number of articles of the benchmarks.
@@ -246,4 +248,43 @@ func BenchmarkSearch(b *testing.B) {
 			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 		})
 	}
+}
+
+// BenchmarkAnalyzerCompare runs bleve's "standard" analyzer and Telaah's "id"
+// analyzer (as bleve's registry builds them: tokenizer, normalise, stop and stem
+// filters) on the same 1 MB of news, alternately in each iteration, and reports
+// the MB per CPU-second of each and their ratio (the bar: id ≥ 1.5× standard):
+//
+//	go test ./index -run XXX -bench AnalyzerCompare -cpu 1 -count 5
+func BenchmarkAnalyzerCompare(b *testing.B) {
+	input := []byte(newstext.Text())
+	cache := registry.NewCache()
+	std, err := cache.AnalyzerNamed(standard.Name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id, err := cache.AnalyzerNamed(AnalyzerName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	id.Analyze([]byte("Warga Bekasi menggunakan Telegram.")) // build the lists before timing
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	var cpuStd, cpuID time.Duration
+	n := 0
+	for b.Loop() {
+		c0 := cpuTime()
+		n += len(std.Analyze(input))
+		c1 := cpuTime()
+		n += len(id.Analyze(input))
+		cpuStd += c1 - c0
+		cpuID += cpuTime() - c1
+	}
+	if n == 0 || cpuStd <= 0 || cpuID <= 0 {
+		return
+	}
+	mb := float64(len(input)) * float64(b.N) / 1e6
+	b.ReportMetric(mb/cpuStd.Seconds(), "standard-MB/cpu-s")
+	b.ReportMetric(mb/cpuID.Seconds(), "id-MB/cpu-s")
+	b.ReportMetric(cpuStd.Seconds()/cpuID.Seconds(), "id/standard-speed")
 }

@@ -116,7 +116,8 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		value    string
 		count    int
 		mentions int
-		forms    []string
+		forms    []string // every stored form of the entity
+		seen     int      // the forms among bleve's values
 	}
 	byName := map[string]*merged{}
 	var out []*merged
@@ -133,7 +134,9 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 			out = append(out, m)
 		}
 		m.count += t.Count
+		m.seen++
 	}
+	complete := f.Other == 0 // bleve returned every value
 	order := func() {
 		sort.SliceStable(out, func(i, j int) bool {
 			a, b := out[i], out[j]
@@ -154,7 +157,9 @@ func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *sea
 		if i >= n {
 			break
 		}
-		if len(m.forms) > 1 {
+		// The sum is exact when bleve counted one form and no other can
+		// hide beyond its window.
+		if m.seen > 1 || !complete && len(m.forms) > m.seen {
 			c, err := count(m.forms)
 			if err != nil {
 				return nil, fmt.Errorf("search: counting %s %q: %w", fieldNoun(field), m.value, err)

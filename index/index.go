@@ -15,6 +15,14 @@
 // [Request]s with highlighted hits and facets of persons, organisations, places,
 // sources and publication dates.
 //
+// An entity registry gives each person, organisation and place one identity
+// across the index (see registry.go): KPK and Komisi Pemberantasan Korupsi,
+// BMKG and its long name, Semarang and Kota Semarang are one entity, under one
+// facet value; filters accept any of its names in any case; aliases that one
+// article teaches (Long Name (ACRO)) hold for every article, also those indexed
+// before; [Index.Entities] lists entities for type-ahead. Each article's entities
+// are ranked by salience (mentions, title, lead): its main entities come first.
+//
 // # Query language
 //
 // [Request].Query is a list of clauses separated by spaces, all of which an
@@ -87,6 +95,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/analysis/entity"
@@ -199,7 +208,31 @@ type Options struct {
 	// Limits bound the queries of Search; a Request's own limits take
 	// precedence, and a zero field takes the default (see query.Limits).
 	Limits query.Limits
+	// MaxArticle bounds the bytes of an article's title and body together that
+	// Add accepts; 0 means DefaultMaxArticle, a negative value no limit. Analysis
+	// holds tens of times an article's size in memory, so this bounds the memory
+	// of indexing. The readers have the same bound in Limits.
+	MaxArticle int
+	// ReadOnly opens the index for reading only (Open; Create ignores it):
+	// several processes may search it at once, but not while one writes it.
+	ReadOnly bool
+	// LockTimeout is how long Open waits for an index that another process
+	// holds: one writer excludes everyone else, readers exclude a writer. 0
+	// means DefaultLockTimeout; a negative value waits forever. When it runs
+	// out, Open fails with an error that wraps ErrLocked.
+	LockTimeout time.Duration
 }
+
+// errReadOnly is the error of a write to an index opened with Options.ReadOnly
+// (bleve would block forever).
+var errReadOnly = errors.New("index opened read-only (Options.ReadOnly)")
+
+// DefaultLockTimeout is how long Open waits for an index another process holds.
+const DefaultLockTimeout = 2 * time.Second
+
+// ErrLocked is wrapped by the error of Open when another process holds the
+// index past Options.LockTimeout.
+var ErrLocked = errors.New("index is locked by another process")
 
 // Index is a searchable collection of articles backed by bleve's scorch. It is
 // safe for concurrent use.
@@ -215,6 +248,9 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
+	gen []byte // the registry generation of the last write; nil if none since Open
+	// saved is the generation the registry cache on disk holds.
+	saved []byte
 
 	cols columnCache // the facet columns of the latest snapshot searched
 }
@@ -231,19 +267,41 @@ func Create(path string, opts *Options) (*Index, error) {
 			return nil, fmt.Errorf("creating index: %w", err)
 		}
 	}
-	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
+	var cfg map[string]interface{}
+	if opts != nil {
+		cfg = map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
+	}
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("creating index %q: %w", path, err)
 	}
 	return newIndex(b, path, opts), nil
 }
 
-// Open opens an existing index made by Create. opts may be nil.
+// Open opens an existing index made by Create. opts may be nil. An index is
+// held by one process that writes it, or by any number that only read it
+// (Options.ReadOnly); Open waits Options.LockTimeout for the others to let go,
+// then fails with an error wrapping ErrLocked that says who holds it.
 func Open(path string, opts *Options) (*Index, error) {
 	if path == "" {
 		return nil, errors.New("opening index: empty path")
 	}
-	b, err := bleve.Open(path)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("opening index: %w", err)
+	}
+	readOnly := opts != nil && opts.ReadOnly
+	cfg := map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	b, err := bleve.OpenUsing(path, cfg)
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		who := "being written by another process"
+		if !readOnly {
+			who = "in use by another process (one that writes it, or searches)"
+		}
+		return nil, fmt.Errorf("opening index %s: index is %s; gave up after %s: %w", path, who, lockTimeout(opts), ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
@@ -257,6 +315,17 @@ func Open(path string, opts *Options) (*Index, error) {
 		return nil, fmt.Errorf("opening index %s: %w", path, err)
 	}
 	return x, nil
+}
+
+// lockTimeout is the bolt_timeout for opts: bbolt waits forever for 0.
+func lockTimeout(opts *Options) time.Duration {
+	switch {
+	case opts == nil || opts.LockTimeout == 0:
+		return DefaultLockTimeout
+	case opts.LockTimeout < 0:
+		return 0
+	}
+	return opts.LockTimeout
 }
 
 func newIndex(b bleve.Index, path string, opts *Options) *Index {
@@ -281,6 +350,9 @@ func (x *Index) Path() string { return x.path }
 
 // Close closes the index.
 func (x *Index) Close() error {
+	x.wmu.Lock()
+	x.saveRegistry() // a cache only: the articles hold the registry
+	x.wmu.Unlock()
 	if err := x.b.Close(); err != nil {
 		return fmt.Errorf("closing index %s: %w", x.path, err)
 	}
@@ -302,6 +374,9 @@ func (x *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	if x.opts.ReadOnly {
+		return errReadOnly
+	}
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	old, err := x.summaries(ids)
@@ -312,9 +387,11 @@ func (x *Index) Delete(ids ...string) error {
 	for _, id := range ids {
 		batch.Delete(id)
 	}
+	gen := x.stampGeneration(batch)
 	if err := x.b.Batch(batch); err != nil {
 		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
 	}
+	x.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}
@@ -327,9 +404,16 @@ func (x *Index) Delete(ids ...string) error {
 // all the articles and indexes none if one is invalid. When a batch fails, the
 // error says how many articles before it were indexed.
 func (x *Index) Add(articles ...Article) error {
+	if x.opts.ReadOnly {
+		return errReadOnly
+	}
+	maxArticle := limit(x.opts.MaxArticle, DefaultMaxArticle)
 	for i := range articles {
 		if err := articles[i].Validate(); err != nil {
 			return fmt.Errorf("adding article %d: %w", i, err)
+		}
+		if n := len(articles[i].Title) + len(articles[i].Body); n > maxArticle {
+			return fmt.Errorf("adding article %d (%q, %d bytes): %w", i, articles[i].ID, n, &LimitError{"MaxArticle", int64(maxArticle)})
 		}
 	}
 	// Analysis of the next batch overlaps with bleve writing the current one.
@@ -435,9 +519,11 @@ func (x *Index) commit(p prepared) error {
 	if err != nil {
 		return err
 	}
+	gen := x.stampGeneration(p.batch)
 	if err := x.b.Batch(p.batch); err != nil {
 		return err
 	}
+	x.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}

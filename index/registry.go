@@ -3,10 +3,12 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/analysis/entity"
 )
@@ -107,6 +109,10 @@ type group struct {
 	aliases  []string // other names that resolve to it: built-in and learned aliases
 	articles int      // sum over the stored names (an article with two forms counts twice)
 	mentions int
+	// units are the organisations named by its acronym and a place (BMKG Ambon,
+	// BMKG Yogyakarta for BMKG): its offices and branches, which a filter by
+	// the organisation finds too.
+	units []*group
 }
 
 // registry is the entity registry of an index. It is safe for concurrent use.
@@ -114,6 +120,7 @@ type entityRegistry struct {
 	mu     sync.RWMutex
 	values map[valueKey]*valueStat
 	taught map[taughtKey]int // articles teaching each alias
+	forms  map[string]string // the key of a taught alias → its first spelling
 
 	view *regView // derived from values and taught; nil when stale
 }
@@ -124,10 +131,48 @@ type regView struct {
 	groups  map[entity.Label]map[string]*group // by key
 	byValue map[valueKey]*group
 	learned map[entity.Label]map[string]string // alias key → stored name it stands for
+	// probes finds the candidates of a name that no key equals: a word of a
+	// person's name, the last word of a place's, the initials of an
+	// organisation's.
+	probes map[entity.Label]map[string][]*group
+}
+
+// addProbes indexes a group under the probes of its label.
+func (v *regView) addProbes(g *group) {
+	ws := strings.Fields(g.key)
+	if len(ws) == 0 {
+		return
+	}
+	var ps []string
+	switch g.label {
+	case entity.PER:
+		ps = ws
+	case entity.LOC:
+		ps = ws[len(ws)-1:]
+	case entity.ORG:
+		var all, content strings.Builder
+		for _, w := range ws {
+			all.WriteByte(w[0])
+			if !acronymSkip[w] {
+				content.WriteByte(w[0])
+			}
+		}
+		ps = []string{all.String(), content.String()}
+	}
+	m := v.probes[g.label]
+	if m == nil {
+		m = map[string][]*group{}
+		v.probes[g.label] = m
+	}
+	for i, p := range ps {
+		if i == 0 || !slices.Contains(ps[:i], p) {
+			m[p] = append(m[p], g)
+		}
+	}
 }
 
 func newRegistry() *entityRegistry {
-	return &entityRegistry{values: map[valueKey]*valueStat{}, taught: map[taughtKey]int{}}
+	return &entityRegistry{values: map[valueKey]*valueStat{}, taught: map[taughtKey]int{}, forms: map[string]string{}}
 }
 
 // apply adds (sign 1) or removes (sign -1) an article's entities.
@@ -152,6 +197,9 @@ func (r *entityRegistry) apply(s *docSummary, sign int) {
 		}
 		for _, a := range e.Teaches {
 			tk := taughtKey{e.Label, strings.Join(plainWords(a), " "), e.Name}
+			if _, ok := r.forms[tk.alias]; !ok && sign > 0 {
+				r.forms[tk.alias] = a
+			}
 			if r.taught[tk] += sign; r.taught[tk] <= 0 {
 				delete(r.taught, tk)
 			}
@@ -229,16 +277,19 @@ func (r *entityRegistry) derive() *regView {
 		g.mentions += st.mentions
 		v.byValue[vk] = g
 	}
+	v.probes = map[entity.Label]map[string][]*group{}
 	for _, gs := range v.groups {
 		for _, g := range gs {
 			r.name(g)
+			v.addProbes(g)
 		}
 	}
+	v.linkUnits()
 	// The aliases of each group, for type-ahead.
 	for _, a := range entity.Aliases() {
 		for l, gs := range v.groups {
 			if g := gs[strings.Join(nameWords(a.Full, l, nil), " ")]; g != nil {
-				g.aliases = append(g.aliases, strings.ToUpper(a.Short))
+				g.aliases = append(g.aliases, aliasSpelling(a))
 			}
 		}
 	}
@@ -247,7 +298,7 @@ func (r *entityRegistry) derive() *regView {
 			continue
 		}
 		if g := v.byValue[valueKey{tk.label, tk.target}]; g != nil {
-			g.aliases = append(g.aliases, strings.ToUpper(tk.alias))
+			g.aliases = append(g.aliases, r.forms[tk.alias])
 		}
 	}
 	for _, gs := range v.groups {
@@ -257,6 +308,59 @@ func (r *entityRegistry) derive() *regView {
 		}
 	}
 	return v
+}
+
+// linkUnits records the offices and branches of organisations: an
+// organisation whose name is one word that names another organisation (its
+// acronym or alias) followed by a place the index knows (BMKG Ambon) is a unit
+// of that organisation.
+func (v *regView) linkUnits() {
+	orgs, places := v.groups[entity.ORG], v.groups[entity.LOC]
+	for key, g := range orgs {
+		ws := strings.Fields(key)
+		if len(ws) < 2 || places[strings.Join(ws[1:], " ")] == nil {
+			continue
+		}
+		if p := orgs[v.key(entity.ORG, ws[0])]; p != nil && p != g {
+			p.units = append(p.units, g)
+		}
+	}
+}
+
+// filterValues returns the stored names a filter by g matches: its own and
+// those of its units.
+func (g *group) filterValues() []string {
+	out := append([]string(nil), g.values...)
+	for _, u := range g.units {
+		out = append(out, u.values...)
+	}
+	return out
+}
+
+// aliasSpelling writes a built-in alias as news does: an acronym in capitals
+// (KPK, BMKG, DIY), a nickname capitalised (Jokowi, Gus Dur).
+func aliasSpelling(a entity.Alias) string {
+	if !strings.Contains(a.Short, " ") && (len(a.Short) <= 3 || initialsIn(a.Short, plainWords(a.Full))) {
+		return strings.ToUpper(a.Short)
+	}
+	ws := strings.Fields(a.Short)
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// initialsIn reports whether the letters of acr are initials of words, in
+// order, skipping some words: PSSI in Persatuan Sepak Bola Seluruh Indonesia.
+func initialsIn(acr string, words []string) bool {
+	i := 0
+	for _, w := range words {
+		if i < len(acr) && w[0] == acr[i] {
+			i++
+		}
+	}
+	return i == len(acr)
 }
 
 // name picks the display name of a group and puts it first among its values:
@@ -474,10 +578,14 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		return []string{name}, nil
 	}
 	if g := v.groups[l][key]; g != nil {
-		return append([]string(nil), g.values...), nil
+		return g.filterValues(), nil
+	}
+	probe := ws[0]
+	if l == entity.LOC {
+		probe = ws[len(ws)-1]
 	}
 	var cands []*group
-	for _, g := range v.groups[l] {
+	for _, g := range v.probes[l][probe] {
 		gw := strings.Fields(g.key)
 		var match bool
 		switch l {
@@ -496,7 +604,7 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	case 0:
 		return []string{name}, nil
 	case 1:
-		return append([]string(nil), cands[0].values...), nil
+		return cands[0].filterValues(), nil
 	}
 	sortGroups(cands)
 	e := &AmbiguousError{Field: field, Name: name}

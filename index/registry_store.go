@@ -1,7 +1,14 @@
 package index
 
 import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -92,9 +99,128 @@ func summaryFromFields(fields map[string][]string) (*docSummary, error) {
 	return s, nil
 }
 
-// loadRegistry builds the entity registry of an opened index from the stored
-// entities of its articles.
+// The registry cache. Rebuilding the registry means reading the stored
+// entities of every article (about 0.2 ms of CPU each), so an index on disk
+// keeps a copy of it in registryFile, written on Close. Every batch that
+// changes articles also writes a new random generation into the index
+// (generationKey, in the same bleve batch); the cache holds the generation it
+// was made at and is used only when the two agree. After a crash, or a write by
+// a process that did not close the index, they differ and the registry is
+// rebuilt from the articles.
+const (
+	registryFile  = "telaah-registry.json"
+	generationKey = "telaah.registry.generation"
+)
+
+// registryCache is the JSON form of the registry cache.
+type registryCache struct {
+	Generation []byte           `json:"generation"`
+	Values     []cachedValue    `json:"values"`
+	Taught     []cachedTeaching `json:"taught"`
+}
+
+type cachedValue struct {
+	Label    entity.Label `json:"l"`
+	Name     string       `json:"n"`
+	Articles int          `json:"a"`
+	Mentions int          `json:"m"`
+}
+
+type cachedTeaching struct {
+	Label    entity.Label `json:"l"`
+	Alias    string       `json:"a"` // the alias's key
+	Form     string       `json:"f"` // its spelling
+	Target   string       `json:"t"`
+	Articles int          `json:"n"`
+}
+
+// stampGeneration writes a new registry generation into a batch and returns it.
+func (x *Index) stampGeneration(b *bleve.Batch) []byte {
+	gen := make([]byte, 16)
+	rand.Read(gen) // never fails (crypto/rand)
+	b.SetInternal([]byte(generationKey), gen)
+	return gen
+}
+
+// saveRegistry writes the registry cache of an index on disk when the
+// registry changed since it was read; x.wmu must be held. It is only a cache:
+// when it cannot be written, the next Open rebuilds the registry.
+func (x *Index) saveRegistry() {
+	if x.path == "" || x.gen == nil || bytes.Equal(x.gen, x.saved) {
+		return
+	}
+	c := registryCache{Generation: x.gen}
+	r := x.reg
+	r.mu.RLock()
+	for k, v := range r.values {
+		c.Values = append(c.Values, cachedValue{k.label, k.name, v.articles, v.mentions})
+	}
+	for k, n := range r.taught {
+		c.Taught = append(c.Taught, cachedTeaching{k.label, k.alias, r.forms[k.alias], k.target, n})
+	}
+	r.mu.RUnlock()
+	data, err := json.Marshal(c)
+	if err != nil {
+		return
+	}
+	tmp := filepath.Join(x.path, registryFile+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return
+	}
+	if os.Rename(tmp, filepath.Join(x.path, registryFile)) == nil {
+		x.saved = x.gen
+	}
+}
+
+// loadCache fills the registry from the cache when it holds the index's
+// generation, and reports whether it did.
+func (x *Index) loadCache() (bool, error) {
+	gen, err := x.b.GetInternal([]byte(generationKey))
+	if err != nil {
+		return false, fmt.Errorf("reading the registry generation: %w", err)
+	}
+	data, err := os.ReadFile(filepath.Join(x.path, registryFile))
+	if errors.Is(err, fs.ErrNotExist) || len(gen) == 0 {
+		x.gen = gen // written on Close when gen is set, rebuilt otherwise
+		return false, nil
+	}
+	if err != nil {
+		return false, nil // a cache only
+	}
+	var c registryCache
+	if json.Unmarshal(data, &c) != nil || !bytes.Equal(c.Generation, gen) {
+		x.gen = gen
+		return false, nil
+	}
+	r := x.reg
+	r.mu.Lock()
+	for _, v := range c.Values {
+		r.values[valueKey{v.Label, v.Name}] = &valueStat{v.Articles, v.Mentions}
+	}
+	for _, t := range c.Taught {
+		r.taught[taughtKey{t.Label, t.Alias, t.Target}] = t.Articles
+		if t.Form != "" {
+			r.forms[t.Alias] = t.Form
+		}
+	}
+	r.view = nil
+	r.mu.Unlock()
+	x.gen, x.saved = gen, gen
+	return true, nil
+}
+
+// loadRegistry fills the entity registry of an opened index: from its cache
+// when it is current, else from the stored entities of the articles.
 func (x *Index) loadRegistry() error {
+	if ok, err := x.loadCache(); ok || err != nil {
+		return err
+	}
+	return x.scanRegistry()
+}
+
+// scanRegistry builds the entity registry from the stored entities of the
+// articles.
+func (x *Index) scanRegistry() error {
 	const page = 1000
 	var after []string
 	for {

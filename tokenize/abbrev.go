@@ -5,24 +5,34 @@ package tokenize
 // scanAbbreviation recognises an abbreviation with periods at s, which is a run of
 // letters followed by a period: the dotted forms S.H., a.n., M.Si., Ph.D., the
 // listed abbreviations (dll., Jl., Prof.) and one-letter initials (B.).
-func scanAbbreviation(text string, s seg) (raw, bool) {
-	// Dotted forms: two or more short letter runs, each followed by a period.
+func scanAbbreviation(text string, s seg, la *lookahead) (raw, bool) {
+	// Dotted forms: two to eight short letter runs, each followed by a period.
 	parts, e, initials := 0, s.start, true
-	for {
+	known := la.noDottedFrom <= s.start && s.start < la.noDottedTo // more than eight parts follow
+	// starts holds where the last nine parts began: when the run has more
+	// than eight parts, no start before its ninth-last part begins a dotted
+	// form either, and the run is not scanned again from those.
+	var starts [maxDottedParts + 1]int
+	for !known {
 		p := scanSeg(text, e)
 		if p.end == e || p.letters != p.end-p.start || p.letters > 4 || p.end >= len(text) || text[p.end] != '.' {
 			break
 		}
+		starts[parts%len(starts)] = e
 		parts++
-		if parts > 8 {
-			parts = 0 // not an abbreviation
-			break
-		}
 		initials = initials && p.letters == 1 && p.upper == 1
 		e = p.end + 1
 		if e >= len(text) || letterAt(text, e) == 0 {
 			break
 		}
+	}
+	if known {
+		parts = 0
+	} else if parts > maxDottedParts {
+		// The part that begins the last eight ends the run of starts that
+		// have more than eight parts after them.
+		la.noDottedFrom, la.noDottedTo = s.start, starts[(parts-maxDottedParts)%len(starts)]
+		parts = 0 // not an abbreviation
 	}
 	if parts >= 2 && wordAt(text, e) == 0 {
 		t := mk(text, s.start, e, Abbreviation)
@@ -59,6 +69,9 @@ func scanAbbreviation(text string, s seg) (raw, bool) {
 	}
 	return t, true
 }
+
+// maxDottedParts is the most parts of a dotted abbreviation (S.H., M.Si., a.n.).
+const maxDottedParts = 8
 
 // isRoman reports whether s is a Roman numeral in capitals (XXI, IV).
 func isRoman(s string) bool {

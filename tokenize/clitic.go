@@ -58,6 +58,19 @@ func encJoined(w string, last int, redup bool) uint8 {
 	}
 	l := lex()
 	suffix := func(s string) bool { return strings.EqualFold(part[n-len(s):], s) }
+	if redup && last > 1 {
+		// hari-harimu, anak-anakku: the repeated part is the first one and a
+		// clitic.
+		first := w[:strings.IndexByte(w, '-')]
+		for _, c := range [...]string{"nya", "ku", "mu", "lah", "kah", "pun"} {
+			if n > len(c) && suffix(c) && strings.EqualFold(part[:n-len(c)], first) {
+				if c == "nya" && (lexicalisedRedupNya(w, last) || l.nyaWhole.hasFold(part)) {
+					return 0
+				}
+				return uint8(len(c))
+			}
+		}
+	}
 	switch {
 	case n >= 6 && suffix("nya"):
 		if l.nyaWhole.hasFold(part) || redup && lexicalisedRedupNya(w, last) {
@@ -71,7 +84,7 @@ func encJoined(w string, last int, redup bool) uint8 {
 		return 3
 	case n >= 5 && (suffix("ku") || suffix("mu")):
 		base := part[:n-2]
-		if l.kuMuHosts.hasFold(base) || len(base) >= 5 && strings.EqualFold(base[len(base)-2:], "an") {
+		if l.kuMuHosts.hasFold(base) || len(base) >= 5 && strings.EqualFold(base[len(base)-2:], "an") || consonantHost(base) {
 			return 2
 		}
 	}
@@ -116,4 +129,21 @@ func isRootLike(l *lexicon, w string) bool {
 	}
 	_, ok := l.rootForms[string(low)]
 	return ok
+}
+
+// consonantHost reports whether base, before -ku or -mu, ends in a way no root
+// in -ku or -mu does: four letters or more ending in a consonant other than
+// the ng of pangku and tungku (rumahku, teleponku, panahmu). Roots ending in
+// -ku or -mu have a vowel or a short syllable before it (buku, ilmu, tamu,
+// kalbu).
+func consonantHost(base string) bool {
+	n := len(base)
+	if n < 4 || base[0] < 'a' || base[0] > 'z' {
+		return false
+	}
+	c := base[n-1] | 0x20
+	if c < 'a' || c > 'z' || strings.IndexByte("aeiou", c) >= 0 {
+		return false
+	}
+	return !(c == 'g' && base[n-2]|0x20 == 'n')
 }

@@ -26,6 +26,8 @@ type lexicon struct {
 	roots     set // roots ending like a clitic: sekolah, langkah, ampun
 	rootForms set // the roots with the derivational prefixes: bersekolah, melangkah
 	kuMuHosts set // words that take -ku and -mu: kepada, nama, hati
+	// labelNouns are nouns a capital letter follows as a label: kumpulan B.
+	labelNouns set
 }
 
 // set is a set of words, matched as described at [set.has].
@@ -33,13 +35,14 @@ type set map[string]struct{}
 
 var lex = sync.OnceValue(func() *lexicon {
 	l := &lexicon{
-		abbr:      map[string]uint8{},
-		starters:  mustSet("data/starters.txt"),
-		nonfinal:  mustSet("data/nonfinal.txt"),
-		nyaWhole:  mustSet("data/clitic/nya-whole.txt"),
-		roots:     mustSet("data/clitic/roots.txt"),
-		rootForms: set{},
-		kuMuHosts: mustSet("data/clitic/ku-mu-hosts.txt"),
+		abbr:       map[string]uint8{},
+		starters:   mustSet("data/starters.txt"),
+		nonfinal:   mustSet("data/nonfinal.txt"),
+		nyaWhole:   mustSet("data/clitic/nya-whole.txt"),
+		roots:      mustSet("data/clitic/roots.txt"),
+		rootForms:  set{},
+		kuMuHosts:  mustSet("data/clitic/ku-mu-hosts.txt"),
+		labelNouns: mustSet("data/label-nouns.txt"),
 	}
 	// Earlier lists win: an abbreviation that is a title is never also final.
 	for _, list := range []struct {

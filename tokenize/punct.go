@@ -21,7 +21,7 @@ func runEnd(text string, i int, c byte) int {
 // scanOther scans a token that does not start with a word character: punctuation,
 // symbols, emoji and emoticons, @mentions and #hashtags, and bytes that are not
 // text at all (invalid UTF-8, control characters).
-func scanOther(text string, i int) raw {
+func scanOther(text string, i int, la *lookahead) raw {
 	c := text[i]
 	prevSpace := i == 0 || isSpaceBefore(text, i)
 	if prevSpace {
@@ -50,7 +50,15 @@ func scanOther(text string, i int) raw {
 		t.role = roleTerm
 		return t
 	case '-':
-		return mk(text, i, runEnd(text, i, '-'), Punct)
+		e := runEnd(text, i, '-')
+		if e == i+1 && e < len(text) && isDigit(text[e]) && (prevSpace || text[i-1] == '(' || text[i-1] == '[') {
+			// A minus sign before a number that stands on its own: -4,9.
+			if t := scanWordLike(text, e, la); t.Kind == Number {
+				t.Start, t.Text = i, text[i:t.End]
+				return t
+			}
+		}
+		return mk(text, i, e, Punct)
 	case '`':
 		e := runEnd(text, i, '`')
 		t := mk(text, i, e, Punct)
@@ -122,7 +130,13 @@ func isSpaceBefore(text string, i int) bool {
 // "Kami at the start of a word opens, berkata." at the end of one closes.
 func quoteRole(text string, i, e int) uint8 {
 	prevSpace := i == 0 || isSpaceBefore(text, i)
-	nextSpace := e >= len(text) || spaceAt(text, e) > 0
+	// Quotes that close a quotation inside a quotation ('" after a space)
+	// are followed by nothing that they could open.
+	j := e
+	for j < len(text) && j < e+3 && (text[j] == '\'' || text[j] == '"') {
+		j++
+	}
+	nextSpace := j >= len(text) || spaceAt(text, j) > 0 || j > e && strings.IndexByte(".,;:!?)]", text[j]) >= 0
 	if prevSpace && !nextSpace {
 		return roleOpen
 	}

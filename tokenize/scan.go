@@ -242,7 +242,7 @@ func letterAt(text string, i int) int {
 }
 
 // scanRaw scans the token that starts at text[i], which is not a space.
-func scanRaw(text string, i int, t *raw) {
+func scanRaw(text string, i int, t *raw, la *lookahead) {
 	c := text[i]
 	if c < utf8.RuneSelf {
 		k := asciiClass[c]
@@ -250,21 +250,21 @@ func scanRaw(text string, i int, t *raw) {
 			if fastWord(text, i, t) {
 				return
 			}
-			*t = scanWordLike(text, i)
+			*t = scanWordLike(text, i, la)
 			return
 		}
 		if k&cDigit != 0 {
-			*t = scanWordLike(text, i)
+			*t = scanWordLike(text, i, la)
 			return
 		}
-		*t = scanOther(text, i)
+		*t = scanOther(text, i, la)
 		return
 	}
 	if r, _ := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError && isWordRune(r) {
-		*t = scanWordLike(text, i)
+		*t = scanWordLike(text, i, la)
 		return
 	}
-	*t = scanOther(text, i)
+	*t = scanOther(text, i, la)
 	return
 }
 
@@ -351,7 +351,7 @@ func mk(text string, start, end int, kind Kind) raw {
 
 // scanWordLike scans a token that starts with a word character: a word, number,
 // abbreviation, URL, domain or e-mail address.
-func scanWordLike(text string, start int) raw {
+func scanWordLike(text string, start int, la *lookahead) raw {
 	s := scanSeg(text, start)
 	end := s.end
 	if end < len(text) {
@@ -361,16 +361,16 @@ func scanWordLike(text string, start int) raw {
 				return mk(text, start, urlEnd(text, end+3), URL)
 			}
 		case '.', '-':
-			if e := domainEnd(text, start); e > 0 {
+			if e := domainEnd(text, start, la); e > 0 {
 				return mk(text, start, e, URL)
 			}
 			if text[end] == '.' && s.digits == 0 && s.otherNumerals == 0 && !s.apostrophe {
-				if t, ok := scanAbbreviation(text, s); ok {
+				if t, ok := scanAbbreviation(text, s, la); ok {
 					return t
 				}
 			}
 		}
-		if e := emailEnd(text, start); e > 0 {
+		if e := emailEnd(text, start, la); e > 0 {
 			return mk(text, start, e, Email)
 		}
 	}
@@ -504,6 +504,10 @@ loop:
 			break loop
 		}
 	}
+	if hyphens == 0 && end < len(text) && (text[end] == '+' || text[end] == '-') && isRating(text[t.Start:end]) &&
+		(end+1 == len(text) || wordAt(text, end+1) == 0 && text[end+1] != '+' && text[end+1] != '-') {
+		end++ // a credit rating: BB+, idA-
+	}
 	t.End = end
 	t.Text = text[t.Start:end]
 	if letters == 0 {
@@ -525,6 +529,19 @@ loop:
 		t.Pro, t.Enc = clitics(t.Text, lastSegStart-t.Start, redup)
 	}
 	return t
+}
+
+// isRating reports whether w is a credit rating without its sign: AAA to D,
+// with Pefindo's national prefix id (idAA).
+func isRating(w string) bool {
+	if len(w) > 2 && w[0] == 'i' && w[1] == 'd' {
+		w = w[2:]
+	}
+	switch w {
+	case "AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C":
+		return true
+	}
+	return false
 }
 
 // isArabicArticle reports whether a is the Arabic article of names such as Al-Azhar.

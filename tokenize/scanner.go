@@ -167,6 +167,7 @@ func (sc *Scanner) cut() int {
 func (sc *Scanner) hand(k int) {
 	sc.s.text = string(sc.buf[:k])
 	sc.s.pos = 0
+	sc.s.la = lookahead{}
 	sc.base = sc.next
 	sc.s.off = sc.base
 	sc.next += k

@@ -5,7 +5,8 @@
 // sayur-mayur) and hyphenated forms (Covid-19, se-Indonesia, ke-2) stay one word;
 // clitics (bukunya, apakah, kepada-Nya) stay in their word, which records where
 // they are, or are split off as UD Indonesian does; numbers are written the
-// Indonesian way (1.000.000, 1,5, Rp 200.000,-, 24/3/2018, 10.30 WIB);
+// Indonesian way (1.000.000, 1,5, -4,9, Rp 200.000,-, 24/3/2018, 10.30 WIB) and
+// so are credit ratings (BB+, idA-);
 // abbreviations with periods (dll., Jl., S.H., B. J. Habibie) are single tokens that
 // do not end a sentence; URLs, e-mail addresses, @mentions, #hashtags and emoji are
 // recognised.
@@ -72,7 +73,10 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 
 // Sentences returns the sentences of text. A sentence ends at a terminator (. ? !
 // … and the closing quotes and brackets after it) unless an abbreviation, number,
-// URL or initial holds the period; at a blank line; and at the newline after a
+// URL or initial holds the period (a postnominal abbreviation such as Tbk. or
+// Corp. ends one before a capitalised word, also inside an opening quote; an
+// initial before a capitalised function word; a letter after a number or a
+// labelling noun, as in 2 C. or kumpulan B., before any capitalised word); at a blank line; and at the newline after a
 // short line without final punctuation (a heading or caption of at most 60
 // bytes) and before a bullet (- • *) that starts a line. Sentences tile the input: the first starts at 0, each starts where the one before ended (the space between two sentences
 // belongs to the first) and the last ends at len(text). Text of only spaces is one
@@ -129,8 +133,9 @@ type scanner struct {
 	split bool
 	pos   int
 
-	cur    raw      // the token being scanned
-	q      [5]Token // clitic pieces waiting to be returned
+	cur    raw       // the token being scanned
+	la     lookahead // what the far-looking scans found in text
+	q      [5]Token  // clitic pieces waiting to be returned
 	qi, qn int
 
 	// sentence state
@@ -217,7 +222,7 @@ func (s *scanner) next() *Token {
 		return nil
 	}
 	r := &s.cur
-	scanRaw(text, i, r)
+	scanRaw(text, i, r, &s.la)
 	s.pos = r.End
 	s.sentence(r)
 	if s.split && (r.Pro > 0 || r.Enc > 0) {
@@ -236,6 +241,7 @@ func (s *scanner) sentence(r *raw) {
 		s.canEndHeading()
 	bullet := s.newlines > 0 && isBullet(r.Text)
 	s.newlines, s.crs, s.paraSep = 0, 0, false
+	prevText, prevKind := s.lastText, s.lastKind
 	s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
 	start := false
 	switch {
@@ -277,6 +283,12 @@ func (s *scanner) sentence(r *raw) {
 		s.pending = pendWeak
 	case r.abbr == abbrInitial:
 		s.pending = pendInitial
+		if len(r.Text) == 2 && s.started && (prevKind == Number || prevKind == Word && lex().labelNouns.has(prevText)) {
+			// A letter after a number is a unit (2 C.), after a noun
+			// such as kumpulan or golongan a label (kumpulan B.): it ends
+			// a sentence before a capitalised word, as dll. does.
+			s.pending = pendFinal
+		}
 	}
 }
 
@@ -286,8 +298,16 @@ func (s *scanner) endsBefore(r *raw) bool {
 	case roleClose, roleInner, roleTerm:
 		return false
 	case roleOpen:
-		// "Kata dia. (Lihat...)" and dll. "Lalu": yes; Tbk. (BBNI) and B. (Habibie): no.
-		return s.pending != pendWeak && s.pending != pendInitial
+		// "Kata dia. (Lihat...)" and dll. "Lalu": yes; Tbk. (BBNI) and B. (Habibie): no,
+		// unless what the quote opens is a sentence: Corp. "Jumlah...
+		if s.pending != pendWeak && s.pending != pendInitial {
+			return true
+		}
+		if r.Text != "\"" && r.Text != "“" && r.Text != "'" && r.Text != "‘" {
+			return false
+		}
+		w := wordAfter(s.text, r.End)
+		return w != "" && (s.pending == pendWeak && caseOf(w) == Capitalised || lex().starters.has(w))
 	}
 	word := r.Kind == Word || r.Kind == Abbreviation
 	switch s.pending {
@@ -303,6 +323,23 @@ func (s *scanner) endsBefore(r *raw) bool {
 		return r.Kind == Word && r.Case == Capitalised && lex().starters.has(r.Text)
 	}
 	return false
+}
+
+// wordAfter returns the run of letters that starts at text[i], after spaces
+// and further opening quotes, or "".
+func wordAfter(text string, i int) string {
+	for i < len(text) && (text[i] == ' ' || text[i] == '"' || text[i] == '\'') {
+		i++
+	}
+	j := i
+	for j < len(text) && j-i < 32 {
+		n := letterAt(text, j)
+		if n == 0 {
+			break
+		}
+		j += n
+	}
+	return text[i:j]
 }
 
 // splitClitics queues the pieces of t — proclitic, hyphen, base, hyphen,

@@ -3,7 +3,6 @@ package tokenize
 // URLs, domain names, e-mail addresses, @mentions and #hashtags.
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -39,6 +38,16 @@ func urlEnd(text string, i int) int {
 		}
 		e += n
 	}
+	// The brackets of the URL, counted once: trimming a closing bracket takes
+	// one off its count.
+	var opens, closes [3]int
+	for k := i; k < e; k++ {
+		if b := bracket(text[k]); b > 0 {
+			opens[b-1]++
+		} else if b < 0 {
+			closes[-b-1]++
+		}
+	}
 	for e > i {
 		c := text[e-1]
 		switch c {
@@ -46,13 +55,9 @@ func urlEnd(text string, i int) int {
 			e--
 			continue
 		case ')', ']', '}':
-			open := byte('(')
-			if c == ']' {
-				open = '['
-			} else if c == '}' {
-				open = '{'
-			}
-			if strings.Count(text[i:e], string(open)) < strings.Count(text[i:e], string(c)) {
+			b := -bracket(c) - 1
+			if opens[b] < closes[b] {
+				closes[b]--
 				e--
 				continue
 			}
@@ -60,6 +65,26 @@ func urlEnd(text string, i int) int {
 		break
 	}
 	return e
+}
+
+// bracket returns 1, 2 or 3 for ( [ {, -1, -2 or -3 for ) ] }, and 0 for any
+// other byte.
+func bracket(c byte) int {
+	switch c {
+	case '(':
+		return 1
+	case '[':
+		return 2
+	case '{':
+		return 3
+	case ')':
+		return -1
+	case ']':
+		return -2
+	case '}':
+		return -3
+	}
+	return 0
 }
 
 // tlds are the top-level (and Indonesian second-level) domains that make
@@ -74,17 +99,38 @@ var tlds = map[string]bool{
 	"store": true, "tech": true, "tv": true, "uk": true, "us": true, "web": true, "xyz": true,
 }
 
+// lookahead remembers, for one text, what the scans that look far ahead found, so
+// that a long run of one pattern (a.a.a.…, ab.ab.…) costs each of them one pass
+// instead of one per token: the starts in [noDomainFrom, noDomainTo) begin no
+// domain name, and the local part of an e-mail address that starts in
+// [localFrom, localTo) ends at localTo. Its zero value knows nothing.
+type lookahead struct {
+	noDomainFrom, noDomainTo int
+	localFrom, localTo       int
+	// Starts in [noDottedFrom, noDottedTo) have more than eight short
+	// dotted parts after them: no dotted abbreviation begins there.
+	noDottedFrom, noDottedTo int
+}
+
+// noDomain records that no domain name starts in text[from:to].
+func (la *lookahead) noDomain(from, to int) {
+	if to > from {
+		la.noDomainFrom, la.noDomainTo = from, to
+	}
+}
+
+// maxDomain is the longest domain name, in bytes.
+const maxDomain = 253
+
 // domainEnd returns the end of a domain name (kompas.com, www.bps.go.id/berita) that
 // starts at text[start], or 0. The last label must be a known top-level domain.
-func domainEnd(text string, start int) int {
+func domainEnd(text string, start int, la *lookahead) int {
+	if la.noDomainFrom <= start && start < la.noDomainTo {
+		return 0
+	}
 	i := start
 	labels := 0
 	lastStart, lastEnd := 0, 0
-	// A domain name has at most 253 bytes; looking no further keeps the scan of a
-	// long hyphenated or dotted run linear.
-	if len(text)-start > 253 {
-		text = text[:start+253]
-	}
 	for {
 		j := i
 		for j < len(text) {
@@ -95,7 +141,13 @@ func domainEnd(text string, start int) int {
 			}
 			break
 		}
-		if j == i || text[j-1] == '-' {
+		if j == i {
+			return 0
+		}
+		if text[j-1] == '-' {
+			// A label ends in a hyphen: so do the labels of the starts
+			// after this one, up to it.
+			la.noDomain(start, j)
 			return 0
 		}
 		labels++
@@ -107,16 +159,27 @@ func domainEnd(text string, start int) int {
 		i = j
 		break
 	}
+	// i is the end of the dotted run, the same for every start inside it: what
+	// is decided by the run's end (its last label, what follows it) holds for
+	// all of them, and a start too far from the end (a domain name has at
+	// most 253 bytes) begins no domain either.
+	if i-start > maxDomain {
+		la.noDomain(start, i-maxDomain)
+		return 0
+	}
 	var buf [16]byte
 	if labels < 2 || !tlds[string(lowerASCII(buf[:0], text[lastStart:lastEnd]))] {
+		la.noDomain(start, i)
 		return 0
 	}
 	if wordAt(text, i) > 0 {
+		la.noDomain(start, i)
 		return 0
 	}
 	// The first label of a domain such as KOMPAS.com may be capitalised, but a TLD
 	// that is capitalised as a word (Indonesia.Id...) is not a domain.
 	if t := text[lastStart:lastEnd]; asciiClass[t[0]]&cUpper != 0 && asciiClass[t[len(t)-1]]&cLower != 0 {
+		la.noDomain(start, i)
 		return 0
 	}
 	if i < len(text) && (text[i] == '/' || text[i] == ':' && i+1 < len(text) && isDigit(text[i+1])) {
@@ -125,22 +188,31 @@ func domainEnd(text string, start int) int {
 	return i
 }
 
+// maxEmail is the longest e-mail address, in bytes: 64 + 1 + 255.
+const maxEmail = 320
+
 // emailEnd returns the end of an e-mail address that starts at text[start], or 0.
-func emailEnd(text string, start int) int {
-	if len(text)-start > 320 {
-		text = text[:start+320] // the longest address: 64 + 1 + 255
-	}
-	i := start
-	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf && (asciiClass[c]&(cLower|cUpper|cDigit) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-') {
-			i++
-			continue
+func emailEnd(text string, start int, la *lookahead) int {
+	var i int
+	if la.localFrom <= start && start < la.localTo {
+		i = la.localTo // the run of local-part characters is the same
+	} else {
+		i = start
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf && (asciiClass[c]&(cLower|cUpper|cDigit) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-') {
+				i++
+				continue
+			}
+			break
 		}
-		break
+		la.localFrom, la.localTo = start, i
 	}
-	if i == start || i >= len(text) || text[i] != '@' || text[i-1] == '.' {
+	if i == start || i-start >= maxEmail || i >= len(text) || text[i] != '@' || text[i-1] == '.' {
 		return 0
+	}
+	if len(text)-start > maxEmail {
+		text = text[:start+maxEmail]
 	}
 	i++
 	dot, lastDot := false, 0

@@ -17,23 +17,28 @@ type TaggedSentence struct {
 	// that soaks up the style differences, so that they do not shift the weights
 	// used at run time.
 	Auxiliary bool
+	// DocStart marks the first sentence of a document: the first after a
+	// "-DOCSTART-" line.
+	DocStart bool
 }
 
 // ReadCoNLL reads CoNLL data: one token a line with the token in the first column
 // and its tag in the last (columns split by tabs if the line has one, else by
 // spaces), a blank line between sentences, CRLF tolerated. A line with a single
 // column gets the tag O. Tags are normalised to PER, ORG and LOC (NERGrit's PERSON,
-// PLACE and ORGANISATION are mapped); other labels read as O. Lines starting with
-// "-DOCSTART-" are skipped.
+// PLACE and ORGANISATION are mapped); other labels read as O. A line starting with
+// "-DOCSTART-" separates documents: the sentence after it has DocStart set.
 func ReadCoNLL(r io.Reader) ([]TaggedSentence, error) {
 	var out []TaggedSentence
 	var cur TaggedSentence
+	docStart := false
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	line := 0
 	flush := func() {
 		if len(cur.Words) > 0 {
 			cur.Tags = normaliseBIO(cur.Tags)
+			cur.DocStart, docStart = docStart, false
 			out = append(out, cur)
 			cur = TaggedSentence{}
 		}
@@ -51,7 +56,9 @@ func ReadCoNLL(r io.Reader) ([]TaggedSentence, error) {
 		} else {
 			cols = strings.Fields(s)
 		}
-		if cols[0] == "-DOCSTART-" {
+		if strings.HasPrefix(cols[0], "-DOCSTART-") {
+			flush()
+			docStart = true
 			continue
 		}
 		tg := "O"

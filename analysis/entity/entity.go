@@ -1,28 +1,3 @@
-// Package entity finds named entities in Indonesian text: persons (PER),
-// organisations (ORG) and places (LOC) with a statistical sequence model, and dates,
-// times, amounts of money, percentages and quantities (DATE, TIME, MONEY, PERCENT,
-// QUANTITY) with rules that also normalise their values.
-//
-// The model is an averaged structured perceptron over hashed sparse features (the
-// word, its lower-cased form, shape, capitalisation and sentence position, affixes,
-// neighbouring words, trigger words such as Presiden, kata, PT, Partai, Kabupaten and
-// di, and membership of our own gazetteers), decoded with Viterbi over BIO tags. It
-// is trained by [Train] (see "telaah train-entities") on the idner-news-2k and
-// NERGrit corpora and embedded in the package.
-//
-// Extract then repairs the model's spans with what a reader of Indonesian news knows
-// about the shape of names (see repair.go): full names of institutions from our list,
-// commas and "dan" included (Badan Meteorologi, Klimatologi, dan Geofisika); "Long
-// Name (ACRO)"; institution names headed by Dinas, Badan or Kementerian running on
-// over their lists and region (Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten
-// Sleman); ranks, titles and degrees that are never names (AKBP, Kapolda, S.Sos.);
-// names after place heads (Kabupaten, Kecamatan, Desa, Kali) and lists of places;
-// buildings named after institutions; law titles; company forms in brackets; and
-// datelines (PADANG, Kabar Pagi —). [Recognizer.Tag] is the model alone.
-//
-// Within one document, shorter mentions of an entity (Durov after Pavel Durov) get
-// the longest mention as their Canonical form, and an acronym written in brackets
-// after a long name gets that name.
 package entity
 
 import (
@@ -33,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/telaah/telaah/analysis/stem"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -65,9 +41,11 @@ const (
 //	QUANTITY  Number the amount (2e8 for 200 juta), Value the unit if any (km, kg)
 //
 // PER, ORG and LOC have neither; Canonical groups their mentions, and Confidence is
-// the model's probability for the span (a marginal of the tagger, calibrated on
-// idner dev; names added by document-level propagation or the organisation list get
-// less). Rule-based entities have Confidence 1.
+// the entity's: each mention's probability (the smallest marginal of the tagger
+// over its span, calibrated on idner dev, or what a repair rule gives it; names
+// added by propagation get less) combined over all the mentions of the entity in
+// the document, so that every mention of one entity has the same confidence,
+// rounded to three digits. Rule-based entities have Confidence 1.
 type Entity struct {
 	Text       string  `json:"text"`
 	Start      int     `json:"start"`
@@ -92,25 +70,55 @@ type Recognizer struct {
 type Style uint8
 
 // The styles. The embedded model is trained on both corpora, with a copy of every
-// feature private to each, so one model serves both conventions.
+// feature private to each, so one model serves every convention.
 const (
-	// StyleNews follows idner-news-2k, Indonesian news: the default.
-	StyleNews Style = iota
+	// StyleDefault follows the package's guideline (see the package
+	// documentation).
+	StyleDefault Style = iota
 	// StyleNERGrit follows NERGrit (encyclopedic text; more places, such as
 	// Indonesia in "bahasa Indonesia", and titles inside names).
 	StyleNERGrit
+	// StyleIdner follows idner-news-2k, for comparison with its published
+	// results: places inside titles are not tagged (Gubernur Jawa Tengah), and
+	// institution names stop before their region and lists.
+	StyleIdner
 )
 
+// String returns the style's name as "telaah entities --style" takes it.
+func (s Style) String() string {
+	switch s {
+	case StyleDefault:
+		return "default"
+	case StyleNERGrit:
+		return "nergrit"
+	case StyleIdner:
+		return "idner"
+	}
+	return fmt.Sprintf("Style(%d)", uint8(s))
+}
+
+// ParseStyle returns the style named name: default, idner or nergrit.
+func ParseStyle(name string) (Style, error) {
+	for _, s := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		if strings.EqualFold(name, s.String()) {
+			return s, nil
+		}
+	}
+	return 0, fmt.Errorf("entity: unknown style %q (want default, idner or nergrit)", name)
+}
+
 // WithStyle returns a recognizer that shares r's model and follows style s. It has
-// no effect with a model trained on a single corpus.
+// The style selects the model's private features of its corpus (NERGrit) and
+// the repair rules that run (see the package documentation).
 func (r *Recognizer) WithStyle(s Style) *Recognizer {
 	c := *r.get()
 	c.style = s
 	return &c
 }
 
-// The model is generated from the shared NER corpora (see model/NOTICE).
-//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities"
+// The model is generated from the shared NER corpora (see model/NOTICE), byte for
+// byte the same on every run.
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model.gz"
 
 //go:embed model/ner.model.gz
 var embeddedModel []byte
@@ -151,23 +159,14 @@ func Load(r io.Reader) (*Recognizer, error) {
 // and the package embeds (gzip'd, with quantised weights).
 func (r *Recognizer) WriteModel(w io.Writer) error {
 	r = r.get()
-	var keys []uint32
-	var weights []float32
-	for s, k := range r.m.keys {
-		if k == 0 {
-			continue
-		}
-		i := int(r.m.rows[s]) * int(numTags)
-		keys = append(keys, k)
-		weights = append(weights, r.m.weights[i:i+int(numTags)]...)
-	}
+	keys, weights := r.m.export()
 	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
 }
 
 // Features returns the number of features in the recognizer's model.
 func (r *Recognizer) Features() int {
 	r = r.get()
-	return len(r.m.weights) / int(numTags)
+	return r.m.numFeatures()
 }
 
 // get returns r, or the default recognizer for the zero value.
@@ -179,7 +178,9 @@ func (r *Recognizer) get() *Recognizer {
 }
 
 // Tag returns a BIO tag (B-PER, I-ORG, O…) for each of the words of one sentence,
-// from the statistical model alone. It is what "telaah entities --conll" prints.
+// from the statistical model alone, without the repairs, rules, propagation and
+// clustering of Extract; [Recognizer.TagSentences] runs all of them, and is what
+// "telaah entities --conll" prints.
 func (r *Recognizer) Tag(words []string) []string {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
@@ -201,13 +202,45 @@ func (r *Recognizer) Extract(text string) []Entity {
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
 // Token offsets must point into text; tokens whose offsets do not are ignored.
+//
+// The stages of the pipeline (see the package documentation) are the steps of
+// this function.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
+	kept := lines(text, sents)
 	var out []Entity
 	var words []string
 	var acros [][2]string
+	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
+	// back-off, the repair rules of the style, titles stripped from persons.
+	for i, toks := range kept {
+		// A document's first line may be its headline even with one more
+		// lower-case word (Polda Jatim Terima 214 Laporan … lewat WhatsApp).
+		head := isHeadline(toks) || i == 0 && len(kept) > 1 && looseHeadline(toks)
+		r.tagPiece(tg, text, toks, head, &words, &out, &acros)
+	}
+	// 3. rules: dates, times and amounts over the whole text.
+	if len(kept) > 0 {
+		last := kept[len(kept)-1]
+		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+	}
+	// 4. resolution: one entity per stretch of text.
+	out = resolveOverlaps(out)
+	out = joinNameAbbrevs(text, out)
+	// 5. propagation: the mentions the model missed of the names it found.
+	out = propagate(text, kept, out)
+	// 6. clustering: canonical forms and one confidence per entity.
+	cluster(out)
+	canonicalAcronyms(out, acros)
+	aggregateConfidence(out)
+	return out
+}
+
+// lines returns the valid tokens of sents (see validTokens) split into lines
+// (see splitLines); they share one backing array.
+func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
@@ -221,36 +254,13 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
-	heads := make([]bool, len(kept))
-	body := false
-	for i, toks := range kept {
-		heads[i] = isHeadline(toks)
-		body = body || !heads[i]
-	}
-	// Headlines capitalise every word, which the model, trained on running text,
-	// reads as one long name; their names are found through the body's mentions
-	// instead (propagate), unless the text has no body.
-	for i, toks := range kept {
-		if !heads[i] || !body {
-			r.tagPiece(tg, text, toks, &words, &out, &acros)
-		}
-	}
-	out = propagate(text, kept, resolveOverlaps(out))
-	if len(kept) > 0 {
-		last := kept[len(kept)-1]
-		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
-	}
-	out = resolveOverlaps(out)
-	out = joinNameAbbrevs(text, out)
-	cluster(out)
-	canonicalAcronyms(out, acros)
-	return out
+	return kept
 }
 
 // tagPiece tags one sentence (or line of one) and appends its named entities.
 //
 // acros receives the pairs of an acronym in brackets and the long name before it.
-func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
+func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
 	for _, t := range toks {
 		w := t.Text
@@ -260,13 +270,17 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 		}
 		words = append(words, w)
 	}
+	if headline {
+		r.sentenceCase(tg, words)
+	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)
 	tg.backed = grow(tg.backed, len(words))
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
-	ss.reset(words, tg.fz.info, titleCase(words) || len(words) <= 14 && tg.fz.headline())
+	ss.reset(words, tg.fz.info, titleCase(words), r.style)
+	ss.gaz = r.gaz
 	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
 	if backed {
 		// The model said O; the list says a well-known organisation.
@@ -296,6 +310,11 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 			conf = min(conf, c)
 		}
 		start, end := toks[i].Start, toks[j-1].End
+		if last := toks[j-1]; j == len(toks) && last.Kind == tokenize.Abbreviation && len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") {
+			// The tokenizer took the sentence's full stop into an initial
+			// (Hamengku Buwono X.): it ends the sentence, not the name.
+			end--
+		}
 		*out = append(*out, Entity{
 			Text:       text[start:end],
 			Start:      start,
@@ -312,6 +331,50 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, wo
 	}
 }
 
+// sentenceCase rewrites the words of a headline in place as running text would
+// write them: a capitalised common word (its root is in the stemmer's lexicon:
+// Sindir, Tembus, Pengguna) is lower-cased unless it is part of a name of the
+// lists or a given name; the head of a name (Kota, Dinas, Pasar) keeps its capital
+// only before a word that keeps its own. The first word stays as it is. Headlines
+// capitalise every word, which the model, trained on running text, reads as one
+// long name (Pavel Durov Sindir Facebook).
+func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
+	n := len(words)
+	tg.fz.begin = grow(tg.fz.begin, n)
+	tg.fz.inside = grow(tg.fz.inside, n)
+	clear(tg.fz.begin)
+	clear(tg.fz.inside)
+	r.gaz.match(words, tg.fz.begin, tg.fz.inside)
+	for k := n - 1; k > 0; k-- {
+		w := words[k]
+		if wordCase(w) != cCap || (tg.fz.begin[k]|tg.fz.inside[k])&(gazLOC|gazORG) != 0 {
+			continue
+		}
+		c := r.gaz.word(w)
+		if c&(gazLOC|gazORG|gazGiven) != 0 {
+			continue
+		}
+		if c&(gazLocHead|gazOrgHead) != 0 {
+			if k+1 < n && wordCase(words[k+1]) != cLower && wordCase(words[k+1]) != cNone {
+				continue // the head of a name: di Kota Bekasi
+			}
+			words[k] = strings.ToLower(w)
+			continue
+		}
+		if isCommonWord(w) {
+			words[k] = strings.ToLower(w)
+		}
+	}
+}
+
+// isCommonWord reports whether w is a common Indonesian word: its root is in the
+// stemmer's lexicon (Sindir, Pengguna, Teknologi), and it is neither protected
+// as a name nor judged English.
+func isCommonWord(w string) bool {
+	a := stem.Default().Analyze(w)
+	return a.Found && !a.Protected && !a.English
+}
+
 // headlineLower are the short words that title case leaves in lower case.
 var headlineLower = map[string]bool{
 	"di": true, "ke": true, "dari": true, "dan": true, "yang": true, "untuk": true,
@@ -325,38 +388,61 @@ var headlineLower = map[string]bool{
 // are: at least four words, at least 80% of them capitalised, and the others short
 // function words.
 func isHeadline(toks []tokenize.Token) bool {
-	caps, words := 0, 0
+	var c caseCount
 	for _, t := range toks {
-		switch wordCase(t.Text) {
-		case cCap, cUpper, cMixed:
-			caps++
-			words++
-		case cLower:
-			if !headlineLower[strings.ToLower(t.Text)] {
-				return false
-			}
-			words++
-		}
+		c.add(t.Text)
 	}
-	return words >= 4 && caps*10 >= words*8
+	return c.titleCase(false)
+}
+
+// looseHeadline is isHeadline allowing one lower-case word that is not a function
+// word when eight words or more are capitalised, for a line that does not end as
+// sentences do.
+func looseHeadline(toks []tokenize.Token) bool {
+	if n := len(toks); n == 0 || strings.ContainsAny(toks[n-1].Text, ".!?") {
+		return false
+	}
+	var c caseCount
+	for _, t := range toks {
+		c.add(t.Text)
+	}
+	return c.titleCase(true)
 }
 
 // titleCase is isHeadline over words.
 func titleCase(words []string) bool {
-	caps, n := 0, 0
+	var c caseCount
 	for _, w := range words {
-		switch wordCase(w) {
-		case cCap, cUpper, cMixed:
-			caps++
-			n++
-		case cLower:
-			if !headlineLower[strings.ToLower(w)] {
-				return false
-			}
-			n++
+		c.add(w)
+	}
+	return c.titleCase(false)
+}
+
+// caseCount counts the words of a sentence by case.
+type caseCount struct{ caps, function, other int }
+
+func (c *caseCount) add(w string) {
+	switch wordCase(w) {
+	case cCap, cUpper, cMixed:
+		c.caps++
+	case cLower:
+		if lowerIn(headlineLower, w) {
+			c.function++
+		} else {
+			c.other++
 		}
 	}
-	return n >= 4 && caps*10 >= n*8
+}
+
+// titleCase reports whether the words counted are in title case: at least four
+// words, at least 80% of them capitalised, the others short function words (but
+// one, if loose, when eight words or more are capitalised).
+func (c caseCount) titleCase(loose bool) bool {
+	n := c.caps + c.function + c.other
+	if c.other > 1 || c.other == 1 && (!loose || c.caps < 8) {
+		return false
+	}
+	return n >= 4 && c.caps*10 >= n*8
 }
 
 // splitLines appends to out the pieces of a sentence's tokens, split where a line

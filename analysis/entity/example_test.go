@@ -65,8 +65,8 @@ func ExampleEvaluate() {
 	// F1 0.5000 P 0.5000 R 0.5000 (LOC=0.000 ORG=0.000 PER=1.000)
 }
 
-// Full names of institutions, with their commas, "dan" and acronym, and ranks that
-// are not names.
+// Full names of institutions, with their commas, "dan" and acronym, ranks that are
+// not names, and a place inside a title (Kapolres Sleman).
 func ExampleRecognizer_Extract_institutions() {
 	text := "Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) dan Kapolres " +
 		"Sleman AKBP Yuswanto Ardi meninjau Kecamatan Ciawi, Megamendung, dan Cisarua."
@@ -76,6 +76,7 @@ func ExampleRecognizer_Extract_institutions() {
 	// Output:
 	// ORG "Badan Meteorologi, Klimatologi, dan Geofisika" → Badan Meteorologi, Klimatologi, dan Geofisika
 	// ORG "BMKG" → Badan Meteorologi, Klimatologi, dan Geofisika
+	// LOC "Sleman" → Sleman
 	// PER "Yuswanto Ardi" → Yuswanto Ardi
 	// LOC "Kecamatan Ciawi" → Kecamatan Ciawi
 	// LOC "Megamendung" → Megamendung

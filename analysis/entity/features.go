@@ -102,6 +102,11 @@ const (
 	tRunLast
 	tRunNext
 	tRunPrev
+	tCtxM1   // context class of the word before (klub, warga), with the case
+	tCtxM2   // context class two words before, with the case
+	tRunCtx  // context class of the word before the capitalised run, with the position in it
+	tRunGaz  // the gazetteer classes of the whole capitalised run, with the case of its first word
+	tRunHead // a one-word capitalised run at the start of a sentence, with its gazetteer classes
 )
 
 // Case classes of a token, as features see them.
@@ -384,6 +389,47 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		if ti.class&c != 0 {
 			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
 		}
+	}
+	return fz.contextFeatures(out, i)
+}
+
+// The context classes: words before a name that hint at its type.
+const ctxClasses = gazOrgCtx | gazLocCtx
+
+// contextFeatures appends the features of the words around token i's capitalised
+// run that hint at its type (klub X, saham X, warga X, melawan Tottenham Hotspur),
+// of the gazetteer classes of the run as a whole, and of one-word runs that start
+// a sentence (Napoli menang…, Warga Bekasi…).
+func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	ti := &info[i]
+	cas := uint64(ti.cas)
+	ctxAt := func(j int) gazClass {
+		if j < 0 || j >= len(info) {
+			return 0
+		}
+		return info[j].class & ctxClasses
+	}
+	if c := ctxAt(i - 1); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
+	}
+	if c := ctxAt(i - 2); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
+	}
+	switch ti.cas {
+	case cCap, cUpper, cMixed:
+	default:
+		return out
+	}
+	first, last := int(ti.runFirst), int(ti.runLast)
+	if c := ctxAt(first - 1); c != 0 {
+		out = append(out, mix(mix(feat(tRunCtx), uint64(c)), uint64(ti.capPos)))
+	}
+	if g := info[first].gazB & (gazLOC | gazORG); g != 0 && info[last].gazEnd {
+		out = append(out, mix(mix(feat(tRunGaz), uint64(g)), uint64(info[first].cas)))
+	}
+	if first == 0 && last == 0 {
+		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
 	}
 	return out
 }

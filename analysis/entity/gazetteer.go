@@ -25,7 +25,9 @@ const (
 	gazGiven                        // common given names
 	gazPrefix                       // a proper prefix of a longer phrase
 	gazNotName                      // acronyms of common nouns: THR, KTP, APBD
-	numGazBits = 7                  // the classes that are model features
+	gazOrgCtx                       // words before organisations: klub, saham, aplikasi, melawan
+	gazLocCtx                       // words before places: warga, desa, dolar
+	numGazBits = 7                  // the classes that the features of features() use
 )
 
 // gazFiles maps each embedded list to its class.
@@ -34,7 +36,12 @@ var gazFiles = []struct {
 	class gazClass
 }{
 	{"lists/loc.txt", gazLOC},
+	{"lists/region.txt", gazLOC},
+	{"lists/world.txt", gazLOC},
 	{"lists/org.txt", gazORG},
+	{"lists/club.txt", gazORG},
+	{"lists/company.txt", gazORG},
+	{"lists/media.txt", gazORG},
 	{"lists/institution.txt", gazORG},
 	{"lists/title.txt", gazTitle},
 	{"lists/orgtrigger.txt", gazOrgHead},
@@ -42,6 +49,8 @@ var gazFiles = []struct {
 	{"lists/speech.txt", gazSpeech},
 	{"lists/given.txt", gazGiven},
 	{"lists/notname.txt", gazNotName},
+	{"lists/orgcontext.txt", gazOrgCtx},
+	{"lists/loccontext.txt", gazLocCtx},
 }
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.
@@ -60,9 +69,10 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		sc := bufio.NewScanner(strings.NewReader(string(data)))
 		for sc.Scan() {
+			line, _, _ := strings.Cut(sc.Text(), "#") // a comment
 			// A comma is a token of its own: Badan Meteorologi, Klimatologi, dan
 			// Geofisika.
-			words := strings.Fields(strings.ReplaceAll(sc.Text(), ",", " , "))
+			words := strings.Fields(strings.ReplaceAll(line, ",", " , "))
 			if len(words) == 0 {
 				continue
 			}
@@ -94,6 +104,18 @@ func (g *gazetteer) word(w string) gazClass {
 		w = w[:len(w)-1]
 	}
 	return g.phrases[fnvLower(fnvOffset, w)] &^ gazPrefix
+}
+
+// phrase returns the classes of the phrase words, ignoring case.
+func (g *gazetteer) phrase(words []string) gazClass {
+	h := uint64(fnvOffset)
+	for i, w := range words {
+		if i > 0 {
+			h = fnvByte(h, ' ')
+		}
+		h = fnvLower(h, w)
+	}
+	return g.phrases[h] &^ gazPrefix
 }
 
 // match marks, for each token, which phrase classes cover it: begin[i] has the

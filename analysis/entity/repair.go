@@ -25,8 +25,10 @@ type spanSet struct {
 	conf  []float64
 	acros []acronym // "(ACRO)" found after a long name
 	head  bool      // the sentence is written in title case, as headlines are
-	buf   []byte    // scratch for lower
-	spbuf []span    // scratch for spans
+	style Style     // the convention to follow
+	gaz   *gazetteer
+	buf   []byte // scratch for lower
+	spbuf []span // scratch for spans
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -34,9 +36,9 @@ type spanSet struct {
 type acronym struct{ at, atEnd, from, to int }
 
 // reset prepares s for a sentence of words with the featurizer's info.
-func (s *spanSet) reset(words []string, info []tokenInfo, head bool) {
+func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style) {
 	n := len(words)
-	s.head = head
+	s.head, s.style = head, style
 	s.words, s.info = words, info
 	s.lab = grow(s.lab, n)
 	s.beg = grow(s.beg, n)
@@ -146,7 +148,7 @@ var orgHeads = map[string]bool{
 	"institut": true, "pemerintah": true, "kemenko": true, "ditjen": true,
 	"satuan": true, "komite": true, "himpunan": true, "gabungan": true,
 	"konfederasi": true, "federasi": true, "serikat": true, "politeknik": true,
-	"akademi": true, "mahkamah": true, "perum": true,
+	"akademi": true, "mahkamah": true, "perum": true, "timnas": true,
 	"kelompok": true, "sekolah": true, "departemen": true, "pemprov": true,
 	"pemkab": true, "pemkot": true, "polda": true, "polres": true, "polresta": true,
 	"polrestabes": true, "polsek": true, "kodam": true, "korem": true, "kodim": true,
@@ -179,6 +181,13 @@ var lowerPlaceHeads = map[string]bool{
 
 // buildingHeads start the names of buildings and premises that are usually
 // named after the institution inside them (Gedung Merah Putih KPK, Markas Polda).
+// stationKinds are the words after Stasiun that make it a weather or broadcasting
+// station, an institution, rather than a railway station.
+var stationKinds = map[string]bool{
+	"klimatologi": true, "meteorologi": true, "geofisika": true, "televisi": true,
+	"tv": true, "radio": true, "pemantau": true, "pengamatan": true,
+}
+
 var buildingHeads = map[string]bool{
 	"gedung": true, "markas": true, "kantor": true, "rumah": true, "kompleks": true,
 	"wisma": true, "mako": true,
@@ -223,28 +232,67 @@ func isDegree(w string) bool {
 	return true
 }
 
-// repair applies the rules to the spans of one sentence. tags, words and the
-// featurizer's info are the model's view of it.
-func (s *spanSet) repair() {
-	s.trimLower()
-	s.dropTitles()
-	s.mergePersons()
-	s.loneHeads()
-	s.commonAcronyms()
-	s.lawTitles()
-	s.gazetteerNames()
-	s.gazetteerPlaces()
-	s.acronyms()
-	if !s.head {
-		// Title case capitalises the words after a head too.
-		s.orgNames()
-		s.placeNames()
-		s.lowerPlaces()
+// styleSet is a set of styles.
+type styleSet uint8
+
+// of returns the set holding the styles ss.
+func of(ss ...Style) styleSet {
+	var b styleSet
+	for _, s := range ss {
+		b |= 1 << s
 	}
-	s.buildings()
-	s.companyForms()
-	s.dateline()
-	s.coordination()
+	return b
+}
+
+// has reports whether the set holds s.
+func (b styleSet) has(s Style) bool { return b&(1<<s) != 0 }
+
+// allStyles holds every style.
+var allStyles = of(StyleDefault, StyleIdner, StyleNERGrit)
+
+// repairs are the repair rules in the order they run, with the styles they serve.
+// The rules that implement the package's guideline where a corpus follows another
+// convention (institution names running on over their region and lists, buildings,
+// places in titles, acronyms of common nouns) serve the default style only: in a
+// corpus's style the model, trained on that corpus, already follows it.
+var repairs = [...]struct {
+	run    func(*spanSet)
+	styles styleSet
+	body   bool // not on sentences in title case, which capitalise the words after a head too
+}{
+	{(*spanSet).trimLower, of(StyleDefault), false},
+	{(*spanSet).dropTitles, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).mergePersons, of(StyleDefault), false},
+	{(*spanSet).loneHeads, of(StyleDefault), false},
+	{(*spanSet).commonAcronyms, of(StyleDefault), false},
+	{(*spanSet).notNames, of(StyleDefault), false},
+	{(*spanSet).lawTitles, allStyles, false},
+	{(*spanSet).gazetteerNames, allStyles, false},
+	{(*spanSet).gazetteerPlaces, allStyles, false},
+	{(*spanSet).acronyms, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).cityHalls, of(StyleDefault), true},
+	{(*spanSet).orgNames, of(StyleDefault), true},
+	{(*spanSet).placeNames, of(StyleDefault), true},
+	{(*spanSet).lowerPlaces, allStyles, true},
+	{(*spanSet).buildings, of(StyleDefault), false},
+	{(*spanSet).companyForms, of(StyleDefault, StyleIdner), false},
+	{(*spanSet).dateline, allStyles, false},
+	{(*spanSet).coordination, allStyles, false},
+	{(*spanSet).titlePlaces, of(StyleDefault), false},
+	{(*spanSet).regionInTitle, of(StyleDefault), false},
+	{(*spanSet).placeBackoff, of(StyleDefault), false},
+	{(*spanSet).placeDirections, of(StyleDefault), false},
+	{(*spanSet).contextOrgs, of(StyleDefault), false},
+	{(*spanSet).personAfterTitle, of(StyleDefault), false},
+}
+
+// repair applies the rules of s's style to the spans of one sentence.
+func (s *spanSet) repair() {
+	for _, r := range repairs {
+		if r.styles.has(s.style) && !(r.body && s.head) {
+			r.run(s)
+		}
+	}
 }
 
 // trimLower cuts each span after the last lower-case word that cannot stand inside
@@ -542,9 +590,27 @@ func (s *spanSet) orgNames() {
 			i = sp.j - 1
 			continue // inside a name that starts earlier
 		}
+		if s.is(i, "balai") && (s.is(i+1, "kota") || s.is(i+1, "desa")) {
+			continue // a building, the town hall: cityHalls
+		}
 		j := s.orgRun(i)
 		if sp, ok := s.spanAt(j - 1); ok && sp.l == ORG && sp.j > j {
 			j = sp.j
+		}
+		if e, person := s.holderAfter(i, j); person {
+			// Rektor Universitas Gadjah Mada Ova Emilia: the known name, then
+			// the person holding the title.
+			s.set(i, e, ORG, max(0.8, s.conf[i]))
+			end := j
+			if sp, ok := s.spanAt(j); ok && sp.l == PER && sp.i == j {
+				end = sp.j // the model found the rest of the name
+			}
+			if sp, ok := s.spanAt(e); !ok || sp.l != PER || sp.i != e || sp.j < end {
+				s.set(e, end, PER, 0.6)
+			}
+			j = end
+			i = j - 1
+			continue
 		}
 		s.set(i, j, ORG, max(0.8, s.conf[i]))
 		i = j - 1
@@ -609,13 +675,37 @@ func (s *spanSet) listItem(k int) bool {
 
 // capRun returns the end of the run of capitalised words (no titles) from k.
 func (s *spanSet) capRun(k int) int {
+	from := k
 	for k < len(s.words) && s.isCapWord(k) && !(s.isTitleWord(k) && s.info[k].class&gazGiven == 0) {
-		if s.words[k] == "(" {
+		if s.words[k] == "(" || k > from && s.personTail(k) {
+			// A person the model found after the name: Ketua Komisi III DPR RI
+			// Benny Kabur Harman.
 			break
 		}
 		k++
 	}
 	return k
+}
+
+// personTail reports whether the model found a person's name starting at token k
+// that ends a run of capitalised words: a name after an institution's (Komisi III
+// DPR RI Benny Kabur Harman menyatakan), not a piece of it that the model took for
+// one (Dinas Pekerjaan Umum Bina Marga dan Tata Ruang).
+func (s *spanSet) personTail(k int) bool {
+	if s.lab[k] != PER || !s.beg[k] {
+		return false
+	}
+	e := k + 1
+	for e < len(s.words) && s.lab[e] == PER && !s.beg[e] {
+		e++
+	}
+	if e < len(s.words) && s.isCapWord(e) {
+		return false
+	}
+	if e+1 < len(s.words) && (s.is(e, "dan") || s.words[e] == "&") && s.isCapWord(e+1) {
+		return false
+	}
+	return true
 }
 
 // orgTitles are title words that also stand inside the names of institutions:
@@ -640,12 +730,15 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.is(i, "stasiun") && s.isCapWord(i) && s.info[i+1].gazB&gazLOC != 0 {
-			// A station named after its town (Stasiun Klaten), not a
-			// weather station (Stasiun Klimatologi).
+		if s.is(i, "stasiun") && s.isCapWord(i) && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
+			// A railway station (Stasiun Klaten, Stasiun Pasar Senen), not a
+			// weather or broadcasting station (Stasiun Klimatologi).
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
 			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
 			continue
+		}
+		if i > 0 && (s.is(i, "kota") && s.is(i-1, "wali") || s.is(i, "desa") && s.is(i-1, "kepala")) {
+			continue // a title, Wali Kota, Kepala Desa: titlePlaces types the place after it
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i {
 			i = sp.j - 1
@@ -747,7 +840,10 @@ func (s *spanSet) buildings() {
 			if !s.isCapWord(k) {
 				break
 			}
-			if k == sp.i+1 {
+			if k == sp.i+1 && s.is(sp.i, "gedung") && s.style == StyleDefault {
+				// The guideline: a building known by its institution is a
+				// place (Gedung DPR).
+			} else if k == sp.i+1 {
 				s.set(sp.i, sp.j, "", 0)
 				s.set(k, sp.j, ORG, 0.8)
 			} else {

@@ -10,9 +10,13 @@ import (
 type tagger struct {
 	fz    featurizer
 	feats []uint64
-	emit  []float32
-	back  []uint8
-	tags  []tag
+	keys  []uint32 // the model's keys of feats and of their domain copies
+	// touched keeps what the model's lookups return, so that the loads that
+	// prefetch its table are not optimised away.
+	touched uint64
+	emit    []float32
+	back    []uint8
+	tags    []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
 	backed                 []bool  // tokens tagged by gazBackoff
@@ -36,18 +40,23 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	tg.emit = grow(tg.emit, n*int(numTags))
 	clear(tg.emit)
 	tg.back = grow(tg.back, n*int(numTags))
+	d := uint64(mainDomain)
+	if style == StyleNERGrit {
+		d = auxDomain
+	}
 	for i := range n {
 		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
 		if m.domain {
-			d := uint64(mainDomain)
-			if style == StyleNERGrit {
-				d = auxDomain
-			}
 			for _, h := range tg.feats {
-				tg.feats = append(tg.feats, mix(h, d))
+				keys = append(keys, key32(mix(h, d)))
 			}
 		}
-		m.emissions(tg.emit[i*int(numTags):], tg.feats)
+		tg.keys = keys
+		tg.touched += m.emissions(tg.emit[i*int(numTags):], keys)
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags

@@ -25,6 +25,9 @@ type TrainOptions struct {
 	Runs int
 	// Verbose reports dev scores after every epoch, not only the last of each run.
 	Verbose bool
+	// MinCount drops the features seen fewer times in the training data (0 and 1
+	// keep them all): rare features are mostly noise the perceptron memorises.
+	MinCount int
 }
 
 // auxDomain is mixed into the private copies of the features of auxiliary sentences.
@@ -102,6 +105,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			ts.feats[i] = row
 		}
 		data[si] = ts
+	}
+	if opt.MinCount > 1 {
+		keys = dropRare(data, keys, opt.MinCount)
 	}
 	nf := len(keys)
 	if opt.Progress != nil {
@@ -223,6 +229,40 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		fmt.Fprintf(opt.Progress, "average of %d runs: dev %s (%.1fs)\n", opt.Runs, sc, time.Since(start).Seconds())
 	}
 	return r, nil
+}
+
+// dropRare removes from data the features seen fewer than min times and returns
+// the keys of the others, renumbered in their first-seen order.
+func dropRare(data []trainSentence, keys []uint32, min int) []uint32 {
+	count := make([]int, len(keys))
+	for _, s := range data {
+		for _, fs := range s.feats {
+			for _, f := range fs {
+				count[f]++
+			}
+		}
+	}
+	id := make([]int32, len(keys))
+	var kept []uint32
+	for i, k := range keys {
+		id[i] = -1
+		if count[i] >= min {
+			id[i] = int32(len(kept))
+			kept = append(kept, k)
+		}
+	}
+	for _, s := range data {
+		for i, fs := range s.feats {
+			out := fs[:0]
+			for _, f := range fs {
+				if id[f] >= 0 {
+					out = append(out, id[f])
+				}
+			}
+			s.feats[i] = out
+		}
+	}
+	return kept
 }
 
 // prune drops the features whose weights are all zero.

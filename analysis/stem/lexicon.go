@@ -25,6 +25,10 @@ var (
 	protectedList string
 	//go:embed data/not-roots.txt
 	notRoots string
+	//go:embed data/lexicalised.txt
+	lexicalised string
+	//go:embed data/nasal-losers.txt
+	nasalLosers string
 )
 
 // RootLexicon is an immutable set of Indonesian roots. Editing methods return a new
@@ -86,9 +90,37 @@ func (l *RootLexicon) lookupBytes(s []byte) (ok, weak bool) {
 	return ok, f&rootWeak != 0
 }
 
+// lookupBytesFlags is lookupFlags for a word held in bytes.
+func (l *RootLexicon) lookupBytesFlags(s []byte) (uint8, bool) {
+	h := uint64(14695981039346656037)
+	for _, c := range s {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	if !l.probe(h) {
+		return 0, false
+	}
+	f, ok := l.roots[string(s)]
+	return f, ok
+}
+
 // rootWeak marks a root known only from Snowball's vocabulary: a root-like word
 // form whose analyses lose to those reaching a better attested root.
 const rootWeak uint8 = 1
+
+// rootNasalLoser marks a root that loses a meN-/peN- ambiguity to a rival root
+// by the evidence of Snowball's vocabulary (data/nasal-losers.txt): meminta is
+// me- + minta (diminta, permintaan), not meN- + pinta.
+const rootNasalLoser uint8 = 2
+
+// lookupFlags returns the flags of s and whether it is a root.
+func (l *RootLexicon) lookupFlags(s string) (uint8, bool) {
+	if !l.mayHave(s) {
+		return 0, false
+	}
+	f, ok := l.roots[s]
+	return f, ok
+}
 
 // NewRootLexicon returns a lexicon of words, lower-cased. It returns an error
 // naming the first word that is empty or contains anything but letters and
@@ -157,14 +189,24 @@ func parseList(m map[string]uint8, list string, flags uint8) {
 		} else {
 			list = ""
 		}
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
+		line = listEntry(line)
+		if line == "" {
 			continue
 		}
 		if _, ok := m[line]; !ok {
 			m[line] = flags
 		}
 	}
+}
+
+// listEntry returns the entry of one line of an embedded list: the line without
+// a comment (from # to its end) and surrounding space; "" for a blank line or a
+// comment.
+func listEntry(line string) string {
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.TrimSpace(line)
 }
 
 // defaultLexicon builds the embedded lexicon once.
@@ -174,13 +216,77 @@ var defaultLexicon = sync.OnceValues(func() (*RootLexicon, error) {
 
 // loadDefaultLexicon parses the embedded root lists.
 func loadDefaultLexicon() *RootLexicon {
-	m := make(map[string]uint8, 40000)
+	return buildLexicon(listEntries(rootsUD))
+}
+
+// buildLexicon builds the default lexicon with the UD lemmas ud: our roots and
+// lexicalised forms, the lemmas that are not affixed forms of another attested
+// root (see dropDerived), the weak roots of Snowball's vocabulary, less the
+// entries of data/not-roots.txt.
+func buildLexicon(ud []string) *RootLexicon {
+	m := make(map[string]uint8, 45000)
 	parseList(m, rootsOwn, 0)
-	parseList(m, rootsUD, 0)
+	parseList(m, lexicalised, 0)
+
+	var added []string
+	for _, w := range ud {
+		if _, ok := m[w]; !ok {
+			m[w] = 0
+			added = append(added, w)
+		}
+	}
 	parseList(m, rootsSnowball, rootWeak)
 	parseList(m, rootsUnanalysed, rootWeak)
 	dropNotRoots(m)
+	dropDerived(m, added)
+	for _, w := range listEntries(nasalLosers) {
+		if f, ok := m[w]; ok {
+			m[w] = f | rootNasalLoser
+		}
+	}
 	return newLexicon(m)
+}
+
+// dropDerived deletes from m the words of cands that are affixed forms of
+// another well attested root of m: a treebank lemmatises pekerja, terdiri,
+// merupakan or pernyataan as themselves, but a search stemmer must put them on
+// the root of their family (kerja, diri, rupa, nyata) with bekerja, pekerjaan,
+// menyatakan. Affixed forms kept as roots because conflating them would join
+// unrelated meanings (penduduk and duduk, perdana and dana) are listed, each
+// with the reason, in data/lexicalised.txt; our own roots (data/roots-own.txt)
+// are never candidates.
+func dropDerived(m map[string]uint8, cands []string) {
+	lex := newLexicon(m)
+	var derived []string
+	for _, w := range cands {
+		if f, ok := m[w]; !ok || f&rootWeak != 0 || !isASCIIWord(w) {
+			continue
+		}
+		az := analyzer{lex: lex, strongOnly: true}
+		if az.analyzeWord(w) {
+			derived = append(derived, w)
+		}
+	}
+	for _, w := range derived {
+		delete(m, w)
+	}
+}
+
+// listEntries returns the entries of an embedded list, in order.
+func listEntries(list string) []string {
+	var out []string
+	for len(list) > 0 {
+		line := list
+		if i := strings.IndexByte(list, '\n'); i >= 0 {
+			line, list = list[:i], list[i+1:]
+		} else {
+			list = ""
+		}
+		if e := listEntry(line); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // dropNotRoots deletes the entries of data/not-roots.txt from m.

@@ -10,7 +10,7 @@ import "strings"
 // Suffix layers, from the root outwards: derivational (-i, -kan, -an), possessive
 // (-ku, -mu, -nya) and particle (-kah, -lah, -tah, -pun).
 var (
-	derivSuffixes      = [...]string{"kan", "an", "i"}
+	derivSuffixes      = [...]string{"kan", "wati", "wan", "an", "i"}
 	possessiveSuffixes = [...]string{"nya", "ku", "mu"}
 	particleSuffixes   = [...]string{"kah", "lah", "tah", "pun"}
 )
@@ -19,21 +19,22 @@ var (
 type prefixKind uint8
 
 const (
-	pNone prefixKind = iota
-	pDi              // di-
-	pKe              // ke-
-	pSe              // se-
-	pTer             // ter-, te-
-	pBer             // ber-, be-, bel-
-	pPer             // per-, pe- before r, pel-
-	pPe              // pe- (pelaku, pemain, pewarna)
-	pMeN             // meN-: me-, mem-, men-, meng-, meny-, menge-
-	pPeN             // peN-: pe-, pem-, pen-, peng-, peny-, penge-
+	pNone  prefixKind = iota
+	pDi               // di-
+	pKe               // ke-
+	pSe               // se-
+	pTer              // ter-, te-
+	pBer              // ber-, be-, bel-
+	pPer              // per-, pe- before r, pel-
+	pPe               // pe- (pelaku, pemain, pewarna)
+	pMeN              // meN-: me-, mem-, men-, meng-, meny-, menge-
+	pPeN              // peN-: pe-, pem-, pen-, peng-, peny-, penge-
+	pRedup            // Cv-: the first consonant repeated with e (dedaunan)
 )
 
 var prefixNames = [...]string{
 	pNone: "", pDi: "di-", pKe: "ke-", pSe: "se-", pTer: "ter-", pBer: "ber-",
-	pPer: "per-", pPe: "pe-", pMeN: "meN-", pPeN: "peN-",
+	pPer: "per-", pPe: "pe-", pMeN: "meN-", pPeN: "peN-", pRedup: "Cv-",
 }
 
 // String returns the prefix as linguists write it (meN-, peN-, ber-...).
@@ -112,7 +113,7 @@ func (a *analyzer) analyzeWord(w string) bool {
 
 // options is "no suffix" and the suffixes of one layer that a word ends in.
 type options struct {
-	opts [3]string
+	opts [4]string
 	n    int
 }
 
@@ -138,32 +139,44 @@ func hasSuffixMin(s, suf string) bool {
 	return len(s) >= len(suf)+2 && s[len(s)-len(suf):] == suf
 }
 
+// minRoot is the shortest root an analysis may reach: Indonesian roots of one or
+// two letters are function words that take no affixes, and allowing them makes
+// common words spurious derivations (kedi as ke- + di, hanya as ha + -nya).
+const minRoot = 3
+
 // offer checks root against the lexicon and keeps it when it is the best so far.
 func (a *analyzer) offer(root string) {
-	if len(root) < 2 || len(root) == a.wordLen {
+	if len(root) < minRoot || len(root) == a.wordLen {
 		return // the word itself was looked up before the analysis
 	}
-	ok, weak := a.lex.lookup(root)
-	if ok && !(weak && a.strongOnly) {
-		a.keep(root, nil, weak)
+	f, ok := a.lex.lookupFlags(root)
+	if weak := f&rootWeak != 0; ok && !(weak && a.strongOnly) {
+		a.keep(root, nil, f)
 	}
 }
 
 // offerRestored is offer for a root with a restored first letter, held in the
 // scratch buffer b: it is copied out only when it wins.
 func (a *analyzer) offerRestored(b []byte) {
-	ok, weak := a.lex.lookupBytes(b)
-	if ok && !(weak && a.strongOnly) {
-		a.keep("", b, weak)
+	f, ok := a.lex.lookupBytesFlags(b)
+	if weak := f&rootWeak != 0; ok && !(weak && a.strongOnly) {
+		a.keep("", b, f)
 	}
 }
 
 // keep records the current analysis with its root (root, or the bytes b) when
 // it costs less than the best so far.
-func (a *analyzer) keep(root string, b []byte, weak bool) {
+func (a *analyzer) keep(root string, b []byte, flags uint8) {
 	c := a.cur
-	c.root, c.weak = root, weak
+	c.root, c.weak = root, flags&rootWeak != 0
 	c.cost = cost(&c) - len(b)
+	if flags&rootNasalLoser != 0 && c.np > 0 {
+		if k := c.prefixes[c.np-1].kind; k == pMeN || k == pPeN {
+			// The vocabulary attests the rival root of this meN-/peN-
+			// reading, not this one: meminta is me- + minta.
+			c.cost += 40
+		}
+	}
 	if c.np > 0 && c.deriv == "" && endsInAn(root, b) {
 		if k := c.prefixes[c.np-1].kind; k == pPeN || k == pMeN {
 			// peN- and meN- make words of verb roots, not of nouns in -an:
@@ -201,6 +214,11 @@ func (a *analyzer) prefixes(s string, depth int) {
 		return
 	}
 	c0, c1, c2 := s[0], s[1], s[2]
+	if depth == 0 && c1 == 'e' && c0 == c2 && !isVowel(c0) && a.cur.deriv == "an" && len(s) >= 6 {
+		// Cv- reduplication with -an makes collective nouns: dedaunan,
+		// bebatuan, rerumputan, pepohonan.
+		a.try(s, depth, pRedup, 2, 0)
+	}
 	switch {
 	case c0 == 'd' && c1 == 'i':
 		a.try(s, depth, pDi, 2, 0)

@@ -57,18 +57,31 @@ func isSnowballVowel(r rune) bool {
 // does not lower-case its input: Snowball's vocabulary is lower case.
 func SnowballStem(word string) string {
 	// Count vowels first: most short words are returned at once.
-	measure := 0
+	measure, ascii := 0, true
 	for i := 0; i < len(word); i++ {
-		switch word[i] {
+		switch c := word[i]; c {
 		case 'a', 'e', 'i', 'o', 'u':
 			measure++
+		default:
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
 		}
+	}
+	if measure > 2 && ascii {
+		return snowballASCII(word, measure)
 	}
 	if measure <= 2 || !utf8.ValidString(word) {
 		// Short words have nothing to remove; invalid UTF-8 is returned as it
 		// is rather than with replacement characters.
 		return word
 	}
+	return snowballRunes(word, measure)
+}
+
+// snowballRunes stems the valid UTF-8 word w, whose vowel count is measure, on
+// its runes: the general path, for words with letters beyond ASCII.
+func snowballRunes(word string, measure int) string {
 	// The state lives on the stack: stemming allocates nothing but the
 	// returned string (and a rune buffer for words over 48 letters).
 	var arr [48]rune

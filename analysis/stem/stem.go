@@ -19,10 +19,16 @@
 //
 // # The root lexicon
 //
-// The embedded lexicon ([DefaultRootLexicon]) has about 42,350 entries: some
-// 2,900 roots written for this project (news vocabulary, lexicalised function
-// words, acronyms such as perpres and pemkot, lexicalised reduplications such
-// as undang-undang), 2,500 lemmas of the UD Indonesian treebanks (GSD and CSUI),
+// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
+// 2,900 roots written for this project (news vocabulary, acronyms such as
+// perpres and pemkot, lexicalised reduplications such as undang-undang), 170
+// affixed forms kept as roots because conflating them with their root would
+// join unrelated meanings or a function word with a content word (penduduk,
+// perdana, sebagai, akhirnya; data/lexicalised.txt gives each one's reason),
+// the lemmas of the UD Indonesian treebanks (GSD and CSUI) that are not an
+// affixed form of another attested root (the treebanks lemmatise pekerja,
+// terdiri and pernyataan as themselves; a search stemmer puts them on kerja,
+// diri and nyata with the rest of their families),
 // 3,100 roots found in Snowball's Indonesian vocabulary because other forms of
 // the vocabulary derive from them, and 36,000 further
 // forms of that vocabulary that no rule reduces to a known root. The last two
@@ -55,7 +61,7 @@
 // jats); on Snowball's Indonesian vocabulary, which lists many English and
 // Latin forms, on 2,520 of 64,587 words.
 //
-// A Stemmer is safe for concurrent use. Results are kept in a fixed-size,
+// A Stemmer is safe for concurrent use. In Lexicon mode results are kept in a fixed-size,
 // lock-free cache (131,072 slots by default, see [Config.CacheSize]), so repeated
 // words in running text cost one hash and one atomic load.
 package stem
@@ -115,8 +121,10 @@ type Config struct {
 	Lexicon *RootLexicon
 	// NoEnglish turns off the English stemming of English-looking tokens.
 	NoEnglish bool
-	// CacheSize bounds the number of cached results (0 means 1<<17; negative
-	// turns the cache off).
+	// CacheSize bounds the number of cached results. 0 means 1<<17 slots in
+	// Lexicon mode and no cache in Snowball mode, whose algorithm costs less
+	// than a cache look-up on a word not seen recently; negative turns the
+	// cache off.
 	CacheSize int
 }
 
@@ -155,17 +163,23 @@ func New(c Config) (*Stemmer, error) {
 		}
 		names = append(names, w)
 	}
-	s.protected = newNameSet(names)
+	if c.Mode == Lexicon || len(c.Protected) > 0 || c.NoDefaultProtected {
+		s.protected = newNameSet(names)
+	}
 	lex := c.Lexicon
-	if lex == nil {
+	if lex == nil && c.Mode == Lexicon {
 		var err error
 		if lex, err = defaultLexicon(); err != nil {
 			return nil, err
 		}
 	}
-	s.lex.Store(lex)
+	if lex != nil {
+		// Snowball mode has no use for the lexicon: the embedded one is
+		// loaded only if someone asks for it (Lexicon, AddRoots).
+		s.lex.Store(lex)
+	}
 	size := c.CacheSize
-	if size == 0 {
+	if size == 0 && c.Mode == Lexicon {
 		size = 1 << 17
 	}
 	if size > 0 {
@@ -391,7 +405,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		// way to an analysis that reaches a well attested root: kecamatan is
 		// ke- + camat + -an. Snowball's vocabulary holds English words too
 		// (streaming, updated).
-		if s.rootOrEnglish(&analyzer{lex: lex, strongOnly: true}, w, a, explain) {
+		if s.outerAffix(w, lex, a, explain) || s.rootOrEnglish(&analyzer{lex: lex, strongOnly: true}, w, a, explain) {
 			return
 		}
 		a.Found = true
@@ -423,7 +437,7 @@ func (s *Stemmer) analyze(w string, a *Analysis, explain bool) {
 		}
 		return
 	}
-	if s.rootOrEnglish(&analyzer{lex: lex}, w, a, explain) {
+	if s.outerAffix(w, lex, a, explain) || s.rootOrEnglish(&analyzer{lex: lex}, w, a, explain) {
 		return
 	}
 	if explain {
@@ -445,6 +459,47 @@ func (s *Stemmer) rootOrEnglish(az *analyzer, w string, a *Analysis, explain boo
 	}
 	if !s.noEnglish && IsEnglish(w) {
 		s.english(w, a, explain)
+		return true
+	}
+	return false
+}
+
+// outerAffixes stand outside every other affix of a word: the confix
+// ketidak-...-an around a root or a derived word (ketidaknyamanan,
+// ketidakmampuan, ketidakberdayaan) and the loan prefixes pra- and pasca-
+// (prapembayaran, prasejarah, pascapanen).
+var outerAffixes = [...]struct{ prefix, suffix, name string }{
+	{"ketidak", "an", "ketidak-...-an"},
+	{"pra", "", "pra-"},
+	{"pasca", "", "pasca-"},
+}
+
+// outerAffix fills a with the analysis of w as an outer affix around a word
+// whose own analysis reaches a well attested root, and reports whether one did.
+func (s *Stemmer) outerAffix(w string, lex *RootLexicon, a *Analysis, explain bool) bool {
+	for _, o := range outerAffixes {
+		if len(w) < len(o.prefix)+len(o.suffix)+4 || !strings.HasPrefix(w, o.prefix) || !strings.HasSuffix(w, o.suffix) {
+			continue
+		}
+		inner := w[len(o.prefix) : len(w)-len(o.suffix)]
+		var in Analysis
+		s.analyze(inner, &in, explain)
+		if !in.Found || in.English || in.Protected {
+			continue
+		}
+		if ok, weak := lex.lookup(in.Root); !ok || weak {
+			continue // prasasti is no pra- + sasti
+		}
+		a.Root, a.Found = in.Root, true
+		if explain {
+			a.Prefixes = append([]string{o.prefix + " (" + o.name + ")"}, in.Prefixes...)
+			a.Suffixes = append(in.Suffixes, o.suffix)
+			if o.suffix == "" {
+				a.Suffixes = in.Suffixes
+			}
+			a.Restored = in.Restored
+			a.Rules = append([]string{o.name + " around " + inner}, in.Rules...)
+		}
 		return true
 	}
 	return false

@@ -56,8 +56,8 @@ func TestEntitiesUsage(t *testing.T) {
 	if _, _, err := runTelaah(t, "", "entities", "--style", "wiki"); exitCode(err) != 2 {
 		t.Errorf("bad style: %v", err)
 	}
-	if _, _, err := runTelaah(t, "", "entities", "extra"); exitCode(err) != 2 {
-		t.Errorf("extra argument: %v", err)
+	if _, _, err := runTelaah(t, "", "entities", "no-such-file"); err == nil || !strings.Contains(err.Error(), "no-such-file") {
+		t.Errorf("missing file: %v", err)
 	}
 	if _, _, err := runTelaah(t, "", "entities", "--model", filepath.Join(t.TempDir(), "none")); err == nil {
 		t.Error("missing model accepted")
@@ -93,12 +93,11 @@ func TestEntitiesNereval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var g, p [][]string
+	var g [][]string
 	for _, s := range sents {
 		g = append(g, s.Tags)
-		p = append(p, entity.Default().Tag(s.Words))
 	}
-	sc, err := entity.Evaluate(g, p)
+	sc, err := entity.Evaluate(g, entity.Default().TagSentences(sents))
 	if err != nil {
 		t.Fatal(err)
 	}

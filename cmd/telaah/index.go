@@ -17,11 +17,19 @@ import (
 )
 
 // runIndex indexes articles from JSON Lines files and folders of .txt files.
+// Each input is read on its own: a path that cannot be read and a malformed
+// record are reported and skipped, and everything valid before and after them is
+// indexed; the exit code is then 1 (2 when a record was over a size limit).
 func runIndex(e *env, args []string) error {
-	fs := newFlags(e, "index", "--index DIR [--batch N] FILE|DIR...")
+	fs := newFlags(e, "index", "--index DIR [flags] FILE|DIR|-...")
 	dir := fs.String("index", "", "the index `directory` (created when it does not exist)")
 	batch := fs.Int("batch", index.DefaultBatchSize, "articles per durable batch")
 	quiet := fs.Bool("quiet", false, "print only the summary and the skipped records")
+	maxArticle := fs.Int("max-article", index.DefaultMaxArticle, "most `bytes` of an article's title and body (and of a .txt file); larger ones are skipped")
+	maxLine := fs.Int("max-line", index.DefaultMaxLine, "most `bytes` of a JSON line or JSON array element; longer ones are skipped")
+	maxFile := fs.Int64("max-file", 0, "most `bytes` read from one input file (0: no limit); the rest is skipped")
+	follow := fs.Bool("follow-symlinks", false, "follow symbolic links in folders to files outside them")
+	lockTimeout := fs.Duration("lock-timeout", index.DefaultLockTimeout, "how long to wait for an index another process holds")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,85 +44,264 @@ func runIndex(e *env, args []string) error {
 	if *batch <= 0 {
 		return usageError{fmt.Sprintf("--batch %d: must be positive", *batch)}
 	}
-	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
-	x, created, err := openOrCreate(*dir, &index.Options{BatchSize: *batch, Analyzed: p.analyzed})
-	if err != nil {
-		return err
+	if *maxArticle <= 0 || *maxLine <= 0 || *maxFile < 0 {
+		return usageError{"--max-article and --max-line must be positive, --max-file not negative"}
 	}
+	opts := &index.Options{BatchSize: *batch, MaxArticle: *maxArticle, LockTimeout: *lockTimeout}
+	// An existing index is opened now, so that a lock is reported before any
+	// reading; a new one is made only when there is an article to put in it.
 	var (
-		pending []index.Article
-		skipped int
-		done    int
+		x       *index.Index
+		created bool
 	)
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		if err := x.Add(pending...); err != nil {
+	if exists, err := indexExists(*dir); err != nil {
+		return err
+	} else if exists {
+		if x, err = index.Open(*dir, opts); err != nil {
 			return err
 		}
-		done += len(pending)
-		pending = pending[:0]
-		p.update(done)
-		return nil
 	}
-	add := func(a index.Article) error {
-		pending = append(pending, a)
-		if len(pending) >= *batch {
-			return flush()
+	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
+	opts.Analyzed = p.analyzed
+	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
+	st.open = func() (*index.Index, error) {
+		if x == nil {
+			var err error
+			if x, err = index.Create(*dir, opts); err != nil {
+				return nil, err
+			}
+			created = true
 		}
-		return nil
+		return x, nil
 	}
-	bad := func(ie *index.InputError) error {
-		skipped++
-		p.clear()
-		fmt.Fprintf(e.stderr, "skipped %v\n", ie)
-		return nil
+	rd := &index.Reader{
+		Add: st.add, Bad: st.bad, Warn: st.warn,
+		Limits:         index.Limits{MaxArticle: *maxArticle, MaxLine: *maxLine, MaxFile: *maxFile},
+		FollowSymlinks: *follow,
+		Base:           idBase(fs.Args()),
 	}
 	start := time.Now()
+	var err error
+	stdin := false
 	for _, path := range fs.Args() {
+		st.file = path
 		if path == "-" {
-			err = index.ReadJSONL(e.stdin, "stdin", add, bad)
+			if stdin {
+				err = usageError{`"-" (stdin) given twice`}
+				break
+			}
+			stdin = true
+			st.file = "stdin"
+			err = rd.ReadJSONL(e.stdin, "stdin")
 		} else {
-			err = index.ReadPath(path, add, bad)
+			err = rd.ReadPath(path)
 		}
 		if err != nil {
 			break
 		}
 	}
 	if err == nil {
-		err = flush()
+		err = st.flush()
 	}
-	cerr := x.Close()
+	var cerr error
+	if x != nil {
+		cerr = x.Close()
+	}
 	p.finish()
 	el := time.Since(start)
+	done := st.done
 	rate := float64(done) / max(el.Seconds(), 1e-9)
-	verb := "added to"
-	if created {
-		verb = "created"
+	where := "no index created"
+	switch {
+	case created:
+		where = "created " + *dir
+	case x != nil:
+		where = "added to " + *dir
 	}
-	fmt.Fprintf(e.stderr, "indexed %d articles in %.1fs (%.0f docs/s); %s %s\n", done, el.Seconds(), rate, verb, *dir)
+	noun := "articles"
+	if done == 1 {
+		noun = "article"
+	}
+	fmt.Fprintf(e.stderr, "indexed %d %s in %.1fs (%.0f docs/s); %s\n", done, noun, el.Seconds(), rate, where)
+	if st.guessed > 0 && *quiet {
+		fmt.Fprintf(e.stderr, "warning: %d .txt files have no date of their own: their published date is the file's modification time (a guess)\n", st.guessed)
+	}
 	if err != nil {
 		return err
 	}
 	if cerr != nil {
 		return cerr
 	}
-	if skipped > 0 {
-		return fmt.Errorf("skipped %d malformed records (listed above); all valid articles were indexed", skipped)
+	var problems []string
+	if len(st.unreadable) > 0 {
+		problems = append(problems, fmt.Sprintf("%d %s could not be read (%s)", len(st.unreadable), plural(len(st.unreadable), "input", "inputs"), strings.Join(st.unreadable, ", ")))
+	}
+	if st.skipped > 0 {
+		problems = append(problems, fmt.Sprintf("skipped %d malformed %s (listed above)", st.skipped, plural(st.skipped, "record", "records")))
+	}
+	if st.dups > 0 {
+		problems = append(problems, fmt.Sprintf("%d duplicate %s: each later record replaced the earlier one (listed above)", st.dups, plural(st.dups, "id", "ids")))
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	msg := strings.Join(problems, "; ") + "; all valid articles were indexed"
+	if st.tooLarge > 0 {
+		return usageError{fmt.Sprintf("%s; %d over a size limit (raise --max-article, --max-line or --max-file)", msg, st.tooLarge)}
+	}
+	return errors.New(msg)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// indexRun is the state of one "telaah index": the pending batch, the IDs seen
+// and the problems met.
+type indexRun struct {
+	e     *env
+	p     *progress
+	open  func() (*index.Index, error)
+	batch int
+	file  string // the input being read
+
+	pending   []index.Article
+	pendingAt map[string]int    // ID → its position in pending
+	seen      map[string]string // ID → where it was read ("file", "stdin")
+	done      int               // distinct articles indexed (durable)
+	fresh     int               // articles in pending with an ID new to this run
+
+	skipped, dups, tooLarge, guessed int
+	unreadable                       []string
+}
+
+func (st *indexRun) flush() error {
+	if len(st.pending) == 0 {
+		return nil
+	}
+	x, err := st.open()
+	if err != nil {
+		return err
+	}
+	if err := x.Add(st.pending...); err != nil {
+		return err
+	}
+	st.pending = st.pending[:0]
+	clear(st.pendingAt)
+	st.done += st.fresh
+	st.fresh = 0
+	st.p.update(st.done)
+	return nil
+}
+
+// add queues an article. A second article with an ID already read in this run is
+// reported; it replaces the first, as a later version would in the index.
+func (st *indexRun) add(a index.Article) error {
+	if first, ok := st.seen[a.ID]; ok {
+		st.dups++
+		st.p.clear()
+		fmt.Fprintf(st.e.stderr, "duplicate id %q in %s (first read from %s): the later record replaces the earlier\n", printable(a.ID), printable(st.file), printable(first))
+		if i, ok := st.pendingAt[a.ID]; ok {
+			st.pending[i] = a
+			return nil
+		}
+	} else {
+		st.seen[a.ID] = st.file
+		st.fresh++
+	}
+	st.pendingAt[a.ID] = len(st.pending)
+	st.pending = append(st.pending, a)
+	if len(st.pending) >= st.batch {
+		return st.flush()
 	}
 	return nil
 }
 
-// openOrCreate opens the index at dir, or creates it when dir does not exist or
-// is an empty directory.
-func openOrCreate(dir string, opts *index.Options) (*index.Index, bool, error) {
-	if entries, err := os.ReadDir(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
-		x, err := index.Create(dir, opts)
-		return x, true, err
+// bad reports a record or an input that is skipped.
+func (st *indexRun) bad(ie *index.InputError) error {
+	st.p.clear()
+	var le *index.LimitError
+	if errors.As(ie, &le) {
+		st.tooLarge++
 	}
-	x, err := index.Open(dir, opts)
-	return x, false, err
+	if ie.Line == 0 && st.isInput(ie.File) {
+		st.unreadable = append(st.unreadable, ie.File)
+		fmt.Fprintf(st.e.stderr, "cannot read %s\n", printable(ie.Error()))
+		return nil
+	}
+	st.skipped++
+	fmt.Fprintf(st.e.stderr, "skipped %s\n", printable(ie.Error()))
+	return nil
+}
+
+// isInput reports whether f is the input being read itself (not a file in it).
+func (st *indexRun) isInput(f string) bool { return f == st.file }
+
+func (st *indexRun) warn(ie *index.InputError) {
+	st.guessed++
+	if st.p.quiet {
+		return
+	}
+	st.p.clear()
+	fmt.Fprintf(st.e.stderr, "warning: %s\n", printable(ie.Error()))
+}
+
+// indexExists reports whether dir holds something (an index, or anything that
+// index.Open should judge); an absent or empty directory is not an index.
+func indexExists(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("index %s: %w", dir, err)
+	}
+	return len(entries) > 0, nil
+}
+
+// idBase is the folder the IDs of .txt files are relative to: the folder given
+// when one input holds .txt files (a folder, or a .txt file named), else the
+// deepest folder holding all such inputs, so that two files with the same name
+// in different folders keep different IDs. JSON inputs do not count.
+func idBase(paths []string) string {
+	var dirs []string
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return ""
+		}
+		st, err := os.Stat(abs)
+		switch {
+		case err != nil:
+			continue
+		case !st.IsDir() && !strings.EqualFold(filepath.Ext(abs), ".txt"):
+			continue
+		case !st.IsDir():
+			abs = filepath.Dir(abs)
+		}
+		dirs = append(dirs, abs)
+	}
+	if len(dirs) < 2 {
+		return ""
+	}
+	base := dirs[0]
+	for _, d := range dirs[1:] {
+		for !inDir(base, d) {
+			base = filepath.Dir(base)
+		}
+	}
+	return base
+}
+
+func inDir(base, p string) bool {
+	rel, err := filepath.Rel(base, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // estimate counts the articles in the inputs for the progress bar: the non-blank
@@ -130,11 +317,13 @@ func estimate(paths []string) int {
 			continue
 		}
 		if !st.IsDir() {
-			n += countLines(p)
+			if st.Mode().IsRegular() { // never read a pipe twice
+				n += countLines(p)
+			}
 			continue
 		}
 		_ = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+			if err != nil || !d.Type().IsRegular() {
 				return nil
 			}
 			switch strings.ToLower(filepath.Ext(q)) {
@@ -196,7 +385,8 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, total int, quiet bool) *progress {
-	return &progress{w: w, tty: isTerminal(w), quiet: quiet, total: total, start: time.Now()}
+	now := time.Now()
+	return &progress{w: w, tty: isTerminal(w), quiet: quiet, total: total, start: now, lastDraw: now}
 }
 
 // update reports that done articles are indexed.
@@ -209,8 +399,14 @@ func (p *progress) update(done int) {
 	p.indexed = done
 	p.seen = max(p.seen, done)
 	if !p.tty {
+		// Off a terminal, a line every 10 seconds at most: a short run prints
+		// only the summary.
+		if time.Since(p.lastDraw) < 10*time.Second {
+			return
+		}
+		p.lastDraw = time.Now()
 		el := time.Since(p.start)
-		fmt.Fprintf(p.w, "indexed %d articles (%.0f docs/s)\n", done, float64(done)/max(el.Seconds(), 1e-9))
+		fmt.Fprintf(p.w, "progress: %d articles so far (%.0f docs/s)\n", done, float64(done)/max(el.Seconds(), 1e-9))
 		return
 	}
 	p.draw()

@@ -41,6 +41,7 @@ func runSearch(e *env, args []string) error {
 	maxLen := fs.Int("max-query-bytes", query.DefaultMaxLength, "longest query in bytes")
 	maxClauses := fs.Int("max-clauses", query.DefaultMaxClauses, "most clauses (words, phrase words, patterns, ranges) in a query")
 	maxExp := fs.Int("max-expansions", query.DefaultMaxExpansions, "most indexed terms the patterns (prefix*, wild?card, fuzzy~) of a query may expand to")
+	lockTimeout := fs.Duration("lock-timeout", index.DefaultLockTimeout, "how long to wait for an index that a writer holds")
 	var persons, orgs, places, sources multi
 	fs.Var(&persons, "person", "only articles mentioning this person (any name or alias, any case; repeatable)")
 	fs.Var(&orgs, "org", "only articles mentioning this organisation (name or acronym, any case; repeatable)")
@@ -98,7 +99,7 @@ func runSearch(e *env, args []string) error {
 	if r.Parsed, err = query.Parse(r.Query, r.Limits); err != nil {
 		return queryError(err)
 	}
-	x, err := index.Open(*dir, nil)
+	x, err := index.Open(*dir, &index.Options{ReadOnly: true, LockTimeout: *lockTimeout})
 	if err != nil {
 		return err
 	}
@@ -124,7 +125,7 @@ func runSearch(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "telaah: search: note:", w)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(jsonSafe{e.stdout})
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false) // the fragments' <mark> as it is
 		return enc.Encode(jsonResult(res, r.Offset))
@@ -225,27 +226,31 @@ func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
 	if tty {
 		open, close = "\x1b[1m", "\x1b[0m"
 	}
-	mark := strings.NewReplacer("<mark>", open, "</mark>", close)
-	plain := func(s string) string { return html.UnescapeString(mark.Replace(s)) }
+	// Control characters go before the marks come in: a fragment's text could
+	// hold escape sequences, the marks are ours.
+	const mo, mc = "\ue000", "\ue001"
+	toPUA := strings.NewReplacer("<mark>", mo, "</mark>", mc, mo, "", mc, "")
+	mark := strings.NewReplacer(mo, open, mc, close)
+	plain := func(s string) string { return mark.Replace(printable(html.UnescapeString(toPUA.Replace(s)))) }
 	if res.Total == 1 {
 		fmt.Fprintf(w, "1 article matches, %s (%s)\n", shown(res, offset), res.Took.Round(time.Microsecond))
 	} else {
 		fmt.Fprintf(w, "%d articles match, %s (%s)\n", res.Total, shown(res, offset), res.Took.Round(time.Microsecond))
 	}
 	for i, h := range res.Hits {
-		title := h.Title
+		title := printable(h.Title)
 		if f := h.Fragments[index.FieldTitle]; len(f) > 0 {
 			title = plain(f[0])
 		}
 		var meta []string
 		if h.Source != "" {
-			meta = append(meta, h.Source)
+			meta = append(meta, printable(h.Source))
 		}
 		if !h.Published.IsZero() {
 			meta = append(meta, h.Published.Format(time.DateOnly))
 		}
 		meta = append(meta, fmt.Sprintf("score %.3f", h.Score))
-		fmt.Fprintf(w, "\n%d. %s\n   %s · %s\n", offset+i+1, title, h.ID, strings.Join(meta, " · "))
+		fmt.Fprintf(w, "\n%d. %s\n   %s · %s\n", offset+i+1, oneLine(title), oneLine(printable(h.ID)), strings.Join(meta, " · "))
 		for _, f := range h.Fragments[index.FieldBody] {
 			fmt.Fprintf(w, "   %s\n", strings.Join(strings.Fields(plain(f)), " "))
 		}
@@ -256,7 +261,7 @@ func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
 		}
 		var parts []string
 		for _, f := range fs {
-			parts = append(parts, fmt.Sprintf("%s (%d)", f.Value, f.Count))
+			parts = append(parts, fmt.Sprintf("%s (%d)", oneLine(printable(f.Value)), f.Count))
 		}
 		fmt.Fprintf(w, "  %-14s %s\n", name+":", strings.Join(parts, ", "))
 	}
@@ -274,4 +279,13 @@ func printResult(w io.Writer, res *index.Result, offset int, tty bool) {
 		dates = append(dates, index.FacetValue{Value: b.Name, Count: b.Count})
 	}
 	facet("published", dates)
+}
+
+// oneLine joins the lines of s with spaces, for a title or a name printed on one
+// line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -8,53 +8,64 @@ import (
 	"github.com/telaah/telaah/tokenize"
 )
 
-// runTokenize implements "telaah tokenize": raw UTF-8 text on stdin, one token a
-// line on stdout with an empty line after each sentence, or with --json one JSON
-// object a token (text, start, end, kind, case, flags, and the clitic split).
+// runTokenize implements "telaah tokenize": raw UTF-8 text in the files named
+// (stdin for none or "-"), one token a line on stdout with an empty line after
+// each sentence, or with --json one JSON object a token (text, start, end, kind,
+// case, flags, and the clitic split; with several files, the file's name). The
+// input is streamed in bounded memory; offsets are into the whole of each input.
 func runTokenize(e *env, args []string) error {
-	fs := newFlags(e, "tokenize", "[--split-clitics] [--json] < text")
+	fs := newFlags(e, "tokenize", "[--split-clitics] [--json] [FILE...]")
 	split := fs.Bool("split-clitics", false, "split clitics off their words as UD Indonesian does (buku + nya)")
 	asJSON := fs.Bool("json", false, "print one JSON object a token, with byte offsets, kind, case and flags")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("tokenize reads stdin and takes no arguments, got %q", fs.Args())}
-	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
-	sc := tokenize.Tokenizer{SplitClitics: *split}.NewScanner(e.stdin)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	first := true
-	for sc.Scan() {
-		t := sc.Token()
-		if *asJSON {
-			if err := enc.Encode(jsonToken(t)); err != nil {
-				return fmt.Errorf("write token: %w", err)
+	many := fs.NArg() > 1
+	err := eachInput(e, fs.Args(), func(src source) error {
+		sc := tokenize.Tokenizer{SplitClitics: *split}.NewScanner(src.r)
+		first := true
+		for sc.Scan() {
+			t := sc.Token()
+			if *asJSON {
+				j := jsonToken(t)
+				if many {
+					j.File = src.name
+				}
+				if err := enc.Encode(j); err != nil {
+					return fmt.Errorf("write token: %w", err)
+				}
+				continue
 			}
-			continue
-		}
-		if t.Is(tokenize.SentenceStart) && !first {
+			if first && many {
+				fmt.Fprintf(w, "==> %s <==\n", src.name)
+			}
+			if t.Is(tokenize.SentenceStart) && !first {
+				w.WriteByte('\n')
+			}
+			first = false
+			w.WriteString(t.Text)
 			w.WriteByte('\n')
 		}
-		first = false
-		w.WriteString(t.Text)
-		w.WriteByte('\n')
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("reading %s: %w", src.name, err)
+		}
+		if !*asJSON && !first {
+			w.WriteByte('\n')
+		}
+		return nil
+	})
+	if ferr := w.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("write stdout: %w", ferr)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read stdin: %w", err)
-	}
-	if !*asJSON && !first {
-		w.WriteByte('\n')
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write stdout: %w", err)
-	}
-	return nil
+	return err
 }
 
 // tokenJSON is the --json form of a token.
 type tokenJSON struct {
+	File      string         `json:"file,omitempty"`
 	Text      string         `json:"text"`
 	Start     int            `json:"start"`
 	End       int            `json:"end"`

@@ -65,8 +65,8 @@ func TestTokenizeCommandUsage(t *testing.T) {
 	if !errors.As(err, &u) {
 		t.Errorf("bad flag: %v", err)
 	}
-	_, _, err = runTelaah(t, "", "tokenize", "file.txt")
-	if !errors.As(err, &u) {
-		t.Errorf("argument: %v", err)
+	_, _, err = runTelaah(t, "", "tokenize", "no-such-file.txt")
+	if err == nil || !strings.Contains(err.Error(), "no-such-file.txt") {
+		t.Errorf("missing file: %v", err)
 	}
 }

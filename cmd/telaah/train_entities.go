@@ -12,22 +12,33 @@ import (
 // runTrainEntities trains the entity model from CoNLL files and writes it.
 func runTrainEntities(e *env, args []string) error {
 	fs := newFlags(e, "train-entities", "[flags]")
-	train := fs.String("train", "../shared/data/ner/idner-news-2k/train.txt",
-		"comma-separated CoNLL training files (token first, BIO tag last)")
-	aux := fs.String("aux", "../shared/data/ner/nergrit/train.txt",
-		"comma-separated CoNLL training files annotated in another style; their features get a private copy (empty for none)")
-	dev := fs.String("dev", "../shared/data/ner/idner-news-2k/dev.txt",
-		"comma-separated CoNLL files to score after each epoch (never trained on)")
-	out := fs.String("o", "analysis/entity/model/ner.model.gz", "where to write the model")
+	train := fs.String("train", "", "comma-separated CoNLL training files (token first, BIO tag last); required")
+	aux := fs.String("aux", "",
+		"comma-separated CoNLL training files annotated in another style (NERGrit); their features get a private copy")
+	dev := fs.String("dev", "",
+		"comma-separated CoNLL files to score after each epoch and calibrate confidences on (never trained on)")
+	out := fs.String("o", "", "the model file to write; required (the folder must exist)")
 	epochs := fs.Int("epochs", 10, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
 	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
 	verbose := fs.Bool("v", false, "print dev scores after every epoch")
+	minCount := fs.Int("min-count", 1, "drop the features seen fewer times than this in the training data")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected arguments: %q", fs.Args())}
+	}
+	// Nothing is read or written where the user did not say: the repository's
+	// paths are in the go:generate line of analysis/entity, not defaults here.
+	if strings.TrimSpace(*train) == "" {
+		return usageError{"no training data: give -train FILE[,FILE…]"}
+	}
+	if *out == "" {
+		return usageError{"no output: give -o FILE (the repository's model is analysis/entity/model/ner.model.gz, written by go generate ./analysis/entity)"}
+	}
+	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
+		return fmt.Errorf("-o %s: folder %s does not exist", *out, filepath.Dir(*out))
 	}
 	read := func(list string) ([]entity.TaggedSentence, error) {
 		var all []entity.TaggedSentence
@@ -65,11 +76,8 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose})
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount})
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		return err
 	}
 	tmp := *out + ".tmp"

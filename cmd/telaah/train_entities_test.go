@@ -32,4 +32,20 @@ func TestTrainEntities(t *testing.T) {
 	if _, _, err := runTelaah(t, "", "train-entities", "-train", filepath.Join(dir, "missing"), "-aux", "", "-o", model); err == nil {
 		t.Error("missing training file accepted")
 	}
+	// Run outside the repository with no -o, or into a folder that does not
+	// exist, it writes nothing.
+	cwd := t.TempDir()
+	t.Chdir(cwd)
+	if _, _, err := runTelaah(t, "", "train-entities", "-train", train); exitCode(err) != 2 {
+		t.Errorf("train-entities without -o: %v", err)
+	}
+	if _, _, err := runTelaah(t, "", "train-entities", "-o", model); exitCode(err) != 2 {
+		t.Errorf("train-entities without -train: %v", err)
+	}
+	if _, _, err := runTelaah(t, "", "train-entities", "-train", train, "-o", filepath.Join("analysis", "entity", "model", "ner.model.gz")); err == nil {
+		t.Error("train-entities wrote into a folder that does not exist")
+	}
+	if entries, _ := os.ReadDir(cwd); len(entries) > 0 {
+		t.Errorf("train-entities wrote under the current folder: %v", entries)
+	}
 }

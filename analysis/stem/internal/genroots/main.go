@@ -4,6 +4,7 @@
 //	data/roots-ud.txt        the usable lemmas of the UD Indonesian treebanks
 //	data/roots-snowball.txt  the root-like forms of Snowball's Indonesian vocabulary
 //	data/roots-unanalysed.txt  the other forms of that vocabulary no rule reduces
+//	data/nasal-losers.txt    roots that lose a meN-/peN- ambiguity by the vocabulary's evidence
 //
 // Run it from analysis/stem with "go generate" (see gen.go there), or:
 //
@@ -47,10 +48,16 @@ func run(shared, voc, out string) error {
 	if err != nil {
 		return err
 	}
+	// Our roots and the affixed forms we keep as roots (lexicalised.txt).
 	own, err := readLines(filepath.Join(out, "roots-own.txt"))
 	if err != nil {
 		return err
 	}
+	lexicalised, err := readLines(filepath.Join(out, "lexicalised.txt"))
+	if err != nil {
+		return err
+	}
+	own = append(own, lexicalised...)
 	sb := rootgen.SnowballRoots(words, own)
 	if err := write(filepath.Join(out, "roots-snowball.txt"), sb); err != nil {
 		return err
@@ -59,7 +66,11 @@ func run(shared, voc, out string) error {
 	// vocabulary and our own roots only.
 	known := append(append([]string(nil), own...), sb...)
 	un := rootgen.SnowballUnanalysed(words, known)
-	return write(filepath.Join(out, "roots-unanalysed.txt"), un)
+	if err := write(filepath.Join(out, "roots-unanalysed.txt"), un); err != nil {
+		return err
+	}
+	roots := append(append(append([]string(nil), own...), ud...), sb...)
+	return write(filepath.Join(out, "nasal-losers.txt"), rootgen.NasalLosers(words, roots))
 }
 
 func readLines(path string) ([]string, error) {
@@ -71,8 +82,11 @@ func readLines(path string) ([]string, error) {
 	var out []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		s := strings.TrimSpace(sc.Text())
-		if s != "" && s[0] != '#' {
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i] // a comment
+		}
+		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}
 	}

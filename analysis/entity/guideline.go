@@ -1,0 +1,328 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/telaah/telaah/analysis/stem"
+)
+
+// The repairs of this file implement points of the package's guideline that the
+// corpora the model learns from annotate otherwise or too rarely to learn: places
+// inside titles and after nouns, and the things that are not names.
+
+// titlePlaces makes a place of the list LOC when a title or a word that names
+// people of a place stands before it: Gubernur [Jawa Tengah] Ahmad Luthfi, Wali
+// Kota [Surabaya] Eri Cahyadi, warga [Magelang], Warga [Bekasi] menjual…. A person's
+// span that the model ran over the place keeps the rest: Bupati [Demak]
+// [Eisti'anah].
+func (s *spanSet) titlePlaces() {
+	n := len(s.words)
+	for i := 1; i < n; i++ {
+		if s.info[i].gazB&gazLOC == 0 || !s.isCapWord(i) {
+			continue
+		}
+		prev := i - 1
+		if s.in(placeHeads, prev) && !s.is(prev, "kota") {
+			continue // a place head: placeNames keeps it inside the place
+		}
+		if !s.isTitleWord(prev) && s.info[prev].class&gazLocCtx == 0 &&
+			!(s.is(prev, "kota") && prev > 0 && s.is(prev-1, "wali")) {
+			continue
+		}
+		// The end of the place: the longest list phrase from i.
+		e := i + 1
+		for e < n && s.info[e].gazI&gazLOC != 0 && s.info[e].gazB&gazLOC == 0 {
+			e++
+		}
+		if !s.info[e-1].gazEnd {
+			continue
+		}
+		sp, in := s.spanAt(i)
+		switch {
+		case !in:
+			// The model left it out. After a title, capitalised words the model
+			// left out too are the person holding it (Bupati Demak Eisti'anah);
+			// after another word, they are more of a name the lists do not know.
+			if e < n && s.isCapWord(e) && s.lab[e] == "" {
+				if !s.isTitleWord(prev) && !s.is(prev, "kota") {
+					continue
+				}
+				r := s.capRun(e)
+				if r-e > 4 || s.info[e].gazB&(gazLOC|gazORG) != 0 {
+					continue
+				}
+				s.set(i, e, LOC, max(0.8, s.conf[i]))
+				s.set(e, r, PER, 0.6)
+				i = r - 1
+				continue
+			}
+		case sp.l == LOC && sp.i == i && sp.j == e:
+			continue
+		case sp.l == LOC && sp.i < i:
+			continue // the place starts earlier: Kota Padang
+		case sp.l == ORG && sp.i < prev+1:
+			continue // inside an organisation's name that starts earlier
+		case sp.l == ORG:
+			continue // an organisation named after the place: Persija Jakarta
+		case sp.l == LOC && sp.j > e && !s.info[e].isPersonLike():
+			continue // a longer place: Jawa Tengah Selatan
+		}
+		end := e
+		rest, restLabel := 0, Label("")
+		if in && sp.j > e {
+			rest, restLabel = sp.j, sp.l
+			if restLabel == LOC {
+				restLabel = PER // the place glued to the name after it
+			}
+		}
+		from := i
+		if in && sp.i < i {
+			// The span started at the title or the context word: cut it.
+			s.set(sp.i, i, "", 0)
+		}
+		s.set(from, end, LOC, max(0.8, s.conf[i]))
+		if rest > end {
+			s.set(end, rest, restLabel, s.conf[end])
+		}
+		i = end - 1
+	}
+}
+
+// isPersonLike reports whether the token looks like the start of a person's name
+// rather than more of a place: a given name of the list.
+func (ti tokenInfo) isPersonLike() bool { return ti.class&gazGiven != 0 }
+
+// notNames clears the spans that end in a phrase of lists/notname.txt — products,
+// phenomena, standards, holidays, days — with only capitalised words before it
+// (Fenomena El Nino, Elpiji, Quick Response Code Indonesian Standard): they are
+// not names, however they are written.
+//
+// The words before the phrase must be common words (Fenomena), so that a name
+// that ends in such a word stays (Ahmad Fauzi Ramadhan); the phrase may run on
+// after the span (Half Marathon when the model took Half alone).
+func (s *spanSet) notNames() {
+	for _, sp := range s.spans() {
+	starts:
+		for k := sp.i; k < sp.j; k++ {
+			for e := min(len(s.words), k+s.gaz.maxLen); e >= sp.j; e-- {
+				if !s.phraseIs(k, e, gazNotName) {
+					continue
+				}
+				for p := sp.i; p < k; p++ {
+					if !isCommonWord(s.words[p]) {
+						continue starts
+					}
+				}
+				s.set(sp.i, sp.j, "", 0)
+				break starts
+			}
+		}
+	}
+}
+
+// phraseIs reports whether the words [i, j) form a phrase of class c.
+func (s *spanSet) phraseIs(i, j int, c gazClass) bool {
+	if s.gaz == nil || j-i > s.gaz.maxLen {
+		return false
+	}
+	return s.gaz.phrase(s.words[i:j])&c != 0
+}
+
+// holderAfter reports, for an institution's name that runs from its head i to j,
+// whether it holds a known name [i, e) of the lists followed by a person: a title
+// stands before the head (Kepala, Rektor, Ketua) and the capitalised words after
+// the known name are no region, institution or place (Kepala Badan Pusat
+// Statistik Amalia Adininggar Widyasanti).
+func (s *spanSet) holderAfter(i, j int) (e int, person bool) {
+	if i == 0 || !s.isTitleWord(i-1) || s.info[i].gazB&gazORG == 0 {
+		return 0, false
+	}
+	e = i + 1
+	for e < j && s.info[e].gazI&gazORG != 0 && s.info[e].gazB&gazORG == 0 {
+		e++
+	}
+	if e >= j || !s.info[e-1].gazEnd || j-e > 4 {
+		return 0, false
+	}
+	for k := e; k < j; k++ {
+		if !s.isCapWord(k) || s.in(placeHeads, k) || s.in(orgHeads, k) ||
+			s.info[k].gazB&(gazLOC|gazORG) != 0 && s.info[k].class&gazGiven == 0 || s.info[k].cas == cUpper {
+			return 0, false
+		}
+	}
+	return e, true
+}
+
+// cityHalls makes a town or village hall a place, with the place it belongs to:
+// [Balai Kota Semarang], [Balai Desa Sukamaju].
+func (s *spanSet) cityHalls() {
+	n := len(s.words)
+	for i := 0; i+1 < n; i++ {
+		if !s.isCapWord(i) || !s.is(i, "balai") || !s.isCapWord(i+1) || !(s.is(i+1, "kota") || s.is(i+1, "desa")) {
+			continue
+		}
+		j := i + 2
+		if j < n && s.isCapWord(j) {
+			j = s.capRun(j)
+		}
+		s.set(i, j, LOC, 0.8)
+		i = j - 1
+	}
+}
+
+// regionTitles are the titles of the heads of a region, after which the
+// capitalised words before the holder's name name the region: Camat [Cigombong]
+// [Ade Kurnia], Kepala Desa [Sukamaju] [Ujang Suryana].
+var regionTitles = map[string]bool{
+	"gubernur": true, "wagub": true, "bupati": true, "wabup": true, "walikota": true,
+	"wawali": true, "camat": true, "lurah": true, "kades": true, "kapolda": true,
+	"kapolres": true, "kapolresta": true, "kapolsek": true, "pangdam": true,
+	"danrem": true, "dandim": true, "kajati": true, "kajari": true, "sekda": true,
+	"pj": true,
+}
+
+// regionInTitle types LOC the capitalised words between the title of a region's
+// head and the person the model found after them, when no list knows the region
+// (Camat Cigombong Ade Kurnia, Kepala Desa Sukamaju Ujang Suryana).
+func (s *spanSet) regionInTitle() {
+	n := len(s.words)
+	for i := 1; i+1 < n; i++ {
+		title := s.in(regionTitles, i-1) ||
+			i > 1 && (s.is(i-1, "kota") && s.is(i-2, "wali") || s.is(i-1, "desa") && s.is(i-2, "kepala"))
+		if !title || !s.isCapWord(i) {
+			continue
+		}
+		// Either the model ran a person's span over the region, or it left the
+		// region out before a person.
+		if sp, ok := s.spanAt(i); ok {
+			if sp.l == LOC && sp.i == i {
+				continue
+			}
+			if sp.l == PER && sp.i == i && sp.j-i >= 3 && s.info[i].class&gazGiven == 0 && s.info[i].gazB&gazLOC == 0 {
+				// One region word, then the name: Bupati Sleman Kustini Sri Purnomo.
+				if s.info[i+1].class&gazGiven != 0 {
+					s.set(i, i+1, LOC, 0.6)
+					s.set(i+1, sp.j, PER, s.conf[i+1])
+				}
+			}
+			continue
+		}
+		k := i
+		for k < n && s.isCapWord(k) && s.lab[k] == "" && k-i < 3 {
+			k++
+		}
+		if k < n && k > i && s.lab[k] == PER && s.beg[k] {
+			s.set(i, k, LOC, 0.6)
+		}
+		i = k
+	}
+}
+
+// placeBackoff types LOC the places of the lists that the model left out: a
+// name of two words or more (Amerika Serikat, Jawa Tengah), or of one word after
+// di, ke or dari (di Demak), capitalised and not glued to other capitalised words.
+func (s *spanSet) placeBackoff() {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.lab[i] != "" || s.info[i].gazB&gazLOC == 0 || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
+			continue
+		}
+		e := i + 1
+		for e < n && s.info[e].gazI&gazLOC != 0 && s.info[e].gazB&gazLOC == 0 {
+			e++
+		}
+		if !s.info[e-1].gazEnd {
+			continue
+		}
+		free := true
+		for k := i; k < e; k++ {
+			free = free && s.lab[k] == ""
+		}
+		if !free || e < n && s.isCapWord(e) || i > 0 && s.isCapWord(i-1) && i > 1 {
+			continue
+		}
+		if e-i == 1 && !(i > 0 && (s.is(i-1, "di") || s.is(i-1, "ke") || s.is(i-1, "dari"))) &&
+			(i == 0 || len(s.words[i]) < 5 || isCommonWord(s.words[i])) {
+			continue // a one-word place alone only when no common word: Denmark, not Batang
+		}
+		if s.info[i].class&gazGiven != 0 {
+			continue
+		}
+		s.set(i, e, LOC, 0.6)
+		i = e - 1
+	}
+}
+
+// placeDirections extends a place by a capitalised point of the compass after
+// it that starts no other name: Bekasi Timur, Jakarta Utara.
+func (s *spanSet) placeDirections() {
+	for _, sp := range s.spans() {
+		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != "" || !s.isCapWord(sp.j) || !s.in(directions, sp.j) {
+			continue
+		}
+		s.set(sp.i, sp.j+1, LOC, s.conf[sp.i])
+	}
+}
+
+// directions are the points of the compass and the parts of a region that
+// follow a place's name.
+var directions = map[string]bool{
+	"utara": true, "selatan": true, "barat": true, "timur": true, "tengah": true,
+	"raya": true, "tenggara": true, "daya": true,
+}
+
+// contextOrgs types ORG a run of capitalised words that the model left out after
+// a word that announces a company, an app or a club (aplikasi Truth Social, klub
+// Como, saham Unilever), unless a list knows it as a place.
+func (s *spanSet) contextOrgs() {
+	n := len(s.words)
+	for i := 1; i < n; i++ {
+		if !s.in(orgAnnouncers, i-1) || s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 ||
+			isCommonWord(s.words[i]) {
+			continue // not Perusahaan Teknologi
+		}
+		j := i
+		for j < n && s.isCapWord(j) && s.lab[j] == "" && j-i < 4 {
+			j++
+		}
+		if j < n && s.lab[j] != "" {
+			continue
+		}
+		s.set(i, j, ORG, 0.6)
+		i = j - 1
+	}
+}
+
+// orgAnnouncers are the words after which capitalised words name a company, an
+// app or a club.
+var orgAnnouncers = map[string]bool{
+	"aplikasi": true, "klub": true, "saham": true, "emiten": true, "maskapai": true,
+	"platform": true, "startup": true, "perusahaan": true,
+}
+
+// isDerivedWord reports whether w is an affixed form of a common word (Keuangan
+// from uang), which is never part of a personal name the way a root can be (Bagus).
+func isDerivedWord(w string) bool {
+	a := stem.Default().Analyze(w)
+	return a.Found && !a.Protected && a.Root != strings.ToLower(w)
+}
+
+// personAfterTitle extends a person's span back over the capitalised words
+// between it and a title, which the model left out: Jaksa [Bagus Aditya
+// Nugroho], AKBP [Yopy Anggi Nugroho] (at most two words).
+func (s *spanSet) personAfterTitle() {
+	for _, sp := range s.spans() {
+		if sp.l != PER {
+			continue
+		}
+		k := sp.i
+		for k > 0 && sp.i-k < 2 && s.lab[k-1] == "" && s.isCapWord(k-1) && !s.isTitleWord(k-1) &&
+			s.info[k-1].gazB&(gazLOC|gazORG) == 0 && s.info[k-1].class&(gazOrgHead|gazLocHead) == 0 &&
+			!isDerivedWord(s.words[k-1]) {
+			k--
+		}
+		if k < sp.i && k > 0 && s.isTitleWord(k-1) {
+			s.set(k, sp.j, PER, s.conf[sp.i])
+		}
+	}
+}

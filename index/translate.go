@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -561,7 +562,26 @@ func (t *translator) rangeQuery(r *query.Range) bquery.Query {
 	f, _ := query.LookupField(r.Field)
 	loIncl, hiIncl := r.Lo.Inclusive, r.Hi.Inclusive
 	if f.Kind == query.Date {
-		q := bquery.NewDateRangeInclusiveQuery(r.Lo.Time, r.Hi.Time, &loIncl, &hiIncl)
+		// bleve stores dates as nanoseconds since 1970 in an int64 and takes
+		// bounds in [1677-12-01, 2262-04-11]: a bound outside is open, a range
+		// wholly outside matches nothing.
+		first, last := bquery.MinRFC3339CompatibleTime, bquery.MaxRFC3339CompatibleTime
+		lo, hi := r.Lo.Time, r.Hi.Time
+		if (r.Hi.Set && !hi.After(first)) || (r.Lo.Set && !lo.Before(last)) {
+			return bleve.NewMatchNoneQuery()
+		}
+		if r.Lo.Set && lo.Before(first) {
+			lo = time.Time{}
+		}
+		if r.Hi.Set && hi.After(last) {
+			hi = time.Time{}
+		}
+		if lo.IsZero() && hi.IsZero() {
+			q := bquery.NewDateRangeInclusiveQuery(first, last, &loIncl, &hiIncl)
+			q.SetField(r.Field)
+			return q
+		}
+		q := bquery.NewDateRangeInclusiveQuery(lo, hi, &loIncl, &hiIncl)
 		q.SetField(r.Field)
 		return q
 	}

@@ -228,9 +228,7 @@ func (t *translator) text(n query.Node, field, text string, phrase bool) (bquery
 			}
 			continue
 		}
-		q := bquery.NewMultiPhraseQuery(psl, f)
-		q.SetBoost(boost)
-		any = append(any, q)
+		any = append(any, &phraseQuery{field: f, slots: psl, boost: boost})
 	}
 	switch len(any) {
 	case 0:

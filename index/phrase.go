@@ -46,6 +46,27 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapp
 		s.subs = append(s.subs, sub)
 		s.offs = append(s.offs, uint64(i))
 	}
+	// The rarest term leads: the others only advance to its documents, and
+	// their locations are read for those only.
+	order := make([]int, len(s.subs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ca, cb := s.subs[a].Count(), s.subs[b].Count()
+		switch {
+		case ca < cb:
+			return -1
+		case ca > cb:
+			return 1
+		}
+		return 0
+	})
+	subs, offs := make([]search.Searcher, len(order)), make([]uint64, len(order))
+	for i, o := range order {
+		subs[i], offs[i] = s.subs[o], s.offs[o]
+	}
+	s.subs, s.offs = subs, offs
 	// The query norm of bleve's phrase searcher, so that the scores are its.
 	if w := s.Weight(); w > 0 {
 		s.SetQueryNorm(1 / math.Sqrt(w))

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"math"
 	"strings"
 	"testing"
@@ -58,5 +57,4 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 	if len(phrases) < 100 {
 		t.Errorf("only %d phrases", len(phrases))
 	}
-	_ = context.Background
 }

@@ -132,8 +132,8 @@ type regView struct {
 	byValue map[valueKey]*group
 	learned map[entity.Label]map[string]string // alias key → stored name it stands for
 	// probes finds the candidates of a name that no key equals: a word of a
-	// person's name, the last word of a place's, the initials of an
-	// organisation's.
+	// person's name, the last word of a place's, the initials and the first
+	// word of an organisation's.
 	probes map[entity.Label]map[string][]*group
 }
 
@@ -157,7 +157,8 @@ func (v *regView) addProbes(g *group) {
 				content.WriteByte(w[0])
 			}
 		}
-		ps = []string{all.String(), content.String()}
+		// and its first word: Persija for Persija Jakarta.
+		ps = []string{all.String(), content.String(), ws[0]}
 	}
 	m := v.probes[g.label]
 	if m == nil {
@@ -564,7 +565,8 @@ func labelField(l entity.Label) string {
 // name contains the words (Durov: Pavel Durov); for a place, those of the one
 // place that is the name after a place head (Grobogan: Kabupaten Grobogan); for
 // an organisation, those of the one entity whose initials the name is (BPKP:
-// Badan Pengawasan Keuangan dan Pembangunan). An unknown name resolves to
+// Badan Pengawasan Keuangan dan Pembangunan) or whose name is the name and a
+// place the index knows (Persija: Persija Jakarta). An unknown name resolves to
 // itself; several candidates are an *AmbiguousError.
 func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 	l, ok := fieldLabel(field)
@@ -594,7 +596,10 @@ func (r *entityRegistry) resolve(field, name string) ([]string, error) {
 		case entity.LOC:
 			match = len(gw) > len(ws) && equalWords(gw[len(gw)-len(ws):], ws) && allIn(gw[:len(gw)-len(ws)], placeHeads)
 		case entity.ORG:
-			match = len(ws) == 1 && isInitials(ws[0], gw)
+			// Its initials, or its name without the place that follows it
+			// (Persija for Persija Jakarta, PSM for PSM Makassar).
+			match = len(ws) == 1 && isInitials(ws[0], gw) ||
+				len(gw) > len(ws) && equalWords(gw[:len(ws)], ws) && v.groups[entity.LOC][strings.Join(gw[len(ws):], " ")] != nil
 		}
 		if match {
 			cands = append(cands, g)
@@ -699,6 +704,7 @@ type EntityInfo struct {
 	Aliases []string
 	// Articles is the number of articles that mention it (an article that
 	// wrote two of its forms, which Extract normally merges, counts twice).
+	// A filter by it may find more: its offices' (BMKG Ambon) too.
 	Articles int
 	// Mentions is the number of its mentions in all the articles.
 	Mentions int

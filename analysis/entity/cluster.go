@@ -164,7 +164,8 @@ func cluster(es []Entity) {
 				if len(c.text) <= len(m.text) {
 					break
 				}
-				if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) ||
+				if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
+					(m.label != ORG || !regionalUnit(c.words, m.words)) ||
 					full != nil && containsRun(c.words, full) ||
 					len(m.words) == 1 && isAcronymOf(m.text, c.words) {
 					m.canonical = c.canonical
@@ -238,4 +239,21 @@ func onlyPlaceHeads(long, short []string) bool {
 		}
 	}
 	return false
+}
+
+// regionalUnit reports whether long is short followed by a place of the lists
+// (bmkg ambon for bmkg, polda jawa tengah for polda): the office of an
+// institution in a region, another organisation than the institution itself,
+// unless the lists know long as one organisation's name.
+func regionalUnit(long, short []string) bool {
+	if len(long) <= len(short) || !slices.Equal(long[:len(short)], short) {
+		return false
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		return false
+	}
+	// A name of the lists is one organisation, place and all (Persebaya
+	// Surabaya is Persebaya).
+	return g.phrase(long[len(short):])&gazLOC != 0 && g.phrase(long)&gazORG == 0
 }

@@ -102,11 +102,13 @@ const (
 	tRunLast
 	tRunNext
 	tRunPrev
-	tCtxM1   // context class of the word before (klub, warga), with the case
-	tCtxM2   // context class two words before, with the case
-	tRunCtx  // context class of the word before the capitalised run, with the position in it
-	tRunGaz  // the gazetteer classes of the whole capitalised run, with the case of its first word
-	tRunHead // a one-word capitalised run at the start of a sentence, with its gazetteer classes
+	tCtxM1      // context class of the word before (klub, warga), with the case
+	tCtxM2      // context class two words before, with the case
+	tRunCtx     // context class of the word before the capitalised run, with the position in it
+	tRunGaz     // the gazetteer classes of the whole capitalised run, with the case of its first word
+	tRunHead    // a one-word capitalised run at the start of a sentence, with its gazetteer classes
+	tLowerStart // the lower-cased word, with its case, at the start of a sentence
+	tBigramM2   // the two words before
 )
 
 // Case classes of a token, as features see them.
@@ -390,7 +392,8 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
 		}
 	}
-	return fz.contextFeatures(out, i)
+	out = fz.contextFeatures(out, i)
+	return fz.positionFeatures(out, i)
 }
 
 // The context classes: words before a name that hint at its type.
@@ -430,6 +433,21 @@ func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
 	}
 	if first == 0 && last == 0 {
 		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
+	}
+	return out
+}
+
+// positionFeatures appends the features of token i that tell a sentence-initial
+// capital (Warga, Penggunaan) from a name's, and the two words before it (kata
+// Ketua X).
+func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	ti := &info[i]
+	if i == 0 {
+		out = append(out, mix(mix(feat(tLowerStart), ti.lower), uint64(ti.cas)))
+	}
+	if i >= 2 {
+		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
 	return out
 }

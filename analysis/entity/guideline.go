@@ -326,3 +326,34 @@ func (s *spanSet) personAfterTitle() {
 		}
 	}
 }
+
+// initialWords cuts from a span that starts a sentence (or a quote) an affixed
+// common word glued before a name of the lists: "Penggunaan [WhatsApp] sudah
+// luas…". Heads of names stay (Pemerintah Kota Bekasi, Kementerian Keuangan).
+func (s *spanSet) initialWords() {
+	for _, sp := range s.spans() {
+		i := sp.i
+		if sp.j-i < 2 || i > 0 && !isQuote(s.words[i-1]) {
+			continue
+		}
+		if s.info[i].gazB&(gazLOC|gazORG) != 0 || s.info[i].class&(gazOrgHead|gazLocHead|gazTitle) != 0 ||
+			s.in(orgHeads, i) || s.in(placeHeads, i) {
+			continue
+		}
+		if s.info[i+1].gazB&(gazLOC|gazORG) == 0 || !isDerivedWord(s.words[i]) {
+			continue
+		}
+		c := s.conf[i]
+		s.set(i, sp.j, "", 0)
+		s.set(i+1, sp.j, sp.l, c)
+	}
+}
+
+// isQuote reports whether w is a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case `"`, "'", "“", "‘", "«", "``":
+		return true
+	}
+	return false
+}

@@ -284,6 +284,7 @@ var repairs = [...]struct {
 	{(*spanSet).placeDirections, of(StyleDefault), false},
 	{(*spanSet).contextOrgs, of(StyleDefault), false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
+	{(*spanSet).initialWords, of(StyleDefault), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence.

@@ -21,8 +21,9 @@ import (
 // record are reported and skipped, and everything valid before and after them is
 // indexed; the exit code is then 1 (2 when a record was over a size limit).
 func runIndex(e *env, args []string) error {
-	fs := newFlags(e, "index", "--index DIR [flags] FILE|DIR|-...")
+	fs := newFlags(e, "index", "--index DIR|--opensearch URL [flags] FILE|DIR|-...")
 	dir := fs.String("index", "", "the index `directory` (created when it does not exist)")
+	cluster := addClusterFlags(fs, true)
 	batch := fs.Int("batch", index.DefaultBatchSize, "articles per durable batch")
 	quiet := fs.Bool("quiet", false, "print only the summary and the skipped records")
 	maxArticle := fs.Int("max-article", index.DefaultMaxArticle, "most `bytes` of an article's title and body (and of a .txt file); larger ones are skipped")
@@ -33,9 +34,12 @@ func runIndex(e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" {
+	if err := needsTarget(cluster, *dir); err != nil {
 		fs.Usage()
-		return usageError{"--index DIR is required"}
+		return err
+	}
+	if *dir != "" && cluster.url != "" {
+		return usageError{"give --index DIR or --opensearch URL, not both"}
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -51,20 +55,27 @@ func runIndex(e *env, args []string) error {
 	// An existing index is opened now, so that a lock is reported before any
 	// reading; a new one is made only when there is an article to put in it.
 	var (
-		x       *index.Index
+		x       index.Backend
 		created bool
+		target  = *dir
 	)
-	if exists, err := indexExists(*dir); err != nil {
+	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
+	opts.Analyzed = p.analyzed
+	if cluster.url != "" {
+		c, name, err := writeBackend(cluster, opts)
+		if err != nil {
+			return err
+		}
+		x, target = c, name
+	} else if exists, err := indexExists(*dir); err != nil {
 		return err
 	} else if exists {
 		if x, err = index.Open(*dir, opts); err != nil {
 			return err
 		}
 	}
-	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
-	opts.Analyzed = p.analyzed
 	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
-	st.open = func() (*index.Index, error) {
+	st.open = func() (index.Backend, error) {
 		if x == nil {
 			var err error
 			if x, err = index.Create(*dir, opts); err != nil {
@@ -114,9 +125,9 @@ func runIndex(e *env, args []string) error {
 	where := "no index created"
 	switch {
 	case created:
-		where = "created " + *dir
+		where = "created " + target
 	case x != nil:
-		where = "added to " + *dir
+		where = "added to " + target
 	}
 	noun := "articles"
 	if done == 1 {
@@ -164,7 +175,7 @@ func plural(n int, one, many string) string {
 type indexRun struct {
 	e     *env
 	p     *progress
-	open  func() (*index.Index, error)
+	open  func() (index.Backend, error)
 	batch int
 	file  string // the input being read
 

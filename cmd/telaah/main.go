@@ -44,6 +44,7 @@ func commands() []command {
 		{"train-entities", "train the entity model from CoNLL files", runTrainEntities},
 		{"index", "index articles (JSON Lines or folders of .txt) into a bleve index", runIndex},
 		{"search", "search an index: hits with highlights and entity facets", runSearch},
+		{"serve", "serve an index over HTTP: JSON search API and a search page", runServe},
 		{"version", "print the version of telaah and of Go it was built with", runVersion},
 	}
 }

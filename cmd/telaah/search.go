@@ -22,7 +22,7 @@ func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
 // runSearch searches an index and prints hits with highlights and facets.
 func runSearch(e *env, args []string) error {
-	fs := newFlags(e, "search", "--index DIR [flags] QUERY...")
+	fs := newFlags(e, "search", "--index DIR|--opensearch URL [flags] QUERY...")
 	usage := fs.Usage
 	fs.Usage = func() {
 		usage()
@@ -30,6 +30,7 @@ func runSearch(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "\nA query that cannot be parsed or goes over a limit exits with status 2.")
 	}
 	dir := fs.String("index", "", "the index `directory`")
+	cluster := addClusterFlags(fs, false)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	size := fs.Int("size", index.DefaultSize, "number of hits")
 	offset := fs.Int("offset", 0, "number of hits to skip")
@@ -50,9 +51,9 @@ func runSearch(e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dir == "" {
+	if err := needsTarget(cluster, *dir); err != nil {
 		fs.Usage()
-		return usageError{"--index DIR is required"}
+		return err
 	}
 	if *size < 0 || *offset < 0 {
 		return usageError{"--size and --offset must not be negative"}
@@ -99,7 +100,7 @@ func runSearch(e *env, args []string) error {
 	if r.Parsed, err = query.Parse(r.Query, r.Limits); err != nil {
 		return queryError(err)
 	}
-	x, err := index.Open(*dir, &index.Options{ReadOnly: true, LockTimeout: *lockTimeout})
+	x, err := readBackend(cluster, *dir, &index.Options{ReadOnly: true, LockTimeout: *lockTimeout})
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,17 @@ type hlClause struct {
 	pattern query.Node // a *query.Prefix, *query.Wildcard or *query.Fuzzy
 }
 
+// hasPatterns reports whether the query has a prefix, wildcard or fuzzy clause
+// to mark.
+func (h *Highlighter) hasPatterns() bool {
+	for _, c := range h.clauses {
+		if c.pattern != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // hlRef is a use of a term: clause c, at slot s.
 type hlRef struct{ c, s int }
 

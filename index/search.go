@@ -298,8 +298,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			ho.Pipeline = x.opts.Pipeline
 		}
 		hl = NewHighlighter(node, ho)
-		if locs, err = x.locations(ctx, q, node, res.Hits); err != nil {
-			return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+		// A pattern (pemba*) is marked wherever a word of the text matches it,
+		// not only where the index holds the word unstemmed: such queries
+		// are highlighted from the text.
+		if !hl.hasPatterns() {
+			if locs, err = x.locations(ctx, q, node, res.Hits); err != nil {
+				return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+			}
 		}
 	}
 	view := x.reg.current()
@@ -311,11 +316,19 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		last := &out.Hits[len(out.Hits)-1]
 		body, _ := h.Fields[FieldBody].(string)
 		last.Fragments = map[string][]string{}
-		if f := hl.FragmentsAt(FieldTitle, last.Title, locTokens(locs[h.ID][FieldTitle])); f != nil {
-			last.Fragments[FieldTitle] = f
-		}
-		if f := hl.FragmentsAt(FieldBody, body, locTokens(locs[h.ID][FieldBody])); f != nil {
-			last.Fragments[FieldBody] = f
+		for _, f := range []struct{ field, text string }{{FieldTitle, last.Title}, {FieldBody, body}} {
+			var frags []string
+			if locs == nil && hl.hasPatterns() {
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+				}
+				frags = hl.Fragments(ctx, f.field, f.text)
+			} else {
+				frags = hl.FragmentsAt(f.field, f.text, locTokens(locs[h.ID][f.field]))
+			}
+			if frags != nil {
+				last.Fragments[f.field] = frags
+			}
 		}
 	}
 	if fq != nil {

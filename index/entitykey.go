@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/telaah/telaah/analysis/entity"
@@ -69,4 +70,33 @@ func LearnAliases(taught []Taught) map[entity.Label]map[string]string {
 		}
 	}
 	return r.learned
+}
+
+// PlaceHeads returns the words before a place's name that make it another
+// place than the bare name (kabupaten, kecamatan, desa …), which the registry
+// tries when a place filter matches no name exactly (Grobogan finds Kabupaten
+// Grobogan), sorted.
+func PlaceHeads() []string {
+	out := make([]string, 0, len(placeHeads))
+	for h := range placeHeads {
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// IsInitials reports whether acr (lower-cased) is made of the initials of the
+// words of an organisation's key, with or without its function words (kpu for
+// komisi pemilihan umum), as the registry matches an acronym no alias lists.
+func IsInitials(acr string, words []string) bool { return isInitials(acr, words) }
+
+// AcronymSkip returns the function words an acronym may leave out (dan, di,
+// untuk …), sorted.
+func AcronymSkip() []string {
+	out := make([]string, 0, len(acronymSkip))
+	for w := range acronymSkip {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
 }

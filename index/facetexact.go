@@ -64,18 +64,9 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 		return a.value < b.value
 	}
 	sort.Slice(cands, func(a, b int) bool { return before(cands[a], cands[b]) })
-	// top holds the exact counts so far, in order, at most n. A candidate's
-	// exact count is at most its bound, and the candidates left have bounds
-	// that do not come before its own: once the n-th of top comes before the
-	// bound, the top n is final.
+	// top holds the exact counts so far, in order, at most n.
 	top := make([]*candidate, 0, min(n, len(cands)))
-	for _, k := range cands {
-		if len(top) == n && before(top[n-1], k) {
-			break
-		}
-		if k.present > 1 {
-			k.count = fc.countAny(i, k.forms)
-		}
+	insert := func(k *candidate) {
 		at, _ := slices.BinarySearchFunc(top, k, func(a, b *candidate) int {
 			if before(a, b) {
 				return -1
@@ -88,6 +79,29 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 			}
 			top = slices.Insert(top, at, k)
 		}
+	}
+	// The entities of one form among the matches have their exact count
+	// already: they go first, raising the bar the others must pass.
+	for _, k := range cands {
+		if k.present == 1 {
+			if len(top) == n && before(top[n-1], k) {
+				break
+			}
+			insert(k)
+		}
+	}
+	// A candidate's exact count is at most its bound, and the candidates left
+	// have bounds that do not come before its own: once the n-th of top comes
+	// before the bound, the top n is final.
+	for _, k := range cands {
+		if k.present == 1 {
+			continue
+		}
+		if len(top) == n && before(top[n-1], k) {
+			break
+		}
+		k.count = fc.countAny(i, k.forms)
+		insert(k)
 	}
 	out := make([]FacetValue, len(top))
 	for j, k := range top {

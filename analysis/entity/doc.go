@@ -54,7 +54,9 @@
 // untagged and stop an institution's name before its region, for comparison with
 // that corpus's published results; [StyleNERGrit] follows NERGrit. In these
 // styles only the repairs that do not change the convention run (the table of
-// repairs in repair.go says which).
+// repairs in repair.go says which), and in the idner style places are not
+// propagated (that corpus tags a country by its use in each mention: Indonesia
+// the place, but produk Indonesia and Duta Besar Indonesia untagged).
 //
 // # Pipeline
 //

@@ -264,6 +264,26 @@ func (s *spanSet) placeDirections() {
 	}
 }
 
+// compassSides cuts from the start of a span the side of the compass that a
+// description of a place begins with (Sebelah Barat adalah Desa Tiyaran, sebelah
+// Timur Danau Toba): sebelah and the points after it are never a name, in any
+// style; a span of nothing else is cleared.
+func (s *spanSet) compassSides() {
+	for _, sp := range s.spans() {
+		k := sp.i
+		if !s.is(k, "sebelah") && !(k > 0 && s.is(k-1, "sebelah") && s.in(directions, k)) {
+			continue
+		}
+		for k < sp.j && (s.is(k, "sebelah") || s.in(directions, k)) {
+			k++
+		}
+		s.set(sp.i, k, "", 0)
+		if k < sp.j {
+			s.set(k, sp.j, sp.l, s.conf[k])
+		}
+	}
+}
+
 // directions are the points of the compass and the parts of a region that
 // follow a place's name.
 var directions = map[string]bool{

@@ -282,6 +282,7 @@ var repairs = [...]struct {
 	{(*spanSet).regionInTitle, of(StyleDefault), false},
 	{(*spanSet).placeBackoff, of(StyleDefault), false},
 	{(*spanSet).placeDirections, of(StyleDefault), false},
+	{(*spanSet).compassSides, allStyles, false},
 	{(*spanSet).contextOrgs, of(StyleDefault), false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},

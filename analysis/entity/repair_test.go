@@ -19,6 +19,11 @@ func TestRepairRules(t *testing.T) {
 		want []ent
 		not  []string
 	}{{
+		name: "sides of the compass are not names",
+		text: "Desa itu berbatasan dengan Kecamatan Nguter. Sebelah Barat adalah Desa Tiyaran, Sebelah timur Desa Ngasinan.",
+		want: []ent{{"Desa Tiyaran", LOC}, {"Desa Ngasinan", LOC}},
+		not:  []string{"Sebelah Barat", "Sebelah", "Barat", "Sebelah Barat adalah Desa Tiyaran"},
+	}, {
 		name: "institution with commas and dan",
 		text: "Kepala Badan Meteorologi, Klimatologi, dan Geofisika wilayah timur meminta nelayan waspada.",
 		want: []ent{{"Badan Meteorologi, Klimatologi, dan Geofisika", ORG}},

@@ -56,7 +56,9 @@
 // styles only the repairs that do not change the convention run (the table of
 // repairs in repair.go says which), and in the idner style places are not
 // propagated (that corpus tags a country by its use in each mention: Indonesia
-// the place, but produk Indonesia and Duta Besar Indonesia untagged).
+// the place, but produk Indonesia and Duta Besar Indonesia untagged) and an
+// organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
+// that corpus writes it.
 //
 // # Pipeline
 //

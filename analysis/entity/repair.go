@@ -284,6 +284,7 @@ var repairs = [...]struct {
 	{(*spanSet).placeBackoff, of(StyleDefault), false},
 	{(*spanSet).placeDirections, of(StyleDefault), false},
 	{(*spanSet).compassSides, allStyles, false},
+	{(*spanSet).cutDays, allStyles, false},
 	{(*spanSet).contextOrgs, of(StyleDefault), false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},

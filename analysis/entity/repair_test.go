@@ -20,6 +20,11 @@ func TestRepairRules(t *testing.T) {
 		want []ent
 		not  []string
 	}{{
+		name: "days are not part of names",
+		text: "Laporan itu dimuat harian Financial Times Senin lalu. Senin Presiden Joko Widodo tiba di Bandung.",
+		want: []ent{{"Financial Times", ORG}, {"Joko Widodo", PER}},
+		not:  []string{"Financial Times Senin", "Senin Presiden Joko Widodo"},
+	}, {
 		name: "sides of the compass are not names",
 		text: "Desa itu berbatasan dengan Kecamatan Nguter. Sebelah Barat adalah Desa Tiyaran, Sebelah timur Desa Ngasinan.",
 		want: []ent{{"Desa Tiyaran", LOC}, {"Desa Ngasinan", LOC}},

@@ -285,7 +285,7 @@ var repairs = [...]struct {
 	{(*spanSet).placeDirections, of(StyleDefault), false},
 	{(*spanSet).compassSides, allStyles, false},
 	{(*spanSet).cutDays, allStyles, false},
-	{(*spanSet).contextOrgs, of(StyleDefault), false},
+	{(*spanSet).contextOrgs, allStyles, false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
 }

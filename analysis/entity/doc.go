@@ -80,7 +80,8 @@
 //     (repair.go): full names of institutions from our lists, commas and "dan"
 //     included; "Long Name (ACRO)"; institution names headed by Dinas, Badan or
 //     Kementerian running on over their lists and region; titles and degrees
-//     that are never names; places in titles; names after place heads; law
+//     that are never names; a side of the compass (Sebelah Barat) and a day
+//     of the week (Senin) neither; places in titles; names after place heads; law
 //     titles; company forms; datelines.
 //  3. rules: dates, times, money, percentages and quantities (rules.go).
 //  4. resolution: overlapping spans are resolved, abbreviated parts of names

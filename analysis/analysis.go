@@ -38,12 +38,51 @@ var stopwordSet = sync.OnceValue(func() map[string]struct{} {
 	return m
 })
 
+// stopTable is the stopword list as an open-addressed table keyed by the length
+// and first, second and last bytes of a word: a look-up costs a multiplication
+// and a comparison or two, not a string hash.
+type stopTable struct {
+	slots  [1 << stopBits]string
+	maxLen int
+}
+
+const stopBits = 10
+
+func stopSlot(w string) uint32 {
+	k := uint32(len(w))<<24 | uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[len(w)-1])
+	return k * 0x9E3779B1 >> (32 - stopBits)
+}
+
+var stopwords = sync.OnceValue(func() *stopTable {
+	t := &stopTable{}
+	for w := range stopwordSet() {
+		if len(w) < 2 {
+			panic("analysis: a stopword of one byte: " + w) // the table reads two
+		}
+		s := stopSlot(w)
+		for t.slots[s] != "" {
+			s = (s + 1) & (1<<stopBits - 1)
+		}
+		t.slots[s] = w
+		t.maxLen = max(t.maxLen, len(w))
+	}
+	return t
+})
+
 // IsStopword reports whether the lower-case word is an Indonesian stopword: a
 // function word such as yang, dan, di or tersebut that carries no topic. The list is
 // Telaah's own (see [Stopwords]); negations such as tidak and bukan are not on it.
 func IsStopword(lower string) bool {
-	_, ok := stopwordSet()[lower]
-	return ok
+	t := stopwords()
+	if len(lower) < 2 || len(lower) > t.maxLen {
+		return false
+	}
+	for s := stopSlot(lower); t.slots[s] != ""; s = (s + 1) & (1<<stopBits - 1) {
+		if t.slots[s] == lower {
+			return true
+		}
+	}
+	return false
 }
 
 // Stopwords returns the embedded stopword list, sorted. The slice is a fresh copy.
@@ -329,8 +368,12 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 				t.Norm = tw.norm(tok.Text)
 				t.Stopword = !t.Proper && IsStopword(t.Norm)
 			}
-			if tw.stemming {
-				t.Stem = tw.st.StemToken(t.Norm, t.Proper)
+			if tw.stemming && t.Proper {
+				t.Stem = tw.st.StemToken(t.Norm, true)
+			} else if tw.stemming {
+				// StemBytes, not StemToken: the stemmer's cache keeps a copy of
+				// the word, not a substring that would keep the text alive.
+				t.Stem = tw.st.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
 			}
 			initial = false
 		case tokenize.Punct:

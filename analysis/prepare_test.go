@@ -63,3 +63,22 @@ func TestIsNormalized(t *testing.T) {
 		}
 	}
 }
+
+// IsStopword's table agrees with the list on the list and on every word of the
+// news text.
+func TestIsStopwordTable(t *testing.T) {
+	set := stopwordSet()
+	for w := range set {
+		if !IsStopword(w) {
+			t.Errorf("IsStopword(%q) = false", w)
+		}
+	}
+	var p Pipeline
+	p.PrepareEach(newstext.Text()[:100000]+" a ab é", func(term *Term) bool {
+		_, want := set[term.Norm]
+		if IsStopword(term.Norm) != want {
+			t.Fatalf("IsStopword(%q) = %v", term.Norm, !want)
+		}
+		return true
+	})
+}

@@ -12,7 +12,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -351,8 +353,10 @@ const maxTitle = 200
 // furniture such as a line that is a single word, a host name (cpu-data.info) or
 // a URL; without one, the first non-blank line cut at a word boundary. The lines
 // before the title are dropped as page furniture; the rest is the body. The ID is
-// the given id; the published date is the file's modification time when mod is
-// not zero.
+// the given id. The published date is the dateline's, a day of the week and a
+// date in the first 4 KB ("Sabtu (24/3/2018)", "Senin, 5 Februari 2024"), or
+// else mod, the file's modification time, when it is not zero ([Reader] warns
+// that this date is a guess).
 func ReadText(r io.Reader, id string, mod time.Time) (Article, error) {
 	return readText(r, id, mod, DefaultMaxArticle)
 }
@@ -371,10 +375,59 @@ func readText(r io.Reader, id string, mod time.Time, max int) (Article, error) {
 	text := strings.TrimLeft(strings.ReplaceAll(string(b), "\r\n", "\n"), " \t\n\ufeff")
 	title, body := textTitle(text)
 	a := Article{ID: id, Title: title, Body: body, Published: mod}
+	if t, ok := datelineDate(text); ok {
+		a.Published = t
+	}
 	if err := a.Validate(); err != nil {
 		return Article{}, err
 	}
 	return a, nil
+}
+
+// datelineRules find the date of a news text in its first bytes: a day of the
+// week followed by a date, as Indonesian news write their dateline ("Sabtu
+// (24/3/2018)", "Senin, 5 Februari 2024"). A date without its day of the week is
+// more often the date of an event than of the article, so it is not taken.
+var datelineRules = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*\(?\s*(\d{1,2})/(\d{1,2})/(\d{4})\b`),
+	regexp.MustCompile(`(?i)\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*,?\s*\(?\s*(\d{1,2})\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\s+(\d{4})\b`),
+}
+
+// datelineWindow is how far into a .txt file datelineDate looks.
+const datelineWindow = 4096
+
+var monthNames = map[string]time.Month{
+	"januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+	"juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+}
+
+// datelineDate returns the earliest dateline date in the first datelineWindow
+// bytes of text.
+func datelineDate(text string) (time.Time, bool) {
+	head := text[:min(len(text), datelineWindow)]
+	best, bestAt := time.Time{}, len(head)
+	for _, re := range datelineRules {
+		for _, m := range re.FindAllStringSubmatchIndex(head, -1) {
+			if m[0] >= bestAt {
+				break
+			}
+			day, _ := strconv.Atoi(head[m[2]:m[3]])
+			mon := head[m[4]:m[5]]
+			month := monthNames[strings.ToLower(mon)]
+			if month == 0 {
+				n, _ := strconv.Atoi(mon)
+				month = time.Month(n)
+			}
+			year, _ := strconv.Atoi(head[m[6]:m[7]])
+			t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+			if month < 1 || month > 12 || t.Day() != day || t.Month() != month {
+				continue // 31/2: not a date
+			}
+			best, bestAt = t, m[0]
+			break
+		}
+	}
+	return best, !best.IsZero()
 }
 
 // titleLines is how many non-blank lines textTitle looks at for a title.
@@ -720,8 +773,8 @@ func (rd *Reader) readFile(path, id string, named bool) error {
 	if err != nil {
 		return rd.bad(&InputError{File: path, Err: err})
 	}
-	if !mod.IsZero() && rd.Warn != nil {
-		rd.Warn(&InputError{File: path, Err: fmt.Errorf("no date in a .txt file: published date set to the file's modification time, %s (a guess)", mod.Format(time.DateOnly))})
+	if !mod.IsZero() && a.Published.Equal(mod) && rd.Warn != nil {
+		rd.Warn(&InputError{File: path, Err: fmt.Errorf("no dateline in a .txt file: published date set to the file's modification time, %s (a guess)", mod.Format(time.DateOnly))})
 	}
 	return rd.Add(a)
 }

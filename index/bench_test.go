@@ -1,7 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -287,4 +289,94 @@ func BenchmarkAnalyzerCompare(b *testing.B) {
 	b.ReportMetric(mb/cpuStd.Seconds(), "standard-MB/cpu-s")
 	b.ReportMetric(mb/cpuID.Seconds(), "id-MB/cpu-s")
 	b.ReportMetric(cpuStd.Seconds()/cpuID.Seconds(), "id/standard-speed")
+}
+
+var compareDocs = flag.Int("compare-docs", 2000, "articles that BenchmarkIndexCompare indexes (the issue's bar: 10000)")
+
+// BenchmarkIndexCompare indexes the same generated articles of about 2 KB, in
+// each iteration and in batches of 1,000, into two new scorch indexes on disk:
+// with Telaah (Index.Add: the "id" analysis of title and body, entities
+// included) and with plain bleve (its default mapping, whose "standard" analyzer
+// indexes every field of the article, no entities). It reports the CPU time per
+// article of each (user and system time of the process, which the load of a
+// shared machine disturbs less than wall time) and their ratio (the bar: id ≤
+// 1.2× standard on 10,000 articles):
+//
+//	go test ./index -run XXX -bench IndexCompare -cpu 1 -count 3 -compare-docs 10000
+func BenchmarkIndexCompare(b *testing.B) {
+	arts := generate(b, *compareDocs)
+	docs := make([]map[string]any, len(arts))
+	for i, a := range arts {
+		docs[i] = map[string]any{
+			"title": a.Title, "body": a.Body, "source": a.Source,
+			"published": a.Published, "authors": a.Authors, "tags": a.Tags,
+		}
+	}
+	entity.Default().Extract("Warga Bekasi.") // load the model before timing
+	b.SetBytes(articleBytes(arts))
+	b.ReportAllocs()
+	var cpuID, cpuStd time.Duration
+	for range b.N {
+		dir := b.TempDir()
+		c0 := cpuTime()
+		x, err := Create(dir+"/id", &Options{BatchSize: 1000})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := x.Add(arts...); err != nil {
+			b.Fatal(err)
+		}
+		c1 := cpuTime()
+		b.StopTimer()
+		x.Close()
+		b.StartTimer()
+		c2 := cpuTime()
+		y, err := bleve.NewUsing(dir+"/std", bleve.NewIndexMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for lo := 0; lo < len(docs); lo += 1000 {
+			batch := y.NewBatch()
+			for i := lo; i < min(lo+1000, len(docs)); i++ {
+				if err := batch.Index(arts[i].ID, docs[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := y.Batch(batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		c3 := cpuTime()
+		b.StopTimer()
+		y.Close()
+		b.StartTimer()
+		cpuID += c1 - c0
+		cpuStd += c3 - c2
+	}
+	if cpuID <= 0 || cpuStd <= 0 {
+		return
+	}
+	n := float64(len(arts) * b.N)
+	b.ReportMetric(float64(cpuID.Microseconds())/n, "id-cpu-µs/doc")
+	b.ReportMetric(float64(cpuStd.Microseconds())/n, "standard-cpu-µs/doc")
+	b.ReportMetric(cpuID.Seconds()/cpuStd.Seconds(), "id/standard-cpu")
+}
+
+// BenchmarkModelLoad measures entity.Load of the embedded model, as a program
+// that indexes pays it once (the bar: 25 ms).
+func BenchmarkModelLoad(b *testing.B) {
+	var buf bytes.Buffer
+	if err := entity.Default().WriteModel(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	c := cpuTime()
+	for b.Loop() {
+		if _, err := entity.Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/telaah/telaah/analysis/entity"
@@ -54,9 +55,48 @@ type Taught struct {
 // least twice as many teach it as any other name. The result maps a label to
 // the keys of its aliases and their names.
 func LearnAliases(taught []Taught) map[entity.Label]map[string]string {
-	r := &entityRegistry{taught: map[taughtKey]int{}}
+	r := newRegistry()
 	for _, t := range taught {
-		r.taught[taughtKey{t.Label, t.Alias, t.Target}] += t.Articles
+		by := inner(r.taught, t.Label)
+		if by[t.Alias] == nil {
+			by[t.Alias] = map[string]int{}
+		}
+		by[t.Alias][t.Target] += t.Articles
 	}
-	return r.derive().learned
+	ignore := map[groupKey]bool{}
+	for l, by := range r.taught {
+		for a := range by {
+			r.revote(l, a, ignore)
+		}
+	}
+	return r.learned
+}
+
+// PlaceHeads returns the words before a place's name that make it another
+// place than the bare name (kabupaten, kecamatan, desa …), which the registry
+// tries when a place filter matches no name exactly (Grobogan finds Kabupaten
+// Grobogan), sorted.
+func PlaceHeads() []string {
+	out := make([]string, 0, len(placeHeads))
+	for h := range placeHeads {
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// IsInitials reports whether acr (lower-cased) is made of the initials of the
+// words of an organisation's key, with or without its function words (kpu for
+// komisi pemilihan umum), as the registry matches an acronym no alias lists.
+func IsInitials(acr string, words []string) bool { return isInitials(acr, words) }
+
+// AcronymSkip returns the function words an acronym may leave out (dan, di,
+// untuk …), sorted.
+func AcronymSkip() []string {
+	out := make([]string, 0, len(acronymSkip))
+	for w := range acronymSkip {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -52,6 +52,48 @@ type columns struct {
 	fields map[string]*column
 	month  months
 	ready  map[string]chan struct{}
+	// grouped caches columns.groups, per field, for one registry view.
+	grouped map[string]groupMap
+}
+
+// groupMap numbers the entities of several forms among the values of a column.
+type groupMap struct {
+	view    *regView
+	groupOf []int32
+	n       int
+}
+
+// groups returns, for each value of column c of field, the number of its
+// entity in view when the entity has several forms (-1 otherwise), and the
+// number of such entities. It is computed once per column and view.
+func (cs *columns) groups(field string, c *column, v *regView) ([]int32, int) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if g, ok := cs.grouped[field]; ok && g.view == v {
+		return g.groupOf, g.n
+	}
+	l, isEntity := fieldLabel(field)
+	groupOf := make([]int32, len(c.terms))
+	ids := map[*group]int32{}
+	for t := range groupOf {
+		groupOf[t] = -1
+		if !isEntity || v == nil {
+			continue
+		}
+		if g := v.lookup(l, c.terms[t]); g != nil && len(g.values) > 1 {
+			id, ok := ids[g]
+			if !ok {
+				id = int32(len(ids))
+				ids[g] = id
+			}
+			groupOf[t] = id
+		}
+	}
+	if cs.grouped == nil {
+		cs.grouped = map[string]groupMap{}
+	}
+	cs.grouped[field] = groupMap{v, groupOf, len(ids)}
+	return groupOf, len(ids)
 }
 
 // columnCache keeps the columns of the latest snapshot searched.
@@ -270,23 +312,30 @@ func buildMonths(ctx context.Context, r bindex.IndexReader) (months, error) {
 // facetCounter counts the values of the matching documents, as a searcher
 // wrapper sees them go by.
 type facetCounter struct {
-	docs   []uint32 // the matching documents
 	fields []string
 	cols   []*column
 	counts [][]int32
 	month  months
 	mcount map[int32]int
+	// groupOf maps the values of a facet to the entities of several forms
+	// (-1: none, see columns.groups); groupCount counts the documents of each
+	// such entity, groupLast is the last document counted (its number + 1).
+	groupOf    [][]int32
+	groupCount [][]int32
+	groupLast  [][]int32
 }
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
 	n := docNum(d.IndexInternalID)
-	if n < 1<<32 {
-		fc.docs = append(fc.docs, uint32(n))
-	}
+	mark := int32(n + 1)
 	for i, c := range fc.cols {
-		cnt := fc.counts[i]
+		cnt, gof, gc, gl := fc.counts[i], fc.groupOf[i], fc.groupCount[i], fc.groupLast[i]
 		for _, v := range c.values(n) {
 			cnt[v]++
+			if g := gof[v]; g >= 0 && gl[g] != mark {
+				gl[g] = mark
+				gc[g]++
+			}
 		}
 	}
 	if fc.month != nil && n < uint64(len(fc.month)) {
@@ -323,6 +372,7 @@ type faceted struct {
 	x      *Index
 	fields []string // keyword facet fields
 	month  bool     // count the published months too
+	view   *regView // the entity registry, whose entities of several forms are counted too
 	// counter is set by Searcher, for the one search that runs this query.
 	counter *facetCounter
 }
@@ -336,8 +386,12 @@ func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.
 		if err != nil {
 			return nil, err
 		}
+		gof, ng := cs.groups(f, c, q.view)
 		fc.cols = append(fc.cols, c)
 		fc.counts = append(fc.counts, make([]int32, len(c.terms)))
+		fc.groupOf = append(fc.groupOf, gof)
+		fc.groupCount = append(fc.groupCount, make([]int32, ng))
+		fc.groupLast = append(fc.groupLast, make([]int32, ng))
 	}
 	if q.month {
 		_, mo, err := cs.get(ctx, r, FieldPublished)
@@ -376,30 +430,27 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 }
 
 // countAny returns the number of matching documents with any of the values
-// forms in facet i.
+// forms in facet i, all forms of one entity of the registry view: the sum of
+// their counts when at most one of them matched, else the count of the entity.
 func (fc *facetCounter) countAny(i int, forms []string) int {
 	c, cnt := fc.cols[i], fc.counts[i]
-	ids := map[uint32]bool{}
-	sum := 0
+	present, sum, first := 0, 0, -1
 	for _, f := range forms {
 		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
-			ids[uint32(j)] = true
+			present++
 			sum += int(cnt[j])
-		}
-	}
-	if len(ids) <= 1 {
-		return sum // no document can count twice
-	}
-	n := 0
-	for _, d := range fc.docs {
-		for _, v := range c.values(uint64(d)) {
-			if ids[v] {
-				n++
-				break
+			if first < 0 {
+				first = j
 			}
 		}
 	}
-	return n
+	if present <= 1 {
+		return sum // no document can count twice
+	}
+	if g := fc.groupOf[i][first]; g >= 0 {
+		return int(fc.groupCount[i][g])
+	}
+	return sum
 }
 
 // facetResult is facet i as bleve would give it: its top n values.

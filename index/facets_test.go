@@ -113,3 +113,51 @@ func TestFacetsFollowChanges(t *testing.T) {
 		t.Errorf("source Uji after an add: %d", n)
 	}
 }
+
+// Faceted searches run concurrently with each other and with Add: the columns
+// of a snapshot are built once and shared, new snapshots get new ones.
+func TestFacetsConcurrent(t *testing.T) {
+	x, err := Create("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Add(extra...); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			for i := range 20 {
+				res, err := x.Search(context.Background(), Request{Query: "warga OR rumah", Facets: AllFacets})
+				if err == nil && res.Total == 0 {
+					err = fmt.Errorf("goroutine %d, search %d: no hits", g, i)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for i := range 5 {
+		a := extra[4]
+		a.ID = fmt.Sprintf("t-rumah-%d", i)
+		if err := x.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	res, err := x.Search(context.Background(), Request{Query: "rumah", Facets: []string{FieldSource}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := facetMap(res.Facets.Sources)["Contoh"]; got != 6 {
+		t.Errorf("source Contoh after the adds: %d, want 6 (%v)", got, res.Facets.Sources)
+	}
+}

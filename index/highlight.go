@@ -76,6 +76,17 @@ type hlClause struct {
 	pattern query.Node // a *query.Prefix, *query.Wildcard or *query.Fuzzy
 }
 
+// hasPatterns reports whether the query has a prefix, wildcard or fuzzy clause
+// to mark.
+func (h *Highlighter) hasPatterns() bool {
+	for _, c := range h.clauses {
+		if c.pattern != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // hlRef is a use of a term: clause c, at slot s.
 type hlRef struct{ c, s int }
 
@@ -173,66 +184,59 @@ func (h *Highlighter) Fragments(ctx context.Context, field, text string) []strin
 	return h.fragments(text, matches)
 }
 
-// hlChunk is the size of the pieces of a field the highlighter analyses one
-// after the other, stopping once it has found enough.
-const hlChunk = 16 << 10
+// hlFirstChunk and hlChunk are the sizes of the pieces of a field the
+// highlighter analyses one after the other, stopping once it has found enough:
+// the first is small (most articles match early), the next ones double up to
+// hlChunk.
+const (
+	hlFirstChunk = 1 << 10
+	hlChunk      = 16 << 10
+)
 
 // matches finds the spans of the clauses in the first MaxBytes of text. It
 // analyses the text a chunk (cut at a paragraph or sentence end) at a time and
 // stops early once every clause has matched and there are matches for twice the
 // fragments asked for.
 func (h *Highlighter) matches(ctx context.Context, field, text string) []span {
-	var cl []int
-	applies := make([]bool, len(h.clauses))
-	for i, c := range h.clauses {
-		for _, f := range c.fields {
-			if f == field {
-				cl = append(cl, i)
-				applies[i] = true
-			}
-		}
-	}
+	cl, applies := h.applicable(field)
 	if len(cl) == 0 {
 		return nil
 	}
+	return h.scan(ctx, text, len(cl), func(off, end int, out []span) []span {
+		return h.matchChunk(text[off:end], off, cl, applies, out)
+	})
+}
+
+// scan runs match on the chunks of text in order, up to MaxBytes, and stops
+// once all n clauses have matched and there are matches for twice the
+// fragments asked for. Both ways of highlighting (analysing the text,
+// reading term vectors) scan the same chunks, so that they stop at the same
+// place.
+func (h *Highlighter) scan(ctx context.Context, text string, n int, match func(off, end int, out []span) []span) []span {
 	limit := min(len(text), h.opts.MaxBytes)
 	var out []span
 	seen := make([]bool, len(h.clauses))
 	nseen := 0
-	for off := 0; off < limit; {
+	chunk := hlFirstChunk
+	for off := 0; off < limit; chunk = min(2*chunk, hlChunk) {
 		if ctx.Err() != nil {
 			break
 		}
-		end := chunkEnd(text, off, min(limit, off+hlChunk))
-		n := len(out)
-		out = h.matchChunk(text[off:end], off, cl, applies, out)
-		for _, m := range out[n:] {
+		end := chunkEnd(text, off, min(limit, off+chunk))
+		k := len(out)
+		out = match(off, end, out)
+		for _, m := range out[k:] {
 			if !seen[m.c] {
 				seen[m.c] = true
 				nseen++
 			}
 		}
 		off = end
-		if nseen == len(cl) && len(out) >= 2*h.opts.Fragments {
+		if nseen == n && len(out) >= 2*h.opts.Fragments {
 			break
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].start != out[j].start {
-			return out[i].start < out[j].start
-		}
-		return out[i].end > out[j].end
-	})
-	// Merge overlapping spans (a stem and its surface, a word inside a phrase).
-	merged := out[:0]
-	for _, s := range out {
-		if n := len(merged); n > 0 && s.start < merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, s.end)
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
+	return mergeSpans(out)
 }
 
 // chunkEnd returns where a chunk of text starting at lo and ending at most at hi
@@ -266,7 +270,87 @@ func chunkEnd(text string, lo, hi int) int {
 // matchChunk appends the matches of the clauses cl in chunk, which starts at
 // byte off of the field.
 func (h *Highlighter) matchChunk(chunk string, off int, cl []int, applies []bool, out []span) []span {
-	toks := h.an.Analyze([]byte(chunk))
+	return h.matchTokens(h.an.Analyze([]byte(chunk)), off, cl, applies, out)
+}
+
+// applicable returns the clauses that apply to field, as a list and as a set.
+func (h *Highlighter) applicable(field string) ([]int, []bool) {
+	var cl []int
+	applies := make([]bool, len(h.clauses))
+	for i, c := range h.clauses {
+		for _, f := range c.fields {
+			if f == field {
+				cl = append(cl, i)
+				applies[i] = true
+			}
+		}
+	}
+	return cl, applies
+}
+
+// maxLocTokens bounds the term occurrences FragmentsAt reads per field.
+const maxLocTokens = 50_000
+
+// FragmentsAt is Fragments for a field whose matched terms are known: toks are
+// the occurrences in text of the query's terms (as the index stores them, with
+// positions and byte offsets, in position order), which the bleve backend reads
+// from the index's term vectors instead of analysing the text again. Only the
+// occurrences in the first MaxBytes of the text are used.
+func (h *Highlighter) FragmentsAt(field, text string, toks analysis.TokenStream) []string {
+	if text == "" {
+		return nil
+	}
+	var matches []span
+	if cl, applies := h.applicable(field); len(cl) > 0 {
+		if len(toks) > maxLocTokens {
+			toks = toks[:maxLocTokens]
+		}
+		// The tokens of a chunk: those starting in it (tokens are in
+		// position order, hence in text order).
+		i := 0
+		matches = h.scan(context.Background(), text, len(cl), func(off, end int, out []span) []span {
+			j := i
+			for j < len(toks) && toks[j].Start < end {
+				j++
+			}
+			chunk := toks[i:j]
+			i = j
+			k := 0
+			for k < len(chunk) && chunk[k].End <= len(text) {
+				k++
+			}
+			return h.matchTokens(chunk[:k], 0, cl, applies, out)
+		})
+	}
+	if field == FieldTitle && len(text) <= maxTitleFragment {
+		return []string{renderFragment(text, 0, len(text), matches, false, false)}
+	}
+	return h.fragments(text, matches)
+}
+
+// mergeSpans sorts spans and merges the overlapping ones (a stem and its
+// surface, a word inside a phrase).
+func mergeSpans(out []span) []span {
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].start != out[j].start {
+			return out[i].start < out[j].start
+		}
+		return out[i].end > out[j].end
+	})
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.start < merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+// matchTokens appends the matches of the clauses cl among toks, whose offsets
+// are relative to byte off of the field.
+func (h *Highlighter) matchTokens(toks analysis.TokenStream, off int, cl []int, applies []bool, out []span) []span {
 	// posAt finds the first token at position p (tokens are in position order).
 	posAt := func(p int) int {
 		return sort.Search(len(toks), func(i int) bool { return toks[i].Position >= p })

@@ -189,6 +189,8 @@ func TestFieldQueries(t *testing.T) {
 		not  string
 	}{
 		{`persons:"Pavel Durov"`, ref, ""},
+		{`persons:durov`, ref, ""},
+		{`places:"Kota Bekasi"`, "kn-banjir-bekasi", ""},
 		{`source:"Kompas.com"`, ref, ""},
 		{`source:kompas.com`, ref, ""},
 		{`source:kompas*`, ref, ""},
@@ -291,5 +293,69 @@ func TestExpansionLimit(t *testing.T) {
 	}
 	if _, err := x.Search(context.Background(), Request{Query: "*a*"}); err != nil {
 		t.Errorf("*a*: %v", err)
+	}
+}
+
+// FuzzSearchQueries runs any query of up to 1 KB on the test index: it answers or
+// fails with a *query.Error (or an ambiguous name), never panics, and its
+// patterns expand to no more terms than the limit allows.
+func FuzzSearchQueries(f *testing.F) {
+	for _, s := range []string{`banjir`, `"harga cabai" -jakarta`, `title:(a OR b) persons:"Pavel Durov"`,
+		`published:2024-01..2024-03 money:>1e9`, `*a* te?s durov~2`, `((a)`, `places:"Kota Bekasi"`, `source:kompas*`} {
+		f.Add(s)
+	}
+	x := testIndex(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1<<10 {
+			return
+		}
+		lim := query.Limits{MaxExpansions: 200}
+		res, err := x.Search(context.Background(), Request{Query: s, Limits: lim, Facets: AllFacets})
+		if err != nil {
+			var qe *query.Error
+			var amb *AmbiguousError
+			if !errors.As(err, &qe) && !errors.As(err, &amb) {
+				t.Fatalf("%q: %v", s, err)
+			}
+			return
+		}
+		for _, h := range res.Hits {
+			for _, fs := range h.Fragments {
+				for _, f := range fs {
+					if strings.Count(f, "<mark>") != strings.Count(f, "</mark>") {
+						t.Fatalf("%q: unbalanced marks in %q", s, f)
+					}
+				}
+			}
+		}
+	})
+}
+
+// Highlight (which analyses the stored text again, for backends without term
+// vectors) gives the fragments Search gives from the index's term vectors.
+func TestHighlightAgreesWithSearch(t *testing.T) {
+	x := testIndex(t)
+	differ, total := 0, 0
+	for _, q := range []string{"banjir", "pengguna telegram", `"harga cabai"`, "warga", "bekasi", "durov", "jalan desa", "buku", "anak", "presiden*", `"pengguna aktif"`, "harga OR pasar"} {
+		n := mustParse(t, q)
+		res := find(t, Request{Query: q, Size: 50})
+		for _, h := range res.Hits {
+			a, _ := x.Get(h.ID)
+			for _, f := range []struct{ field, text string }{{FieldTitle, a.Title}, {FieldBody, a.Body}} {
+				total++
+				got := strings.Join(Highlight(f.field, f.text, n, 0), " | ")
+				want := strings.Join(h.Fragments[f.field], " | ")
+				if got != want {
+					differ++
+					t.Logf("%s %s %s:\n Highlight %s\n    Search %s", q, h.ID, f.field, got, want)
+				}
+			}
+		}
+	}
+	// The index protects the words of names found by the entity recognizer
+	// from stemming, which analysing the text alone cannot do: a few fields
+	// may differ, no more.
+	if differ*50 > total {
+		t.Errorf("%d of %d fields highlighted differently", differ, total)
 	}
 }

@@ -251,3 +251,53 @@ func TestReadPathSpecialFiles(t *testing.T) {
 		t.Errorf("missing: %v %q", err, errs)
 	}
 }
+
+// FuzzReaderLimits reads JSON Lines and JSON arrays with small limits: no panic,
+// every article within the limits, every report with a line in the input.
+func FuzzReaderLimits(f *testing.F) {
+	f.Add([]byte(`{"id":"a","title":"Satu","body":"isi"}`+"\n"+`{"id":"b","title":"`+strings.Repeat("x", 80)+`"}`), true)
+	f.Add([]byte("[\n"+`{"id":"a","title":"Satu"},`+"\n"+`{"bad"}]`), false)
+	f.Fuzz(func(t *testing.T, in []byte, array bool) {
+		lines := 1 + bytes.Count(in, []byte{'\n'})
+		rd := &Reader{
+			Limits: Limits{MaxArticle: 64, MaxLine: 96, MaxFile: 4096},
+			Add: func(a Article) error {
+				if len(a.Title)+len(a.Body) > 64 {
+					t.Fatalf("article of %d bytes passed MaxArticle 64", len(a.Title)+len(a.Body))
+				}
+				return a.Validate()
+			},
+			Bad: func(ie *InputError) error {
+				if ie.Line < 1 || ie.Line > lines {
+					t.Fatalf("report on line %d of %d: %v", ie.Line, lines, ie)
+				}
+				return nil
+			},
+		}
+		r := &maxReader{r: bytes.NewReader(in), max: rd.Limits.file()}
+		var err error
+		if array {
+			err = rd.readJSON(r, "in.json")
+		} else {
+			err = rd.ReadJSONL(r, "in.jsonl")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// A dateline (a day of the week and a date) gives a .txt file its date.
+func TestDatelineDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"dikutip KompasTekno, Sabtu (24/3/2018).":          "2018-03-24",
+		"JAKARTA, Senin, 5 Februari 2024 — Banjir":         "2024-02-05",
+		"Rabu (31/2/2024) bukan tanggal; Kamis (1/3/2024)": "2024-03-01",
+		"Pada 17/8/1945 Indonesia merdeka.":                "",
+	} {
+		got, ok := datelineDate(text)
+		if (want == "") == ok || ok && got.Format(time.DateOnly) != want {
+			t.Errorf("%q: %v %v, want %q", text, got, ok, want)
+		}
+	}
+}

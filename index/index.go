@@ -63,6 +63,19 @@
 // wraps query.ErrLimit. Highlighting reads at most HighlightOptions.MaxBytes of a
 // field per hit and marks each distinct clause once. Every step of Search honours
 // the deadline of its context.
+//
+// # Ranking, highlighting and facets
+//
+// Hits are ranked by BM25 over title and body, a title match weighing twice a
+// body match; [ByRelevanceAndDate] decays the score with the article's age
+// before the newest article of the index. Fragments come from the index's term
+// vectors of the hits and start and end at word boundaries, at sentence
+// boundaries when one is close; a matched phrase is one <mark>. [Highlight] and
+// [Highlighter] give the same fragments from stored text, for backends without
+// term vectors. Facets are computed only when a Request asks for them, exactly,
+// over every matching article: from per-snapshot columns of the entity and
+// source values, read from the postings by the first faceted search after the
+// index changes (about 0.2 s of CPU for 100,000 articles).
 package index
 
 import (
@@ -235,9 +248,6 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
-	gen []byte // the registry generation of the last write; nil if none since Open
-	// saved is the generation the registry cache on disk holds.
-	saved []byte
 
 	cols columnCache // the facet columns of the latest snapshot searched
 }
@@ -254,11 +264,9 @@ func Create(path string, opts *Options) (*Index, error) {
 			return nil, fmt.Errorf("creating index: %w", err)
 		}
 	}
-	var cfg map[string]interface{}
-	if opts != nil {
-		cfg = map[string]interface{}{"bolt_timeout": lockTimeout(opts).String()}
-	}
-	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
+	// No lock timeout: the folder is new. (bleve would also store the
+	// setting in the index's metadata.)
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("creating index %q: %w", path, err)
 	}
@@ -378,7 +386,7 @@ func (x *Index) Delete(ids ...string) error {
 	if err := x.b.Batch(batch); err != nil {
 		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}
@@ -510,7 +518,7 @@ func (x *Index) commit(p prepared) error {
 	if err := x.b.Batch(p.batch); err != nil {
 		return err
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}

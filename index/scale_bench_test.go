@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	ta "github.com/telaah/telaah/analysis"
@@ -230,7 +231,9 @@ var scalePhrase = []string{
 // match+3facets (match with exact persons, organisations and places facets of
 // 10 values each, counted over every matching article). Each sub-benchmark runs
 // its queries round-robin after one warm-up pass (which builds the facet
-// columns of the snapshot).
+// columns of the snapshot). cpu-ms/query is the process's CPU time (user and
+// system, garbage collection included) per query: the latency to expect on an
+// idle machine, since a search runs on one goroutine.
 func BenchmarkScale(b *testing.B) {
 	x := scaleIndex(b)
 	if n, _ := x.Count(); n != scaleDocs {
@@ -259,6 +262,7 @@ func BenchmarkScale(b *testing.B) {
 			b.ResetTimer()
 			lat := make([]time.Duration, 0, b.N)
 			var hits uint64
+			cpu0 := cpuTime()
 			for i := range b.N {
 				start := time.Now()
 				res, err := x.Search(ctx, c.req(c.queries[i%len(c.queries)]))
@@ -268,9 +272,11 @@ func BenchmarkScale(b *testing.B) {
 				lat = append(lat, time.Since(start))
 				hits += res.Total
 			}
+			cpu := cpuTime() - cpu0
 			slices.Sort(lat)
 			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/query")
 			b.ReportMetric(float64(hits)/float64(b.N), "hits/query")
 		})
 	}
@@ -358,4 +364,82 @@ func legacyMapping() *mapping.IndexMappingImpl {
 	m.DocValuesDynamic = false
 	m.ScoringModel = bindex.BM25Scoring
 	return m
+}
+
+// BenchmarkScaleCompare compares, on 10,000 generated articles indexed both
+// ways (built once per run, in the test's temp dir), today's Search with what
+// the first release did on its mapping: bleve's query-string query over _all
+// plus a title match, bleve's facets (doc values) and bleve's HTML highlighter.
+// Each sub-benchmark reports CPU ms per query; compare old/… with new/… of the
+// same name.
+func BenchmarkScaleCompare(b *testing.B) {
+	const n = 10_000
+	dirNew, dirOld := b.TempDir()+"/new", b.TempDir()+"/old"
+	buildScale(b, dirNew, NewMapping(), n)
+	buildScale(b, dirOld, legacyMapping(), n)
+	x, err := Open(dirNew, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	old, err := bleve.Open(dirOld)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer old.Close()
+	ctx := context.Background()
+	facets3 := []string{FieldPersons, FieldOrganizations, FieldPlaces}
+	oldReq := func(q string, facets bool) *bleve.SearchRequest {
+		qs := bleve.NewQueryStringQuery(q)
+		t := bleve.NewMatchQuery(strings.Trim(q, `"`))
+		t.SetField(FieldTitle)
+		t.SetBoost(0.5)
+		req := bleve.NewSearchRequestOptions(bquery.NewBooleanQuery([]bquery.Query{qs}, []bquery.Query{t}, nil), 10, 0, false)
+		req.Fields = []string{FieldTitle, FieldURL, FieldSource, FieldPublished, FieldPersons, FieldOrganizations, FieldPlaces}
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.Fields = []string{FieldTitle, FieldBody}
+		if facets {
+			for _, f := range facets3 {
+				req.AddFacet(f, bleve.NewFacetRequest(f, 10))
+			}
+		}
+		return req
+	}
+	for _, c := range []struct {
+		name    string
+		queries []string
+		facets  bool
+	}{{"match", scaleMatch, false}, {"phrase", scalePhrase, false}, {"match+3facets", scaleMatch, true}} {
+		run := func(b *testing.B, search func(q string) error) {
+			for _, q := range c.queries {
+				if err := search(q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for i := range b.N {
+				if err := search(c.queries[i%len(c.queries)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/query")
+		}
+		b.Run("new/"+c.name, func(b *testing.B) {
+			run(b, func(q string) error {
+				r := Request{Query: q}
+				if c.facets {
+					r.Facets = facets3
+				}
+				_, err := x.Search(ctx, r)
+				return err
+			})
+		})
+		b.Run("old/"+c.name, func(b *testing.B) {
+			run(b, func(q string) error {
+				_, err := old.SearchInContext(ctx, oldReq(q, c.facets))
+				return err
+			})
+		})
+	}
 }

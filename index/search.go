@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
@@ -48,6 +50,9 @@ type Request struct {
 	// package index/query): words, "phrases", AND, OR, NOT, -word, parentheses,
 	// field:value, ranges. Empty matches all articles.
 	Query string
+	// Parsed, when not nil, is Query already parsed (by query.Parse with the
+	// same limits), which Search then does not parse again.
+	Parsed query.Node
 	// Persons, Organizations and Places keep only the articles that mention
 	// every one of the given entities. A name may be any name of the entity
 	// in any case: its canonical name, another stored form (Semarang for Kota
@@ -200,9 +205,11 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	lim := x.limits(r.Limits)
-	node, err := query.Parse(r.Query, lim)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+	node := r.Parsed
+	if node == nil {
+		if node, err = query.Parse(r.Query, lim); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
 	}
 	t := &translator{x: x, ctx: ctx, an: queryAnalyzer(x.opts.Pipeline), lim: lim, q: r.Query}
 	var must []bquery.Query
@@ -263,7 +270,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	var fq *faceted
 	var months []DateBucket
 	if len(facets) > 0 {
-		fq = &faceted{inner: req.Query, x: x}
+		fq = &faceted{inner: req.Query, x: x, view: x.reg.current()}
 		for _, f := range facets {
 			if f == FieldPublished {
 				lo, hi := x.span()
@@ -284,12 +291,21 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Warnings: t.warnings}
 	var hl *Highlighter
+	var locs map[string]search.FieldTermLocationMap
 	if !r.Plain {
 		ho := r.Highlight
 		if ho.Pipeline == nil {
 			ho.Pipeline = x.opts.Pipeline
 		}
 		hl = NewHighlighter(node, ho)
+		// A pattern (pemba*) is marked wherever a word of the text matches it,
+		// not only where the index holds the word unstemmed: such queries
+		// are highlighted from the text.
+		if !hl.hasPatterns() {
+			if locs, err = x.locations(ctx, q, node, res.Hits); err != nil {
+				return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+			}
+		}
 	}
 	view := x.reg.current()
 	for _, h := range res.Hits {
@@ -297,21 +313,26 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		if hl == nil {
 			continue
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
-		}
 		last := &out.Hits[len(out.Hits)-1]
 		body, _ := h.Fields[FieldBody].(string)
 		last.Fragments = map[string][]string{}
-		if f := hl.Fragments(ctx, FieldTitle, last.Title); f != nil {
-			last.Fragments[FieldTitle] = f
-		}
-		if f := hl.Fragments(ctx, FieldBody, body); f != nil {
-			last.Fragments[FieldBody] = f
+		for _, f := range []struct{ field, text string }{{FieldTitle, last.Title}, {FieldBody, body}} {
+			var frags []string
+			if locs == nil && hl.hasPatterns() {
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("search %q: highlighting: %w", r.Query, err)
+				}
+				frags = hl.Fragments(ctx, f.field, f.text)
+			} else {
+				frags = hl.FragmentsAt(f.field, f.text, locTokens(locs[h.ID][f.field]))
+			}
+			if frags != nil {
+				last.Fragments[f.field] = frags
+			}
 		}
 	}
 	if fq != nil {
-		if err := x.facetResults(ctx, &out.Facets, fq, view, facetSize, months); err != nil {
+		if err := x.facetResults(ctx, &out.Facets, fq, fq.view, facetSize, months); err != nil {
 			return nil, err
 		}
 	}
@@ -390,6 +411,60 @@ func buckets(lo, hi time.Time) []DateBucket {
 	for y := lo.Year(); y <= hi.Year(); y++ {
 		t := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		out = append(out, DateBucket{Name: t.Format("2006"), Start: t, End: t.AddDate(1, 0, 0)})
+	}
+	return out
+}
+
+// locations returns the occurrences of the query's terms in the title and body
+// of the hits, from the index's term vectors: q again, restricted to the hits,
+// with locations. Only these few articles have their term vectors read.
+func (x *Index) locations(ctx context.Context, q bquery.Query, node query.Node, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+	if node == nil || len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	lq := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery(ids), q})
+	req := bleve.NewSearchRequestOptions(lq, len(ids), 0, false)
+	req.IncludeLocations = true
+	res, err := x.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations
+	}
+	return out, nil
+}
+
+// locTokens turns the term locations of one field into tokens in position
+// order, as the highlighter reads them.
+func locTokens(tl search.TermLocationMap) analysis.TokenStream {
+	n := 0
+	for _, ls := range tl {
+		n += len(ls)
+	}
+	if n == 0 {
+		return nil
+	}
+	toks := make([]analysis.Token, 0, n)
+	for term, ls := range tl {
+		for _, l := range ls {
+			toks = append(toks, analysis.Token{Term: []byte(term), Start: int(l.Start), End: int(l.End), Position: int(l.Pos)})
+		}
+	}
+	sort.Slice(toks, func(i, j int) bool {
+		if toks[i].Position != toks[j].Position {
+			return toks[i].Position < toks[j].Position
+		}
+		return toks[i].Start < toks[j].Start
+	})
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		out[i] = &toks[i]
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -76,6 +77,7 @@ type translator struct {
 	q        string // the query text, for errors
 	expanded int    // terms the patterns expanded to so far
 	warnings []string
+	known    map[string]bool // field and term → in the field's dictionary
 }
 
 func (t *translator) warn(format string, args ...any) {
@@ -202,23 +204,82 @@ func (t *translator) text(n query.Node, field, text string, phrase bool) (bquery
 		t.warn("%s has no words that are searched (stopwords and punctuation are not indexed); it was left out", query.Format(n))
 		return nil, nil
 	}
+	// Only the variants (stem, surface) that are in a field's dictionary: a
+	// word is then one disjunction of the few terms that exist.
 	var any []bquery.Query
 	for _, f := range fieldsOf(field) {
-		var q bquery.Query
-		if len(sl) == 1 {
-			q = termsQuery(f, sl[0])
-		} else {
-			q = bquery.NewMultiPhraseQuery(sl, f)
+		psl, ok, err := t.prune(f, sl)
+		if err != nil {
+			return nil, err
 		}
+		if !ok {
+			continue
+		}
+		boost := 1.0
 		if field == "" && f == FieldTitle {
-			q.(bquery.BoostableQuery).SetBoost(titleBoost)
+			boost = titleBoost
 		}
-		any = append(any, q)
+		if len(psl) == 1 {
+			for _, term := range psl[0] {
+				q := bquery.NewTermQuery(term)
+				q.SetField(f)
+				q.SetBoost(boost)
+				any = append(any, q)
+			}
+			continue
+		}
+		any = append(any, &phraseQuery{field: f, slots: psl, boost: boost})
 	}
-	if len(any) == 1 {
+	switch len(any) {
+	case 0:
+		return bquery.NewMatchNoneQuery(), nil
+	case 1:
 		return any[0], nil
 	}
 	return bquery.NewDisjunctionQuery(any), nil
+}
+
+// prune returns the slots of a word or phrase with only the variants that
+// field has in the index; ok is false when a slot (not a gap) has none left,
+// so that the clause cannot match in field.
+func (t *translator) prune(field string, sl [][]string) ([][]string, bool, error) {
+	out := make([][]string, len(sl))
+	for i, vs := range sl {
+		if vs == nil {
+			continue
+		}
+		for _, v := range vs {
+			in, err := t.indexed(field, v)
+			if err != nil {
+				return nil, false, err
+			}
+			if in {
+				out[i] = append(out[i], v)
+			}
+		}
+		if out[i] == nil {
+			return nil, false, nil
+		}
+	}
+	return out, true, nil
+}
+
+// indexed reports whether term is in the dictionary of field, remembering the
+// answers of one translation.
+func (t *translator) indexed(field, term string) (bool, error) {
+	k := field + "\x00" + term
+	if v, ok := t.known[k]; ok {
+		return v, nil
+	}
+	in, err := t.x.indexedAny(field, []string{term})
+	if err != nil {
+		return false, fmt.Errorf("search: %w", err)
+	}
+	if t.known == nil {
+		t.known = map[string]bool{}
+	}
+	t.known[k] = in
+	return in, nil
 }
 
 // termsQuery matches any of terms in field.
@@ -499,7 +560,26 @@ func (t *translator) rangeQuery(r *query.Range) bquery.Query {
 	f, _ := query.LookupField(r.Field)
 	loIncl, hiIncl := r.Lo.Inclusive, r.Hi.Inclusive
 	if f.Kind == query.Date {
-		q := bquery.NewDateRangeInclusiveQuery(r.Lo.Time, r.Hi.Time, &loIncl, &hiIncl)
+		// bleve stores dates as nanoseconds since 1970 in an int64 and takes
+		// bounds in [1677-12-01, 2262-04-11]: a bound outside is open, a range
+		// wholly outside matches nothing.
+		first, last := bquery.MinRFC3339CompatibleTime, bquery.MaxRFC3339CompatibleTime
+		lo, hi := r.Lo.Time, r.Hi.Time
+		if (r.Hi.Set && !hi.After(first)) || (r.Lo.Set && !lo.Before(last)) {
+			return bleve.NewMatchNoneQuery()
+		}
+		if r.Lo.Set && lo.Before(first) {
+			lo = time.Time{}
+		}
+		if r.Hi.Set && hi.After(last) {
+			hi = time.Time{}
+		}
+		if lo.IsZero() && hi.IsZero() {
+			q := bquery.NewDateRangeInclusiveQuery(first, last, &loIncl, &hiIncl)
+			q.SetField(r.Field)
+			return q
+		}
+		q := bquery.NewDateRangeInclusiveQuery(lo, hi, &loIncl, &hiIncl)
 		q.SetField(r.Field)
 		return q
 	}

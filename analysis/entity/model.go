@@ -144,6 +144,16 @@ func (m *model) export() (keys []uint32, weights []float32) {
 	return keys, weights
 }
 
+// transAllowed[prev][next] is allowed(prev, next), for the inner loop of viterbi.
+var transAllowed = func() (a [numTags + 1][numTags]bool) {
+	for p := range numTags + 1 {
+		for t := range numTags {
+			a[p][t] = allowed(p, t)
+		}
+	}
+	return a
+}()
+
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
@@ -154,7 +164,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	const neg = -math.MaxFloat32
 	var prev, cur [numTags]float32
 	for t := range numTags {
-		if allowed(numTags, t) {
+		if transAllowed[numTags][t] {
 			prev[t] = emit[t] + trans[int(numTags)*int(numTags)+int(t)]
 		} else {
 			prev[t] = neg
@@ -165,7 +175,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		for t := range numTags {
 			best, arg := float32(neg), uint8(0)
 			for p := range numTags {
-				if prev[p] == neg || !allowed(p, t) {
+				if prev[p] == neg || !transAllowed[p][t] {
 					continue
 				}
 				if s := prev[p] + trans[int(p)*int(numTags)+int(t)]; s > best {
@@ -282,16 +292,20 @@ func readModel(r io.Reader) (*model, error) {
 	}
 	defer zr.Close()
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	br := bufio.NewReaderSize(zr, 32<<10)
-	hdr, err := br.Peek(modelHeaderSize)
+	var hdrBuf [modelHeaderSize]byte
+	got, err := io.ReadFull(zr, hdrBuf[:])
+	hdr := hdrBuf[:got]
 	if len(hdr) < len(modelMagic) || string(hdr[:len(modelMagic)]) != modelMagic {
-		if err != nil && err != io.EOF {
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return nil, fmt.Errorf("entity: reading model: %w", err)
 		}
 		return nil, bad("not a telaah entity model")
 	}
 	if err != nil {
-		return nil, bad("truncated")
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil, bad("truncated")
+		}
+		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
 	le := binary.LittleEndian
 	p := hdr[len(modelMagic):]
@@ -317,7 +331,6 @@ func readModel(r io.Reader) (*model, error) {
 	if n > (MaxModelSize-int64(modelHeaderSize))/5 {
 		return nil, fmt.Errorf("entity: reading model: %d features: larger than the limit of %d bytes (MaxModelSize)", n, MaxModelSize)
 	}
-	br.Discard(modelHeaderSize)
 	tab := newTable(int(n), scale)
 	// The features are parsed a batch at a time, and the home slots of a batch are
 	// touched before it is inserted, so that their cache misses overlap.
@@ -336,7 +349,7 @@ func readModel(r io.Reader) (*model, error) {
 		for nb < len(batch) && int64(nb) < left {
 			if len(rest) < maxRecord && !eof {
 				c := copy(buf, rest)
-				r, err := io.ReadFull(br, buf[c:])
+				r, err := io.ReadFull(zr, buf[c:])
 				rest = buf[:c+r]
 				switch err {
 				case nil:
@@ -378,7 +391,8 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		var touch uint64
 		for i := range nb {
-			touch += tab.slots[tab.home(batch[i].k)*bucketSize].a
+			k := batch[i].k
+			touch += tab.slots[bucket1(k, tab.buckets)].a + tab.slots[bucket2(k, tab.buckets)].a
 		}
 		tab.touched += touch
 		for i := range nb {
@@ -391,7 +405,8 @@ func readModel(r io.Reader) (*model, error) {
 		return nil, errors.New("entity: reading model: trailing data")
 	}
 	if !eof {
-		if _, err := br.Peek(1); err != io.EOF {
+		var one [1]byte
+		if _, err := io.ReadFull(zr, one[:]); err != io.EOF {
 			if err != nil {
 				return nil, fmt.Errorf("entity: reading model: %w", err)
 			}

@@ -1,30 +1,30 @@
 package entity
 
-import "math/bits"
-
-// table holds the quantised weights of a model read from a file: an open-addressed
-// hash table (linear probing, Robin Hood order) whose 16-byte slot holds a
-// feature's 32-bit key and its numTags weights together, so that looking a feature
-// up costs one random memory access. A key's home is a bucket of four slots, one
-// cache line: the probe for it mostly reads that line alone. The weights are the file's int16 values; a
-// slot packs them in 13 bits each, and the few rows with a larger weight live in
-// over, which the slot then points to.
+// table holds the quantised weights of a model read from a file: a hash table
+// whose 16-byte slot holds a feature's 32-bit key and its numTags weights
+// together, in buckets of four slots, one cache line each. A key may be in one of
+// two buckets (bucketized cuckoo hashing), so a look-up reads two cache lines that
+// do not depend on each other, and compares eight keys without a loop that
+// depends on the data; the processor overlaps the cache misses of all the
+// features of a token. The weights are the file's int16 values; a slot packs them
+// in 13 bits each, and the few rows with a larger weight live in over, which the
+// slot then points to.
 //
 // A slot's two words:
 //
 //	a: bits 0-31 the key (0: empty slot), 32-63 bits 0-31 of the weight field
-//	b: bits 0-59 bits 32-91 of the weight field, 60-63 the distance in buckets of
-//	   the slot from the feature's home bucket (15: 15 or more)
+//	b: bits 0-59 bits 32-91 of the weight field
 //
 // The weight field has weight t in bits 13t..13t+12, two's complement, and bit 91
 // set when the row is in over, whose index is then in b's bits 0-31.
 type table struct {
-	slots []slot
-	size  uint64 // the number of home buckets; slots has a tail past them, ending empty
-	bits  uint   // home uses the low bits of the key's hash
-	over  [][numTags]int16
-	scale float32 // a weight is its int16 value times scale
-	n     int     // features
+	slots   []slot // buckets × bucketSize
+	buckets uint64
+	stash   []slot // the rare features that found no room in their buckets
+	over    [][numTags]int16
+	scale   float32 // a weight is its int16 value times scale
+	n       int     // features
+	rng     uint64  // for the cuckoo walk of insert
 	// touched keeps the words that readModel loads to prefetch them.
 	touched uint64
 }
@@ -35,37 +35,29 @@ const (
 	weightBits = 13
 	weightMask = 1<<weightBits - 1
 	overFlag   = 1 << 59 // in b
-	distShift  = 60      // in b
-	maxDist    = 15
 )
-
-// newTable returns an empty table for n features.
-func newTable(n int, scale float32) *table {
-	// A load factor of about 0.83 keeps the probes short; the table stays under
-	// twice the size of the model file.
-	buckets := (n+n/5)/bucketSize + 1
-	return &table{
-		slots: make([]slot, (buckets+8)*bucketSize),
-		size:  uint64(buckets),
-		bits:  uint(max(homeBits, bits.Len(uint(buckets)))),
-		scale: scale,
-	}
-}
-
-// homeBits is the number of low bits of a key's hash that choose its home bucket,
-// unless the table has more buckets. The float form of the model (newModel) orders
-// its slots by the same bits for models of 130,000 to 260,000 features, and the
-// table exports in its own order, so that a model file lists its features by home
-// and loading writes the table from start to end instead of all over it.
-const homeBits = 19
 
 // bucketSize is the number of slots of a bucket: 64 bytes, a cache line (large
 // slices are page-aligned).
 const bucketSize = 4
 
-// home is the home bucket of key k.
-func (t *table) home(k uint32) uint64 {
-	return uint64(k*0x9E3779B1&(1<<t.bits-1)) * t.size >> t.bits
+// newTable returns an empty table for n features.
+func newTable(n int, scale float32) *table {
+	// A load factor of about 0.86: cuckoo buckets of four fill to well above it
+	// without failing, and the table stays under twice the size of the model file.
+	buckets := (n+n/6)/bucketSize + 1
+	return &table{
+		slots:   make([]slot, buckets*bucketSize),
+		buckets: uint64(buckets),
+		scale:   scale,
+		rng:     0x9E3779B97F4A7C15,
+	}
+}
+
+// buckets1 and buckets2 are the first slots of the two buckets of key k.
+func bucket1(k uint32, n uint64) uint64 { return uint64(k*0x9E3779B1) * n >> 32 * bucketSize }
+func bucket2(k uint32, n uint64) uint64 {
+	return uint64((k^0x5bd1e995)*0x85EBCA6B) * n >> 32 * bucketSize
 }
 
 // pack returns the slot words of key k with the weights q, or ok false when a
@@ -93,47 +85,63 @@ func (t *table) insert(k uint32, q *[numTags]int16) {
 		a, b = uint64(k), overFlag|uint64(len(t.over))
 		t.over = append(t.over, *q)
 	}
-	hb := t.home(k)
-	s := hb * bucketSize
-	for {
-		d := s/bucketSize - hb
-		if s == uint64(len(t.slots))-1 {
-			// Keep the last slot empty, so that every probe ends inside the table.
-			t.slots = append(t.slots, make([]slot, 32)...)
-		}
-		cur := &t.slots[s]
-		ck := uint32(cur.a)
-		if ck == 0 {
-			cur.a, cur.b = a, b&^(maxDist<<distShift)|min(d, maxDist)<<distShift
-			t.n++
-			return
-		}
-		if ck == k {
-			cur.a, cur.b = a, b&^(maxDist<<distShift)|cur.b&(maxDist<<distShift)
-			return
-		}
-		// Robin Hood: the feature farther from its home takes the slot.
-		if chb := t.home(ck); chb > hb {
-			na, nb := cur.a, cur.b
-			cur.a, cur.b = a, b&^(maxDist<<distShift)|min(d, maxDist)<<distShift
-			a, b, k, hb = na, nb, ck, chb
-		}
-		s++
+	if sl := t.find(k); sl != nil {
+		sl.a, sl.b = a, b
+		return
 	}
+	t.n++
+	// The cuckoo walk: take a free slot in either bucket, or evict a feature to
+	// its other bucket, a bounded number of times.
+	s := bucket1(k, t.buckets)
+	for range 500 {
+		for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
+			for i := base; i < base+bucketSize; i++ {
+				if uint32(t.slots[i].a) == 0 {
+					t.slots[i] = slot{a, b}
+					return
+				}
+			}
+		}
+		t.rng ^= t.rng << 13
+		t.rng ^= t.rng >> 7
+		t.rng ^= t.rng << 17
+		if t.rng&bucketSize != 0 {
+			s = bucket2(k, t.buckets)
+		} else {
+			s = bucket1(k, t.buckets)
+		}
+		v := &t.slots[s+t.rng%bucketSize]
+		va, vb := v.a, v.b
+		v.a, v.b = a, b
+		a, b, k = va, vb, uint32(va)
+		// k now goes to its bucket other than the one it was in.
+		if b1 := bucket1(k, t.buckets); b1 != s {
+			s = b1
+		} else {
+			s = bucket2(k, t.buckets)
+		}
+		for i := s; i < s+bucketSize; i++ {
+			if uint32(t.slots[i].a) == 0 {
+				t.slots[i] = slot{a, b}
+				return
+			}
+		}
+	}
+	t.stash = append(t.stash, slot{a, b})
 }
 
 // find returns the slot of key k, or nil.
 func (t *table) find(k uint32) *slot {
-	slots := t.slots
-	hb := t.home(k)
-	for s := hb * bucketSize; s < uint64(len(slots)); s++ {
-		sl := &slots[s]
-		ck := uint32(sl.a)
-		if ck == k {
-			return sl
+	for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
+		for i := base; i < base+bucketSize; i++ {
+			if uint32(t.slots[i].a) == k {
+				return &t.slots[i]
+			}
 		}
-		if cd := sl.b >> distShift; ck == 0 || cd < s/bucketSize-hb && cd != maxDist {
-			return nil
+	}
+	for i := range t.stash {
+		if uint32(t.stash[i].a) == k {
+			return &t.stash[i]
 		}
 	}
 	return nil
@@ -164,34 +172,42 @@ func (t *table) row(sl *slot) (q [numTags]int16) {
 // compiler drop the first loop.
 func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) {
 	slots := t.slots
-	scale := t.scale
-	size, hbits := t.size, t.bits
-	hmask := uint32(1)<<hbits - 1
-	// Touch the home slots of all the keys first: the loop has no branch on the
-	// data, so the processor overlaps the cache misses instead of taking them one
-	// after another in the probing loop below.
+	nb := t.buckets
+	// Touch both buckets of all the keys first: the loop has no branch on the
+	// data, so the processor overlaps the cache misses instead of taking them
+	// one after another in the loop below.
 	var touch uint64
 	for _, k := range keys {
-		s := (uint64(k*0x9E3779B1&hmask) * size >> hbits) * bucketSize
-		touch += slots[s].a
+		touch += slots[bucket1(k, nb)].a + slots[bucket2(k, nb)].a
 	}
 	var acc [numTags]int32
 	for _, k := range keys {
-		hb := uint64(k*0x9E3779B1&hmask) * size >> hbits
+		b1, b2 := bucket1(k, nb), bucket2(k, nb)
 		var sl *slot
-		for s := hb * bucketSize; s < uint64(len(slots)); s++ {
-			p := &slots[s]
-			ck := uint32(p.a)
-			if ck == k {
-				sl = p
-				break
+		switch k {
+		case uint32(slots[b1].a):
+			sl = &slots[b1]
+		case uint32(slots[b1+1].a):
+			sl = &slots[b1+1]
+		case uint32(slots[b1+2].a):
+			sl = &slots[b1+2]
+		case uint32(slots[b1+3].a):
+			sl = &slots[b1+3]
+		case uint32(slots[b2].a):
+			sl = &slots[b2]
+		case uint32(slots[b2+1].a):
+			sl = &slots[b2+1]
+		case uint32(slots[b2+2].a):
+			sl = &slots[b2+2]
+		case uint32(slots[b2+3].a):
+			sl = &slots[b2+3]
+		default:
+			if len(t.stash) == 0 {
+				continue
 			}
-			if cd := p.b >> distShift; ck == 0 || cd < s/bucketSize-hb && cd != maxDist {
-				break
+			if sl = t.find(k); sl == nil {
+				continue
 			}
-		}
-		if sl == nil {
-			continue
 		}
 		a, b := sl.a, sl.b
 		if b&overFlag != 0 {
@@ -210,7 +226,7 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
 	for i := range sc {
-		sc[i] += float32(acc[i]) * scale
+		sc[i] += float32(acc[i]) * t.scale
 	}
 	return touch
 }
@@ -219,12 +235,14 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 func (t *table) export() (keys []uint32, weights []float32) {
 	keys = make([]uint32, 0, t.n)
 	weights = make([]float32, 0, t.n*int(numTags))
-	for i := range t.slots {
-		sl := &t.slots[i]
-		if k := uint32(sl.a); k != 0 {
-			keys = append(keys, k)
-			for _, v := range t.row(sl) {
-				weights = append(weights, float32(v)*t.scale)
+	for _, slots := range [2][]slot{t.slots, t.stash} {
+		for i := range slots {
+			sl := &slots[i]
+			if k := uint32(sl.a); k != 0 {
+				keys = append(keys, k)
+				for _, v := range t.row(sl) {
+					weights = append(weights, float32(v)*t.scale)
+				}
 			}
 		}
 	}

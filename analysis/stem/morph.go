@@ -170,6 +170,13 @@ func (a *analyzer) keep(root string, b []byte, flags uint8) {
 	c := a.cur
 	c.root, c.weak = root, flags&rootWeak != 0
 	c.cost = cost(&c) - len(b)
+	if c.weak && len(c.root)+len(b) <= 4 && !shortWeakOK(&c) {
+		// A short root known only from Snowball's vocabulary makes common
+		// words spurious derivations (terong as te- + rong, pepaya as pe- +
+		// paya, selokan as selo + -kan): it is reached only by ber-, meN-
+		// and the suffixes -an and -nya (bernoda, mengular, tautan).
+		return
+	}
 	if flags&rootNasalLoser != 0 && c.np > 0 {
 		if k := c.prefixes[c.np-1].kind; k == pMeN || k == pPeN {
 			// The vocabulary attests the rival root of this meN-/peN-
@@ -200,6 +207,20 @@ func (a *analyzer) keep(root string, b []byte, flags uint8) {
 		c.root = string(b)
 	}
 	a.best, a.have = c, true
+}
+
+// shortWeakOK reports whether the affixes of c may stand around a short weak
+// root: at most one prefix, ber- or meN-, and no derivational suffix but -an
+// without a prefix.
+func shortWeakOK(c *candidate) bool {
+	if c.np > 1 {
+		return false
+	}
+	if c.np == 1 {
+		k := c.prefixes[0].kind
+		return k == pBer || k == pMeN
+	}
+	return c.deriv == "" || c.deriv == "an"
 }
 
 // prefixes tries s as a root, then every prefix s may begin with.

@@ -4,12 +4,18 @@
 //
 //   - [Lexicon] mode (the default) is a morphological stemmer. It strips particles
 //     (-kah, -lah, -tah, -pun), possessives (-ku, -mu, -nya), derivational suffixes
-//     (-i, -kan, -an) and up to three stacked prefixes (meN-, peN-, di-, ter-, ke-,
-//     se-, ber-, per-, pe-), restoring the root's first letter where meN-/peN-
-//     assimilated it (menyapu → sapu, memukul → pukul, menulis → tulis,
-//     mengirim → kirim), undoes reduplication (anak-anak, berlari-lari,
-//     kemerah-merahan, sayur-mayur), and accepts an analysis only when its root is
-//     in the root lexicon. A word that no analysis reduces to a known root is left
+//     (-i, -kan, -an, -wan, -wati) and up to three stacked prefixes (meN-, peN-,
+//     di-, ter-, ke-, se-, ber-, per-, pe-), restoring the root's first letter
+//     where meN-/peN- assimilated it (menyapu → sapu, memukul → pukul, menulis →
+//     tulis, mengirim → kirim; where two roots compete for one form, the one
+//     Snowball's vocabulary attests with plain affixes wins: meminta → minta, as
+//     diminta and permintaan), removes the outer confix ketidak-...-an and the
+//     prefixes pra- and pasca- (ketidaknyamanan → nyaman, prapembayaran →
+//     bayar), undoes reduplication (anak-anak, berlari-lari, kemerah-merahan,
+//     sayur-mayur, and Cv- with -an: dedaunan → daun), and accepts an analysis
+//     only when its root, of three letters or more, is in the root lexicon (a
+//     short weak root only with ber-, meN-, -an or -nya, so terong and pepaya
+//     stay whole). A word that no analysis reduces to a known root is left
 //     as it is, so names and unknown words are not mangled. Of the analyses that
 //     reach a root the one with the fewest and commonest affixes wins (a suffix
 //     costs a little less than a prefix: berikan = beri + -kan), and a longer
@@ -19,7 +25,7 @@
 //
 // # The root lexicon
 //
-// The embedded lexicon ([DefaultRootLexicon]) has about 42,300 entries: some
+// The embedded lexicon ([DefaultRootLexicon]) has about 39,700 entries: some
 // 2,900 roots written for this project (news vocabulary, acronyms such as
 // perpres and pemkot, lexicalised reduplications such as undang-undang), 170
 // affixed forms kept as roots because conflating them with their root would
@@ -29,8 +35,8 @@
 // affixed form of another attested root (the treebanks lemmatise pekerja,
 // terdiri and pernyataan as themselves; a search stemmer puts them on kerja,
 // diri and nyata with the rest of their families),
-// 3,100 roots found in Snowball's Indonesian vocabulary because other forms of
-// the vocabulary derive from them, and 36,000 further
+// 2,750 roots found in Snowball's Indonesian vocabulary because other forms of
+// the vocabulary derive from them, and 33,900 further
 // forms of that vocabulary that no rule reduces to a known root. The last two
 // groups are weak: an analysis reaching a weak root loses to one with an extra
 // affix reaching a well attested root, and a weak word form gives way to any
@@ -477,7 +483,11 @@ var outerAffixes = [...]struct{ prefix, suffix, name string }{
 // outerAffix fills a with the analysis of w as an outer affix around a word
 // whose own analysis reaches a well attested root, and reports whether one did.
 func (s *Stemmer) outerAffix(w string, lex *RootLexicon, a *Analysis, explain bool) bool {
-	for _, o := range outerAffixes {
+	if len(w) < 7 || w[0] != 'k' && w[0] != 'p' {
+		return false // ketidak-, pra-, pasca- and a root of four letters
+	}
+	for i := range outerAffixes {
+		o := &outerAffixes[i]
 		if len(w) < len(o.prefix)+len(o.suffix)+4 || !strings.HasPrefix(w, o.prefix) || !strings.HasSuffix(w, o.suffix) {
 			continue
 		}

@@ -88,10 +88,14 @@ func decodeSentences(t *testing.T, out string) []sentenceLine {
 func TestAnalyzeStreams(t *testing.T) {
 	ref := telaah.ReferenceArticle()
 	for name, text := range map[string]string{
-		"paragraphs": strings.Repeat(ref+"\n\n", 3*maxWindow/len(ref)+1),
-		"one line":   strings.Repeat(strings.ReplaceAll(ref, "\n", " ")+" ", 3*maxWindow/len(ref)+1),
+		"paragraphs": strings.Repeat(ref+"\n\n", 3*defaultWindow/len(ref)+1),
+		"one line":   strings.Repeat(strings.ReplaceAll(ref, "\n", " ")+" ", maxWindow*5/4/len(ref)+1),
 	} {
-		for _, flags := range [][]string{{"--json"}, {"--json", "--no-entities"}} {
+		flagSets := [][]string{{"--json"}}
+		if name == "paragraphs" {
+			flagSets = append(flagSets, []string{"--json", "--no-entities"})
+		}
+		for _, flags := range flagSets {
 			out, _, err := runTelaah(t, text, append([]string{"analyze"}, flags...)...)
 			if err != nil {
 				t.Fatal(err)

@@ -70,7 +70,11 @@ func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backen
 		if dir == "" {
 			return nil, usageError{"--index DIR (or --opensearch URL) is required"}
 		}
-		return index.Open(dir, opts)
+		x, err := index.Open(dir, opts)
+		if err != nil {
+			return nil, err // not a Backend holding a nil *index.Index
+		}
+		return x, nil
 	}
 	if dir != "" {
 		return nil, usageError{"give --index DIR or --opensearch URL, not both"}
@@ -79,10 +83,13 @@ func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backen
 }
 
 // needsTarget reports the usage error of a command given neither an index
-// directory nor a cluster.
+// directory nor a cluster, or both.
 func needsTarget(c *clusterFlags, dir string) error {
-	if dir == "" && c.url == "" {
+	switch {
+	case dir == "" && c.url == "":
 		return usageError{"--index DIR (or --opensearch URL) is required"}
+	case dir != "" && c.url != "":
+		return usageError{"give --index DIR or --opensearch URL, not both"}
 	}
 	return nil
 }

@@ -1,15 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
-	"github.com/telaah/telaah"
 	"github.com/telaah/telaah/index"
 )
 
@@ -102,23 +104,27 @@ func TestIndexIDs(t *testing.T) {
 }
 
 // The case of issue 11: the reference article as .txt gets its headline as
-// title, not the page debris before it, and a warning that its date is a guess.
+// title, not the page debris before it, and its dateline's date; a file without
+// a dateline gets its modification time and a warning that the date is a guess.
 func TestIndexTextTitleAndDateGuess(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "ref.txt"), []byte(telaah.ReferenceArticle()), 0o644)
-	ref, _ := os.ReadFile("../../testdata/telegram-200-juta.txt")
-	os.WriteFile(filepath.Join(dir, "ref.txt"), ref, 0o644)
-	idx := filepath.Join(dir, "idx")
-	_, stderr, err := runTelaah(t, "", "index", "--index", idx, filepath.Join(dir, "ref.txt"))
+	ref, err := os.ReadFile("../../testdata/telegram-200-juta.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stderr, "warning: ") || !strings.Contains(stderr, "modification time") {
-		t.Errorf("no warning about the date:\n%s", stderr)
+	os.WriteFile(filepath.Join(dir, "ref.txt"), ref, 0o644)
+	os.WriteFile(filepath.Join(dir, "undated.txt"), []byte("Warga Bekasi Menjual Buku\n\nIsi tanpa tanggal."), 0o644)
+	idx := filepath.Join(dir, "idx")
+	_, stderr, err := runTelaah(t, "", "index", "--index", idx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "warning: "+filepath.Join(dir, "undated.txt")) || !strings.Contains(stderr, "modification time") || strings.Contains(stderr, "ref.txt") {
+		t.Errorf("warnings:\n%s", stderr)
 	}
 	out, _, _ := runTelaah(t, "", "search", "--index", idx, "durov")
-	if !strings.Contains(out, "1. Pengguna Aktif Telegram Tembus 200 Juta") || strings.Contains(out, "cpu-data") {
-		t.Errorf("title:\n%s", out)
+	if !strings.Contains(out, "1. Pengguna Aktif Telegram Tembus 200 Juta") || strings.Contains(out, "cpu-data") || !strings.Contains(out, "2018-03-24") {
+		t.Errorf("title or date:\n%s", out)
 	}
 }
 
@@ -233,5 +239,108 @@ func TestPrintable(t *testing.T) {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// FuzzWindows checks the window reader: the windows put back together are the
+// input, none exceeds maxWindow, offsets and lines are right, and no window ends
+// inside a UTF-8 sequence of valid input.
+func FuzzWindows(f *testing.F) {
+	f.Add([]byte("Satu.\n\nDua.\n"), 16)
+	f.Add([]byte(strings.Repeat("kata ", 100)), 7)
+	f.Add([]byte(strings.Repeat("é", 100)), 5)
+	f.Fuzz(func(t *testing.T, in []byte, size int) {
+		size = 16 + abs(size)%256
+		w := &windowReader{p: newPieceReader(bytes.NewReader(in), size), target: size / 4, maxWin: size}
+		var got []byte
+		for {
+			win, off, line, err := w.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(win) == 0 || len(win) > size {
+				t.Fatalf("window of %d bytes (max %d)", len(win), size)
+			}
+			if off != int64(len(got)) || line != 1+bytes.Count(got, []byte{'\n'}) {
+				t.Fatalf("window at %d line %d, want %d line %d", off, line, len(got), 1+bytes.Count(got, []byte{'\n'}))
+			}
+			if utf8.Valid(in) && !utf8.Valid(win) {
+				t.Fatalf("window %q cuts a rune", win)
+			}
+			got = append(got, win...)
+		}
+		if !bytes.Equal(got, in) {
+			t.Fatalf("windows give %q, want %q", got, in)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// FuzzPrintable checks that printable leaves no control character but tab and
+// line feed, and that it is idempotent.
+func FuzzPrintable(f *testing.F) {
+	f.Add("\x1b]0;x\x07a\u009bb\x1b[1mc")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := printable(s)
+		for _, r := range p {
+			if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f) {
+				t.Fatalf("printable(%q) = %q keeps %U", s, p, r)
+			}
+		}
+		if q := printable(p); q != p {
+			t.Fatalf("printable not idempotent: %q → %q → %q", s, p, q)
+		}
+	})
+}
+
+// A --model that is missing, a folder or not a model says so and names the flag.
+func TestEntitiesModelErrors(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "junk.gz")
+	os.WriteFile(junk, []byte("not a model"), 0o644)
+	for path, want := range map[string]string{
+		filepath.Join(dir, "none"): "no such file",
+		dir:                        "is a folder",
+		junk:                       "not a model written by train-entities",
+	} {
+		_, _, err := runTelaah(t, "Joko Widodo.", "entities", "--model", path)
+		if err == nil || !strings.Contains(err.Error(), "--model") || !strings.Contains(err.Error(), want) {
+			t.Errorf("--model %s: %v, want %q", path, err, want)
+		}
+	}
+}
+
+// The case of issue 14: a symlink in the folder to /etc/passwd is not followed
+// unless --follow-symlinks says so.
+func TestIndexSymlinkOutside(t *testing.T) {
+	if _, err := os.Stat("/etc/passwd"); err != nil {
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Judul Yang Baik\n\nIsi."), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.txt"))
+	idx := filepath.Join(t.TempDir(), "i")
+	_, stderr, err := runTelaah(t, "", "index", "--index", idx, dir)
+	if exitCode(err) != 1 || !strings.Contains(stderr, "passwd.txt: symbolic link to /etc/passwd") || !strings.Contains(stderr, "--follow-symlinks") {
+		t.Errorf("exit %d\n%s", exitCode(err), stderr)
+	}
+	if ids := searchIDs(t, idx); len(ids) != 1 || ids[0] != "ok.txt" {
+		t.Errorf("ids %v", ids)
+	}
+	_, stderr, _ = runTelaah(t, "", "index", "--index", idx, "--follow-symlinks", dir)
+	if strings.Contains(stderr, "not followed") {
+		t.Errorf("--follow-symlinks:\n%s", stderr)
+	}
+	if ids := searchIDs(t, idx); len(ids) != 2 {
+		t.Errorf("--follow-symlinks: ids %v", ids)
 	}
 }

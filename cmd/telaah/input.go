@@ -144,14 +144,15 @@ func cutPoint(b []byte) int {
 	if i := bytes.LastIndexAny(b, " \t"); i > 0 {
 		return i + 1
 	}
-	i := len(b)
-	for k := 0; k < utf8.UTFMax && i > 1 && !utf8.RuneStart(b[i-1]); k++ {
-		i--
+	// The start of the last rune: keep it only when it is whole.
+	j := len(b) - 1
+	for k := 0; k < utf8.UTFMax-1 && j > 0 && !utf8.RuneStart(b[j]); k++ {
+		j--
 	}
-	if i > 1 && !utf8.FullRune(b[i-1:]) {
-		i--
+	if j > 0 && !utf8.FullRune(b[j:]) {
+		return j
 	}
-	return i
+	return len(b)
 }
 
 // windowReader groups the pieces of a stream into windows for analysis: whole

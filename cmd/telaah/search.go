@@ -27,7 +27,8 @@ func runSearch(e *env, args []string) error {
 	fs.Usage = func() {
 		usage()
 		fmt.Fprintf(e.stderr, "\nThe query language (all clauses must match):\n\n%s", index.QuerySyntax)
-		fmt.Fprintln(e.stderr, "\nA query that cannot be parsed or goes over a limit exits with status 2.")
+		fmt.Fprintln(e.stderr, "\nA query that cannot be parsed or goes over a limit exits with status 2. Flags may")
+		fmt.Fprintln(e.stderr, "come anywhere; after -- everything is the query: telaah search --index DIR -- -jakarta banjir")
 	}
 	dir := fs.String("index", "", "the index `directory`")
 	cluster := addClusterFlags(fs, false)
@@ -95,9 +96,9 @@ func runSearch(e *env, args []string) error {
 			return usageError{"--until: " + err.Error()}
 		}
 	}
-	// Check the query before opening the index, so that a bad query is
+	// Parse the query (once) before opening the index, so that a bad query is
 	// reported as such even when the index is missing.
-	if _, err := query.Parse(r.Query, r.Limits); err != nil {
+	if r.Parsed, err = query.Parse(r.Query, r.Limits); err != nil {
 		return queryError(err)
 	}
 	x, err := readBackend(cluster, *dir, &index.Options{ReadOnly: true, LockTimeout: *lockTimeout})

@@ -55,16 +55,18 @@ func run() error {
 	fmt.Printf("indexed %d articles in %s\n", len(articles), time.Since(start).Round(time.Millisecond))
 
 	ctx := context.Background()
+	// FacetSize asks for the facets (5 values each); Search computes them only
+	// when asked.
 	for _, s := range []struct {
 		about string
 		req   index.Request
 	}{
-		{"a name from the reference article", index.Request{Query: "durov", Size: 2}},
-		{"pengguna also finds penggunaan and menggunakan", index.Request{Query: "pengguna", Size: 3}},
-		{"bekas (second-hand, former) never matches Bekasi", index.Request{Query: "bekas", Size: 3}},
-		{"a phrase", index.Request{Query: `"harga cabai"`, Size: 2}},
-		{"Bekasi, newest first", index.Request{Query: "bekasi", Sort: index.ByNewest, Size: 3}},
-		{"banjir since 2024", index.Request{Query: "banjir", Since: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Size: 3}},
+		{"a name from the reference article", index.Request{Query: "durov", Size: 2, FacetSize: 5}},
+		{"pengguna also finds penggunaan and menggunakan", index.Request{Query: "pengguna", Size: 3, FacetSize: 5}},
+		{"bekas (second-hand, former) never matches Bekasi", index.Request{Query: "bekas", Size: 3, FacetSize: 5}},
+		{"a phrase", index.Request{Query: `"harga cabai"`, Size: 2, FacetSize: 5}},
+		{"Bekasi, newest first", index.Request{Query: "bekasi", Sort: index.ByNewest, Size: 3, FacetSize: 5}},
+		{"banjir since 2024", index.Request{Query: "banjir", Since: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Size: 3, FacetSize: 5}},
 	} {
 		res, err := x.Search(ctx, s.req)
 		if err != nil {

@@ -7,7 +7,10 @@
 //	…
 //	http.Handle("/", httpapi.New(x, &httpapi.Config{WriteToken: os.Getenv(httpapi.TokenEnv)}))
 //
-// It uses only the standard library's net/http routing.
+// It uses only the standard library's net/http routing. [New] takes any
+// [index.Backend], so the same API and page serve an OpenSearch cluster
+// through package index/opensearch; the entity type-ahead needs the bleve
+// index's registry and answers 501 elsewhere.
 //
 // # Endpoints
 //
@@ -116,7 +119,7 @@
 //	      "published": "2018-03-23T17:00:00Z",
 //	        "value": "Pavel Durov",
 //
-//	$ curl -s 'http://127.0.0.1:8080/api/search?place=Jakarta&org=Persija&sort=newest&facets=none&plain=true'
+//	$ curl -s 'http://127.0.0.1:8080/api/search?q=persija&place=Jakarta&sort=newest&facets=none&plain=true'
 //	  "total": 1,
 //	      "title": "Gol Menit Akhir Bawa Persija Tekuk Persebaya 2-1 di JIS",
 //
@@ -129,7 +132,6 @@
 //	$ curl -s 'http://127.0.0.1:8080/api/entities?label=ORG&prefix=bmkg&limit=1'
 //	      "name": "Badan Meteorologi, Klimatologi, dan Geofisika",
 //	        "BMKG"
-//	      "articles": 8,
 //
 //	$ curl -s 'http://127.0.0.1:8080/api/search?org=bmkg&facets=none&plain=true&size=1'
 //	  "total": 8,

@@ -88,9 +88,14 @@ func (h *Handler) entities(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
+	reg, ok := h.x.(entityLister)
+	if !ok {
+		h.fail(w, r, http.StatusNotImplemented, "this backend has no entity registry: type-ahead needs the bleve index")
+		return
+	}
 	out := Entities{Entities: []Entity{}}
 	for _, l := range want {
-		es, err := h.x.Entities(l, prefix, limit)
+		es, err := reg.Entities(l, prefix, limit)
 		if err != nil {
 			h.fail(w, r, statusOf(err), err.Error())
 			return

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/index"
 )
 
@@ -79,10 +80,12 @@ type Config struct {
 	ErrorLog *log.Logger
 }
 
-// Handler serves the JSON API and the search page over an index. It is safe
-// for concurrent use; it does not close the index.
+// Handler serves the JSON API and the search page over an index: the bleve
+// [index.Index], or any [index.Backend] such as the OpenSearch one of package
+// index/opensearch. It is safe for concurrent use; it does not close the
+// index.
 type Handler struct {
-	x      *index.Index
+	x      index.Backend
 	cfg    Config
 	mux    *http.ServeMux
 	token  [sha256.Size]byte // of cfg.WriteToken
@@ -93,8 +96,11 @@ type Handler struct {
 	csp    string
 }
 
-// New returns a Handler serving x. cfg may be nil for the defaults.
-func New(x *index.Index, cfg *Config) *Handler {
+// New returns a Handler serving x. cfg may be nil for the defaults. GET
+// /api/entities needs a backend with an entity registry (Entities, as
+// [index.Index.Entities]) and answers 501 without one; GET /healthz counts the
+// articles when the backend can (Count).
+func New(x index.Backend, cfg *Config) *Handler {
 	h := &Handler{x: x, writes: make(chan struct{}, 1), closed: make(chan struct{})}
 	if cfg != nil {
 		h.cfg = *cfg
@@ -377,18 +383,48 @@ func (h *Handler) Close() {
 
 // Health is the body of GET /healthz.
 type Health struct {
-	Status   string `json:"status"` // "ok"
-	Articles uint64 `json:"articles"`
-	Writable bool   `json:"writable"` // whether the server has a write token
+	Status string `json:"status"` // "ok"
+	// Articles is the number of articles, absent for a backend that cannot
+	// count them.
+	Articles *uint64 `json:"articles,omitempty"`
+	Writable bool    `json:"writable"` // whether the server has a write token
 }
 
+// The optional abilities of a backend: counting its articles (the bleve index
+// without a context, the OpenSearch one with) and listing its entities.
+type (
+	counter    interface{ Count() (uint64, error) }
+	ctxCounter interface {
+		Count(context.Context) (uint64, error)
+	}
+	entityLister interface {
+		Entities(label entity.Label, prefix string, limit int) ([]index.EntityInfo, error)
+	}
+)
+
 func (h *Handler) health(w http.ResponseWriter, r *http.Request) {
-	n, err := h.x.Count()
+	out := Health{Status: "ok", Writable: h.cfg.WriteToken != ""}
+	var (
+		n   uint64
+		err error
+		ok  = true
+	)
+	switch c := h.x.(type) {
+	case counter:
+		n, err = c.Count()
+	case ctxCounter:
+		n, err = c.Count(r.Context())
+	default:
+		ok = false
+	}
 	if err != nil {
 		h.fail(w, r, http.StatusServiceUnavailable, err.Error())
 		return
 	}
-	h.reply(w, r, http.StatusOK, Health{Status: "ok", Articles: n, Writable: h.cfg.WriteToken != ""})
+	if ok {
+		out.Articles = &n
+	}
+	h.reply(w, r, http.StatusOK, out)
 }
 
 // statusOf maps an error of the index to a status: 503 when the index is

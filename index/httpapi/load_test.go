@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -197,9 +198,55 @@ func BenchmarkLoad(b *testing.B) {
 // The load of BenchmarkLoad, small, so that go test -race checks the handler
 // with concurrent searches and writes. It measures no time.
 func TestLoad(t *testing.T) {
-	r := runLoad(t, 8, 160, 3)
-	if r.errors > 0 || len(r.latencies) != 160 {
-		t.Fatalf("%d errors, %d searches answered of 160", r.errors, len(r.latencies))
+	const searches = 96 // each query of the load 8 times
+	r := runLoad(t, 8, searches, 3)
+	if r.errors > 0 || len(r.latencies) != searches {
+		t.Fatalf("%d errors, %d searches answered of %d", r.errors, len(r.latencies), searches)
 	}
 	t.Logf("%d searches, %d batches posted", len(r.latencies), r.posts)
+}
+
+// BenchmarkSearch compares, on the queries of the load test, a search through
+// the handler (parameters parsed, JSON written, no network) with the baseline
+// of index.Search called directly with the same request: the difference is
+// what the HTTP API adds. One goroutine; an iteration is one search.
+//
+//	go test -run '^$' -bench 'Search$' -count 5 ./index/httpapi/
+func BenchmarkSearch(b *testing.B) {
+	x := sampleIndex(b)
+	h := httpapi.New(x, nil)
+	reqs := make([]index.Request, len(loadQueries))
+	for i, q := range loadQueries {
+		v, _ := url.ParseQuery(q)
+		r, err := httpapi.ParseRequest(v, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		reqs[i] = r
+	}
+	b.Run("index.Search", func(b *testing.B) {
+		b.ReportAllocs()
+		ctx := context.Background()
+		cpu := cpuTime()
+		for i := 0; b.Loop(); i++ {
+			if _, err := x.Search(ctx, reqs[i%len(reqs)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/float64(b.N), "cpu-µs/search")
+	})
+	b.Run("handler", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := cpuTime()
+		for i := 0; b.Loop(); i++ {
+			req := httptest.NewRequest("GET", "/api/search?"+loadQueries[i%len(loadQueries)], nil)
+			req.Header.Set("Accept", "application/json")
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != http.StatusOK {
+				b.Fatalf("%d %s", w.Code, w.Body)
+			}
+		}
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/float64(b.N), "cpu-µs/search")
+	})
 }

@@ -106,6 +106,12 @@ func Cases() []Case {
 		{"person filter", index.Request{Persons: []string{"Pavel Durov"}, Size: all, FacetSize: 50}},
 		{"place filter any case", index.Request{Places: []string{"bekasi"}, Size: all, FacetSize: 50}},
 		{"organisation filter alias", index.Request{Organizations: []string{"KPK"}, Size: all}},
+		{"person filter part of the name", index.Request{Persons: []string{"durov"}, Size: all}},
+		{"place filter without its head", index.Request{Places: []string{"grobogan"}, Size: all}},
+		{"person field part of the name", index.Request{Query: "persons:durov telegram", Size: all}},
+		{"organisation filter with its offices", index.Request{Organizations: []string{"BMKG"}, Size: all, FacetSize: 50}},
+		{"organisation filter by initials", index.Request{Organizations: []string{"BPBD"}, Size: all}},
+		{"organisation field by initials", index.Request{Query: "orgs:KPU", Size: all}},
 		{"source filter", index.Request{Sources: []string{"harian contoh", "Uji"}, Size: all, FacetSize: 50}},
 		{"date filter", index.Request{Since: day(2024, 1, 1), Until: day(2025, 1, 1), Size: all, FacetSize: 50}},
 		{"query and filters", index.Request{Query: "warga", Sources: []string{"Warta Telaah"}, Since: day(2023, 1, 1), Size: all, FacetSize: 50}},
@@ -132,6 +138,7 @@ type Outcome struct {
 	Fragments map[string][]string // id + "/" + field → fragments
 	Facets    map[string][]string // facet → "value (count)", sorted
 	Entities  map[string][]string // id → its entity keys, sorted
+	Warnings  []string
 }
 
 // Run indexes the corpus into b, checks the contract of Add, Get and Delete,
@@ -210,6 +217,7 @@ func runCase(t *testing.T, b index.Backend, c Case) Outcome {
 	}
 	r := c.Request
 	o.Total = res.Total
+	o.Warnings = res.Warnings
 	size := r.Size
 	if size == 0 {
 		size = index.DefaultSize
@@ -311,6 +319,9 @@ func Compare(t *testing.T, want, got []Outcome) {
 		if (w.Err == "") != (g.Err == "") {
 			t.Errorf("%s (%+v): error %q, want %q", name, w.Case.Request, g.Err, w.Err)
 			continue
+		}
+		if !slices.Equal(g.Warnings, w.Warnings) {
+			t.Errorf("%s: warnings %q, want %q", name, g.Warnings, w.Warnings)
 		}
 		if g.Total != w.Total {
 			t.Errorf("%s: total %d, want %d", name, g.Total, w.Total)

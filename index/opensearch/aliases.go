@@ -29,8 +29,18 @@ const maxTaught = 65536
 // indexStats is what a search needs to know of the whole index: the learned
 // aliases and the newest published date (for ByRelevanceAndDate).
 type indexStats struct {
-	learned map[entity.Label]map[string]string
-	newest  time.Time
+	learned  map[entity.Label]map[string]string
+	newest   time.Time
+	resolved resolved // the partial names of one request (see resolveNames)
+}
+
+// keys returns the stored keys of the entity a name denotes: found by part of
+// the name for this request, or through the learned aliases.
+func (st *indexStats) keys(l entity.Label, name string) []string {
+	if k, ok := st.resolved[resolvedKey(l, strings.Join(strings.Fields(name), " "))]; ok {
+		return k
+	}
+	return entityKeys(l, name, st.learned)
 }
 
 // learnedCache holds the index's stats, read at most every aliasTTL.

@@ -70,7 +70,8 @@ type item struct {
 // Add analyses articles (in parallel, with Config.Workers goroutines, as
 // index.Index.Add does) and indexes them in bulk requests of at most
 // Config.BulkDocs articles and Config.BulkBytes bytes, replacing any with the
-// same ID. Analysis of the next request overlaps with sending the current one.
+// same ID. The workers keep analysing, up to two requests ahead, while a
+// request is sent.
 //
 // Like index.Index.Add it first validates all the articles and indexes none if
 // one is invalid. A request answered 429 or 5xx, and the items of a bulk
@@ -98,88 +99,97 @@ func (x *Index) Add(articles ...index.Article) error {
 	if err := x.ensure(ctx); err != nil {
 		return err
 	}
-	n := x.cfg.BulkDocs
-	type prepared struct {
-		items []item
-		err   error
+	defer x.aliases.invalidate()
+	// Workers analyse ahead of the sender, at most window articles, so that
+	// both cores stay busy while a request is on the wire and no chunk waits
+	// for its slowest article.
+	window := 2 * x.cfg.BulkDocs
+	type result struct {
+		it  item
+		err error
 	}
-	prepare := func(start int) <-chan prepared {
-		ch := make(chan prepared, 1)
-		go func() {
-			items, err := x.prepare(articles[start:min(start+n, len(articles))])
-			ch <- prepared{items, err}
-		}()
-		return ch
+	done := make([]chan result, min(window, len(articles)))
+	for i := range done {
+		done[i] = make(chan result, 1) // one article in flight per slot
 	}
-	var failed []ItemError
-	next := prepare(0)
-	for start := 0; start < len(articles); start += n {
-		p := <-next
-		if start+n < len(articles) {
-			next = prepare(start + n)
-		}
-		err := p.err
-		for items := p.items; err == nil && len(items) > 0; {
-			// As many items as fit in BulkBytes, at least one.
-			k, size := 0, 0
-			for k < len(items) && (k == 0 || size+len(items[k].data) <= x.cfg.BulkBytes) {
-				size += len(items[k].data)
-				k++
-			}
-			var f []ItemError
-			f, err = x.send(ctx, items[:k])
-			failed = append(failed, f...)
-			items = items[k:]
-		}
-		if err != nil {
-			if start+n < len(articles) {
-				<-next // let the analysis finish
-			}
-			return fmt.Errorf("adding articles %d–%d (the %d before are indexed, but for %d refused): %w",
-				start, min(start+n, len(articles))-1, start, len(failed), err)
-		}
-	}
-	x.aliases.invalidate()
-	if len(failed) > 0 {
-		return &BulkError{Op: "index", Total: len(articles), Items: failed}
-	}
-	return nil
-}
-
-// prepare analyses and encodes articles into bulk items, with Config.Workers
-// goroutines.
-func (x *Index) prepare(arts []index.Article) ([]item, error) {
-	items := make([]item, len(arts))
-	errs := make([]error, len(arts))
+	sem := make(chan struct{}, len(done))
+	jobs := make(chan int)
+	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(x.cfg.Workers, len(arts)) {
+	go func() { // the producer: hands out articles as slots free up
+		defer close(jobs)
+		for i := range articles {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range min(x.cfg.Workers, len(articles)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for i := range next {
+			for i := range jobs {
 				buf.Reset()
-				writeAction(&buf, "index", arts[i].ID)
-				errs[i] = x.encode(&buf, &arts[i])
-				items[i] = item{id: arts[i].ID, data: bytes.Clone(buf.Bytes())}
+				writeAction(&buf, "index", articles[i].ID)
+				err := x.encode(&buf, &articles[i])
+				done[i%len(done)] <- result{item{id: articles[i].ID, data: bytes.Clone(buf.Bytes())}, err}
 				if x.cfg.Analyzed != nil {
 					x.cfg.Analyzed()
 				}
 			}
 		}()
 	}
-	for i := range arts {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	defer wg.Wait()
+	defer close(stop)
+
+	var failed []ItemError
+	var batch []item
+	size, sent := 0, 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
+		f, err := x.send(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("adding articles %d–%d (the %d before are indexed, but for %d refused): %w",
+				sent, sent+len(batch)-1, sent, len(failed), err)
+		}
+		failed = append(failed, f...)
+		sent += len(batch)
+		batch, size = batch[:0], 0
+		return nil
 	}
-	return items, nil
+	for i := range articles {
+		r := <-done[i%len(done)]
+		<-sem
+		if r.err != nil {
+			failed = append(failed, ItemError{ID: articles[i].ID, Type: "encoding", Reason: r.err.Error()})
+			continue
+		}
+		// As many articles as fit in BulkDocs and BulkBytes, at least one.
+		if len(batch) > 0 && (len(batch) == x.cfg.BulkDocs || size+len(r.it.data) > x.cfg.BulkBytes) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		batch = append(batch, r.it)
+		size += len(r.it.data)
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if len(failed) > 0 {
+		return &BulkError{Op: "index", Total: len(articles), Items: failed}
+	}
+	return nil
 }
 
 // bulkResponse is the answer to a bulk request.

@@ -10,6 +10,7 @@ import (
 	"github.com/telaah/telaah/index"
 	"github.com/telaah/telaah/index/indextest"
 	"github.com/telaah/telaah/index/opensearch"
+	"github.com/telaah/telaah/index/opensearch/opensearchtest"
 )
 
 // TestLive runs the conformance list against a real cluster when
@@ -26,6 +27,21 @@ func TestLive(t *testing.T) {
 		t.Skip("no cluster: set " + opensearch.EnvURL + " (and " + opensearch.EnvUser + "/" + opensearch.EnvPassword +
 			" or " + opensearch.EnvAPIKey + ") to run the conformance list against a real OpenSearch or Elasticsearch")
 	}
+	live(t, url)
+}
+
+// TestLiveCode runs the live test's code against the emulated cluster, so that
+// it is known to work before a cluster is given.
+func TestLiveCode(t *testing.T) {
+	srv := opensearchtest.NewServer()
+	defer srv.Close()
+	live(t, srv.URL)
+	if n := len(srv.Indices()); n != 0 {
+		t.Errorf("%d indices left after the live test", n)
+	}
+}
+
+func live(t *testing.T, url string) {
 	cfg := opensearch.ConfigFromEnv(url)
 	cfg.Index = fmt.Sprintf("telaah-live-%d", time.Now().UnixNano())
 	cfg.Replicas = -1 // a single-node test cluster stays green

@@ -19,7 +19,7 @@ type analysedQuery struct {
 	node     query.Node
 	lim      query.Limits
 	dsl      any
-	learned  map[entity.Label]map[string]string
+	st       *indexStats
 	warnings []string
 }
 
@@ -32,12 +32,12 @@ var textFields = map[string]string{index.FieldTitle: FieldTitleTerms, index.Fiel
 
 // analyseQuery parses a query in Telaah's query language (package index/query)
 // and translates it.
-func (x *Index) analyseQuery(s string, lim query.Limits, learned map[entity.Label]map[string]string) (*analysedQuery, error) {
+func (x *Index) analyseQuery(s string, lim query.Limits, st *indexStats) (*analysedQuery, error) {
 	n, err := query.Parse(s, lim)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	q := &analysedQuery{node: n, lim: lim, learned: learned}
+	q := &analysedQuery{node: n, lim: lim, st: st}
 	if n == nil {
 		return q, nil
 	}
@@ -167,7 +167,7 @@ func (q *analysedQuery) text(n query.Node, field, text string) (any, error) {
 	}
 	switch kind {
 	case query.Entity:
-		return keysFilter(field, entityKeys(labelOf(field), text, q.learned)), nil
+		return keysFilter(field, q.st.keys(labelOf(field), text)), nil
 	case query.Keyword:
 		if field == index.FieldURL {
 			return obj{"term": obj{field: text}}, nil

@@ -32,6 +32,9 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 	if err != nil {
 		return nil, err
 	}
+	if st.resolved, err = x.resolveNames(ctx, &r, st); err != nil {
+		return nil, err
+	}
 	body, plan, err := x.searchBody(r, st)
 	if err != nil {
 		return nil, err
@@ -169,7 +172,7 @@ func (x *Index) searchBody(r index.Request, st indexStats) (map[string]any, *pla
 	}
 	p := &plan{r: r, mark: !r.Plain, learned: learned, n: n}
 	var must, filter []any
-	q, err := x.analyseQuery(r.Query, x.limits(r.Limits), learned)
+	q, err := x.analyseQuery(r.Query, x.limits(r.Limits), &st)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +188,7 @@ func (x *Index) searchBody(r index.Request, st indexStats) (map[string]any, *pla
 			if strings.TrimSpace(v) == "" {
 				return nil, nil, fmt.Errorf("search: empty %s filter", f.field)
 			}
-			filter = append(filter, keysFilter(f.field, entityKeys(labelOf(f.field), v, learned)))
+			filter = append(filter, keysFilter(f.field, st.keys(labelOf(f.field), v)))
 		}
 	}
 	if len(r.Sources) > 0 {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -825,12 +826,21 @@ func intParam(m map[string]any, k string, def int) int {
 func (s *searcher) termsAgg(body, sub map[string]any, docs []*doc) (map[string]any, *status) {
 	field, _ := body["field"].(string)
 	size := intParam(body, "size", 10)
+	var include *regexp.Regexp
+	if inc, ok := body["include"].(string); ok {
+		// Lucene's syntax, for the part of it Go's shares: anchored.
+		re, err := regexp.Compile("^(?:" + inc + ")$")
+		if err != nil {
+			return nil, bad("[terms] include [%s]: %v", inc, err)
+		}
+		include = re
+	}
 	counts := map[string]int{}
 	members := map[string][]*doc{}
 	for _, d := range docs {
 		seen := map[string]bool{}
 		for _, v := range d.values[field] {
-			if s, ok := v.(string); ok && !seen[s] {
+			if s, ok := v.(string); ok && !seen[s] && (include == nil || include.MatchString(s)) {
 				seen[s] = true
 				counts[s]++
 				members[s] = append(members[s], d)

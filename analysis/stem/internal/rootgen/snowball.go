@@ -183,7 +183,7 @@ func SnowballRoots(voc, seeds []string) []string {
 	}
 	support := make(map[string]int, len(vocab))
 	for w := range vocab {
-		if len(w) < 3 || syllables(w) == 0 {
+		if len(w) < 3 || syllables(w) == 0 || possessed(w) {
 			continue
 		}
 		n := 0
@@ -257,7 +257,7 @@ func SnowballUnanalysed(voc, roots []string) []string {
 	}
 	un := map[string]bool{}
 	for w := range vocab {
-		if len(w) < 4 || known[w] || derived[w] || syllables(w) < 2 || inflected(w, known) {
+		if len(w) < 4 || known[w] || derived[w] || syllables(w) < 2 || inflected(w, known) || possessed(w) {
 			continue
 		}
 		un[w] = true
@@ -299,4 +299,12 @@ func inflected(w string, known map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// possessed reports whether w ends in the possessive -nya after at least four
+// letters (buatannya, bayarannya): any noun takes it, so such a form is never
+// a root, and affixed forms of it (pembayarannya) are no evidence for one.
+// Lexicalised words in -nya (akhirnya, sebelumnya) are our own roots.
+func possessed(w string) bool {
+	return len(w) >= 7 && w[len(w)-3:] == "nya"
 }

@@ -1,7 +1,8 @@
 package entity_test
 
-// The accuracy bars of the full pipeline on the shared dev sets.
+// The accuracy bars of the full pipeline on the shared dev sets, just under the
+// figures of the embedded model (idner 0.855, NERGrit 0.768).
 const (
-	idnerBar   = 0.84
-	nergritBar = 0.76
+	idnerBar   = 0.85
+	nergritBar = 0.765
 )

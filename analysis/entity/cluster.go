@@ -56,15 +56,18 @@ func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 // propagate adds the later (or earlier) mentions that the model missed of names it
 // found elsewhere in the document: the same capitalised words, or one part of a
 // person's name (Pavel, Durov after Pavel Durov). es must be sorted and not overlap;
-// the result is too.
-func propagate(text string, sents [][]tokenize.Token, es []Entity) []Entity {
+// the result is too. In the idner style places are not propagated: that corpus
+// tags a country or city by its use in each mention (Indonesia the place, but
+// produk Indonesia and Duta Besar Indonesia untagged), which the model reads from
+// the context of the mention itself.
+func propagate(text string, sents [][]tokenize.Token, es []Entity, style Style) []Entity {
 	type form struct {
 		label Label
 		conf  float64
 	}
 	forms := map[string]form{}
 	for _, e := range es {
-		if !isName(e.Label) || e.Confidence < 0.5 {
+		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
 		forms[e.Text] = form{e.Label, e.Confidence}

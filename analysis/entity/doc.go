@@ -54,7 +54,11 @@
 // untagged and stop an institution's name before its region, for comparison with
 // that corpus's published results; [StyleNERGrit] follows NERGrit. In these
 // styles only the repairs that do not change the convention run (the table of
-// repairs in repair.go says which).
+// repairs in repair.go says which), and in the idner style places are not
+// propagated (that corpus tags a country by its use in each mention: Indonesia
+// the place, but produk Indonesia and Duta Besar Indonesia untagged) and an
+// organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
+// that corpus writes it.
 //
 // # Pipeline
 //
@@ -76,7 +80,8 @@
 //     (repair.go): full names of institutions from our lists, commas and "dan"
 //     included; "Long Name (ACRO)"; institution names headed by Dinas, Badan or
 //     Kementerian running on over their lists and region; titles and degrees
-//     that are never names; places in titles; names after place heads; law
+//     that are never names; a side of the compass (Sebelah Barat) and a day
+//     of the week (Senin) neither; places in titles; names after place heads; law
 //     titles; company forms; datelines.
 //  3. rules: dates, times, money, percentages and quantities (rules.go).
 //  4. resolution: overlapping spans are resolved, abbreviated parts of names

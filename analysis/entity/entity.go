@@ -230,7 +230,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	out = resolveOverlaps(out)
 	out = joinNameAbbrevs(text, out)
 	// 5. propagation: the mentions the model missed of the names it found.
-	out = propagate(text, kept, out)
+	out = propagate(text, kept, out, r.style)
 	// 6. clustering: canonical forms and one confidence per entity.
 	cluster(out)
 	canonicalAcronyms(out, acros)

@@ -264,6 +264,49 @@ func (s *spanSet) placeDirections() {
 	}
 }
 
+// compassSides cuts from the start of a span the side of the compass that a
+// description of a place begins with (Sebelah Barat adalah Desa Tiyaran, sebelah
+// Timur Danau Toba): sebelah and the points after it are never a name, in any
+// style; a span of nothing else is cleared.
+func (s *spanSet) compassSides() {
+	for _, sp := range s.spans() {
+		k := sp.i
+		if !s.is(k, "sebelah") && !(k > 0 && s.is(k-1, "sebelah") && s.in(directions, k)) {
+			continue
+		}
+		for k < sp.j && (s.is(k, "sebelah") || s.in(directions, k)) {
+			k++
+		}
+		s.set(sp.i, k, "", 0)
+		if k < sp.j {
+			s.set(k, sp.j, sp.l, s.conf[k])
+		}
+	}
+}
+
+// cutDays cuts the days of the week from the ends of a span (dimuat the Financial
+// Times Senin, Senin Presiden ...): a day is never part of a name, in any style (no
+// name of the training corpora ends or starts with one), except the market of
+// Pasar Minggu. A span of nothing else is cleared.
+func (s *spanSet) cutDays() {
+	for _, sp := range s.spans() {
+		i, j := sp.i, sp.j
+		for i < j && s.in(dayNames, i) {
+			i++
+		}
+		for j > i && s.in(dayNames, j-1) && !(s.is(j-1, "minggu") && s.is(j-2, "pasar")) {
+			j--
+		}
+		if i == sp.i && j == sp.j {
+			continue
+		}
+		s.set(sp.i, sp.j, "", 0)
+		if i < j {
+			s.set(i, j, sp.l, s.conf[i])
+		}
+	}
+}
+
 // directions are the points of the compass and the parts of a region that
 // follow a place's name.
 var directions = map[string]bool{

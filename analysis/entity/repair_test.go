@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,16 @@ func TestRepairRules(t *testing.T) {
 		want []ent
 		not  []string
 	}{{
+		name: "days are not part of names",
+		text: "Laporan itu dimuat harian Financial Times Senin lalu. Senin Presiden Joko Widodo tiba di Bandung.",
+		want: []ent{{"Financial Times", ORG}, {"Joko Widodo", PER}},
+		not:  []string{"Financial Times Senin", "Senin Presiden Joko Widodo"},
+	}, {
+		name: "sides of the compass are not names",
+		text: "Desa itu berbatasan dengan Kecamatan Nguter. Sebelah Barat adalah Desa Tiyaran, Sebelah timur Desa Ngasinan.",
+		want: []ent{{"Desa Tiyaran", LOC}, {"Desa Ngasinan", LOC}},
+		not:  []string{"Sebelah Barat", "Sebelah", "Barat", "Sebelah Barat adalah Desa Tiyaran"},
+	}, {
 		name: "institution with commas and dan",
 		text: "Kepala Badan Meteorologi, Klimatologi, dan Geofisika wilayah timur meminta nelayan waspada.",
 		want: []ent{{"Badan Meteorologi, Klimatologi, dan Geofisika", ORG}},
@@ -190,6 +201,29 @@ func TestIsDegree(t *testing.T) {
 	} {
 		if got := isDegree(w); got != want {
 			t.Errorf("isDegree(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// In the idner style an organisation's acronym in brackets is part of its span,
+// as idner-news-2k writes it; in the default style it is a span of its own.
+func TestIdnerBracketedAcronym(t *testing.T) {
+	for _, words := range [][]string{
+		strings.Fields("Ketua Mahkamah Konstitusi (MK) Anwar Usman membuka sidang ."),
+		strings.Fields("Ketua Mahkamah Konstitusi ( MK ) Anwar Usman membuka sidang ."),
+	} {
+		got := Default().WithStyle(StyleIdner).TagDocument([][]string{words})[0]
+		end := 4
+		if words[3] == "(" {
+			end = 6
+		}
+		want := append([]string{"O", "B-ORG"}, slices.Repeat([]string{"I-ORG"}, end-2)...)
+		if !slices.Equal(got[:end], want) {
+			t.Errorf("idner style %q: %v, want %v first", strings.Join(words, " "), got, want)
+		}
+		// Text that Extract tokenizes always has the brackets apart.
+		if d := Default().TagDocument([][]string{words})[0]; end == 6 && d[4] == "I-ORG" {
+			t.Errorf("default style %q: %v: the acronym is not a span of its own", strings.Join(words, " "), d)
 		}
 	}
 }

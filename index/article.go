@@ -70,6 +70,12 @@ var (
 	MaxPublished = time.Unix(0, 1<<63-1).UTC().Truncate(24 * time.Hour)
 )
 
+// storableDate reports whether an index can store date t: from [MinPublished]
+// to before [MaxPublished].
+func storableDate(t time.Time) bool {
+	return !t.Before(MinPublished) && t.Before(MaxPublished)
+}
+
 // Validate reports whether an article can be indexed: it needs a title or a body,
 // valid UTF-8 text, no empty ID and a published date (if any) from [MinPublished]
 // to before [MaxPublished].
@@ -81,7 +87,7 @@ func (a *Article) Validate() error {
 		return fmt.Errorf("article %q has neither title nor body", a.ID)
 	case !utf8.ValidString(a.Title) || !utf8.ValidString(a.Body):
 		return fmt.Errorf("article %q: title or body is not valid UTF-8", a.ID)
-	case !a.Published.IsZero() && (a.Published.Before(MinPublished) || !a.Published.Before(MaxPublished)):
+	case !a.Published.IsZero() && !storableDate(a.Published):
 		return fmt.Errorf("article %q: published date %s is outside the dates an index can store (%s to %s)",
 			a.ID, a.Published.Format(time.RFC3339), MinPublished.Format(time.DateOnly), MaxPublished.Format(time.DateOnly))
 	}

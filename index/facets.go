@@ -453,17 +453,8 @@ func (fc *facetCounter) countAny(i int, forms []string) int {
 	return sum
 }
 
-// facetResult is facet i as bleve would give it: its top n values.
-func (fc *facetCounter) facetResult(i, n int) *search.FacetResult {
-	tf := &search.TermFacets{}
-	for _, v := range fc.top(i, n) {
-		tf.Add(&search.TermFacet{Term: v.Value, Count: v.Count})
-	}
-	return &search.FacetResult{Field: fc.fields[i], Terms: tf}
-}
-
 // facetResults fills out from the counts of a faceted search: the entity
-// values merged through the registry view v (see mergeFacet), the sources, the
+// values merged through the registry view v (see entityTop), the sources, the
 // published buckets.
 func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *regView, n int, buckets []DateBucket) error {
 	fc := fq.counter
@@ -483,12 +474,8 @@ func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *r
 			out.Sources = fc.top(i, n)
 			continue
 		}
-		count := func(forms []string) (int, error) { return fc.countAny(i, forms), nil }
-		vals, err := x.mergeFacet(ctx, v, f, fc.facetResult(i, facetWindow(n)), count, n)
-		if err != nil {
-			return err
-		}
-		*dst = vals
+		l, _ := fieldLabel(f)
+		*dst = fc.entityTop(i, v, l, n)
 	}
 	if fc.mcount == nil {
 		return nil

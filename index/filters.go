@@ -1,9 +1,7 @@
 package index
 
 import (
-	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -92,90 +90,6 @@ func (x *Index) resolveSources(given []string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// facetWindow is the number of values asked of bleve for a facet of n values:
-// more than n, so that the forms of one entity merged into one value leave
-// enough values.
-func facetWindow(n int) int { return 4*n + 20 }
-
-// mergeFacet turns bleve's counts of the stored names of an entity field into
-// counts of entities: the forms of one entity (BMKG and Badan Meteorologi,
-// Klimatologi, dan Geofisika) become one value under its display name, counted
-// once per article (by a count query when several forms matched). Values with
-// equal counts are ordered by their mentions in the index, most first. At most
-// n values are returned.
-//
-// count returns the number of matching articles with any of the given forms.
-func (x *Index) mergeFacet(ctx context.Context, v *regView, field string, f *search.FacetResult, count func(forms []string) (int, error), n int) ([]FacetValue, error) {
-	if f == nil || f.Terms == nil {
-		return nil, nil
-	}
-	l, _ := fieldLabel(field)
-	type merged struct {
-		value    string
-		count    int
-		mentions int
-		forms    []string // every stored form of the entity
-		seen     int      // the forms among bleve's values
-	}
-	byName := map[string]*merged{}
-	var out []*merged
-	for _, t := range f.Terms.Terms() {
-		name, mentions, forms := t.Term, 0, []string{t.Term}
-		if g := v.lookup(l, t.Term); g != nil {
-			// All the forms, also those beyond bleve's window.
-			name, mentions, forms = g.name, g.mentions, g.values
-		}
-		m := byName[name]
-		if m == nil {
-			m = &merged{value: name, mentions: mentions, forms: forms}
-			byName[name] = m
-			out = append(out, m)
-		}
-		m.count += t.Count
-		m.seen++
-	}
-	complete := f.Other == 0 // bleve returned every value
-	order := func() {
-		sort.SliceStable(out, func(i, j int) bool {
-			a, b := out[i], out[j]
-			switch {
-			case a.count != b.count:
-				return a.count > b.count
-			case a.mentions != b.mentions:
-				return a.mentions > b.mentions
-			}
-			return a.value < b.value
-		})
-	}
-	order()
-	// An article may hold two forms of one entity: count the articles of the
-	// merged values that are shown.
-	recount := false
-	for i, m := range out {
-		if i >= n {
-			break
-		}
-		// The sum is exact when bleve counted one form and no other can
-		// hide beyond its window.
-		if m.seen > 1 || !complete && len(m.forms) > m.seen {
-			c, err := count(m.forms)
-			if err != nil {
-				return nil, fmt.Errorf("search: counting %s %q: %w", fieldNoun(field), m.value, err)
-			}
-			m.count = c
-			recount = true
-		}
-	}
-	if recount {
-		order()
-	}
-	values := make([]FacetValue, 0, min(n, len(out)))
-	for _, m := range out[:min(n, len(out))] {
-		values = append(values, FacetValue{Value: m.value, Count: m.count})
-	}
-	return values, nil
 }
 
 // HitEntity is one distinct entity of a hit's article.

@@ -714,7 +714,9 @@ func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEn
 			named = append(named, e)
 		case entity.DATE:
 			key := "D\x00" + e.Value
-			if t, ok := entityDate(e.Value); ok && !seen[key] {
+			// A date bleve cannot store (31/12/9999) stays an entity of the
+			// article but stays out of the dates field.
+			if t, ok := entityDate(e.Value); ok && storableDate(t) && !seen[key] {
 				seen[key] = true
 				r.Dates = append(r.Dates, t)
 			}

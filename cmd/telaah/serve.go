@@ -27,8 +27,10 @@ const shutdownGrace = 30 * time.Second
 
 // runServe serves the search API and the search page of an index.
 func runServe(e *env, args []string) error {
-	flags := newFlags(e, "serve", "--index DIR [--addr 127.0.0.1:8080] [--write-token TOKEN]")
+	flags := newFlags(e, "serve", "--index DIR | --opensearch URL [--addr 127.0.0.1:8080] [--write-token TOKEN]")
 	dir := flags.String("index", "", "the index `directory` (made by telaah index; created empty when missing and writes are enabled)")
+	cluster := addClusterFlags(flags, true)
+	lockTimeout := flags.Duration("lock-timeout", index.DefaultLockTimeout, "how long to wait for an index directory another process holds")
 	addr := flags.String("addr", "127.0.0.1:8080", "the `address` to listen on: loopback unless you say otherwise (e.g. :8080 for all interfaces)")
 	token := flags.String("write-token", "", "enable POST and DELETE /api/articles for requests with \"Authorization: Bearer `TOKEN`\" (at least 16 characters; default $"+httpapi.TokenEnv+"; none: read-only)")
 	var origins multi
@@ -41,9 +43,9 @@ func runServe(e *env, args []string) error {
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
-	if *dir == "" {
+	if err := needsTarget(cluster, *dir); err != nil {
 		flags.Usage()
-		return usageError{"--index DIR is required"}
+		return err
 	}
 	if flags.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected arguments %q", flags.Args())}
@@ -57,15 +59,7 @@ func runServe(e *env, args []string) error {
 	if *maxBody <= 0 || *timeout <= 0 {
 		return usageError{"--max-body and --timeout must be positive"}
 	}
-	var x *index.Index
-	var err error
-	if _, serr := os.Stat(*dir); errors.Is(serr, fs.ErrNotExist) && *token != "" {
-		x, err = index.Create(*dir, nil)
-	} else if errors.Is(serr, fs.ErrNotExist) {
-		return fmt.Errorf("no index at %s: make one with telaah index --index %s FILE, or start with a write token to fill it over HTTP", *dir, *dir)
-	} else {
-		x, err = index.Open(*dir, nil)
-	}
+	x, name, n, err := serveBackend(cluster, *dir, *token != "", *lockTimeout)
 	if err != nil {
 		return err
 	}
@@ -87,12 +81,11 @@ func runServe(e *env, args []string) error {
 		cfg.AccessLog = logger
 	}
 	h := httpapi.New(x, cfg)
-	n, _ := x.Count()
 	mode := "read-only"
 	if *token != "" {
 		mode = "writes enabled with the token"
 	}
-	fmt.Fprintf(e.stderr, "serving %s (%d articles, %s) on http://%s/\n", *dir, n, mode, ln.Addr())
+	fmt.Fprintf(e.stderr, "serving %s (%d articles, %s) on http://%s/\n", name, n, mode, ln.Addr())
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		fmt.Fprintf(e.stderr, "warning: listening beyond this machine (%s) over plain HTTP; put TLS in front of it\n", ln.Addr())
 	}
@@ -101,16 +94,55 @@ func runServe(e *env, args []string) error {
 	return serve(ctx, e.stderr, ln, h, x, *timeout)
 }
 
+// serveBackend opens what serve serves: the cluster of the flags when
+// --opensearch is given, else the index directory, read-only unless writes are
+// enabled, so that `telaah search` can read it meanwhile (a writer excludes
+// every other process). A missing directory is created empty when writes are
+// enabled. It returns the backend, its name and its number of articles.
+func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Duration) (index.Backend, string, uint64, error) {
+	if c.url != "" {
+		x, err := c.cluster(nil, 0)
+		if err != nil {
+			return nil, "", 0, err
+		}
+		// Counting checks that the cluster answers before serving.
+		n, err := x.Count(context.Background())
+		if err != nil {
+			x.Close()
+			return nil, "", 0, err
+		}
+		name := fmt.Sprintf("%s (alias %s)", c.url, x.Name())
+		if writes {
+			return &refreshOnClose{x, c.noWait}, name, n, nil
+		}
+		return x, name, n, nil
+	}
+	var x *index.Index
+	var err error
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) && writes {
+		x, err = index.Create(dir, nil)
+	} else if errors.Is(serr, fs.ErrNotExist) {
+		return nil, "", 0, fmt.Errorf("no index at %s: make one with telaah index --index %s FILE, or start with a write token to fill it over HTTP", dir, dir)
+	} else {
+		x, err = index.Open(dir, &index.Options{ReadOnly: !writes, LockTimeout: lockTimeout})
+	}
+	if err != nil {
+		return nil, "", 0, err
+	}
+	n, _ := x.Count()
+	return x, dir, n, nil
+}
+
 // serve serves h on ln until ctx is done, then shuts down gracefully: it
 // stops accepting connections, lets the requests in flight finish (for up to
 // shutdownGrace), waits for the write in progress and closes the index.
-func serve(ctx context.Context, stderr io.Writer, ln net.Listener, h *httpapi.Handler, x *index.Index, timeout time.Duration) error {
+func serve(ctx context.Context, stderr io.Writer, ln net.Listener, h *httpapi.Handler, x index.Backend, timeout time.Duration) error {
 	return serveHandler(ctx, stderr, ln, h, h, x, timeout)
 }
 
 // serveHandler is serve with the handler of the server given apart, so that
 // tests can hold a request in flight.
-func serveHandler(ctx context.Context, stderr io.Writer, ln net.Listener, handler http.Handler, h *httpapi.Handler, x *index.Index, timeout time.Duration) error {
+func serveHandler(ctx context.Context, stderr io.Writer, ln net.Listener, handler http.Handler, h *httpapi.Handler, x index.Backend, timeout time.Duration) error {
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -21,7 +21,8 @@ func TestServeFlags(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{}, "--index DIR is required"},
+		{[]string{}, "--index DIR (or --opensearch URL) is required"},
+		{[]string{"--index", "x", "--opensearch", "http://127.0.0.1:1"}, "not both"},
 		{[]string{"--index", "x", "extra"}, "unexpected arguments"},
 		{[]string{"--index", "x", "--write-token", "pendek"}, "the write token has 6 characters; use at least 16"},
 		{[]string{"--index", filepath.Join(t.TempDir(), "none")}, "no index at"},
@@ -31,6 +32,10 @@ func TestServeFlags(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("serve %q: %v, want an error with %q", c.args, err, c.msg)
 		}
+	}
+	// An unreachable cluster is an error, not a usage error.
+	if _, _, err := runTelaah(t, "", "serve", "--opensearch", "http://127.0.0.1:1"); err == nil || exitCode(err) != 1 {
+		t.Errorf("serve --opensearch of an unreachable cluster: %v, want exit status 1", err)
 	}
 	t.Setenv(httpapi.TokenEnv, "short")
 	if _, _, err := runTelaah(t, "", "serve", "--index", "x"); err == nil || !strings.Contains(err.Error(), "at least 16") {

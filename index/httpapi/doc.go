@@ -96,7 +96,10 @@
 // unless told otherwise, and there answers only requests for loopback host
 // names ([Config.AllowedHosts]), so that a web page cannot read the index by
 // pointing its own domain at 127.0.0.1; on SIGINT or SIGTERM it finishes the
-// requests in flight and closes the index.
+// requests in flight and closes the index. Without a write token it opens the
+// index read-only, so that "telaah search" reads it meanwhile (with a token it
+// holds the index as "telaah index" does); with --opensearch URL it serves an
+// OpenSearch or Elasticsearch cluster instead of an index directory.
 //
 // # Examples
 //

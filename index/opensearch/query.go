@@ -67,29 +67,9 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 	case nil:
 		return nil, nil
 	case *query.And:
-		var must, not []any
-		seen := map[string]bool{}
-		for _, c := range n.Clauses {
-			k := query.Format(c) // a clause repeated counts once
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			neg := false
-			if nc, ok := c.(*query.Not); ok {
-				c, neg = nc.Clause, true
-			}
-			d, err := q.translate(c)
-			if err != nil {
-				return nil, err
-			}
-			switch {
-			case d == nil:
-			case neg:
-				not = append(not, d)
-			default:
-				must = append(must, d)
-			}
+		must, not, err := query.TranslateAnd(n.Clauses, q.translate)
+		if err != nil {
+			return nil, err
 		}
 		switch {
 		case len(must) == 0 && len(not) == 0:
@@ -105,21 +85,9 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 		}
 		return obj{"bool": b}, nil
 	case *query.Or:
-		var should []any
-		seen := map[string]bool{}
-		for _, c := range n.Clauses {
-			k := query.Format(c)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			d, err := q.translate(c)
-			if err != nil {
-				return nil, err
-			}
-			if d != nil {
-				should = append(should, d)
-			}
+		should, err := query.TranslateOr(n.Clauses, q.translate)
+		if err != nil {
+			return nil, err
 		}
 		if len(should) == 0 {
 			return nil, nil

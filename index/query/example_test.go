@@ -40,3 +40,26 @@ func ExampleError() {
 	//              ^
 	// query: query nested deeper than the limit of 3 at character 4 true
 }
+
+// A backend translates an And clause by clause: the repeated clause counts
+// once, the negated one is excluded and the stopword asks for nothing.
+func ExampleTranslateAnd() {
+	n, err := query.Parse(`telegram -rusia telegram yang`, query.Limits{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tr := func(c query.Node) (any, error) {
+		if w, ok := c.(*query.Word); ok && w.Text == "yang" {
+			return nil, nil // a stopword
+		}
+		return "term:" + query.Format(c), nil
+	}
+	must, not, err := query.TranslateAnd(n.(*query.And).Clauses, tr)
+	fmt.Println(must, not, err)
+	should, err := query.TranslateOr([]query.Node{&query.Word{Text: "banjir"}, &query.Word{Text: "banjir"}, &query.Word{Text: "yang"}}, tr)
+	fmt.Println(should, err)
+	// Output:
+	// [term:telegram] [term:rusia] <nil>
+	// [term:banjir] <nil>
+}

@@ -63,3 +63,11 @@ func ExampleTranslateAnd() {
 	// [term:telegram] [term:rusia] <nil>
 	// [term:banjir] <nil>
 }
+
+// A request's own limits win; the rest come from the index, then the defaults.
+func ExampleLimits_Or() {
+	index := query.Limits{MaxClauses: 64, MaxDepth: 8}
+	lim := query.Limits{MaxClauses: 16}.Or(index).WithDefaults()
+	fmt.Println(lim.MaxClauses, lim.MaxDepth, lim.MaxLength == query.DefaultMaxLength)
+	// Output: 16 8 true
+}

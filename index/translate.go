@@ -131,19 +131,8 @@ func (t *translator) translate(n query.Node) (bquery.Query, error) {
 // and translates clauses that must all match; the negated ones exclude. A clause
 // repeated (telegram pengguna telegram pengguna …) counts once.
 func (t *translator) and(clauses []query.Node) (bquery.Query, error) {
-	must, not, err := query.TranslateAnd(clauses, t.translate)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case len(must) == 0 && len(not) == 0:
-		return nil, nil
-	case len(not) == 0 && len(must) == 1:
-		return must[0], nil
-	case len(must) == 0:
-		must = []bquery.Query{bquery.NewMatchAllQuery()}
-	}
-	return bquery.NewBooleanQuery(must, nil, not), nil
+	return query.TranslateAnd(clauses, t.translate, bquery.Query(bquery.NewMatchAllQuery()),
+		func(must, not []bquery.Query) bquery.Query { return bquery.NewBooleanQuery(must, nil, not) })
 }
 
 // fieldsOf returns the index fields a clause for field f searches.

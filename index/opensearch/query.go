@@ -67,23 +67,7 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 	case nil:
 		return nil, nil
 	case *query.And:
-		must, not, err := query.TranslateAnd(n.Clauses, q.translate)
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case len(must) == 0 && len(not) == 0:
-			return nil, nil
-		case len(not) == 0 && len(must) == 1:
-			return must[0], nil
-		case len(must) == 0:
-			must = []any{obj{"match_all": obj{}}}
-		}
-		b := obj{"must": must}
-		if len(not) > 0 {
-			b["must_not"] = not
-		}
-		return obj{"bool": b}, nil
+		return query.TranslateAnd(n.Clauses, q.translate, any(obj{"match_all": obj{}}), allOf)
 	case *query.Or:
 		should, err := query.TranslateOr(n.Clauses, q.translate)
 		if err != nil {
@@ -114,6 +98,15 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 		return q.rangeOf(n)
 	}
 	return nil, fmt.Errorf("clause %T is not supported by the OpenSearch backend", n)
+}
+
+// allOf is the bool query of the clauses that must match and those that must not.
+func allOf(must, not []any) any {
+	b := obj{"must": must}
+	if len(not) > 0 {
+		b["must_not"] = not
+	}
+	return obj{"bool": b}
 }
 
 // anyOf returns a single clause as is and several as a disjunction.

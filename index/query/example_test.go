@@ -42,7 +42,7 @@ func ExampleError() {
 }
 
 // A backend translates an And clause by clause: the repeated clause counts
-// once, the negated one is excluded and the stopword asks for nothing.
+// once, the negated one excludes and the stopword asks for nothing.
 func ExampleTranslateAnd() {
 	n, err := query.Parse(`telegram -rusia telegram yang`, query.Limits{})
 	if err != nil {
@@ -53,15 +53,18 @@ func ExampleTranslateAnd() {
 		if w, ok := c.(*query.Word); ok && w.Text == "yang" {
 			return nil, nil // a stopword
 		}
-		return "term:" + query.Format(c), nil
+		return query.Format(c), nil
 	}
-	must, not, err := query.TranslateAnd(n.(*query.And).Clauses, tr)
-	fmt.Println(must, not, err)
+	and := func(must, not []any) any { return fmt.Sprintf("must %v not %v", must, not) }
+	fmt.Println(query.TranslateAnd(n.(*query.And).Clauses, tr, "all", and))
+	only, _ := query.Parse(`-rusia -yang`, query.Limits{})
+	fmt.Println(query.TranslateAnd(only.(*query.And).Clauses, tr, "all", and))
 	should, err := query.TranslateOr([]query.Node{&query.Word{Text: "banjir"}, &query.Word{Text: "banjir"}, &query.Word{Text: "yang"}}, tr)
 	fmt.Println(should, err)
 	// Output:
-	// [term:telegram] [term:rusia] <nil>
-	// [term:banjir] <nil>
+	// must [telegram] not [rusia] <nil>
+	// must [all] not [rusia] <nil>
+	// [banjir] <nil>
 }
 
 // A request's own limits win; the rest come from the index, then the defaults.

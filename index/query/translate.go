@@ -1,12 +1,16 @@
 package query
 
-// TranslateAnd translates the clauses of an And for a backend, with tr
-// translating one clause to the backend's query Q. A clause repeated
+// TranslateAnd translates an And's clauses for a backend, with tr translating
+// one clause to the backend's query Q and and building its conjunction of the
+// clauses that must match and those that must not. A clause repeated
 // (telegram pengguna telegram pengguna …) counts once; a clause under Not is
-// translated without its Not and goes to not, every other one to must; a clause
-// that tr translates to nil asks for nothing (only stopwords) and is left out.
-// The backend builds its conjunction from the two lists.
-func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error)) (must, not []Q, err error) {
+// translated without its Not and excludes; a clause that tr translates to nil
+// asks for nothing (only stopwords) and is left out. When no clause is left the
+// And asks for nothing (the zero Q), a lone clause that must match is the
+// query itself, and clauses that only exclude exclude from all.
+func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error), all Q, and func(must, not []Q) Q) (Q, error) {
+	var zero Q
+	var must, not []Q
 	seen := map[string]bool{}
 	for _, c := range clauses {
 		k := Format(c)
@@ -20,7 +24,7 @@ func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error)) (must, not []
 		}
 		q, err := tr(c)
 		if err != nil {
-			return nil, nil, err
+			return zero, err
 		}
 		switch {
 		case any(q) == nil:
@@ -30,7 +34,15 @@ func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error)) (must, not []
 			must = append(must, q)
 		}
 	}
-	return must, not, nil
+	switch {
+	case len(must) == 0 && len(not) == 0:
+		return zero, nil
+	case len(not) == 0 && len(must) == 1:
+		return must[0], nil
+	case len(must) == 0:
+		must = []Q{all}
+	}
+	return and(must, not), nil
 }
 
 // TranslateOr translates the clauses of an Or for a backend, as TranslateAnd

@@ -55,11 +55,21 @@ type Taught struct {
 // least twice as many teach it as any other name. The result maps a label to
 // the keys of its aliases and their names.
 func LearnAliases(taught []Taught) map[entity.Label]map[string]string {
-	r := &entityRegistry{taught: map[taughtKey]int{}}
+	r := newRegistry()
 	for _, t := range taught {
-		r.taught[taughtKey{t.Label, t.Alias, t.Target}] += t.Articles
+		by := inner(r.taught, t.Label)
+		if by[t.Alias] == nil {
+			by[t.Alias] = map[string]int{}
+		}
+		by[t.Alias][t.Target] += t.Articles
 	}
-	return r.derive().learned
+	ignore := map[groupKey]bool{}
+	for l, by := range r.taught {
+		for a := range by {
+			r.revote(l, a, ignore)
+		}
+	}
+	return r.learned
 }
 
 // PlaceHeads returns the words before a place's name that make it another

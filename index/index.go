@@ -248,9 +248,6 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
-	gen []byte // the registry generation of the last write; nil if none since Open
-	// saved is the generation the registry cache on disk holds.
-	saved []byte
 
 	cols columnCache // the facet columns of the latest snapshot searched
 }
@@ -389,7 +386,7 @@ func (x *Index) Delete(ids ...string) error {
 	if err := x.b.Batch(batch); err != nil {
 		return fmt.Errorf("deleting %d articles: %w", len(ids), err)
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}
@@ -521,7 +518,7 @@ func (x *Index) commit(p prepared) error {
 	if err := x.b.Batch(p.batch); err != nil {
 		return err
 	}
-	x.gen = gen
+	x.reg.gen = gen
 	for _, s := range old {
 		x.reg.apply(s, -1)
 	}

@@ -143,32 +143,44 @@ func (x *Index) stampGeneration(b *bleve.Batch) []byte {
 }
 
 // saveRegistry writes the registry cache of an index on disk when the
-// registry changed since it was read; x.wmu must be held. It is only a cache:
-// when it cannot be written, the next Open rebuilds the registry.
+// registry changed since it was read, unless the index was opened read-only;
+// x.wmu must be held. It is only a cache: when it cannot be written, the next
+// Open rebuilds the registry.
 func (x *Index) saveRegistry() {
-	if x.path == "" || x.gen == nil || bytes.Equal(x.gen, x.saved) {
-		return
+	if x.path == "" || x.opts.ReadOnly || x.reg.gen == nil || bytes.Equal(x.reg.gen, x.reg.saved) {
+		return // in memory, not ours to write, or current
 	}
-	c := registryCache{Generation: x.gen}
+	c := registryCache{Generation: x.reg.gen}
 	r := x.reg
 	r.mu.RLock()
 	for k, v := range r.values {
 		c.Values = append(c.Values, cachedValue{k.label, k.name, v.articles, v.mentions})
 	}
-	for k, n := range r.taught {
-		c.Taught = append(c.Taught, cachedTeaching{k.label, k.alias, r.forms[k.alias], k.target, n})
+	for l, by := range r.taught {
+		for a, ts := range by {
+			for t, n := range ts {
+				c.Taught = append(c.Taught, cachedTeaching{l, a, r.forms[a], t, n})
+			}
+		}
 	}
 	r.mu.RUnlock()
 	data, err := json.Marshal(c)
 	if err != nil {
 		return
 	}
-	tmp := filepath.Join(x.path, registryFile+".tmp")
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	f, err := os.CreateTemp(x.path, registryFile+".*")
+	if err != nil {
 		return
 	}
-	if os.Rename(tmp, filepath.Join(x.path, registryFile)) == nil {
-		x.saved = x.gen
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr != nil || cerr != nil {
+		os.Remove(f.Name())
+		return
+	}
+	if os.Rename(f.Name(), filepath.Join(x.path, registryFile)) == nil {
+		x.reg.saved = x.reg.gen
+	} else {
+		os.Remove(f.Name())
 	}
 }
 
@@ -181,7 +193,7 @@ func (x *Index) loadCache() (bool, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(x.path, registryFile))
 	if errors.Is(err, fs.ErrNotExist) || len(gen) == 0 {
-		x.gen = gen // written on Close when gen is set, rebuilt otherwise
+		x.reg.gen = gen // written on Close when gen is set, rebuilt otherwise
 		return false, nil
 	}
 	if err != nil {
@@ -189,7 +201,7 @@ func (x *Index) loadCache() (bool, error) {
 	}
 	var c registryCache
 	if json.Unmarshal(data, &c) != nil || !bytes.Equal(c.Generation, gen) {
-		x.gen = gen
+		x.reg.gen = gen
 		return false, nil
 	}
 	r := x.reg
@@ -198,14 +210,18 @@ func (x *Index) loadCache() (bool, error) {
 		r.values[valueKey{v.Label, v.Name}] = &valueStat{v.Articles, v.Mentions}
 	}
 	for _, t := range c.Taught {
-		r.taught[taughtKey{t.Label, t.Alias, t.Target}] = t.Articles
+		by := inner(r.taught, t.Label)
+		if by[t.Alias] == nil {
+			by[t.Alias] = map[string]int{}
+		}
+		by[t.Alias][t.Target] = t.Articles
 		if t.Form != "" {
 			r.forms[t.Alias] = t.Form
 		}
 	}
-	r.view = nil
+	r.rebuildAll()
 	r.mu.Unlock()
-	x.gen, x.saved = gen, gen
+	x.reg.gen, x.reg.saved = gen, gen
 	return true, nil
 }
 

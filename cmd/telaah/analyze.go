@@ -175,7 +175,7 @@ func (o *docWriter) write(d *analysis.Document, base int) error {
 			if e.Number != 0 {
 				norm = strings.TrimSpace(fmt.Sprintf("%g %s", e.Number, e.Value))
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d:%d\t%.2f\n", e.Label, e.Text, e.Canonical, norm, base+e.Start, base+e.End, e.Confidence)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%d:%d\t%.3f\n", e.Label, e.Text, e.Canonical, norm, base+e.Start, base+e.End, e.Confidence)
 		}
 		fmt.Fprintln(tw)
 	}

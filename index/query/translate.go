@@ -1,5 +1,7 @@
 package query
 
+import "iter"
+
 // TranslateAnd translates an And's clauses for a backend, with tr translating
 // one clause to the backend's query Q and and building its conjunction of the
 // clauses that must match and those that must not. A clause repeated
@@ -11,13 +13,7 @@ package query
 func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error), all Q, and func(must, not []Q) Q) (Q, error) {
 	var zero Q
 	var must, not []Q
-	seen := map[string]bool{}
-	for _, c := range clauses {
-		k := Format(c)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+	for c := range distinct(clauses) {
 		neg := false
 		if n, ok := c.(*Not); ok {
 			c, neg = n.Clause, true
@@ -50,13 +46,7 @@ func TranslateAnd[Q any](clauses []Node, tr func(Node) (Q, error), all Q, and fu
 // left out. The backend builds its disjunction from the list.
 func TranslateOr[Q any](clauses []Node, tr func(Node) (Q, error)) ([]Q, error) {
 	var should []Q
-	seen := map[string]bool{}
-	for _, c := range clauses {
-		k := Format(c)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+	for c := range distinct(clauses) {
 		q, err := tr(c)
 		if err != nil {
 			return nil, err
@@ -66,4 +56,22 @@ func TranslateOr[Q any](clauses []Node, tr func(Node) (Q, error)) ([]Q, error) {
 		}
 	}
 	return should, nil
+}
+
+// distinct yields the clauses in order, a clause that reads as one before it
+// (by Format) left out.
+func distinct(clauses []Node) iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		seen := map[string]bool{}
+		for _, c := range clauses {
+			k := Format(c)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if !yield(c) {
+				return
+			}
+		}
+	}
 }

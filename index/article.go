@@ -19,6 +19,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/utf8check"
 )
 
 // Article is one news article. In JSON Lines its fields are id, url, source,
@@ -300,15 +302,7 @@ func readLine(br *bufio.Reader, buf []byte, max int) (b []byte, long bool, err e
 
 // parse reads one article from a JSON value.
 func (rd *Reader) parse(b []byte) (Article, error) {
-	if !utf8.Valid(b) {
-		i := 0
-		for i < len(b) {
-			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
+	if i, bad := utf8check.FirstInvalid(b); bad {
 		return Article{}, fmt.Errorf("invalid UTF-8 at byte %d of the record (the record is skipped, not repaired)", i+1)
 	}
 	a, err := parseJSONLine(b)

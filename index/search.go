@@ -152,24 +152,14 @@ type DateBucket struct {
 // limits returns the limits of a request: its own, else the index's, else the
 // defaults.
 func (x *Index) limits(r query.Limits) query.Limits {
-	o := x.opts.Limits
-	pick := func(a, b int) int {
-		if a != 0 {
-			return a
-		}
-		return b
-	}
-	return query.Limits{
-		MaxLength:     pick(r.MaxLength, o.MaxLength),
-		MaxClauses:    pick(r.MaxClauses, o.MaxClauses),
-		MaxDepth:      pick(r.MaxDepth, o.MaxDepth),
-		MaxPatterns:   pick(r.MaxPatterns, o.MaxPatterns),
-		MaxExpansions: pick(r.MaxExpansions, o.MaxExpansions),
-	}.WithDefaults()
+	return r.Or(x.opts.Limits).WithDefaults()
 }
 
-// facetsWanted returns the facets a request asks for and their size.
-func (r *Request) facetsWanted() ([]string, int, error) {
+// FacetsWanted returns the facets a request asks for and their size: none
+// unless Facets names some or FacetSize is positive (which with nil Facets asks
+// for all of AllFacets), DefaultFacetSize when FacetSize is 0, and an error for
+// a name that is not a facet. Every backend reads a request so.
+func (r *Request) FacetsWanted() ([]string, int, error) {
 	if r.FacetSize < 0 || (r.FacetSize == 0 && r.Facets == nil) {
 		return nil, 0, nil
 	}
@@ -200,7 +190,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.Size > MaxSize || r.Offset > MaxSize {
 		return nil, fmt.Errorf("search: size %d or offset %d is over %d: page through the hits", r.Size, r.Offset, MaxSize)
 	}
-	facets, facetSize, err := r.facetsWanted()
+	facets, facetSize, err := r.FacetsWanted()
 	if err != nil {
 		return nil, err
 	}

@@ -99,21 +99,9 @@ func (t *translator) translate(n query.Node) (bquery.Query, error) {
 	case *query.And:
 		return t.and(n.Clauses)
 	case *query.Or:
-		var any []bquery.Query
-		seen := map[string]bool{}
-		for _, c := range n.Clauses {
-			k := query.Format(c)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			q, err := t.translate(c)
-			if err != nil {
-				return nil, err
-			}
-			if q != nil {
-				any = append(any, q)
-			}
+		any, err := query.TranslateOr(n.Clauses, t.translate)
+		if err != nil {
+			return nil, err
 		}
 		switch len(any) {
 		case 0:
@@ -143,39 +131,8 @@ func (t *translator) translate(n query.Node) (bquery.Query, error) {
 // and translates clauses that must all match; the negated ones exclude. A clause
 // repeated (telegram pengguna telegram pengguna …) counts once.
 func (t *translator) and(clauses []query.Node) (bquery.Query, error) {
-	var must, not []bquery.Query
-	seen := map[string]bool{}
-	for _, c := range clauses {
-		k := query.Format(c)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		neg := false
-		if n, ok := c.(*query.Not); ok {
-			c, neg = n.Clause, true
-		}
-		q, err := t.translate(c)
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case q == nil:
-		case neg:
-			not = append(not, q)
-		default:
-			must = append(must, q)
-		}
-	}
-	switch {
-	case len(must) == 0 && len(not) == 0:
-		return nil, nil
-	case len(not) == 0 && len(must) == 1:
-		return must[0], nil
-	case len(must) == 0:
-		must = []bquery.Query{bquery.NewMatchAllQuery()}
-	}
-	return bquery.NewBooleanQuery(must, nil, not), nil
+	return query.TranslateAnd(clauses, t.translate, bquery.Query(bquery.NewMatchAllQuery()),
+		func(must, not []bquery.Query) bquery.Query { return bquery.NewBooleanQuery(must, nil, not) })
 }
 
 // fieldsOf returns the index fields a clause for field f searches.

@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -182,19 +184,21 @@ func cleanRoot(w string) (string, error) {
 // with the given flags, without copying them. An entry already present keeps the
 // flags it has.
 func parseList(m map[string]uint8, list string, flags uint8) {
-	for len(list) > 0 {
-		line := list
-		if i := strings.IndexByte(list, '\n'); i >= 0 {
-			line, list = list[:i], list[i+1:]
-		} else {
-			list = ""
+	for e := range entries(list) {
+		if _, ok := m[e]; !ok {
+			m[e] = flags
 		}
-		line = listEntry(line)
-		if line == "" {
-			continue
-		}
-		if _, ok := m[line]; !ok {
-			m[line] = flags
+	}
+}
+
+// entries yields the entries of an embedded list (one a line, # comments), in
+// order, as substrings of list.
+func entries(list string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for line := range strings.Lines(list) {
+			if e := listEntry(line); e != "" && !yield(e) {
+				return
+			}
 		}
 	}
 }
@@ -273,21 +277,7 @@ func dropDerived(m map[string]uint8, cands []string) {
 }
 
 // listEntries returns the entries of an embedded list, in order.
-func listEntries(list string) []string {
-	var out []string
-	for len(list) > 0 {
-		line := list
-		if i := strings.IndexByte(list, '\n'); i >= 0 {
-			line, list = list[:i], list[i+1:]
-		} else {
-			list = ""
-		}
-		if e := listEntry(line); e != "" {
-			out = append(out, e)
-		}
-	}
-	return out
-}
+func listEntries(list string) []string { return slices.Collect(entries(list)) }
 
 // dropNotRoots deletes the entries of data/not-roots.txt from m.
 func dropNotRoots(m map[string]uint8) {

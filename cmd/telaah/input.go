@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/utf8check"
 )
 
 // source is one input of a text command: a file named on the command line, or
@@ -232,16 +234,9 @@ func isBlank(b []byte) bool {
 // checkUTF8 returns an error naming the line and byte offset of the first invalid
 // UTF-8 in b, which starts at stream offset off on line line of the input name.
 func checkUTF8(name string, b []byte, off int64, line int) error {
-	if utf8.Valid(b) {
+	i, bad := utf8check.FirstInvalid(b)
+	if !bad {
 		return nil
-	}
-	i := 0
-	for i < len(b) {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		i += n
 	}
 	return fmt.Errorf("%s:%d: invalid UTF-8 at byte %d: the input must be UTF-8 text", name, line+bytes.Count(b[:i], []byte{'\n'}), off+int64(i))
 }

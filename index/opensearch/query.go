@@ -67,59 +67,11 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 	case nil:
 		return nil, nil
 	case *query.And:
-		var must, not []any
-		seen := map[string]bool{}
-		for _, c := range n.Clauses {
-			k := query.Format(c) // a clause repeated counts once
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			neg := false
-			if nc, ok := c.(*query.Not); ok {
-				c, neg = nc.Clause, true
-			}
-			d, err := q.translate(c)
-			if err != nil {
-				return nil, err
-			}
-			switch {
-			case d == nil:
-			case neg:
-				not = append(not, d)
-			default:
-				must = append(must, d)
-			}
-		}
-		switch {
-		case len(must) == 0 && len(not) == 0:
-			return nil, nil
-		case len(not) == 0 && len(must) == 1:
-			return must[0], nil
-		case len(must) == 0:
-			must = []any{obj{"match_all": obj{}}}
-		}
-		b := obj{"must": must}
-		if len(not) > 0 {
-			b["must_not"] = not
-		}
-		return obj{"bool": b}, nil
+		return query.TranslateAnd(n.Clauses, q.translate, any(obj{"match_all": obj{}}), allOf)
 	case *query.Or:
-		var should []any
-		seen := map[string]bool{}
-		for _, c := range n.Clauses {
-			k := query.Format(c)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			d, err := q.translate(c)
-			if err != nil {
-				return nil, err
-			}
-			if d != nil {
-				should = append(should, d)
-			}
+		should, err := query.TranslateOr(n.Clauses, q.translate)
+		if err != nil {
+			return nil, err
 		}
 		if len(should) == 0 {
 			return nil, nil
@@ -146,6 +98,15 @@ func (q *analysedQuery) translate(n query.Node) (any, error) {
 		return q.rangeOf(n)
 	}
 	return nil, fmt.Errorf("clause %T is not supported by the OpenSearch backend", n)
+}
+
+// allOf is the bool query of the clauses that must match and those that must not.
+func allOf(must, not []any) any {
+	b := obj{"must": must}
+	if len(not) > 0 {
+		b["must_not"] = not
+	}
+	return obj{"bool": b}
 }
 
 // anyOf returns a single clause as is and several as a disjunction.

@@ -166,7 +166,7 @@ func (x *Index) searchBody(r index.Request, st indexStats) (map[string]any, *pla
 	if r.Size > index.MaxSize || r.Offset > index.MaxSize {
 		return nil, nil, fmt.Errorf("search: size %d or offset %d is over %d: page through the hits", r.Size, r.Offset, index.MaxSize)
 	}
-	facets, n, err := facetsWanted(&r)
+	facets, n, err := r.FacetsWanted()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -525,46 +525,10 @@ func (p *plan) histogram(aggs map[string]json.RawMessage, out *index.Facets) err
 // values: more, since the keys of one entity merge (as in the bleve backend).
 func facetWindow(n int) int { return 4*n + 20 }
 
-// facetsWanted returns the facets a request asks for and their size, as the
-// bleve backend reads them: none unless Facets names some or FacetSize is
-// positive (which with nil Facets asks for all).
-func facetsWanted(r *index.Request) ([]string, int, error) {
-	if r.FacetSize < 0 || (r.FacetSize == 0 && r.Facets == nil) {
-		return nil, 0, nil
-	}
-	n := r.FacetSize
-	if n == 0 {
-		n = index.DefaultFacetSize
-	}
-	want := r.Facets
-	if want == nil {
-		want = index.AllFacets
-	}
-	for _, f := range want {
-		if !slices.Contains(index.AllFacets, f) {
-			return nil, 0, fmt.Errorf("search: no facet %q (want persons, organizations, places, source or published)", f)
-		}
-	}
-	return want, n, nil
-}
-
 // limits are the query limits of a request: its own, then the index's, then
 // the defaults.
 func (x *Index) limits(r query.Limits) query.Limits {
-	o := x.cfg.Limits
-	pick := func(a, b int) int {
-		if a != 0 {
-			return a
-		}
-		return b
-	}
-	return query.Limits{
-		MaxLength:     pick(r.MaxLength, o.MaxLength),
-		MaxClauses:    pick(r.MaxClauses, o.MaxClauses),
-		MaxDepth:      pick(r.MaxDepth, o.MaxDepth),
-		MaxPatterns:   pick(r.MaxPatterns, o.MaxPatterns),
-		MaxExpansions: pick(r.MaxExpansions, o.MaxExpansions),
-	}.WithDefaults()
+	return r.Or(x.cfg.Limits).WithDefaults()
 }
 
 // recency decays the scores of q by the age of the article before the newest

@@ -335,6 +335,24 @@ func (l Limits) WithDefaults() Limits {
 	return l
 }
 
+// Or returns the limits with every zero field taken from o: a request's own
+// limits, then its index's (call WithDefaults after for the defaults).
+func (l Limits) Or(o Limits) Limits {
+	pick := func(a, b int) int {
+		if a != 0 {
+			return a
+		}
+		return b
+	}
+	return Limits{
+		MaxLength:     pick(l.MaxLength, o.MaxLength),
+		MaxClauses:    pick(l.MaxClauses, o.MaxClauses),
+		MaxDepth:      pick(l.MaxDepth, o.MaxDepth),
+		MaxPatterns:   pick(l.MaxPatterns, o.MaxPatterns),
+		MaxExpansions: pick(l.MaxExpansions, o.MaxExpansions),
+	}
+}
+
 // ErrLimit is wrapped by every error that refuses a query for going over one of
 // its Limits.
 var ErrLimit = errors.New("query limit exceeded")

@@ -1,0 +1,19 @@
+package cputime_test
+
+import (
+	"fmt"
+
+	"github.com/telaah/telaah/internal/cputime"
+)
+
+// Time a stretch of work by the CPU it takes rather than by the clock.
+func ExampleProcess() {
+	before := cputime.Process()
+	sum := 0
+	for i := range 1_000_000 {
+		sum += i
+	}
+	used := cputime.Process() - before
+	fmt.Println(sum, used >= 0)
+	// Output: 499999500000 true
+}

@@ -106,8 +106,8 @@ type HitEntity struct {
 }
 
 // hitNames fills a hit's entities from its stored fields, under the display
-// names of the registry, most salient first.
-func hitNames(out *Hit, h *search.DocumentMatch, v *regView) {
+// names of the registry, most salient first; c caches decoded summaries.
+func hitNames(out *Hit, h *search.DocumentMatch, v *regView, c *summaryCache) {
 	display := func(l entity.Label, name string) string {
 		if g := v.lookup(l, name); g != nil {
 			return g.name
@@ -131,7 +131,7 @@ func hitNames(out *Hit, h *search.DocumentMatch, v *regView) {
 		}
 		return true
 	}
-	if es := hitEntities(h); es != nil {
+	if es := hitEntities(h, c); es != nil {
 		for _, e := range es {
 			if add(e.Label, e.Name) {
 				out.Entities = append(out.Entities, HitEntity{Label: e.Label, Name: display(e.Label, e.Name),

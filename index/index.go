@@ -249,7 +249,8 @@ type Index struct {
 	wmu sync.Mutex
 	reg *entityRegistry
 
-	cols columnCache // the facet columns of the latest snapshot searched
+	cols columnCache  // the facet columns of the latest snapshot searched
+	sums summaryCache // the decoded entities of recent hits
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty

@@ -299,7 +299,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	view := x.reg.current()
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hit(h, view))
+		out.Hits = append(out.Hits, hit(h, view, &x.sums))
 		if hl == nil {
 			continue
 		}
@@ -347,13 +347,13 @@ func (r *Request) dateFilter() (bquery.Query, error) {
 	return q, nil
 }
 
-func hit(h *search.DocumentMatch, v *regView) Hit {
+func hit(h *search.DocumentMatch, v *regView, c *summaryCache) Hit {
 	out := Hit{ID: h.ID, Score: h.Score, Fragments: h.Fragments}
 	out.Title, _ = h.Fields[FieldTitle].(string)
 	out.URL, _ = h.Fields[FieldURL].(string)
 	out.Source, _ = h.Fields[FieldSource].(string)
 	out.Published, _ = hitTime(h.Fields[FieldPublished])
-	hitNames(&out, h, v)
+	hitNames(&out, h, v, c)
 	return out
 }
 

@@ -298,13 +298,15 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 		if i >= j {
 			continue
 		}
-		if marg == nil {
-			marg = tg.marginals(r.m, tags)
-		}
 		conf := 1.0
 		for k := i; k < j; k++ {
 			c := ss.conf[k]
 			if c == 0 {
+				// The tagger's marginals, computed once a sentence and only
+				// when a token has no confidence from a repair rule.
+				if marg == nil {
+					marg = tg.marginals(r.m, tags)
+				}
 				c = marg[k]
 			}
 			conf = min(conf, c)

@@ -262,11 +262,13 @@ func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 // acros receives the pairs of an acronym in brackets and the long name before it.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
+	trimmed := false // a word is not its token's text
 	for _, t := range toks {
 		w := t.Text
 		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
 			// The corpora split the full stop off: Dr . Budi.
 			w = strings.TrimSuffix(w, ".")
+			trimmed = trimmed || len(w) != len(t.Text)
 		}
 		words = append(words, w)
 	}
@@ -279,7 +281,14 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
-	ss.reset(words, tg.fz.info, titleCase(words), r.style)
+	// The words are in title case only if the line is a headline or its words
+	// are not its tokens' texts: otherwise isHeadline(toks), false, has
+	// counted them already.
+	tc := false
+	if headline || trimmed {
+		tc = titleCase(words)
+	}
+	ss.reset(words, tg.fz.info, tc, r.style)
 	ss.gaz = r.gaz
 	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
 	if backed {
@@ -298,13 +307,15 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 		if i >= j {
 			continue
 		}
-		if marg == nil {
-			marg = tg.marginals(r.m, tags)
-		}
 		conf := 1.0
 		for k := i; k < j; k++ {
 			c := ss.conf[k]
 			if c == 0 {
+				// The tagger's marginals, computed once a sentence and only
+				// when a token has no confidence from a repair rule.
+				if marg == nil {
+					marg = tg.marginals(r.m, tags)
+				}
 				c = marg[k]
 			}
 			conf = min(conf, c)

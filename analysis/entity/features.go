@@ -238,11 +238,18 @@ func (fz *featurizer) sentence(words []string) {
 	fz.gaz.match(words, fz.begin, fz.inside)
 	for i, w := range words {
 		ti := &fz.info[i]
+		lower := fnvLower(fnvOffset, w)
+		var class gazClass
+		if len(w) > 1 && w[len(w)-1] == '.' {
+			class = fz.gaz.word(w) // looked up without its full stop
+		} else {
+			class = fz.gaz.wordHash(lower) // the hash word would compute
+		}
 		*ti = tokenInfo{
-			lower: fnvLower(fnvOffset, w),
+			lower: lower,
 			exact: fnvString(fnvOffset, w),
 			shape: shapeHash(w),
-			class: fz.gaz.word(w),
+			class: class,
 			gazB:  fz.begin[i],
 			gazI:  fz.inside[i],
 			cas:   wordCase(w),

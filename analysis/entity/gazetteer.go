@@ -103,7 +103,13 @@ func (g *gazetteer) word(w string) gazClass {
 	if len(w) > 1 && w[len(w)-1] == '.' {
 		w = w[:len(w)-1]
 	}
-	return g.phrases[fnvLower(fnvOffset, w)] &^ gazPrefix
+	return g.wordHash(fnvLower(fnvOffset, w))
+}
+
+// wordHash is word for the word whose fnvLower hash is h, when it does not end
+// in a full stop.
+func (g *gazetteer) wordHash(h uint64) gazClass {
+	return g.phrases[h] &^ gazPrefix
 }
 
 // phrase returns the classes of the phrase words, ignoring case.

@@ -27,7 +27,10 @@ type spanSet struct {
 	head  bool      // the sentence is written in title case, as headlines are
 	style Style     // the convention to follow
 	gaz   *gazetteer
-	buf   []byte // scratch for lower
+	// low holds the lower-cased words that lower made, at lowAt[k] for word
+	// k (end -1: not yet): the rules ask for a word's lower case many times.
+	low   []byte
+	lowAt [][2]int32
 	spbuf []span // scratch for spans
 }
 
@@ -47,6 +50,11 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	clear(s.beg)
 	clear(s.conf)
 	s.acros = s.acros[:0]
+	s.low = s.low[:0]
+	s.lowAt = grow(s.lowAt, n)
+	for k := range s.lowAt {
+		s.lowAt[k] = [2]int32{0, -1}
+	}
 }
 
 // span is a run of tokens [i, j) with one label.
@@ -113,11 +121,19 @@ func (s *spanSet) isCapWord(k int) bool {
 	return c == cCap || c == cUpper || c == cMixed
 }
 
-// lower returns token k lower-cased, without a final full stop; the result is
-// valid until the next call.
+// lower returns token k lower-cased, without a final full stop, lowering it
+// once a sentence; the result is valid until the next reset and is not to be
+// changed.
 func (s *spanSet) lower(k int) []byte {
-	s.buf = appendLower(s.buf[:0], strings.TrimSuffix(s.words[k], "."))
-	return s.buf
+	if at := s.lowAt[k]; at[1] >= 0 {
+		return s.low[at[0]:at[1]:at[1]]
+	}
+	// Earlier results keep their bytes when low grows: append copies them.
+	from := len(s.low)
+	s.low = appendLower(s.low, strings.TrimSuffix(s.words[k], "."))
+	to := len(s.low)
+	s.lowAt[k] = [2]int32{int32(from), int32(to)}
+	return s.low[from:to:to]
 }
 
 // in reports whether token k, lower-cased, is in the table m.

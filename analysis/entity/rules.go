@@ -36,7 +36,10 @@ type unit struct {
 func lexUnits(dst []unit, text string, start, end int) []unit {
 	i := start
 	for i < end {
-		r, n := utf8.DecodeRuneInString(text[i:end])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
 		if unicode.IsSpace(r) {
 			if k := len(dst); k > 0 {
 				dst[k-1].spaceAfter = true
@@ -49,6 +52,14 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		case unicode.IsLetter(r):
 			u.kind = uWord
 			for i < end {
+				if c := text[i]; c < utf8.RuneSelf {
+					// ASCII, most of the text: no rune decoding.
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+						i++
+						continue
+					}
+					break
+				}
 				r, n := utf8.DecodeRuneInString(text[i:end])
 				if !unicode.IsLetter(r) {
 					break

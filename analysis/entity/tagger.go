@@ -19,8 +19,14 @@ type tagger struct {
 	tags    []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
-	backed                 []bool  // tokens tagged by gazBackoff
-	spans                  spanSet // the repair rules' view of a sentence
+	// tr are the transition potentials of trModel at trTemp, whose
+	// transition weights were trTrans.
+	tr      [(numTags + 1) * numTags]float64
+	trModel *model
+	trTemp  float64
+	trTrans [(numTags + 1) * numTags]float32
+	backed  []bool  // tokens tagged by gazBackoff
+	spans   spanSet // the repair rules' view of a sentence
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {
@@ -80,14 +86,21 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	if !(temperature > 0) {
 		temperature = defaultTemperature
 	}
-	var tr [(numTags + 1) * numTags]float64
-	for p := range numTags + 1 {
-		for t := range numTags {
-			if allowed(p, t) {
-				tr[int(p)*nt+int(t)] = math.Exp(float64(m.trans[int(p)*nt+int(t)]) / temperature)
+	// The transition potentials depend on the model and its temperature only
+	// (calibration changes the temperature): they are computed again only when
+	// one of them is not the tagger's last.
+	if tg.trModel != m || tg.trTemp != temperature || tg.trTrans != m.trans {
+		clear(tg.tr[:])
+		for p := range numTags + 1 {
+			for t := range numTags {
+				if allowed(p, t) {
+					tg.tr[int(p)*nt+int(t)] = math.Exp(float64(m.trans[int(p)*nt+int(t)]) / temperature)
+				}
 			}
 		}
+		tg.trModel, tg.trTemp, tg.trTrans = m, temperature, m.trans
 	}
+	tr := &tg.tr
 	for i := range n {
 		e := tg.emit[i*nt : (i+1)*nt]
 		hi := e[0]

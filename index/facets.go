@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -17,26 +18,75 @@ import (
 )
 
 // Facets are counted exactly, over every matching article, from columns: for
-// each facet field, the values of each document of an index snapshot, read once
+// each facet field, the documents of each value in an index snapshot, read once
 // from the field's postings when a search first needs them and kept until the
-// index changes. Counting is then a few array increments per matching article,
-// instead of decoding bleve's doc values for each one.
+// index changes. A search only marks its matches in a bitset as they go by (one
+// bit per match, whatever the number of facets); a value's count is then the
+// size of the intersection of its documents with the matches, and the count of
+// an entity of several forms the size of the intersection of their union.
 
-// column holds the values of one keyword field for every document of a
-// snapshot, by internal document number: doc d has vals[start[d]:start[d+1]],
-// indices into terms.
+// column holds, for each value of one keyword field, the documents of a
+// snapshot that have it, by internal document number.
 type column struct {
 	terms []string
-	start []uint32
-	vals  []uint32
+	docs  []docSet
 }
 
-// values returns the term indices of document d.
-func (c *column) values(d uint64) []uint32 {
-	if d+1 >= uint64(len(c.start)) {
-		return nil
+// docSet is a set of document numbers: a sorted list when it is sparse, else a
+// bitset (at most twice as large as the list would be, and faster to
+// intersect: a word holds 64 documents).
+type docSet struct {
+	list []uint32
+	bits []uint64
+}
+
+// denseSet turns the sorted docs of a value into a docSet, a bitset when more
+// than one document in 64 of the n has it.
+func denseSet(docs []uint32, n uint64) docSet {
+	if uint64(len(docs))*64 <= n {
+		return docSet{list: slices.Clip(docs)}
 	}
-	return c.vals[c.start[d]:c.start[d+1]]
+	bits := make([]uint64, (n+63)/64)
+	for _, d := range docs {
+		bits[d>>6] |= 1 << (d & 63)
+	}
+	return docSet{bits: bits}
+}
+
+// countIn returns the number of documents of s marked in the bitset hits.
+func (s *docSet) countIn(hits []uint64) int {
+	c := 0
+	if s.bits != nil {
+		b := s.bits[:min(len(s.bits), len(hits))]
+		h := hits[:len(b)]
+		for w := range b {
+			c += bits.OnesCount64(b[w] & h[w])
+		}
+		return c
+	}
+	for _, d := range s.list {
+		if w := int(d >> 6); w < len(hits) {
+			c += int(hits[w] >> (d & 63) & 1) // no branch on a random bit
+		}
+	}
+	return c
+}
+
+// orInto adds the documents of s to the bitset u, which is large enough for
+// any document marked in a search (others are left out).
+func (s *docSet) orInto(u []uint64) {
+	if s.bits != nil {
+		b := s.bits[:min(len(s.bits), len(u))]
+		for w := range b {
+			u[w] |= b[w]
+		}
+		return
+	}
+	for _, d := range s.list {
+		if w := int(d >> 6); w < len(u) {
+			u[w] |= 1 << (d & 63)
+		}
+	}
 }
 
 // months holds the month of the published date of every document of a
@@ -52,48 +102,6 @@ type columns struct {
 	fields map[string]*column
 	month  months
 	ready  map[string]chan struct{}
-	// grouped caches columns.groups, per field, for one registry view.
-	grouped map[string]groupMap
-}
-
-// groupMap numbers the entities of several forms among the values of a column.
-type groupMap struct {
-	view    *regView
-	groupOf []int32
-	n       int
-}
-
-// groups returns, for each value of column c of field, the number of its
-// entity in view when the entity has several forms (-1 otherwise), and the
-// number of such entities. It is computed once per column and view.
-func (cs *columns) groups(field string, c *column, v *regView) ([]int32, int) {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	if g, ok := cs.grouped[field]; ok && g.view == v {
-		return g.groupOf, g.n
-	}
-	l, isEntity := fieldLabel(field)
-	groupOf := make([]int32, len(c.terms))
-	ids := map[*group]int32{}
-	for t := range groupOf {
-		groupOf[t] = -1
-		if !isEntity || v == nil {
-			continue
-		}
-		if g := v.lookup(l, c.terms[t]); g != nil && len(g.values) > 1 {
-			id, ok := ids[g]
-			if !ok {
-				id = int32(len(ids))
-				ids[g] = id
-			}
-			groupOf[t] = id
-		}
-	}
-	if cs.grouped == nil {
-		cs.grouped = map[string]groupMap{}
-	}
-	cs.grouped[field] = groupMap{v, groupOf, len(ids)}
-	return groupOf, len(ids)
 }
 
 // columnCache keeps the columns of the latest snapshot searched.
@@ -216,35 +224,26 @@ func postings(ctx context.Context, r bindex.IndexReader, field string, term func
 
 // buildColumn reads the column of a keyword field.
 func buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*column, error) {
-	type pair struct{ doc, t uint32 }
-	var pairs []pair
+	var lists [][]uint32
 	maxDoc := uint64(0)
 	terms, err := postings(ctx, r, field, nil, func(t int, doc uint64) {
 		if doc > 1<<31 {
 			return
 		}
-		pairs = append(pairs, pair{uint32(doc), uint32(t)})
+		if t == len(lists) {
+			lists = append(lists, nil)
+		}
+		lists[t] = append(lists[t], uint32(doc))
 		maxDoc = max(maxDoc, doc)
 	})
 	if err != nil {
 		return nil, err
 	}
-	c := &column{terms: terms, vals: make([]uint32, len(pairs))}
-	n := uint64(0)
-	if len(pairs) > 0 {
-		n = maxDoc + 1
-	}
-	c.start = make([]uint32, n+1)
-	for _, p := range pairs {
-		c.start[p.doc+1]++
-	}
-	for d := uint64(1); d <= n; d++ {
-		c.start[d] += c.start[d-1]
-	}
-	fill := make([]uint32, n)
-	for _, p := range pairs {
-		c.vals[c.start[p.doc]+fill[p.doc]] = p.t
-		fill[p.doc]++
+	c := &column{terms: terms, docs: make([]docSet, len(terms))}
+	for t := range c.docs {
+		if t < len(lists) {
+			c.docs[t] = denseSet(lists[t], maxDoc+1)
+		}
 	}
 	return c, nil
 }
@@ -314,34 +313,41 @@ func buildMonths(ctx context.Context, r bindex.IndexReader) (months, error) {
 type facetCounter struct {
 	fields []string
 	cols   []*column
+	// hits marks the matching documents; counts holds the count of each
+	// value of each facet once count has run.
+	hits   []uint64
 	counts [][]int32
 	month  months
 	mcount map[int32]int
-	// groupOf maps the values of a facet to the entities of several forms
-	// (-1: none, see columns.groups); groupCount counts the documents of each
-	// such entity, groupLast is the last document counted (its number + 1).
-	groupOf    [][]int32
-	groupCount [][]int32
-	groupLast  [][]int32
+	union  []uint64 // scratch for countAny
 }
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
 	n := docNum(d.IndexInternalID)
-	mark := int32(n + 1)
-	for i, c := range fc.cols {
-		cnt, gof, gc, gl := fc.counts[i], fc.groupOf[i], fc.groupCount[i], fc.groupLast[i]
-		for _, v := range c.values(n) {
-			cnt[v]++
-			if g := gof[v]; g >= 0 && gl[g] != mark {
-				gl[g] = mark
-				gc[g]++
-			}
-		}
+	if n > 1<<31 {
+		return
 	}
+	w := int(n >> 6)
+	if w >= len(fc.hits) {
+		fc.hits = append(fc.hits, make([]uint64, w+1-len(fc.hits))...)
+	}
+	fc.hits[w] |= 1 << (n & 63)
 	if fc.month != nil && n < uint64(len(fc.month)) {
 		if m := fc.month[n]; m != noMonth {
 			fc.mcount[m]++
 		}
+	}
+}
+
+// count computes the count of every value of every facet from the matches.
+func (fc *facetCounter) count() {
+	fc.counts = make([][]int32, len(fc.cols))
+	for i, c := range fc.cols {
+		cnt := make([]int32, len(c.terms))
+		for t := range c.docs {
+			cnt[t] = int32(c.docs[t].countIn(fc.hits))
+		}
+		fc.counts[i] = cnt
 	}
 }
 
@@ -386,12 +392,10 @@ func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.
 		if err != nil {
 			return nil, err
 		}
-		gof, ng := cs.groups(f, c, q.view)
 		fc.cols = append(fc.cols, c)
-		fc.counts = append(fc.counts, make([]int32, len(c.terms)))
-		fc.groupOf = append(fc.groupOf, gof)
-		fc.groupCount = append(fc.groupCount, make([]int32, ng))
-		fc.groupLast = append(fc.groupLast, make([]int32, ng))
+	}
+	if n, err := r.DocCount(); err == nil {
+		fc.hits = make([]uint64, 0, n/64+1)
 	}
 	if q.month {
 		_, mo, err := cs.get(ctx, r, FieldPublished)
@@ -431,26 +435,36 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 
 // countAny returns the number of matching documents with any of the values
 // forms in facet i, all forms of one entity of the registry view: the sum of
-// their counts when at most one of them matched, else the count of the entity.
+// their counts when at most one of them matched, else the size of the
+// intersection of the matches with the union of their documents.
 func (fc *facetCounter) countAny(i int, forms []string) int {
 	c, cnt := fc.cols[i], fc.counts[i]
-	present, sum, first := 0, 0, -1
+	present, sum := 0, 0
+	var idx [8]int
+	found := idx[:0]
 	for _, f := range forms {
 		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
 			present++
 			sum += int(cnt[j])
-			if first < 0 {
-				first = j
-			}
+			found = append(found, j)
 		}
 	}
 	if present <= 1 {
 		return sum // no document can count twice
 	}
-	if g := fc.groupOf[i][first]; g >= 0 {
-		return int(fc.groupCount[i][g])
+	if len(fc.union) != len(fc.hits) {
+		fc.union = make([]uint64, len(fc.hits))
+	} else {
+		clear(fc.union)
 	}
-	return sum
+	for _, j := range found {
+		c.docs[j].orInto(fc.union)
+	}
+	n := 0
+	for w, u := range fc.union {
+		n += bits.OnesCount64(u & fc.hits[w])
+	}
+	return n
 }
 
 // facetResults fills out from the counts of a faceted search: the entity
@@ -461,6 +475,7 @@ func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *r
 	if fc == nil {
 		return nil
 	}
+	fc.count()
 	for i, f := range fc.fields {
 		var dst *[]FacetValue
 		switch f {

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
@@ -26,8 +27,26 @@ import (
 // an entity of several forms the size of the intersection of their union.
 
 // column holds, for each value of one keyword field, the documents of a
-// snapshot that have it, by internal document number.
+// snapshot that have it, by internal document number. It is made of parts, one
+// for each segment of a scorch snapshot: segments never change, so the part of a
+// segment is read once and kept while the segment is in the index, and a write
+// only reads the postings of its own new segment.
 type column struct {
+	terms []string // sorted
+	parts []colPart
+}
+
+// colPart is the part of a column in one segment, whose first document has
+// number offset in the snapshot.
+type colPart struct {
+	offset uint64
+	seg    *segColumn
+	term   []int32 // the column's index of each term of seg
+}
+
+// segColumn holds the documents of each value of a field in one segment (or a
+// whole snapshot), by their number there.
+type segColumn struct {
 	terms []string
 	docs  []docSet
 }
@@ -53,38 +72,76 @@ func denseSet(docs []uint32, n uint64) docSet {
 	return docSet{bits: bits}
 }
 
-// countIn returns the number of documents of s marked in the bitset hits.
-func (s *docSet) countIn(hits []uint64) int {
+// wordAt returns the 64 bits of h from bit g on.
+func wordAt(h []uint64, g uint64) uint64 {
+	i, sh := g>>6, g&63
+	if i >= uint64(len(h)) {
+		return 0
+	}
+	w := h[i] >> sh
+	if sh != 0 && i+1 < uint64(len(h)) {
+		w |= h[i+1] << (64 - sh)
+	}
+	return w
+}
+
+// countIn returns the number of documents of s marked in the bitset hits, the
+// documents of s being numbered from off there.
+func (s *docSet) countIn(hits []uint64, off uint64) int {
 	c := 0
 	if s.bits != nil {
-		b := s.bits[:min(len(s.bits), len(hits))]
-		h := hits[:len(b)]
-		for w := range b {
-			c += bits.OnesCount64(b[w] & h[w])
+		if off&63 == 0 {
+			b := s.bits
+			h := hits[min(uint64(len(hits)), off>>6):]
+			b = b[:min(len(b), len(h))]
+			h = h[:len(b)]
+			for w := range b {
+				c += bits.OnesCount64(b[w] & h[w])
+			}
+			return c
+		}
+		for w, b := range s.bits {
+			if b != 0 {
+				c += bits.OnesCount64(b & wordAt(hits, off+uint64(w)*64))
+			}
 		}
 		return c
 	}
+	n := uint64(len(hits))
 	for _, d := range s.list {
-		if w := int(d >> 6); w < len(hits) {
-			c += int(hits[w] >> (d & 63) & 1) // no branch on a random bit
+		g := off + uint64(d)
+		if w := g >> 6; w < n {
+			c += int(hits[w] >> (g & 63) & 1) // no branch on a random bit
 		}
 	}
 	return c
 }
 
-// orInto adds the documents of s to the bitset u, which is large enough for
-// any document marked in a search (others are left out).
-func (s *docSet) orInto(u []uint64) {
+// orInto adds the documents of s, numbered from off, to the bitset u, which is
+// large enough for any document marked in a search (others are left out).
+func (s *docSet) orInto(u []uint64, off uint64) {
+	n := uint64(len(u))
 	if s.bits != nil {
-		b := s.bits[:min(len(s.bits), len(u))]
-		for w := range b {
-			u[w] |= b[w]
+		sh := off & 63
+		for w, b := range s.bits {
+			if b == 0 {
+				continue
+			}
+			i := off>>6 + uint64(w)
+			if i >= n {
+				return
+			}
+			u[i] |= b << sh
+			if sh != 0 && i+1 < n {
+				u[i+1] |= b >> (64 - sh)
+			}
 		}
 		return
 	}
 	for _, d := range s.list {
-		if w := int(d >> 6); w < len(u) {
-			u[w] |= 1 << (d & 63)
+		g := off + uint64(d)
+		if w := g >> 6; w < n {
+			u[w] |= 1 << (g & 63)
 		}
 	}
 }
@@ -98,16 +155,25 @@ const noMonth = -1
 // columns are the facet columns of one snapshot.
 type columns struct {
 	reader bindex.IndexReader // the snapshot, for identity only
+	cache  *columnCache       // where the parts of segments are kept
 	mu     sync.Mutex         // guards the maps while they fill
 	fields map[string]*column
 	month  months
 	ready  map[string]chan struct{}
 }
 
-// columnCache keeps the columns of the latest snapshot searched.
+// columnCache keeps the columns of the latest snapshot searched, and the
+// column parts of the segments of the latest snapshots.
 type columnCache struct {
-	mu  sync.Mutex
-	cur *columns
+	mu   sync.Mutex
+	cur  *columns
+	segs map[segKey]*segColumn
+}
+
+// segKey names the column part of a field in a segment.
+type segKey struct {
+	seg   any // the segment.Segment, compared by identity
+	field string
 }
 
 // forReader returns the columns of snapshot r, new ones when r is not the
@@ -116,9 +182,38 @@ func (cc *columnCache) forReader(r bindex.IndexReader) *columns {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if cc.cur == nil || cc.cur.reader != r {
-		cc.cur = &columns{reader: r, fields: map[string]*column{}, ready: map[string]chan struct{}{}}
+		cc.cur = &columns{reader: r, cache: cc, fields: map[string]*column{}, ready: map[string]chan struct{}{}}
+		if is, ok := r.(*scorch.IndexSnapshot); ok && cc.segs != nil {
+			// Forget the parts of the segments gone (merged away).
+			live := map[any]bool{}
+			for _, ss := range is.Segments() {
+				live[ss.Segment()] = true
+			}
+			for k := range cc.segs {
+				if !live[k.seg] {
+					delete(cc.segs, k)
+				}
+			}
+		}
 	}
 	return cc.cur
+}
+
+// segPart returns the cached part of field in segment seg, nil if none.
+func (cc *columnCache) segPart(seg any, field string) *segColumn {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	return cc.segs[segKey{seg, field}]
+}
+
+// keep caches the part of field in segment seg.
+func (cc *columnCache) keep(seg any, field string, c *segColumn) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.segs == nil {
+		cc.segs = map[segKey]*segColumn{}
+	}
+	cc.segs[segKey{seg, field}] = c
 }
 
 // get returns the column of field, building it once (other searches wait).
@@ -159,7 +254,7 @@ func (cs *columns) build(ctx context.Context, r bindex.IndexReader, field string
 		cs.mu.Unlock()
 		return nil, m, nil
 	}
-	c, err := buildColumn(ctx, r, field)
+	c, err := cs.buildColumn(ctx, r, field)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -222,8 +317,109 @@ func postings(ctx context.Context, r bindex.IndexReader, field string, term func
 	}
 }
 
-// buildColumn reads the column of a keyword field.
-func buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*column, error) {
+// buildColumn reads the column of a keyword field: from the parts of its
+// segments when r is a scorch snapshot (reading only the parts not cached),
+// else from the postings of the whole snapshot.
+func (cs *columns) buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*column, error) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		sc, err := readColumn(ctx, r, field)
+		if err != nil {
+			return nil, err
+		}
+		return joinParts([]*segColumn{sc}, []uint64{0}), nil
+	}
+	var segs []*segColumn
+	var offsets []uint64
+	off := uint64(0)
+	for _, ss := range is.Segments() {
+		seg := ss.Segment()
+		sc := cs.cache.segPart(seg, field)
+		if sc == nil {
+			var err error
+			if sc, err = readSegment(ctx, ss, field); err != nil {
+				return nil, err
+			}
+			cs.cache.keep(seg, field, sc)
+		}
+		segs = append(segs, sc)
+		offsets = append(offsets, off)
+		off += seg.Count()
+	}
+	return joinParts(segs, offsets), nil
+}
+
+// joinParts makes the column of the segment parts, whose first documents have
+// the given offsets.
+func joinParts(segs []*segColumn, offsets []uint64) *column {
+	c := &column{}
+	for _, sc := range segs {
+		c.terms = append(c.terms, sc.terms...)
+	}
+	slices.Sort(c.terms)
+	c.terms = slices.Compact(c.terms)
+	for k, sc := range segs {
+		p := colPart{offset: offsets[k], seg: sc, term: make([]int32, len(sc.terms))}
+		for t, term := range sc.terms {
+			j, _ := slices.BinarySearch(c.terms, term)
+			p.term[t] = int32(j)
+		}
+		c.parts = append(c.parts, p)
+	}
+	return c
+}
+
+// readSegment reads the documents of each value of field in one segment,
+// deleted ones included (no search matches them).
+func readSegment(ctx context.Context, ss *scorch.SegmentSnapshot, field string) (*segColumn, error) {
+	seg := ss.Segment()
+	d, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, fmt.Errorf("facets: reading the terms of %s: %w", field, err)
+	}
+	sc := &segColumn{}
+	n := seg.Count()
+	it := d.AutomatonIterator(nil, nil, nil)
+	var docs []uint32
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e, err := it.Next()
+		if err != nil {
+			return nil, fmt.Errorf("facets: reading the terms of %s: %w", field, err)
+		}
+		if e == nil {
+			return sc, nil
+		}
+		pl, err := d.PostingsList([]byte(e.Term), nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("facets: reading %s %q: %w", field, e.Term, err)
+		}
+		pi := pl.Iterator(false, false, false, nil)
+		docs = docs[:0]
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return nil, fmt.Errorf("facets: reading %s %q: %w", field, e.Term, err)
+			}
+			if p == nil {
+				break
+			}
+			if num := p.Number(); num < 1<<31 {
+				docs = append(docs, uint32(num))
+			}
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		sc.terms = append(sc.terms, e.Term)
+		sc.docs = append(sc.docs, denseSet(slices.Clone(docs), n))
+	}
+}
+
+// readColumn reads the documents of each value of field in a whole snapshot.
+func readColumn(ctx context.Context, r bindex.IndexReader, field string) (*segColumn, error) {
 	var lists [][]uint32
 	maxDoc := uint64(0)
 	terms, err := postings(ctx, r, field, nil, func(t int, doc uint64) {
@@ -239,13 +435,13 @@ func buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*colu
 	if err != nil {
 		return nil, err
 	}
-	c := &column{terms: terms, docs: make([]docSet, len(terms))}
-	for t := range c.docs {
+	sc := &segColumn{terms: terms, docs: make([]docSet, len(terms))}
+	for t := range sc.docs {
 		if t < len(lists) {
-			c.docs[t] = denseSet(lists[t], maxDoc+1)
+			sc.docs[t] = denseSet(lists[t], maxDoc+1)
 		}
 	}
-	return c, nil
+	return sc, nil
 }
 
 // buildMonths reads the published month of every document.
@@ -344,8 +540,10 @@ func (fc *facetCounter) count() {
 	fc.counts = make([][]int32, len(fc.cols))
 	for i, c := range fc.cols {
 		cnt := make([]int32, len(c.terms))
-		for t := range c.docs {
-			cnt[t] = int32(c.docs[t].countIn(fc.hits))
+		for _, p := range c.parts {
+			for t := range p.seg.docs {
+				cnt[p.term[t]] += int32(p.seg.docs[t].countIn(fc.hits, p.offset))
+			}
 		}
 		fc.counts[i] = cnt
 	}
@@ -440,13 +638,13 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 func (fc *facetCounter) countAny(i int, forms []string) int {
 	c, cnt := fc.cols[i], fc.counts[i]
 	present, sum := 0, 0
-	var idx [8]int
+	var idx [8]string
 	found := idx[:0]
 	for _, f := range forms {
 		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
 			present++
 			sum += int(cnt[j])
-			found = append(found, j)
+			found = append(found, f)
 		}
 	}
 	if present <= 1 {
@@ -457,8 +655,12 @@ func (fc *facetCounter) countAny(i int, forms []string) int {
 	} else {
 		clear(fc.union)
 	}
-	for _, j := range found {
-		c.docs[j].orInto(fc.union)
+	for _, p := range c.parts {
+		for _, f := range found {
+			if t, ok := slices.BinarySearch(p.seg.terms, f); ok {
+				p.seg.docs[t].orInto(fc.union, p.offset)
+			}
+		}
 	}
 	n := 0
 	for w, u := range fc.union {

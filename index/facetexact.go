@@ -28,8 +28,15 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 		forms    []string // every stored form of the entity
 		present  int      // the forms among the matching articles
 	}
-	byName := map[string]*candidate{}
-	var cands []*candidate
+	nonzero := 0
+	for _, c := range fc.counts[i] {
+		if c > 0 {
+			nonzero++
+		}
+	}
+	byName := make(map[string]*candidate, nonzero)
+	cands := make([]*candidate, 0, nonzero)
+	slab := make([]candidate, 0, nonzero) // never grows: its pointers stay
 	terms := fc.cols[i].terms
 	for t, c := range fc.counts[i] {
 		if c == 0 {
@@ -46,7 +53,8 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 			if forms == nil {
 				forms = []string{name}
 			}
-			k = &candidate{value: name, mentions: mentions, forms: forms}
+			slab = append(slab, candidate{value: name, mentions: mentions, forms: forms})
+			k = &slab[len(slab)-1]
 			byName[name] = k
 			cands = append(cands, k)
 		}

@@ -147,3 +147,47 @@ func TestSampleEntityFacetsTopN(t *testing.T) {
 		}
 	}
 }
+
+// The columns are read per scorch segment (a write reads only its own): with
+// the corpus added in batches of uneven sizes (segments whose first documents
+// are not on a 64-document boundary), some articles added again (deleted from
+// their first segment), the facets stay exact.
+func TestEntityFacetsAcrossSegments(t *testing.T) {
+	x, err := Create(t.TempDir()+"/idx", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	arts := spreadCorpus()
+	for lo, size := 0, 30; lo < len(arts); lo, size = lo+size, 7 {
+		if err := x.Add(arts[lo:min(lo+size, len(arts))]...); err != nil {
+			t.Fatal(err)
+		}
+		// A search between the writes caches the parts of the segments so far.
+		if _, err := x.Search(context.Background(), Request{Facets: []string{FieldPlaces}, Plain: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.Add(arts[3], arts[31], arts[50]); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"", "banjir", "hujan -merendam", "Padang"} {
+		want := bruteFacets(t, x, Request{Query: q})
+		for _, n := range []int{1, 2, 3, 10, 100} {
+			res, err := x.Search(context.Background(), Request{Query: q, Facets: AllFacets, FacetSize: n, Plain: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTop(t, x, fmt.Sprintf("%q top %d", q, n), FieldPlaces, res.Facets.Places, want[FieldPlaces], n)
+			if n == 100 && fmt.Sprint(facetMap(res.Facets.Sources)) != fmt.Sprint(want[FieldSource]) {
+				t.Errorf("%q: sources %v, want %v", q, res.Facets.Sources, want[FieldSource])
+			}
+		}
+	}
+	x.cols.mu.Lock()
+	parts := len(x.cols.segs)
+	x.cols.mu.Unlock()
+	if parts == 0 {
+		t.Error("no column part of a segment was kept")
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
@@ -17,26 +19,131 @@ import (
 )
 
 // Facets are counted exactly, over every matching article, from columns: for
-// each facet field, the values of each document of an index snapshot, read once
+// each facet field, the documents of each value in an index snapshot, read once
 // from the field's postings when a search first needs them and kept until the
-// index changes. Counting is then a few array increments per matching article,
-// instead of decoding bleve's doc values for each one.
+// index changes. A search only marks its matches in a bitset as they go by (one
+// bit per match, whatever the number of facets); a value's count is then the
+// size of the intersection of its documents with the matches, and the count of
+// an entity of several forms the size of the intersection of their union.
 
-// column holds the values of one keyword field for every document of a
-// snapshot, by internal document number: doc d has vals[start[d]:start[d+1]],
-// indices into terms.
+// column holds, for each value of one keyword field, the documents of a
+// snapshot that have it, by internal document number. It is made of parts, one
+// for each segment of a scorch snapshot: segments never change, so the part of a
+// segment is read once and kept while the segment is in the index, and a write
+// only reads the postings of its own new segment.
 type column struct {
-	terms []string
-	start []uint32
-	vals  []uint32
+	terms []string // sorted
+	parts []colPart
 }
 
-// values returns the term indices of document d.
-func (c *column) values(d uint64) []uint32 {
-	if d+1 >= uint64(len(c.start)) {
-		return nil
+// colPart is the part of a column in one segment, whose first document has
+// number offset in the snapshot.
+type colPart struct {
+	offset uint64
+	seg    *segColumn
+	term   []int32 // the column's index of each term of seg
+}
+
+// segColumn holds the documents of each value of a field in one segment (or a
+// whole snapshot), by their number there.
+type segColumn struct {
+	terms []string
+	docs  []docSet
+}
+
+// docSet is a set of document numbers: a sorted list when it is sparse, else a
+// bitset (at most twice as large as the list would be, and faster to
+// intersect: a word holds 64 documents).
+type docSet struct {
+	list []uint32
+	bits []uint64
+}
+
+// denseSet turns the sorted docs of a value into a docSet, a bitset when more
+// than one document in 64 of the n has it.
+func denseSet(docs []uint32, n uint64) docSet {
+	if uint64(len(docs))*64 <= n {
+		return docSet{list: slices.Clip(docs)}
 	}
-	return c.vals[c.start[d]:c.start[d+1]]
+	bits := make([]uint64, (n+63)/64)
+	for _, d := range docs {
+		bits[d>>6] |= 1 << (d & 63)
+	}
+	return docSet{bits: bits}
+}
+
+// wordAt returns the 64 bits of h from bit g on.
+func wordAt(h []uint64, g uint64) uint64 {
+	i, sh := g>>6, g&63
+	if i >= uint64(len(h)) {
+		return 0
+	}
+	w := h[i] >> sh
+	if sh != 0 && i+1 < uint64(len(h)) {
+		w |= h[i+1] << (64 - sh)
+	}
+	return w
+}
+
+// countIn returns the number of documents of s marked in the bitset hits, the
+// documents of s being numbered from off there.
+func (s *docSet) countIn(hits []uint64, off uint64) int {
+	c := 0
+	if s.bits != nil {
+		if off&63 == 0 {
+			b := s.bits
+			h := hits[min(uint64(len(hits)), off>>6):]
+			b = b[:min(len(b), len(h))]
+			h = h[:len(b)]
+			for w := range b {
+				c += bits.OnesCount64(b[w] & h[w])
+			}
+			return c
+		}
+		for w, b := range s.bits {
+			if b != 0 {
+				c += bits.OnesCount64(b & wordAt(hits, off+uint64(w)*64))
+			}
+		}
+		return c
+	}
+	n := uint64(len(hits))
+	for _, d := range s.list {
+		g := off + uint64(d)
+		if w := g >> 6; w < n {
+			c += int(hits[w] >> (g & 63) & 1) // no branch on a random bit
+		}
+	}
+	return c
+}
+
+// orInto adds the documents of s, numbered from off, to the bitset u, which is
+// large enough for any document marked in a search (others are left out).
+func (s *docSet) orInto(u []uint64, off uint64) {
+	n := uint64(len(u))
+	if s.bits != nil {
+		sh := off & 63
+		for w, b := range s.bits {
+			if b == 0 {
+				continue
+			}
+			i := off>>6 + uint64(w)
+			if i >= n {
+				return
+			}
+			u[i] |= b << sh
+			if sh != 0 && i+1 < n {
+				u[i+1] |= b >> (64 - sh)
+			}
+		}
+		return
+	}
+	for _, d := range s.list {
+		g := off + uint64(d)
+		if w := g >> 6; w < n {
+			u[w] |= 1 << (g & 63)
+		}
+	}
 }
 
 // months holds the month of the published date of every document of a
@@ -48,58 +155,25 @@ const noMonth = -1
 // columns are the facet columns of one snapshot.
 type columns struct {
 	reader bindex.IndexReader // the snapshot, for identity only
+	cache  *columnCache       // where the parts of segments are kept
 	mu     sync.Mutex         // guards the maps while they fill
 	fields map[string]*column
 	month  months
 	ready  map[string]chan struct{}
-	// grouped caches columns.groups, per field, for one registry view.
-	grouped map[string]groupMap
 }
 
-// groupMap numbers the entities of several forms among the values of a column.
-type groupMap struct {
-	view    *regView
-	groupOf []int32
-	n       int
-}
-
-// groups returns, for each value of column c of field, the number of its
-// entity in view when the entity has several forms (-1 otherwise), and the
-// number of such entities. It is computed once per column and view.
-func (cs *columns) groups(field string, c *column, v *regView) ([]int32, int) {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	if g, ok := cs.grouped[field]; ok && g.view == v {
-		return g.groupOf, g.n
-	}
-	l, isEntity := fieldLabel(field)
-	groupOf := make([]int32, len(c.terms))
-	ids := map[*group]int32{}
-	for t := range groupOf {
-		groupOf[t] = -1
-		if !isEntity || v == nil {
-			continue
-		}
-		if g := v.lookup(l, c.terms[t]); g != nil && len(g.values) > 1 {
-			id, ok := ids[g]
-			if !ok {
-				id = int32(len(ids))
-				ids[g] = id
-			}
-			groupOf[t] = id
-		}
-	}
-	if cs.grouped == nil {
-		cs.grouped = map[string]groupMap{}
-	}
-	cs.grouped[field] = groupMap{v, groupOf, len(ids)}
-	return groupOf, len(ids)
-}
-
-// columnCache keeps the columns of the latest snapshot searched.
+// columnCache keeps the columns of the latest snapshot searched, and the
+// column parts of the segments of the latest snapshots.
 type columnCache struct {
-	mu  sync.Mutex
-	cur *columns
+	mu   sync.Mutex
+	cur  *columns
+	segs map[segKey]*segColumn
+}
+
+// segKey names the column part of a field in a segment.
+type segKey struct {
+	seg   any // the segment.Segment, compared by identity
+	field string
 }
 
 // forReader returns the columns of snapshot r, new ones when r is not the
@@ -108,9 +182,38 @@ func (cc *columnCache) forReader(r bindex.IndexReader) *columns {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if cc.cur == nil || cc.cur.reader != r {
-		cc.cur = &columns{reader: r, fields: map[string]*column{}, ready: map[string]chan struct{}{}}
+		cc.cur = &columns{reader: r, cache: cc, fields: map[string]*column{}, ready: map[string]chan struct{}{}}
+		if is, ok := r.(*scorch.IndexSnapshot); ok && cc.segs != nil {
+			// Forget the parts of the segments gone (merged away).
+			live := map[any]bool{}
+			for _, ss := range is.Segments() {
+				live[ss.Segment()] = true
+			}
+			for k := range cc.segs {
+				if !live[k.seg] {
+					delete(cc.segs, k)
+				}
+			}
+		}
 	}
 	return cc.cur
+}
+
+// segPart returns the cached part of field in segment seg, nil if none.
+func (cc *columnCache) segPart(seg any, field string) *segColumn {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	return cc.segs[segKey{seg, field}]
+}
+
+// keep caches the part of field in segment seg.
+func (cc *columnCache) keep(seg any, field string, c *segColumn) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.segs == nil {
+		cc.segs = map[segKey]*segColumn{}
+	}
+	cc.segs[segKey{seg, field}] = c
 }
 
 // get returns the column of field, building it once (other searches wait).
@@ -151,7 +254,7 @@ func (cs *columns) build(ctx context.Context, r bindex.IndexReader, field string
 		cs.mu.Unlock()
 		return nil, m, nil
 	}
-	c, err := buildColumn(ctx, r, field)
+	c, err := cs.buildColumn(ctx, r, field)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -214,39 +317,131 @@ func postings(ctx context.Context, r bindex.IndexReader, field string, term func
 	}
 }
 
-// buildColumn reads the column of a keyword field.
-func buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*column, error) {
-	type pair struct{ doc, t uint32 }
-	var pairs []pair
+// buildColumn reads the column of a keyword field: from the parts of its
+// segments when r is a scorch snapshot (reading only the parts not cached),
+// else from the postings of the whole snapshot.
+func (cs *columns) buildColumn(ctx context.Context, r bindex.IndexReader, field string) (*column, error) {
+	is, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		sc, err := readColumn(ctx, r, field)
+		if err != nil {
+			return nil, err
+		}
+		return joinParts([]*segColumn{sc}, []uint64{0}), nil
+	}
+	var segs []*segColumn
+	var offsets []uint64
+	off := uint64(0)
+	for _, ss := range is.Segments() {
+		seg := ss.Segment()
+		sc := cs.cache.segPart(seg, field)
+		if sc == nil {
+			var err error
+			if sc, err = readSegment(ctx, ss, field); err != nil {
+				return nil, err
+			}
+			cs.cache.keep(seg, field, sc)
+		}
+		segs = append(segs, sc)
+		offsets = append(offsets, off)
+		off += seg.Count()
+	}
+	return joinParts(segs, offsets), nil
+}
+
+// joinParts makes the column of the segment parts, whose first documents have
+// the given offsets.
+func joinParts(segs []*segColumn, offsets []uint64) *column {
+	c := &column{}
+	for _, sc := range segs {
+		c.terms = append(c.terms, sc.terms...)
+	}
+	slices.Sort(c.terms)
+	c.terms = slices.Compact(c.terms)
+	for k, sc := range segs {
+		p := colPart{offset: offsets[k], seg: sc, term: make([]int32, len(sc.terms))}
+		for t, term := range sc.terms {
+			j, _ := slices.BinarySearch(c.terms, term)
+			p.term[t] = int32(j)
+		}
+		c.parts = append(c.parts, p)
+	}
+	return c
+}
+
+// readSegment reads the documents of each value of field in one segment,
+// deleted ones included (no search matches them).
+func readSegment(ctx context.Context, ss *scorch.SegmentSnapshot, field string) (*segColumn, error) {
+	seg := ss.Segment()
+	d, err := seg.Dictionary(field)
+	if err != nil {
+		return nil, fmt.Errorf("facets: reading the terms of %s: %w", field, err)
+	}
+	sc := &segColumn{}
+	n := seg.Count()
+	it := d.AutomatonIterator(nil, nil, nil)
+	var docs []uint32
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e, err := it.Next()
+		if err != nil {
+			return nil, fmt.Errorf("facets: reading the terms of %s: %w", field, err)
+		}
+		if e == nil {
+			return sc, nil
+		}
+		pl, err := d.PostingsList([]byte(e.Term), nil, nil)
+		if err != nil {
+			return nil, fmt.Errorf("facets: reading %s %q: %w", field, e.Term, err)
+		}
+		pi := pl.Iterator(false, false, false, nil)
+		docs = docs[:0]
+		for {
+			p, err := pi.Next()
+			if err != nil {
+				return nil, fmt.Errorf("facets: reading %s %q: %w", field, e.Term, err)
+			}
+			if p == nil {
+				break
+			}
+			if num := p.Number(); num < 1<<31 {
+				docs = append(docs, uint32(num))
+			}
+		}
+		if len(docs) == 0 {
+			continue
+		}
+		sc.terms = append(sc.terms, e.Term)
+		sc.docs = append(sc.docs, denseSet(slices.Clone(docs), n))
+	}
+}
+
+// readColumn reads the documents of each value of field in a whole snapshot.
+func readColumn(ctx context.Context, r bindex.IndexReader, field string) (*segColumn, error) {
+	var lists [][]uint32
 	maxDoc := uint64(0)
 	terms, err := postings(ctx, r, field, nil, func(t int, doc uint64) {
 		if doc > 1<<31 {
 			return
 		}
-		pairs = append(pairs, pair{uint32(doc), uint32(t)})
+		if t == len(lists) {
+			lists = append(lists, nil)
+		}
+		lists[t] = append(lists[t], uint32(doc))
 		maxDoc = max(maxDoc, doc)
 	})
 	if err != nil {
 		return nil, err
 	}
-	c := &column{terms: terms, vals: make([]uint32, len(pairs))}
-	n := uint64(0)
-	if len(pairs) > 0 {
-		n = maxDoc + 1
+	sc := &segColumn{terms: terms, docs: make([]docSet, len(terms))}
+	for t := range sc.docs {
+		if t < len(lists) {
+			sc.docs[t] = denseSet(lists[t], maxDoc+1)
+		}
 	}
-	c.start = make([]uint32, n+1)
-	for _, p := range pairs {
-		c.start[p.doc+1]++
-	}
-	for d := uint64(1); d <= n; d++ {
-		c.start[d] += c.start[d-1]
-	}
-	fill := make([]uint32, n)
-	for _, p := range pairs {
-		c.vals[c.start[p.doc]+fill[p.doc]] = p.t
-		fill[p.doc]++
-	}
-	return c, nil
+	return sc, nil
 }
 
 // buildMonths reads the published month of every document.
@@ -314,34 +509,43 @@ func buildMonths(ctx context.Context, r bindex.IndexReader) (months, error) {
 type facetCounter struct {
 	fields []string
 	cols   []*column
+	// hits marks the matching documents; counts holds the count of each
+	// value of each facet once count has run.
+	hits   []uint64
 	counts [][]int32
 	month  months
 	mcount map[int32]int
-	// groupOf maps the values of a facet to the entities of several forms
-	// (-1: none, see columns.groups); groupCount counts the documents of each
-	// such entity, groupLast is the last document counted (its number + 1).
-	groupOf    [][]int32
-	groupCount [][]int32
-	groupLast  [][]int32
+	union  []uint64 // scratch for countAny
 }
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
 	n := docNum(d.IndexInternalID)
-	mark := int32(n + 1)
-	for i, c := range fc.cols {
-		cnt, gof, gc, gl := fc.counts[i], fc.groupOf[i], fc.groupCount[i], fc.groupLast[i]
-		for _, v := range c.values(n) {
-			cnt[v]++
-			if g := gof[v]; g >= 0 && gl[g] != mark {
-				gl[g] = mark
-				gc[g]++
-			}
-		}
+	if n > 1<<31 {
+		return
 	}
+	w := int(n >> 6)
+	if w >= len(fc.hits) {
+		fc.hits = append(fc.hits, make([]uint64, w+1-len(fc.hits))...)
+	}
+	fc.hits[w] |= 1 << (n & 63)
 	if fc.month != nil && n < uint64(len(fc.month)) {
 		if m := fc.month[n]; m != noMonth {
 			fc.mcount[m]++
 		}
+	}
+}
+
+// count computes the count of every value of every facet from the matches.
+func (fc *facetCounter) count() {
+	fc.counts = make([][]int32, len(fc.cols))
+	for i, c := range fc.cols {
+		cnt := make([]int32, len(c.terms))
+		for _, p := range c.parts {
+			for t := range p.seg.docs {
+				cnt[p.term[t]] += int32(p.seg.docs[t].countIn(fc.hits, p.offset))
+			}
+		}
+		fc.counts[i] = cnt
 	}
 }
 
@@ -386,12 +590,10 @@ func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.
 		if err != nil {
 			return nil, err
 		}
-		gof, ng := cs.groups(f, c, q.view)
 		fc.cols = append(fc.cols, c)
-		fc.counts = append(fc.counts, make([]int32, len(c.terms)))
-		fc.groupOf = append(fc.groupOf, gof)
-		fc.groupCount = append(fc.groupCount, make([]int32, ng))
-		fc.groupLast = append(fc.groupLast, make([]int32, ng))
+	}
+	if n, err := r.DocCount(); err == nil {
+		fc.hits = make([]uint64, 0, n/64+1)
 	}
 	if q.month {
 		_, mo, err := cs.get(ctx, r, FieldPublished)
@@ -431,26 +633,40 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 
 // countAny returns the number of matching documents with any of the values
 // forms in facet i, all forms of one entity of the registry view: the sum of
-// their counts when at most one of them matched, else the count of the entity.
+// their counts when at most one of them matched, else the size of the
+// intersection of the matches with the union of their documents.
 func (fc *facetCounter) countAny(i int, forms []string) int {
 	c, cnt := fc.cols[i], fc.counts[i]
-	present, sum, first := 0, 0, -1
+	present, sum := 0, 0
+	var idx [8]string
+	found := idx[:0]
 	for _, f := range forms {
 		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
 			present++
 			sum += int(cnt[j])
-			if first < 0 {
-				first = j
-			}
+			found = append(found, f)
 		}
 	}
 	if present <= 1 {
 		return sum // no document can count twice
 	}
-	if g := fc.groupOf[i][first]; g >= 0 {
-		return int(fc.groupCount[i][g])
+	if len(fc.union) != len(fc.hits) {
+		fc.union = make([]uint64, len(fc.hits))
+	} else {
+		clear(fc.union)
 	}
-	return sum
+	for _, p := range c.parts {
+		for _, f := range found {
+			if t, ok := slices.BinarySearch(p.seg.terms, f); ok {
+				p.seg.docs[t].orInto(fc.union, p.offset)
+			}
+		}
+	}
+	n := 0
+	for w, u := range fc.union {
+		n += bits.OnesCount64(u & fc.hits[w])
+	}
+	return n
 }
 
 // facetResults fills out from the counts of a faceted search: the entity
@@ -461,6 +677,7 @@ func (x *Index) facetResults(ctx context.Context, out *Facets, fq *faceted, v *r
 	if fc == nil {
 		return nil
 	}
+	fc.count()
 	for i, f := range fc.fields {
 		var dst *[]FacetValue
 		switch f {

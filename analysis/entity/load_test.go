@@ -95,3 +95,49 @@ func TestLoadBounded(t *testing.T) {
 		t.Errorf("gzip'd one-feature model: %v", err)
 	}
 }
+
+// FuzzLoad checks that Load never panics on a model file, and that a model it
+// accepts tags in every style and writes itself back byte for byte.
+func FuzzLoad(f *testing.F) {
+	var train []entity.TaggedSentence
+	for i, s := range []string{"Budi/B-PER pergi/O ke/O Jakarta/B-LOC ./O", "Siti/B-PER bekerja/O di/O PT/B-ORG Maju/I-ORG ./O"} {
+		var ts entity.TaggedSentence
+		for _, w := range strings.Fields(s) {
+			word, tag, _ := strings.Cut(w, "/")
+			ts.Words = append(ts.Words, word)
+			ts.Tags = append(ts.Tags, tag)
+		}
+		ts.Auxiliary = i == 1 // a model with a NERGrit fold
+		train = append(train, ts)
+	}
+	r, err := entity.Train(train, nil, entity.TrainOptions{Epochs: 2})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var small bytes.Buffer
+	if err := r.WriteModel(&small); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(small.Bytes())
+	f.Add(modelFile(1, 1, 0, oneFeature))
+	f.Add(append(modelFile(1, 1, 0, oneFeature), 0))
+	words := strings.Fields("Budi bekerja di PT Maju , Jakarta .")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := entity.Load(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, s := range []entity.Style{entity.StyleDefault, entity.StyleNERGrit, entity.StyleIdner} {
+			if tags := r.WithStyle(s).Tag(words); len(tags) != len(words) {
+				t.Fatalf("style %s: %d tags for %d words", s, len(tags), len(words))
+			}
+		}
+		var buf bytes.Buffer
+		if err := r.WriteModel(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if len(data) > 0 && data[0] != 0x1f && !bytes.Equal(buf.Bytes(), data) {
+			t.Errorf("WriteModel does not give back the %d bytes read (%d)", len(data), buf.Len())
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/telaah/telaah/analysis/entity"
@@ -140,4 +141,55 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("WriteModel does not give back the %d bytes read (%d)", len(data), buf.Len())
 		}
 	})
+}
+
+// TestAuxFoldConcurrent checks that the NERGrit fold of a freshly loaded model,
+// built the first time a recognizer in that style tags, is built once and
+// safely when several goroutines start tagging at once, and tags as the
+// embedded model does.
+func TestAuxFoldConcurrent(t *testing.T) {
+	var buf bytes.Buffer
+	if err := entity.Default().WriteModel(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := entity.Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Bursa Efek Indonesia ( BEI ) Medan menggelar pelatihan bagi warga Sumatera Utara .")
+	want := strings.Join(entity.Default().WithStyle(entity.StyleNERGrit).Tag(words), " ")
+	aux := r.WithStyle(entity.StyleNERGrit)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got := strings.Join(aux.Tag(words), " "); got != want {
+				t.Errorf("NERGrit style: %s, want %s", got, want)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// BenchmarkLoadNERGrit measures loading the embedded model and tagging one
+// sentence in StyleNERGrit, which builds the NERGrit fold: what a program that
+// uses that style pays once.
+func BenchmarkLoadNERGrit(b *testing.B) {
+	var buf bytes.Buffer
+	if err := entity.Default().WriteModel(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	words := strings.Fields("Presiden Joko Widodo meresmikan Bendungan Jatigede di Sumedang .")
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		r, err := entity.Load(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.WithStyle(entity.StyleNERGrit).Tag(words)
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }

@@ -2,12 +2,14 @@ package entity
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
+	"slices"
 	"sync"
 
 	kgzip "github.com/klauspost/compress/gzip"
@@ -120,14 +122,25 @@ func (m *model) table(s Style) *table {
 	a := m.aux
 	a.once.Do(func() {
 		t := m.tab.clone()
+		// The records come in the order of the slots of their keys (then the
+		// keys the main table lacks): one pass over the slots finds them
+		// without a look-up. A record out of that order is inserted.
+		i, end := 0, len(t.slots)+len(t.stash)
 		for p := a.recs; len(p) > 0; {
 			k, q, size, err := parseAuxRecord(p)
 			if err != nil {
 				// readModel and pack checked the records.
 				panic("entity: " + err.Error())
 			}
-			t.insert(k, &q)
 			p = p[size:]
+			for i < end && uint32(t.at(i).a) != k {
+				i++
+			}
+			if i == end {
+				t.insert(k, &q)
+				continue
+			}
+			t.set(t.at(i), k, &q)
 		}
 		a.tab = t
 	})
@@ -204,9 +217,13 @@ func (m *model) pack() *model {
 		k    uint32
 		main [numTags]int32
 	}
+	type record struct {
+		k   uint32
+		aux [numTags]int32
+	}
 	var feats []feature
-	var recs []byte
-	nrec, auxOnly := 0, 0
+	var recs []record
+	auxOnly := 0
 	for _, k := range m.bases {
 		qm := fold(k, 0)
 		if qm != ([numTags]int32{}) {
@@ -216,8 +233,7 @@ func (m *model) pack() *model {
 			continue
 		}
 		if qa := fold(k, 1); qa != qm {
-			recs = appendAuxRecord(recs, k, &qa)
-			nrec++
+			recs = append(recs, record{k, qa})
 			if qm == ([numTags]int32{}) {
 				auxOnly++
 			}
@@ -231,7 +247,19 @@ func (m *model) pack() *model {
 		p.tab.insert(feats[i].k, &feats[i].main)
 	}
 	if m.domain {
-		p.aux = &auxFold{n: nrec, recs: recs}
+		// In the order of the slots of their keys, for table.
+		pos := func(k uint32) int {
+			if i := p.tab.pos(k); i >= 0 {
+				return i
+			}
+			return math.MaxInt
+		}
+		slices.SortStableFunc(recs, func(x, y record) int { return cmp.Compare(pos(x.k), pos(y.k)) })
+		a := &auxFold{n: len(recs)}
+		for i := range recs {
+			a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
+		}
+		p.aux = a
 	}
 	return p
 }
@@ -357,7 +385,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 //	float32 transition weights, (numTags+1)×numTags
 //	the slots (buckets×bucketSize), then the stash, as two uint64 words each
 //	the over rows, numTags int32 each
-//	the aux records (see appendAuxRecord)
+//	the aux records (see appendAuxRecord), in the order of the slots of their keys
 //	uint32 CRC-32C of all the bytes before it
 //
 // Load also reads the file gzip'd.

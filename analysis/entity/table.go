@@ -87,16 +87,51 @@ func pack(k uint32, q *[numTags]int32) (a, b uint64, ok bool) {
 // sext13 sign-extends a 13-bit two's complement value.
 func sext13(u uint64) float32 { return float32(int32(uint32(u)<<19) >> 19) }
 
-// insert adds the feature k with weights q, replacing a feature of the same key.
-func (t *table) insert(k uint32, q *[numTags]int32) {
+// at returns slot i of the slots followed by the stash.
+func (t *table) at(i int) *slot {
+	if i < len(t.slots) {
+		return &t.slots[i]
+	}
+	return &t.stash[i-len(t.slots)]
+}
+
+// pos returns the i for which at(i) holds key k, or -1.
+func (t *table) pos(k uint32) int {
+	for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
+		for i := base; i < base+bucketSize; i++ {
+			if uint32(t.slots[i].a) == k {
+				return int(i)
+			}
+		}
+	}
+	for i := range t.stash {
+		if uint32(t.stash[i].a) == k {
+			return len(t.slots) + i
+		}
+	}
+	return -1
+}
+
+// set gives the slot sl the feature k with weights q.
+func (t *table) set(sl *slot, k uint32, q *[numTags]int32) {
 	a, b, ok := pack(k, q)
 	if !ok {
 		a, b = uint64(k), overFlag|uint64(len(t.over))
 		t.over = append(t.over, *q)
 	}
+	sl.a, sl.b = a, b
+}
+
+// insert adds the feature k with weights q, replacing a feature of the same key.
+func (t *table) insert(k uint32, q *[numTags]int32) {
 	if sl := t.find(k); sl != nil {
-		sl.a, sl.b = a, b
+		t.set(sl, k, q)
 		return
+	}
+	a, b, ok := pack(k, q)
+	if !ok {
+		a, b = uint64(k), overFlag|uint64(len(t.over))
+		t.over = append(t.over, *q)
 	}
 	t.n++
 	// The cuckoo walk: take a free slot in either bucket, or evict a feature to
@@ -141,17 +176,8 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 
 // find returns the slot of key k, or nil.
 func (t *table) find(k uint32) *slot {
-	for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
-		for i := base; i < base+bucketSize; i++ {
-			if uint32(t.slots[i].a) == k {
-				return &t.slots[i]
-			}
-		}
-	}
-	for i := range t.stash {
-		if uint32(t.stash[i].a) == k {
-			return &t.stash[i]
-		}
+	if i := t.pos(k); i >= 0 {
+		return t.at(i)
 	}
 	return nil
 }

@@ -1,0 +1,132 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// longBody is at least n bytes of the sample corpus's bodies, cut at a space.
+func longBody(t testing.TB, n int) string {
+	t.Helper()
+	var b strings.Builder
+	for b.Len() < n+64 {
+		for _, a := range sample(t) {
+			b.WriteString(a.Body)
+			b.WriteString("\n\n")
+		}
+	}
+	s := b.String()[:n]
+	return s[:strings.LastIndexByte(s, ' ')+1]
+}
+
+func TestAnalyzedPart(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		max  int
+		want int
+	}{
+		{"kata kata", 100, 9},     // shorter than the limit: all of it
+		{"kata kata", 9, 9},       // as long as the limit
+		{"satu dua tiga", 10, 8},  // "satu dua" and not "ti" of tiga
+		{"satu dua tiga", 8, 8},   // the limit falls on a space
+		{"satu\ndua tiga", 6, 4},  // a line break ends the part too
+		{"sangatpanjang", 5, 5},   // no space: cut at the limit
+		{"ééééé", 5, 4},           // ... before a rune that does not fit
+		{"satu dua tiga", -1, 13}, // negative: no limit
+		{strings.Repeat("a ", 2<<20), 0, DefaultMaxAnalyzed - 1}, // 0: the default
+	} {
+		if got := AnalyzedPart(c.body, c.max); got != c.want {
+			t.Errorf("AnalyzedPart(%.20q, %d) = %d, want %d", c.body, c.max, got, c.want)
+		}
+	}
+}
+
+// An article longer than Options.MaxAnalyzed is stored whole, searchable up to
+// the limit, and reported: by AddReport, by Options.Partial, never silently.
+func TestMaxAnalyzedReportsAndStoresWhole(t *testing.T) {
+	const max = 4 << 10
+	filler := longBody(t, 2*max)
+	body := "Kata qwertyzxa di awal. " + filler + " Kata zxcvbnmq di akhir."
+	var called []Partial
+	x, err := Create("", &Options{MaxAnalyzed: max, Partial: func(p Partial) { called = append(called, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	short := Article{ID: "pendek", Title: "Pendek", Body: "Kata zxcvbnmq dalam artikel pendek."}
+	parts, err := x.AddReport(short, Article{ID: "panjang", Title: "Artikel panjang", Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Partial{ID: "panjang", Analyzed: AnalyzedPart(body, max), Body: len(body)}
+	if len(parts) != 1 || parts[0] != want {
+		t.Fatalf("AddReport: partial articles %v, want [%v]", parts, want)
+	}
+	if want.Analyzed > max || want.Analyzed < max-100 {
+		t.Errorf("analysed %d bytes with a limit of %d", want.Analyzed, max)
+	}
+	if len(called) != 1 || called[0] != want {
+		t.Errorf("Options.Partial called with %v, want [%v]", called, want)
+	}
+	if s := want.String(); !strings.Contains(s, `"panjang"`) || !strings.Contains(s, "4") {
+		t.Errorf("notice %q does not name the article and the bytes", s)
+	}
+
+	got, err := x.Get("panjang")
+	if err != nil || got == nil || got.Body != body {
+		t.Fatalf("Get: the stored body is not the whole body (err %v)", err)
+	}
+	search := func(q string) []string {
+		t.Helper()
+		res, err := x.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return ids
+	}
+	if ids := search("qwertyzxa"); len(ids) != 1 || ids[0] != "panjang" {
+		t.Errorf("a word before the limit: hits %v, want [panjang]", ids)
+	}
+	if ids := search("zxcvbnmq"); len(ids) != 1 || ids[0] != "pendek" {
+		t.Errorf("a word after the limit: hits %v, want only [pendek]", ids)
+	}
+}
+
+// Add analyses only Options.MaxAnalyzed bytes of a body, so that an article 8
+// times as long costs at most 4 times the CPU (issue 14's bar: 8 MB in ≤ 4× the
+// time of 1 MB, with the default limit of 2 MiB). The test keeps the
+// proportions at an eighth of the size: 128 KiB against 1 MiB with a limit of
+// 256 KiB (2 MiB / 8), as the 1 and 8 MB articles stand to the default.
+// Not a timed test: it compares the CPU of the two inside one run.
+func TestMaxAnalyzedBoundsBigArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 1.4 MB")
+	}
+	const scale = 8
+	body := longBody(t, 8<<20/scale)
+	small := body[:strings.LastIndexByte(body[:1<<20/scale], ' ')+1]
+	run := func(b string) func() {
+		return func() {
+			x, err := Create("", &Options{MaxAnalyzed: DefaultMaxAnalyzed / scale})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			if _, err := x.AddReport(Article{ID: "besar", Title: "Laporan panjang", Body: b}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ts := minCPU(3, run(small))
+	tl := minCPU(2, run(body))
+	if ratio := float64(tl) / float64(ts); ratio > 4 {
+		t.Errorf("Add: %d bytes take %v of CPU, %d bytes %v: ratio %.1f, want ≤ 4", len(small), ts, len(body), tl, ratio)
+	} else {
+		t.Logf("Add: %d bytes take %v of CPU, %d bytes %v: ratio %.1f", len(small), ts, len(body), tl, ratio)
+	}
+}

@@ -64,6 +64,12 @@
 // field per hit and marks each distinct clause once. Every step of Search honours
 // the deadline of its context.
 //
+// Articles are bounded by Options.MaxArticle (refused above it) and
+// Options.MaxAnalyzed: Add analyses at most that many bytes (2 MiB by default,
+// ten times the longest news article) of a body and of a title, stores the
+// rest unanalysed, and reports each such article ([Partial], [Index.AddReport]),
+// so that one huge article costs a bounded time and memory to index.
+//
 // # Ranking, highlighting and facets
 //
 // Hits are ranked by BM25 over title and body, a title match weighing twice a

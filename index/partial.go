@@ -11,20 +11,27 @@ import (
 // into the body) costs about twice a 1 MB one instead of eight times.
 const DefaultMaxAnalyzed = 2 << 20
 
-// Partial reports an article whose body Add analysed only in part, because it
-// is longer than Options.MaxAnalyzed (as Lucene's maxFieldLength did): the whole
-// body is stored and returned by Get and in hits, but only its first Analyzed
-// bytes are searchable, highlighted and searched for entities.
+// Partial reports an article whose body (or, rarely, title) Add analysed only
+// in part, because it is longer than Options.MaxAnalyzed (as Lucene's
+// maxFieldLength did): the whole text is stored and returned by Get and in
+// hits, but only its first Analyzed bytes are searchable, highlighted and
+// searched for entities.
 type Partial struct {
 	ID       string // the article's ID
 	Analyzed int    // the bytes of the body analysed, cut at a space
 	Body     int    // the bytes of the whole body
+	// TitleAnalyzed and Title are the same for the title, which has the
+	// same limit of its own; they are equal when the title is analysed whole.
+	TitleAnalyzed, Title int
 }
 
 // String says which article was analysed in part, and how much of it.
 func (p Partial) String() string {
-	return fmt.Sprintf("article %q: analysed the first %d of the %d bytes of its body (Options.MaxAnalyzed); the rest is stored but not searchable",
-		p.ID, p.Analyzed, p.Body)
+	s := fmt.Sprintf("article %q: analysed the first %d of the %d bytes of its body", p.ID, p.Analyzed, p.Body)
+	if p.TitleAnalyzed < p.Title {
+		s += fmt.Sprintf(" and %d of the %d bytes of its title", p.TitleAnalyzed, p.Title)
+	}
+	return s + " (Options.MaxAnalyzed); the rest is stored but not searchable"
 }
 
 // AnalyzedPart returns the length of the part of body that is analysed with a
@@ -57,11 +64,12 @@ func AnalyzedPart(body string, max int) int {
 // is always a's whole body.
 func (x *Index) analyzedPart(a *Article) *Article {
 	n := AnalyzedPart(a.Body, x.opts.MaxAnalyzed)
-	if n == len(a.Body) {
+	t := AnalyzedPart(a.Title, x.opts.MaxAnalyzed)
+	if n == len(a.Body) && t == len(a.Title) {
 		return a
 	}
 	cut := *a
-	cut.Body = a.Body[:n]
+	cut.Body, cut.Title = a.Body[:n], a.Title[:t]
 	return &cut
 }
 
@@ -69,9 +77,10 @@ func (x *Index) analyzedPart(a *Article) *Article {
 func (x *Index) partials(articles []Article) []Partial {
 	var out []Partial
 	for i := range articles {
-		b := articles[i].Body
-		if n := AnalyzedPart(b, x.opts.MaxAnalyzed); n < len(b) {
-			out = append(out, Partial{ID: articles[i].ID, Analyzed: n, Body: len(b)})
+		b, t := articles[i].Body, articles[i].Title
+		n, m := AnalyzedPart(b, x.opts.MaxAnalyzed), AnalyzedPart(t, x.opts.MaxAnalyzed)
+		if n < len(b) || m < len(t) {
+			out = append(out, Partial{ID: articles[i].ID, Analyzed: n, Body: len(b), TitleAnalyzed: m, Title: len(t)})
 		}
 	}
 	return out

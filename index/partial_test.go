@@ -59,7 +59,7 @@ func TestMaxAnalyzedReportsAndStoresWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Partial{ID: "panjang", Analyzed: AnalyzedPart(body, max), Body: len(body)}
+	want := Partial{ID: "panjang", Analyzed: AnalyzedPart(body, max), Body: len(body), TitleAnalyzed: 15, Title: 15}
 	if len(parts) != 1 || parts[0] != want {
 		t.Fatalf("AddReport: partial articles %v, want [%v]", parts, want)
 	}
@@ -94,6 +94,28 @@ func TestMaxAnalyzedReportsAndStoresWhole(t *testing.T) {
 	}
 	if ids := search("zxcvbnmq"); len(ids) != 1 || ids[0] != "pendek" {
 		t.Errorf("a word after the limit: hits %v, want only [pendek]", ids)
+	}
+
+	// A title over the limit is cut too, and reported.
+	title := "Judul qwertyzxb " + strings.Repeat("panjang ", max/8) + "zxcvbnmr"
+	parts, err = x.AddReport(Article{ID: "judul", Title: title, Body: "Isi pendek."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 1 || parts[0].TitleAnalyzed > max || parts[0].Title != len(title) || parts[0].Analyzed != parts[0].Body {
+		t.Fatalf("a long title: partial %v", parts)
+	}
+	if s := parts[0].String(); !strings.Contains(s, "title") {
+		t.Errorf("notice %q does not say the title was cut", s)
+	}
+	if got, err := x.Get("judul"); err != nil || got == nil || got.Title != title {
+		t.Fatalf("Get: the stored title is not the whole title (err %v)", err)
+	}
+	if ids := search("qwertyzxb"); len(ids) != 1 || ids[0] != "judul" {
+		t.Errorf("a title word before the limit: hits %v, want [judul]", ids)
+	}
+	if ids := search("zxcvbnmr"); len(ids) != 0 {
+		t.Errorf("a title word after the limit: hits %v, want none", ids)
 	}
 }
 

@@ -245,8 +245,12 @@ func (st *indexRun) add(a index.Article) error {
 func (st *indexRun) partial(pa index.Partial) {
 	st.partials++
 	st.p.clear()
-	fmt.Fprintf(st.e.stderr, "notice: article %q (%s): analysed the first %d of the %d bytes of its body (--max-analyzed); the rest is stored but not searchable\n",
-		printable(pa.ID), printable(st.seen[pa.ID]), pa.Analyzed, pa.Body)
+	title := ""
+	if pa.TitleAnalyzed < pa.Title {
+		title = fmt.Sprintf(" and %d of the %d bytes of its title", pa.TitleAnalyzed, pa.Title)
+	}
+	fmt.Fprintf(st.e.stderr, "notice: article %q (%s): analysed the first %d of the %d bytes of its body%s (--max-analyzed); the rest is stored but not searchable\n",
+		printable(pa.ID), printable(st.seen[pa.ID]), pa.Analyzed, pa.Body, title)
 }
 
 // bad reports a record or an input that is skipped.

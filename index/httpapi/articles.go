@@ -31,7 +31,11 @@ type Partial struct {
 	ID       string `json:"id"`
 	Analyzed int    `json:"analyzed_bytes"` // the bytes of the body analysed
 	Body     int    `json:"body_bytes"`     // the bytes of the whole body
-	Message  string `json:"message"`
+	// The same for the title, which has a limit of its own (equal when the
+	// title is analysed whole).
+	TitleAnalyzed int    `json:"title_analyzed_bytes"`
+	Title         int    `json:"title_bytes"`
+	Message       string `json:"message"`
 }
 
 // addReporter is a backend that says which articles it analysed in part, as
@@ -157,8 +161,12 @@ func (h *Handler) postArticles(w http.ResponseWriter, r *http.Request) {
 		out.IDs[i] = a.ID
 	}
 	for _, p := range parts {
+		msg := fmt.Sprintf("analysed the first %d of the %d bytes of the body", p.Analyzed, p.Body)
+		if p.TitleAnalyzed < p.Title {
+			msg += fmt.Sprintf(" and %d of the %d bytes of the title", p.TitleAnalyzed, p.Title)
+		}
 		out.Partial = append(out.Partial, Partial{ID: p.ID, Analyzed: p.Analyzed, Body: p.Body,
-			Message: fmt.Sprintf("analysed the first %d of the %d bytes of the body; the rest is stored but not searchable", p.Analyzed, p.Body)})
+			TitleAnalyzed: p.TitleAnalyzed, Title: p.Title, Message: msg + "; the rest is stored but not searchable"})
 	}
 	h.reply(w, r, http.StatusOK, out)
 }

@@ -84,7 +84,8 @@
 // when it does. An article whose body is longer than the index's
 // Options.MaxAnalyzed (2 MiB by default) is indexed and stored whole but
 // searchable only in its first part, and the answer lists it: "partial":
-// [{"id", "analyzed_bytes", "body_bytes", "message"}]. Writes take turns.
+// [{"id", "analyzed_bytes", "body_bytes", "title_analyzed_bytes",
+// "title_bytes", "message"}]. Writes take turns.
 //
 // # Safe by default
 //

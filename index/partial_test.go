@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // longBody is at least n bytes of the sample corpus's bodies, cut at a space.
@@ -151,4 +152,37 @@ func TestMaxAnalyzedBoundsBigArticle(t *testing.T) {
 	} else {
 		t.Logf("Add: %d bytes take %v of CPU, %d bytes %v: ratio %.1f", len(small), ts, len(body), tl, ratio)
 	}
+}
+
+// BenchmarkAddBigArticle indexes an article of 1 MB and one of 8 MB in each
+// iteration, with the default MaxAnalyzed, and reports the CPU of each and
+// their ratio (issue 14's bar: ≤ 4). Run it with
+//
+//	go test ./index -run '^$' -bench AddBigArticle -benchtime 1x -count 3
+func BenchmarkAddBigArticle(b *testing.B) {
+	body := longBody(b, 8<<20)
+	small := body[:strings.LastIndexByte(body[:1<<20], ' ')+1]
+	add := func(s string) time.Duration {
+		x, err := Create("", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer x.Close()
+		c0 := cpuTime()
+		if _, err := x.AddReport(Article{ID: "besar", Title: "Laporan panjang", Body: s}); err != nil {
+			b.Fatal(err)
+		}
+		return cpuTime() - c0
+	}
+	b.SetBytes(int64(len(small) + len(body)))
+	b.ReportAllocs()
+	var cs, cl time.Duration
+	for b.Loop() {
+		cs += add(small)
+		cl += add(body)
+	}
+	n := float64(b.N)
+	b.ReportMetric(cs.Seconds()/n, "cpu-s/1MB")
+	b.ReportMetric(cl.Seconds()/n, "cpu-s/8MB")
+	b.ReportMetric(float64(cl)/float64(cs), "ratio")
 }

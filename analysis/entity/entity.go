@@ -224,7 +224,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	// 3. rules: dates, times and amounts over the whole text.
 	if len(kept) > 0 {
 		last := kept[len(kept)-1]
-		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}
 	// 4. resolution: one entity per stretch of text.
 	out = resolveOverlaps(out)
@@ -401,7 +401,9 @@ var headlineLower = map[string]bool{
 func isHeadline(toks []tokenize.Token) bool {
 	var c caseCount
 	for _, t := range toks {
-		c.add(t.Text)
+		if c.add(t.Text); c.other > 1 {
+			return false // running text, most sentences: no need to read on
+		}
 	}
 	return c.titleCase(false)
 }
@@ -415,7 +417,9 @@ func looseHeadline(toks []tokenize.Token) bool {
 	}
 	var c caseCount
 	for _, t := range toks {
-		c.add(t.Text)
+		if c.add(t.Text); c.other > 1 {
+			return false
+		}
 	}
 	return c.titleCase(true)
 }
@@ -424,7 +428,9 @@ func looseHeadline(toks []tokenize.Token) bool {
 func titleCase(words []string) bool {
 	var c caseCount
 	for _, w := range words {
-		c.add(w)
+		if c.add(w); c.other > 1 {
+			return false
+		}
 	}
 	return c.titleCase(false)
 }

@@ -123,6 +123,29 @@ const (
 
 // wordCase classifies s.
 func wordCase(s string) uint8 {
+	// ASCII, most words: bytes, no rune decoding.
+	var upper, lower int
+	firstUpper := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return wordCaseRunes(s)
+		case 'A' <= c && c <= 'Z':
+			if upper == 0 && lower == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		case i == 0 && '0' <= c && c <= '9':
+			return cDigit
+		}
+	}
+	return caseClass(upper, lower, upper+lower, firstUpper)
+}
+
+// wordCaseRunes is wordCase for any UTF-8.
+func wordCaseRunes(s string) uint8 {
 	var upper, lower, letters int
 	first := true
 	firstUpper := false
@@ -147,6 +170,13 @@ func wordCase(s string) uint8 {
 			letters++
 		}
 	}
+	return caseClass(upper, lower, letters, firstUpper)
+}
+
+// caseClass is the case class of a word with upper upper-case letters, lower
+// lower-case ones and letters letters in all, whose first letter is upper-case
+// if firstUpper.
+func caseClass(upper, lower, letters int, firstUpper bool) uint8 {
 	switch {
 	case letters == 0 || upper == 0 && lower == 0:
 		return cNone
@@ -200,6 +230,61 @@ func shapeHash(s string) uint64 {
 	return h
 }
 
+// hashWord returns what the features need of the word w: the hashes of w
+// lower-cased (fnvLower), as written (fnvString) and of its shape (shapeHash),
+// and its case class (wordCase). An ASCII word, most of the text, is read in one
+// pass over its bytes.
+func hashWord(w string) (lower, exact, shape uint64, cas uint8) {
+	lower, exact, shape = fnvOffset, fnvOffset, fnvOffset
+	var upper, lowers int
+	firstUpper := false
+	var last byte
+	run, n := 0, 0
+	shaped := false // the shape has its 13 bytes
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w)
+		}
+		exact = (exact ^ uint64(c)) * fnvPrime
+		lc, sc := c, c
+		switch {
+		case 'A' <= c && c <= 'Z':
+			lc, sc = c+'a'-'A', 'X'
+			if upper == 0 && lowers == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			sc = 'x'
+			lowers++
+		case '0' <= c && c <= '9':
+			sc = 'd'
+		}
+		lower = (lower ^ uint64(lc)) * fnvPrime
+		if shaped {
+			continue
+		}
+		if sc == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = sc
+		shape = fnvByte(shape, sc)
+		if n++; n > 12 {
+			shaped = true
+		}
+	}
+	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
+		return lower, exact, shape, cDigit
+	}
+	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper)
+}
+
 // Padding words outside the sentence.
 var (
 	hashBOS = fnvLower(fnvOffset, "\x00<s>")
@@ -212,9 +297,10 @@ type tokenInfo struct {
 	class               gazClass // single-word classes
 	gazB, gazI          gazClass // phrase classes starting at / covering the token
 	cas                 uint8
-	capRun, capPos      uint8 // length of the capitalised run holding the token, and position in it
-	runFirst, runLast   int32 // indexes of the first and last tokens of the capitalised run
-	gazEnd              bool  // a phrase match ends at this token
+	capRun, capPos      uint8    // length of the capitalised run holding the token, and position in it
+	runFirst, runLast   int32    // indexes of the first and last tokens of the capitalised run
+	gazEnd              bool     // a phrase match ends at this token
+	entry               gazClass // the gazetteer's entry for the word alone (0: none)
 }
 
 // featurizer turns sentences into hashed features. It holds scratch space, so each
@@ -222,7 +308,7 @@ type tokenInfo struct {
 type featurizer struct {
 	gaz    *gazetteer
 	info   []tokenInfo
-	begin  []gazClass
+	begin  []gazClass // scratch for sentenceCase's phrase matches
 	inside []gazClass
 	lower  []byte
 }
@@ -230,31 +316,36 @@ type featurizer struct {
 // sentence computes the per-token information for words.
 func (fz *featurizer) sentence(words []string) {
 	n := len(words)
+	g := fz.gaz
 	fz.info = grow(fz.info, n)
-	fz.begin = grow(fz.begin, n)
-	fz.inside = grow(fz.inside, n)
-	clear(fz.begin)
-	clear(fz.inside)
-	fz.gaz.match(words, fz.begin, fz.inside)
+	info := fz.info
 	for i, w := range words {
-		ti := &fz.info[i]
-		lower := fnvLower(fnvOffset, w)
-		var class gazClass
+		lower, exact, shape, cas := hashWord(w)
+		// One look-up of the word alone gives its classes and whether a
+		// phrase of the lists starts with it.
+		entry := g.phrases[lower]
+		class := entry &^ gazPrefix
 		if len(w) > 1 && w[len(w)-1] == '.' {
-			class = fz.gaz.word(w) // looked up without its full stop
-		} else {
-			class = fz.gaz.wordHash(lower) // the hash word would compute
+			class = g.word(w) // looked up without its full stop
 		}
-		*ti = tokenInfo{
-			lower: lower,
-			exact: fnvString(fnvOffset, w),
-			shape: shapeHash(w),
-			class: class,
-			gazB:  fz.begin[i],
-			gazI:  fz.inside[i],
-			cas:   wordCase(w),
+		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry}
+	}
+	// Phrases of the lists, longest first from each token.
+	for i := range info {
+		if info[i].entry == 0 {
+			continue
 		}
-		if i+1 >= n || fz.inside[i+1] == 0 {
+		best, end := g.longest(words, i, info[i].lower, info[i].entry)
+		if best != 0 {
+			info[i].gazB |= best
+			for k := i + 1; k < end; k++ {
+				info[k].gazI |= best
+			}
+		}
+	}
+	for i := range info {
+		ti := &info[i]
+		if i+1 >= n || info[i+1].gazI == 0 {
 			ti.gazEnd = ti.gazB|ti.gazI != 0
 		}
 	}

@@ -128,31 +128,42 @@ func (g *gazetteer) phrase(words []string) gazClass {
 // classes of phrases starting at i, inside[i] of phrases covering i after their start.
 // Matching is longest-first per start position and case-insensitive.
 func (g *gazetteer) match(words []string, begin, inside []gazClass) {
-	for i := range words {
-		h := uint64(fnvOffset)
-		var best gazClass
-		bestEnd := i
-		for j := i; j < len(words) && j-i < g.maxLen; j++ {
-			if j > i {
-				h = fnvByte(h, ' ')
-			}
-			h = fnvLower(h, words[j])
-			c, ok := g.phrases[h]
-			if !ok {
-				break
-			}
-			if p := c & (gazLOC | gazORG); p != 0 {
-				best, bestEnd = p, j+1
-			}
-			if c&gazPrefix == 0 {
-				break
-			}
+	for i, w := range words {
+		h := fnvLower(fnvOffset, w)
+		c, ok := g.phrases[h]
+		if !ok {
+			continue
 		}
+		best, end := g.longest(words, i, h, c)
 		if best != 0 {
 			begin[i] |= best
-			for k := i + 1; k < bestEnd; k++ {
+			for k := i + 1; k < end; k++ {
 				inside[k] |= best
 			}
 		}
 	}
+}
+
+// longest returns the phrase classes (LOC, ORG) of the longest phrase of the
+// lists that starts at words[i], and its end; h is the hash of words[i] alone
+// and c its entry (not 0).
+func (g *gazetteer) longest(words []string, i int, h uint64, c gazClass) (best gazClass, end int) {
+	end = i
+	for j := i; g.maxLen > 0; {
+		if p := c & (gazLOC | gazORG); p != 0 {
+			best, end = p, j+1
+		}
+		if c&gazPrefix == 0 {
+			break
+		}
+		if j++; j >= len(words) || j-i >= g.maxLen {
+			break
+		}
+		h = fnvLower(fnvByte(h, ' '), words[j])
+		var ok bool
+		if c, ok = g.phrases[h]; !ok {
+			break
+		}
+	}
+	return best, end
 }

@@ -1044,7 +1044,7 @@ var lawWords = map[string]bool{
 func (s *spanSet) lawTitles() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !s.in(lawWords, i) || !s.isCapWord(i) && s.words[i] != "undang-undang" {
+		if !s.isCapWord(i) && s.words[i] != "undang-undang" || !s.in(lawWords, i) {
 			continue
 		}
 		j := i + 1

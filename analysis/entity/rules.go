@@ -28,8 +28,63 @@ type unit struct {
 	kind       unitKind
 	start, end int
 	text       string // as written
-	lower      string // lower-cased, for words
-	spaceAfter bool   // followed by white space
+	// lower is a word lower-cased when the rules know it (see ruleWords) or
+	// it is written in lower case, "" otherwise (no rule reads an unknown word
+	// that way); for numbers and symbols, the text.
+	lower      string
+	known      bool // a word of ruleWords
+	spaceAfter bool // followed by white space
+}
+
+// ruleWords are the words the rules ask about, lower-cased: the words of their
+// tables and those they compare with (TestRuleWords checks that each is here).
+// No rule starts at another word.
+var ruleWords = func() map[string]string {
+	m := map[string]string{}
+	add := func(w string) { m[w] = w }
+	for _, t := range []map[string]bool{dayNames, yearLeads} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for _, t := range []map[string]string{timeZones, currencyBefore, currencyAfter, dollarOf, units} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for _, t := range []map[string]float64{scales, numberWords} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for w := range monthNames {
+		add(w)
+	}
+	for _, w := range ruleKeywords {
+		add(w)
+	}
+	return m
+}()
+
+// ruleKeywords are the words the rules compare with outside their tables.
+var ruleKeywords = []string{
+	"tahun", "thn", "pukul", "jam", "pkl", "pagi", "subuh", "siang", "sore", "petang",
+	"malam", "us", "s", "a", "rp", "dolar", "dollar", "amerika", "serikat", "persen",
+	"percent", "per", "sen", "belas", "puluh", "ratus",
+}
+
+// ruleWord returns the lower case of the word w for unit.lower, and whether the
+// rules know it, without allocating.
+func ruleWord(w string) (lower string, known bool) {
+	var buf [32]byte
+	lw := appendLower(buf[:0], w)
+	if k, ok := ruleWords[string(lw)]; ok {
+		return k, true
+	}
+	if string(lw) == w {
+		return w, false
+	}
+	return "", false
 }
 
 // lexUnits splits text[start:end] into units.
@@ -87,7 +142,7 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		u.end = i
 		u.text = text[u.start:u.end]
 		if u.kind == uWord {
-			u.lower = strings.ToLower(u.text)
+			u.lower, u.known = ruleWord(u.text)
 		} else {
 			u.lower = u.text
 		}
@@ -96,12 +151,11 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 	return dst
 }
 
-// numericEntities finds the rule-based entities in text[start:end], line by line
-// (no match spans a line break; sentence breaks are not trusted, since a tokenizer
-// may end a sentence at the dot of 10.30).
-func numericEntities(text string, start, end int) []Entity {
-	var out []Entity
-	var us []unit
+// numericEntities appends to out the rule-based entities in text[start:end], line
+// by line (no match spans a line break; sentence breaks are not trusted, since a
+// tokenizer may end a sentence at the dot of 10.30). us is scratch space for the
+// units of a line, kept for the next call.
+func numericEntities(out []Entity, us *[]unit, text string, start, end int) []Entity {
 	for start < end {
 		eol := strings.IndexByte(text[start:end], '\n')
 		if eol < 0 {
@@ -109,8 +163,8 @@ func numericEntities(text string, start, end int) []Entity {
 		} else {
 			eol += start
 		}
-		us = lexUnits(us[:0], text, start, eol)
-		out = matchUnits(out, text, us)
+		*us = lexUnits((*us)[:0], text, start, eol)
+		out = matchUnits(out, text, *us)
 		start = eol + 1
 	}
 	return out
@@ -119,6 +173,10 @@ func numericEntities(text string, start, end int) []Entity {
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
+		if us[i].kind == uWord && !us[i].known {
+			i++ // no rule starts at a word it does not know
+			continue
+		}
 		e, n := matchAt(us, i)
 		if n == 0 {
 			i++

@@ -1,6 +1,12 @@
 package entity
 
-import "testing"
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"testing"
+)
 
 func TestNumericEntities(t *testing.T) {
 	tests := []struct {
@@ -37,7 +43,7 @@ func TestNumericEntities(t *testing.T) {
 		{"sejauh 1.200 kilometer", "1.200 kilometer", QUANTITY, "km", 1200},
 	}
 	for _, tt := range tests {
-		es := numericEntities(tt.in, 0, len(tt.in))
+		es := numericEntities(nil, new([]unit), tt.in, 0, len(tt.in))
 		found := false
 		for _, e := range es {
 			if e.Text == tt.text {
@@ -58,8 +64,60 @@ func TestNumericEntitiesNone(t *testing.T) {
 		"ada 5 orang", "nomor 10.30", "versi 2.5", "satu hal", "pada 17", "tahun lalu", "Pasal 5 ayat 2",
 		"dua", "Rp", "Rp.", "US$", "pukul", "31/2/2018",
 	} {
-		if es := numericEntities(in, 0, len(in)); len(es) != 0 {
+		if es := numericEntities(nil, new([]unit), in, 0, len(in)); len(es) != 0 {
 			t.Errorf("%q: unexpected %+v", in, es)
+		}
+	}
+}
+
+// TestRuleWords checks that every word the rules compare a unit's lower case
+// with (us[j].lower == "pukul", case "pagi") is one of ruleWords: the lexer
+// lower-cases only the words the rules know, and no rule starts at another.
+func TestRuleWords(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "rules.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isLower := func(e ast.Expr) bool {
+		sel, ok := e.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "lower"
+	}
+	var words []*ast.BasicLit
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+					if lit, ok := pair[1].(*ast.BasicLit); ok && lit.Kind == token.STRING && isLower(pair[0]) {
+						words = append(words, lit)
+					}
+				}
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil || !isLower(n.Tag) {
+				return true
+			}
+			for _, c := range n.Body.List {
+				for _, e := range c.(*ast.CaseClause).List {
+					if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						words = append(words, lit)
+					}
+				}
+			}
+		}
+		return true
+	})
+	if len(words) < 20 {
+		t.Fatalf("found %d comparisons with a unit's lower case: is the test still reading the rules?", len(words))
+	}
+	for _, lit := range words {
+		w, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := ruleWords[w]; !ok {
+			t.Errorf("%s: the rules compare with %q, which ruleWords lacks: add it to ruleKeywords", fset.Position(lit.Pos()), w)
 		}
 	}
 }

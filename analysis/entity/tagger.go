@@ -27,6 +27,7 @@ type tagger struct {
 	trTrans [(numTags + 1) * numTags]float32
 	backed  []bool  // tokens tagged by gazBackoff
 	spans   spanSet // the repair rules' view of a sentence
+	units   []unit  // the rules' units of a line
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -232,9 +233,9 @@ func shapeHash(s string) uint64 {
 
 // hashWord returns what the features need of the word w: the hashes of w
 // lower-cased (fnvLower), as written (fnvString) and of its shape (shapeHash),
-// and its case class (wordCase). An ASCII word, most of the text, is read in one
-// pass over its bytes.
-func hashWord(w string) (lower, exact, shape uint64, cas uint8) {
+// and its case class (wordCase), and whether it is ASCII. An ASCII word, most of
+// the text, is read in one pass over its bytes.
+func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 	lower, exact, shape = fnvOffset, fnvOffset, fnvOffset
 	var upper, lowers int
 	firstUpper := false
@@ -244,7 +245,7 @@ func hashWord(w string) (lower, exact, shape uint64, cas uint8) {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w)
+			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w), false
 		}
 		exact = (exact ^ uint64(c)) * fnvPrime
 		lc, sc := c, c
@@ -280,9 +281,9 @@ func hashWord(w string) (lower, exact, shape uint64, cas uint8) {
 		}
 	}
 	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
-		return lower, exact, shape, cDigit
+		return lower, exact, shape, cDigit, true
 	}
-	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper)
+	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper), true
 }
 
 // Padding words outside the sentence.
@@ -301,6 +302,7 @@ type tokenInfo struct {
 	runFirst, runLast   int32    // indexes of the first and last tokens of the capitalised run
 	gazEnd              bool     // a phrase match ends at this token
 	entry               gazClass // the gazetteer's entry for the word alone (0: none)
+	ascii               bool     // the word is ASCII
 }
 
 // featurizer turns sentences into hashed features. It holds scratch space, so each
@@ -320,7 +322,7 @@ func (fz *featurizer) sentence(words []string) {
 	fz.info = grow(fz.info, n)
 	info := fz.info
 	for i, w := range words {
-		lower, exact, shape, cas := hashWord(w)
+		lower, exact, shape, cas, ascii := hashWord(w)
 		// One look-up of the word alone gives its classes and whether a
 		// phrase of the lists starts with it.
 		entry := g.phrases[lower]
@@ -328,7 +330,7 @@ func (fz *featurizer) sentence(words []string) {
 		if len(w) > 1 && w[len(w)-1] == '.' {
 			class = g.word(w) // looked up without its full stop
 		}
-		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry}
+		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry, ascii: ascii}
 	}
 	// Phrases of the lists, longest first from each token.
 	for i := range info {
@@ -449,7 +451,46 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	fz.lower = appendLower(fz.lower[:0], words[i])
+	if ti.ascii {
+		out = asciiAffixes(out, words[i])
+	} else {
+		out = fz.affixes(out, words[i])
+	}
+	// Gazetteer phrases, conjoined with the case of the token: the loop runs
+	// over the classes that any of the templates below sees, most tokens none.
+	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)
+	for set := uint(ti.gazB|ti.gazI|ti.class|prev|prev2|next) & (1<<numGazBits - 1); set != 0; set &= set - 1 {
+		c := gazClass(1) << bits.TrailingZeros(set)
+		if ti.gazB&c != 0 {
+			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
+		}
+		if ti.gazI&c != 0 {
+			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
+		}
+		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
+			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
+		}
+		if prev&c != 0 {
+			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
+		}
+		if prev2&c != 0 {
+			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
+		}
+		if next&c != 0 {
+			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
+		}
+		if ti.class&c != 0 {
+			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
+		}
+	}
+	out = fz.contextFeatures(out, i)
+	return fz.positionFeatures(out, i)
+}
+
+// affixes appends the features of the prefixes and suffixes of the word w
+// lower-cased.
+func (fz *featurizer) affixes(out []uint64, w string) []uint64 {
+	fz.lower = appendLower(fz.lower[:0], w)
 	lw := fz.lower
 	if len(lw) >= 3 {
 		out = append(out,
@@ -465,33 +506,41 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 			mix(feat(tSuffix4), fnvBytes(fnvOffset, lw[len(lw)-4:])),
 		)
 	}
-	// Gazetteer phrases, conjoined with the case of the token.
-	for b := range numGazBits {
-		c := gazClass(1) << b
-		if ti.gazB&c != 0 {
-			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
-		}
-		if ti.gazI&c != 0 {
-			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
-		}
-		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
-			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
-		}
-		if classAt(i-1)&c != 0 {
-			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
-		}
-		if classAt(i-2)&c != 0 {
-			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
-		}
-		if classAt(i+1)&c != 0 {
-			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
-		}
-		if ti.class&c != 0 {
-			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
-		}
+	return out
+}
+
+// asciiAffixes is affixes for an ASCII word, whose lower case has the length
+// of the word: the affixes are hashed from the word's bytes.
+func asciiAffixes(out []uint64, w string) []uint64 {
+	n := len(w)
+	if n >= 3 {
+		out = append(out,
+			mix(feat(tPrefix2), fnvLowerASCII(w[:2])),
+			mix(feat(tSuffix2), fnvLowerASCII(w[n-2:])),
+			mix(feat(tPrefix3), fnvLowerASCII(w[:3])),
+			mix(feat(tSuffix3), fnvLowerASCII(w[n-3:])),
+		)
 	}
-	out = fz.contextFeatures(out, i)
-	return fz.positionFeatures(out, i)
+	if n >= 5 {
+		out = append(out,
+			mix(feat(tPrefix4), fnvLowerASCII(w[:4])),
+			mix(feat(tSuffix4), fnvLowerASCII(w[n-4:])),
+		)
+	}
+	return out
+}
+
+// fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.
+func fnvLowerASCII(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // The context classes: words before a name that hint at its type.

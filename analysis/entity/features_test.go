@@ -1,9 +1,20 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // wordSamples are words of every case class and script the featurizer meets:
 // ASCII names, acronyms, mixed case, digits, punctuation, non-ASCII letters, long
@@ -26,7 +37,16 @@ func TestHashWord(t *testing.T) {
 		words = append(words, strings.ToUpper(w), strings.ToLower(w), w+w, "x"+w, "9"+w)
 	}
 	for _, w := range words {
-		lower, exact, shape, cas := hashWord(w)
+		lower, exact, shape, cas, ascii := hashWord(w)
+		if ascii != isASCII(w) {
+			t.Errorf("hashWord(%q) ascii = %v", w, ascii)
+		}
+		if ascii {
+			fz := featurizer{}
+			if got, want := asciiAffixes(nil, w), fz.affixes(nil, w); !slices.Equal(got, want) {
+				t.Errorf("asciiAffixes(%q) = %x, want %x", w, got, want)
+			}
+		}
 		if want := fnvLower(fnvOffset, w); lower != want {
 			t.Errorf("hashWord(%q) lower = %x, want %x", w, lower, want)
 		}
@@ -49,7 +69,11 @@ func FuzzHashWord(f *testing.F) {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
-		lower, exact, shape, cas := hashWord(w)
+		lower, exact, shape, cas, ascii := hashWord(w)
+		fz := featurizer{}
+		if ascii && !slices.Equal(asciiAffixes(nil, w), fz.affixes(nil, w)) {
+			t.Errorf("asciiAffixes(%q) differs from affixes", w)
+		}
 		if lower != fnvLower(fnvOffset, w) || exact != fnvString(fnvOffset, w) || shape != shapeHash(w) ||
 			cas != wordCaseRunes(w) || wordCase(w) != cas {
 			t.Errorf("hashWord(%q) differs from its definition", w)

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -209,10 +210,10 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
-	kept := lines(text, sents)
-	var out []Entity
-	var words []string
-	var acros [][2]string
+	d := &tg.doc
+	defer d.release()
+	kept := d.lines(text, sents)
+	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
 	for i, toks := range kept {
@@ -230,25 +231,30 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	out = resolveOverlaps(out)
 	out = joinNameAbbrevs(text, out)
 	// 5. propagation: the mentions the model missed of the names it found.
-	out = propagate(text, kept, out, r.style)
+	out = propagate(d, text, kept, out, r.style)
 	// 6. clustering: canonical forms and one confidence per entity.
-	cluster(out)
+	cluster(d, out)
 	canonicalAcronyms(out, acros)
-	aggregateConfidence(out)
-	return out
+	aggregateConfidence(d, out)
+	d.ents, d.words, d.acros = out, words, acros
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // lines returns the valid tokens of sents (see validTokens) split into lines
-// (see splitLines); they share one backing array.
-func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
+// (see splitLines); they share one backing array, d's.
+func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
 	}
 	// The valid tokens of every sentence share one backing array, which never
 	// grows (a sentence keeps at most its own tokens).
-	valid := make([]tokenize.Token, 0, n)
-	kept := make([][]tokenize.Token, 0, len(sents))
+	valid := slices.Grow(d.valid[:0], n)
+	kept := d.kept[:0]
+	defer func() { d.valid, d.kept = valid, kept }()
 	for _, s := range sents {
 		start := len(valid)
 		valid = validTokens(valid, text, s.Tokens)

@@ -28,6 +28,7 @@ type tagger struct {
 	backed  []bool  // tokens tagged by gazBackoff
 	spans   spanSet // the repair rules' view of a sentence
 	units   []unit  // the rules' units of a line
+	doc     docScratch
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {

@@ -474,7 +474,7 @@ func (c caseCount) titleCase(loose bool) bool {
 func splitLines(out [][]tokenize.Token, text string, toks []tokenize.Token) [][]tokenize.Token {
 	from := 0
 	for i := 1; i < len(toks); i++ {
-		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "\n\r") {
+		if hasLineBreak(text[toks[i-1].End:toks[i].Start]) {
 			out = append(out, toks[from:i])
 			from = i
 		}
@@ -483,6 +483,16 @@ func splitLines(out [][]tokenize.Token, text string, toks []tokenize.Token) [][]
 		out = append(out, toks[from:])
 	}
 	return out
+}
+
+// hasLineBreak reports whether s holds a line feed or a carriage return.
+func hasLineBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // keepTitles are titles that belong to the name they precede (Sri Mulyani, Gus

@@ -139,8 +139,27 @@ func (s *spanSet) lower(k int) []byte {
 // in reports whether token k, lower-cased, is in the table m.
 func (s *spanSet) in(m map[string]bool, k int) bool { return m[string(s.lower(k))] }
 
-// is reports whether token k, lower-cased, is w.
-func (s *spanSet) is(k int, w string) bool { return string(s.lower(k)) == w }
+// is reports whether token k, lower-cased (without a final full stop), is w.
+// An ASCII word is compared byte by byte, without lowering it.
+func (s *spanSet) is(k int, w string) bool {
+	if !s.info[k].ascii {
+		return string(s.lower(k)) == w
+	}
+	x := strings.TrimSuffix(s.words[k], ".")
+	if len(x) != len(w) {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		c := x[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // nameConnectors are the lower-case words that may stand inside a name: Bank
 // Pembangunan Daerah dan ..., Ikatan Alumni untuk ..., Abdullah bin Umar.
@@ -774,7 +793,7 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.is(i, "stasiun") && s.isCapWord(i) && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
+		if s.isCapWord(i) && s.is(i, "stasiun") && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
 			// A railway station (Stasiun Klaten, Stasiun Pasar Senen), not a
 			// weather or broadcasting station (Stasiun Klimatologi).
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
@@ -840,7 +859,7 @@ func (s *spanSet) placeRun(k int) int {
 func (s *spanSet) lowerPlaces() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.info[i].cas != cLower || !lowerPlaceHeads[s.words[i]] || !s.isCapWord(i+1) ||
+		if s.info[i].cas != cLower || !s.isCapWord(i+1) || !lowerPlaceHeads[s.words[i]] ||
 			s.isTitleWord(i+1) || s.in(orgHeads, i+1) || s.in(placeHeads, i+1) {
 			continue
 		}

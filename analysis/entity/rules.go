@@ -73,12 +73,23 @@ var ruleKeywords = []string{
 	"percent", "per", "sen", "belas", "puluh", "ratus",
 }
 
+// ruleWordLengths has, for each byte, bit l set when a word of ruleWords of l
+// bytes (bit 31: 31 or more) starts with it: most words need no look-up.
+var ruleWordLengths = func() (b [256]uint32) {
+	for w := range ruleWords {
+		b[w[0]] |= 1 << min(len(w), 31)
+	}
+	return b
+}()
+
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
 func ruleWord(w string) (lower string, known bool) {
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
-	if k, ok := ruleWords[string(lw)]; ok {
+	if len(lw) == 0 || ruleWordLengths[lw[0]]&(1<<min(len(lw), 31)) == 0 {
+		// not a word of ruleWords
+	} else if k, ok := ruleWords[string(lw)]; ok {
 		return k, true
 	}
 	if string(lw) == w {

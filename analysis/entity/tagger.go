@@ -111,7 +111,11 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 			hi = max(hi, x)
 		}
 		for t := range nt {
-			pot[t] = math.Exp(float64(e[t]-hi) / temperature)
+			if e[t] == hi {
+				pot[t] = 1 // math.Exp(0)
+			} else {
+				pot[t] = math.Exp(float64(e[t]-hi) / temperature)
+			}
 		}
 	}
 	// Forward and backward, each step normalised; the sums run in the order
@@ -126,9 +130,11 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		cur := (*[nt]float64)(tg.alpha[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
 		for t := range nt {
+			// The transitions not allowed have potential 0 and add +0 to
+			// the sum (every term is finite and not negative): skipped.
 			var s float64
-			for p := range nt {
-				s += prev[p] * tr[p*nt+t]
+			for _, p := range prevTags[t] {
+				s += prev[p] * tr[int(p)*nt+t]
 			}
 			cur[t] = s * pot[t]
 		}
@@ -145,7 +151,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		for p := range nt {
 			row := (*[nt]float64)(tr[p*nt:])
 			var s float64
-			for t := range nt {
+			for _, t := range nextTags[p] {
 				s += row[t] * pot[t] * next[t]
 			}
 			cur[p] = s
@@ -170,6 +176,20 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	}
 	return tg.marg
 }
+
+// prevTags lists, for each tag, the tags that may come before it, and nextTags
+// those that may come after it, in order.
+var prevTags, nextTags = func() (prev, next [numTags][]tag) {
+	for p := range numTags {
+		for t := range numTags {
+			if allowed(p, t) {
+				prev[t] = append(prev[t], p)
+				next[p] = append(next[p], t)
+			}
+		}
+	}
+	return prev, next
+}()
 
 // normalize divides v by its sum, when the sum is positive and finite.
 func normalize(v *[numTags]float64) {

@@ -85,6 +85,31 @@ var ruleWordLengths = func() (b [256]uint32) {
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
 func ruleWord(w string) (lower string, known bool) {
+	ascii, upper := true, false
+	for i := 0; i < len(w) && ascii; i++ {
+		c := w[i]
+		ascii = c < utf8.RuneSelf
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if ascii && len(w) > 0 {
+		// An ASCII word keeps its length lower-cased: its first letter and
+		// length tell most words from the rules' without lowering it.
+		c := w[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case ruleWordLengths[c]&(1<<min(len(w), 31)) == 0 && upper:
+			return "", false
+		case ruleWordLengths[c]&(1<<min(len(w), 31)) == 0:
+			return w, false
+		case !upper:
+			if k, ok := ruleWords[w]; ok {
+				return k, true
+			}
+			return w, false
+		}
+	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
 	if len(lw) == 0 || ruleWordLengths[lw[0]]&(1<<min(len(lw), 31)) == 0 {

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -120,4 +121,52 @@ func TestRuleWords(t *testing.T) {
 			t.Errorf("%s: the rules compare with %q, which ruleWords lacks: add it to ruleKeywords", fset.Position(lit.Pos()), w)
 		}
 	}
+}
+
+// ruleWordRef is ruleWord as the lexer defines it.
+func ruleWordRef(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	if _, ok := ruleWords[lw]; ok {
+		return lw, true
+	}
+	if lw == w {
+		return w, false
+	}
+	return "", false
+}
+
+// TestRuleWord checks ruleWord, which skips the look-up of most words, against
+// its definition: the words of the rules in every case, and others.
+func TestRuleWord(t *testing.T) {
+	words := append([]string(nil), wordSamples...)
+	for w := range ruleWords {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"x", "x"+w, w[:len(w)-1])
+	}
+	for _, w := range words {
+		if w == "" {
+			continue // a unit has at least one letter
+		}
+		got, gotOK := ruleWord(w)
+		want, wantOK := ruleWordRef(w)
+		if got != want || gotOK != wantOK {
+			t.Errorf("ruleWord(%q) = %q, %v; want %q, %v", w, got, gotOK, want, wantOK)
+		}
+	}
+}
+
+// FuzzRuleWord checks ruleWord against its definition on any word.
+func FuzzRuleWord(f *testing.F) {
+	for _, w := range []string{"Maret", "MARET", "juta", "Rp", "Pukul", "yang", "Jakarta", "Ömer"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if w == "" {
+			return
+		}
+		got, gotOK := ruleWord(w)
+		want, wantOK := ruleWordRef(w)
+		if got != want || gotOK != wantOK {
+			t.Errorf("ruleWord(%q) = %q, %v; want %q, %v", w, got, gotOK, want, wantOK)
+		}
+	})
 }

@@ -325,7 +325,7 @@ func (fz *featurizer) sentence(words []string) {
 		lower, exact, shape, cas, ascii := hashWord(w)
 		// One look-up of the word alone gives its classes and whether a
 		// phrase of the lists starts with it.
-		entry := g.phrases[lower]
+		entry := g.phrases.get(lower)
 		class := entry &^ gazPrefix
 		if len(w) > 1 && w[len(w)-1] == '.' {
 			class = g.word(w) // looked up without its full stop

@@ -55,13 +55,61 @@ var gazFiles = []struct {
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.
 type gazetteer struct {
-	phrases map[uint64]gazClass
+	phrases gazTable
 	maxLen  int
+}
+
+// gazTable is an open-addressed hash table from the FNV hash of a phrase to its
+// classes (never 0), probed linearly: the featurizer looks up every word of a
+// sentence, and the hashes need no hashing again.
+type gazTable struct {
+	keys []uint64
+	vals []gazClass
+	n    int
+}
+
+// slot returns the slot of key h: its own, or the empty one where it would go.
+func (t *gazTable) slot(h uint64) int {
+	mask := len(t.keys) - 1
+	// FNV's low bits are weak; a multiply spreads the high ones down.
+	i := int((h*0x9E3779B97F4A7C15)>>32) & mask
+	for t.keys[i] != h && t.vals[i] != 0 {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// get returns the classes of key h, 0 if it has none.
+func (t *gazTable) get(h uint64) gazClass {
+	if len(t.keys) == 0 {
+		return 0
+	}
+	return t.vals[t.slot(h)]
+}
+
+// or adds the classes c (not 0) to those of key h.
+func (t *gazTable) or(h uint64, c gazClass) {
+	if (t.n+1)*2 > len(t.keys) {
+		old := *t
+		size := max(1024, 2*len(old.keys))
+		*t = gazTable{keys: make([]uint64, size), vals: make([]gazClass, size)}
+		for i, v := range old.vals {
+			if v != 0 {
+				t.or(old.keys[i], v)
+			}
+		}
+	}
+	i := t.slot(h)
+	if t.vals[i] == 0 {
+		t.keys[i] = h
+		t.n++
+	}
+	t.vals[i] |= c
 }
 
 // loadGazetteer reads the embedded lists.
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{phrases: make(map[uint64]gazClass, 2048)}
+	g := &gazetteer{}
 	for _, f := range gazFiles {
 		data, err := listFS.ReadFile(f.name)
 		if err != nil {
@@ -90,10 +138,10 @@ func (g *gazetteer) add(words []string, c gazClass) {
 		}
 		h = fnvLower(h, w)
 		if i < len(words)-1 {
-			g.phrases[h] |= gazPrefix
+			g.phrases.or(h, gazPrefix)
 		}
 	}
-	g.phrases[h] |= c
+	g.phrases.or(h, c)
 	g.maxLen = max(g.maxLen, len(words))
 }
 
@@ -109,7 +157,7 @@ func (g *gazetteer) word(w string) gazClass {
 // wordHash is word for the word whose fnvLower hash is h, when it does not end
 // in a full stop.
 func (g *gazetteer) wordHash(h uint64) gazClass {
-	return g.phrases[h] &^ gazPrefix
+	return g.phrases.get(h) &^ gazPrefix
 }
 
 // phrase returns the classes of the phrase words, ignoring case.
@@ -121,7 +169,7 @@ func (g *gazetteer) phrase(words []string) gazClass {
 		}
 		h = fnvLower(h, w)
 	}
-	return g.phrases[h] &^ gazPrefix
+	return g.phrases.get(h) &^ gazPrefix
 }
 
 // match marks, for each token, which phrase classes cover it: begin[i] has the
@@ -130,8 +178,8 @@ func (g *gazetteer) phrase(words []string) gazClass {
 func (g *gazetteer) match(words []string, begin, inside []gazClass) {
 	for i, w := range words {
 		h := fnvLower(fnvOffset, w)
-		c, ok := g.phrases[h]
-		if !ok {
+		c := g.phrases.get(h)
+		if c == 0 {
 			continue
 		}
 		best, end := g.longest(words, i, h, c)
@@ -160,8 +208,7 @@ func (g *gazetteer) longest(words []string, i int, h uint64, c gazClass) (best g
 			break
 		}
 		h = fnvLower(fnvByte(h, ' '), words[j])
-		var ok bool
-		if c, ok = g.phrases[h]; !ok {
+		if c = g.phrases.get(h); c == 0 {
 			break
 		}
 	}

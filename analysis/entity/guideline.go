@@ -135,7 +135,7 @@ func (s *spanSet) phraseFrom(i, minEnd int, c gazClass) bool {
 			return false
 		}
 		h = fnvLower(fnvByte(h, ' '), s.words[e])
-		entry = g.phrases[h]
+		entry = g.phrases.get(h)
 	}
 	return false
 }

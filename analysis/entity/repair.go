@@ -31,7 +31,8 @@ type spanSet struct {
 	// k (end -1: not yet): the rules ask for a word's lower case many times.
 	low   []byte
 	lowAt [][2]int32
-	spbuf []span // scratch for spans
+	spbuf []span // the spans, as spans found them last
+	fresh bool   // spbuf holds the current spans: no label changed since
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -48,6 +49,7 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.conf = grow(s.conf, n)
 	clear(s.lab)
 	clear(s.beg)
+	s.fresh = false
 	clear(s.conf)
 	s.acros = s.acros[:0]
 	s.low = s.low[:0]
@@ -63,8 +65,13 @@ type span struct {
 	l    Label
 }
 
-// spans returns the current spans, in order.
+// spans returns the current spans, in order. The result is valid until the
+// spans change; a rule that changes them while reading the result reads the
+// spans as they were.
 func (s *spanSet) spans() []span {
+	if s.fresh {
+		return s.spbuf // no label changed since the last call
+	}
 	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
 		if s.lab[i] == "" {
@@ -78,7 +85,7 @@ func (s *spanSet) spans() []span {
 		out = append(out, span{i, j, s.lab[i]})
 		i = j
 	}
-	s.spbuf = out
+	s.spbuf, s.fresh = out, true
 	return out
 }
 
@@ -101,6 +108,7 @@ func (s *spanSet) spanAt(k int) (span, bool) {
 // set makes [i, j) one span of label l (clear it for l == ""), splitting the spans
 // it cuts; conf > 0 is the confidence the rule gives it.
 func (s *spanSet) set(i, j int, l Label, conf float64) {
+	s.fresh = false
 	for k := i; k < j; k++ {
 		s.lab[k] = l
 		s.beg[k] = k == i
@@ -1035,7 +1043,7 @@ func canonicalAcronyms(es []Entity, acros [][2]string) {
 func (s *spanSet) mergePersons() {
 	for k := 1; k < len(s.lab); k++ {
 		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
-			s.beg[k] = false
+			s.beg[k], s.fresh = false, false
 		}
 	}
 }
@@ -1284,7 +1292,7 @@ func (s *spanSet) loneHeads() {
 			continue
 		}
 		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
-			s.beg[sp.j] = false
+			s.beg[sp.j], s.fresh = false, false
 			continue
 		}
 		if !s.isCapWord(sp.j) {

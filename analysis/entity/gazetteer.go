@@ -61,50 +61,58 @@ type gazetteer struct {
 
 // gazTable is an open-addressed hash table from the FNV hash of a phrase to its
 // classes (never 0), probed linearly: the featurizer looks up every word of a
-// sentence, and the hashes need no hashing again.
+// sentence, and the hashes need no hashing again. A slot holds the key and its
+// classes together, one read from memory.
 type gazTable struct {
-	keys []uint64
-	vals []gazClass
-	n    int
+	slots []gazSlot
+	n     int
+}
+
+// gazSlot is a slot of a gazTable; empty when its classes are 0.
+type gazSlot struct {
+	key uint64
+	val gazClass
 }
 
 // slot returns the slot of key h: its own, or the empty one where it would go.
-func (t *gazTable) slot(h uint64) int {
-	mask := len(t.keys) - 1
+func (t *gazTable) slot(h uint64) *gazSlot {
+	mask := len(t.slots) - 1
 	// FNV's low bits are weak; a multiply spreads the high ones down.
 	i := int((h*0x9E3779B97F4A7C15)>>32) & mask
-	for t.keys[i] != h && t.vals[i] != 0 {
+	for {
+		s := &t.slots[i]
+		if s.key == h || s.val == 0 {
+			return s
+		}
 		i = (i + 1) & mask
 	}
-	return i
 }
 
 // get returns the classes of key h, 0 if it has none.
 func (t *gazTable) get(h uint64) gazClass {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return 0
 	}
-	return t.vals[t.slot(h)]
+	return t.slot(h).val
 }
 
 // or adds the classes c (not 0) to those of key h.
 func (t *gazTable) or(h uint64, c gazClass) {
-	if (t.n+1)*2 > len(t.keys) {
-		old := *t
-		size := max(1024, 2*len(old.keys))
-		*t = gazTable{keys: make([]uint64, size), vals: make([]gazClass, size)}
-		for i, v := range old.vals {
-			if v != 0 {
-				t.or(old.keys[i], v)
+	if (t.n+1)*2 > len(t.slots) {
+		old := t.slots
+		*t = gazTable{slots: make([]gazSlot, max(1024, 2*len(old)))}
+		for _, s := range old {
+			if s.val != 0 {
+				t.or(s.key, s.val)
 			}
 		}
 	}
-	i := t.slot(h)
-	if t.vals[i] == 0 {
-		t.keys[i] = h
+	s := t.slot(h)
+	if s.val == 0 {
+		s.key = h
 		t.n++
 	}
-	t.vals[i] |= c
+	s.val |= c
 }
 
 // loadGazetteer reads the embedded lists.

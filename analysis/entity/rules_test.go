@@ -1,9 +1,11 @@
 package entity
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -169,4 +171,106 @@ func FuzzRuleWord(f *testing.F) {
 			t.Errorf("ruleWord(%q) = %q, %v; want %q, %v", w, got, gotOK, want, wantOK)
 		}
 	})
+}
+
+// parseNumberRef is parseNumber as first written, with strings built and split.
+func parseNumberRef(s string) (float64, bool) {
+	if s == "" || strings.ContainsAny(s, "/:-") {
+		return 0, false
+	}
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
+	var b strings.Builder
+	groups := func(x string) bool {
+		for _, p := range strings.Split(x, ".")[1:] {
+			if len(p) != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case dots == 0 && commas == 0:
+		b.WriteString(s)
+	case dots > 0 && commas <= 1 && groups(strings.SplitN(s, ",", 2)[0]) && (dots > 1 || commas == 1 || groups(s)):
+		b.WriteString(strings.ReplaceAll(strings.Replace(s, ",", "#", 1), ".", ""))
+	case commas > 1 && dots <= 1:
+		b.WriteString(strings.ReplaceAll(s, ",", ""))
+	case commas == 1 && dots == 0:
+		b.WriteString(strings.Replace(s, ",", ".", 1))
+	case dots == 1 && commas == 0:
+		b.WriteString(s)
+	default:
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(b.String(), "#", ".", 1), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// numberUnits are number units of every shape the lexer makes.
+var numberUnits = []string{
+	"0", "5", "2018", "1.500", "1.500.000", "1.500.000,5", "1,5", "2,000,000", "2,000,000.5",
+	"1.5", "10.30", "1.50", "1.5000", "12.345.67", "1,2,3", "1.2,3", "1,2.3", "1.234,5,6",
+	"24/3/2018", "2018-03-24", "10:30", "24/3", "1.2.3", "9" + strings.Repeat("9", 400),
+	"1e5", "0,000001", "007", "1.000.000.000.000", "3.14159",
+}
+
+// TestParseNumber checks parseNumber against its first form.
+func TestParseNumber(t *testing.T) {
+	for _, s := range numberUnits {
+		v, ok := parseNumber(s)
+		wv, wok := parseNumberRef(s)
+		if v != wv || ok != wok {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", s, v, ok, wv, wok)
+		}
+	}
+}
+
+// FuzzParseNumber checks parseNumber against its first form on any number unit
+// (digits and . , / : -, as the lexer makes them).
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range numberUnits {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Trim(s, "0123456789.,/:-") != "" {
+			return // not a number unit
+		}
+		v, ok := parseNumber(s)
+		wv, wok := parseNumberRef(s)
+		if v != wv || ok != wok {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", s, v, ok, wv, wok)
+		}
+	})
+}
+
+// TestDateValue checks the ISO forms against fmt's.
+func TestDateValue(t *testing.T) {
+	for _, y := range []int{0, 1, 45, 999, 1800, 2018, 2099, 9999} {
+		for m := range 13 {
+			for _, d := range []int{0, 1, 9, 10, 31} {
+				var want string
+				switch {
+				case y != 0 && m != 0 && d != 0:
+					want = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				case y != 0 && m != 0:
+					want = fmt.Sprintf("%04d-%02d", y, m)
+				case y != 0:
+					want = fmt.Sprintf("%04d", y)
+				case m != 0 && d != 0:
+					want = fmt.Sprintf("--%02d-%02d", m, d)
+				}
+				if got := dateValue(y, m, d); got != want {
+					t.Errorf("dateValue(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+				}
+			}
+		}
+	}
+	for _, n := range []int{0, 7, 10, 23, 59, 100, 12345} {
+		if got, want := string(appendDigits(nil, n, 2)), fmt.Sprintf("%02d", n); got != want {
+			t.Errorf("appendDigits(%d, 2) = %q, want %q", n, got, want)
+		}
+	}
 }

@@ -72,14 +72,22 @@ var ruleKeywords = []string{
 	"percent", "per", "sen", "belas", "puluh", "ratus",
 }
 
-// ruleWordLengths has, for each byte, bit l set when a word of ruleWords of l
-// bytes (bit 31: 31 or more) starts with it: most words need no look-up.
-var ruleWordLengths = func() (b [256]uint32) {
+// ruleWordBits is a Bloom filter of ruleWords: bit fnvLower(w) mod 2^16 is set
+// for each word w, so that most other words need no look-up.
+var ruleWordBits = func() (b [1 << 10]uint64) {
 	for w := range ruleWords {
-		b[w[0]] |= 1 << min(len(w), 31)
+		h := fnvLower(fnvOffset, w) & (1<<16 - 1)
+		b[h>>6] |= 1 << (h & 63)
 	}
 	return b
 }()
+
+// mayBeRuleWord reports whether the word whose fnvLower hash is h may be one
+// of ruleWords.
+func mayBeRuleWord(h uint64) bool {
+	h &= 1<<16 - 1
+	return ruleWordBits[h>>6]&(1<<(h&63)) != 0
+}
 
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
@@ -90,18 +98,12 @@ func ruleWord(w string) (lower string, known bool) {
 		ascii = c < utf8.RuneSelf
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	if ascii && len(w) > 0 {
-		// An ASCII word keeps its length lower-cased: its first letter and
-		// length tell most words from the rules' without lowering it.
-		c := w[0]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+	if ascii {
 		switch {
-		case ruleWordLengths[c]&(1<<min(len(w), 31)) == 0 && upper:
-			return "", false
-		case ruleWordLengths[c]&(1<<min(len(w), 31)) == 0:
-			return w, false
+		case !mayBeRuleWord(fnvLowerASCII(w)) && upper:
+			return "", false // most capitalised words
+		case !mayBeRuleWord(fnvLowerASCII(w)):
+			return w, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {
 				return k, true
@@ -111,9 +113,7 @@ func ruleWord(w string) (lower string, known bool) {
 	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
-	if len(lw) == 0 || ruleWordLengths[lw[0]]&(1<<min(len(lw), 31)) == 0 {
-		// not a word of ruleWords
-	} else if k, ok := ruleWords[string(lw)]; ok {
+	if k, ok := ruleWords[string(lw)]; ok {
 		return k, true
 	}
 	if string(lw) == w {

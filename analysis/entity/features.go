@@ -513,21 +513,33 @@ func (fz *featurizer) affixes(out []uint64, w string) []uint64 {
 // of the word: the affixes are hashed from the word's bytes.
 func asciiAffixes(out []uint64, w string) []uint64 {
 	n := len(w)
-	if n >= 3 {
-		out = append(out,
-			mix(feat(tPrefix2), fnvLowerASCII(w[:2])),
-			mix(feat(tSuffix2), fnvLowerASCII(w[n-2:])),
-			mix(feat(tPrefix3), fnvLowerASCII(w[:3])),
-			mix(feat(tSuffix3), fnvLowerASCII(w[n-3:])),
-		)
+	if n < 3 {
+		return out
 	}
+	// FNV reads forward: the prefixes are one hash, read on.
+	p2 := fnvLowerASCII(w[:2])
+	p3 := fnvLowerASCII1(p2, w[2])
+	out = append(out,
+		mix(feat(tPrefix2), p2),
+		mix(feat(tSuffix2), fnvLowerASCII(w[n-2:])),
+		mix(feat(tPrefix3), p3),
+		mix(feat(tSuffix3), fnvLowerASCII(w[n-3:])),
+	)
 	if n >= 5 {
 		out = append(out,
-			mix(feat(tPrefix4), fnvLowerASCII(w[:4])),
+			mix(feat(tPrefix4), fnvLowerASCII1(p3, w[3])),
 			mix(feat(tSuffix4), fnvLowerASCII(w[n-4:])),
 		)
 	}
 	return out
+}
+
+// fnvLowerASCII1 is the FNV hash h read on by the ASCII byte c lower-cased.
+func fnvLowerASCII1(h uint64, c byte) uint64 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return (h ^ uint64(c)) * fnvPrime
 }
 
 // fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.

@@ -75,8 +75,16 @@ type docScratch struct {
 	byCanon  map[mentionKey]int32 // index in accs
 }
 
+// maxScratchTokens bounds the tokens whose scratch space a tagger keeps after a
+// call: the space of a longer document goes back to the garbage collector.
+const maxScratchTokens = 1 << 16
+
 // release clears the references that d keeps to the text of the last call.
 func (d *docScratch) release() {
+	if cap(d.valid) > maxScratchTokens {
+		*d = docScratch{}
+		return
+	}
 	clear(d.valid[:cap(d.valid)])
 	clear(d.kept[:cap(d.kept)])
 	clear(d.ents[:cap(d.ents)])

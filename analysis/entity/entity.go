@@ -254,12 +254,12 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 	// grows (a sentence keeps at most its own tokens).
 	valid := slices.Grow(d.valid[:0], n)
 	kept := d.kept[:0]
-	defer func() { d.valid, d.kept = valid, kept }()
 	for _, s := range sents {
 		start := len(valid)
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
+	d.valid, d.kept = valid, kept
 	return kept
 }
 

@@ -144,8 +144,48 @@ func (s *spanSet) lower(k int) []byte {
 	return s.low[from:to:to]
 }
 
-// in reports whether token k, lower-cased, is in the table m.
-func (s *spanSet) in(m map[string]bool, k int) bool { return m[string(s.lower(k))] }
+// in reports whether token k, lower-cased, is in the table m, one of
+// repairTables. Most words are in none of them: the Bloom filter of their
+// lower-case hash, which the featurizer has computed, tells without a look-up.
+func (s *spanSet) in(m map[string]bool, k int) bool {
+	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) {
+		return false
+	}
+	return m[string(s.lower(k))]
+}
+
+// repairTables are the word tables that the repair rules ask a token about with
+// spanSet.in (TestRepairTables checks that none is missing).
+var repairTables = []map[string]bool{
+	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
+	nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles, stationKinds,
+}
+
+// repairWords is the Bloom filter of the words of repairTables.
+var repairWords = func() (b wordBloom) {
+	for _, t := range repairTables {
+		for w := range t {
+			b.add(fnvLower(fnvOffset, w))
+		}
+	}
+	return b
+}()
+
+// wordBloom is a Bloom filter of words by their fnvLower hash, with one bit of
+// 65,536 a word: for a few hundred words, a word outside them passes less than
+// one time in a hundred.
+type wordBloom [1 << 10]uint64
+
+func (b *wordBloom) add(h uint64) {
+	h &= 1<<16 - 1
+	b[h>>6] |= 1 << (h & 63)
+}
+
+// mayHave reports whether the word whose fnvLower hash is h may be in b.
+func (b *wordBloom) mayHave(h uint64) bool {
+	h &= 1<<16 - 1
+	return b[h>>6]&(1<<(h&63)) != 0
+}
 
 // is reports whether token k, lower-cased (without a final full stop), is w.
 // An ASCII word is compared byte by byte, without lowering it.

@@ -72,22 +72,14 @@ var ruleKeywords = []string{
 	"percent", "per", "sen", "belas", "puluh", "ratus",
 }
 
-// ruleWordBits is a Bloom filter of ruleWords: bit fnvLower(w) mod 2^16 is set
-// for each word w, so that most other words need no look-up.
-var ruleWordBits = func() (b [1 << 10]uint64) {
+// ruleWordBits is the Bloom filter of ruleWords, so that most other words need
+// no look-up.
+var ruleWordBits = func() (b wordBloom) {
 	for w := range ruleWords {
-		h := fnvLower(fnvOffset, w) & (1<<16 - 1)
-		b[h>>6] |= 1 << (h & 63)
+		b.add(fnvLower(fnvOffset, w))
 	}
 	return b
 }()
-
-// mayBeRuleWord reports whether the word whose fnvLower hash is h may be one
-// of ruleWords.
-func mayBeRuleWord(h uint64) bool {
-	h &= 1<<16 - 1
-	return ruleWordBits[h>>6]&(1<<(h&63)) != 0
-}
 
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
@@ -100,9 +92,9 @@ func ruleWord(w string) (lower string, known bool) {
 	}
 	if ascii {
 		switch {
-		case !mayBeRuleWord(fnvLowerASCII(w)) && upper:
+		case !ruleWordBits.mayHave(fnvLowerASCII(w)) && upper:
 			return "", false // most capitalised words
-		case !mayBeRuleWord(fnvLowerASCII(w)):
+		case !ruleWordBits.mayHave(fnvLowerASCII(w)):
 			return w, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {

@@ -618,9 +618,13 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-// lowerIn reports whether w, lower-cased, is in the table m; it lower-cases a
-// short word on the stack.
+// lowerIn reports whether w, lower-cased, is in the table m, one of
+// repairTables; it lower-cases a short word on the stack, and most words not at
+// all (see spanSet.in).
 func lowerIn(m map[string]bool, w string) bool {
+	if !repairWords.mayHave(fnvLower(fnvOffset, w)) {
+		return false
+	}
 	var buf [32]byte
 	return m[string(appendLower(buf[:0], w))]
 }

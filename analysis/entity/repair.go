@@ -155,10 +155,11 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 }
 
 // repairTables are the word tables that the repair rules ask a token about with
-// spanSet.in (TestRepairTables checks that none is missing).
+// spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = []map[string]bool{
 	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
-	nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles, stationKinds,
+	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
+	stationKinds,
 }
 
 // repairWords is the Bloom filter of the words of repairTables.

@@ -73,6 +73,8 @@ type docScratch struct {
 	lowWords []string             // the lower-cased words of the mentions
 	accs     []acc
 	byCanon  map[mentionKey]int32 // index in accs
+	canon    map[string]string    // canonicalAcronyms' canonical forms by text
+	long     map[string]string    // and by acronym
 }
 
 // maxScratchTokens bounds the tokens whose scratch space a tagger keeps after a
@@ -96,6 +98,8 @@ func (d *docScratch) release() {
 	clear(d.byText)
 	clear(d.lowWords[:cap(d.lowWords)])
 	clear(d.byCanon)
+	clear(d.canon)
+	clear(d.long)
 }
 
 // form is a name that propagation looks for, with its label and confidence.

@@ -234,7 +234,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	out = propagate(d, text, kept, out, r.style)
 	// 6. clustering: canonical forms and one confidence per entity.
 	cluster(d, out)
-	canonicalAcronyms(out, acros)
+	canonicalAcronyms(d, out, acros)
 	aggregateConfidence(d, out)
 	d.ents, d.words, d.acros = out, words, acros
 	if len(out) == 0 {

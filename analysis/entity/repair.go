@@ -1058,15 +1058,19 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 // canonicalAcronyms gives the mentions of an acronym written in brackets after a
 // long name (Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)) the long name's
 // canonical form.
-func canonicalAcronyms(es []Entity, acros [][2]string) {
+func canonicalAcronyms(d *docScratch, es []Entity, acros [][2]string) {
 	if len(acros) == 0 {
 		return
 	}
-	canon := map[string]string{}
+	if d.canon == nil {
+		d.canon, d.long = map[string]string{}, map[string]string{}
+	}
+	canon, long := d.canon, d.long
+	clear(canon)
+	clear(long)
 	for _, e := range es {
 		canon[e.Text] = e.Canonical
 	}
-	long := map[string]string{}
 	for _, a := range acros {
 		if c, ok := canon[a[1]]; ok {
 			long[a[0]] = c

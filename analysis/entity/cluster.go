@@ -228,7 +228,8 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	// ASCII mentions, lower-cased, share one string (each byte lower-cased
 	// alone); the others are lower-cased one by one.
-	b := make([]byte, 0, size)
+	var b strings.Builder
+	b.Grow(size)
 	ascii := true
 	for k := range ms {
 		for _, c := range []byte(ms[k].text) {
@@ -237,10 +238,10 @@ func cluster(d *docScratch, es []Entity) {
 			} else if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 		}
 	}
-	all := string(b)
+	all := b.String()
 	words := d.lowWords[:0]
 	at := 0
 	for k := range ms {
@@ -314,10 +315,21 @@ func joinedWords(s string, words []string) string {
 		n += len(w)
 	}
 	// Every gap of one byte, and none an other white space than a space.
-	if n == len(s) && !strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+	if n == len(s) && !strings.ContainsFunc(s, isOtherSpace) {
 		return s
 	}
 	return strings.Join(words, " ")
+}
+
+// isOtherSpace reports whether r is white space other than a space.
+func isOtherSpace(r rune) bool {
+	switch r {
+	case ' ':
+		return false
+	case '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
 // isAcronymOf reports whether acr, written in capitals, is made of the initials of

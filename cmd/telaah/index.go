@@ -27,7 +27,7 @@ func runIndex(e *env, args []string) error {
 	batch := fs.Int("batch", index.DefaultBatchSize, "articles per durable batch")
 	quiet := fs.Bool("quiet", false, "print only the summary and the skipped records")
 	maxArticle := fs.Int("max-article", index.DefaultMaxArticle, "most `bytes` of an article's title and body (and of a .txt file); larger ones are skipped")
-	maxAnalyzed := fs.Int("max-analyzed", index.DefaultMaxAnalyzed, "most `bytes` of an article's body analysed (0: no limit); the rest is stored but not searchable, and reported")
+	maxAnalyzed := fs.Int("max-analyzed", index.DefaultMaxAnalyzed, "most `bytes` of an article's body (and of its title) analysed (0: no limit); the rest is stored but not searchable, and reported")
 	maxLine := fs.Int("max-line", index.DefaultMaxLine, "most `bytes` of a JSON line or JSON array element; longer ones are skipped")
 	maxFile := fs.Int64("max-file", 0, "most `bytes` read from one input file (0: no limit); the rest is skipped")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links in folders to files outside them")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // longBody is at least n bytes of the sample corpus's bodies, cut at a space.
@@ -222,4 +223,33 @@ func BenchmarkAddBigArticle(b *testing.B) {
 	b.ReportMetric(cs.Seconds()/n, "cpu-s/1MB")
 	b.ReportMetric(cl.Seconds()/n, "cpu-s/8MB")
 	b.ReportMetric(float64(cl)/float64(cs), "ratio")
+}
+
+// FuzzAnalyzedPart: the part is a prefix no longer than the limit (when the
+// body is longer), never cuts a valid rune, and is the whole body when it fits.
+func FuzzAnalyzedPart(f *testing.F) {
+	f.Add("satu dua tiga", 10)
+	f.Add("ééééé", 5)
+	f.Add("", 0)
+	f.Add("a\nb\tc", -1)
+	f.Fuzz(func(t *testing.T, body string, max int) {
+		n := AnalyzedPart(body, max)
+		lim := max
+		switch {
+		case max == 0:
+			lim = DefaultMaxAnalyzed
+		case max < 0:
+			lim = len(body)
+		}
+		switch {
+		case n < 0 || n > len(body):
+			t.Fatalf("AnalyzedPart(%q, %d) = %d: out of range", body, max, n)
+		case len(body) <= lim && n != len(body):
+			t.Fatalf("AnalyzedPart(%q, %d) = %d: the body fits", body, max, n)
+		case len(body) > lim && n > lim:
+			t.Fatalf("AnalyzedPart(%q, %d) = %d: over the limit", body, max, n)
+		case utf8.ValidString(body) && !utf8.ValidString(body[:n]):
+			t.Fatalf("AnalyzedPart(%q, %d) = %d: cuts a rune", body, max, n)
+		}
+	})
 }

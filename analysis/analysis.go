@@ -284,7 +284,11 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 		n += len(s.Tokens)
 	}
 	out := make([]Term, 0, n)
-	tw := termWriter{st: p.stemmer(), ents: ents, stemming: stemming}
+	tw := termWriter{ents: ents, stemming: stemming}
+	if stemming {
+		tw.memo = p.stemmer().Memo()
+		defer tw.memo.Release()
+	}
 	for _, s := range sents {
 		tw.sentence(s.Tokens, func(t *Term) bool {
 			out = append(out, *t)
@@ -317,7 +321,7 @@ func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
 
 // termWriter turns the tokens of a text, a sentence at a time, into Terms.
 type termWriter struct {
-	st       *stem.Stemmer // when stemming
+	memo     *stem.Memo // of the pipeline's stemmer, when stemming
 	ents     []entity.Entity
 	e        int // the first entity that may cover the current token
 	stemming bool
@@ -325,6 +329,7 @@ type termWriter struct {
 	// and valid until the next term, instead of allocated.
 	scratch bool
 	buf     []byte
+	t       Term // the term handed to yield, here to stay off the heap
 }
 
 // norm returns Normalize(s), on the scratch buffer when tw.scratch is set.
@@ -346,9 +351,9 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 	ents := tw.ents
 	title := titleCase(toks)
 	initial := true
-	var t Term
+	t := &tw.t
 	for _, tok := range toks {
-		t = Term{Token: tok}
+		*t = Term{Token: tok}
 		switch tok.Kind {
 		case tokenize.Word:
 			for tw.e < len(ents) && ents[tw.e].End <= tok.Start {
@@ -369,11 +374,11 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 				t.Stopword = !t.Proper && IsStopword(t.Norm)
 			}
 			if tw.stemming && t.Proper {
-				t.Stem = tw.st.StemToken(t.Norm, true)
+				t.Stem = t.Norm // normalised: lower-case already
 			} else if tw.stemming {
-				// StemBytes, not StemToken: the stemmer's cache keeps a copy of
+				// StemBytes, not StemToken: the stemmer's caches keep a copy of
 				// the word, not a substring that would keep the text alive.
-				t.Stem = tw.st.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
+				t.Stem = tw.memo.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
 			}
 			initial = false
 		case tokenize.Punct:
@@ -383,7 +388,7 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 			t.Norm = tw.norm(tok.Text)
 			initial = false
 		}
-		if !yield(&t) {
+		if !yield(t) {
 			return false
 		}
 	}

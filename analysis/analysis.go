@@ -72,13 +72,15 @@ var stopwords = sync.OnceValue(func() *stopTable {
 // IsStopword reports whether the lower-case word is an Indonesian stopword: a
 // function word such as yang, dan, di or tersebut that carries no topic. The list is
 // Telaah's own (see [Stopwords]); negations such as tidak and bukan are not on it.
-func IsStopword(lower string) bool {
-	t := stopwords()
-	if len(lower) < 2 || len(lower) > t.maxLen {
+func IsStopword(lower string) bool { return stopwords().has(lower) }
+
+// has reports whether the lower-case word w is on the list.
+func (t *stopTable) has(w string) bool {
+	if len(w) < 2 || len(w) > t.maxLen {
 		return false
 	}
-	for s := stopSlot(lower); t.slots[s] != ""; s = (s + 1) & (1<<stopBits - 1) {
-		if t.slots[s] == lower {
+	for s := stopSlot(w); t.slots[s] != ""; s = (s + 1) & (1<<stopBits - 1) {
+		if t.slots[s] == w {
 			return true
 		}
 	}
@@ -284,7 +286,7 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 		n += len(s.Tokens)
 	}
 	out := make([]Term, 0, n)
-	tw := termWriter{ents: ents, stemming: stemming}
+	tw := termWriter{ents: ents, stemming: stemming, stop: stopwords()}
 	if stemming {
 		tw.memo = p.stemmer().Memo()
 		defer tw.memo.Release()
@@ -305,7 +307,7 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 // strings are substrings of text). Token filters and indexers that copy what they
 // keep use it instead of Prepare.
 func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
-	tw := termWriter{scratch: true}
+	tw := termWriter{scratch: true, stop: stopwords()}
 	var sent []tokenize.Token
 	for tok := range p.tokenizer().All(text) {
 		if tok.Is(tokenize.SentenceStart) && len(sent) > 0 {
@@ -322,6 +324,7 @@ func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
 // termWriter turns the tokens of a text, a sentence at a time, into Terms.
 type termWriter struct {
 	memo     *stem.Memo // of the pipeline's stemmer, when stemming
+	stop     *stopTable
 	ents     []entity.Entity
 	e        int // the first entity that may cover the current token
 	stemming bool
@@ -371,7 +374,7 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 				t.Norm = tw.norm(base)
 			} else {
 				t.Norm = tw.norm(tok.Text)
-				t.Stopword = !t.Proper && IsStopword(t.Norm)
+				t.Stopword = !t.Proper && tw.stop.has(t.Norm)
 			}
 			if tw.stemming && t.Proper {
 				t.Stem = t.Norm // normalised: lower-case already

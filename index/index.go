@@ -623,10 +623,15 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 	// Sindir Facebook"): a name found in the title counts for the fields only
 	// when the body mentions it too (or there is no body).
 	ents := doc.Entities[:0:0]
-	lowerBody := strings.ToLower(a.Body)
+	lowerBody, lowered := "", false
 	for _, e := range doc.Entities {
-		if e.End <= len(a.Title) && isName(e.Label) && lowerBody != "" && !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
-			continue
+		if e.End <= len(a.Title) && isName(e.Label) && a.Body != "" {
+			if !lowered { // once, and only for an article with a name in its title
+				lowerBody, lowered = strings.ToLower(a.Body), true
+			}
+			if !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
+				continue
+			}
 		}
 		ents = append(ents, e)
 	}
@@ -676,7 +681,7 @@ func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEn
 	fullName := map[string]string{} // a word of a person's name → the first such name
 	for _, e := range ents {
 		n := entityName(e)
-		if n != strings.ToUpper(n) {
+		if hasLower(n) {
 			spelling[strings.ToUpper(n)] = n
 		}
 		if e.Label == entity.PER && strings.Contains(n, " ") {
@@ -701,7 +706,7 @@ func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEn
 			}
 			if s, ok := spelling[name]; ok {
 				name = s
-			} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && name == strings.ToUpper(name) {
+			} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && !hasLower(name) {
 				// A place or person in capitals, not an acronym: BEKASI → Bekasi.
 				_, n := utf8.DecodeRuneInString(name)
 				name = name[:n] + strings.ToLower(name[n:])
@@ -785,7 +790,43 @@ func entityName(e entity.Entity) string {
 	if strings.TrimSpace(n) == "" {
 		n = e.Text
 	}
-	return strings.Join(strings.Fields(n), " ")
+	return tidySpaces(n)
+}
+
+// tidySpaces is strings.Join(strings.Fields(s), " "), without allocating when s
+// is tidy already, as names nearly always are.
+func tidySpaces(s string) string {
+	tidy := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; tidy && i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			tidy = false // a space beyond ASCII is possible: the slow way
+		case c == ' ':
+			tidy = s[i-1] != ' '
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			tidy = false
+		}
+	}
+	if tidy {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// hasLower reports whether strings.ToUpper(s) != s, that is whether s has a
+// letter that has an upper case, without allocating for ASCII.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToUpper(s) != s
+		}
+		if 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // document builds the bleve document of an article: the keyword, date and numeric
@@ -814,9 +855,8 @@ func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	}
 	sum := summarize(an)
 	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
-	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, x.opts.KeepSurface))))
-	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, x.opts.KeepSurface))))
+	doc.AddField(newTextField(FieldTitle, a.Title, an.Title.Terms, x.opts.KeepSurface))
+	doc.AddField(newTextField(FieldBody, a.Body, an.Body.Terms, x.opts.KeepSurface))
 	return doc, sum, nil
 }
 

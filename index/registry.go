@@ -89,6 +89,11 @@ type valueKey struct {
 // valueStat counts the articles and mentions of a stored name.
 type valueStat struct {
 	articles, mentions int
+	// full is the name's own words joined (nameWords without learned
+	// aliases, a function of the name alone), computed the first time an
+	// entity of the name is rebuilt; fullSet says it is.
+	full    string
+	fullSet bool
 }
 
 // aliasSpelling writes a built-in alias as news does: an acronym in capitals

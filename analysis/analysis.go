@@ -277,6 +277,25 @@ func (p *Pipeline) Analyze(text string) *Document {
 	return &Document{Text: text, Terms: p.terms(sents, ents, true), Sentences: sents, Entities: ents}
 }
 
+// AnalyzeEach is [Pipeline.Analyze] that calls yield with each term, in order,
+// instead of keeping them: it returns the sentences and entities of the
+// Document that Analyze returns, whose Terms are those yield saw, until yield
+// returns false. The Term passed to yield is valid only until yield returns;
+// its strings stay valid. An indexer that turns the terms into postings uses
+// it to keep no slice of Terms.
+func (p *Pipeline) AnalyzeEach(text string, yield func(t *Term) bool) ([]tokenize.Sentence, []entity.Entity) {
+	sents := p.tokenizer().Sentences(text)
+	ents := p.recognizer().ExtractSentences(text, sents)
+	tw := termWriter{ents: ents, stemming: true, stop: stopwords(), memo: p.stemmer().Memo()}
+	defer tw.memo.Release()
+	for _, s := range sents {
+		if !tw.sentence(s.Tokens, yield) {
+			break
+		}
+	}
+	return sents, ents
+}
+
 // terms turns the tokens of sents into Terms, protecting capitalised non-initial
 // words and the words inside the name entities ents (ordered by Start). It stems
 // when stemming is set.

@@ -18,7 +18,7 @@ import (
 // stream (document.TextField.Analyze copies the text, and
 // analysis.TokenFrequency allocates two or three objects per distinct term).
 // It indexes the tokens of stream(terms, keepSurface), at the same positions
-// and offsets.
+// and offsets (see fieldTokens).
 type textField struct {
 	*document.TextField
 	length int
@@ -30,10 +30,10 @@ type textField struct {
 // highlighting).
 const textFieldOptions = bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
 
-// newTextField returns the field name of value, analysed into terms.
-func newTextField(name, value string, terms []ta.Term, keepSurface bool) *textField {
+// newTextField returns the field name of value, whose terms were added to toks.
+func newTextField(name, value string, toks *fieldTokens) *textField {
 	f := &textField{TextField: document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), textFieldOptions)}
-	f.length, f.freqs = frequencies(terms, keepSurface)
+	f.length, f.freqs = toks.frequencies()
 	return f
 }
 
@@ -54,31 +54,51 @@ func (f *textField) Size() int {
 	return f.TextField.Size() + f.length*perLocation + len(f.freqs)*perTerm
 }
 
-// frequencies returns the number of tokens of stream(terms, keepSurface) and
-// their frequencies and locations, as analysis.TokenFrequency computes them
-// for a field with term vectors. The terms are the strings of the Terms
-// (nothing writes to a term's bytes); the frequencies, the locations and the
-// pointers to them are carved out of one slab each.
-func frequencies(terms []ta.Term, keepSurface bool) (int, bindex.TokenFrequencies) {
-	// The tokens in stream's order: the stem, then the surface, of each term.
-	type token struct {
-		term       string
-		start, end int
-		pos        int
+// fieldTokens collects the tokens of a field from its terms, as stream and
+// the "id" analyzer make them: the stem, then (with keepSurface) the surface,
+// of each term that is not a stopword, at the position indexed gives it.
+type fieldTokens struct {
+	toks []fieldToken
+	pos  int // the position of the last term
+}
+
+// fieldToken is one token of a field.
+type fieldToken struct {
+	term       string
+	start, end int
+	pos        int
+}
+
+// add adds the tokens of the next term of the field. The term's strings are
+// kept, not copied.
+func (ft *fieldTokens) add(t *ta.Term, keepSurface bool) {
+	surface := surfaceOf(t)
+	if surface == "" {
+		return
 	}
-	toks := make([]token, 0, len(terms)+len(terms)/4)
-	for t := range indexed(terms) {
-		if t.Stopword {
-			continue
-		}
-		if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != t.surface {
-			toks = append(toks, token{t.Stem, t.Start, t.End, t.pos})
-			if !keepSurface {
-				continue
-			}
-		}
-		toks = append(toks, token{t.surface, t.Start, t.End, t.pos})
+	ft.pos = nextPosition(ft.pos, t)
+	if t.Stopword {
+		return
 	}
+	if ft.toks == nil {
+		ft.toks = make([]fieldToken, 0, 64)
+	}
+	if t.Kind == tokenize.Word && !t.Proper && t.Stem != "" && t.Stem != surface {
+		ft.toks = append(ft.toks, fieldToken{t.Stem, t.Start, t.End, ft.pos})
+		if !keepSurface {
+			return
+		}
+	}
+	ft.toks = append(ft.toks, fieldToken{surface, t.Start, t.End, ft.pos})
+}
+
+// frequencies returns the number of tokens and their frequencies and
+// locations, as analysis.TokenFrequency computes them for a field with term
+// vectors. The terms' bytes are the strings of the Terms (nothing writes to
+// them); the frequencies, the locations and the pointers to them are carved
+// out of one slab each.
+func (ft *fieldTokens) frequencies() (int, bindex.TokenFrequencies) {
+	toks := ft.toks
 	freqs := make(bindex.TokenFrequencies, len(toks)/2+1)
 	tfs := make([]bindex.TokenFreq, 0, len(toks))
 	which := make([]*bindex.TokenFreq, len(toks)) // each token's term

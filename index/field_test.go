@@ -10,6 +10,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/telaah/telaah"
+	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/internal/newstext"
 )
 
@@ -45,7 +46,11 @@ func TestTextFieldFrequencies(t *testing.T) {
 		for _, keep := range []bool{false, true} {
 			ts := stream(an.Body.Terms, keep)
 			want := analysis.TokenFrequency(ts, nil, textFieldOptions)
-			f := newTextField(FieldBody, text, an.Body.Terms, keep)
+			var ft fieldTokens
+			for i := range an.Body.Terms {
+				ft.add(&an.Body.Terms[i], keep)
+			}
+			f := newTextField(FieldBody, text, &ft)
 			f.Analyze()
 			if f.AnalyzedLength() != len(ts) {
 				t.Errorf("keep %v, %.40q: length %d, want %d", keep, text, f.AnalyzedLength(), len(ts))
@@ -68,5 +73,43 @@ func TestTidySpacesAndHasLower(t *testing.T) {
 		if got, want := hasLower(s), strings.ToUpper(s) != s; got != want {
 			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// Add's documents, analysed in one pass that keeps no terms, index the tokens
+// and entity fields of the analysis Index.Analyze returns.
+func TestDocumentOnePass(t *testing.T) {
+	arts := append(generate(t, 30), Article{ID: "r", Title: "Pavel Durov Sindir Facebook", Body: telaah.ReferenceArticle()},
+		Article{ID: "t", Title: "Hanya judul"}, Article{ID: "b", Body: "Hanya isi, tanpa judul. Warga Bekasi."})
+	for _, keep := range []bool{false, true} {
+		x, err := Create("", &Options{KeepSurface: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range arts {
+			a := &arts[i]
+			an := analyze(nil, a, false)
+			d, _, err := x.document(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fields := map[string]string{}
+			for _, f := range d.Fields {
+				if tf, ok := f.(*textField); ok {
+					fields[f.Name()] = renderFreqs(tf.AnalyzedTokenFrequencies())
+				}
+			}
+			for name, terms := range map[string][]ta.Term{FieldTitle: an.Title.Terms, FieldBody: an.Body.Terms} {
+				want := renderFreqs(analysis.TokenFrequency(stream(terms, keep), nil, textFieldOptions))
+				if fields[name] != want {
+					t.Errorf("%s keep %v, %s:\n%.1000s\nwant\n%.1000s", a.ID, keep, name, fields[name], want)
+				}
+			}
+			sum := string(summarize(an).encode())
+			if got := string(summarize(analyzeEach(nil, a, false, func(bool, *ta.Term) {})).encode()); got != sum {
+				t.Errorf("%s: entities\n%s\nwant\n%s", a.ID, got, sum)
+			}
+		}
+		x.Close()
 	}
 }

@@ -573,26 +573,48 @@ const titleSep = ".\n\n"
 // analyze analyses an article; the sentences, which indexing does not need, only
 // when sentences is set.
 func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
+	return analyzeEach(p, a, sentences, nil)
+}
+
+// analyzeEach is analyze that, when each is not nil, hands each term of the
+// title and of the body to each (body false, then true; offsets into the
+// title or the body) instead of keeping them in Title.Terms and Body.Terms.
+func analyzeEach(p *ta.Pipeline, a *Article, sentences bool, each func(body bool, t *ta.Term)) *Analysis {
 	text := a.Title + titleSep + a.Body
-	doc := p.Analyze(text)
 	cut := len(a.Title) + len(titleSep)
 	r := &Analysis{
 		Title: &ta.Document{Text: a.Title},
 		Body:  &ta.Document{Text: a.Body},
 	}
-	// The terms are in order: the title's, the separator's, the body's.
-	i := 0
-	for i < len(doc.Terms) && doc.Terms[i].End <= len(a.Title) {
-		i++
-	}
-	r.Title.Terms = doc.Terms[:i:i]
-	for i < len(doc.Terms) && doc.Terms[i].Start < cut {
-		i++
-	}
-	r.Body.Terms = doc.Terms[i:]
-	for k := range r.Body.Terms {
-		r.Body.Terms[k].Start -= cut
-		r.Body.Terms[k].End -= cut
+	var doc ta.Document
+	if each == nil {
+		doc = *p.Analyze(text)
+		// The terms are in order: the title's, the separator's, the body's.
+		i := 0
+		for i < len(doc.Terms) && doc.Terms[i].End <= len(a.Title) {
+			i++
+		}
+		r.Title.Terms = doc.Terms[:i:i]
+		for i < len(doc.Terms) && doc.Terms[i].Start < cut {
+			i++
+		}
+		r.Body.Terms = doc.Terms[i:]
+		for k := range r.Body.Terms {
+			r.Body.Terms[k].Start -= cut
+			r.Body.Terms[k].End -= cut
+		}
+	} else {
+		doc.Sentences, doc.Entities = p.AnalyzeEach(text, func(t *ta.Term) bool {
+			switch {
+			case t.End <= len(a.Title):
+				each(false, t)
+			case t.Start >= cut:
+				t.Start -= cut
+				t.End -= cut
+				each(true, t)
+			}
+			return true
+		})
 	}
 	for _, s := range doc.Sentences {
 		if !sentences {
@@ -832,7 +854,14 @@ func hasLower(s string) bool {
 // document builds the bleve document of an article: the keyword, date and numeric
 // fields through the mapping, the text fields from the pipeline's own analysis.
 func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
-	an := analyze(x.opts.Pipeline, a, false)
+	var title, body fieldTokens
+	an := analyzeEach(x.opts.Pipeline, a, false, func(inBody bool, t *ta.Term) {
+		if inBody {
+			body.add(t, x.opts.KeepSurface)
+		} else {
+			title.add(t, x.opts.KeepSurface)
+		}
+	})
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
 		if ok {
@@ -855,8 +884,8 @@ func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	}
 	sum := summarize(an)
 	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
-	doc.AddField(newTextField(FieldTitle, a.Title, an.Title.Terms, x.opts.KeepSurface))
-	doc.AddField(newTextField(FieldBody, a.Body, an.Body.Terms, x.opts.KeepSurface))
+	doc.AddField(newTextField(FieldTitle, a.Title, &title))
+	doc.AddField(newTextField(FieldBody, a.Body, &body))
 	return doc, sum, nil
 }
 

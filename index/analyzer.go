@@ -537,10 +537,3 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 	}
 	return sl.out
 }
-
-// fixed is an analyzer that returns a token stream computed beforehand, so that a
-// document field is analysed once, by Index.Add, with entity information.
-type fixed analysis.TokenStream
-
-// Analyze returns the stream computed beforehand, whatever the input.
-func (f fixed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(f) }

@@ -249,6 +249,10 @@ type Index struct {
 	wmu sync.Mutex
 	reg *entityRegistry
 
+	// fields builds the keyword, date and numeric fields of a document; nil
+	// for a mapping it does not know, whose fields MapDocument makes.
+	fields *fieldMaker
+
 	cols columnCache  // the facet columns of the latest snapshot searched
 	sums summaryCache // the decoded entities of recent hits
 }
@@ -325,7 +329,7 @@ func lockTimeout(opts *Options) time.Duration {
 }
 
 func newIndex(b bleve.Index, path string, opts *Options) *Index {
-	x := &Index{b: b, path: path, reg: newRegistry()}
+	x := &Index{b: b, path: path, reg: newRegistry(), fields: newFieldMaker(b.Mapping(), articleKinds)}
 	if opts != nil {
 		x.opts = *opts
 	}
@@ -578,7 +582,8 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 
 // analyzeEach is analyze that, when each is not nil, hands each term of the
 // title and of the body to each (body false, then true; offsets into the
-// title or the body) instead of keeping them in Title.Terms and Body.Terms.
+// title or the body) instead of keeping them in Title.Terms and Body.Terms,
+// and leaves out the mentions of Title.Entities and Body.Entities.
 func analyzeEach(p *ta.Pipeline, a *Article, sentences bool, each func(body bool, t *ta.Term)) *Analysis {
 	text := a.Title + titleSep + a.Body
 	cut := len(a.Title) + len(titleSep)
@@ -632,6 +637,9 @@ func analyzeEach(p *ta.Pipeline, a *Article, sentences bool, each func(body bool
 		}
 	}
 	for _, e := range doc.Entities {
+		if each != nil {
+			break // indexing needs no mentions, only the entity fields
+		}
 		switch {
 		case e.End <= len(a.Title):
 			r.Title.Entities = append(r.Title.Entities, e)
@@ -644,7 +652,7 @@ func analyzeEach(p *ta.Pipeline, a *Article, sentences bool, each func(body bool
 	// Headlines are in title case, which misleads the recognizer ("Pavel Durov
 	// Sindir Facebook"): a name found in the title counts for the fields only
 	// when the body mentions it too (or there is no body).
-	ents := doc.Entities[:0:0]
+	ents := doc.Entities[:0] // in place: nothing else holds them
 	lowerBody, lowered := "", false
 	for _, e := range doc.Entities {
 		if e.End <= len(a.Title) && isName(e.Label) && a.Body != "" {
@@ -855,6 +863,7 @@ func hasLower(s string) bool {
 // fields through the mapping, the text fields from the pipeline's own analysis.
 func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	var title, body fieldTokens
+	body.toks = make([]fieldToken, 0, len(a.Body)/6+8) // a token every 7 bytes of news
 	an := analyzeEach(x.opts.Pipeline, a, false, func(inBody bool, t *ta.Term) {
 		if inBody {
 			body.add(t, x.opts.KeepSurface)
@@ -862,6 +871,22 @@ func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 			title.add(t, x.opts.KeepSurface)
 		}
 	})
+	doc := document.NewDocument(a.ID)
+	if x.fields != nil {
+		x.fields.article(doc, a, an)
+	} else if err := x.mapFields(doc, a, an); err != nil {
+		return nil, nil, err
+	}
+	sum := summarize(an)
+	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
+	doc.AddField(newTextField(FieldTitle, a.Title, &title))
+	doc.AddField(newTextField(FieldBody, a.Body, &body))
+	return doc, sum, nil
+}
+
+// mapFields adds the keyword, date and numeric fields of an article through the
+// index's mapping.
+func (x *Index) mapFields(doc *document.Document, a *Article, an *Analysis) error {
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
 		if ok {
@@ -878,15 +903,10 @@ func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	put(FieldPlaces, an.Places, len(an.Places) > 0)
 	put(FieldDates, an.Dates, len(an.Dates) > 0)
 	put(FieldMoney, an.Money, len(an.Money) > 0)
-	doc := document.NewDocument(a.ID)
 	if err := x.b.Mapping().MapDocument(doc, data); err != nil {
-		return nil, nil, fmt.Errorf("mapping fields: %w", err)
+		return fmt.Errorf("mapping fields: %w", err)
 	}
-	sum := summarize(an)
-	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
-	doc.AddField(newTextField(FieldTitle, a.Title, &title))
-	doc.AddField(newTextField(FieldBody, a.Body, &body))
-	return doc, sum, nil
+	return nil
 }
 
 // span returns the earliest and latest published dates in the index.

@@ -65,7 +65,10 @@ type docSummary struct {
 }
 
 func (s *docSummary) encode() []byte {
-	b, err := json.Marshal(s)
+	if b, ok := s.appendJSON(make([]byte, 0, 64+96*len(s.Entities))); ok {
+		return b
+	}
+	b, err := s.marshalJSON()
 	if err != nil {
 		panic(fmt.Sprintf("index: encoding entities: %v", err)) // plain structs: cannot fail
 	}

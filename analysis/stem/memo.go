@@ -13,10 +13,11 @@ const memoWord = 23
 
 // Memo is a small cache of stems in front of a Stemmer, for one goroutine: the
 // word is kept inside its slot, so that a hit costs a short hash of the word's
-// bytes, one read of memory that stays in the processor's cache and a
-// comparison, and allocates nothing. A miss asks the Stemmer ([Stemmer.StemBytes])
-// and keeps the result, replacing the word in the slot. A Memo never holds more
-// than its 16,384 words, and never serves a stem computed before an edit of the
+// bytes, a read of the tags of its set (64 KB of tags in all, which stay in the
+// processor's cache), a read of one slot and a comparison, and allocates
+// nothing. A miss asks the Stemmer ([Stemmer.StemBytes]) and keeps the result,
+// in place of the oldest word of the set. A Memo never holds more than its
+// 16,384 words, and never serves a stem computed before an edit of the
 // Stemmer's lexicon.
 //
 // A Memo is not safe for concurrent use: take one from [Stemmer.Memo] for the
@@ -25,6 +26,10 @@ const memoWord = 23
 type Memo struct {
 	s     *Stemmer
 	edits uint64 // the Stemmer's edits the slots were filled under
+	// tags are the hashes of the words in the slots (0: empty), apart from
+	// them so that the tags of a set share a line of the processor's cache
+	// and a look-up reads the one slot whose tag matches.
+	tags  [1 << memoBits]uint32
 	slots [1 << memoBits]memoSlot
 }
 
@@ -58,6 +63,7 @@ func (m *Memo) StemBytes(word []byte) string {
 		return m.s.StemBytes(word)
 	}
 	if e := m.s.edits.Load(); e != m.edits {
+		m.tags = [1 << memoBits]uint32{}
 		m.slots = [1 << memoBits]memoSlot{}
 		m.edits = e
 	}
@@ -65,17 +71,25 @@ func (m *Memo) StemBytes(word []byte) string {
 	for _, c := range word {
 		h = (h ^ uint32(c)) * 16777619
 	}
-	set := m.slots[(h*0x9E3779B1>>(32-memoBits))&^(memoWays-1):][:memoWays]
-	for i := range set {
-		if sl := &set[i]; int(sl.n) == n && string(sl.word[:n]) == string(word) {
-			return sl.stem
+	h *= 0x9E3779B1
+	tag := h | 1
+	set := int(h>>(32-memoBits)) &^ (memoWays - 1)
+	tags := m.tags[set : set+memoWays : set+memoWays]
+	for i, t := range tags {
+		if t == tag {
+			if sl := &m.slots[set+i]; int(sl.n) == n && string(sl.word[:n]) == string(word) {
+				return sl.stem
+			}
 		}
 	}
 	r := m.s.StemBytes(word)
 	if m.s.edits.Load() == m.edits {
 		// The new word goes first, the others one down, the oldest out.
-		copy(set[1:], set[:memoWays-1])
-		sl := &set[0]
+		slots := m.slots[set : set+memoWays : set+memoWays]
+		copy(tags[1:], tags[:memoWays-1])
+		copy(slots[1:], slots[:memoWays-1])
+		tags[0] = tag
+		sl := &slots[0]
 		copy(sl.word[:], word)
 		sl.n = uint8(n)
 		sl.stem = r

@@ -374,8 +374,9 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 	title := titleCase(toks)
 	initial := true
 	t := &tw.t
-	for _, tok := range toks {
-		*t = Term{Token: tok}
+	for i := range toks {
+		tok := &toks[i]
+		t.Token, t.Norm, t.Stem, t.Stopword, t.Proper = *tok, "", "", false, false
 		switch tok.Kind {
 		case tokenize.Word:
 			for tw.e < len(ents) && ents[tw.e].End <= tok.Start {

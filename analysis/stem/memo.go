@@ -40,18 +40,28 @@ type memoSlot struct {
 	stem string
 }
 
-// Memo returns a Memo of s, from a pool of s: the words it learnt in an earlier
-// use are still there. Release gives it back.
+// Memo returns a Memo of s, from those s keeps: the words it learnt in an
+// earlier use are still there. Release gives it back.
 func (s *Stemmer) Memo() *Memo {
+	if m := s.spare.Swap(nil); m != nil {
+		return m
+	}
 	if m, ok := s.memos.Get().(*Memo); ok {
 		return m
 	}
 	return &Memo{s: s, edits: s.edits.Load()}
 }
 
-// Release gives m back to its Stemmer's pool. m must not be used afterwards.
+// Release gives m back to its Stemmer. m must not be used afterwards. The
+// Stemmer keeps one Memo aside, which garbage collection does not take (a
+// pool's are dropped after two collections without use, and a program that
+// analyses now and then would build and fill a new one every time); the
+// others of goroutines that stem at once go to a pool.
 func (m *Memo) Release() {
-	if m != nil {
+	if m == nil {
+		return
+	}
+	if !m.s.spare.CompareAndSwap(nil, m) {
 		m.s.memos.Put(m)
 	}
 }

@@ -146,7 +146,8 @@ type Stemmer struct {
 	editMu    sync.Mutex    // serialises lexicon edits
 	edits     atomic.Uint64 // lexicon edits so far, for the Memos
 	memos     sync.Pool     // of *Memo
-	shared    bool          // the package's Default: not to be edited
+	spare     atomic.Pointer[Memo]
+	shared    bool // the package's Default: not to be edited
 }
 
 // ErrShared is returned when the shared [Default] stemmer is asked to change its

@@ -28,6 +28,17 @@ type TrainOptions struct {
 	// MinCount drops the features seen fewer times in the training data (0 and 1
 	// keep them all): rare features are mostly noise the perceptron memorises.
 	MinCount int
+	// CRF trains a conditional random field by SGD with L2 (see crf.go)
+	// instead of the perceptron; Epochs 0 then means 40, and Runs and
+	// MinCount do not apply.
+	CRF bool
+	// C2 is the CRF's L2 coefficient (λ = 2·C2/N over N sentences); 0 means 0.3.
+	C2 float64
+	// Eta0 is the CRF's initial learning rate; 0 means 0.03.
+	Eta0 float64
+	// AvgFrom is the first epoch whose final CRF weights are averaged into the
+	// model; 0 means the second half of the epochs.
+	AvgFrom int
 }
 
 // auxDomain is mixed into the private copies of the features of auxiliary sentences.
@@ -53,6 +64,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		if len(s.Words) != len(s.Tags) {
 			return nil, fmt.Errorf("entity: train: sentence %d has %d words but %d tags", i+1, len(s.Words), len(s.Tags))
 		}
+	}
+	if opt.CRF {
+		return trainCRF(train, dev, opt)
 	}
 	if opt.Epochs <= 0 {
 		opt.Epochs = 10

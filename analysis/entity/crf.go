@@ -25,21 +25,44 @@ const (
 	crfEta0   = 0.03
 )
 
+// interned are training sentences with their features interned.
+type interned struct {
+	data []trainSentence
+	// keys[id] is the model key of feature id.
+	keys []uint32
+	// symmetric is true with an auxiliary corpus: every feature then also has
+	// a copy private to its corpus (feature augmentation), the main corpus's
+	// used at run time in its styles, the auxiliary's in StyleNERGrit.
+	symmetric bool
+	// bases are the keys of the features the featurizer makes (not copies);
+	// copies[corpus][k] is the key of the copy of feature k private to the
+	// main (0) or auxiliary (1) corpus, for model.pack to fold them in.
+	bases  []uint32
+	copies [2]map[uint32]uint32
+}
+
 // internSentences computes the features of the training sentences, interned as
-// dense ids (keys[id] is the model key of feature id). With an auxiliary corpus,
-// every feature also gets a copy private to its corpus (symmetric is then true).
-func internSentences(g *gazetteer, train []TaggedSentence) (data []trainSentence, keys []uint32, symmetric bool) {
-	symmetric = slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
+// dense ids, for either learner.
+func internSentences(g *gazetteer, train []TaggedSentence) interned {
+	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
 	fz := &featurizer{gaz: g}
 	ids := map[uint32]int32{}
-	data = make([]trainSentence, len(train))
+	var keys []uint32
+	var isBase []bool // the feature is one the featurizer makes, not a copy
+	copies := [2]map[uint32]uint32{{}, {}}
+	data := make([]trainSentence, len(train))
 	var buf []uint64
 	for si, s := range train {
+		corpus := 0
+		if s.Auxiliary {
+			corpus = 1
+		}
 		fz.sentence(s.Words)
 		head := fz.headline()
 		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
 		for i := range s.Words {
 			buf = fz.features(buf[:0], s.Words, i, head)
+			nb := len(buf)
 			if s.Auxiliary {
 				for _, h := range buf {
 					buf = append(buf, mix(h, auxDomain))
@@ -50,21 +73,34 @@ func internSentences(g *gazetteer, train []TaggedSentence) (data []trainSentence
 				}
 			}
 			row := make([]int32, 0, len(buf))
-			for _, h := range buf {
+			for j, h := range buf {
 				k := key32(h)
 				id, ok := ids[k]
 				if !ok {
 					id = int32(len(keys))
 					ids[k] = id
 					keys = append(keys, k)
+					isBase = append(isBase, false)
 				}
 				row = append(row, id)
+				// Which copy belongs to which feature, for pack to fold it in.
+				if j < nb {
+					isBase[id] = true
+				} else if c := &copies[corpus]; (*c)[key32(buf[j-nb])] == 0 {
+					(*c)[key32(buf[j-nb])] = k
+				}
 			}
 			ts.feats[i] = row
 		}
 		data[si] = ts
 	}
-	return data, keys, symmetric
+	var bases []uint32
+	for i, k := range keys {
+		if isBase[i] {
+			bases = append(bases, k)
+		}
+	}
+	return interned{data: data, keys: keys, symmetric: symmetric, bases: bases, copies: copies}
 }
 
 // crfState is the scratch space of forward-backward over one sentence.
@@ -228,7 +264,8 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 		return nil, err
 	}
 	start := time.Now()
-	data, keys, symmetric := internSentences(g, train)
+	in := internSentences(g, train)
+	data, keys, symmetric := in.data, in.keys, in.symmetric
 	nf := len(keys)
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), nf, time.Since(start).Seconds())
@@ -272,6 +309,7 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 			}
 		}
 		m.domain = symmetric
+		m.bases, m.copies = in.bases, in.copies
 		m.temperature = 1
 		return m
 	}
@@ -341,7 +379,8 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 			fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
 		}
 	}
-	r := &Recognizer{m: prune(export()), gaz: g, pool: pool}
+	// The packed model, what WriteModel writes, is calibrated and scored.
+	r := &Recognizer{m: prune(export()).pack(), gaz: g, pool: pool}
 	r.m.temperature = 1
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)

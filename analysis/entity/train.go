@@ -82,44 +82,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		return nil, err
 	}
 	start := time.Now()
-	// With an auxiliary corpus, every feature also gets a copy private to its
-	// corpus (feature augmentation); the main corpus's copy is used at run time.
-	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
-	fz := &featurizer{gaz: g}
-	ids := map[uint32]int32{}
-	var keys []uint32
-	data := make([]trainSentence, len(train))
-	var buf []uint64
-	for si, s := range train {
-		fz.sentence(s.Words)
-		head := fz.headline()
-		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
-		for i := range s.Words {
-			buf = fz.features(buf[:0], s.Words, i, head)
-			if s.Auxiliary {
-				for _, h := range buf {
-					buf = append(buf, mix(h, auxDomain))
-				}
-			} else if symmetric {
-				for _, h := range buf {
-					buf = append(buf, mix(h, mainDomain))
-				}
-			}
-			row := make([]int32, 0, len(buf))
-			for _, h := range buf {
-				k := key32(h)
-				id, ok := ids[k]
-				if !ok {
-					id = int32(len(keys))
-					ids[k] = id
-					keys = append(keys, k)
-				}
-				row = append(row, id)
-			}
-			ts.feats[i] = row
-		}
-		data[si] = ts
-	}
+	in := internSentences(g, train)
+	data, keys, symmetric := in.data, in.keys, in.symmetric
+	bases, copies := in.bases, in.copies
 	if opt.MinCount > 1 {
 		keys = dropRare(data, keys, opt.MinCount)
 	}
@@ -227,7 +192,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m := newModel(keys, sum)
 	m.trans = sumTr
 	m.domain = symmetric
-	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	m.bases, m.copies = bases, copies
+	// The packed model, what WriteModel writes, is calibrated and scored.
+	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
 	r.m.temperature = defaultTemperature
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
@@ -297,6 +264,7 @@ func prune(m *model) *model {
 	out := newModel(keys, weights)
 	out.trans = m.trans
 	out.domain = m.domain
+	out.bases, out.copies = m.bases, m.copies
 	out.temperature = m.temperature
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -247,6 +248,42 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 
 // trainCRF is Train with the CRF learner (opt.CRF).
 func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	in := internSentences(g, train)
+	if opt.Progress != nil {
+		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), len(in.keys), time.Since(start).Seconds())
+	}
+	pool := newTaggerPool(g)
+	m, err := fitCRF(in, dev, opt, g, pool, start)
+	if err != nil {
+		return nil, err
+	}
+	// The packed model, what WriteModel writes, is calibrated and scored.
+	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
+	r.m.temperature = 1
+	if len(dev) > 0 {
+		r.m.temperature = r.calibrate(dev)
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "confidence temperature %.2f\n", r.m.temperature)
+		}
+		if opt.Progress != nil {
+			sc, err := r.evaluate(dev)
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(opt.Progress, "CRF: dev %s (%.1fs)\n", sc, time.Since(start).Seconds())
+		}
+	}
+	return r, nil
+}
+
+// fitCRF trains a CRF on the interned sentences and returns it in float form,
+// its weights in log-potential units (temperature 1).
+func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, pool *sync.Pool, start time.Time) (*model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = crfEpochs
 	}
@@ -259,19 +296,9 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
-	g, err := defaultGazetteer()
-	if err != nil {
-		return nil, err
-	}
-	start := time.Now()
-	in := internSentences(g, train)
 	data, keys, symmetric := in.data, in.keys, in.symmetric
 	nf := len(keys)
-	if opt.Progress != nil {
-		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), nf, time.Since(start).Seconds())
-	}
 	const nt = int(numTags)
-	pool := newTaggerPool(g)
 	p := &crfParams{v: make([]float64, nf*nt), scale: 1}
 	var st crfState
 	order := make([]int, len(data))
@@ -379,21 +406,23 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 			fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
 		}
 	}
-	// The packed model, what WriteModel writes, is calibrated and scored.
-	r := &Recognizer{m: prune(export()).pack(), gaz: g, pool: pool}
-	r.m.temperature = 1
-	if len(dev) > 0 {
-		r.m.temperature = r.calibrate(dev)
-		if opt.Progress != nil {
-			fmt.Fprintf(opt.Progress, "confidence temperature %.2f\n", r.m.temperature)
-		}
-		if opt.Progress != nil {
-			sc, err := r.evaluate(dev)
-			if err != nil {
-				return nil, err
-			}
-			fmt.Fprintf(opt.Progress, "CRF: dev %s (%.1fs)\n", sc, time.Since(start).Seconds())
-		}
+	return export(), nil
+}
+
+// addModels returns the float model whose weights are those of the averaged
+// perceptron p over defaultTemperature plus those of the CRF c, both over the
+// same interned features: the perceptron's scores, divided by the temperature
+// that turns them into log-potentials, and the CRF's log-potentials.
+func addModels(p, c *model) *model {
+	w := make([]float32, len(p.weights))
+	for i := range w {
+		w[i] = p.weights[i]/defaultTemperature + c.weights[i]
 	}
-	return r, nil
+	out := newModel(nil, w)
+	out.keys, out.rows = p.keys, p.rows
+	for i := range out.trans {
+		out.trans[i] = p.trans[i]/defaultTemperature + c.trans[i]
+	}
+	out.domain, out.bases, out.copies = p.domain, p.bases, p.copies
+	return out
 }

@@ -36,6 +36,10 @@ type TrainOptions struct {
 	C2 float64
 	// Eta0 is the CRF's initial learning rate; 0 means 0.03.
 	Eta0 float64
+	// Ensemble trains the perceptron and the CRF and adds their weights, the
+	// perceptron's divided by its default temperature so that both are in the
+	// units of log-potentials: a product of the two experts, one linear model.
+	Ensemble bool
 	// AvgFrom is the first epoch whose final CRF weights are averaged into the
 	// model; 0 means the second half of the epochs.
 	AvgFrom int
@@ -193,9 +197,19 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m.trans = sumTr
 	m.domain = symmetric
 	m.bases, m.copies = bases, copies
+	temperature := float32(defaultTemperature)
+	if opt.Ensemble {
+		in.keys = keys
+		mc, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose}, g, pool, start)
+		if err != nil {
+			return nil, err
+		}
+		m = addModels(m, mc)
+		temperature = 1
+	}
 	// The packed model, what WriteModel writes, is calibrated and scored.
 	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
-	r.m.temperature = defaultTemperature
+	r.m.temperature = temperature
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
 		if opt.Progress != nil {

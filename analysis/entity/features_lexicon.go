@@ -14,10 +14,10 @@ const (
 
 // Standings of a capitalised word in the stemmer's lexicon (see lexicon).
 const (
-	lexUnknown   = iota // not a root, nor derived from one: Durov, Telegram
+	lexUnknown   = iota // not a root, nor derived from one: Khajimbaa
 	lexRoot             // an Indonesian root: Warga, Bagus, Kota
 	lexDerived          // derived from a root by its affixes: Pengguna, Kementerian
-	lexProtected        // a name the stemmer protects: Jakarta, Jokowi
+	lexProtected        // a name the stemmer protects: Jakarta, Durov, Telegram
 )
 
 // lexicon sets fz.lex[k] to the standing of each capitalised word of a

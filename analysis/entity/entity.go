@@ -119,7 +119,7 @@ func (r *Recognizer) WithStyle(s Style) *Recognizer {
 
 // The model is generated from the shared NER corpora (see model/NOTICE), byte for
 // byte the same on every run.
-//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model"
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -learner ensemble -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model"
 
 //go:embed model/ner.model
 var embeddedModel []byte

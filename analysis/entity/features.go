@@ -313,6 +313,10 @@ type featurizer struct {
 	begin  []gazClass // scratch for sentenceCase's phrase matches
 	inside []gazClass
 	lower  []byte
+	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
+	// lexMemo maps the lower-case hashes of the capitalised words seen to
+	// their standings.
+	lexMemo map[uint64]uint8
 }
 
 // sentence computes the per-token information for words.
@@ -368,6 +372,7 @@ func (fz *featurizer) sentence(words []string) {
 		}
 		i = j
 	}
+	fz.lexicon(words)
 }
 
 func grow[T any](s []T, n int) []T {
@@ -484,7 +489,8 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		}
 	}
 	out = fz.contextFeatures(out, i)
-	return fz.positionFeatures(out, i)
+	out = fz.positionFeatures(out, i)
+	return fz.lexiconFeatures(out, i)
 }
 
 // affixes appends the features of the prefixes and suffixes of the word w

@@ -472,7 +472,7 @@ func writeModel(w io.Writer, m *model) error {
 }
 
 // MaxModelSize is the largest model, in bytes (after decompression, for a gzip'd
-// one), that [Load] reads: 32 MiB, about nine times the embedded model. A larger or
+// one), that [Load] reads: 32 MiB, about four times the embedded model. A larger or
 // longer input (such as a gzip bomb given as a model file) is an error, found
 // before it is read whole.
 const MaxModelSize = 32 << 20

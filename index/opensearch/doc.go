@@ -18,8 +18,10 @@
 //
 // # What the cluster holds
 //
-// The index template (see [Template]; created on first use with the concrete
-// index and its alias, unless the alias exists) maps an article to:
+// The index template (see [Template]; created by the first write, Add or
+// Delete, with the concrete index and its alias, unless the alias exists;
+// reads never create anything, and Config.ReadOnly refuses writes) maps an
+// article to:
 //
 //   - title and body: the original text, stored (in _source) and not indexed,
 //     for display and for highlighting here;

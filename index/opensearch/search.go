@@ -23,9 +23,10 @@ type obj = map[string]any
 // and date filters as filters, the entity and source facets as terms
 // aggregations and the published facet as a date_histogram, and the fragments
 // highlighted here from the stored title and body, with the same marks as the
-// bleve backend.
+// bleve backend. It never creates anything: on a cluster without the index it
+// returns a *NoIndexError.
 func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, error) {
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return nil, err
 	}
 	st, err := x.stats(ctx)

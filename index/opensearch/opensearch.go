@@ -28,6 +28,7 @@ const (
 	DefaultMaxRetries = 5
 	DefaultShards     = 1
 	DefaultReplicas   = 1
+	DefaultFacetPage  = 1000
 )
 
 // The refresh policies of a bulk request (Config.Refresh).
@@ -92,6 +93,12 @@ type Config struct {
 	// Analyzed, when not nil, is called after each article Add has analysed,
 	// from several goroutines at once.
 	Analyzed func()
+	// FacetPage is the number of stored keys of an entity field read a
+	// request when an entity facet pages through all of them (see
+	// [Index.Search]; DefaultFacetPage when 0). Each key brings up to 20
+	// name buckets: keep FacetPage × 21 under the cluster's
+	// search.max_buckets (65 535 by default).
+	FacetPage int
 	// ReadOnly makes the Index a reader: Add, Delete, Refresh, Reindex,
 	// DeleteIndex and Drop return ErrReadOnly and nothing is ever created on
 	// the cluster. (Reads never create the index anyway: Search, Get and
@@ -152,6 +159,9 @@ func New(cfg Config) (*Index, error) {
 	}
 	if cfg.BulkBytes <= 0 {
 		cfg.BulkBytes = DefaultBulkBytes
+	}
+	if cfg.FacetPage <= 0 {
+		cfg.FacetPage = DefaultFacetPage
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)

@@ -31,7 +31,7 @@ type unit struct {
 	// it is written in lower case, "" otherwise (no rule reads an unknown word
 	// that way); for numbers and symbols, the text.
 	lower      string
-	known      bool // a word of ruleWords
+	known      bool // a word of ruleWords, or a symbol a rule starts at: "(" or a currency
 	spaceAfter bool // followed by white space
 }
 
@@ -168,15 +168,23 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		u.end = i
 		u.text = text[u.start:u.end]
-		if u.kind == uWord {
+		switch u.kind {
+		case uWord:
 			u.lower, u.known = ruleWord(u.text)
-		} else {
+		case uSym:
+			u.lower = u.text
+			u.known = u.text == "(" || isCurrencySymbol(u.text)
+		default:
 			u.lower = u.text
 		}
 		dst = append(dst, u)
 	}
 	return dst
 }
+
+// isCurrencySymbol reports whether the symbol s may be written before an
+// amount: $, €, £, ¥.
+func isCurrencySymbol(s string) bool { return s == "$" || s == "€" || s == "£" || s == "¥" }
 
 // numericEntities appends to out the rule-based entities in text[start:end], line
 // by line (no match spans a line break; sentence breaks are not trusted, since a
@@ -200,8 +208,8 @@ func numericEntities(out []Entity, us *[]unit, text string, start, end int) []En
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
-		if us[i].kind == uWord && !us[i].known {
-			i++ // no rule starts at a word it does not know
+		if us[i].kind != uNumber && !us[i].known {
+			i++ // no rule starts at a word or symbol it does not know
 			continue
 		}
 		e, n := matchAt(us, i)
@@ -689,7 +697,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	j := i
 	currency := ""
 	// A currency before the amount: Rp, Rp., US$, $, S$, €.
-	if isWord(us, j) || isSym(us, j, "$") || isSym(us, j, "€") || isSym(us, j, "£") || isSym(us, j, "¥") {
+	if isWord(us, j) || j < len(us) && us[j].kind == uSym && isCurrencySymbol(us[j].text) {
 		if c, ok := currencyBefore[us[j].lower]; ok {
 			k := j + 1
 			switch us[j].lower {

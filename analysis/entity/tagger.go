@@ -147,7 +147,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 			// The transitions not allowed have potential 0 and add +0 to
 			// the sum (every term is finite and not negative): skipped.
 			var s float64
-			for _, p := range prevTags[t] {
+			for _, p := range transPreds[t] {
 				s += prev[p] * tr[int(p)*nt+t]
 			}
 			cur[t] = s * pot[t]
@@ -165,7 +165,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		for p := range nt {
 			row := (*[nt]float64)(tr[p*nt:])
 			var s float64
-			for _, t := range nextTags[p] {
+			for _, t := range transSuccs[p] {
 				s += row[t] * pot[t] * next[t]
 			}
 			cur[p] = s
@@ -191,18 +191,17 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	return tg.marg
 }
 
-// prevTags lists, for each tag, the tags that may come before it, and nextTags
-// those that may come after it, in order.
-var prevTags, nextTags = func() (prev, next [numTags][]tag) {
+// transSuccs[prev] lists, in increasing order, the tags that may follow prev
+// (transPreds' converse), for the backward pass of marginals.
+var transSuccs = func() (ss [numTags][]tag) {
 	for p := range numTags {
 		for t := range numTags {
 			if allowed(p, t) {
-				prev[t] = append(prev[t], p)
-				next[p] = append(next[p], t)
+				ss[p] = append(ss[p], t)
 			}
 		}
 	}
-	return prev, next
+	return ss
 }()
 
 // normalize divides v by its sum, when the sum is positive and finite.

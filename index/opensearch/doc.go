@@ -104,18 +104,20 @@
 //   - one more _search (size 0) counts the keys that merge through the learned
 //     aliases and were left out, with a terms aggregation whose include lists
 //     them (at most twice the learned aliases of the label);
-//   - a value that merges several keys is counted with a _count request (an
-//     article may hold two of its forms), again until the n first values all
-//     have exact counts; a sum over keys bounds a count from above, so values
-//     of exact counts that stay first are the first;
+//   - the values that merge several keys among the n first are counted again,
+//     in one _search (size 0) with a filters aggregation, a filter a value (an
+//     article may hold two forms), again until the n first values all have
+//     exact counts; a sum over keys bounds a count from above, so values of
+//     exact counts that stay first are the first;
 //   - only when the nth value's count is not above the last key of the window
 //     (a key left out could reach it, or tie with it) are all the keys of the
 //     matching articles read, with a composite aggregation, Config.FacetPage
 //     keys a request (DefaultFacetPage, 1000).
 //
 // So a facet costs one aggregation in the search when the result is small,
-// one more _search and a _count per merged entity among the first values when
-// it is not, and ceil(distinct keys / FacetPage) more _search requests in the
+// one more _search for the alias keys and one or two for the recounts when it
+// is not (a merged value among the n first also costs a recount when every key
+// was read), and ceil(distinct keys / FacetPage) more _search requests in the
 // rare case of a flat distribution around the nth value (a query matching a
 // million articles naming 200 000 persons, each once: 200 requests of a
 // thousand buckets). On several shards the counts of the window are checked

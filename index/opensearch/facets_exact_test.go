@@ -147,6 +147,10 @@ func testEntityFacetExact(t *testing.T, page int) {
 				if n == 5 && page == 0 {
 					golden(t, "search/facet-composite-page.json", indented(t, r.Body))
 				}
+			case bytes.Contains(r.Body, []byte(`"filters":{"filters"`)):
+				if n == 5 && page == 0 {
+					golden(t, "search/facet-recount.json", indented(t, r.Body))
+				}
 			case bytes.Contains(r.Body, []byte(`"include":[`)):
 				if n == 5 && page == 0 {
 					golden(t, "search/facet-alias-keys.json", indented(t, r.Body))

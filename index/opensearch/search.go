@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,7 +108,7 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 // counted with one more aggregation (include: those keys), and the keys it
 // left out are paged through with a composite aggregation only when one of
 // them could still reach the n first values. A value that merges several keys
-// is counted again with a _count request, since an article may hold two of
+// is counted again (a filters aggregation), since an article may hold two of
 // its forms; values are recounted until the n first are all exact.
 func (x *Index) entityFacet(ctx context.Context, q any, mf *mergedFacet, learned map[entity.Label]map[string]string, n int) ([]index.FacetValue, error) {
 	ms := mf.merge(learned)
@@ -133,31 +134,45 @@ func (x *Index) entityFacet(ctx context.Context, q any, mf *mergedFacet, learned
 	return out, nil
 }
 
-// settle recounts, with _count requests, the values among the n first whose
-// count is not exact, until the n first are all exact. Since a recount only
-// lowers a count (a sum over keys bounds the articles from above), the n first
-// of exact counts are then the n first of the facet.
+// settle recounts the values among the n first whose count is not exact,
+// until the n first are all exact, all the values of a round in one request
+// (a filters aggregation, one filter a value). Since a recount only lowers a
+// count (a sum over keys bounds the articles from above), the n first of
+// exact counts are then the n first of the facet.
 func (x *Index) settle(ctx context.Context, q any, ms []*mergedValue, n int) ([]*mergedValue, error) {
 	for {
 		top := orderFacet(ms, n)
-		stale := false
+		filters := obj{}
+		var stale []*mergedValue
 		for _, m := range top {
-			if m.exact {
-				continue
+			if !m.exact {
+				filters[strconv.Itoa(len(stale))] = keysFilter(m.field, m.keys)
+				stale = append(stale, m)
 			}
-			stale = true
-			body := obj{"query": obj{"bool": obj{"must": []any{q}, "filter": []any{keysFilter(m.field, m.keys)}}}}
-			var res struct {
-				Count int `json:"count"`
-			}
-			path := "/" + url.PathEscape(x.cfg.Index) + "/_count"
-			if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
-				return nil, fmt.Errorf("counting %s %q: %w", m.field, m.value, err)
-			}
-			m.count, m.exact = res.Count, true
 		}
-		if !stale {
+		if len(stale) == 0 {
 			return top, nil
+		}
+		body := obj{"size": 0, "track_total_hits": false, "query": q, "aggs": obj{aggRecount: obj{"filters": obj{"filters": filters}}}}
+		var res searchResponse
+		path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
+		if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
+			return nil, fmt.Errorf("counting %d %s: %w", len(stale), stale[0].field, err)
+		}
+		var agg struct {
+			Buckets map[string]struct {
+				Count *int `json:"doc_count"`
+			} `json:"buckets"`
+		}
+		if err := json.Unmarshal(res.Aggregations[aggRecount], &agg); err != nil {
+			return nil, fmt.Errorf("reading the counts of %s: %w", stale[0].field, err)
+		}
+		for i, m := range stale {
+			b, ok := agg.Buckets[strconv.Itoa(i)]
+			if !ok || b.Count == nil {
+				return nil, fmt.Errorf("counting %s %q: no bucket %d in the answer", m.field, m.value, i)
+			}
+			m.count, m.exact = *b.Count, true
 		}
 	}
 }
@@ -266,6 +281,7 @@ const (
 	aggNames     = "names"
 	aggKeys      = "keys" // the composite aggregation paging through an entity field's keys
 	aggKey       = "key"  // its one source
+	aggRecount   = "recount"
 	aggPublished = "published"
 	aggSpan      = "published_span"
 )

@@ -788,6 +788,8 @@ func (s *searcher) aggregate(aggs map[string]any, docs []*doc) (map[string]any, 
 		case "composite":
 			res, err = s.compositeAgg(body, sub, docs)
 			sub = nil
+		case "filters":
+			res, err = s.filtersAgg(body, docs)
 		case "date_histogram":
 			res, err = histogram(body, docs)
 		case "global":
@@ -901,6 +903,30 @@ func (s *searcher) termsAgg(body, sub map[string]any, docs []*doc) (map[string]a
 		out = append(out, bucket)
 	}
 	return map[string]any{"doc_count_error_upper_bound": 0, "sum_other_doc_count": other, "buckets": out}, nil
+}
+
+// filtersAgg emulates a filters aggregation of named filters: buckets is an
+// object of the names, each with the number of documents its filter matches.
+func (s *searcher) filtersAgg(body map[string]any, docs []*doc) (map[string]any, *status) {
+	named, ok := body["filters"].(map[string]any)
+	if !ok || len(body) != 1 {
+		return nil, bad("opensearchtest emulates filters aggregations of named filters only")
+	}
+	buckets := map[string]any{}
+	for name, f := range named {
+		q, err := s.compile(f)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, d := range docs {
+			if ok, _ := q(d); ok {
+				n++
+			}
+		}
+		buckets[name] = map[string]any{"doc_count": n}
+	}
+	return map[string]any{"buckets": buckets}, nil
 }
 
 // compositeAgg emulates a composite aggregation of one terms source: the

@@ -39,13 +39,19 @@ func addClusterFlags(fs *flag.FlagSet, writes bool) *clusterFlags {
 // cluster returns the OpenSearch backend the flags describe; analyzed is called
 // for each analysed article and batch is the bulk size (0: the default).
 func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, error) {
+	return c.open(analyzed, batch, false)
+}
+
+// open is cluster, read-only when readOnly: then it never writes to the
+// cluster nor creates anything there.
+func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool) (*opensearch.Index, error) {
 	cfg := opensearch.ConfigFromEnv(c.url)
 	cfg.Index, cfg.Version, cfg.Shards = c.name, c.version, c.shards
 	cfg.Replicas = c.replicas
 	if cfg.Replicas == 0 {
 		cfg.Replicas = -1 // 0 asked explicitly
 	}
-	cfg.Analyzed, cfg.BulkDocs = analyzed, batch
+	cfg.Analyzed, cfg.BulkDocs, cfg.ReadOnly = analyzed, batch, readOnly
 	if c.noWait {
 		cfg.Refresh = opensearch.RefreshNone
 	}
@@ -79,7 +85,13 @@ func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backen
 	if dir != "" {
 		return nil, usageError{"give --index DIR or --opensearch URL, not both"}
 	}
-	return c.cluster(nil, 0)
+	// A search only reads: nothing is created on the cluster, and a missing
+	// index is an error naming it.
+	x, err := c.open(nil, 0, true)
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // needsTarget reports the usage error of a command given neither an index

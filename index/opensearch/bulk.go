@@ -95,6 +95,9 @@ func (x *Index) Add(articles ...index.Article) error {
 	if len(articles) == 0 {
 		return nil
 	}
+	if err := x.writable(fmt.Sprintf("opensearch: adding %d articles", len(articles))); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	if err := x.ensure(ctx); err != nil {
 		return err

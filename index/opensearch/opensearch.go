@@ -28,6 +28,7 @@ const (
 	DefaultMaxRetries = 5
 	DefaultShards     = 1
 	DefaultReplicas   = 1
+	DefaultFacetPage  = 1000
 )
 
 // The refresh policies of a bulk request (Config.Refresh).
@@ -92,6 +93,17 @@ type Config struct {
 	// Analyzed, when not nil, is called after each article Add has analysed,
 	// from several goroutines at once.
 	Analyzed func()
+	// FacetPage is the number of stored keys of an entity field read a
+	// request when an entity facet pages through all of them (see
+	// [Index.Search]; DefaultFacetPage when 0). Each key brings up to 20
+	// name buckets: keep FacetPage × 21 under the cluster's
+	// search.max_buckets (65 535 by default).
+	FacetPage int
+	// ReadOnly makes the Index a reader: Add, Delete, Refresh, Reindex,
+	// DeleteIndex and Drop return ErrReadOnly and nothing is ever created on
+	// the cluster. (Reads never create the index anyway: Search, Get and
+	// Count on a cluster without it return a *NoIndexError.)
+	ReadOnly bool
 }
 
 func (c *Config) concrete() string { return c.Index + "-" + c.Version }
@@ -112,8 +124,10 @@ type Index struct {
 var _ index.Backend = (*Index)(nil)
 
 // New returns the index described by cfg. It sends nothing: the template, the
-// concrete index and the alias are created on first use when the alias does not
-// exist.
+// concrete index and the alias are created by the first write (Add, Delete,
+// Refresh, Reindex) when the alias does not exist. A read (Search, Get, Count)
+// never creates anything: on a cluster without the alias it returns a
+// *NoIndexError.
 func New(cfg Config) (*Index, error) {
 	c, err := newClient(&cfg)
 	if err != nil {
@@ -145,6 +159,9 @@ func New(cfg Config) (*Index, error) {
 	}
 	if cfg.BulkBytes <= 0 {
 		cfg.BulkBytes = DefaultBulkBytes
+	}
+	if cfg.FacetPage <= 0 {
+		cfg.FacetPage = DefaultFacetPage
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
@@ -180,6 +197,9 @@ func (x *Index) Close() error {
 // Refresh makes everything indexed so far searchable (after Add with
 // RefreshNone).
 func (x *Index) Refresh(ctx context.Context) error {
+	if err := x.writable("opensearch: refresh"); err != nil {
+		return err
+	}
 	if err := x.ensure(ctx); err != nil {
 		return err
 	}
@@ -189,9 +209,10 @@ func (x *Index) Refresh(ctx context.Context) error {
 	return nil
 }
 
-// Count returns the number of articles in the index.
+// Count returns the number of articles in the index; a *NoIndexError when
+// the cluster has no index of that name (it is not created).
 func (x *Index) Count(ctx context.Context) (uint64, error) {
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return 0, err
 	}
 	var out struct {
@@ -381,10 +402,11 @@ func isSpace(r rune) bool {
 }
 
 // Get returns the stored article with the given ID, or nil and no error when
-// there is none.
+// there is none; a *NoIndexError when the cluster has no index of that name
+// (it is not created).
 func (x *Index) Get(id string) (*index.Article, error) {
 	ctx := context.Background()
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return nil, err
 	}
 	var out struct {
@@ -427,6 +449,9 @@ func articleOf(id string, raw json.RawMessage) (*index.Article, error) {
 func (x *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
+	}
+	if err := x.writable(fmt.Sprintf("opensearch: deleting %d articles", len(ids))); err != nil {
+		return err
 	}
 	ctx := context.Background()
 	if err := x.ensure(ctx); err != nil {

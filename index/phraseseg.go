@@ -1,0 +1,445 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// segPhraseSearcher finds a phrase in the segments of a scorch snapshot
+// straight from their postings. In each segment it first intersects the
+// document numbers of the phrase's slots (a slot's variants united) as
+// bitmaps, then reads frequencies, norms and positions only for the documents
+// in the intersection, with buffers reused from one document to the next.
+// It scores, orders and counts exactly as phraseSearcher (bleve's term
+// searchers under a disjunction per slot): the same scorers, the same sums in
+// the same order.
+type segPhraseSearcher struct {
+	ctx     context.Context
+	segs    []*scorch.SegmentSnapshot
+	offsets []uint64   // the global number of each segment's first document
+	slots   []*segSlot // rarest first, as phraseSearcher orders its subs
+	seg     int        // the segment being searched; -1 before the first
+	cand    roaring.IntPeekable
+	c       uint64 // the candidate read last, in the current segment
+	tfd     bindex.TermFieldDoc
+	visited int // candidates since the last look at ctx
+	done    bool
+	// the last match returned, for an Advance to it or before it
+	last      uint64
+	lastScore float64
+	hasLast   bool
+}
+
+// segSlot is one position of the phrase: the variants (stem, surface) that may
+// stand there.
+type segSlot struct {
+	off   uint64
+	terms []*segTerm
+	pos   []uint64 // scratch: the slot's positions in the current document
+	bm    *roaring.Bitmap
+}
+
+// segTerm is one term of a slot, with its postings in every segment and what
+// was read of its current posting.
+type segTerm struct {
+	term   []byte
+	scorer *scorer.TermQueryScorer
+	pls    []segment.PostingsList
+	its    []segment.PostingsIterator
+	count  uint64
+	// In the current segment: the document of the posting read (ok false
+	// when none is left), its frequency, norm and positions.
+	doc  uint64
+	ok   bool
+	end  bool
+	freq uint64
+	norm float64
+	pos  []uint64
+}
+
+// newSegPhraseSearcher returns the searcher of q over snapshot is, or nil when
+// some segment does not give postings it can intersect (the caller then uses
+// phraseSearcher).
+func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions) (*segPhraseSearcher, error) {
+	s := &segPhraseSearcher{ctx: ctx, segs: is.Segments(), seg: -1}
+	off := uint64(0)
+	for _, ss := range s.segs {
+		s.offsets = append(s.offsets, off)
+		off += ss.Segment().Count()
+	}
+	docTotal, avgLen, err := scoreMetrics(ctx, is, q.field)
+	if err != nil {
+		return nil, err
+	}
+	dicts := make([]segment.TermDictionary, len(s.segs))
+	for k, ss := range s.segs {
+		if dicts[k], err = ss.Segment().Dictionary(q.field); err != nil {
+			return nil, fmt.Errorf("phrase: reading the terms of %s: %w", q.field, err)
+		}
+	}
+	var slots []*segSlot
+	for i, sl := range q.slots {
+		if sl == nil {
+			continue
+		}
+		slot := &segSlot{off: uint64(i)}
+		for _, term := range sl {
+			if err := search.RecordTermSearcher(ctx); err != nil {
+				return nil, err
+			}
+			t := &segTerm{term: []byte(term)}
+			for k, ss := range s.segs {
+				pl, err := dicts[k].PostingsList(t.term, ss.Deleted(), nil)
+				if err != nil {
+					return nil, fmt.Errorf("phrase: reading %s %q: %w", q.field, term, err)
+				}
+				it := pl.Iterator(true, true, true, nil)
+				if _, ok := it.(segment.OptimizablePostingsIterator); !ok {
+					return nil, nil
+				}
+				t.pls = append(t.pls, pl)
+				t.its = append(t.its, it)
+				t.count += pl.Count()
+			}
+			t.scorer = scorer.NewTermQueryScorer(t.term, q.field, q.boost, docTotal, t.count, avgLen, opts)
+			slot.terms = append(slot.terms, t)
+		}
+		if len(slot.terms) > 1 {
+			// The disjunction of the variants sets their norm when built.
+			w := 0.0
+			for _, t := range slot.terms {
+				w += t.scorer.Weight()
+			}
+			for _, t := range slot.terms {
+				t.scorer.SetQueryNorm(1 / math.Sqrt(w))
+			}
+		}
+		slots = append(slots, slot)
+	}
+	slices.SortStableFunc(slots, func(a, b *segSlot) int {
+		ca, cb := a.count(), b.count()
+		switch {
+		case ca < cb:
+			return -1
+		case ca > cb:
+			return 1
+		}
+		return 0
+	})
+	s.slots = slots
+	if w := s.Weight(); w > 0 {
+		s.SetQueryNorm(1 / math.Sqrt(w))
+	}
+	return s, nil
+}
+
+// scoreMetrics returns the number of documents and the average length of
+// field that bleve's term searchers score with: BM25 statistics when the
+// search scores with BM25 (from the context when a caller put them there),
+// else the document count and 0.
+func scoreMetrics(ctx context.Context, r bindex.IndexReader, field string) (uint64, float64, error) {
+	model := ""
+	if f, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok {
+		model = f()
+	}
+	if model != bindex.BM25Scoring {
+		n, err := r.DocCount()
+		return n, 0, err
+	}
+	var count uint64
+	var card int
+	if st, ok := ctx.Value(search.BM25StatsKey).(*search.BM25Stats); ok {
+		count = uint64(st.DocCount)
+		if card, ok = st.FieldCardinality[field]; !ok {
+			return 0, 0, fmt.Errorf("field stat for bm25 not present %s", field)
+		}
+	} else {
+		var err error
+		if count, err = r.DocCount(); err != nil {
+			return 0, 0, err
+		}
+		if br, ok := r.(bindex.BM25Reader); ok {
+			if card, err = br.FieldCardinality(field); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	if count == 0 && card == 0 {
+		return 0, 0, nil
+	}
+	return count, math.Ceil(float64(card) / float64(count)), nil
+}
+
+// count is the slot's count as bleve's searchers report it: the sum of its
+// terms' document counts.
+func (sl *segSlot) count() uint64 {
+	var n uint64
+	for _, t := range sl.terms {
+		n += t.count
+	}
+	return n
+}
+
+// enter prepares segment k: the candidates are the documents that have a
+// variant of every slot, and each term's iterator visits only those of them
+// that have the term.
+func (s *segPhraseSearcher) enter(k int) {
+	s.seg = k
+	var all []*roaring.Bitmap
+	for _, sl := range s.slots {
+		var bms []*roaring.Bitmap
+		for _, t := range sl.terms {
+			t.ok, t.end = false, false
+			if bm := termBitmap(t.its[k]); bm != nil && !bm.IsEmpty() {
+				bms = append(bms, bm)
+			}
+		}
+		switch len(bms) {
+		case 0:
+			s.cand = nil
+			return
+		case 1:
+			sl.bm = bms[0]
+		default:
+			sl.bm = roaring.FastOr(bms...)
+		}
+		all = append(all, sl.bm)
+	}
+	c := all[0]
+	if len(all) > 1 {
+		c = roaring.FastAnd(all...)
+	}
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			it := t.its[k].(segment.OptimizablePostingsIterator)
+			if _, one := it.DocNum1Hit(); one {
+				continue
+			}
+			if bm := it.ActualBitmap(); bm != nil {
+				it.ReplaceActual(roaring.And(bm, c))
+			}
+		}
+	}
+	s.cand = c.Iterator()
+}
+
+// termBitmap returns the documents of an iterator of a segment's postings.
+func termBitmap(it segment.PostingsIterator) *roaring.Bitmap {
+	o := it.(segment.OptimizablePostingsIterator)
+	if d, ok := o.DocNum1Hit(); ok {
+		return roaring.BitmapOf(uint32(d))
+	}
+	return o.ActualBitmap()
+}
+
+// Next implements search.Searcher.
+func (s *segPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.next(ctx, 0)
+}
+
+// Advance implements search.Searcher.
+func (s *segPhraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	num := id.Value()
+	if s.hasLast && num <= s.last {
+		// Still on the last match, as bleve's searchers stay.
+		d := ctx.DocumentMatchPool.Get()
+		d.IndexInternalID = bindex.NewIndexInternalID(d.IndexInternalID, s.last)
+		d.Score = s.lastScore
+		return d, nil
+	}
+	return s.next(ctx, num)
+}
+
+// next returns the next match at or after the global document number from.
+func (s *segPhraseSearcher) next(ctx *search.SearchContext, from uint64) (*search.DocumentMatch, error) {
+	if s.done || len(s.slots) == 0 {
+		return nil, nil
+	}
+	for {
+		if s.seg < 0 || s.cand == nil || !s.cand.HasNext() || (s.seg+1 < len(s.segs) && from >= s.offsets[s.seg+1]) {
+			k := s.seg + 1
+			for k+1 < len(s.segs) && s.offsets[k+1] <= from {
+				k++
+			}
+			if k >= len(s.segs) {
+				s.done = true
+				return nil, nil
+			}
+			s.enter(k)
+			continue
+		}
+		base := s.offsets[s.seg]
+		if from > base {
+			s.cand.AdvanceIfNeeded(uint32(min(from-base, math.MaxUint32)))
+			if !s.cand.HasNext() {
+				continue
+			}
+		}
+		c := uint64(s.cand.Next())
+		s.c = c
+		if s.visited++; s.visited >= 1024 {
+			s.visited = 0
+			if err := s.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ok, err := s.read(c)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || !s.matches() {
+			continue
+		}
+		d := ctx.DocumentMatchPool.Get()
+		d.IndexInternalID = bindex.NewIndexInternalID(d.IndexInternalID, base+c)
+		d.Score = s.score(ctx)
+		s.last, s.lastScore, s.hasLast = base+c, d.Score, true
+		return d, nil
+	}
+}
+
+// read moves every term of the current segment to candidate c, reading the
+// postings of those that have it, and gathers each slot's positions there; ok
+// is false when a slot has no variant in c.
+func (s *segPhraseSearcher) read(c uint64) (bool, error) {
+	for _, sl := range s.slots {
+		sl.pos = sl.pos[:0]
+		for _, t := range sl.terms {
+			if !t.end && (!t.ok || t.doc < c) {
+				p, err := t.its[s.seg].Advance(c)
+				if err != nil {
+					return false, fmt.Errorf("phrase: reading the postings of %q: %w", t.term, err)
+				}
+				if p == nil {
+					t.ok, t.end = false, true
+				} else {
+					t.ok, t.doc, t.freq, t.norm = true, p.Number(), p.Frequency(), p.Norm()
+					t.pos = t.pos[:0]
+					for _, l := range p.Locations() {
+						t.pos = append(t.pos, l.Pos())
+					}
+				}
+			}
+			if t.ok && t.doc == c {
+				sl.pos = append(sl.pos, t.pos...)
+			}
+		}
+		if len(sl.pos) == 0 {
+			return false, nil
+		}
+		if len(sl.terms) > 1 {
+			slices.Sort(sl.pos)
+		}
+	}
+	return true, nil
+}
+
+// matches reports whether the positions read make the phrase: a position of
+// the rarest slot from which every other slot is at its offset.
+func (s *segPhraseSearcher) matches() bool {
+	first := s.slots[0]
+	for _, p0 := range first.pos {
+		if p0 < first.off {
+			continue
+		}
+		base := p0 - first.off
+		ok := true
+		for _, sl := range s.slots[1:] {
+			if _, ok = slices.BinarySearch(sl.pos, base+sl.off); !ok {
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// score sums the slots' scores in the current document as phraseSearcher does
+// (a slot of several variants as bleve's disjunction: the sum of the variants
+// there times the fraction of them there).
+func (s *segPhraseSearcher) score(ctx *search.SearchContext) float64 {
+	total := 0.0
+	for _, sl := range s.slots {
+		sum, n := 0.0, 0
+		for _, t := range sl.terms {
+			if !t.ok || t.doc != s.c {
+				continue
+			}
+			s.tfd.Freq, s.tfd.Norm = t.freq, t.norm
+			d := t.scorer.Score(ctx, &s.tfd)
+			sum += d.Score
+			ctx.DocumentMatchPool.Put(d)
+			n++
+		}
+		if len(sl.terms) > 1 {
+			sum *= float64(n) / float64(len(sl.terms))
+		}
+		total += sum
+	}
+	return total
+}
+
+// Close implements search.Searcher.
+func (s *segPhraseSearcher) Close() error { return nil }
+
+// Weight implements search.Searcher.
+func (s *segPhraseSearcher) Weight() float64 {
+	w := 0.0
+	for _, sl := range s.slots {
+		sw := 0.0
+		for _, t := range sl.terms {
+			sw += t.scorer.Weight()
+		}
+		w += sw
+	}
+	return w
+}
+
+// SetQueryNorm implements search.Searcher.
+func (s *segPhraseSearcher) SetQueryNorm(n float64) {
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			t.scorer.SetQueryNorm(n)
+		}
+	}
+}
+
+// Count implements search.Searcher: at most the count of the rarest slot.
+func (s *segPhraseSearcher) Count() uint64 {
+	if len(s.slots) == 0 {
+		return 0
+	}
+	return s.slots[0].count()
+}
+
+// Min implements search.Searcher.
+func (s *segPhraseSearcher) Min() int { return 0 }
+
+// Size implements search.Searcher.
+func (s *segPhraseSearcher) Size() int {
+	n := 128
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			n += 64 + len(t.term) + 8*cap(t.pos)
+			for _, it := range t.its {
+				n += it.Size()
+			}
+		}
+	}
+	return n
+}
+
+// DocumentMatchPoolSize implements search.Searcher: the match returned and one
+// for scoring.
+func (s *segPhraseSearcher) DocumentMatchPoolSize() int { return 2 }

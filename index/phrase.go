@@ -28,11 +28,11 @@ type phraseQuery struct {
 }
 
 // Searcher implements bleve's query.Query. On a scorch snapshot, unless the
-// search wants locations or explanations, it reads the segments' postings
+// search wants explanations, it reads the segments' postings
 // directly (segPhraseSearcher); else it drives bleve's term searchers
 // (phraseSearcher). Both find and score the same.
 func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	if is, ok := r.(*scorch.IndexSnapshot); ok && !q.termSearchers && !opts.IncludeTermVectors && !opts.Explain && !hasSynonyms(ctx, q.field) {
+	if is, ok := r.(*scorch.IndexSnapshot); ok && !q.termSearchers && !opts.Explain && !hasSynonyms(ctx, q.field) {
 		s, err := newSegPhraseSearcher(ctx, is, q, opts)
 		if err != nil || s != nil {
 			return s, err

@@ -23,7 +23,9 @@ import (
 // searchers under a disjunction per slot): the same scorers, the same sums in
 // the same order.
 type segPhraseSearcher struct {
-	ctx     context.Context
+	ctx      context.Context
+	field    string
+	wantLocs bool // the matches carry the locations of the phrase's terms
 	segs    []*scorch.SegmentSnapshot
 	offsets []uint64   // the global number of each segment's first document
 	slots   []*segSlot // rarest first, as phraseSearcher orders its subs
@@ -31,11 +33,13 @@ type segPhraseSearcher struct {
 	cand    roaring.IntPeekable
 	c       uint64 // the candidate read last, in the current segment
 	tfd     bindex.TermFieldDoc
+	starts  []uint64 // scratch: where the phrase starts in the current document
 	visited int // candidates since the last look at ctx
 	done    bool
 	// the last match returned, for an Advance to it or before it
 	last      uint64
 	lastScore float64
+	lastLocs  []search.FieldTermLocation
 	hasLast   bool
 }
 
@@ -52,6 +56,7 @@ type segSlot struct {
 // was read of its current posting.
 type segTerm struct {
 	term   []byte
+	name   string // term as a string, for locations
 	scorer *scorer.TermQueryScorer
 	pls    []segment.PostingsList
 	its    []segment.PostingsIterator
@@ -64,13 +69,20 @@ type segTerm struct {
 	freq uint64
 	norm float64
 	pos  []uint64
+	locs []segLoc // with positions, when the search wants locations
+}
+
+// segLoc is an occurrence of a term in a document.
+type segLoc struct {
+	pos, start, end uint64
+	ap              []uint64
 }
 
 // newSegPhraseSearcher returns the searcher of q over snapshot is, or nil when
 // some segment does not give postings it can intersect (the caller then uses
 // phraseSearcher).
 func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions) (*segPhraseSearcher, error) {
-	s := &segPhraseSearcher{ctx: ctx, segs: is.Segments(), seg: -1}
+	s := &segPhraseSearcher{ctx: ctx, field: q.field, wantLocs: opts.IncludeTermVectors, segs: is.Segments(), seg: -1}
 	off := uint64(0)
 	for _, ss := range s.segs {
 		s.offsets = append(s.offsets, off)
@@ -96,7 +108,7 @@ func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phra
 			if err := search.RecordTermSearcher(ctx); err != nil {
 				return nil, err
 			}
-			t := &segTerm{term: []byte(term)}
+			t := &segTerm{term: []byte(term), name: term}
 			for k, ss := range s.segs {
 				pl, err := dicts[k].PostingsList(t.term, ss.Deleted(), nil)
 				if err != nil {
@@ -254,6 +266,7 @@ func (s *segPhraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIn
 		d := ctx.DocumentMatchPool.Get()
 		d.IndexInternalID = bindex.NewIndexInternalID(d.IndexInternalID, s.last)
 		d.Score = s.lastScore
+		d.FieldTermLocations = append(d.FieldTermLocations, s.lastLocs...)
 		return d, nil
 	}
 	return s.next(ctx, num)
@@ -303,6 +316,10 @@ func (s *segPhraseSearcher) next(ctx *search.SearchContext, from uint64) (*searc
 		d.IndexInternalID = bindex.NewIndexInternalID(d.IndexInternalID, base+c)
 		d.Score = s.score(ctx)
 		s.last, s.lastScore, s.hasLast = base+c, d.Score, true
+		if s.wantLocs {
+			d.FieldTermLocations = s.locations(d.FieldTermLocations)
+			s.lastLocs = append(s.lastLocs[:0], d.FieldTermLocations...)
+		}
 		return d, nil
 	}
 }
@@ -327,6 +344,9 @@ func (s *segPhraseSearcher) read(c uint64) (bool, error) {
 					for _, l := range p.Locations() {
 						t.pos = append(t.pos, l.Pos())
 					}
+					if s.wantLocs {
+						t.readLocs(p)
+					}
 				}
 			}
 			if t.ok && t.doc == c {
@@ -343,9 +363,23 @@ func (s *segPhraseSearcher) read(c uint64) (bool, error) {
 	return true, nil
 }
 
+// readLocs keeps the occurrences of posting p.
+func (t *segTerm) readLocs(p segment.Posting) {
+	t.locs = t.locs[:0]
+	for _, l := range p.Locations() {
+		sl := segLoc{pos: l.Pos(), start: l.Start(), end: l.End()}
+		if ap := l.ArrayPositions(); len(ap) > 0 {
+			sl.ap = slices.Clone(ap)
+		}
+		t.locs = append(t.locs, sl)
+	}
+}
+
 // matches reports whether the positions read make the phrase: a position of
-// the rarest slot from which every other slot is at its offset.
+// the rarest slot from which every other slot is at its offset. When the
+// search wants locations, it gathers every such start in s.starts.
 func (s *segPhraseSearcher) matches() bool {
+	s.starts = s.starts[:0]
 	first := s.slots[0]
 	for _, p0 := range first.pos {
 		if p0 < first.off {
@@ -359,10 +393,36 @@ func (s *segPhraseSearcher) matches() bool {
 			}
 		}
 		if ok {
-			return true
+			if !s.wantLocs {
+				return true
+			}
+			s.starts = append(s.starts, base)
 		}
 	}
-	return false
+	return len(s.starts) > 0
+}
+
+// locations appends to ls the occurrences of the phrase's terms where the
+// phrase is, in the order of phraseSearcher: slot by slot, variant by
+// variant, occurrence by occurrence.
+func (s *segPhraseSearcher) locations(ls []search.FieldTermLocation) []search.FieldTermLocation {
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			if !t.ok || t.doc != s.c {
+				continue
+			}
+			for _, l := range t.locs {
+				for _, b := range s.starts {
+					if l.pos == b+sl.off {
+						ls = append(ls, search.FieldTermLocation{Field: s.field, Term: t.name,
+							Location: search.Location{Pos: l.pos, Start: l.start, End: l.end, ArrayPositions: l.ap}})
+						break
+					}
+				}
+			}
+		}
+	}
+	return ls
 }
 
 // score sums the slots' scores in the current document as phraseSearcher does

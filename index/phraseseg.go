@@ -26,16 +26,16 @@ type segPhraseSearcher struct {
 	ctx      context.Context
 	field    string
 	wantLocs bool // the matches carry the locations of the phrase's terms
-	segs    []*scorch.SegmentSnapshot
-	offsets []uint64   // the global number of each segment's first document
-	slots   []*segSlot // rarest first, as phraseSearcher orders its subs
-	seg     int        // the segment being searched; -1 before the first
-	cand    roaring.IntPeekable
-	c       uint64 // the candidate read last, in the current segment
-	tfd     bindex.TermFieldDoc
-	starts  []uint64 // scratch: where the phrase starts in the current document
-	visited int // candidates since the last look at ctx
-	done    bool
+	segs     []*scorch.SegmentSnapshot
+	offsets  []uint64   // the global number of each segment's first document
+	slots    []*segSlot // rarest first, as phraseSearcher orders its subs
+	seg      int        // the segment being searched; -1 before the first
+	cand     roaring.IntPeekable
+	c        uint64 // the candidate read last, in the current segment
+	tfd      bindex.TermFieldDoc
+	starts   []uint64 // scratch: where the phrase starts in the current document
+	visited  int      // candidates since the last look at ctx
+	done     bool
 	// the last match returned, for an Advance to it or before it
 	last      uint64
 	lastScore float64

@@ -1,10 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -40,6 +44,10 @@ type segPhraseSearcher struct {
 	last      uint64
 	lastScore float64
 	lastLocs  []search.FieldTermLocation
+	// the matches found ahead (collect), in document order, and the next
+	hits      []segHit
+	hitAt     int
+	collected bool
 	hasLast   bool
 }
 
@@ -255,6 +263,15 @@ func termBitmap(it segment.PostingsIterator) *roaring.Bitmap {
 
 // Next implements search.Searcher.
 func (s *segPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if !s.wantLocs && !s.collected && s.seg < 0 && len(s.segs) > 1 && len(s.slots) > 0 {
+		// The first call: find the matches of all segments on the cores.
+		if err := s.collect(); err != nil {
+			return nil, err
+		}
+	}
+	if s.collected {
+		return s.nextHit(ctx, 0), nil
+	}
 	return s.next(ctx, 0)
 }
 
@@ -268,6 +285,9 @@ func (s *segPhraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIn
 		d.Score = s.lastScore
 		d.FieldTermLocations = append(d.FieldTermLocations, s.lastLocs...)
 		return d, nil
+	}
+	if s.collected {
+		return s.nextHit(ctx, num), nil
 	}
 	return s.next(ctx, num)
 }
@@ -293,23 +313,12 @@ func (s *segPhraseSearcher) next(ctx *search.SearchContext, from uint64) (*searc
 		base := s.offsets[s.seg]
 		if from > base {
 			s.cand.AdvanceIfNeeded(uint32(min(from-base, math.MaxUint32)))
-			if !s.cand.HasNext() {
-				continue
-			}
 		}
-		c := uint64(s.cand.Next())
-		s.c = c
-		if s.visited++; s.visited >= 1024 {
-			s.visited = 0
-			if err := s.ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		ok, err := s.read(c)
+		c, ok, err := s.segMatch()
 		if err != nil {
 			return nil, err
 		}
-		if !ok || !s.matches() {
+		if !ok {
 			continue
 		}
 		d := ctx.DocumentMatchPool.Get()
@@ -322,6 +331,136 @@ func (s *segPhraseSearcher) next(ctx *search.SearchContext, from uint64) (*searc
 		}
 		return d, nil
 	}
+}
+
+// segMatch moves to the next candidate of the current segment that has the
+// phrase and returns its number in the segment; ok is false when no candidate
+// is left.
+func (s *segPhraseSearcher) segMatch() (c uint64, ok bool, err error) {
+	for s.cand != nil && s.cand.HasNext() {
+		c = uint64(s.cand.Next())
+		s.c = c
+		if s.visited++; s.visited >= 1024 {
+			s.visited = 0
+			if err := s.ctx.Err(); err != nil {
+				return 0, false, err
+			}
+		}
+		ok, err := s.read(c)
+		if err != nil {
+			return 0, false, err
+		}
+		if ok && s.matches() {
+			return c, true, nil
+		}
+	}
+	return 0, false, nil
+}
+
+// segHit is a match found ahead: its global document number and score.
+type segHit struct {
+	doc   uint64
+	score float64
+}
+
+// collect finds the matches of every segment ahead, the segments shared
+// among up to GOMAXPROCS goroutines (the largest first), each with its own
+// copy of the terms' state, and keeps them in document order.
+func (s *segPhraseSearcher) collect() error {
+	s.collected = true
+	order := make([]int, len(s.segs))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(s.segs[b].Segment().Count(), s.segs[a].Segment().Count())
+	})
+	parts := make([][]segHit, len(s.segs))
+	workers := min(runtime.GOMAXPROCS(0), len(s.segs), maxPhraseWorkers)
+	var taken atomic.Int64
+	errs := make([]error, workers)
+	work := func(w *segPhraseSearcher, e *error) {
+		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(2, 0)}
+		for {
+			i := int(taken.Add(1) - 1)
+			if i >= len(order) {
+				return
+			}
+			k := order[i]
+			w.enter(k)
+			for {
+				c, ok, err := w.segMatch()
+				if err != nil {
+					*e = err
+					taken.Store(int64(len(order)))
+					return
+				}
+				if !ok {
+					break
+				}
+				parts[k] = append(parts[k], segHit{doc: s.offsets[k] + c, score: w.score(sctx)})
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(s.clone(), &errs[i])
+		}()
+	}
+	work(s, &errs[0])
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	s.hits = make([]segHit, 0, n)
+	for _, p := range parts {
+		s.hits = append(s.hits, p...)
+	}
+	return nil
+}
+
+// maxPhraseWorkers bounds the goroutines of one phrase search.
+const maxPhraseWorkers = 4
+
+// clone returns a searcher over the same postings and scorers with its own
+// state of the terms, for another goroutine.
+func (s *segPhraseSearcher) clone() *segPhraseSearcher {
+	w := &segPhraseSearcher{ctx: s.ctx, field: s.field, segs: s.segs, offsets: s.offsets, seg: -1}
+	for _, sl := range s.slots {
+		c := &segSlot{off: sl.off}
+		for _, t := range sl.terms {
+			c.terms = append(c.terms, &segTerm{term: t.term, name: t.name, scorer: t.scorer, pls: t.pls, its: t.its, count: t.count})
+		}
+		w.slots = append(w.slots, c)
+	}
+	return w
+}
+
+// nextHit returns the first match collected ahead at or after the global
+// document number from.
+func (s *segPhraseSearcher) nextHit(ctx *search.SearchContext, from uint64) *search.DocumentMatch {
+	for s.hitAt < len(s.hits) && s.hits[s.hitAt].doc < from {
+		s.hitAt++
+	}
+	if s.hitAt >= len(s.hits) {
+		return nil
+	}
+	h := s.hits[s.hitAt]
+	s.hitAt++
+	d := ctx.DocumentMatchPool.Get()
+	d.IndexInternalID = bindex.NewIndexInternalID(d.IndexInternalID, h.doc)
+	d.Score = h.score
+	s.last, s.lastScore, s.hasLast = h.doc, h.score, true
+	return d
 }
 
 // read moves every term of the current segment to candidate c, reading the

@@ -64,6 +64,12 @@
 // field per hit and marks each distinct clause once. Every step of Search honours
 // the deadline of its context.
 //
+// Articles are bounded by Options.MaxArticle (refused above it) and
+// Options.MaxAnalyzed: Add analyses at most that many bytes (2 MiB by default,
+// ten times the longest news article) of a body and of a title, stores the
+// rest unanalysed, and reports each such article ([Partial], [Index.AddReport]),
+// so that one huge article costs a bounded time and memory to index.
+//
 // # Ranking, highlighting and facets
 //
 // Hits are ranked by BM25 over title and body, a title match weighing twice a
@@ -216,6 +222,19 @@ type Options struct {
 	// ReadOnly opens the index for reading only (Open; Create ignores it):
 	// several processes may search it at once, but not while one writes it.
 	ReadOnly bool
+	// MaxAnalyzed bounds the bytes of an article's body that Add analyses, as
+	// Lucene's maxFieldLength did: 0 means DefaultMaxAnalyzed (2 MiB, ten
+	// times the longest news article), a negative value no limit. The whole
+	// body is stored and returned, but only its first MaxAnalyzed bytes (cut at
+	// a space) are searchable, highlighted and searched for entities; the
+	// title is always analysed. Add reports each such article through Partial,
+	// AddReport returns them. Analysis is linear in the body's length, so this
+	// bounds the time and memory one article costs: with the default an 8 MB
+	// article indexes in about twice the time of a 1 MB one.
+	MaxAnalyzed int
+	// Partial, when not nil, is called for each article whose body is longer
+	// than MaxAnalyzed, once its batch is indexed (see Partial).
+	Partial func(Partial)
 	// LockTimeout is how long Open waits for an index that another process
 	// holds: one writer excludes everyone else, readers exclude a writer. 0
 	// means DefaultLockTimeout; a negative value waits forever. When it runs
@@ -395,7 +414,9 @@ func (x *Index) Delete(ids ...string) error {
 }
 
 // Add analyses and indexes articles, replacing any with the same ID, in batches of
-// Options.BatchSize. When Add returns nil every article is searchable and, for an
+// Options.BatchSize. A body longer than Options.MaxAnalyzed is stored whole but
+// analysed only up to that limit; Add reports each such article through
+// Options.Partial (AddReport returns them). When Add returns nil every article is searchable and, for an
 // index on disk, durable: it survives a crash of the process. Add first validates
 // all the articles and indexes none if one is invalid. When a batch fails, the
 // error says how many articles before it were indexed.
@@ -436,6 +457,7 @@ func (x *Index) Add(articles ...Article) error {
 			end := min(start+bs, len(articles))
 			return fmt.Errorf("adding articles %d–%d (the %d before are indexed): %w", start, end-1, start, err)
 		}
+		x.reportPartial(articles[start:min(start+bs, len(articles))])
 	}
 	return nil
 }
@@ -561,9 +583,10 @@ type Analysis struct {
 	Money         []float64   // MONEY entities: normalised amounts
 }
 
-// Analyze runs the pipeline of the index on an article as Add does.
+// Analyze runs the pipeline of the index on an article as Add does: on its
+// body's first Options.MaxAnalyzed bytes (see AnalyzedPart).
 func (x *Index) Analyze(a *Article) *Analysis {
-	return analyze(x.opts.Pipeline, a, true)
+	return analyze(x.opts.Pipeline, x.analyzedPart(a), true)
 }
 
 // titleSep joins title and body for the analysis: a full stop ends the title's
@@ -791,7 +814,7 @@ func entityName(e entity.Entity) string {
 // document builds the bleve document of an article: the keyword, date and numeric
 // fields through the mapping, the text fields from the pipeline's own analysis.
 func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
-	an := analyze(x.opts.Pipeline, a, false)
+	an := analyze(x.opts.Pipeline, x.analyzedPart(a), false)
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
 		if ok {

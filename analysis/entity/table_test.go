@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -9,7 +11,7 @@ import (
 // feature, 13-bit and larger ones, replaced keys and absent keys.
 func TestTable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	want := map[uint32][numTags]int16{}
+	want := map[uint32][numTags]int32{}
 	const n = 20000
 	tab := newTable(n, 0.5)
 	for i := range n + 500 {
@@ -19,16 +21,16 @@ func TestTable(t *testing.T) {
 				break
 			}
 		}
-		var q [numTags]int16
+		var q [numTags]int32
 		for j := range q {
 			switch rng.IntN(4) {
 			case 0:
 			case 1:
-				q[j] = int16(rng.IntN(8192) - 4096) // the extremes of 13 bits
+				q[j] = int32(rng.IntN(8192) - 4096) // the extremes of 13 bits
 			case 2:
-				q[j] = int16(rng.IntN(65536) - 32768)
+				q[j] = int32(rng.IntN(2*maxWeight+1) - maxWeight)
 			default:
-				q[j] = int16(rng.IntN(200) - 100)
+				q[j] = int32(rng.IntN(200) - 100)
 			}
 		}
 		want[k] = q
@@ -60,15 +62,72 @@ func TestTable(t *testing.T) {
 			t.Fatalf("absent key %x found", k)
 		}
 	}
-	keys, weights := tab.export()
-	if len(keys) != len(want) || len(weights) != len(want)*int(numTags) {
-		t.Fatalf("export: %d keys, %d weights", len(keys), len(weights))
+	c := tab.clone()
+	c.insert(1, &[numTags]int32{1})
+	if tab.find(1) != nil && want[1] == ([numTags]int32{}) || c.find(1) == nil {
+		t.Error("clone shares its slots")
 	}
-	for i, k := range keys {
-		for j, w := range weights[i*int(numTags) : (i+1)*int(numTags)] {
-			if w != float32(want[k][j])*0.5 {
-				t.Fatalf("export: key %x weight %d = %v", k, j, w)
+}
+
+// TestViterbi checks viterbi against the plain form of the algorithm, every
+// pair of tags in the inner loop, on random scores and lengths.
+func TestViterbi(t *testing.T) {
+	plain := func(trans, emit []float32, n int) []tag {
+		const neg = -math.MaxFloat32
+		nt := int(numTags)
+		score := make([]float32, n*nt)
+		back := make([]tag, n*nt)
+		for j := range nt {
+			score[j] = neg
+			if allowed(numTags, tag(j)) {
+				score[j] = emit[j] + trans[nt*nt+j]
 			}
+		}
+		for i := 1; i < n; i++ {
+			for j := range nt {
+				best, arg := float32(neg), tag(0)
+				for p := range nt {
+					if score[(i-1)*nt+p] == neg || !allowed(tag(p), tag(j)) {
+						continue
+					}
+					if s := score[(i-1)*nt+p] + trans[p*nt+j]; s > best {
+						best, arg = s, tag(p)
+					}
+				}
+				score[i*nt+j] = neg
+				if best != neg {
+					score[i*nt+j] = best + emit[i*nt+j]
+				}
+				back[i*nt+j] = arg
+			}
+		}
+		out := make([]tag, n)
+		best := float32(neg)
+		for j := range nt {
+			if s := score[(n-1)*nt+j]; s > best {
+				best, out[n-1] = s, tag(j)
+			}
+		}
+		for i := n - 1; i > 0; i-- {
+			out[i-1] = back[i*nt+int(out[i])]
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		n := 1 + rng.IntN(30)
+		trans := make([]float32, (numTags+1)*numTags)
+		for i := range trans {
+			trans[i] = float32(rng.NormFloat64() * 20)
+		}
+		emit := make([]float32, n*int(numTags))
+		for i := range emit {
+			emit[i] = float32(rng.IntN(41) - 20) // ties too
+		}
+		got := make([]tag, n)
+		viterbi(trans, emit, n, make([]uint8, n*int(numTags)), got)
+		if want := plain(trans, emit, n); !slices.Equal(got, want) {
+			t.Fatalf("n %d: viterbi %v, want %v", n, got, want)
 		}
 	}
 }

@@ -36,15 +36,11 @@ func addClusterFlags(fs *flag.FlagSet, writes bool) *clusterFlags {
 	return c
 }
 
-// cluster returns the OpenSearch backend the flags describe; analyzed is called
-// for each analysed article and batch is the bulk size (0: the default).
-func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, error) {
-	return c.open(analyzed, batch, false)
-}
-
-// open is cluster, read-only when readOnly: then it never writes to the
-// cluster nor creates anything there.
-func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool) (*opensearch.Index, error) {
+// open returns the OpenSearch backend the flags describe; analyzed is called
+// for each analysed article and batch is the bulk size (0: the default). When
+// readOnly, it never writes to the cluster nor creates anything there. Each of
+// set changes the configuration before the cluster is opened.
+func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool, set ...func(*opensearch.Config)) (*opensearch.Index, error) {
 	cfg := opensearch.ConfigFromEnv(c.url)
 	cfg.Index, cfg.Version, cfg.Shards = c.name, c.version, c.shards
 	cfg.Replicas = c.replicas
@@ -55,6 +51,9 @@ func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool) (*opensea
 	if c.noWait {
 		cfg.Refresh = opensearch.RefreshNone
 	}
+	for _, f := range set {
+		f(&cfg)
+	}
 	return opensearch.New(cfg)
 }
 
@@ -62,7 +61,9 @@ func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool) (*opensea
 // given (an index directory is opened by runIndex itself, lazily). It returns
 // its name for the summary.
 func writeBackend(c *clusterFlags, opts *index.Options) (index.Backend, string, error) {
-	x, err := c.cluster(opts.Analyzed, opts.BatchSize)
+	x, err := c.open(opts.Analyzed, opts.BatchSize, false, func(cfg *opensearch.Config) {
+		cfg.MaxAnalyzed, cfg.Partial = opts.MaxAnalyzed, opts.Partial
+	})
 	if err != nil {
 		return nil, "", err
 	}

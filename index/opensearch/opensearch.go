@@ -93,6 +93,15 @@ type Config struct {
 	// Analyzed, when not nil, is called after each article Add has analysed,
 	// from several goroutines at once.
 	Analyzed func()
+	// MaxAnalyzed bounds the bytes of an article's body (and of its title)
+	// that Add analyses, as index.Options.MaxAnalyzed does: the whole article
+	// is sent and stored, the rest is not searchable. 0 is
+	// index.DefaultMaxAnalyzed, negative no limit.
+	MaxAnalyzed int
+	// Partial, when not nil, is called once for each article that Add
+	// analysed only in part (see MaxAnalyzed), after the cluster acknowledged
+	// it, from the goroutine that called Add.
+	Partial func(index.Partial)
 	// FacetPage is the number of stored keys of an entity field read a
 	// request when an entity facet pages through all of them (see
 	// [Index.Search]; DefaultFacetPage when 0). Each key brings up to 20
@@ -268,7 +277,7 @@ func (x *Index) Document(a *index.Article) ([]byte, error) {
 
 // encode appends the document of an article, and a newline, to buf.
 func (x *Index) encode(buf *bytes.Buffer, a *index.Article) error {
-	an := index.AnalyzeArticle(x.cfg.Pipeline, a, x.cfg.KeepSurface)
+	an := index.AnalyzeArticle(x.cfg.Pipeline, index.AnalyzedArticle(a, x.cfg.MaxAnalyzed), x.cfg.KeepSurface)
 	s := source{
 		ID: a.ID, Title: a.Title, Body: a.Body,
 		TitleTerms: EncodeTokens(an.TitleTokens), BodyTerms: EncodeTokens(an.BodyTokens),

@@ -581,8 +581,9 @@ type faceted struct {
 	counter *facetCounter
 }
 
-// Searcher implements bleve's query.Query.
-func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+// counterFor returns a counter of the facets of q over snapshot r, with the
+// columns it needs and no matches yet.
+func (q *faceted) counterFor(ctx context.Context, r bindex.IndexReader) (*facetCounter, error) {
 	cs := q.x.cols.forReader(r)
 	fc := &facetCounter{fields: q.fields}
 	for _, f := range q.fields {
@@ -601,6 +602,15 @@ func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.
 			return nil, err
 		}
 		fc.month, fc.mcount = mo, map[int32]int{}
+	}
+	return fc, nil
+}
+
+// Searcher implements bleve's query.Query.
+func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	fc, err := q.counterFor(ctx, r)
+	if err != nil {
+		return nil, err
 	}
 	s, err := q.inner.Searcher(ctx, r, m, opts)
 	if err != nil {

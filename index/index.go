@@ -86,6 +86,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -251,6 +252,11 @@ type Index struct {
 
 	cols columnCache  // the facet columns of the latest snapshot searched
 	sums summaryCache // the decoded entities of recent hits
+
+	// slowPath makes every search take bleve's searchers and collector (see
+	// fastQuery): tests compare the fast path with it.
+	slowPath bool
+	fastRuns atomic.Uint64 // searches the fast path answered
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty

@@ -250,8 +250,9 @@ type Index struct {
 	wmu sync.Mutex
 	reg *entityRegistry
 
-	cols columnCache  // the facet columns of the latest snapshot searched
-	sums summaryCache // the decoded entities of recent hits
+	cols  columnCache  // the facet columns of the latest snapshot searched
+	sums  summaryCache // the decoded entities of recent hits
+	posts postCache    // decoded postings of recent searches (fast path)
 
 	// slowPath makes every search take bleve's searchers and collector (see
 	// fastQuery): tests compare the fast path with it.

@@ -275,7 +275,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	var fast *fastQuery
 	if r.Sort == ByRelevance && !x.slowPath {
 		if plan, ok := compile(q); ok {
-			fast = &fastQuery{plan: plan, inner: q, fq: fq, k: size + r.Offset}
+			fast = &fastQuery{x: x, plan: plan, inner: q, fq: fq, k: size + r.Offset}
 			req.Query = fast
 		}
 	}

@@ -3,6 +3,7 @@ package index
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"math"
 	"math/bits"
 	"sort"
@@ -319,7 +320,9 @@ func (b *fbuf) reset(n int) {
 var fbufPool = sync.Pool{New: func() any { return &fbuf{} }}
 
 // evaluator evaluates plans on the segments of one snapshot.
-type evaluator struct{}
+type evaluator struct {
+	cache *postCache
+}
 
 // eval fills dst with the matches of n in segment si of nd documents.
 func (e *evaluator) eval(n *fnode, si int, ss *scorch.SegmentSnapshot, nd int, dst *fbuf) error {
@@ -327,10 +330,14 @@ func (e *evaluator) eval(n *fnode, si int, ss *scorch.SegmentSnapshot, nd int, d
 	switch n.kind {
 	case fNone:
 	case fTerm:
-		return e.term(n, si, func(d uint64, s float64) {
-			dst.score[d] = s
+		p, err := e.postings(n, si, ss)
+		if p == nil || err != nil {
+			return err
+		}
+		for i, d := range p.docs {
+			dst.score[d] = n.score(uint64(p.freq[i]), float64(p.norm[i]))
 			dst.bits[d>>6] |= 1 << (d & 63)
-		})
+		}
 	case fAll:
 		s := 1.0
 		if n.qw != 1.0 {
@@ -361,12 +368,17 @@ func (e *evaluator) eval(n *fnode, si int, ss *scorch.SegmentSnapshot, nd int, d
 		var tmp *fbuf
 		for _, k := range n.kids {
 			if k.kind == fTerm {
-				if err := e.term(k, si, func(d uint64, s float64) {
-					acc[d] += s
+				p, err := e.postings(k, si, ss)
+				if err != nil {
+					return err
+				}
+				if p == nil {
+					continue
+				}
+				for i, d := range p.docs {
+					acc[d] += k.score(uint64(p.freq[i]), float64(p.norm[i]))
 					cnt[d]++
 					dst.bits[d>>6] |= 1 << (d & 63)
-				}); err != nil {
-					return err
 				}
 				continue
 			}
@@ -455,25 +467,17 @@ func empty(b []uint64) bool {
 	return true
 }
 
-// term calls f with the local number and score of every posting of term n in
-// segment si.
-func (e *evaluator) term(n *fnode, si int, f func(d uint64, s float64)) error {
-	pl := n.pls[si]
-	if pl == nil || pl.Count() == 0 {
-		return nil
+// postings returns the decoded postings of term n in segment si, nil when
+// it has no live document there.
+func (e *evaluator) postings(n *fnode, si int, ss *scorch.SegmentSnapshot) (*segPostings, error) {
+	if pl := n.pls[si]; pl == nil || pl.Count() == 0 {
+		return nil, nil
 	}
-	it := pl.Iterator(true, true, false, nil)
-	for {
-		p, err := it.Next()
-		if err != nil {
-			return err
-		}
-		if p == nil {
-			return nil
-		}
-		f(p.Number(), n.score(p.Frequency(), p.Norm()))
-	}
+	return e.cache.get(ss.Segment(), n.field, n.term)
 }
+
+// errPostingRange is the error of a segment too large for the fast path.
+var errPostingRange = errors.New("search: a posting's document number or frequency is over 2³²")
 
 // scored is a match: its score and internal number.
 type scored struct {
@@ -521,6 +525,7 @@ func (h *topHeap) offer(m scored, k int) {
 // best k matches, in document order. When the snapshot turns out not to suit
 // the fast path, it runs inner (through fq when facets are asked) instead.
 type fastQuery struct {
+	x     *Index
 	plan  *fnode
 	inner bquery.Query // the query as bleve runs it
 	fq    *faceted     // facets to count, nil for none
@@ -574,7 +579,12 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		fc.hits = make([]uint64, (s.size+63)/64)
 	}
 	h := make(topHeap, 0, min(q.k, 1024))
-	var e evaluator
+	e := evaluator{cache: &q.x.posts}
+	live := make([]segment.Segment, len(s.segs))
+	for i, ss := range s.segs {
+		live[i] = ss.Segment()
+	}
+	e.cache.retain(live)
 	buf := fbufPool.Get().(*fbuf)
 	defer fbufPool.Put(buf)
 	for si, ss := range s.segs {
@@ -584,6 +594,16 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		nd := int(ss.Segment().Count())
 		if err := e.eval(q.plan, si, ss, nd, buf); err != nil {
 			return nil, err
+		}
+		// The postings hold deleted documents too; a document matches or
+		// not on its own postings, so they are left out here, once.
+		if del := ss.Deleted(); del != nil && !del.IsEmpty() {
+			it := del.Iterator()
+			for it.HasNext() {
+				if d := uint64(it.Next()); d < uint64(nd) {
+					buf.bits[d>>6] &^= 1 << (d & 63)
+				}
+			}
 		}
 		off := s.offsets[si]
 		for w, b := range buf.bits {

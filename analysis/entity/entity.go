@@ -118,9 +118,9 @@ func (r *Recognizer) WithStyle(s Style) *Recognizer {
 
 // The model is generated from the shared NER corpora (see model/NOTICE), byte for
 // byte the same on every run.
-//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model.gz"
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model"
 
-//go:embed model/ner.model.gz
+//go:embed model/ner.model
 var embeddedModel []byte
 
 var defaultGazetteer = sync.OnceValues(loadGazetteer)
@@ -141,8 +141,10 @@ func Default() *Recognizer {
 	return r
 }
 
-// Load reads a model written by [Recognizer.WriteModel] and returns a recognizer
-// that uses it with the embedded gazetteers and rules.
+// Load reads a model written by [Recognizer.WriteModel], as written or gzip'd, and
+// returns a recognizer that uses it with the embedded gazetteers and rules. A
+// model larger than [MaxModelSize], corrupt (it carries a checksum) or of an
+// older format is an error.
 func Load(r io.Reader) (*Recognizer, error) {
 	g, err := defaultGazetteer()
 	if err != nil {
@@ -155,12 +157,13 @@ func Load(r io.Reader) (*Recognizer, error) {
 	return &Recognizer{m: m, gaz: g, pool: newTaggerPool(g)}, nil
 }
 
-// WriteModel writes the recognizer's model in the compact format that [Load] reads
-// and the package embeds (gzip'd, with quantised weights).
+// WriteModel writes the recognizer's model in the format that [Load] reads and
+// the package embeds: quantised weights in the layout of the tagger's hash
+// table, so that loading is a checked copy. It is not compressed; Load reads it
+// gzip'd too ("telaah train-entities -o FILE.gz" writes it so).
 func (r *Recognizer) WriteModel(w io.Writer) error {
 	r = r.get()
-	keys, weights := r.m.export()
-	return writeModel(w, keys, weights, r.m.trans[:], r.m.domain, r.m.temperature)
+	return writeModel(w, r.m.pack())
 }
 
 // Features returns the number of features in the recognizer's model.

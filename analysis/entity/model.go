@@ -2,13 +2,15 @@ package entity
 
 import (
 	"bufio"
-	"compress/gzip"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
-	"math/bits"
+	"slices"
+	"sync"
 
 	kgzip "github.com/klauspost/compress/gzip"
 )
@@ -16,11 +18,15 @@ import (
 // model is a linear-chain tagger: per-feature weights for each tag, and tag
 // transition weights, decoded with Viterbi.
 //
-// A model has one of two forms. Training builds it with newModel from float
-// weights (keys, rows and weights), which Train reads and updates. A model read
-// from a file (readModel) holds its quantised weights in a packed table instead,
-// where one slot has the key and the weights of a feature together, so that a
-// feature costs one random memory access, not three.
+// A model has one of two forms. Training builds the float form with newModel
+// (keys, rows and weights), which Train reads and updates; a feature of a
+// sentence then costs the look-up of its key and, in a model trained on two
+// corpora, of its copy private to the corpus (the key of mix(h, domain)), a key
+// that the 32-bit key of the feature does not give. The packed form (pack,
+// and every model read from a file) holds quantised weights in a table where
+// one slot has the key and the weights of a feature together, with the copies
+// already folded into the weights of their feature: a feature costs one random
+// memory access, not six.
 type model struct {
 	// keys is an open-addressing table of 32-bit feature keys (0 = empty), rows the
 	// feature index of each slot.
@@ -28,16 +34,36 @@ type model struct {
 	rows []int32
 	// weights holds numTags weights for each feature.
 	weights []float32
-	// tab holds the weights of a model read from a file; keys, rows and weights
-	// are then nil.
+	// bases are the keys of the features as the featurizer makes them (not of
+	// their copies): the keys that pack folds the copies into; copies[c][k] is
+	// the key of the copy of feature k private to the main (c = 0) or the
+	// auxiliary (1) corpus.
+	bases  []uint32
+	copies [2]map[uint32]uint32
+	// tab holds the weights of a packed model folded for the main corpus (the
+	// default and idner styles); keys, rows and weights are then nil.
 	tab *table
+	// aux is the fold for the auxiliary corpus (StyleNERGrit) of a packed model
+	// trained on two corpora.
+	aux *auxFold
 	// trans[prev*numTags+next]; prev == numTags is the sentence start.
 	trans [(numTags + 1) * numTags]float32
-	// domain adds to each feature its copy private to the main corpus.
+	// domain adds to each feature its copy private to its corpus.
 	domain bool
 	// temperature divides the scores into the log-potentials behind Confidence;
 	// Train sets it so that mean confidence matches precision on dev.
 	temperature float32
+}
+
+// auxFold is a packed model's table folded for the auxiliary corpus. The file
+// holds it as the rows that differ from the main fold (recs, n of them, see
+// appendAuxRecord); the table is built from them and the main table the first
+// time a recognizer in StyleNERGrit tags, and kept.
+type auxFold struct {
+	n    int
+	recs []byte
+	once sync.Once
+	tab  *table
 }
 
 // key32 folds a 64-bit feature hash to a non-zero 32-bit key.
@@ -68,12 +94,12 @@ func newModel(keys []uint32, weights []float32) *model {
 	return m
 }
 
-// row returns the weights of feature h, or nil when the model does not know it.
-func (m *model) row(h uint64) []float32 {
+// row returns the weights of the feature of key k in a float model, or nil when
+// the model does not know it.
+func (m *model) row(k uint32) []float32 {
 	if len(m.keys) == 0 {
 		return nil
 	}
-	k := key32(h)
 	mask := uint32(len(m.keys) - 1)
 	s := (k * 0x9E3779B1) & mask
 	for {
@@ -88,16 +114,45 @@ func (m *model) row(h uint64) []float32 {
 	}
 }
 
-// emissions adds to scores (numTags values) the weights of the features whose
-// keys (key32 of their hashes) are keys. The result is to be kept by the caller
-// (see table.emissions).
-func (m *model) emissions(scores []float32, keys []uint32) uint64 {
-	scores = scores[:numTags]
-	if m.tab != nil {
-		return m.tab.emissions((*[numTags]float32)(scores), keys)
+// table returns the packed table for style s.
+func (m *model) table(s Style) *table {
+	if s != StyleNERGrit || m.aux == nil {
+		return m.tab
 	}
+	a := m.aux
+	a.once.Do(func() {
+		t := m.tab.clone()
+		// The records come in the order of the slots of their keys (then the
+		// keys the main table lacks): one pass over the slots finds them
+		// without a look-up. A record out of that order is inserted.
+		i, end := 0, len(t.slots)+len(t.stash)
+		for p := a.recs; len(p) > 0; {
+			k, q, size, err := parseAuxRecord(p)
+			if err != nil {
+				// readModel and pack checked the records.
+				panic("entity: " + err.Error())
+			}
+			p = p[size:]
+			for i < end && uint32(t.at(i).a) != k {
+				i++
+			}
+			if i == end {
+				t.insert(k, &q)
+				continue
+			}
+			t.set(t.at(i), k, &q)
+		}
+		a.tab = t
+	})
+	return a.tab
+}
+
+// emissions adds to scores (numTags values) the weights of the features whose
+// keys are keys, in a float model (see table.emissions for a packed one).
+func (m *model) emissions(scores []float32, keys []uint32) {
+	scores = scores[:numTags]
 	if len(m.keys) == 0 {
-		return 0
+		return
 	}
 	mask := uint32(len(m.keys) - 1)
 	for _, k := range keys {
@@ -114,10 +169,10 @@ func (m *model) emissions(scores []float32, keys []uint32) uint64 {
 			scores[t] += w[t]
 		}
 	}
-	return 0
 }
 
-// numFeatures is the number of features with weights.
+// numFeatures is the number of features with weights (in a packed model, of the
+// main fold).
 func (m *model) numFeatures() int {
 	if m.tab != nil {
 		return m.tab.n
@@ -125,23 +180,139 @@ func (m *model) numFeatures() int {
 	return len(m.weights) / int(numTags)
 }
 
-// export returns the keys of the features and their weights (numTags for each),
-// in the order of the lookup table.
-func (m *model) export() (keys []uint32, weights []float32) {
+// pack returns the packed form of a float model: its weights quantised to int16
+// values times one scale, and each copy private to the main corpus added to the
+// weights of its feature, so that tagging looks a feature up once. The fold for
+// the auxiliary corpus is kept as the rows that differ. A packed model tags as
+// its float form does, up to the rounding of the weights, but for the rare
+// feature unseen in training whose key or whose copy's key is that of another
+// feature (a collision of 32-bit keys): the float form adds those weights, the
+// packed form does not; and for the rarer features that share their key with
+// another and not their copy's, whose copy pack takes from the first of them.
+func (m *model) pack() *model {
 	if m.tab != nil {
-		return m.tab.export()
+		return m
 	}
-	keys = make([]uint32, 0, m.numFeatures())
-	weights = make([]float32, 0, len(m.weights))
-	for s, k := range m.keys {
-		if k == 0 {
+	var maxAbs float32
+	for _, x := range m.weights {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	add := func(q *[numTags]int32, k uint32) {
+		for t, x := range m.row(k) {
+			q[t] += int32(math.Round(float64(x / scale)))
+		}
+	}
+	fold := func(k uint32, corpus int) (q [numTags]int32) {
+		add(&q, k)
+		if c, ok := m.copies[corpus][k]; ok && m.domain {
+			add(&q, c)
+		}
+		return q
+	}
+	type feature struct {
+		k    uint32
+		main [numTags]int32
+	}
+	type record struct {
+		k   uint32
+		aux [numTags]int32
+	}
+	var feats []feature
+	var recs []record
+	auxOnly := 0
+	for _, k := range m.bases {
+		qm := fold(k, 0)
+		if qm != ([numTags]int32{}) {
+			feats = append(feats, feature{k, qm})
+		}
+		if !m.domain {
 			continue
 		}
-		i := int(m.rows[s]) * int(numTags)
-		keys = append(keys, k)
-		weights = append(weights, m.weights[i:i+int(numTags)]...)
+		if qa := fold(k, 1); qa != qm {
+			recs = append(recs, record{k, qa})
+			if qm == ([numTags]int32{}) {
+				auxOnly++
+			}
+		}
 	}
-	return keys, weights
+	// The table has room for the features of the auxiliary fold that the main
+	// one lacks, so that its clone takes them without a longer walk.
+	p := &model{trans: m.trans, domain: m.domain, temperature: m.temperature}
+	p.tab = newTable(len(feats)+auxOnly, scale)
+	for i := range feats {
+		p.tab.insert(feats[i].k, &feats[i].main)
+	}
+	if m.domain {
+		// In the order of the slots of their keys, for table.
+		pos := func(k uint32) int {
+			if i := p.tab.pos(k); i >= 0 {
+				return i
+			}
+			return math.MaxInt
+		}
+		slices.SortStableFunc(recs, func(x, y record) int { return cmp.Compare(pos(x.k), pos(y.k)) })
+		a := &auxFold{n: len(recs)}
+		for i := range recs {
+			a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
+		}
+		p.aux = a
+	}
+	return p
+}
+
+// appendAuxRecord appends to b the record of key k with weights q: the key
+// (uint32), a byte mask of the tags with a non-zero weight, and for each of them
+// the weight as a signed varint (zig-zag, as binary.AppendVarint).
+func appendAuxRecord(b []byte, k uint32, q *[numTags]int32) []byte {
+	b = binary.LittleEndian.AppendUint32(b, k)
+	var mask byte
+	for t, v := range q {
+		if v != 0 {
+			mask |= 1 << t
+		}
+	}
+	b = append(b, mask)
+	for _, v := range q {
+		if v != 0 {
+			b = binary.AppendVarint(b, int64(v))
+		}
+	}
+	return b
+}
+
+// maxWeight bounds the integer weights of a model file: two int16 weights
+// (a feature and its copy) summed.
+const maxWeight = 1 << 16
+
+// parseAuxRecord parses the record at the start of p and returns its size.
+func parseAuxRecord(p []byte) (k uint32, q [numTags]int32, size int, err error) {
+	if len(p) < 5 {
+		return 0, q, 0, errors.New("truncated record")
+	}
+	k, mask := binary.LittleEndian.Uint32(p), p[4]
+	if k == 0 {
+		return 0, q, 0, errors.New("zero feature key")
+	}
+	if mask>>numTags != 0 {
+		return 0, q, 0, errors.New("bad tag mask")
+	}
+	size = 5
+	for t := range int(numTags) {
+		if mask&(1<<t) == 0 {
+			continue
+		}
+		v, n := binary.Varint(p[size:])
+		if n <= 0 || v < -maxWeight || v > maxWeight {
+			return 0, q, 0, errors.New("bad weight")
+		}
+		q[t] = int32(v)
+		size += n
+	}
+	return k, q, size, nil
 }
 
 // transAllowed[prev][next] is allowed(prev, next), for the inner loop of viterbi.
@@ -204,102 +375,134 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 }
 
-// The model file: gzip of "TLNER2", uint32 tag count, uint32 flags (1: the
-// main-corpus copies of the features are used), float32 temperature, uint32
-// feature count, the
-// transition weights as float32, the float32 scale of the quantised weights, then per
-// feature its uint32 key, a byte mask of the tags with non-zero weight, and an int16
-// for each of them. Little-endian throughout.
-const modelMagic = "TLNER2"
+// The model file, little-endian throughout, holds a packed model in the layout
+// of its table, so that reading it is a bounds-checked copy, not a rebuild:
+//
+//	"TLNER3"
+//	uint32 tag count, flags (1: a fold for the auxiliary corpus follows),
+//	float32 temperature, float32 scale of the integer weights,
+//	uint32 features, buckets, stash slots, over rows, aux records, aux bytes
+//	float32 transition weights, (numTags+1)×numTags
+//	the slots (buckets×bucketSize), then the stash, as two uint64 words each
+//	the over rows, numTags int32 each
+//	the aux records (see appendAuxRecord), in the order of the slots of their keys
+//	uint32 CRC-32C of all the bytes before it
+//
+// Load also reads the file gzip'd.
+const modelMagic = "TLNER3"
 
-// writeModel writes keys and weights (numTags per key) in the model format.
-func writeModel(w io.Writer, keys []uint32, weights []float32, trans []float32, domain bool, temperature float32) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("entity: writing model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
-	var maxAbs float32
-	for _, x := range weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+// The fixed part of a model file.
+const modelHeaderSize = len(modelMagic) + 10*4 + 4*int(numTags+1)*int(numTags)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// writeModel writes the packed model m in the model format.
+func writeModel(w io.Writer, m *model) error {
+	t := m.tab
 	le := binary.LittleEndian
+	bw := bufio.NewWriterSize(w, 64<<10)
+	crc := uint32(0)
 	var buf []byte
+	put := func() {
+		crc = crc32.Update(crc, castagnoli, buf)
+		bw.Write(buf)
+		buf = buf[:0]
+	}
 	buf = append(buf, modelMagic...)
 	buf = le.AppendUint32(buf, uint32(numTags))
 	var flags uint32
-	if domain {
+	var aux auxFold
+	if m.aux != nil {
 		flags |= 1
+		aux.n, aux.recs = m.aux.n, m.aux.recs
 	}
 	buf = le.AppendUint32(buf, flags)
-	buf = le.AppendUint32(buf, math.Float32bits(temperature))
-	buf = le.AppendUint32(buf, uint32(len(keys)))
-	for _, x := range trans {
+	buf = le.AppendUint32(buf, math.Float32bits(m.temperature))
+	buf = le.AppendUint32(buf, math.Float32bits(t.scale))
+	for _, v := range []int{t.n, int(t.buckets), len(t.stash), len(t.over), aux.n, len(aux.recs)} {
+		buf = le.AppendUint32(buf, uint32(v))
+	}
+	for _, x := range m.trans {
 		buf = le.AppendUint32(buf, math.Float32bits(x))
 	}
-	buf = le.AppendUint32(buf, math.Float32bits(scale))
+	put()
+	for _, slots := range [2][]slot{t.slots, t.stash} {
+		for _, s := range slots {
+			buf = le.AppendUint64(buf, s.a)
+			buf = le.AppendUint64(buf, s.b)
+			if len(buf) >= 32<<10 {
+				put()
+			}
+		}
+	}
+	for _, q := range t.over {
+		for _, v := range q {
+			buf = le.AppendUint32(buf, uint32(v))
+		}
+	}
+	put()
+	buf = append(buf, aux.recs...)
+	put()
+	buf = le.AppendUint32(buf, crc)
 	bw.Write(buf)
-	for i, k := range keys {
-		buf = le.AppendUint32(buf[:0], k)
-		row := weights[i*int(numTags) : (i+1)*int(numTags)]
-		var mask byte
-		var q [numTags]int16
-		for t, x := range row {
-			q[t] = int16(math.Round(float64(x / scale)))
-			if q[t] != 0 {
-				mask |= 1 << t
-			}
-		}
-		buf = append(buf, mask)
-		for t := range q {
-			if mask&(1<<t) != 0 {
-				buf = le.AppendUint16(buf, uint16(q[t]))
-			}
-		}
-		bw.Write(buf)
-	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("entity: writing model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
 		return fmt.Errorf("entity: writing model: %w", err)
 	}
 	return nil
 }
 
-// MaxModelSize is the largest model, in bytes after decompression, that [Load]
-// reads: 32 MiB, twelve times the embedded model. A larger or longer input (such
-// as a gzip bomb given as a model file) is an error, found before it is read
-// whole.
+// MaxModelSize is the largest model, in bytes (after decompression, for a gzip'd
+// one), that [Load] reads: 32 MiB, about nine times the embedded model. A larger or
+// longer input (such as a gzip bomb given as a model file) is an error, found
+// before it is read whole.
 const MaxModelSize = 32 << 20
 
-// The fixed part of a model file: magic, tag count, flags, temperature, feature
-// count, transition weights and scale.
-const modelHeaderSize = len(modelMagic) + 16 + 4*int(numTags+1)*int(numTags) + 4
+// modelReader reads the parts of a model file and sums their CRC.
+type modelReader struct {
+	r   io.Reader
+	crc uint32
+}
 
-// readModel reads a model written by writeModel into a packed table, streaming:
-// it never holds the decompressed file.
-func readModel(r io.Reader) (*model, error) {
-	// klauspost/compress inflates the model about 1.5 times as fast as
-	// compress/gzip, which is most of the time Load takes.
-	zr, err := kgzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("entity: reading model: %w", err)
+// read fills p.
+func (mr *modelReader) read(p []byte) error {
+	if _, err := io.ReadFull(mr.r, p); err != nil {
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return errors.New("entity: reading model: truncated")
+		}
+		return fmt.Errorf("entity: reading model: %w", err)
 	}
-	defer zr.Close()
+	mr.crc = crc32.Update(mr.crc, castagnoli, p)
+	return nil
+}
+
+// readModel reads a model written by writeModel, gzip'd or not.
+func readModel(r io.Reader) (*model, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if p, _ := br.Peek(2); len(p) == 2 && p[0] == 0x1f && p[1] == 0x8b {
+		zr, err := kgzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("entity: reading model: %w", err)
+		}
+		defer zr.Close()
+		return parseModel(zr)
+	}
+	return parseModel(br)
+}
+
+// parseModel reads the model format from r, checking every slot.
+func parseModel(r io.Reader) (*model, error) {
 	bad := func(what string) error { return fmt.Errorf("entity: reading model: %s", what) }
-	var hdrBuf [modelHeaderSize]byte
-	got, err := io.ReadFull(zr, hdrBuf[:])
-	hdr := hdrBuf[:got]
-	if len(hdr) < len(modelMagic) || string(hdr[:len(modelMagic)]) != modelMagic {
+	mr := &modelReader{r: r}
+	var hdr [modelHeaderSize]byte
+	n, err := io.ReadFull(r, hdr[:])
+	if n < len(modelMagic) || string(hdr[:len(modelMagic)-1]) != modelMagic[:len(modelMagic)-1] {
 		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return nil, fmt.Errorf("entity: reading model: %w", err)
 		}
 		return nil, bad("not a telaah entity model")
+	}
+	if v := string(hdr[:len(modelMagic)]); v != modelMagic {
+		return nil, bad(fmt.Sprintf("format %s is not this version's %s: train the model again with telaah train-entities", v, modelMagic))
 	}
 	if err != nil {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -307,112 +510,131 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		return nil, fmt.Errorf("entity: reading model: %w", err)
 	}
+	mr.crc = crc32.Update(0, castagnoli, hdr[:])
 	le := binary.LittleEndian
 	p := hdr[len(modelMagic):]
-	if le.Uint32(p) != uint32(numTags) {
+	u32 := func() uint32 {
+		v := le.Uint32(p)
+		p = p[4:]
+		return v
+	}
+	if u32() != uint32(numTags) {
 		return nil, bad("wrong number of tags")
 	}
-	flags := le.Uint32(p[4:])
+	flags := u32()
 	if flags&^1 != 0 {
 		return nil, bad("unknown flags")
 	}
-	temperature := math.Float32frombits(le.Uint32(p[8:]))
+	temperature := math.Float32frombits(u32())
 	if !(temperature >= 0) || math.IsInf(float64(temperature), 0) {
 		return nil, bad("bad temperature")
 	}
-	n := int64(le.Uint32(p[12:]))
-	p = p[16:]
+	scale := math.Float32frombits(u32())
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, bad("bad scale")
+	}
+	nf, buckets, nstash, nover, naux, auxBytes := int64(u32()), int64(u32()), int64(u32()), int64(u32()), int64(u32()), int64(u32())
 	m := &model{domain: flags&1 != 0, temperature: temperature}
 	for i := range m.trans {
-		m.trans[i] = math.Float32frombits(le.Uint32(p))
-		p = p[4:]
+		m.trans[i] = math.Float32frombits(u32())
+		if x := float64(m.trans[i]); math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, bad("bad transition weight")
+		}
 	}
-	scale := math.Float32frombits(le.Uint32(p))
-	if n > (MaxModelSize-int64(modelHeaderSize))/5 {
-		return nil, fmt.Errorf("entity: reading model: %d features: larger than the limit of %d bytes (MaxModelSize)", n, MaxModelSize)
+	size := int64(modelHeaderSize) + 16*(buckets*bucketSize+nstash) + 4*int64(numTags)*nover + auxBytes + 4
+	if size > MaxModelSize {
+		return nil, fmt.Errorf("entity: reading model: %d bytes: larger than the limit of %d bytes (MaxModelSize)", size, MaxModelSize)
 	}
-	tab := newTable(int(n), scale)
-	// The features are parsed a batch at a time, and the home slots of a batch are
-	// touched before it is inserted, so that their cache misses overlap.
-	const maxRecord = 5 + 2*int(numTags)
-	type feature struct {
-		k uint32
-		q [numTags]int16
+	if buckets == 0 || nf > buckets*bucketSize+nstash || nover > nf || (!m.domain && (naux != 0 || auxBytes != 0)) {
+		return nil, bad("inconsistent header")
 	}
-	var batch [64]feature
+	t := &table{
+		slots:   make([]slot, buckets*bucketSize),
+		buckets: uint64(buckets),
+		stash:   make([]slot, nstash),
+		over:    make([][numTags]int32, nover),
+		scale:   scale,
+		n:       int(nf),
+		rng:     tableSeed,
+	}
+	// The slots, a chunk at a time; each key must be in one of its buckets, an
+	// empty slot all zero, a row in over must exist.
 	buf := make([]byte, 64<<10)
-	var rest []byte // bytes read and not parsed yet
-	eof := false
-	read := int64(modelHeaderSize)
-	for left := n; left > 0; {
-		nb := 0
-		for nb < len(batch) && int64(nb) < left {
-			if len(rest) < maxRecord && !eof {
-				c := copy(buf, rest)
-				r, err := io.ReadFull(zr, buf[c:])
-				rest = buf[:c+r]
-				switch err {
-				case nil:
-				case io.EOF, io.ErrUnexpectedEOF:
-					eof = true
+	keys := 0
+	for part, slots := range [2][]slot{t.slots, t.stash} {
+		for i := 0; i < len(slots); {
+			c := min(len(slots)-i, len(buf)/16)
+			if err := mr.read(buf[:16*c]); err != nil {
+				return nil, err
+			}
+			for j := range c {
+				a, b := le.Uint64(buf[16*j:]), le.Uint64(buf[16*j+8:])
+				k := uint32(a)
+				switch {
+				case k == 0:
+					if a|b != 0 {
+						return nil, bad("bad empty slot")
+					}
+				case b>>60 != 0, b&overFlag != 0 && (a>>32 != 0 || b&^overFlag >= uint64(nover)):
+					return nil, bad("bad slot")
 				default:
-					return nil, fmt.Errorf("entity: reading model: %w", err)
+					keys++
+					if s := uint64(i+j) &^ (bucketSize - 1); part == 0 && s != bucket1(k, t.buckets) && s != bucket2(k, t.buckets) {
+						return nil, bad("feature key in the wrong bucket")
+					}
 				}
+				slots[i+j] = slot{a, b}
 			}
-			if len(rest) < 5 {
-				return nil, bad("truncated")
-			}
-			f := &batch[nb]
-			f.k = le.Uint32(rest)
-			mask := rest[4]
-			if mask>>numTags != 0 {
-				return nil, bad("bad tag mask")
-			}
-			if f.k == 0 {
-				return nil, bad("zero feature key")
-			}
-			size := 5 + 2*bits.OnesCount8(mask)
-			if read += int64(size); read > MaxModelSize {
-				return nil, fmt.Errorf("entity: reading model: larger than the limit of %d bytes (MaxModelSize)", MaxModelSize)
-			}
-			if len(rest) < size {
-				return nil, bad("truncated")
-			}
-			w := rest[5:size]
-			for t := range int(numTags) {
-				f.q[t] = 0
-				if mask&(1<<t) != 0 {
-					f.q[t] = int16(le.Uint16(w))
-					w = w[2:]
-				}
-			}
-			rest = rest[size:]
-			nb++
+			i += c
 		}
-		var touch uint64
-		for i := range nb {
-			k := batch[i].k
-			touch += tab.slots[bucket1(k, tab.buckets)].a + tab.slots[bucket2(k, tab.buckets)].a
-		}
-		tab.touched += touch
-		for i := range nb {
-			tab.insert(batch[i].k, &batch[i].q)
-		}
-		left -= int64(nb)
 	}
-	// Reading to the end checks the gzip checksum.
-	if len(rest) > 0 {
-		return nil, errors.New("entity: reading model: trailing data")
+	if keys != t.n {
+		return nil, bad("wrong feature count")
 	}
-	if !eof {
-		var one [1]byte
-		if _, err := io.ReadFull(zr, one[:]); err != io.EOF {
+	for i := range t.over {
+		q := &t.over[i]
+		if err := mr.read(buf[:4*numTags]); err != nil {
+			return nil, err
+		}
+		for j := range q {
+			q[j] = int32(le.Uint32(buf[4*j:]))
+			if q[j] < -maxWeight || q[j] > maxWeight {
+				return nil, bad("bad weight")
+			}
+		}
+	}
+	m.tab = t
+	if m.domain {
+		a := &auxFold{n: int(naux), recs: make([]byte, auxBytes)}
+		if err := mr.read(a.recs); err != nil {
+			return nil, err
+		}
+		recs := 0
+		for p := a.recs; len(p) > 0; recs++ {
+			_, _, size, err := parseAuxRecord(p)
 			if err != nil {
-				return nil, fmt.Errorf("entity: reading model: %w", err)
+				return nil, bad(err.Error())
 			}
-			return nil, errors.New("entity: reading model: trailing data")
+			p = p[size:]
 		}
+		if recs != a.n {
+			return nil, bad("wrong aux record count")
+		}
+		m.aux = a
 	}
-	m.tab = tab
+	sum := mr.crc
+	if err := mr.read(buf[:4]); err != nil {
+		return nil, err
+	}
+	if le.Uint32(buf) != sum {
+		return nil, bad("checksum mismatch (a corrupt file)")
+	}
+	// Reading to the end checks a gzip checksum too.
+	switch n, err := io.ReadFull(r, buf[:1]); {
+	case n > 0:
+		return nil, bad("trailing data")
+	case err != io.EOF:
+		return nil, fmt.Errorf("entity: reading model: %w", err)
+	}
 	return m, nil
 }

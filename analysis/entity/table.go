@@ -1,14 +1,13 @@
 package entity
 
-// table holds the quantised weights of a model read from a file: a hash table
+// table holds the integer weights of a packed model: a hash table
 // whose 16-byte slot holds a feature's 32-bit key and its numTags weights
 // together, in buckets of four slots, one cache line each. A key may be in one of
 // two buckets (bucketized cuckoo hashing), so a look-up reads two cache lines that
 // do not depend on each other, and compares eight keys without a loop that
 // depends on the data; the processor overlaps the cache misses of all the
-// features of a token. The weights are the file's int16 values; a slot packs them
-// in 13 bits each, and the few rows with a larger weight live in over, which the
-// slot then points to.
+// features of a token. A slot packs the weights in 13 bits each, and the few
+// rows with a larger weight live in over, which the slot then points to.
 //
 // A slot's two words:
 //
@@ -21,13 +20,14 @@ type table struct {
 	slots   []slot // buckets × bucketSize
 	buckets uint64
 	stash   []slot // the rare features that found no room in their buckets
-	over    [][numTags]int16
-	scale   float32 // a weight is its int16 value times scale
+	over    [][numTags]int32
+	scale   float32 // a weight is its integer value times scale
 	n       int     // features
 	rng     uint64  // for the cuckoo walk of insert
-	// touched keeps the words that readModel loads to prefetch them.
-	touched uint64
 }
+
+// tableSeed starts the random walk of insert: a table is the same on every run.
+const tableSeed = 0x9E3779B97F4A7C15
 
 type slot struct{ a, b uint64 }
 
@@ -50,8 +50,17 @@ func newTable(n int, scale float32) *table {
 		slots:   make([]slot, buckets*bucketSize),
 		buckets: uint64(buckets),
 		scale:   scale,
-		rng:     0x9E3779B97F4A7C15,
+		rng:     tableSeed,
 	}
+}
+
+// clone returns a copy of t that shares nothing with it.
+func (t *table) clone() *table {
+	c := *t
+	c.slots = append([]slot(nil), t.slots...)
+	c.stash = append([]slot(nil), t.stash...)
+	c.over = append([][numTags]int32(nil), t.over...)
+	return &c
 }
 
 // buckets1 and buckets2 are the first slots of the two buckets of key k.
@@ -62,7 +71,7 @@ func bucket2(k uint32, n uint64) uint64 {
 
 // pack returns the slot words of key k with the weights q, or ok false when a
 // weight does not fit in 13 bits.
-func pack(k uint32, q *[numTags]int16) (a, b uint64, ok bool) {
+func pack(k uint32, q *[numTags]int32) (a, b uint64, ok bool) {
 	const lo, hi = -1 << (weightBits - 1), 1<<(weightBits-1) - 1
 	for _, v := range q {
 		if v < lo || v > hi {
@@ -78,16 +87,51 @@ func pack(k uint32, q *[numTags]int16) (a, b uint64, ok bool) {
 // sext13 sign-extends a 13-bit two's complement value.
 func sext13(u uint64) float32 { return float32(int32(uint32(u)<<19) >> 19) }
 
-// insert adds the feature k with weights q, replacing a feature of the same key.
-func (t *table) insert(k uint32, q *[numTags]int16) {
+// at returns slot i of the slots followed by the stash.
+func (t *table) at(i int) *slot {
+	if i < len(t.slots) {
+		return &t.slots[i]
+	}
+	return &t.stash[i-len(t.slots)]
+}
+
+// pos returns the i for which at(i) holds key k, or -1.
+func (t *table) pos(k uint32) int {
+	for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
+		for i := base; i < base+bucketSize; i++ {
+			if uint32(t.slots[i].a) == k {
+				return int(i)
+			}
+		}
+	}
+	for i := range t.stash {
+		if uint32(t.stash[i].a) == k {
+			return len(t.slots) + i
+		}
+	}
+	return -1
+}
+
+// set gives the slot sl the feature k with weights q.
+func (t *table) set(sl *slot, k uint32, q *[numTags]int32) {
 	a, b, ok := pack(k, q)
 	if !ok {
 		a, b = uint64(k), overFlag|uint64(len(t.over))
 		t.over = append(t.over, *q)
 	}
+	sl.a, sl.b = a, b
+}
+
+// insert adds the feature k with weights q, replacing a feature of the same key.
+func (t *table) insert(k uint32, q *[numTags]int32) {
 	if sl := t.find(k); sl != nil {
-		sl.a, sl.b = a, b
+		t.set(sl, k, q)
 		return
+	}
+	a, b, ok := pack(k, q)
+	if !ok {
+		a, b = uint64(k), overFlag|uint64(len(t.over))
+		t.over = append(t.over, *q)
 	}
 	t.n++
 	// The cuckoo walk: take a free slot in either bucket, or evict a feature to
@@ -132,41 +176,32 @@ func (t *table) insert(k uint32, q *[numTags]int16) {
 
 // find returns the slot of key k, or nil.
 func (t *table) find(k uint32) *slot {
-	for _, base := range [2]uint64{bucket1(k, t.buckets), bucket2(k, t.buckets)} {
-		for i := base; i < base+bucketSize; i++ {
-			if uint32(t.slots[i].a) == k {
-				return &t.slots[i]
-			}
-		}
-	}
-	for i := range t.stash {
-		if uint32(t.stash[i].a) == k {
-			return &t.stash[i]
-		}
+	if i := t.pos(k); i >= 0 {
+		return t.at(i)
 	}
 	return nil
 }
 
-// row returns the int16 weights of a slot.
-func (t *table) row(sl *slot) (q [numTags]int16) {
+// row returns the integer weights of a slot.
+func (t *table) row(sl *slot) (q [numTags]int32) {
 	a, b := sl.a, sl.b
 	if b&overFlag != 0 {
 		return t.over[uint32(b)]
 	}
-	q[0] = int16(sext13(a >> 32 & weightMask))
-	q[1] = int16(sext13(a >> 45 & weightMask))
-	q[2] = int16(sext13(a>>58 | b&0x7f<<6))
-	q[3] = int16(sext13(b >> 7 & weightMask))
-	q[4] = int16(sext13(b >> 20 & weightMask))
-	q[5] = int16(sext13(b >> 33 & weightMask))
-	q[6] = int16(sext13(b >> 46 & weightMask))
+	q[0] = int32(sext13(a >> 32 & weightMask))
+	q[1] = int32(sext13(a >> 45 & weightMask))
+	q[2] = int32(sext13(a>>58 | b&0x7f<<6))
+	q[3] = int32(sext13(b >> 7 & weightMask))
+	q[4] = int32(sext13(b >> 20 & weightMask))
+	q[5] = int32(sext13(b >> 33 & weightMask))
+	q[6] = int32(sext13(b >> 46 & weightMask))
 	return q
 }
 
-// emissions adds to sc the weights of the features keys. The int16 weights are
-// summed exactly, in integers, and scaled once: the order of the features does not
-// matter (the float form of the model rounds after every feature; the tags and
-// confidences on the dev sets are the same, see TestPinnedOutput).
+// emissions adds to sc the weights of the features keys. The integer weights are
+// summed exactly and scaled once: the order of the features does not matter (the
+// float form of the model rounds after every feature; the tags on the dev sets
+// are the same, see TestPackMatchesFloatModel).
 //
 // It returns a sum of the words it touched, for the caller to keep, lest the
 // compiler drop the first loop.
@@ -229,22 +264,4 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 		sc[i] += float32(acc[i]) * t.scale
 	}
 	return touch
-}
-
-// export returns the keys and the weights (numTags a key) of the table's features.
-func (t *table) export() (keys []uint32, weights []float32) {
-	keys = make([]uint32, 0, t.n)
-	weights = make([]float32, 0, t.n*int(numTags))
-	for _, slots := range [2][]slot{t.slots, t.stash} {
-		for i := range slots {
-			sl := &slots[i]
-			if k := uint32(sl.a); k != 0 {
-				keys = append(keys, k)
-				for _, v := range t.row(sl) {
-					weights = append(weights, float32(v)*t.scale)
-				}
-			}
-		}
-	}
-	return keys, weights
 }

@@ -10,7 +10,7 @@ import (
 type tagger struct {
 	fz    featurizer
 	feats []uint64
-	keys  []uint32 // the model's keys of feats and of their domain copies
+	keys  []uint32 // the model's keys of feats (and of their copies, in a float model)
 	// touched keeps what the model's lookups return, so that the loads that
 	// prefetch its table are not optimised away.
 	touched uint64
@@ -46,23 +46,37 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	tg.emit = grow(tg.emit, n*int(numTags))
 	clear(tg.emit)
 	tg.back = grow(tg.back, n*int(numTags))
-	d := uint64(mainDomain)
-	if style == StyleNERGrit {
-		d = auxDomain
-	}
-	for i := range n {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		if m.domain {
+	if tab := m.table(style); tab != nil {
+		// A packed model: one look-up per feature, the copies folded in.
+		for i := range n {
+			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+			keys := tg.keys[:0]
 			for _, h := range tg.feats {
-				keys = append(keys, key32(mix(h, d)))
+				keys = append(keys, key32(h))
 			}
+			tg.keys = keys
+			tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
 		}
-		tg.keys = keys
-		tg.touched += m.emissions(tg.emit[i*int(numTags):], keys)
+	} else {
+		// A float model (training): each feature and its copy.
+		d := uint64(mainDomain)
+		if style == StyleNERGrit {
+			d = auxDomain
+		}
+		for i := range n {
+			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+			keys := tg.keys[:0]
+			for _, h := range tg.feats {
+				keys = append(keys, key32(h))
+			}
+			if m.domain {
+				for _, h := range tg.feats {
+					keys = append(keys, key32(mix(h, d)))
+				}
+			}
+			tg.keys = keys
+			m.emissions(tg.emit[i*int(numTags):], keys)
+		}
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags

@@ -74,14 +74,23 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	fz := &featurizer{gaz: g}
 	ids := map[uint32]int32{}
 	var keys []uint32
+	var isBase []bool // the feature is one the featurizer makes, not a copy
+	// copies[corpus][k] is the key of the copy of feature k private to the main
+	// (0) or auxiliary (1) corpus.
+	copies := [2]map[uint32]uint32{{}, {}}
 	data := make([]trainSentence, len(train))
 	var buf []uint64
 	for si, s := range train {
+		corpus := 0
+		if s.Auxiliary {
+			corpus = 1
+		}
 		fz.sentence(s.Words)
 		head := fz.headline()
 		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
 		for i := range s.Words {
 			buf = fz.features(buf[:0], s.Words, i, head)
+			nb := len(buf)
 			if s.Auxiliary {
 				for _, h := range buf {
 					buf = append(buf, mix(h, auxDomain))
@@ -92,19 +101,32 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 				}
 			}
 			row := make([]int32, 0, len(buf))
-			for _, h := range buf {
+			for j, h := range buf {
 				k := key32(h)
 				id, ok := ids[k]
 				if !ok {
 					id = int32(len(keys))
 					ids[k] = id
 					keys = append(keys, k)
+					isBase = append(isBase, false)
 				}
 				row = append(row, id)
+				// Which copy belongs to which feature, for pack to fold it in.
+				if j < nb {
+					isBase[id] = true
+				} else if c := &copies[corpus]; (*c)[key32(buf[j-nb])] == 0 {
+					(*c)[key32(buf[j-nb])] = k
+				}
 			}
 			ts.feats[i] = row
 		}
 		data[si] = ts
+	}
+	var bases []uint32
+	for i, k := range keys {
+		if isBase[i] {
+			bases = append(bases, k)
+		}
 	}
 	if opt.MinCount > 1 {
 		keys = dropRare(data, keys, opt.MinCount)
@@ -213,7 +235,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m := newModel(keys, sum)
 	m.trans = sumTr
 	m.domain = symmetric
-	r := &Recognizer{m: prune(m), gaz: g, pool: pool}
+	m.bases, m.copies = bases, copies
+	// The packed model, what WriteModel writes, is calibrated and scored.
+	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
 	r.m.temperature = defaultTemperature
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
@@ -283,6 +307,7 @@ func prune(m *model) *model {
 	out := newModel(keys, weights)
 	out.trans = m.trans
 	out.domain = m.domain
+	out.bases, out.copies = m.bases, m.copies
 	out.temperature = m.temperature
 	return out
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +37,7 @@ func runTrainEntities(e *env, args []string) error {
 		return usageError{"no training data: give -train FILE[,FILE…]"}
 	}
 	if *out == "" {
-		return usageError{"no output: give -o FILE (the repository's model is analysis/entity/model/ner.model.gz, written by go generate ./analysis/entity)"}
+		return usageError{"no output: give -o FILE (the repository's model is analysis/entity/model/ner.model, written by go generate ./analysis/entity)"}
 	}
 	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("-o %s: folder %s does not exist", *out, filepath.Dir(*out))
@@ -85,7 +87,19 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := r.WriteModel(f); err != nil {
+	// A model named *.gz is written gzip'd (smaller to ship, slower to load);
+	// entity.Load reads both.
+	var w io.Writer = f
+	var zw *gzip.Writer
+	if strings.HasSuffix(*out, ".gz") {
+		zw, _ = gzip.NewWriterLevel(f, gzip.BestCompression)
+		w = zw
+	}
+	err = r.WriteModel(w)
+	if err == nil && zw != nil {
+		err = zw.Close()
+	}
+	if err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err

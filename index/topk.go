@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"sync"
 
@@ -616,6 +617,7 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		}
 		if fc != nil {
 			(&docSet{bits: buf.bits}).orInto(fc.hits, off)
+			fc.segHits = append(fc.segHits, slices.Clone(buf.bits))
 			if fc.month != nil {
 				for w, b := range buf.bits {
 					for b != 0 {
@@ -632,6 +634,16 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		}
 	}
 	if q.fq != nil {
+		// The columns' parts are the segments of the snapshot, in order.
+		for _, c := range fc.cols {
+			ok := len(c.parts) == len(s.segs)
+			for k := 0; ok && k < len(c.parts); k++ {
+				ok = c.parts[k].offset == s.offsets[k]
+			}
+			if !ok {
+				fc.segHits = nil
+			}
+		}
 		q.fq.counter = fc
 	}
 	q.fast = true

@@ -138,9 +138,50 @@ func TestFastPathGenerated(t *testing.T) {
 		for _, r := range fastRequests(q) {
 			compareFast(t, x, r)
 		}
+		checkFacetPrefix(t, x, q, 5)
 	}
 	t.Logf("%d searches took the fast path", x.fastRuns.Load()-before)
 	if x.fastRuns.Load() == before {
 		t.Errorf("no search took the fast path")
+	}
+}
+
+// checkFacetPrefix checks that the top n of each facet is the beginning of
+// the whole facet (every value counted exactly, nothing pruned).
+func checkFacetPrefix(t *testing.T, x *Index, q string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	small, err := x.Search(ctx, Request{Query: q, Facets: AllFacets, FacetSize: n, Plain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := x.Search(ctx, Request{Query: q, Facets: AllFacets, FacetSize: 1 << 20, Plain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		name       string
+		small, all []FacetValue
+	}{
+		{"persons", small.Facets.Persons, all.Facets.Persons},
+		{"organizations", small.Facets.Organizations, all.Facets.Organizations},
+		{"places", small.Facets.Places, all.Facets.Places},
+		{"sources", small.Facets.Sources, all.Facets.Sources},
+	} {
+		want := f.all[:min(n, len(f.all))]
+		if !reflect.DeepEqual(f.small, want) && !(len(f.small) == 0 && len(want) == 0) {
+			t.Errorf("%q: top %d %s\n got %v\nwant %v", q, n, f.name, f.small, want)
+		}
+	}
+}
+
+// The top n of a facet, which counts only the values that can reach it, is
+// the beginning of the facet counted in full.
+func TestFacetTopIsPrefix(t *testing.T) {
+	x := testIndex(t)
+	for _, q := range append(fastQueries, scaleMatch...) {
+		for _, n := range []int{1, 3, 10} {
+			checkFacetPrefix(t, x, q, n)
+		}
 	}
 }

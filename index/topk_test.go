@@ -185,3 +185,51 @@ func TestFacetTopIsPrefix(t *testing.T) {
 		}
 	}
 }
+
+// Searches at once share the decoded postings and answer as one alone.
+func TestFastPathConcurrent(t *testing.T) {
+	x, err := Create("", &Options{BatchSize: 16})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.Add(append(sample(t), extra...)...); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	want := map[string]*Result{}
+	for _, q := range fastQueries[:12] {
+		r, err := x.Search(ctx, Request{Query: q, Facets: AllFacets, Plain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Took = 0
+		want[q] = r
+	}
+	x.posts = postCache{} // decoded again, by several searches at once
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for i := range 24 {
+				q := fastQueries[(g+i)%12]
+				r, err := x.Search(ctx, Request{Query: q, Facets: AllFacets, Plain: true})
+				if err == nil {
+					r.Took = 0
+					if !reflect.DeepEqual(r, want[q]) {
+						err = fmt.Errorf("%q: concurrent result differs", q)
+					}
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -253,6 +253,7 @@ type Index struct {
 	cols  columnCache  // the facet columns of the latest snapshot searched
 	sums  summaryCache // the decoded entities of recent hits
 	posts postCache    // decoded postings of recent searches (fast path)
+	pubs  pubCache     // published dates of the latest snapshot (fast path)
 
 	// slowPath makes every search take bleve's searchers and collector (see
 	// fastQuery): tests compare the fast path with it.

@@ -273,9 +273,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		req.Query = fq
 	}
 	var fast *fastQuery
-	if r.Sort == ByRelevance && !x.slowPath {
-		if plan, ok := compile(q); ok {
-			fast = &fastQuery{x: x, plan: plan, inner: q, fq: fq, k: size + r.Offset}
+	if (r.Sort == ByRelevance || r.Sort == ByRelevanceAndDate) && !x.slowPath {
+		inner, decay := q, (*recency)(nil)
+		if rq, ok := q.(*recency); ok {
+			inner, decay = rq.inner, rq
+		}
+		if plan, ok := compile(inner); ok {
+			fast = &fastQuery{x: x, plan: plan, decay: decay, inner: q, fq: fq, k: size + r.Offset}
 			req.Query = fast
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -32,8 +34,10 @@ import (
 // last bit), counts every match exactly, marks the matches for the facets in
 // the same pass and keeps the best k in a small heap. bleve's collector then
 // orders those k and loads their stored fields as it always does, so a hit is
-// the same hit. A query of any other shape (phrases, patterns, ranges, sorts by
-// date) takes bleve's path unchanged.
+// the same hit. ByRelevanceAndDate decays each score as recencySearcher does,
+// from the published dates of the snapshot read once (pubCache). A query of any
+// other shape (phrases, patterns, ranges, sorts by date alone, disjunctions of
+// more than ten clauses) takes bleve's path unchanged.
 
 // fkind is the kind of a node of a fast-path plan.
 type fkind uint8
@@ -528,6 +532,7 @@ func (h *topHeap) offer(m scored, k int) {
 type fastQuery struct {
 	x     *Index
 	plan  *fnode
+	decay *recency     // the recency of ByRelevanceAndDate, nil for none
 	inner bquery.Query // the query as bleve runs it
 	fq    *faceted     // facets to count, nil for none
 	k     int
@@ -579,6 +584,15 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 		}
 		fc.hits = make([]uint64, (s.size+63)/64)
 	}
+	var nanos []int64
+	var dated []uint64
+	var half float64
+	if q.decay != nil {
+		if nanos, dated, err = q.x.pubs.get(ctx, r); err != nil {
+			return nil, err
+		}
+		half = float64(q.decay.half)
+	}
 	h := make(topHeap, 0, min(q.k, 1024))
 	e := evaluator{cache: &q.x.posts}
 	live := make([]segment.Segment, len(s.segs))
@@ -612,7 +626,18 @@ func (q *fastQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappin
 			for b != 0 {
 				d := w<<6 | bits.TrailingZeros64(b)
 				b &= b - 1
-				h.offer(scored{buf.score[d], off + uint64(d)}, q.k)
+				g := off + uint64(d)
+				score := buf.score[d]
+				if q.decay != nil {
+					// As recencySearcher.decay computes it.
+					f := 0.5
+					if g>>6 < uint64(len(dated)) && dated[g>>6]&(1<<(g&63)) != 0 {
+						age := max(0, float64(q.decay.newest.UnixNano()-nanos[g]))
+						f += 0.5 * math.Exp2(-age/half)
+					}
+					score *= f
+				}
+				h.offer(scored{score, g}, q.k)
 			}
 		}
 		if fc != nil {
@@ -692,3 +717,80 @@ func (s *listSearcher) Count() uint64              { return uint64(len(s.hits)) 
 func (s *listSearcher) Min() int                   { return 0 }
 func (s *listSearcher) Size() int                  { return 64 + 16*len(s.hits) }
 func (s *listSearcher) DocumentMatchPoolSize() int { return 1 }
+
+// pubCache holds the published date of every document of the latest snapshot
+// searched by relevance and date, read from the postings of its exact
+// (shift 0) terms: the value recencySearcher reads from a document's doc
+// values. It is safe for concurrent use.
+type pubCache struct {
+	mu     sync.Mutex
+	reader bindex.IndexReader // the snapshot, for identity only
+	nanos  []int64
+	dated  []uint64 // the documents with a date
+}
+
+// get returns the dates of snapshot r, reading them when r is new.
+func (c *pubCache) get(ctx context.Context, r bindex.IndexReader) ([]int64, []uint64, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.reader == r {
+		return c.nanos, c.dated, nil
+	}
+	var nanos []int64
+	var dated []uint64
+	d, err := r.FieldDict(FieldPublished)
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
+	}
+	defer d.Close()
+	var tfd bindex.TermFieldDoc
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		e, err := d.Next()
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		p := numeric.PrefixCoded(e.Term)
+		if shift, err := p.Shift(); err != nil || shift != 0 {
+			continue
+		}
+		v, err := p.Int64()
+		if err != nil {
+			continue
+		}
+		tr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldPublished, false, false, false)
+		if err != nil {
+			return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
+		}
+		for {
+			m, err := tr.Next(&tfd)
+			if err != nil {
+				tr.Close()
+				return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
+			}
+			if m == nil {
+				break
+			}
+			g := docNum(m.ID)
+			if g > 1<<31 {
+				continue
+			}
+			for uint64(len(nanos)) <= g {
+				nanos = append(nanos, 0)
+			}
+			for uint64(len(dated)) <= g>>6 {
+				dated = append(dated, 0)
+			}
+			nanos[g] = v
+			dated[g>>6] |= 1 << (g & 63)
+		}
+		tr.Close()
+	}
+	c.reader, c.nanos, c.dated = r, nanos, dated
+	return nanos, dated, nil
+}

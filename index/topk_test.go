@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // fastQueries are queries of the shapes the fast path runs (words, OR, AND,
@@ -83,6 +84,7 @@ func fastRequests(q string) []Request {
 		{Query: q, Places: []string{"Bekasi"}, Size: 50, Plain: true},
 		{Query: q, Sources: []string{"kompas.com", "detik.com"}, Size: 50, Plain: true},
 		{Query: q, Sort: ByRelevanceAndDate, Size: 50, Plain: true},
+		{Query: q, Sort: ByRelevanceAndDate, HalfLife: 24 * time.Hour, Facets: AllFacets, Size: 10, Offset: 2},
 		{Query: q, Sort: ByNewest, Size: 5, Plain: true},
 	}
 }

@@ -72,13 +72,15 @@ var stopwords = sync.OnceValue(func() *stopTable {
 // IsStopword reports whether the lower-case word is an Indonesian stopword: a
 // function word such as yang, dan, di or tersebut that carries no topic. The list is
 // Telaah's own (see [Stopwords]); negations such as tidak and bukan are not on it.
-func IsStopword(lower string) bool {
-	t := stopwords()
-	if len(lower) < 2 || len(lower) > t.maxLen {
+func IsStopword(lower string) bool { return stopwords().has(lower) }
+
+// has reports whether the lower-case word w is on the list.
+func (t *stopTable) has(w string) bool {
+	if len(w) < 2 || len(w) > t.maxLen {
 		return false
 	}
-	for s := stopSlot(lower); t.slots[s] != ""; s = (s + 1) & (1<<stopBits - 1) {
-		if t.slots[s] == lower {
+	for s := stopSlot(w); t.slots[s] != ""; s = (s + 1) & (1<<stopBits - 1) {
+		if t.slots[s] == w {
 			return true
 		}
 	}
@@ -275,6 +277,25 @@ func (p *Pipeline) Analyze(text string) *Document {
 	return &Document{Text: text, Terms: p.terms(sents, ents, true), Sentences: sents, Entities: ents}
 }
 
+// AnalyzeEach is [Pipeline.Analyze] that calls yield with each term, in order,
+// instead of keeping them: it returns the sentences and entities of the
+// Document that Analyze returns, whose Terms are those yield saw, until yield
+// returns false. The Term passed to yield is valid only until yield returns;
+// its strings stay valid. An indexer that turns the terms into postings uses
+// it to keep no slice of Terms.
+func (p *Pipeline) AnalyzeEach(text string, yield func(t *Term) bool) ([]tokenize.Sentence, []entity.Entity) {
+	sents := p.tokenizer().Sentences(text)
+	ents := p.recognizer().ExtractSentences(text, sents)
+	tw := termWriter{ents: ents, stemming: true, stop: stopwords(), memo: p.stemmer().Memo()}
+	defer tw.memo.Release()
+	for _, s := range sents {
+		if !tw.sentence(s.Tokens, yield) {
+			break
+		}
+	}
+	return sents, ents
+}
+
 // terms turns the tokens of sents into Terms, protecting capitalised non-initial
 // words and the words inside the name entities ents (ordered by Start). It stems
 // when stemming is set.
@@ -284,7 +305,11 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 		n += len(s.Tokens)
 	}
 	out := make([]Term, 0, n)
-	tw := termWriter{st: p.stemmer(), ents: ents, stemming: stemming}
+	tw := termWriter{ents: ents, stemming: stemming, stop: stopwords()}
+	if stemming {
+		tw.memo = p.stemmer().Memo()
+		defer tw.memo.Release()
+	}
 	for _, s := range sents {
 		tw.sentence(s.Tokens, func(t *Term) bool {
 			out = append(out, *t)
@@ -301,7 +326,7 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 // strings are substrings of text). Token filters and indexers that copy what they
 // keep use it instead of Prepare.
 func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
-	tw := termWriter{scratch: true}
+	tw := termWriter{scratch: true, stop: stopwords()}
 	var sent []tokenize.Token
 	for tok := range p.tokenizer().All(text) {
 		if tok.Is(tokenize.SentenceStart) && len(sent) > 0 {
@@ -317,7 +342,8 @@ func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
 
 // termWriter turns the tokens of a text, a sentence at a time, into Terms.
 type termWriter struct {
-	st       *stem.Stemmer // when stemming
+	memo     *stem.Memo // of the pipeline's stemmer, when stemming
+	stop     *stopTable
 	ents     []entity.Entity
 	e        int // the first entity that may cover the current token
 	stemming bool
@@ -325,6 +351,7 @@ type termWriter struct {
 	// and valid until the next term, instead of allocated.
 	scratch bool
 	buf     []byte
+	t       Term // the term handed to yield, here to stay off the heap
 }
 
 // norm returns Normalize(s), on the scratch buffer when tw.scratch is set.
@@ -346,9 +373,10 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 	ents := tw.ents
 	title := titleCase(toks)
 	initial := true
-	var t Term
-	for _, tok := range toks {
-		t = Term{Token: tok}
+	t := &tw.t
+	for i := range toks {
+		tok := &toks[i]
+		t.Token, t.Norm, t.Stem, t.Stopword, t.Proper = *tok, "", "", false, false
 		switch tok.Kind {
 		case tokenize.Word:
 			for tw.e < len(ents) && ents[tw.e].End <= tok.Start {
@@ -366,14 +394,14 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 				t.Norm = tw.norm(base)
 			} else {
 				t.Norm = tw.norm(tok.Text)
-				t.Stopword = !t.Proper && IsStopword(t.Norm)
+				t.Stopword = !t.Proper && tw.stop.has(t.Norm)
 			}
 			if tw.stemming && t.Proper {
-				t.Stem = tw.st.StemToken(t.Norm, true)
+				t.Stem = t.Norm // normalised: lower-case already
 			} else if tw.stemming {
-				// StemBytes, not StemToken: the stemmer's cache keeps a copy of
+				// StemBytes, not StemToken: the stemmer's caches keep a copy of
 				// the word, not a substring that would keep the text alive.
-				t.Stem = tw.st.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
+				t.Stem = tw.memo.StemBytes(unsafe.Slice(unsafe.StringData(t.Norm), len(t.Norm)))
 			}
 			initial = false
 		case tokenize.Punct:
@@ -383,7 +411,7 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 			t.Norm = tw.norm(tok.Text)
 			initial = false
 		}
-		if !yield(&t) {
+		if !yield(t) {
 			return false
 		}
 	}

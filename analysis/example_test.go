@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/telaah/telaah/analysis"
 )
@@ -40,5 +41,27 @@ func ExamplePipeline_Analyze() {
 		}
 	}
 	// Output:
+	// PER Pavel Durov
+}
+
+// AnalyzeEach hands over the terms one at a time, for an indexer that keeps
+// only what it makes of them; the entities come back at the end.
+func ExamplePipeline_AnalyzeEach() {
+	var p analysis.Pipeline
+	var keys []string
+	_, ents := p.AnalyzeEach("Pendiri Telegram Pavel Durov menyindir penggunaan WhatsApp.", func(t *analysis.Term) bool {
+		if !t.Stopword && t.Key() != "" {
+			keys = append(keys, t.Key()) // Key's strings stay valid
+		}
+		return true
+	})
+	fmt.Println(strings.Join(keys, " "))
+	for _, e := range ents {
+		if e.Label == "PER" {
+			fmt.Println(e.Label, e.Text)
+		}
+	}
+	// Output:
+	// diri telegram pavel durov sindir guna whatsapp
 	// PER Pavel Durov
 }

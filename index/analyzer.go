@@ -94,13 +94,15 @@ type Analyzer struct {
 	KeepSurface bool
 }
 
-// Analyze implements bleve's analysis.Analyzer.
+// Analyze implements bleve's analysis.Analyzer. The terms are copied to one
+// buffer: nothing keeps the input.
 func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 	st := a.Stemmer
 	if st == nil {
 		st = stem.Default()
 	}
-	// The terms are copied to the writer's slabs: nothing keeps the text.
+	memo := st.Memo()
+	defer memo.Release()
 	text := unsafe.String(unsafe.SliceData(input), len(input))
 	w := newTokenWriter(len(input))
 	pos := 0
@@ -122,7 +124,7 @@ func (a *Analyzer) Analyze(input []byte) analysis.TokenStream {
 		}
 		term := w.bytesOf(surface)
 		if !tok.KeyWord && tok.Type == analysis.AlphaNumeric {
-			if s := st.StemBytes(term); s != "" && s != surface {
+			if s := memo.StemBytes(term); s != "" && s != surface {
 				if !a.KeepSurface {
 					tok.Term = w.bytesOf(s)
 					w.add(tok)
@@ -251,9 +253,11 @@ type tokenWriter struct {
 	out    analysis.TokenStream
 }
 
-// newTokenWriter returns a writer sized for the tokens of size bytes of text.
+// newTokenWriter returns a writer sized for the tokens of size bytes of text:
+// Indonesian news has a token every 7 bytes, stopwords left out and the surface
+// kept beside the stem, and their terms take nine tenths of the text's bytes.
 func newTokenWriter(size int) *tokenWriter {
-	n := size/6 + 1 // a word and its space, in Indonesian news
+	n := size/7 + 4
 	return &tokenWriter{
 		tokens: make([]analysis.Token, 0, n),
 		buf:    make([]byte, 0, size+size/8+16),
@@ -533,10 +537,3 @@ func stream(terms []ta.Term, keepSurface bool) analysis.TokenStream {
 	}
 	return sl.out
 }
-
-// fixed is an analyzer that returns a token stream computed beforehand, so that a
-// document field is analysed once, by Index.Add, with entity information.
-type fixed analysis.TokenStream
-
-// Analyze returns the stream computed beforehand, whatever the input.
-func (f fixed) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(f) }

@@ -64,6 +64,12 @@
 // field per hit and marks each distinct clause once. Every step of Search honours
 // the deadline of its context.
 //
+// Articles are bounded by Options.MaxArticle (refused above it) and
+// Options.MaxAnalyzed: Add analyses at most that many bytes (2 MiB by default,
+// ten times the longest news article) of a body and of a title, stores the
+// rest unanalysed, and reports each such article ([Partial], [Index.AddReport]),
+// so that one huge article costs a bounded time and memory to index.
+//
 // # Ranking, highlighting and facets
 //
 // Hits are ranked by BM25 over title and body, a title match weighing twice a
@@ -217,6 +223,19 @@ type Options struct {
 	// ReadOnly opens the index for reading only (Open; Create ignores it):
 	// several processes may search it at once, but not while one writes it.
 	ReadOnly bool
+	// MaxAnalyzed bounds the bytes of an article's body that Add analyses, as
+	// Lucene's maxFieldLength did: 0 means DefaultMaxAnalyzed (2 MiB, ten
+	// times the longest news article), a negative value no limit. The whole
+	// body is stored and returned, but only its first MaxAnalyzed bytes (cut at
+	// a space) are searchable, highlighted and searched for entities; the
+	// title is always analysed. Add reports each such article through Partial,
+	// AddReport returns them. Analysis is linear in the body's length, so this
+	// bounds the time and memory one article costs: with the default an 8 MB
+	// article indexes in about twice the time of a 1 MB one.
+	MaxAnalyzed int
+	// Partial, when not nil, is called for each article whose body is longer
+	// than MaxAnalyzed, once its batch is indexed (see Partial).
+	Partial func(Partial)
 	// LockTimeout is how long Open waits for an index that another process
 	// holds: one writer excludes everyone else, readers exclude a writer. 0
 	// means DefaultLockTimeout; a negative value waits forever. When it runs
@@ -249,6 +268,10 @@ type Index struct {
 	// the entities of the articles it replaces before it changes them.
 	wmu sync.Mutex
 	reg *entityRegistry
+
+	// fields builds the keyword, date and numeric fields of a document; nil
+	// for a mapping it does not know, whose fields MapDocument makes.
+	fields *fieldMaker
 
 	cols  columnCache  // the facet columns of the latest snapshot searched
 	sums  summaryCache // the decoded entities of recent hits
@@ -333,7 +356,7 @@ func lockTimeout(opts *Options) time.Duration {
 }
 
 func newIndex(b bleve.Index, path string, opts *Options) *Index {
-	x := &Index{b: b, path: path, reg: newRegistry()}
+	x := &Index{b: b, path: path, reg: newRegistry(), fields: newFieldMaker(b.Mapping(), articleKinds)}
 	if opts != nil {
 		x.opts = *opts
 	}
@@ -403,7 +426,9 @@ func (x *Index) Delete(ids ...string) error {
 }
 
 // Add analyses and indexes articles, replacing any with the same ID, in batches of
-// Options.BatchSize. When Add returns nil every article is searchable and, for an
+// Options.BatchSize. A body longer than Options.MaxAnalyzed is stored whole but
+// analysed only up to that limit; Add reports each such article through
+// Options.Partial (AddReport returns them). When Add returns nil every article is searchable and, for an
 // index on disk, durable: it survives a crash of the process. Add first validates
 // all the articles and indexes none if one is invalid. When a batch fails, the
 // error says how many articles before it were indexed.
@@ -444,6 +469,7 @@ func (x *Index) Add(articles ...Article) error {
 			end := min(start+bs, len(articles))
 			return fmt.Errorf("adding articles %d–%d (the %d before are indexed): %w", start, end-1, start, err)
 		}
+		x.reportPartial(articles[start:min(start+bs, len(articles))])
 	}
 	return nil
 }
@@ -569,9 +595,10 @@ type Analysis struct {
 	Money         []float64   // MONEY entities: normalised amounts
 }
 
-// Analyze runs the pipeline of the index on an article as Add does.
+// Analyze runs the pipeline of the index on an article as Add does: on its
+// body's first Options.MaxAnalyzed bytes (see AnalyzedPart).
 func (x *Index) Analyze(a *Article) *Analysis {
-	return analyze(x.opts.Pipeline, a, true)
+	return analyze(x.opts.Pipeline, x.analyzedPart(a), true)
 }
 
 // titleSep joins title and body for the analysis: a full stop ends the title's
@@ -581,26 +608,49 @@ const titleSep = ".\n\n"
 // analyze analyses an article; the sentences, which indexing does not need, only
 // when sentences is set.
 func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
+	return analyzeEach(p, a, sentences, nil)
+}
+
+// analyzeEach is analyze that, when each is not nil, hands each term of the
+// title and of the body to each (body false, then true; offsets into the
+// title or the body) instead of keeping them in Title.Terms and Body.Terms,
+// and leaves out the mentions of Title.Entities and Body.Entities.
+func analyzeEach(p *ta.Pipeline, a *Article, sentences bool, each func(body bool, t *ta.Term)) *Analysis {
 	text := a.Title + titleSep + a.Body
-	doc := p.Analyze(text)
 	cut := len(a.Title) + len(titleSep)
 	r := &Analysis{
 		Title: &ta.Document{Text: a.Title},
 		Body:  &ta.Document{Text: a.Body},
 	}
-	// The terms are in order: the title's, the separator's, the body's.
-	i := 0
-	for i < len(doc.Terms) && doc.Terms[i].End <= len(a.Title) {
-		i++
-	}
-	r.Title.Terms = doc.Terms[:i:i]
-	for i < len(doc.Terms) && doc.Terms[i].Start < cut {
-		i++
-	}
-	r.Body.Terms = doc.Terms[i:]
-	for k := range r.Body.Terms {
-		r.Body.Terms[k].Start -= cut
-		r.Body.Terms[k].End -= cut
+	var doc ta.Document
+	if each == nil {
+		doc = *p.Analyze(text)
+		// The terms are in order: the title's, the separator's, the body's.
+		i := 0
+		for i < len(doc.Terms) && doc.Terms[i].End <= len(a.Title) {
+			i++
+		}
+		r.Title.Terms = doc.Terms[:i:i]
+		for i < len(doc.Terms) && doc.Terms[i].Start < cut {
+			i++
+		}
+		r.Body.Terms = doc.Terms[i:]
+		for k := range r.Body.Terms {
+			r.Body.Terms[k].Start -= cut
+			r.Body.Terms[k].End -= cut
+		}
+	} else {
+		doc.Sentences, doc.Entities = p.AnalyzeEach(text, func(t *ta.Term) bool {
+			switch {
+			case t.End <= len(a.Title):
+				each(false, t)
+			case t.Start >= cut:
+				t.Start -= cut
+				t.End -= cut
+				each(true, t)
+			}
+			return true
+		})
 	}
 	for _, s := range doc.Sentences {
 		if !sentences {
@@ -618,6 +668,9 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 		}
 	}
 	for _, e := range doc.Entities {
+		if each != nil {
+			break // indexing needs no mentions, only the entity fields
+		}
 		switch {
 		case e.End <= len(a.Title):
 			r.Title.Entities = append(r.Title.Entities, e)
@@ -630,11 +683,16 @@ func analyze(p *ta.Pipeline, a *Article, sentences bool) *Analysis {
 	// Headlines are in title case, which misleads the recognizer ("Pavel Durov
 	// Sindir Facebook"): a name found in the title counts for the fields only
 	// when the body mentions it too (or there is no body).
-	ents := doc.Entities[:0:0]
-	lowerBody := strings.ToLower(a.Body)
+	ents := doc.Entities[:0] // in place: nothing else holds them
+	lowerBody, lowered := "", false
 	for _, e := range doc.Entities {
-		if e.End <= len(a.Title) && isName(e.Label) && lowerBody != "" && !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
-			continue
+		if e.End <= len(a.Title) && isName(e.Label) && a.Body != "" {
+			if !lowered { // once, and only for an article with a name in its title
+				lowerBody, lowered = strings.ToLower(a.Body), true
+			}
+			if !strings.Contains(lowerBody, strings.ToLower(e.Text)) {
+				continue
+			}
 		}
 		ents = append(ents, e)
 	}
@@ -684,7 +742,7 @@ func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEn
 	fullName := map[string]string{} // a word of a person's name → the first such name
 	for _, e := range ents {
 		n := entityName(e)
-		if n != strings.ToUpper(n) {
+		if hasLower(n) {
 			spelling[strings.ToUpper(n)] = n
 		}
 		if e.Label == entity.PER && strings.Contains(n, " ") {
@@ -709,7 +767,7 @@ func (r *Analysis) collect(ents []entity.Entity, source string, titleEnd, leadEn
 			}
 			if s, ok := spelling[name]; ok {
 				name = s
-			} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && name == strings.ToUpper(name) {
+			} else if e.Label != entity.ORG && !strings.Contains(name, " ") && len(name) > 4 && !hasLower(name) {
 				// A place or person in capitals, not an acronym: BEKASI → Bekasi.
 				_, n := utf8.DecodeRuneInString(name)
 				name = name[:n] + strings.ToLower(name[n:])
@@ -793,13 +851,74 @@ func entityName(e entity.Entity) string {
 	if strings.TrimSpace(n) == "" {
 		n = e.Text
 	}
-	return strings.Join(strings.Fields(n), " ")
+	return tidySpaces(n)
+}
+
+// tidySpaces is strings.Join(strings.Fields(s), " "), without allocating when s
+// is tidy already, as names nearly always are.
+func tidySpaces(s string) string {
+	tidy := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; tidy && i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			tidy = false // a space beyond ASCII is possible: the slow way
+		case c == ' ':
+			tidy = s[i-1] != ' '
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			tidy = false
+		}
+	}
+	if tidy {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// hasLower reports whether strings.ToUpper(s) != s, that is whether s has a
+// letter that has an upper case, without allocating for ASCII.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToUpper(s) != s
+		}
+		if 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // document builds the bleve document of an article: the keyword, date and numeric
 // fields through the mapping, the text fields from the pipeline's own analysis.
 func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
-	an := analyze(x.opts.Pipeline, a, false)
+	in := x.analyzedPart(a) // the part of title and body that is analysed; the whole article is stored
+	var title, body fieldTokens
+	body.toks = make([]fieldToken, 0, len(in.Body)/6+8) // a token every 7 bytes of news
+	an := analyzeEach(x.opts.Pipeline, in, false, func(inBody bool, t *ta.Term) {
+		if inBody {
+			body.add(t, x.opts.KeepSurface)
+		} else {
+			title.add(t, x.opts.KeepSurface)
+		}
+	})
+	doc := document.NewDocument(a.ID)
+	if x.fields != nil {
+		x.fields.article(doc, a, an)
+	} else if err := x.mapFields(doc, a, an); err != nil {
+		return nil, nil, err
+	}
+	sum := summarize(an)
+	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
+	doc.AddField(newTextField(FieldTitle, a.Title, &title))
+	doc.AddField(newTextField(FieldBody, a.Body, &body))
+	return doc, sum, nil
+}
+
+// mapFields adds the keyword, date and numeric fields of an article through the
+// index's mapping.
+func (x *Index) mapFields(doc *document.Document, a *Article, an *Analysis) error {
 	data := map[string]interface{}{}
 	put := func(k string, v interface{}, ok bool) {
 		if ok {
@@ -816,16 +935,10 @@ func (x *Index) document(a *Article) (*document.Document, *docSummary, error) {
 	put(FieldPlaces, an.Places, len(an.Places) > 0)
 	put(FieldDates, an.Dates, len(an.Dates) > 0)
 	put(FieldMoney, an.Money, len(an.Money) > 0)
-	doc := document.NewDocument(a.ID)
 	if err := x.b.Mapping().MapDocument(doc, data); err != nil {
-		return nil, nil, fmt.Errorf("mapping fields: %w", err)
+		return fmt.Errorf("mapping fields: %w", err)
 	}
-	sum := summarize(an)
-	doc.AddField(document.NewTextFieldWithIndexingOptions(FieldEntities, nil, sum.encode(), bindex.StoreField))
-	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(a.Title), opts, fixed(stream(an.Title.Terms, x.opts.KeepSurface))))
-	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(a.Body), opts, fixed(stream(an.Body.Terms, x.opts.KeepSurface))))
-	return doc, sum, nil
+	return nil
 }
 
 // span returns the earliest and latest published dates in the index.

@@ -65,7 +65,10 @@ type docSummary struct {
 }
 
 func (s *docSummary) encode() []byte {
-	b, err := json.Marshal(s)
+	if b, ok := s.appendJSON(make([]byte, 0, 64+96*len(s.Entities))); ok {
+		return b
+	}
+	b, err := s.marshalJSON()
 	if err != nil {
 		panic(fmt.Sprintf("index: encoding entities: %v", err)) // plain structs: cannot fail
 	}
@@ -89,6 +92,11 @@ type valueKey struct {
 // valueStat counts the articles and mentions of a stored name.
 type valueStat struct {
 	articles, mentions int
+	// full is the name's own words joined (nameWords without learned
+	// aliases, a function of the name alone), computed the first time an
+	// entity of the name is rebuilt; fullSet says it is.
+	full    string
+	fullSet bool
 }
 
 // aliasSpelling writes a built-in alias as news does: an acronym in capitals

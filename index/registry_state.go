@@ -373,7 +373,11 @@ func sortedCopy(ss []string) []string {
 func (r *entityRegistry) name(g *group) {
 	full := make(map[string]bool, len(g.values))
 	for _, v := range g.values {
-		full[v] = strings.Join(nameWords(v, g.label, nil), " ") == g.key
+		st := r.values[valueKey{g.label, v}]
+		if !st.fullSet {
+			st.full, st.fullSet = strings.Join(nameWords(v, g.label, nil), " "), true
+		}
+		full[v] = st.full == g.key
 	}
 	stat := func(v string) *valueStat { return r.values[valueKey{g.label, v}] }
 	sort.Slice(g.values, func(i, j int) bool {

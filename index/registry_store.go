@@ -208,7 +208,7 @@ func (x *Index) loadCache() (bool, error) {
 	r := x.reg
 	r.mu.Lock()
 	for _, v := range c.Values {
-		r.values[valueKey{v.Label, v.Name}] = &valueStat{v.Articles, v.Mentions}
+		r.values[valueKey{v.Label, v.Name}] = &valueStat{articles: v.Articles, mentions: v.Mentions}
 	}
 	for _, t := range c.Taught {
 		by := inner(r.taught, t.Label)

@@ -130,9 +130,15 @@ func mapDoc(m mapping.IndexMapping, doc *document.Document, data map[string]any,
 	if err := m.MapDocument(doc, data); err != nil {
 		return err
 	}
-	opts := bindex.IndexField | bindex.StoreField | bindex.IncludeTermVectors
-	doc.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(title), opts, fixed(stream(titleTerms, false))))
-	doc.AddField(document.NewTextFieldCustom(FieldBody, nil, []byte(body), opts, fixed(stream(bodyTerms, false))))
+	var tt, bt fieldTokens
+	for i := range titleTerms {
+		tt.add(&titleTerms[i], false)
+	}
+	for i := range bodyTerms {
+		bt.add(&bodyTerms[i], false)
+	}
+	doc.AddField(newTextField(FieldTitle, title, &tt))
+	doc.AddField(newTextField(FieldBody, body, &bt))
 	return nil
 }
 

@@ -2,10 +2,12 @@ package entity
 
 import (
 	"bufio"
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/tokenize"
 )
@@ -31,11 +33,11 @@ var aliases = sync.OnceValue(func() map[string]string {
 // resolveOverlaps sorts entities by Start and drops those overlapping an earlier
 // kept one, preferring the longer span (the earlier on a tie).
 func resolveOverlaps(es []Entity) []Entity {
-	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].Start != es[j].Start {
-			return es[i].Start < es[j].Start
+	slices.SortStableFunc(es, func(a, b Entity) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return es[i].End > es[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	out := es[:0]
 	for _, e := range es {
@@ -53,6 +55,59 @@ func resolveOverlaps(es []Entity) []Entity {
 // isName reports whether the entity is a person, organisation or place.
 func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 
+// docScratch is the scratch space of the stages of Extract that read a whole
+// document (lines, propagation, clustering, confidence), kept with a tagger from
+// one call to the next so that they allocate little; release drops what it holds
+// of the last text.
+type docScratch struct {
+	valid    []tokenize.Token
+	kept     [][]tokenize.Token
+	ents     []Entity
+	words    []string
+	acros    [][2]string
+	forms    map[string]form
+	added    []Entity
+	mentions []mention
+	order    []int32
+	byText   map[mentionKey]int32 // index in mentions
+	lowWords []string             // the lower-cased words of the mentions
+	accs     []acc
+	byCanon  map[mentionKey]int32 // index in accs
+	canon    map[string]string    // canonicalAcronyms' canonical forms by text
+	long     map[string]string    // and by acronym
+}
+
+// maxScratchTokens bounds the tokens whose scratch space a tagger keeps after a
+// call: the space of a longer document goes back to the garbage collector.
+const maxScratchTokens = 1 << 16
+
+// release clears the references that d keeps to the text of the last call.
+func (d *docScratch) release() {
+	if cap(d.valid) > maxScratchTokens {
+		*d = docScratch{}
+		return
+	}
+	clear(d.valid[:cap(d.valid)])
+	clear(d.kept[:cap(d.kept)])
+	clear(d.ents[:cap(d.ents)])
+	clear(d.words[:cap(d.words)])
+	clear(d.acros[:cap(d.acros)])
+	clear(d.forms)
+	clear(d.added[:cap(d.added)])
+	clear(d.mentions[:cap(d.mentions)])
+	clear(d.byText)
+	clear(d.lowWords[:cap(d.lowWords)])
+	clear(d.byCanon)
+	clear(d.canon)
+	clear(d.long)
+}
+
+// form is a name that propagation looks for, with its label and confidence.
+type form struct {
+	label Label
+	conf  float64
+}
+
 // propagate adds the later (or earlier) mentions that the model missed of names it
 // found elsewhere in the document: the same capitalised words, or one part of a
 // person's name (Pavel, Durov after Pavel Durov). es must be sorted and not overlap;
@@ -60,12 +115,12 @@ func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 // tags a country or city by its use in each mention (Indonesia the place, but
 // produk Indonesia and Duta Besar Indonesia untagged), which the model reads from
 // the context of the mention itself.
-func propagate(text string, sents [][]tokenize.Token, es []Entity, style Style) []Entity {
-	type form struct {
-		label Label
-		conf  float64
+func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity, style Style) []Entity {
+	if d.forms == nil {
+		d.forms = map[string]form{}
 	}
-	forms := map[string]form{}
+	forms := d.forms
+	clear(forms)
 	for _, e := range es {
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
@@ -77,7 +132,7 @@ func propagate(text string, sents [][]tokenize.Token, es []Entity, style Style) 
 		if e.Label != PER || e.Confidence < 0.5 {
 			continue
 		}
-		for _, w := range strings.Fields(e.Text) {
+		for w := range strings.FieldsSeq(e.Text) {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
 			}
@@ -86,7 +141,7 @@ func propagate(text string, sents [][]tokenize.Token, es []Entity, style Style) 
 	if len(forms) == 0 {
 		return es
 	}
-	var added []Entity
+	added := d.added[:0]
 	k := 0 // next entity not ending before the current token
 	for _, toks := range sents {
 		for i := 0; i < len(toks); i++ {
@@ -106,82 +161,175 @@ func propagate(text string, sents [][]tokenize.Token, es []Entity, style Style) 
 				limit = es[k].Start
 			}
 			best := -1
+			var f form
 			for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
-				if _, ok := forms[text[t.Start:toks[j].End]]; ok {
-					best = j
+				if g, ok := forms[text[t.Start:toks[j].End]]; ok {
+					best, f = j, g
 				}
 			}
 			if best < 0 {
 				continue
 			}
 			s := text[t.Start:toks[best].End]
-			f := forms[s]
 			added = append(added, Entity{Text: s, Start: t.Start, End: toks[best].End, Label: f.label, Confidence: f.conf * 0.8})
 			i = best
 		}
 	}
+	d.added = added
 	if len(added) == 0 {
 		return es
 	}
 	return resolveOverlaps(append(es, added...))
 }
 
+// mentionKey identifies the mentions of one name: its label and text (or, for
+// the confidence, its canonical form).
+type mentionKey struct {
+	label Label
+	text  string
+}
+
+// mention is one distinct name of a document, as clustering sees it.
+type mention struct {
+	text      string
+	label     Label
+	lower     string   // the text lower-cased
+	words     []string // of lower
+	canonical string
+}
+
 // cluster sets the Canonical form of each entity: for persons, organisations and
 // places, the longest mention of the same label in the document that contains the
 // entity's words in order (Pavel Durov for Durov) or that its alias stands for
 // (Joko Widodo for Jokowi); for other entities, and when there is none, the text.
-func cluster(es []Entity) {
-	type mention struct {
-		text      string
-		label     Label
-		words     []string // lower-cased
-		canonical string
+func cluster(d *docScratch, es []Entity) {
+	if d.byText == nil {
+		d.byText = map[mentionKey]int32{}
 	}
-	byLabel := map[Label][]*mention{}
-	seen := map[Label]map[string]*mention{}
+	byText := d.byText
+	clear(byText)
+	ms := d.mentions[:0]
+	size := 0
 	for i, e := range es {
 		es[i].Canonical = e.Text
 		if !isName(e.Label) {
 			continue
 		}
-		if seen[e.Label] == nil {
-			seen[e.Label] = map[string]*mention{}
-		}
-		if seen[e.Label][e.Text] == nil {
-			m := &mention{text: e.Text, label: e.Label, words: strings.Fields(strings.ToLower(e.Text)), canonical: e.Text}
-			seen[e.Label][e.Text] = m
-			byLabel[e.Label] = append(byLabel[e.Label], m)
+		k := mentionKey{e.Label, e.Text}
+		if _, ok := byText[k]; !ok {
+			byText[k] = int32(len(ms))
+			ms = append(ms, mention{text: e.Text, label: e.Label, canonical: e.Text})
+			size += len(e.Text)
 		}
 	}
-	al := aliases()
-	for _, ms := range byLabel {
-		// Longest first (the earliest on a tie), so that a longer mention's own
-		// canonical form is settled before shorter ones point to it.
-		sort.SliceStable(ms, func(a, b int) bool { return len(ms[a].text) > len(ms[b].text) })
-		for k, m := range ms {
-			var full []string
-			if a, ok := al[strings.Join(m.words, " ")]; ok {
-				full = strings.Fields(a)
+	d.mentions = ms
+	if len(ms) == 0 {
+		return
+	}
+	// ASCII mentions, lower-cased, share one string (each byte lower-cased
+	// alone); the others are lower-cased one by one.
+	var b strings.Builder
+	b.Grow(size)
+	ascii := true
+	for k := range ms {
+		for _, c := range []byte(ms[k].text) {
+			if c >= utf8.RuneSelf {
+				ascii = false
+			} else if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			for _, c := range ms[:k] {
-				if len(c.text) <= len(m.text) {
-					break
-				}
-				if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
-					(m.label != ORG || !regionalUnit(c.words, m.words)) ||
-					full != nil && containsRun(c.words, full) ||
-					len(m.words) == 1 && isAcronymOf(m.text, c.words) {
-					m.canonical = c.canonical
-					break
-				}
+			b.WriteByte(c)
+		}
+	}
+	all := b.String()
+	words := d.lowWords[:0]
+	at := 0
+	for k := range ms {
+		m := &ms[k]
+		if ascii {
+			m.lower = all[at : at+len(m.text)]
+		} else {
+			m.lower = strings.ToLower(m.text)
+		}
+		at += len(m.text)
+		from := len(words)
+		for w := range strings.FieldsSeq(m.lower) {
+			words = append(words, w)
+		}
+		m.words = words[from:len(words):len(words)]
+	}
+	d.lowWords = words
+	// By label, longest first (the earliest on a tie), so that a longer
+	// mention's own canonical form is settled before shorter ones point to it.
+	order := d.order[:0]
+	for k := range ms {
+		order = append(order, int32(k))
+	}
+	d.order = order
+	slices.SortStableFunc(order, func(a, b int32) int {
+		if c := strings.Compare(string(ms[a].label), string(ms[b].label)); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(ms[b].text), len(ms[a].text))
+	})
+	al := aliases()
+	group := 0 // the first mention in order of the current label
+	for k, mi := range order {
+		m := &ms[mi]
+		if ms[order[group]].label != m.label {
+			group = k
+		}
+		var full []string
+		if a, ok := al[joinedWords(m.lower, m.words)]; ok {
+			full = strings.Fields(a)
+		}
+		for _, ci := range order[group:k] {
+			c := &ms[ci]
+			if len(c.text) <= len(m.text) {
+				break
+			}
+			if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
+				(m.label != ORG || !regionalUnit(c.words, m.words)) ||
+				full != nil && containsRun(c.words, full) ||
+				len(m.words) == 1 && isAcronymOf(m.text, c.words) {
+				m.canonical = c.canonical
+				break
 			}
 		}
 	}
 	for i, e := range es {
-		if m := seen[e.Label][e.Text]; m != nil {
-			es[i].Canonical = m.canonical
+		if !isName(e.Label) {
+			continue
+		}
+		if k, ok := byText[mentionKey{e.Label, e.Text}]; ok {
+			es[i].Canonical = ms[k].canonical
 		}
 	}
+}
+
+// joinedWords returns strings.Join(words, " ") for the words of s
+// (strings.Fields(s)): s itself when they are one space apart in it.
+func joinedWords(s string, words []string) string {
+	n := len(words) - 1
+	for _, w := range words {
+		n += len(w)
+	}
+	// Every gap of one byte, and none an other white space than a space.
+	if n == len(s) && !strings.ContainsFunc(s, isOtherSpace) {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// isOtherSpace reports whether r is white space other than a space.
+func isOtherSpace(r rune) bool {
+	switch r {
+	case ' ':
+		return false
+	case '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
 // isAcronymOf reports whether acr, written in capitals, is made of the initials of

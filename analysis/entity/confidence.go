@@ -9,34 +9,40 @@ import "math"
 // not as many independent observations). An unambiguous Telegram written 17
 // times at 0.5 each is 0.995, a doubtful name written twice at 0.36 stays under
 // 0.5. Confidences are rounded to three digits; rule-based entities keep 1.
-func aggregateConfidence(es []Entity) {
-	type key struct {
-		l Label
-		c string
+func aggregateConfidence(d *docScratch, es []Entity) {
+	if d.byCanon == nil {
+		d.byCanon = map[mentionKey]int32{}
 	}
-	type acc struct {
-		best, rest float64 // the best confidence; the product of (1 - c/2) of the others
-	}
-	m := map[key]*acc{}
+	byCanon := d.byCanon
+	clear(byCanon)
+	accs := d.accs[:0]
 	for _, e := range es {
 		if !isName(e.Label) {
 			continue
 		}
-		k := key{e.Label, e.Canonical}
-		a := m[k]
-		if a == nil {
-			m[k] = &acc{best: e.Confidence, rest: 1}
+		k := mentionKey{e.Label, e.Canonical}
+		i, ok := byCanon[k]
+		if !ok {
+			byCanon[k] = int32(len(accs))
+			accs = append(accs, acc{best: e.Confidence, rest: 1})
 			continue
 		}
+		a := &accs[i]
 		lo := min(a.best, e.Confidence)
 		a.best = max(a.best, e.Confidence)
 		a.rest *= 1 - lo/2
 	}
+	d.accs = accs
 	for i, e := range es {
 		c := e.Confidence
-		if a := m[key{e.Label, e.Canonical}]; a != nil && isName(e.Label) {
+		if isName(e.Label) {
+			a := accs[byCanon[mentionKey{e.Label, e.Canonical}]]
 			c = 1 - (1-a.best)*a.rest
 		}
 		es[i].Confidence = math.Round(min(max(c, 0), 1)*1000) / 1000
 	}
 }
+
+// acc accumulates the confidences of the mentions of one entity: the best one,
+// and the product of (1 - c/2) of the others.
+type acc struct{ best, rest float64 }

@@ -65,16 +65,20 @@
 // [Recognizer.Extract] runs these stages, in this order (ExtractSentences shows
 // them in one place):
 //
-//  1. model: an averaged structured perceptron over hashed sparse features (the
-//     word, its lower-cased form, shape, case and sentence position, affixes,
+//  1. model: a linear-chain model over hashed sparse features (the word, its
+//     lower-cased form, shape, case and sentence position, affixes, for a
+//     capitalised word its standing in the stemmer's lexicon (a root such as
+//     Warga, a derived word such as Pengguna, a protected name, or unknown),
 //     neighbouring words, trigger words such as Presiden, kata, PT, Partai,
 //     Kabupaten and di, context words such as melawan, klub, saham, aplikasi,
 //     desa and warga, and membership of our own gazetteers of institutions,
 //     clubs, companies, brands, apps, media, the provinces, regencies and cities
 //     of Indonesia and the countries and capitals of the world), decoded with
 //     Viterbi over BIO tags, per sentence (per line of one); headlines are read
-//     in sentence case. It is trained by [Train] (see "telaah train-entities")
-//     on idner-news-2k and NERGrit and embedded in the package;
+//     in sentence case. Its weights are the sum of an averaged structured
+//     perceptron's and a conditional random field's, trained by [Train] (see
+//     "telaah train-entities -learner ensemble") on idner-news-2k and NERGrit,
+//     and it is embedded in the package;
 //     [Recognizer.Tag] is the model alone.
 //  2. repairs: what a reader of Indonesian news knows about the shape of names
 //     (repair.go): full names of institutions from our lists, commas and "dan"

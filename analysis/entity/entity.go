@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -118,7 +119,7 @@ func (r *Recognizer) WithStyle(s Style) *Recognizer {
 
 // The model is generated from the shared NER corpora (see model/NOTICE), byte for
 // byte the same on every run.
-//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model"
+//go:generate sh -c "cd ../.. && go run ./cmd/telaah train-entities -learner ensemble -train ../shared/data/ner/idner-news-2k/train.txt -aux ../shared/data/ner/nergrit/train.txt -dev ../shared/data/ner/idner-news-2k/dev.txt -o analysis/entity/model/ner.model"
 
 //go:embed model/ner.model
 var embeddedModel []byte
@@ -212,10 +213,10 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
-	kept := lines(text, sents)
-	var out []Entity
-	var words []string
-	var acros [][2]string
+	d := &tg.doc
+	defer d.release()
+	kept := d.lines(text, sents)
+	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
 	for i, toks := range kept {
@@ -227,36 +228,41 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 	// 3. rules: dates, times and amounts over the whole text.
 	if len(kept) > 0 {
 		last := kept[len(kept)-1]
-		out = append(out, numericEntities(text, kept[0][0].Start, last[len(last)-1].End)...)
+		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}
 	// 4. resolution: one entity per stretch of text.
 	out = resolveOverlaps(out)
 	out = joinNameAbbrevs(text, out)
 	// 5. propagation: the mentions the model missed of the names it found.
-	out = propagate(text, kept, out, r.style)
+	out = propagate(d, text, kept, out, r.style)
 	// 6. clustering: canonical forms and one confidence per entity.
-	cluster(out)
-	canonicalAcronyms(out, acros)
-	aggregateConfidence(out)
-	return out
+	cluster(d, out)
+	canonicalAcronyms(d, out, acros)
+	aggregateConfidence(d, out)
+	d.ents, d.words, d.acros = out, words, acros
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // lines returns the valid tokens of sents (see validTokens) split into lines
-// (see splitLines); they share one backing array.
-func lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
+// (see splitLines); they share one backing array, d's.
+func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.Token {
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
 	}
 	// The valid tokens of every sentence share one backing array, which never
 	// grows (a sentence keeps at most its own tokens).
-	valid := make([]tokenize.Token, 0, n)
-	kept := make([][]tokenize.Token, 0, len(sents))
+	valid := slices.Grow(d.valid[:0], n)
+	kept := d.kept[:0]
 	for _, s := range sents {
 		start := len(valid)
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
+	d.valid, d.kept = valid, kept
 	return kept
 }
 
@@ -404,7 +410,9 @@ var headlineLower = map[string]bool{
 func isHeadline(toks []tokenize.Token) bool {
 	var c caseCount
 	for _, t := range toks {
-		c.add(t.Text)
+		if c.add(t.Text); c.other > 1 {
+			return false // running text, most sentences: no need to read on
+		}
 	}
 	return c.titleCase(false)
 }
@@ -418,7 +426,9 @@ func looseHeadline(toks []tokenize.Token) bool {
 	}
 	var c caseCount
 	for _, t := range toks {
-		c.add(t.Text)
+		if c.add(t.Text); c.other > 1 {
+			return false
+		}
 	}
 	return c.titleCase(true)
 }
@@ -427,7 +437,9 @@ func looseHeadline(toks []tokenize.Token) bool {
 func titleCase(words []string) bool {
 	var c caseCount
 	for _, w := range words {
-		c.add(w)
+		if c.add(w); c.other > 1 {
+			return false
+		}
 	}
 	return c.titleCase(false)
 }
@@ -465,7 +477,7 @@ func (c caseCount) titleCase(loose bool) bool {
 func splitLines(out [][]tokenize.Token, text string, toks []tokenize.Token) [][]tokenize.Token {
 	from := 0
 	for i := 1; i < len(toks); i++ {
-		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], "\n\r") {
+		if hasLineBreak(text[toks[i-1].End:toks[i].Start]) {
 			out = append(out, toks[from:i])
 			from = i
 		}
@@ -474,6 +486,16 @@ func splitLines(out [][]tokenize.Token, text string, toks []tokenize.Token) [][]
 		out = append(out, toks[from:])
 	}
 	return out
+}
+
+// hasLineBreak reports whether s holds a line feed or a carriage return.
+func hasLineBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // keepTitles are titles that belong to the name they precede (Sri Mulyani, Gus

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -123,6 +124,29 @@ const (
 
 // wordCase classifies s.
 func wordCase(s string) uint8 {
+	// ASCII, most words: bytes, no rune decoding.
+	var upper, lower int
+	firstUpper := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return wordCaseRunes(s)
+		case 'A' <= c && c <= 'Z':
+			if upper == 0 && lower == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		case i == 0 && '0' <= c && c <= '9':
+			return cDigit
+		}
+	}
+	return caseClass(upper, lower, upper+lower, firstUpper)
+}
+
+// wordCaseRunes is wordCase for any UTF-8.
+func wordCaseRunes(s string) uint8 {
 	var upper, lower, letters int
 	first := true
 	firstUpper := false
@@ -147,6 +171,13 @@ func wordCase(s string) uint8 {
 			letters++
 		}
 	}
+	return caseClass(upper, lower, letters, firstUpper)
+}
+
+// caseClass is the case class of a word with upper upper-case letters, lower
+// lower-case ones and letters letters in all, whose first letter is upper-case
+// if firstUpper.
+func caseClass(upper, lower, letters int, firstUpper bool) uint8 {
 	switch {
 	case letters == 0 || upper == 0 && lower == 0:
 		return cNone
@@ -200,6 +231,61 @@ func shapeHash(s string) uint64 {
 	return h
 }
 
+// hashWord returns what the features need of the word w: the hashes of w
+// lower-cased (fnvLower), as written (fnvString) and of its shape (shapeHash),
+// and its case class (wordCase), and whether it is ASCII. An ASCII word, most of
+// the text, is read in one pass over its bytes.
+func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
+	lower, exact, shape = fnvOffset, fnvOffset, fnvOffset
+	var upper, lowers int
+	firstUpper := false
+	var last byte
+	run, n := 0, 0
+	shaped := false // the shape has its 13 bytes
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w), false
+		}
+		exact = (exact ^ uint64(c)) * fnvPrime
+		lc, sc := c, c
+		switch {
+		case 'A' <= c && c <= 'Z':
+			lc, sc = c+'a'-'A', 'X'
+			if upper == 0 && lowers == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			sc = 'x'
+			lowers++
+		case '0' <= c && c <= '9':
+			sc = 'd'
+		}
+		lower = (lower ^ uint64(lc)) * fnvPrime
+		if shaped {
+			continue
+		}
+		if sc == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = sc
+		shape = fnvByte(shape, sc)
+		if n++; n > 12 {
+			shaped = true
+		}
+	}
+	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
+		return lower, exact, shape, cDigit, true
+	}
+	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper), true
+}
+
 // Padding words outside the sentence.
 var (
 	hashBOS = fnvLower(fnvOffset, "\x00<s>")
@@ -212,9 +298,11 @@ type tokenInfo struct {
 	class               gazClass // single-word classes
 	gazB, gazI          gazClass // phrase classes starting at / covering the token
 	cas                 uint8
-	capRun, capPos      uint8 // length of the capitalised run holding the token, and position in it
-	runFirst, runLast   int32 // indexes of the first and last tokens of the capitalised run
-	gazEnd              bool  // a phrase match ends at this token
+	capRun, capPos      uint8    // length of the capitalised run holding the token, and position in it
+	runFirst, runLast   int32    // indexes of the first and last tokens of the capitalised run
+	gazEnd              bool     // a phrase match ends at this token
+	entry               gazClass // the gazetteer's entry for the word alone (0: none)
+	ascii               bool     // the word is ASCII
 }
 
 // featurizer turns sentences into hashed features. It holds scratch space, so each
@@ -222,39 +310,48 @@ type tokenInfo struct {
 type featurizer struct {
 	gaz    *gazetteer
 	info   []tokenInfo
-	begin  []gazClass
+	begin  []gazClass // scratch for sentenceCase's phrase matches
 	inside []gazClass
 	lower  []byte
+	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
+	// lexMemo maps the lower-case hashes of the capitalised words seen to
+	// their standings.
+	lexMemo map[uint64]uint8
 }
 
 // sentence computes the per-token information for words.
 func (fz *featurizer) sentence(words []string) {
 	n := len(words)
+	g := fz.gaz
 	fz.info = grow(fz.info, n)
-	fz.begin = grow(fz.begin, n)
-	fz.inside = grow(fz.inside, n)
-	clear(fz.begin)
-	clear(fz.inside)
-	fz.gaz.match(words, fz.begin, fz.inside)
+	info := fz.info
 	for i, w := range words {
-		ti := &fz.info[i]
-		lower := fnvLower(fnvOffset, w)
-		var class gazClass
+		lower, exact, shape, cas, ascii := hashWord(w)
+		// One look-up of the word alone gives its classes and whether a
+		// phrase of the lists starts with it.
+		entry := g.phrases.get(lower)
+		class := entry &^ gazPrefix
 		if len(w) > 1 && w[len(w)-1] == '.' {
-			class = fz.gaz.word(w) // looked up without its full stop
-		} else {
-			class = fz.gaz.wordHash(lower) // the hash word would compute
+			class = g.word(w) // looked up without its full stop
 		}
-		*ti = tokenInfo{
-			lower: lower,
-			exact: fnvString(fnvOffset, w),
-			shape: shapeHash(w),
-			class: class,
-			gazB:  fz.begin[i],
-			gazI:  fz.inside[i],
-			cas:   wordCase(w),
+		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry, ascii: ascii}
+	}
+	// Phrases of the lists, longest first from each token.
+	for i := range info {
+		if info[i].entry == 0 {
+			continue
 		}
-		if i+1 >= n || fz.inside[i+1] == 0 {
+		best, end := g.longest(words, i, info[i].lower, info[i].entry)
+		if best != 0 {
+			info[i].gazB |= best
+			for k := i + 1; k < end; k++ {
+				info[k].gazI |= best
+			}
+		}
+	}
+	for i := range info {
+		ti := &info[i]
+		if i+1 >= n || info[i+1].gazI == 0 {
 			ti.gazEnd = ti.gazB|ti.gazI != 0
 		}
 	}
@@ -275,6 +372,7 @@ func (fz *featurizer) sentence(words []string) {
 		}
 		i = j
 	}
+	fz.lexicon(words)
 }
 
 func grow[T any](s []T, n int) []T {
@@ -358,7 +456,47 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	fz.lower = appendLower(fz.lower[:0], words[i])
+	if ti.ascii {
+		out = asciiAffixes(out, words[i])
+	} else {
+		out = fz.affixes(out, words[i])
+	}
+	// Gazetteer phrases, conjoined with the case of the token: the loop runs
+	// over the classes that any of the templates below sees, most tokens none.
+	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)
+	for set := uint(ti.gazB|ti.gazI|ti.class|prev|prev2|next) & (1<<numGazBits - 1); set != 0; set &= set - 1 {
+		c := gazClass(1) << bits.TrailingZeros(set)
+		if ti.gazB&c != 0 {
+			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
+		}
+		if ti.gazI&c != 0 {
+			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
+		}
+		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
+			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
+		}
+		if prev&c != 0 {
+			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
+		}
+		if prev2&c != 0 {
+			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
+		}
+		if next&c != 0 {
+			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
+		}
+		if ti.class&c != 0 {
+			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
+		}
+	}
+	out = fz.contextFeatures(out, i)
+	out = fz.positionFeatures(out, i)
+	return fz.lexiconFeatures(out, i)
+}
+
+// affixes appends the features of the prefixes and suffixes of the word w
+// lower-cased.
+func (fz *featurizer) affixes(out []uint64, w string) []uint64 {
+	fz.lower = appendLower(fz.lower[:0], w)
 	lw := fz.lower
 	if len(lw) >= 3 {
 		out = append(out,
@@ -374,33 +512,53 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 			mix(feat(tSuffix4), fnvBytes(fnvOffset, lw[len(lw)-4:])),
 		)
 	}
-	// Gazetteer phrases, conjoined with the case of the token.
-	for b := range numGazBits {
-		c := gazClass(1) << b
-		if ti.gazB&c != 0 {
-			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
-		}
-		if ti.gazI&c != 0 {
-			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
-		}
-		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
-			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
-		}
-		if classAt(i-1)&c != 0 {
-			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
-		}
-		if classAt(i-2)&c != 0 {
-			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
-		}
-		if classAt(i+1)&c != 0 {
-			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
-		}
-		if ti.class&c != 0 {
-			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
-		}
+	return out
+}
+
+// asciiAffixes is affixes for an ASCII word, whose lower case has the length
+// of the word: the affixes are hashed from the word's bytes.
+func asciiAffixes(out []uint64, w string) []uint64 {
+	n := len(w)
+	if n < 3 {
+		return out
 	}
-	out = fz.contextFeatures(out, i)
-	return fz.positionFeatures(out, i)
+	// FNV reads forward: the prefixes are one hash, read on.
+	p2 := fnvLowerASCII(w[:2])
+	p3 := fnvLowerASCII1(p2, w[2])
+	out = append(out,
+		mix(feat(tPrefix2), p2),
+		mix(feat(tSuffix2), fnvLowerASCII(w[n-2:])),
+		mix(feat(tPrefix3), p3),
+		mix(feat(tSuffix3), fnvLowerASCII(w[n-3:])),
+	)
+	if n >= 5 {
+		out = append(out,
+			mix(feat(tPrefix4), fnvLowerASCII1(p3, w[3])),
+			mix(feat(tSuffix4), fnvLowerASCII(w[n-4:])),
+		)
+	}
+	return out
+}
+
+// fnvLowerASCII1 is the FNV hash h read on by the ASCII byte c lower-cased.
+func fnvLowerASCII1(h uint64, c byte) uint64 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return (h ^ uint64(c)) * fnvPrime
+}
+
+// fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.
+func fnvLowerASCII(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 // The context classes: words before a name that hint at its type.
@@ -466,9 +624,13 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-// lowerIn reports whether w, lower-cased, is in the table m; it lower-cases a
-// short word on the stack.
+// lowerIn reports whether w, lower-cased, is in the table m, one of
+// repairTables; it lower-cases a short word on the stack, and most words not at
+// all (see spanSet.in).
 func lowerIn(m map[string]bool, w string) bool {
+	if !repairWords.mayHave(fnvLower(fnvOffset, w)) {
+		return false
+	}
 	var buf [32]byte
 	return m[string(appendLower(buf[:0], w))]
 }

@@ -55,13 +55,73 @@ var gazFiles = []struct {
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.
 type gazetteer struct {
-	phrases map[uint64]gazClass
+	phrases gazTable
 	maxLen  int
+}
+
+// gazTable is an open-addressed hash table from the FNV hash of a phrase to its
+// classes (never 0), probed linearly: the featurizer looks up every word of a
+// sentence, and the hashes need no hashing again. A slot holds the key and its
+// classes together, one read from memory; a Bloom filter of the keys, small
+// enough to stay in the processor's cache, tells most words of a sentence from
+// the table's without reading it.
+type gazTable struct {
+	slots []gazSlot
+	n     int
+	keys  wordBloom
+}
+
+// gazSlot is a slot of a gazTable; empty when its classes are 0.
+type gazSlot struct {
+	key uint64
+	val gazClass
+}
+
+// slot returns the slot of key h: its own, or the empty one where it would go.
+func (t *gazTable) slot(h uint64) *gazSlot {
+	mask := len(t.slots) - 1
+	// FNV's low bits are weak; a multiply spreads the high ones down.
+	i := int((h*0x9E3779B97F4A7C15)>>32) & mask
+	for {
+		s := &t.slots[i]
+		if s.key == h || s.val == 0 {
+			return s
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// get returns the classes of key h, 0 if it has none.
+func (t *gazTable) get(h uint64) gazClass {
+	if len(t.slots) == 0 || !t.keys.mayHave(h) {
+		return 0
+	}
+	return t.slot(h).val
+}
+
+// or adds the classes c (not 0) to those of key h.
+func (t *gazTable) or(h uint64, c gazClass) {
+	if (t.n+1)*2 > len(t.slots) {
+		old := t.slots
+		*t = gazTable{slots: make([]gazSlot, max(1024, 2*len(old))), keys: t.keys}
+		for _, s := range old {
+			if s.val != 0 {
+				t.or(s.key, s.val)
+			}
+		}
+	}
+	s := t.slot(h)
+	if s.val == 0 {
+		s.key = h
+		t.n++
+		t.keys.add(h)
+	}
+	s.val |= c
 }
 
 // loadGazetteer reads the embedded lists.
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{phrases: make(map[uint64]gazClass, 2048)}
+	g := &gazetteer{}
 	for _, f := range gazFiles {
 		data, err := listFS.ReadFile(f.name)
 		if err != nil {
@@ -90,10 +150,10 @@ func (g *gazetteer) add(words []string, c gazClass) {
 		}
 		h = fnvLower(h, w)
 		if i < len(words)-1 {
-			g.phrases[h] |= gazPrefix
+			g.phrases.or(h, gazPrefix)
 		}
 	}
-	g.phrases[h] |= c
+	g.phrases.or(h, c)
 	g.maxLen = max(g.maxLen, len(words))
 }
 
@@ -109,7 +169,7 @@ func (g *gazetteer) word(w string) gazClass {
 // wordHash is word for the word whose fnvLower hash is h, when it does not end
 // in a full stop.
 func (g *gazetteer) wordHash(h uint64) gazClass {
-	return g.phrases[h] &^ gazPrefix
+	return g.phrases.get(h) &^ gazPrefix
 }
 
 // phrase returns the classes of the phrase words, ignoring case.
@@ -121,38 +181,48 @@ func (g *gazetteer) phrase(words []string) gazClass {
 		}
 		h = fnvLower(h, w)
 	}
-	return g.phrases[h] &^ gazPrefix
+	return g.phrases.get(h) &^ gazPrefix
 }
 
 // match marks, for each token, which phrase classes cover it: begin[i] has the
 // classes of phrases starting at i, inside[i] of phrases covering i after their start.
 // Matching is longest-first per start position and case-insensitive.
 func (g *gazetteer) match(words []string, begin, inside []gazClass) {
-	for i := range words {
-		h := uint64(fnvOffset)
-		var best gazClass
-		bestEnd := i
-		for j := i; j < len(words) && j-i < g.maxLen; j++ {
-			if j > i {
-				h = fnvByte(h, ' ')
-			}
-			h = fnvLower(h, words[j])
-			c, ok := g.phrases[h]
-			if !ok {
-				break
-			}
-			if p := c & (gazLOC | gazORG); p != 0 {
-				best, bestEnd = p, j+1
-			}
-			if c&gazPrefix == 0 {
-				break
-			}
+	for i, w := range words {
+		h := fnvLower(fnvOffset, w)
+		c := g.phrases.get(h)
+		if c == 0 {
+			continue
 		}
+		best, end := g.longest(words, i, h, c)
 		if best != 0 {
 			begin[i] |= best
-			for k := i + 1; k < bestEnd; k++ {
+			for k := i + 1; k < end; k++ {
 				inside[k] |= best
 			}
 		}
 	}
+}
+
+// longest returns the phrase classes (LOC, ORG) of the longest phrase of the
+// lists that starts at words[i], and its end; h is the hash of words[i] alone
+// and c its entry (not 0).
+func (g *gazetteer) longest(words []string, i int, h uint64, c gazClass) (best gazClass, end int) {
+	end = i
+	for j := i; g.maxLen > 0; {
+		if p := c & (gazLOC | gazORG); p != 0 {
+			best, end = p, j+1
+		}
+		if c&gazPrefix == 0 {
+			break
+		}
+		if j++; j >= len(words) || j-i >= g.maxLen {
+			break
+		}
+		h = fnvLower(fnvByte(h, ' '), words[j])
+		if c = g.phrases.get(h); c == 0 {
+			break
+		}
+	}
+	return best, end
 }

@@ -104,28 +104,40 @@ func (s *spanSet) notNames() {
 	for _, sp := range s.spans() {
 	starts:
 		for k := sp.i; k < sp.j; k++ {
-			for e := min(len(s.words), k+s.gaz.maxLen); e >= sp.j; e-- {
-				if !s.phraseIs(k, e, gazNotName) {
-					continue
-				}
-				for p := sp.i; p < k; p++ {
-					if !isCommonWord(s.words[p]) {
-						continue starts
-					}
-				}
-				s.set(sp.i, sp.j, "", 0)
-				break starts
+			if !s.phraseFrom(k, sp.j, gazNotName) {
+				continue
 			}
+			for p := sp.i; p < k; p++ {
+				if !isCommonWord(s.words[p]) {
+					continue starts
+				}
+			}
+			s.set(sp.i, sp.j, "", 0)
+			break starts
 		}
 	}
 }
 
-// phraseIs reports whether the words [i, j) form a phrase of class c.
-func (s *spanSet) phraseIs(i, j int, c gazClass) bool {
-	if s.gaz == nil || j-i > s.gaz.maxLen {
+// phraseFrom reports whether a phrase of class c starts at word i and ends at
+// minEnd or later. It reads the phrases starting at i in one pass, from the word's
+// entry in the lists, as long as they are prefixes of longer ones.
+func (s *spanSet) phraseFrom(i, minEnd int, c gazClass) bool {
+	g := s.gaz
+	if g == nil {
 		return false
 	}
-	return s.gaz.phrase(s.words[i:j])&c != 0
+	entry, h := s.info[i].entry, s.info[i].lower
+	for e := i + 1; entry != 0; e++ {
+		if e >= minEnd && entry&c != 0 {
+			return true
+		}
+		if entry&gazPrefix == 0 || e >= len(s.words) || e-i >= g.maxLen {
+			return false
+		}
+		h = fnvLower(fnvByte(h, ' '), s.words[e])
+		entry = g.phrases.get(h)
+	}
+	return false
 }
 
 // holderAfter reports, for an institution's name that runs from its head i to j,
@@ -187,9 +199,12 @@ var regionTitles = map[string]bool{
 func (s *spanSet) regionInTitle() {
 	n := len(s.words)
 	for i := 1; i+1 < n; i++ {
+		if !s.isCapWord(i) {
+			continue
+		}
 		title := s.in(regionTitles, i-1) ||
 			i > 1 && (s.is(i-1, "kota") && s.is(i-2, "wali") || s.is(i-1, "desa") && s.is(i-2, "kepala"))
-		if !title || !s.isCapWord(i) {
+		if !title {
 			continue
 		}
 		// Either the model ran a person's span over the region, or it left the
@@ -320,7 +335,7 @@ var directions = map[string]bool{
 func (s *spanSet) contextOrgs() {
 	n := len(s.words)
 	for i := 1; i < n; i++ {
-		if !s.in(orgAnnouncers, i-1) || s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 ||
+		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(orgAnnouncers, i-1) ||
 			isCommonWord(s.words[i]) {
 			continue // not Perusahaan Teknologi
 		}

@@ -315,7 +315,7 @@ func parseAuxRecord(p []byte) (k uint32, q [numTags]int32, size int, err error) 
 	return k, q, size, nil
 }
 
-// transAllowed[prev][next] is allowed(prev, next), for the inner loop of viterbi.
+// transAllowed[prev][next] is allowed(prev, next).
 var transAllowed = func() (a [numTags + 1][numTags]bool) {
 	for p := range numTags + 1 {
 		for t := range numTags {
@@ -325,6 +325,20 @@ var transAllowed = func() (a [numTags + 1][numTags]bool) {
 	return a
 }()
 
+// transPreds[next] lists, in increasing order, the tags that may precede next,
+// for the inner loop of viterbi: an inside tag has two (its B- and I- tags), the
+// others all of them.
+var transPreds = func() (ps [numTags][]tag) {
+	for t := range numTags {
+		for p := range numTags {
+			if allowed(p, t) {
+				ps[t] = append(ps[t], p)
+			}
+		}
+	}
+	return ps
+}()
+
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
@@ -332,24 +346,30 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	if n == 0 {
 		return
 	}
+	const nt = int(numTags)
 	const neg = -math.MaxFloat32
+	tr := (*[(nt + 1) * nt]float32)(trans)
 	var prev, cur [numTags]float32
 	for t := range numTags {
 		if transAllowed[numTags][t] {
-			prev[t] = emit[t] + trans[int(numTags)*int(numTags)+int(t)]
+			prev[t] = emit[t] + tr[nt*nt+int(t)]
 		} else {
 			prev[t] = neg
 		}
 	}
+	emit, back = emit[:n*nt], back[:n*nt]
 	for i := 1; i < n; i++ {
-		e := emit[i*int(numTags):]
+		e := (*[numTags]float32)(emit[i*nt:])
+		bk := (*[numTags]uint8)(back[i*nt:])
 		for t := range numTags {
 			best, arg := float32(neg), uint8(0)
-			for p := range numTags {
-				if prev[p] == neg || !transAllowed[p][t] {
+			for _, p := range transPreds[t] {
+				// Only at i == 1 can a tag before be impossible (an inside
+				// tag first).
+				if i == 1 && prev[p] == neg {
 					continue
 				}
-				if s := prev[p] + trans[int(p)*int(numTags)+int(t)]; s > best {
+				if s := prev[p] + tr[int(p)*nt+int(t)]; s > best {
 					best, arg = s, uint8(p)
 				}
 			}
@@ -358,7 +378,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 			} else {
 				cur[t] = best + e[t]
 			}
-			back[i*int(numTags)+int(t)] = arg
+			bk[t] = arg
 		}
 		prev = cur
 	}
@@ -370,7 +390,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 	out[n-1] = arg
 	for i := n - 1; i > 0; i-- {
-		arg = tag(back[i*int(numTags)+int(arg)])
+		arg = tag(back[i*nt+int(arg)])
 		out[i-1] = arg
 	}
 }
@@ -452,7 +472,7 @@ func writeModel(w io.Writer, m *model) error {
 }
 
 // MaxModelSize is the largest model, in bytes (after decompression, for a gzip'd
-// one), that [Load] reads: 32 MiB, about nine times the embedded model. A larger or
+// one), that [Load] reads: 32 MiB, about four times the embedded model. A larger or
 // longer input (such as a gzip bomb given as a model file) is an error, found
 // before it is read whole.
 const MaxModelSize = 32 << 20

@@ -31,7 +31,8 @@ type spanSet struct {
 	// k (end -1: not yet): the rules ask for a word's lower case many times.
 	low   []byte
 	lowAt [][2]int32
-	spbuf []span // scratch for spans
+	spbuf []span // the spans, as spans found them last
+	fresh bool   // spbuf holds the current spans: no label changed since
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -48,6 +49,7 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.conf = grow(s.conf, n)
 	clear(s.lab)
 	clear(s.beg)
+	s.fresh = false
 	clear(s.conf)
 	s.acros = s.acros[:0]
 	s.low = s.low[:0]
@@ -63,8 +65,13 @@ type span struct {
 	l    Label
 }
 
-// spans returns the current spans, in order.
+// spans returns the current spans, in order. The result is valid until the
+// spans change; a rule that changes them while reading the result reads the
+// spans as they were.
 func (s *spanSet) spans() []span {
+	if s.fresh {
+		return s.spbuf // no label changed since the last call
+	}
 	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
 		if s.lab[i] == "" {
@@ -78,7 +85,7 @@ func (s *spanSet) spans() []span {
 		out = append(out, span{i, j, s.lab[i]})
 		i = j
 	}
-	s.spbuf = out
+	s.spbuf, s.fresh = out, true
 	return out
 }
 
@@ -101,6 +108,7 @@ func (s *spanSet) spanAt(k int) (span, bool) {
 // set makes [i, j) one span of label l (clear it for l == ""), splitting the spans
 // it cuts; conf > 0 is the confidence the rule gives it.
 func (s *spanSet) set(i, j int, l Label, conf float64) {
+	s.fresh = false
 	for k := i; k < j; k++ {
 		s.lab[k] = l
 		s.beg[k] = k == i
@@ -136,11 +144,71 @@ func (s *spanSet) lower(k int) []byte {
 	return s.low[from:to:to]
 }
 
-// in reports whether token k, lower-cased, is in the table m.
-func (s *spanSet) in(m map[string]bool, k int) bool { return m[string(s.lower(k))] }
+// in reports whether token k, lower-cased, is in the table m, one of
+// repairTables. Most words are in none of them: the Bloom filter of their
+// lower-case hash, which the featurizer has computed, tells without a look-up.
+func (s *spanSet) in(m map[string]bool, k int) bool {
+	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) {
+		return false
+	}
+	return m[string(s.lower(k))]
+}
 
-// is reports whether token k, lower-cased, is w.
-func (s *spanSet) is(k int, w string) bool { return string(s.lower(k)) == w }
+// repairTables are the word tables that the repair rules ask a token about with
+// spanSet.in or lowerIn (TestRepairTables checks that none is missing).
+var repairTables = []map[string]bool{
+	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
+	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
+	stationKinds,
+}
+
+// repairWords is the Bloom filter of the words of repairTables.
+var repairWords = func() (b wordBloom) {
+	for _, t := range repairTables {
+		for w := range t {
+			b.add(fnvLower(fnvOffset, w))
+		}
+	}
+	return b
+}()
+
+// wordBloom is a Bloom filter of words by their fnvLower hash, with one bit of
+// 65,536 a word: for a few hundred words, a word outside them passes less than
+// one time in a hundred.
+type wordBloom [1 << 10]uint64
+
+func (b *wordBloom) add(h uint64) {
+	h &= 1<<16 - 1
+	b[h>>6] |= 1 << (h & 63)
+}
+
+// mayHave reports whether the word whose fnvLower hash is h may be in b.
+func (b *wordBloom) mayHave(h uint64) bool {
+	h &= 1<<16 - 1
+	return b[h>>6]&(1<<(h&63)) != 0
+}
+
+// is reports whether token k, lower-cased (without a final full stop), is w.
+// An ASCII word is compared byte by byte, without lowering it.
+func (s *spanSet) is(k int, w string) bool {
+	if !s.info[k].ascii {
+		return string(s.lower(k)) == w
+	}
+	x := strings.TrimSuffix(s.words[k], ".")
+	if len(x) != len(w) {
+		return false
+	}
+	for i := 0; i < len(x); i++ {
+		c := x[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // nameConnectors are the lower-case words that may stand inside a name: Bank
 // Pembangunan Daerah dan ..., Ikatan Alumni untuk ..., Abdullah bin Umar.
@@ -774,7 +842,7 @@ func (s *spanSet) orgCapRun(k int) int {
 func (s *spanSet) placeNames() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.is(i, "stasiun") && s.isCapWord(i) && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
+		if s.isCapWord(i) && s.is(i, "stasiun") && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
 			// A railway station (Stasiun Klaten, Stasiun Pasar Senen), not a
 			// weather or broadcasting station (Stasiun Klimatologi).
 		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
@@ -840,7 +908,7 @@ func (s *spanSet) placeRun(k int) int {
 func (s *spanSet) lowerPlaces() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if s.info[i].cas != cLower || !lowerPlaceHeads[s.words[i]] || !s.isCapWord(i+1) ||
+		if s.info[i].cas != cLower || !s.isCapWord(i+1) || !lowerPlaceHeads[s.words[i]] ||
 			s.isTitleWord(i+1) || s.in(orgHeads, i+1) || s.in(placeHeads, i+1) {
 			continue
 		}
@@ -990,15 +1058,19 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 // canonicalAcronyms gives the mentions of an acronym written in brackets after a
 // long name (Dinas Pekerjaan Umum dan Penataan Ruang (PUPR)) the long name's
 // canonical form.
-func canonicalAcronyms(es []Entity, acros [][2]string) {
+func canonicalAcronyms(d *docScratch, es []Entity, acros [][2]string) {
 	if len(acros) == 0 {
 		return
 	}
-	canon := map[string]string{}
+	if d.canon == nil {
+		d.canon, d.long = map[string]string{}, map[string]string{}
+	}
+	canon, long := d.canon, d.long
+	clear(canon)
+	clear(long)
 	for _, e := range es {
 		canon[e.Text] = e.Canonical
 	}
-	long := map[string]string{}
 	for _, a := range acros {
 		if c, ok := canon[a[1]]; ok {
 			long[a[0]] = c
@@ -1016,7 +1088,7 @@ func canonicalAcronyms(es []Entity, acros [][2]string) {
 func (s *spanSet) mergePersons() {
 	for k := 1; k < len(s.lab); k++ {
 		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
-			s.beg[k] = false
+			s.beg[k], s.fresh = false, false
 		}
 	}
 }
@@ -1044,7 +1116,7 @@ var lawWords = map[string]bool{
 func (s *spanSet) lawTitles() {
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !s.in(lawWords, i) || !s.isCapWord(i) && s.words[i] != "undang-undang" {
+		if !s.isCapWord(i) && s.words[i] != "undang-undang" || !s.in(lawWords, i) {
 			continue
 		}
 		j := i + 1
@@ -1265,7 +1337,7 @@ func (s *spanSet) loneHeads() {
 			continue
 		}
 		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
-			s.beg[sp.j] = false
+			s.beg[sp.j], s.fresh = false, false
 			continue
 		}
 		if !s.isCapWord(sp.j) {

@@ -2,6 +2,10 @@ package entity
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -224,6 +228,67 @@ func TestIdnerBracketedAcronym(t *testing.T) {
 		// Text that Extract tokenizes always has the brackets apart.
 		if d := Default().TagDocument([][]string{words})[0]; end == 6 && d[4] == "I-ORG" {
 			t.Errorf("default style %q: %v: the acronym is not a span of its own", strings.Join(words, " "), d)
+		}
+	}
+}
+
+// TestRepairTables checks that every table the repair rules ask a token or a
+// word about (s.in(table, k), lowerIn(table, w)) has its words in the Bloom
+// filter that spanSet.in and lowerIn read first.
+func TestRepairTables(t *testing.T) {
+	tables := map[string]map[string]bool{
+		"buildingHeads": buildingHeads, "companyForm": companyForm, "dayNames": dayNames,
+		"directions": directions, "headlineLower": headlineLower, "keepTitles": keepTitles,
+		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
+		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
+		"regionTitles": regionTitles, "stationKinds": stationKinds,
+	}
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 2 {
+					return true
+				}
+				switch fun := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					if fun.Sel.Name != "in" {
+						return true
+					}
+				case *ast.Ident:
+					if fun.Name != "lowerIn" {
+						return true
+					}
+				default:
+					return true
+				}
+				calls++
+				id, ok := call.Args[0].(*ast.Ident)
+				if !ok {
+					t.Errorf("%s: spanSet.in is asked about %T, not a table of repairTables", fset.Position(call.Pos()), call.Args[0])
+					return true
+				}
+				if _, ok := tables[id.Name]; !ok {
+					t.Errorf("%s: spanSet.in is asked about %s: add it to repairTables and to this test", fset.Position(call.Pos()), id.Name)
+				}
+				return true
+			})
+		}
+	}
+	if calls < 20 {
+		t.Fatalf("found %d calls of spanSet.in: is the test still reading the rules?", calls)
+	}
+	for name, tab := range tables {
+		for w := range tab {
+			if !repairWords.mayHave(fnvLower(fnvOffset, w)) {
+				t.Errorf("%s: %q is not in repairWords: add the table to repairTables", name, w)
+			}
 		}
 	}
 }

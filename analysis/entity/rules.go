@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -28,8 +27,91 @@ type unit struct {
 	kind       unitKind
 	start, end int
 	text       string // as written
-	lower      string // lower-cased, for words
-	spaceAfter bool   // followed by white space
+	// lower is a word lower-cased when the rules know it (see ruleWords) or
+	// it is written in lower case, "" otherwise (no rule reads an unknown word
+	// that way); for numbers and symbols, the text.
+	lower      string
+	known      bool // a word of ruleWords, or a symbol a rule starts at: "(" or a currency
+	spaceAfter bool // followed by white space
+}
+
+// ruleWords are the words the rules ask about, lower-cased: the words of their
+// tables and those they compare with (TestRuleWords checks that each is here).
+// No rule starts at another word.
+var ruleWords = func() map[string]string {
+	m := map[string]string{}
+	add := func(w string) { m[w] = w }
+	for _, t := range []map[string]bool{dayNames, yearLeads} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for _, t := range []map[string]string{timeZones, currencyBefore, currencyAfter, dollarOf, units} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for _, t := range []map[string]float64{scales, numberWords} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for w := range monthNames {
+		add(w)
+	}
+	for _, w := range ruleKeywords {
+		add(w)
+	}
+	return m
+}()
+
+// ruleKeywords are the words the rules compare with outside their tables.
+var ruleKeywords = []string{
+	"tahun", "thn", "pukul", "jam", "pkl", "pagi", "subuh", "siang", "sore", "petang",
+	"malam", "us", "s", "a", "rp", "dolar", "dollar", "amerika", "serikat", "persen",
+	"percent", "per", "sen", "belas", "puluh", "ratus",
+}
+
+// ruleWordBits is the Bloom filter of ruleWords, so that most other words need
+// no look-up.
+var ruleWordBits = func() (b wordBloom) {
+	for w := range ruleWords {
+		b.add(fnvLower(fnvOffset, w))
+	}
+	return b
+}()
+
+// ruleWord returns the lower case of the word w for unit.lower, and whether the
+// rules know it, without allocating.
+func ruleWord(w string) (lower string, known bool) {
+	ascii, upper := true, false
+	for i := 0; i < len(w) && ascii; i++ {
+		c := w[i]
+		ascii = c < utf8.RuneSelf
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if ascii {
+		switch {
+		case !ruleWordBits.mayHave(fnvLowerASCII(w)) && upper:
+			return "", false // most capitalised words
+		case !ruleWordBits.mayHave(fnvLowerASCII(w)):
+			return w, false // most words
+		case !upper:
+			if k, ok := ruleWords[w]; ok {
+				return k, true
+			}
+			return w, false
+		}
+	}
+	var buf [32]byte
+	lw := appendLower(buf[:0], w)
+	if k, ok := ruleWords[string(lw)]; ok {
+		return k, true
+	}
+	if string(lw) == w {
+		return w, false
+	}
+	return "", false
 }
 
 // lexUnits splits text[start:end] into units.
@@ -86,9 +168,13 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		u.end = i
 		u.text = text[u.start:u.end]
-		if u.kind == uWord {
-			u.lower = strings.ToLower(u.text)
-		} else {
+		switch u.kind {
+		case uWord:
+			u.lower, u.known = ruleWord(u.text)
+		case uSym:
+			u.lower = u.text
+			u.known = u.text == "(" || isCurrencySymbol(u.text)
+		default:
 			u.lower = u.text
 		}
 		dst = append(dst, u)
@@ -96,12 +182,15 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 	return dst
 }
 
-// numericEntities finds the rule-based entities in text[start:end], line by line
-// (no match spans a line break; sentence breaks are not trusted, since a tokenizer
-// may end a sentence at the dot of 10.30).
-func numericEntities(text string, start, end int) []Entity {
-	var out []Entity
-	var us []unit
+// isCurrencySymbol reports whether the symbol s may be written before an
+// amount: $, €, £, ¥.
+func isCurrencySymbol(s string) bool { return s == "$" || s == "€" || s == "£" || s == "¥" }
+
+// numericEntities appends to out the rule-based entities in text[start:end], line
+// by line (no match spans a line break; sentence breaks are not trusted, since a
+// tokenizer may end a sentence at the dot of 10.30). us is scratch space for the
+// units of a line, kept for the next call.
+func numericEntities(out []Entity, us *[]unit, text string, start, end int) []Entity {
 	for start < end {
 		eol := strings.IndexByte(text[start:end], '\n')
 		if eol < 0 {
@@ -109,8 +198,8 @@ func numericEntities(text string, start, end int) []Entity {
 		} else {
 			eol += start
 		}
-		us = lexUnits(us[:0], text, start, eol)
-		out = matchUnits(out, text, us)
+		*us = lexUnits((*us)[:0], text, start, eol)
+		out = matchUnits(out, text, *us)
 		start = eol + 1
 	}
 	return out
@@ -119,6 +208,10 @@ func numericEntities(text string, start, end int) []Entity {
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
+		if us[i].kind != uNumber && !us[i].known {
+			i++ // no rule starts at a word or symbol it does not know
+			continue
+		}
 		e, n := matchAt(us, i)
 		if n == 0 {
 			i++
@@ -220,7 +313,17 @@ func numericDate(s string) (y, m, d int, ok bool) {
 	if !strings.Contains(s, "/") {
 		sep = "-"
 	}
-	parts := strings.Split(s, sep)
+	// The parts between the separators: two or three (strings.Split, without
+	// allocating).
+	var parts []string
+	var buf [3]string
+	if k := strings.Count(s, sep); k == 1 || k == 2 {
+		parts = buf[:k+1]
+		rest := s
+		for p := range parts {
+			parts[p], rest, _ = strings.Cut(rest, sep)
+		}
+	}
 	switch len(parts) {
 	case 2:
 		if sep != "/" {
@@ -257,17 +360,36 @@ func numericDate(s string) (y, m, d int, ok bool) {
 }
 
 func dateValue(y, m, d int) string {
+	var b []byte
 	switch {
 	case y != 0 && m != 0 && d != 0:
-		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		b = appendDigits(append(appendDigits(append(appendDigits(make([]byte, 0, 10), y, 4), '-'), m, 2), '-'), d, 2)
 	case y != 0 && m != 0:
-		return fmt.Sprintf("%04d-%02d", y, m)
+		b = appendDigits(append(appendDigits(make([]byte, 0, 7), y, 4), '-'), m, 2)
 	case y != 0:
-		return fmt.Sprintf("%04d", y)
+		b = appendDigits(make([]byte, 0, 4), y, 4)
 	case m != 0 && d != 0:
-		return fmt.Sprintf("--%02d-%02d", m, d)
+		b = appendDigits(append(appendDigits(append(make([]byte, 0, 7), "--"...), m, 2), '-'), d, 2)
+	default:
+		return ""
 	}
-	return ""
+	return string(b)
+}
+
+// appendDigits appends n, not negative, in decimal with zeros before it to width
+// digits (fmt's %0*d).
+func appendDigits(b []byte, n, width int) []byte {
+	var d [20]byte
+	i := len(d)
+	for n > 0 || i == len(d) {
+		i--
+		d[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for k := len(d) - i; k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, d[i:]...)
 }
 
 func year(s string) (int, bool) {
@@ -427,7 +549,8 @@ func matchTime(us []unit, i int) (Entity, int) {
 	if !lead && zone == "" {
 		return Entity{}, 0
 	}
-	return Entity{Label: TIME, Value: fmt.Sprintf("%02d:%02d%s", h%24, m, zone)}, j - i
+	v := appendDigits(append(appendDigits(make([]byte, 0, 5+len(zone)), h%24, 2), ':'), m, 2)
+	return Entity{Label: TIME, Value: string(append(v, zone...))}, j - i
 }
 
 // scales are the Indonesian words for powers of ten.
@@ -474,41 +597,61 @@ var numberWords = map[string]float64{
 // parseNumber reads a written number: 1.500.000 (dots group thousands), 1,5 (comma
 // marks decimals), 1.5 and 2,000,000 (English style, when unambiguous).
 func parseNumber(s string) (float64, bool) {
+	// s is a number unit: digits with inner . , / : - (the last three are no
+	// amount).
 	if s == "" || strings.ContainsAny(s, "/:-") {
 		return 0, false
 	}
 	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
-	var b strings.Builder
-	// groups reports whether the dots in x group digits by three.
-	groups := func(x string) bool {
-		parts := strings.Split(x, ".")
-		for _, p := range parts[1:] {
-			if len(p) != 3 {
-				return false
-			}
-		}
-		return true
-	}
+	whole, _, _ := strings.Cut(s, ",")
+	var buf [32]byte
+	num := s
 	switch {
 	case dots == 0 && commas == 0:
-		b.WriteString(s)
-	case dots > 0 && commas <= 1 && groups(strings.SplitN(s, ",", 2)[0]) && (dots > 1 || commas == 1 || groups(s)):
+	case dots > 0 && commas <= 1 && dotGroups(whole) && (dots > 1 || commas == 1 || dotGroups(s)):
 		// 1.500.000 or 1.500.000,5 or 1.500
-		b.WriteString(strings.ReplaceAll(strings.Replace(s, ",", "#", 1), ".", ""))
+		num = string(rewriteNumber(buf[:0], s, true, false))
 	case commas > 1 && dots <= 1:
-		b.WriteString(strings.ReplaceAll(s, ",", ""))
+		num = string(rewriteNumber(buf[:0], s, false, true)) // 2,000,000
 	case commas == 1 && dots == 0:
-		b.WriteString(strings.Replace(s, ",", ".", 1))
+		num = string(rewriteNumber(buf[:0], s, false, false)) // 1,5
 	case dots == 1 && commas == 0:
-		b.WriteString(s)
 	default:
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(strings.Replace(b.String(), "#", ".", 1), 64)
+	v, err := strconv.ParseFloat(num, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return 0, false
 	}
 	return v, true
+}
+
+// dotGroups reports whether the dots in x group digits by three.
+func dotGroups(x string) bool {
+	_, rest, found := strings.Cut(x, ".")
+	for found {
+		var p string
+		p, rest, found = strings.Cut(rest, ".")
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// rewriteNumber appends s to dst without its dots if dropDots, without its
+// commas if dropCommas, else with its commas written as decimal points.
+func rewriteNumber(dst []byte, s string, dropDots, dropCommas bool) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' && dropDots, c == ',' && dropCommas:
+		case c == ',':
+			dst = append(dst, '.')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // wordNumber parses a run of number words at us[i:] (dua puluh lima, seratus dua
@@ -554,7 +697,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	j := i
 	currency := ""
 	// A currency before the amount: Rp, Rp., US$, $, S$, €.
-	if isWord(us, j) || isSym(us, j, "$") || isSym(us, j, "€") || isSym(us, j, "£") || isSym(us, j, "¥") {
+	if isWord(us, j) || j < len(us) && us[j].kind == uSym && isCurrencySymbol(us[j].text) {
 		if c, ok := currencyBefore[us[j].lower]; ok {
 			k := j + 1
 			switch us[j].lower {

@@ -27,6 +27,8 @@ type tagger struct {
 	trTrans [(numTags + 1) * numTags]float32
 	backed  []bool  // tokens tagged by gazBackoff
 	spans   spanSet // the repair rules' view of a sentence
+	units   []unit  // the rules' units of a line
+	doc     docScratch
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {
@@ -116,62 +118,70 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	}
 	tr := &tg.tr
 	for i := range n {
-		e := tg.emit[i*nt : (i+1)*nt]
+		e := (*[nt]float32)(tg.emit[i*nt:])
+		pot := (*[nt]float64)(tg.pot[i*nt:])
 		hi := e[0]
 		for _, x := range e[1:] {
 			hi = max(hi, x)
 		}
 		for t := range nt {
-			tg.pot[i*nt+t] = math.Exp(float64(e[t]-hi) / temperature)
-		}
-	}
-	a, b, pot := tg.alpha, tg.beta, tg.pot
-	norm := func(v []float64) {
-		var s float64
-		for _, x := range v {
-			s += x
-		}
-		if s > 0 && !math.IsInf(s, 0) {
-			for k := range v {
-				v[k] /= s
+			if e[t] == hi {
+				pot[t] = 1 // math.Exp(0)
+			} else {
+				pot[t] = math.Exp(float64(e[t]-hi) / temperature)
 			}
 		}
 	}
+	// Forward and backward, each step normalised; the sums run in the order
+	// of the tags, as they always have (the confidences are pinned).
+	a0, p0 := (*[nt]float64)(tg.alpha), (*[nt]float64)(tg.pot)
 	for t := range nt {
-		a[t] = tr[int(numTags)*nt+t] * pot[t]
+		a0[t] = tr[int(numTags)*nt+t] * p0[t]
 	}
-	norm(a[:nt])
+	normalize(a0)
 	for i := 1; i < n; i++ {
+		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
+		cur := (*[nt]float64)(tg.alpha[i*nt:])
+		pot := (*[nt]float64)(tg.pot[i*nt:])
 		for t := range nt {
+			// The transitions not allowed have potential 0 and add +0 to
+			// the sum (every term is finite and not negative): skipped.
 			var s float64
-			for p := range nt {
-				s += a[(i-1)*nt+p] * tr[p*nt+t]
+			for _, p := range transPreds[t] {
+				s += prev[p] * tr[int(p)*nt+t]
 			}
-			a[i*nt+t] = s * pot[i*nt+t]
+			cur[t] = s * pot[t]
 		}
-		norm(a[i*nt : (i+1)*nt])
+		normalize(cur)
 	}
+	last := (*[nt]float64)(tg.beta[(n-1)*nt:])
 	for t := range nt {
-		b[(n-1)*nt+t] = 1
+		last[t] = 1
 	}
 	for i := n - 2; i >= 0; i-- {
+		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
+		cur := (*[nt]float64)(tg.beta[i*nt:])
+		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
 		for p := range nt {
+			row := (*[nt]float64)(tr[p*nt:])
 			var s float64
-			for t := range nt {
-				s += tr[p*nt+t] * pot[(i+1)*nt+t] * b[(i+1)*nt+t]
+			for _, t := range transSuccs[p] {
+				s += row[t] * pot[t] * next[t]
 			}
-			b[i*nt+p] = s
+			cur[p] = s
 		}
-		norm(b[i*nt : (i+1)*nt])
+		normalize(cur)
 	}
 	for i := range n {
+		a := (*[nt]float64)(tg.alpha[i*nt:])
+		b := (*[nt]float64)(tg.beta[i*nt:])
 		var z float64
 		for t := range nt {
-			z += a[i*nt+t] * b[i*nt+t]
+			z += a[t] * b[t]
 		}
 		p := 0.0
 		if z > 0 {
-			p = a[i*nt+int(tags[i])] * b[i*nt+int(tags[i])] / z
+			p = a[tags[i]] * b[tags[i]] / z
 		}
 		if math.IsNaN(p) {
 			p = 0
@@ -179,6 +189,32 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		tg.marg[i] = min(max(p, 0), 1)
 	}
 	return tg.marg
+}
+
+// transSuccs[prev] lists, in increasing order, the tags that may follow prev
+// (transPreds' converse), for the backward pass of marginals.
+var transSuccs = func() (ss [numTags][]tag) {
+	for p := range numTags {
+		for t := range numTags {
+			if allowed(p, t) {
+				ss[p] = append(ss[p], t)
+			}
+		}
+	}
+	return ss
+}()
+
+// normalize divides v by its sum, when the sum is positive and finite.
+func normalize(v *[numTags]float64) {
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	if s > 0 && !math.IsInf(s, 0) {
+		for k := range v {
+			v[k] /= s
+		}
+	}
 }
 
 // spanConfidence is the smallest marginal over the tokens of a span.

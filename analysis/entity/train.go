@@ -28,6 +28,21 @@ type TrainOptions struct {
 	// MinCount drops the features seen fewer times in the training data (0 and 1
 	// keep them all): rare features are mostly noise the perceptron memorises.
 	MinCount int
+	// CRF trains a conditional random field by SGD with L2 (see crf.go)
+	// instead of the perceptron; Epochs 0 then means 40, and Runs and
+	// MinCount do not apply.
+	CRF bool
+	// C2 is the CRF's L2 coefficient (λ = 2·C2/N over N sentences); 0 means 0.3.
+	C2 float64
+	// Eta0 is the CRF's initial learning rate; 0 means 0.03.
+	Eta0 float64
+	// Ensemble trains the perceptron and the CRF and adds their weights, the
+	// perceptron's divided by its default temperature so that both are in the
+	// units of log-potentials: a product of the two experts, one linear model.
+	Ensemble bool
+	// AvgFrom is the first epoch whose final CRF weights are averaged into the
+	// model; 0 means the second half of the epochs.
+	AvgFrom int
 }
 
 // auxDomain is mixed into the private copies of the features of auxiliary sentences.
@@ -54,6 +69,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			return nil, fmt.Errorf("entity: train: sentence %d has %d words but %d tags", i+1, len(s.Words), len(s.Tags))
 		}
 	}
+	if opt.CRF {
+		return trainCRF(train, dev, opt)
+	}
 	if opt.Epochs <= 0 {
 		opt.Epochs = 10
 	}
@@ -68,66 +86,9 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		return nil, err
 	}
 	start := time.Now()
-	// With an auxiliary corpus, every feature also gets a copy private to its
-	// corpus (feature augmentation); the main corpus's copy is used at run time.
-	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
-	fz := &featurizer{gaz: g}
-	ids := map[uint32]int32{}
-	var keys []uint32
-	var isBase []bool // the feature is one the featurizer makes, not a copy
-	// copies[corpus][k] is the key of the copy of feature k private to the main
-	// (0) or auxiliary (1) corpus.
-	copies := [2]map[uint32]uint32{{}, {}}
-	data := make([]trainSentence, len(train))
-	var buf []uint64
-	for si, s := range train {
-		corpus := 0
-		if s.Auxiliary {
-			corpus = 1
-		}
-		fz.sentence(s.Words)
-		head := fz.headline()
-		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
-		for i := range s.Words {
-			buf = fz.features(buf[:0], s.Words, i, head)
-			nb := len(buf)
-			if s.Auxiliary {
-				for _, h := range buf {
-					buf = append(buf, mix(h, auxDomain))
-				}
-			} else if symmetric {
-				for _, h := range buf {
-					buf = append(buf, mix(h, mainDomain))
-				}
-			}
-			row := make([]int32, 0, len(buf))
-			for j, h := range buf {
-				k := key32(h)
-				id, ok := ids[k]
-				if !ok {
-					id = int32(len(keys))
-					ids[k] = id
-					keys = append(keys, k)
-					isBase = append(isBase, false)
-				}
-				row = append(row, id)
-				// Which copy belongs to which feature, for pack to fold it in.
-				if j < nb {
-					isBase[id] = true
-				} else if c := &copies[corpus]; (*c)[key32(buf[j-nb])] == 0 {
-					(*c)[key32(buf[j-nb])] = k
-				}
-			}
-			ts.feats[i] = row
-		}
-		data[si] = ts
-	}
-	var bases []uint32
-	for i, k := range keys {
-		if isBase[i] {
-			bases = append(bases, k)
-		}
-	}
+	in := internSentences(g, train)
+	data, keys, symmetric := in.data, in.keys, in.symmetric
+	bases, copies := in.bases, in.copies
 	if opt.MinCount > 1 {
 		keys = dropRare(data, keys, opt.MinCount)
 	}
@@ -236,9 +197,19 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	m.trans = sumTr
 	m.domain = symmetric
 	m.bases, m.copies = bases, copies
+	temperature := float32(defaultTemperature)
+	if opt.Ensemble {
+		in.keys = keys
+		mc, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose}, g, pool, start)
+		if err != nil {
+			return nil, err
+		}
+		m = addModels(m, mc)
+		temperature = 1
+	}
 	// The packed model, what WriteModel writes, is calibrated and scored.
 	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
-	r.m.temperature = defaultTemperature
+	r.m.temperature = temperature
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
 		if opt.Progress != nil {

@@ -143,8 +143,11 @@ type Stemmer struct {
 	protected *nameSet
 	lex       atomic.Pointer[RootLexicon]
 	cache     *cache
-	editMu    sync.Mutex // serialises lexicon edits
-	shared    bool       // the package's Default: not to be edited
+	editMu    sync.Mutex    // serialises lexicon edits
+	edits     atomic.Uint64 // lexicon edits so far, for the Memos
+	memos     sync.Pool     // of *Memo
+	spare     atomic.Pointer[Memo]
+	shared    bool // the package's Default: not to be edited
 }
 
 // ErrShared is returned when the shared [Default] stemmer is asked to change its
@@ -280,6 +283,7 @@ func (s *Stemmer) SetLexicon(l *RootLexicon) error {
 	defer s.editMu.Unlock()
 	s.lex.Store(l)
 	s.cache.clear()
+	s.edits.Add(1)
 	return nil
 }
 
@@ -298,6 +302,7 @@ func (s *Stemmer) AddRoots(words ...string) error {
 	}
 	s.lex.Store(l)
 	s.cache.clear()
+	s.edits.Add(1)
 	return nil
 }
 
@@ -312,6 +317,7 @@ func (s *Stemmer) RemoveRoots(words ...string) error {
 	defer s.editMu.Unlock()
 	s.lex.Store(s.lexicon().Without(words...))
 	s.cache.clear()
+	s.edits.Add(1)
 	return nil
 }
 

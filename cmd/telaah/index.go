@@ -27,6 +27,7 @@ func runIndex(e *env, args []string) error {
 	batch := fs.Int("batch", index.DefaultBatchSize, "articles per durable batch")
 	quiet := fs.Bool("quiet", false, "print only the summary and the skipped records")
 	maxArticle := fs.Int("max-article", index.DefaultMaxArticle, "most `bytes` of an article's title and body (and of a .txt file); larger ones are skipped")
+	maxAnalyzed := fs.Int("max-analyzed", index.DefaultMaxAnalyzed, "most `bytes` of an article's body (and of its title) analysed (0: no limit); the rest is stored but not searchable, and reported")
 	maxLine := fs.Int("max-line", index.DefaultMaxLine, "most `bytes` of a JSON line or JSON array element; longer ones are skipped")
 	maxFile := fs.Int64("max-file", 0, "most `bytes` read from one input file (0: no limit); the rest is skipped")
 	follow := fs.Bool("follow-symlinks", false, "follow symbolic links in folders to files outside them")
@@ -48,10 +49,13 @@ func runIndex(e *env, args []string) error {
 	if *batch <= 0 {
 		return usageError{fmt.Sprintf("--batch %d: must be positive", *batch)}
 	}
-	if *maxArticle <= 0 || *maxLine <= 0 || *maxFile < 0 {
-		return usageError{"--max-article and --max-line must be positive, --max-file not negative"}
+	if *maxArticle <= 0 || *maxLine <= 0 || *maxFile < 0 || *maxAnalyzed < 0 {
+		return usageError{"--max-article and --max-line must be positive, --max-file and --max-analyzed not negative"}
 	}
-	opts := &index.Options{BatchSize: *batch, MaxArticle: *maxArticle, LockTimeout: *lockTimeout}
+	if *maxAnalyzed == 0 {
+		*maxAnalyzed = -1 // index.Options: negative is no limit
+	}
+	opts := &index.Options{BatchSize: *batch, MaxArticle: *maxArticle, MaxAnalyzed: *maxAnalyzed, LockTimeout: *lockTimeout}
 	// An existing index is opened now, so that a lock is reported before any
 	// reading; a new one is made only when there is an article to put in it.
 	var (
@@ -75,6 +79,7 @@ func runIndex(e *env, args []string) error {
 		}
 	}
 	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
+	opts.Partial = st.partial
 	st.open = func() (index.Backend, error) {
 		if x == nil {
 			var err error
@@ -134,6 +139,9 @@ func runIndex(e *env, args []string) error {
 		noun = "article"
 	}
 	fmt.Fprintf(e.stderr, "indexed %d %s in %.1fs (%.0f docs/s); %s\n", done, noun, el.Seconds(), rate, where)
+	if st.partials > 0 {
+		fmt.Fprintf(e.stderr, "notice: %d %s longer than --max-analyzed %d bytes: stored whole, searchable only in that part (listed above)\n", st.partials, plural(st.partials, "article was", "articles were"), *maxAnalyzed)
+	}
 	if st.guessed > 0 && *quiet {
 		fmt.Fprintf(e.stderr, "warning: %d .txt files have no date of their own: their published date is the file's modification time (a guess)\n", st.guessed)
 	}
@@ -186,6 +194,7 @@ type indexRun struct {
 	fresh     int               // articles in pending with an ID new to this run
 
 	skipped, dups, tooLarge, guessed int
+	partials                         int // articles analysed in part
 	unreadable                       []string
 }
 
@@ -229,6 +238,19 @@ func (st *indexRun) add(a index.Article) error {
 		return st.flush()
 	}
 	return nil
+}
+
+// partial reports an article whose body was analysed only up to
+// --max-analyzed: it is indexed, but the rest of its body cannot be found.
+func (st *indexRun) partial(pa index.Partial) {
+	st.partials++
+	st.p.clear()
+	title := ""
+	if pa.TitleAnalyzed < pa.Title {
+		title = fmt.Sprintf(" and %d of the %d bytes of its title", pa.TitleAnalyzed, pa.Title)
+	}
+	fmt.Fprintf(st.e.stderr, "notice: article %q (%s): analysed the first %d of the %d bytes of its body%s (--max-analyzed); the rest is stored but not searchable\n",
+		printable(pa.ID), printable(st.seen[pa.ID]), pa.Analyzed, pa.Body, title)
 }
 
 // bad reports a record or an input that is skipped.

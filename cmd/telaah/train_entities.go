@@ -20,13 +20,18 @@ func runTrainEntities(e *env, args []string) error {
 	dev := fs.String("dev", "",
 		"comma-separated CoNLL files to score after each epoch and calibrate confidences on (never trained on)")
 	out := fs.String("o", "", "the model file to write; required (the folder must exist)")
-	epochs := fs.Int("epochs", 10, "passes over the training data")
+	learner := fs.String("learner", "ensemble", "ensemble (the perceptron and the CRF, their weights added: the embedded model), crf (a conditional random field, SGD with L2) or perceptron (averaged structured perceptron)")
+	epochs := fs.Int("epochs", 0, "passes over the training data (0: 40 for crf, 10 for perceptron; an ensemble's CRF always makes 40)")
+	c2 := fs.Float64("c2", 0, "crf: the L2 coefficient (0: the default, 0.3)")
 	seed := fs.Uint64("seed", 1, "seed for the order of training sentences")
-	runs := fs.Int("runs", 5, "perceptrons trained with successive seeds and averaged")
+	runs := fs.Int("runs", 5, "perceptron: runs trained with successive seeds and averaged")
 	verbose := fs.Bool("v", false, "print dev scores after every epoch")
 	minCount := fs.Int("min-count", 1, "drop the features seen fewer times than this in the training data")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *learner != "crf" && *learner != "perceptron" && *learner != "ensemble" {
+		return usageError{fmt.Sprintf("-learner %q: want crf, perceptron or ensemble", *learner)}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected arguments: %q", fs.Args())}
@@ -78,7 +83,7 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount})
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount, CRF: *learner == "crf", Ensemble: *learner == "ensemble", C2: *c2})
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,12 @@ func TestTrainEntities(t *testing.T) {
 	if _, _, err := runTelaah(t, "", "train-entities", "-train", train); exitCode(err) != 2 {
 		t.Errorf("train-entities without -o: %v", err)
 	}
+	if _, _, err := runTelaah(t, "", "train-entities", "-train", train, "-learner", "svm", "-o", model); exitCode(err) != 2 {
+		t.Errorf("train-entities -learner svm: %v", err)
+	}
+	if _, stderr, err := runTelaah(t, "", "train-entities", "-train", train, "-learner", "perceptron", "-runs", "1", "-o", model); err != nil {
+		t.Errorf("train-entities -learner perceptron: %v\n%s", err, stderr)
+	}
 	if _, _, err := runTelaah(t, "", "train-entities", "-o", model); exitCode(err) != 2 {
 		t.Errorf("train-entities without -train: %v", err)
 	}

@@ -19,6 +19,29 @@ const maxListedErrors = 100
 type Indexed struct {
 	Indexed int      `json:"indexed"`
 	IDs     []string `json:"ids"` // in the order of the body
+	// Partial lists the articles whose body is longer than the index's
+	// Options.MaxAnalyzed: indexed and stored whole, but searchable only in
+	// their first Analyzed bytes. Absent when there is none.
+	Partial []Partial `json:"partial,omitempty"`
+}
+
+// Partial is an article of a POST that was analysed only in part (see
+// index.Partial).
+type Partial struct {
+	ID       string `json:"id"`
+	Analyzed int    `json:"analyzed_bytes"` // the bytes of the body analysed
+	Body     int    `json:"body_bytes"`     // the bytes of the whole body
+	// The same for the title, which has a limit of its own (equal when the
+	// title is analysed whole).
+	TitleAnalyzed int    `json:"title_analyzed_bytes"`
+	Title         int    `json:"title_bytes"`
+	Message       string `json:"message"`
+}
+
+// addReporter is a backend that says which articles it analysed in part, as
+// index.Index does.
+type addReporter interface {
+	AddReport(articles ...index.Article) ([]index.Partial, error)
 }
 
 // Deleted is the body of a successful DELETE /api/articles/{id}.
@@ -123,13 +146,27 @@ func (h *Handler) postArticles(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusServiceUnavailable, "timed out before indexing; nothing was indexed")
 		return
 	}
-	if err := h.x.Add(arts...); err != nil {
+	var parts []index.Partial
+	if ar, ok := h.x.(addReporter); ok {
+		parts, err = ar.AddReport(arts...)
+	} else {
+		err = h.x.Add(arts...)
+	}
+	if err != nil {
 		h.fail(w, r, statusOf(err), err.Error())
 		return
 	}
 	out := Indexed{Indexed: len(arts), IDs: make([]string, len(arts))}
 	for i, a := range arts {
 		out.IDs[i] = a.ID
+	}
+	for _, p := range parts {
+		msg := fmt.Sprintf("analysed the first %d of the %d bytes of the body", p.Analyzed, p.Body)
+		if p.TitleAnalyzed < p.Title {
+			msg += fmt.Sprintf(" and %d of the %d bytes of the title", p.TitleAnalyzed, p.Title)
+		}
+		out.Partial = append(out.Partial, Partial{ID: p.ID, Analyzed: p.Analyzed, Body: p.Body,
+			TitleAnalyzed: p.TitleAnalyzed, Title: p.Title, Message: msg + "; the rest is stored but not searchable"})
 	}
 	h.reply(w, r, http.StatusOK, out)
 }

@@ -81,7 +81,11 @@
 // it starts on: {"status": 400, "message": "…", "errors": [{"line": 3,
 // "message": "…"}]}. Fix them and send the body again. A successful POST
 // answers {"indexed": N, "ids": […]}; the articles are searchable and durable
-// when it does. Writes take turns.
+// when it does. An article whose body is longer than the index's
+// Options.MaxAnalyzed (2 MiB by default) is indexed and stored whole but
+// searchable only in its first part, and the answer lists it: "partial":
+// [{"id", "analyzed_bytes", "body_bytes", "title_analyzed_bytes",
+// "title_bytes", "message"}]. Writes take turns.
 //
 // # Safe by default
 //

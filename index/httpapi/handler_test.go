@@ -765,3 +765,34 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// A POSTed article longer than the index's MaxAnalyzed is indexed, stored whole
+// and listed in the answer with the bytes analysed.
+func TestPostReportsPartialArticle(t *testing.T) {
+	x, err := index.Create("", &index.Options{MaxAnalyzed: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	h := httpapi.New(x, &httpapi.Config{WriteToken: token})
+	long := strings.Repeat("Warga Bekasi mengeluhkan jalan rusak. ", 100)
+	body := `{"id":"panjang","title":"Laporan","body":"` + long + `"}` + "\n" + `{"id":"pendek","title":"Pendek","body":"Jalan rusak."}` + "\n"
+	res, raw := call(t, h, "POST", "/api/articles", body, "Authorization", "Bearer "+token)
+	var out httpapi.Indexed
+	want(t, res, raw, http.StatusOK, &out)
+	if out.Indexed != 2 || len(out.Partial) != 1 {
+		t.Fatalf("answer %s: want 2 indexed, 1 partial", raw)
+	}
+	p := out.Partial[0]
+	if p.ID != "panjang" || p.Body != len(long) || p.Analyzed > 1024 || p.Analyzed < 900 || p.Message == "" {
+		t.Errorf("partial %+v, want panjang with ≤ 1024 of %d bytes analysed", p, len(long))
+	}
+	if a, err := x.Get("panjang"); err != nil || a == nil || a.Body != long {
+		t.Errorf("the stored body is not the whole body (err %v)", err)
+	}
+	res, raw = call(t, h, "POST", "/api/articles", `{"id":"pendek2","title":"Pendek","body":"Jalan rusak."}`, "Authorization", "Bearer "+token)
+	want(t, res, raw, http.StatusOK, nil)
+	if strings.Contains(string(raw), "partial") {
+		t.Errorf("an answer without partial articles has the field: %s", raw)
+	}
+}

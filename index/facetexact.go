@@ -8,17 +8,19 @@ import (
 )
 
 // entityTop returns the n entities of facet i, an entity field of label l, with
-// the most matching articles, exactly: every nonzero value of the facet's column
-// is grouped under its entity of the registry view v (BMKG and Badan
-// Meteorologi, Klimatologi, dan Geofisika become one value under the display
-// name), however few articles each form has. An article may hold two forms of
-// one entity, so the sum of the counts of its forms is only an upper bound: the
-// exact count (countAny) is computed for the entities in the order of their
+// the most matching articles, exactly: every value of the facet's column is
+// grouped under its entity of the registry view v (BMKG and Badan Meteorologi,
+// Klimatologi, dan Geofisika become one value under the display name), however
+// few articles each form has. The bound of an entity is the number of
+// documents of its forms (at most the number of matches); the exact count
+// (countOf for one form, countAny for several, since an article may hold two
+// forms of one entity) is computed for the entities in the order of their
 // bounds, until the n-th exact value comes before the next bound, when no
-// entity left can enter the top n. Values with equal counts are ordered by
-// their mentions in the index, most first, then by name.
+// entity left can enter the top n: only the few entities that can reach the top
+// are counted. Values with equal counts are ordered by their mentions in the
+// index, most first, then by name.
 func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []FacetValue {
-	if n <= 0 {
+	if n <= 0 || fc.total == 0 {
 		return nil
 	}
 	type candidate struct {
@@ -26,20 +28,16 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 		count    int // the bound, then the exact count
 		mentions int
 		forms    []string // every stored form of the entity
-		present  int      // the forms among the matching articles
+		term     int      // the column's index of its form, when it has one there
+		terms    int      // its forms in the column
 	}
-	nonzero := 0
-	for _, c := range fc.counts[i] {
-		if c > 0 {
-			nonzero++
-		}
-	}
-	byName := make(map[string]*candidate, nonzero)
-	cands := make([]*candidate, 0, nonzero)
-	slab := make([]candidate, 0, nonzero) // never grows: its pointers stay
 	terms := fc.cols[i].terms
-	for t, c := range fc.counts[i] {
-		if c == 0 {
+	byName := make(map[string]*candidate, len(terms))
+	cands := make([]*candidate, 0, len(terms))
+	slab := make([]candidate, 0, len(terms)) // never grows: its pointers stay
+	for t := range terms {
+		b := fc.bound(i, t)
+		if b == 0 {
 			continue
 		}
 		name, mentions, forms := terms[t], 0, []string(nil)
@@ -53,13 +51,13 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 			if forms == nil {
 				forms = []string{name}
 			}
-			slab = append(slab, candidate{value: name, mentions: mentions, forms: forms})
+			slab = append(slab, candidate{value: name, mentions: mentions, forms: forms, term: t})
 			k = &slab[len(slab)-1]
 			byName[name] = k
 			cands = append(cands, k)
 		}
-		k.count += int(c)
-		k.present++
+		k.count = min(k.count+b, fc.total)
+		k.terms++
 	}
 	// before reports whether a comes before b in the facet's order.
 	before := func(a, b *candidate) bool {
@@ -88,28 +86,21 @@ func (fc *facetCounter) entityTop(i int, v *regView, l entity.Label, n int) []Fa
 			top = slices.Insert(top, at, k)
 		}
 	}
-	// The entities of one form among the matches have their exact count
-	// already: they go first, raising the bar the others must pass.
-	for _, k := range cands {
-		if k.present == 1 {
-			if len(top) == n && before(top[n-1], k) {
-				break
-			}
-			insert(k)
-		}
-	}
 	// A candidate's exact count is at most its bound, and the candidates left
 	// have bounds that do not come before its own: once the n-th of top comes
 	// before the bound, the top n is final.
 	for _, k := range cands {
-		if k.present == 1 {
-			continue
-		}
 		if len(top) == n && before(top[n-1], k) {
 			break
 		}
-		k.count = fc.countAny(i, k.forms)
-		insert(k)
+		if k.terms == 1 {
+			k.count = fc.countOf(i, k.term)
+		} else {
+			k.count = fc.countAny(i, k.forms)
+		}
+		if k.count > 0 {
+			insert(k)
+		}
 	}
 	out := make([]FacetValue, len(top))
 	for j, k := range top {

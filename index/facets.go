@@ -33,6 +33,7 @@ import (
 // only reads the postings of its own new segment.
 type column struct {
 	terms []string // sorted
+	sizes []int32  // the documents of each term, deleted ones included
 	parts []colPart
 }
 
@@ -72,6 +73,18 @@ func denseSet(docs []uint32, n uint64) docSet {
 	return docSet{bits: bits}
 }
 
+// size returns the number of documents of s.
+func (s *docSet) size() int {
+	if s.bits == nil {
+		return len(s.list)
+	}
+	n := 0
+	for _, w := range s.bits {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
 // wordAt returns the 64 bits of h from bit g on.
 func wordAt(h []uint64, g uint64) uint64 {
 	i, sh := g>>6, g&63
@@ -95,7 +108,12 @@ func (s *docSet) countIn(hits []uint64, off uint64) int {
 			h := hits[min(uint64(len(hits)), off>>6):]
 			b = b[:min(len(b), len(h))]
 			h = h[:len(b)]
-			for w := range b {
+			w := 0
+			for ; w+4 <= len(b); w += 4 {
+				c += bits.OnesCount64(b[w]&h[w]) + bits.OnesCount64(b[w+1]&h[w+1]) +
+					bits.OnesCount64(b[w+2]&h[w+2]) + bits.OnesCount64(b[w+3]&h[w+3])
+			}
+			for ; w < len(b); w++ {
 				c += bits.OnesCount64(b[w] & h[w])
 			}
 			return c
@@ -366,6 +384,12 @@ func joinParts(segs []*segColumn, offsets []uint64) *column {
 		}
 		c.parts = append(c.parts, p)
 	}
+	c.sizes = make([]int32, len(c.terms))
+	for _, p := range c.parts {
+		for t := range p.seg.docs {
+			c.sizes[p.term[t]] += int32(p.seg.docs[t].size())
+		}
+	}
 	return c
 }
 
@@ -510,12 +534,18 @@ type facetCounter struct {
 	fields []string
 	cols   []*column
 	// hits marks the matching documents; counts holds the count of each
-	// value of each facet once count has run.
+	// value of each facet once countOf has computed it (-1 before), and
+	// total the number of matches, once count has run.
 	hits   []uint64
 	counts [][]int32
-	month  months
-	mcount map[int32]int
-	union  []uint64 // scratch for countAny
+	total  int
+	// segHits, when set (by the fast path), marks the matches of each part
+	// of the columns (each segment) by their number there: counting on
+	// bitsets that start on the same document, a word at a time.
+	segHits [][]uint64
+	month   months
+	mcount  map[int32]int
+	union   []uint64 // scratch for countAny
 }
 
 func (fc *facetCounter) add(d *search.DocumentMatch) {
@@ -535,26 +565,62 @@ func (fc *facetCounter) add(d *search.DocumentMatch) {
 	}
 }
 
-// count computes the count of every value of every facet from the matches.
+// count readies the counts of the values, each computed when first asked for
+// (countOf): a top n of values needs the exact counts of the few whose number
+// of documents (their bound) can reach it, not of every value of the facet.
 func (fc *facetCounter) count() {
+	fc.total = 0
+	for _, w := range fc.hits {
+		fc.total += bits.OnesCount64(w)
+	}
 	fc.counts = make([][]int32, len(fc.cols))
 	for i, c := range fc.cols {
 		cnt := make([]int32, len(c.terms))
-		for _, p := range c.parts {
-			for t := range p.seg.docs {
-				cnt[p.term[t]] += int32(p.seg.docs[t].countIn(fc.hits, p.offset))
-			}
+		for t := range cnt {
+			cnt[t] = -1
 		}
 		fc.counts[i] = cnt
 	}
 }
 
+// bound returns an upper bound of the count of value t of facet i: the
+// smaller of its documents and the matches.
+func (fc *facetCounter) bound(i, t int) int {
+	return min(int(fc.cols[i].sizes[t]), fc.total)
+}
+
+// countOf returns the number of matches with value t of facet i, exactly.
+func (fc *facetCounter) countOf(i, t int) int {
+	if c := fc.counts[i][t]; c >= 0 {
+		return int(c)
+	}
+	c := 0
+	if fc.total > 0 {
+		col := fc.cols[i]
+		seg := fc.segHits != nil && len(fc.segHits) == len(col.parts)
+		for k, p := range col.parts {
+			if j, ok := slices.BinarySearch(p.term, int32(t)); ok {
+				if seg {
+					c += p.seg.docs[j].countIn(fc.segHits[k], 0)
+				} else {
+					c += p.seg.docs[j].countIn(fc.hits, p.offset)
+				}
+			}
+		}
+	}
+	fc.counts[i][t] = int32(c)
+	return c
+}
+
 // top returns the n values of facet i with the highest counts, ties by value.
 func (fc *facetCounter) top(i, n int) []FacetValue {
 	var out []FacetValue
-	for t, c := range fc.counts[i] {
-		if c > 0 {
-			out = append(out, FacetValue{Value: fc.cols[i].terms[t], Count: int(c)})
+	for t := range fc.counts[i] {
+		if fc.bound(i, t) == 0 {
+			continue
+		}
+		if c := fc.countOf(i, t); c > 0 {
+			out = append(out, FacetValue{Value: fc.cols[i].terms[t], Count: c})
 		}
 	}
 	sort.Slice(out, func(a, b int) bool {
@@ -581,8 +647,9 @@ type faceted struct {
 	counter *facetCounter
 }
 
-// Searcher implements bleve's query.Query.
-func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+// counterFor returns a counter of the facets of q over snapshot r, with the
+// columns it needs and no matches yet.
+func (q *faceted) counterFor(ctx context.Context, r bindex.IndexReader) (*facetCounter, error) {
 	cs := q.x.cols.forReader(r)
 	fc := &facetCounter{fields: q.fields}
 	for _, f := range q.fields {
@@ -601,6 +668,15 @@ func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.
 			return nil, err
 		}
 		fc.month, fc.mcount = mo, map[int32]int{}
+	}
+	return fc, nil
+}
+
+// Searcher implements bleve's query.Query.
+func (q *faceted) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	fc, err := q.counterFor(ctx, r)
+	if err != nil {
+		return nil, err
 	}
 	s, err := q.inner.Searcher(ctx, r, m, opts)
 	if err != nil {
@@ -636,15 +712,17 @@ func (s *countingSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInt
 // their counts when at most one of them matched, else the size of the
 // intersection of the matches with the union of their documents.
 func (fc *facetCounter) countAny(i int, forms []string) int {
-	c, cnt := fc.cols[i], fc.counts[i]
+	c := fc.cols[i]
 	present, sum := 0, 0
 	var idx [8]string
 	found := idx[:0]
 	for _, f := range forms {
-		if j, ok := slices.BinarySearch(c.terms, f); ok && cnt[j] > 0 {
-			present++
-			sum += int(cnt[j])
-			found = append(found, f)
+		if j, ok := slices.BinarySearch(c.terms, f); ok {
+			if n := fc.countOf(i, j); n > 0 {
+				present++
+				sum += n
+				found = append(found, f)
+			}
 		}
 	}
 	if present <= 1 {

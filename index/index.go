@@ -92,6 +92,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -272,8 +273,15 @@ type Index struct {
 	// for a mapping it does not know, whose fields MapDocument makes.
 	fields *fieldMaker
 
-	cols columnCache  // the facet columns of the latest snapshot searched
-	sums summaryCache // the decoded entities of recent hits
+	cols  columnCache  // the facet columns of the latest snapshot searched
+	sums  summaryCache // the decoded entities of recent hits
+	posts postCache    // decoded postings of recent searches (fast path)
+	pubs  pubCache     // published dates of the latest snapshot (fast path)
+
+	// slowPath makes every search take bleve's searchers and collector (see
+	// fastQuery): tests compare the fast path with it.
+	slowPath bool
+	fastRuns atomic.Uint64 // searches the fast path answered
 }
 
 // Create makes a new index at path, which must not exist yet or be an empty

@@ -63,27 +63,43 @@ func AnalyzedPart(body string, max int) int {
 // whose body stops at Options.MaxAnalyzed (see AnalyzedPart); the stored body
 // is always a's whole body.
 func (x *Index) analyzedPart(a *Article) *Article {
-	n := AnalyzedPart(a.Body, x.opts.MaxAnalyzed)
-	t := AnalyzedPart(a.Title, x.opts.MaxAnalyzed)
-	if n == len(a.Body) && t == len(a.Title) {
-		return a
-	}
-	cut := *a
-	cut.Body, cut.Title = a.Body[:n], a.Title[:t]
-	return &cut
+	return AnalyzedArticle(a, x.opts.MaxAnalyzed)
 }
 
 // partials returns the articles that Add analyses only in part.
 func (x *Index) partials(articles []Article) []Partial {
 	var out []Partial
 	for i := range articles {
-		b, t := articles[i].Body, articles[i].Title
-		n, m := AnalyzedPart(b, x.opts.MaxAnalyzed), AnalyzedPart(t, x.opts.MaxAnalyzed)
-		if n < len(b) || m < len(t) {
-			out = append(out, Partial{ID: articles[i].ID, Analyzed: n, Body: len(b), TitleAnalyzed: m, Title: len(t)})
+		if p, ok := PartialOf(&articles[i], x.opts.MaxAnalyzed); ok {
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// PartialOf says whether an article is analysed only in part with a limit of
+// max bytes (as [AnalyzedPart]) and how much of it is, for backends other than
+// this package's that apply the same limit.
+func PartialOf(a *Article, max int) (Partial, bool) {
+	b, t := a.Body, a.Title
+	n, m := AnalyzedPart(b, max), AnalyzedPart(t, max)
+	if n == len(b) && m == len(t) {
+		return Partial{}, false
+	}
+	return Partial{ID: a.ID, Analyzed: n, Body: len(b), TitleAnalyzed: m, Title: len(t)}, true
+}
+
+// AnalyzedArticle returns the article as it is analysed with a limit of max
+// bytes: a itself, or a copy whose title and body stop where [AnalyzedPart]
+// cuts them. The stored article stays a.
+func AnalyzedArticle(a *Article, max int) *Article {
+	n, t := AnalyzedPart(a.Body, max), AnalyzedPart(a.Title, max)
+	if n == len(a.Body) && t == len(a.Title) {
+		return a
+	}
+	cut := *a
+	cut.Body, cut.Title = a.Body[:n], a.Title[:t]
+	return &cut
 }
 
 // AddReport is Add that also returns the articles it analysed only in part

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -21,10 +22,22 @@ type phraseQuery struct {
 	field string
 	slots [][]string
 	boost float64
+	// termSearchers makes the query search with bleve's term searchers even
+	// on a scorch snapshot (for tests that compare the two ways).
+	termSearchers bool
 }
 
-// Searcher implements bleve's query.Query.
+// Searcher implements bleve's query.Query. On a scorch snapshot, unless the
+// search wants explanations, it reads the segments' postings
+// directly (segPhraseSearcher); else it drives bleve's term searchers
+// (phraseSearcher). Both find and score the same.
 func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	if is, ok := r.(*scorch.IndexSnapshot); ok && !q.termSearchers && !opts.Explain && !hasSynonyms(ctx, q.field) {
+		s, err := newSegPhraseSearcher(ctx, is, q, opts)
+		if err != nil || s != nil {
+			return s, err
+		}
+	}
 	wantLocs := opts.IncludeTermVectors
 	opts.IncludeTermVectors = true
 	s := &phraseSearcher{field: q.field, wantLocs: wantLocs}
@@ -74,6 +87,17 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapp
 	s.cur = make([]*search.DocumentMatch, len(s.subs))
 	s.pos = make([][]uint64, len(s.subs))
 	return s, nil
+}
+
+// hasSynonyms reports whether the search has synonyms for field, which
+// bleve's term searchers expand (segPhraseSearcher does not).
+func hasSynonyms(ctx context.Context, field string) bool {
+	fts, ok := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap)
+	if !ok {
+		return false
+	}
+	_, ok = fts[field]
+	return ok
 }
 
 type phraseSearcher struct {

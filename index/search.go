@@ -272,6 +272,17 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		req.Query = fq
 	}
+	var fast *fastQuery
+	if (r.Sort == ByRelevance || r.Sort == ByRelevanceAndDate) && !x.slowPath {
+		inner, decay := q, (*recency)(nil)
+		if rq, ok := q.(*recency); ok {
+			inner, decay = rq.inner, rq
+		}
+		if plan, ok := compile(inner); ok {
+			fast = &fastQuery{x: x, plan: plan, decay: decay, inner: q, fq: fq, k: size + r.Offset}
+			req.Query = fast
+		}
+	}
 	res, err := x.b.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -280,6 +291,10 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, fmt.Errorf("search %q: %w", r.Query, err)
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Warnings: t.warnings}
+	if fast != nil && fast.fast {
+		out.Total = fast.total
+		x.fastRuns.Add(1)
+	}
 	var hl *Highlighter
 	var locs map[string]search.FieldTermLocationMap
 	if !r.Plain {

@@ -36,18 +36,23 @@ func addClusterFlags(fs *flag.FlagSet, writes bool) *clusterFlags {
 	return c
 }
 
-// cluster returns the OpenSearch backend the flags describe; analyzed is called
-// for each analysed article and batch is the bulk size (0: the default).
-func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, error) {
+// open returns the OpenSearch backend the flags describe; analyzed is called
+// for each analysed article and batch is the bulk size (0: the default). When
+// readOnly, it never writes to the cluster nor creates anything there. Each of
+// set changes the configuration before the cluster is opened.
+func (c *clusterFlags) open(analyzed func(), batch int, readOnly bool, set ...func(*opensearch.Config)) (*opensearch.Index, error) {
 	cfg := opensearch.ConfigFromEnv(c.url)
 	cfg.Index, cfg.Version, cfg.Shards = c.name, c.version, c.shards
 	cfg.Replicas = c.replicas
 	if cfg.Replicas == 0 {
 		cfg.Replicas = -1 // 0 asked explicitly
 	}
-	cfg.Analyzed, cfg.BulkDocs = analyzed, batch
+	cfg.Analyzed, cfg.BulkDocs, cfg.ReadOnly = analyzed, batch, readOnly
 	if c.noWait {
 		cfg.Refresh = opensearch.RefreshNone
+	}
+	for _, f := range set {
+		f(&cfg)
 	}
 	return opensearch.New(cfg)
 }
@@ -56,7 +61,9 @@ func (c *clusterFlags) cluster(analyzed func(), batch int) (*opensearch.Index, e
 // given (an index directory is opened by runIndex itself, lazily). It returns
 // its name for the summary.
 func writeBackend(c *clusterFlags, opts *index.Options) (index.Backend, string, error) {
-	x, err := c.cluster(opts.Analyzed, opts.BatchSize)
+	x, err := c.open(opts.Analyzed, opts.BatchSize, false, func(cfg *opensearch.Config) {
+		cfg.MaxAnalyzed, cfg.Partial = opts.MaxAnalyzed, opts.Partial
+	})
 	if err != nil {
 		return nil, "", err
 	}
@@ -79,7 +86,13 @@ func readBackend(c *clusterFlags, dir string, opts *index.Options) (index.Backen
 	if dir != "" {
 		return nil, usageError{"give --index DIR or --opensearch URL, not both"}
 	}
-	return c.cluster(nil, 0)
+	// A search only reads: nothing is created on the cluster, and a missing
+	// index is an error naming it.
+	x, err := c.open(nil, 0, true)
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
 }
 
 // needsTarget reports the usage error of a command given neither an index

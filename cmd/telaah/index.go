@@ -65,6 +65,10 @@ func runIndex(e *env, args []string) error {
 	)
 	p := newProgress(e.stderr, estimate(fs.Args()), *quiet)
 	opts.Analyzed = p.analyzed
+	// The run's state exists before any backend is opened: a backend copies
+	// its options, the notice of a partly analysed article included.
+	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
+	opts.Partial = st.partial
 	if cluster.url != "" {
 		c, name, err := writeBackend(cluster, opts)
 		if err != nil {
@@ -78,8 +82,6 @@ func runIndex(e *env, args []string) error {
 			return err
 		}
 	}
-	st := &indexRun{e: e, p: p, batch: *batch, seen: map[string]string{}, pendingAt: map[string]int{}}
-	opts.Partial = st.partial
 	st.open = func() (index.Backend, error) {
 		if x == nil {
 			var err error

@@ -16,6 +16,7 @@ import (
 
 	"github.com/telaah/telaah/index"
 	"github.com/telaah/telaah/index/httpapi"
+	"github.com/telaah/telaah/index/opensearch"
 )
 
 // minTokenLen is the shortest write token serve accepts.
@@ -101,12 +102,17 @@ func runServe(e *env, args []string) error {
 // enabled. It returns the backend, its name and its number of articles.
 func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Duration) (index.Backend, string, uint64, error) {
 	if c.url != "" {
-		x, err := c.cluster(nil, 0)
+		x, err := c.open(nil, 0, !writes)
 		if err != nil {
 			return nil, "", 0, err
 		}
-		// Counting checks that the cluster answers before serving.
+		// Counting checks that the cluster answers before serving. A count
+		// creates nothing: with writes, a missing index is made empty here
+		// (Refresh creates it), as a missing directory is.
 		n, err := x.Count(context.Background())
+		if writes && errors.Is(err, opensearch.ErrNoIndex) {
+			n, err = 0, x.Refresh(context.Background())
+		}
 		if err != nil {
 			x.Close()
 			return nil, "", 0, err

@@ -122,6 +122,11 @@ func Cases() []Case {
 		{"some facets", index.Request{Query: "pasar", Size: all, FacetSize: 3, Facets: []string{index.FieldSource, index.FieldPublished}}},
 		{"highlights", index.Request{Query: `bekasi OR "harga rumah" OR buku`, Size: all}},
 		{"plain", index.Request{Query: "bekasi", Size: all, Plain: true}},
+		// Facets smaller than the corpus's entities: a backend that counts the
+		// most frequent stored keys only must still count each entity exactly.
+		{"one facet value", index.Request{Size: all, FacetSize: 1}},
+		{"two facet values", index.Request{Size: all, FacetSize: 2}},
+		{"three facet values of a query", index.Request{Query: "warga OR harga OR pemerintah", Size: all, FacetSize: 3}},
 	}
 }
 

@@ -95,6 +95,9 @@ func (x *Index) Add(articles ...index.Article) error {
 	if len(articles) == 0 {
 		return nil
 	}
+	if err := x.writable(fmt.Sprintf("opensearch: adding %d articles", len(articles))); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	if err := x.ensure(ctx); err != nil {
 		return err
@@ -186,10 +189,28 @@ func (x *Index) Add(articles ...index.Article) error {
 	if err := flush(); err != nil {
 		return err
 	}
+	x.reportPartial(articles, failed)
 	if len(failed) > 0 {
 		return &BulkError{Op: "index", Total: len(articles), Items: failed}
 	}
 	return nil
+}
+
+// reportPartial calls Config.Partial for the articles Add analysed only in
+// part, except those the cluster refused.
+func (x *Index) reportPartial(articles []index.Article, failed []ItemError) {
+	if x.cfg.Partial == nil {
+		return
+	}
+	refused := make(map[string]bool, len(failed))
+	for _, f := range failed {
+		refused[f.ID] = true
+	}
+	for i := range articles {
+		if p, ok := index.PartialOf(&articles[i], x.cfg.MaxAnalyzed); ok && !refused[p.ID] {
+			x.cfg.Partial(p)
+		}
+	}
 }
 
 // bulkResponse is the answer to a bulk request.

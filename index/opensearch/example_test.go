@@ -2,6 +2,7 @@ package opensearch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"time"
@@ -69,4 +70,26 @@ func ExampleIndex_SearchBody() {
 	}
 	fmt.Println(body["query"])
 	// Output: map[bool:map[minimum_should_match:1 should:[map[bool:map[minimum_should_match:1 should:[map[term:map[title_terms:map[boost:2 value:guna]]] map[term:map[title_terms:map[boost:2 value:menggunakan]]]]]] map[bool:map[minimum_should_match:1 should:[map[term:map[body_terms:map[value:guna]]] map[term:map[body_terms:map[value:menggunakan]]]]]]]]]
+}
+
+// A reader opens the index with Config.ReadOnly: it never writes, and a
+// search on a cluster without the index fails, naming it, and creates nothing.
+func ExampleConfig_readOnly() {
+	srv := opensearchtest.NewServer()
+	defer srv.Close()
+	x, err := opensearch.New(opensearch.Config{URL: srv.URL, Index: "articles", ReadOnly: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer x.Close()
+	_, err = x.Search(context.Background(), index.Request{Query: "banjir"})
+	var missing *opensearch.NoIndexError
+	if errors.As(err, &missing) {
+		fmt.Printf("no index %s; indices on the cluster: %d\n", missing.Index, len(srv.Indices()))
+	}
+	err = x.Add(index.Article{ID: "1", Title: "Banjir", Body: "Banjir di Bekasi."})
+	fmt.Println(errors.Is(err, opensearch.ErrReadOnly))
+	// Output:
+	// no index articles; indices on the cluster: 0
+	// true
 }

@@ -28,6 +28,7 @@ const (
 	DefaultMaxRetries = 5
 	DefaultShards     = 1
 	DefaultReplicas   = 1
+	DefaultFacetPage  = 1000
 )
 
 // The refresh policies of a bulk request (Config.Refresh).
@@ -92,6 +93,26 @@ type Config struct {
 	// Analyzed, when not nil, is called after each article Add has analysed,
 	// from several goroutines at once.
 	Analyzed func()
+	// MaxAnalyzed bounds the bytes of an article's body (and of its title)
+	// that Add analyses, as index.Options.MaxAnalyzed does: the whole article
+	// is sent and stored, the rest is not searchable. 0 is
+	// index.DefaultMaxAnalyzed, negative no limit.
+	MaxAnalyzed int
+	// Partial, when not nil, is called once for each article that Add
+	// analysed only in part (see MaxAnalyzed), after the cluster acknowledged
+	// it, from the goroutine that called Add.
+	Partial func(index.Partial)
+	// FacetPage is the number of stored keys of an entity field read a
+	// request when an entity facet pages through all of them (see
+	// [Index.Search]; DefaultFacetPage when 0). Each key brings up to 20
+	// name buckets: keep FacetPage × 21 under the cluster's
+	// search.max_buckets (65 535 by default).
+	FacetPage int
+	// ReadOnly makes the Index a reader: Add, Delete, Refresh, Reindex,
+	// DeleteIndex and Drop return ErrReadOnly and nothing is ever created on
+	// the cluster. (Reads never create the index anyway: Search, Get and
+	// Count on a cluster without it return a *NoIndexError.)
+	ReadOnly bool
 }
 
 func (c *Config) concrete() string { return c.Index + "-" + c.Version }
@@ -112,8 +133,10 @@ type Index struct {
 var _ index.Backend = (*Index)(nil)
 
 // New returns the index described by cfg. It sends nothing: the template, the
-// concrete index and the alias are created on first use when the alias does not
-// exist.
+// concrete index and the alias are created by the first write (Add, Delete,
+// Refresh, Reindex) when the alias does not exist. A read (Search, Get, Count)
+// never creates anything: on a cluster without the alias it returns a
+// *NoIndexError.
 func New(cfg Config) (*Index, error) {
 	c, err := newClient(&cfg)
 	if err != nil {
@@ -145,6 +168,9 @@ func New(cfg Config) (*Index, error) {
 	}
 	if cfg.BulkBytes <= 0 {
 		cfg.BulkBytes = DefaultBulkBytes
+	}
+	if cfg.FacetPage <= 0 {
+		cfg.FacetPage = DefaultFacetPage
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
@@ -180,6 +206,9 @@ func (x *Index) Close() error {
 // Refresh makes everything indexed so far searchable (after Add with
 // RefreshNone).
 func (x *Index) Refresh(ctx context.Context) error {
+	if err := x.writable("opensearch: refresh"); err != nil {
+		return err
+	}
 	if err := x.ensure(ctx); err != nil {
 		return err
 	}
@@ -189,9 +218,10 @@ func (x *Index) Refresh(ctx context.Context) error {
 	return nil
 }
 
-// Count returns the number of articles in the index.
+// Count returns the number of articles in the index; a *NoIndexError when
+// the cluster has no index of that name (it is not created).
 func (x *Index) Count(ctx context.Context) (uint64, error) {
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return 0, err
 	}
 	var out struct {
@@ -247,7 +277,7 @@ func (x *Index) Document(a *index.Article) ([]byte, error) {
 
 // encode appends the document of an article, and a newline, to buf.
 func (x *Index) encode(buf *bytes.Buffer, a *index.Article) error {
-	an := index.AnalyzeArticle(x.cfg.Pipeline, a, x.cfg.KeepSurface)
+	an := index.AnalyzeArticle(x.cfg.Pipeline, index.AnalyzedArticle(a, x.cfg.MaxAnalyzed), x.cfg.KeepSurface)
 	s := source{
 		ID: a.ID, Title: a.Title, Body: a.Body,
 		TitleTerms: EncodeTokens(an.TitleTokens), BodyTerms: EncodeTokens(an.BodyTokens),
@@ -381,10 +411,11 @@ func isSpace(r rune) bool {
 }
 
 // Get returns the stored article with the given ID, or nil and no error when
-// there is none.
+// there is none; a *NoIndexError when the cluster has no index of that name
+// (it is not created).
 func (x *Index) Get(id string) (*index.Article, error) {
 	ctx := context.Background()
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return nil, err
 	}
 	var out struct {
@@ -427,6 +458,9 @@ func articleOf(id string, raw json.RawMessage) (*index.Article, error) {
 func (x *Index) Delete(ids ...string) error {
 	if len(ids) == 0 {
 		return nil
+	}
+	if err := x.writable(fmt.Sprintf("opensearch: deleting %d articles", len(ids))); err != nil {
+		return err
 	}
 	ctx := context.Background()
 	if err := x.ensure(ctx); err != nil {

@@ -44,6 +44,9 @@ const reindexPage = 500
 // the old index: stop the writers, or index their articles again after the swap.
 // progress, when not nil, is called with the number of articles copied so far.
 func (x *Index) Reindex(ctx context.Context, version string, progress func(done int)) (old string, err error) {
+	if err := x.writable("opensearch: reindex"); err != nil {
+		return "", err
+	}
 	if err := x.ensure(ctx); err != nil {
 		return "", err
 	}
@@ -128,6 +131,9 @@ func (x *Index) Reindex(ctx context.Context, version string, progress func(done 
 // DeleteIndex deletes a concrete index by name, such as the old index Reindex
 // returns. It refuses the index the alias points to.
 func (x *Index) DeleteIndex(ctx context.Context, name string) error {
+	if err := x.writable("opensearch: deleting index " + name); err != nil {
+		return err
+	}
 	cur, err := x.Concrete(ctx)
 	if err != nil {
 		return err
@@ -147,6 +153,9 @@ func (x *Index) DeleteIndex(ctx context.Context, name string) error {
 // indices behind the alias (so the alias too) and the index template. The
 // articles are gone; it is for tests and for starting over.
 func (x *Index) Drop(ctx context.Context) error {
+	if err := x.writable("opensearch: drop"); err != nil {
+		return err
+	}
 	cur, err := x.Concrete(ctx)
 	if err != nil {
 		return err

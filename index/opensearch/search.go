@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,9 +24,10 @@ type obj = map[string]any
 // and date filters as filters, the entity and source facets as terms
 // aggregations and the published facet as a date_histogram, and the fragments
 // highlighted here from the stored title and body, with the same marks as the
-// bleve backend.
+// bleve backend. It never creates anything: on a cluster without the index it
+// returns a *NoIndexError.
 func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, error) {
-	if err := x.ensure(ctx); err != nil {
+	if err := x.check(ctx); err != nil {
 		return nil, err
 	}
 	st, err := x.stats(ctx)
@@ -77,8 +79,11 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 	if err := plan.facets(res.Aggregations, &out.Facets); err != nil {
 		return nil, fmt.Errorf("opensearch: search %q: %w", r.Query, err)
 	}
+	if err := x.aliasCounts(ctx, body["query"], plan.merged, st.learned); err != nil {
+		return nil, fmt.Errorf("opensearch: search %q: %w", r.Query, err)
+	}
 	for _, mf := range plan.merged {
-		vs, err := x.entityFacet(ctx, body["query"], mf.values, plan.n)
+		vs, err := x.entityFacet(ctx, body["query"], mf, st.learned, plan.n)
 		if err != nil {
 			return nil, fmt.Errorf("opensearch: search %q: %w", r.Query, err)
 		}
@@ -95,34 +100,166 @@ func (x *Index) Search(ctx context.Context, r index.Request) (*index.Result, err
 	return out, nil
 }
 
-// entityFacet returns the n first values of an entity facet. A value that
-// merged several stored keys is counted again, with a count request, since an
-// article may hold two forms of one entity.
-func (x *Index) entityFacet(ctx context.Context, q any, ms []*mergedValue, n int) ([]index.FacetValue, error) {
-	top := orderFacet(ms, n)
-	recount := false
-	for _, m := range top {
-		if len(m.keys) < 2 {
-			continue
-		}
-		body := obj{"query": obj{"bool": obj{"must": []any{q}, "filter": []any{keysFilter(m.field, m.keys)}}}}
-		var res struct {
-			Count int `json:"count"`
-		}
-		path := "/" + url.PathEscape(x.cfg.Index) + "/_count"
-		if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
-			return nil, fmt.Errorf("counting %s %q: %w", m.field, m.value, err)
-		}
-		m.count, recount = res.Count, true
+// entityFacet returns the n first values of an entity facet, with the counts
+// the bleve backend's registry gives: the articles that name the entity by any
+// of its stored keys, each once. The terms aggregation of the search gave the
+// most frequent keys (all of them when its sum_other_doc_count is 0); when it
+// did not give all, the keys that merge through the learned aliases are
+// counted with one more aggregation (include: those keys), and the keys it
+// left out are paged through with a composite aggregation only when one of
+// them could still reach the n first values. A value that merges several keys
+// is counted again (a filters aggregation), since an article may hold two of
+// its forms; values are recounted until the n first are all exact.
+func (x *Index) entityFacet(ctx context.Context, q any, mf *mergedFacet, learned map[entity.Label]map[string]string, n int) ([]index.FacetValue, error) {
+	ms := mf.merge(learned)
+	top, err := x.settle(ctx, q, ms, n)
+	if err != nil {
+		return nil, err
 	}
-	if recount {
-		top = orderFacet(ms, n)
+	if !mf.complete && (len(top) < n || top[len(top)-1].count <= mf.bound) {
+		// A key outside the window could be among the n first (or tie with
+		// the last): read them all.
+		if err := x.allKeys(ctx, q, mf); err != nil {
+			return nil, err
+		}
+		mf.complete = true
+		if top, err = x.settle(ctx, q, mf.merge(learned), n); err != nil {
+			return nil, err
+		}
 	}
 	var out []index.FacetValue
 	for _, m := range top {
 		out = append(out, index.FacetValue{Value: m.value, Count: m.count})
 	}
 	return out, nil
+}
+
+// settle recounts the values among the n first whose count is not exact,
+// until the n first are all exact, all the values of a round in one request
+// (a filters aggregation, one filter a value). Since a recount only lowers a
+// count (a sum over keys bounds the articles from above), the n first of
+// exact counts are then the n first of the facet.
+func (x *Index) settle(ctx context.Context, q any, ms []*mergedValue, n int) ([]*mergedValue, error) {
+	for {
+		top := orderFacet(ms, n)
+		filters := obj{}
+		var stale []*mergedValue
+		for _, m := range top {
+			if !m.exact {
+				filters[strconv.Itoa(len(stale))] = keysFilter(m.field, m.keys)
+				stale = append(stale, m)
+			}
+		}
+		if len(stale) == 0 {
+			return top, nil
+		}
+		body := obj{"size": 0, "track_total_hits": false, "query": q, "aggs": obj{aggRecount: obj{"filters": obj{"filters": filters}}}}
+		var res searchResponse
+		path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
+		if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
+			return nil, fmt.Errorf("counting %d %s: %w", len(stale), stale[0].field, err)
+		}
+		var agg struct {
+			Buckets map[string]struct {
+				Count *int `json:"doc_count"`
+			} `json:"buckets"`
+		}
+		if err := json.Unmarshal(res.Aggregations[aggRecount], &agg); err != nil {
+			return nil, fmt.Errorf("reading the counts of %s: %w", stale[0].field, err)
+		}
+		for i, m := range stale {
+			b, ok := agg.Buckets[strconv.Itoa(i)]
+			if !ok || b.Count == nil {
+				return nil, fmt.Errorf("counting %s %q: no bucket %d in the answer", m.field, m.value, i)
+			}
+			m.count, m.exact = *b.Count, true
+		}
+	}
+}
+
+// aliasCounts reads, in one request, the exact counts of the stored keys that
+// merge through the learned aliases and that the search's terms aggregations
+// left out (include: the keys, size: their number, so every shard returns
+// them all).
+func (x *Index) aliasCounts(ctx context.Context, q any, mfs []*mergedFacet, learned map[entity.Label]map[string]string) error {
+	aggs := obj{}
+	order := []any{obj{"_count": "desc"}, obj{"_key": "asc"}}
+	for _, mf := range mfs {
+		if mf.complete {
+			continue
+		}
+		if keys := mf.aliasKeys(learned); len(keys) > 0 {
+			aggs[mf.field] = obj{"terms": obj{"field": mf.field + KeySuffix, "include": keys, "size": len(keys), "order": order},
+				"aggs": obj{aggNames: obj{"terms": obj{"field": mf.field, "size": 20, "order": order}}}}
+		}
+	}
+	if len(aggs) == 0 {
+		return nil
+	}
+	body := obj{"size": 0, "track_total_hits": false, "query": q, "aggs": aggs}
+	var res searchResponse
+	path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
+	if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
+		return fmt.Errorf("counting the keys of learned aliases: %w", err)
+	}
+	for _, mf := range mfs {
+		raw, ok := res.Aggregations[mf.field]
+		if !ok {
+			continue
+		}
+		var t termsAgg
+		if err := json.Unmarshal(raw, &t); err != nil {
+			return fmt.Errorf("reading the keys of learned aliases in %s: %w", mf.field, err)
+		}
+		for _, b := range t.Buckets {
+			mf.add(b, true)
+		}
+	}
+	return nil
+}
+
+// allKeys reads every stored key of the matching articles with a composite
+// aggregation, x.cfg.FacetPage keys a request.
+func (x *Index) allKeys(ctx context.Context, q any, mf *mergedFacet) error {
+	order := []any{obj{"_count": "desc"}, obj{"_key": "asc"}}
+	var after any
+	path := "/" + url.PathEscape(x.cfg.Index) + "/_search"
+	for {
+		comp := obj{"size": x.cfg.FacetPage, "sources": []any{obj{aggKey: obj{"terms": obj{"field": mf.field + KeySuffix}}}}}
+		if after != nil {
+			comp["after"] = after
+		}
+		body := obj{"size": 0, "track_total_hits": false, "query": q, "aggs": obj{aggKeys: obj{"composite": comp,
+			"aggs": obj{aggNames: obj{"terms": obj{"field": mf.field, "size": 20, "order": order}}}}}}
+		var res searchResponse
+		if _, err := x.c.json(ctx, http.MethodPost, path, nil, body, &res, false); err != nil {
+			return fmt.Errorf("paging through the keys of %s: %w", mf.field, err)
+		}
+		var page struct {
+			AfterKey map[string]any `json:"after_key"`
+			Buckets  []struct {
+				Key map[string]any `json:"key"`
+				termBucket
+			} `json:"buckets"`
+		}
+		if raw, ok := res.Aggregations[aggKeys]; ok {
+			if err := json.Unmarshal(raw, &page); err != nil {
+				return fmt.Errorf("paging through the keys of %s: %w", mf.field, err)
+			}
+		}
+		for _, b := range page.Buckets {
+			k, ok := b.Key[aggKey].(string)
+			if !ok {
+				return fmt.Errorf("paging through the keys of %s: bucket key %v is not a string", mf.field, b.Key)
+			}
+			b.termBucket.Key = k
+			mf.add(b.termBucket, true)
+		}
+		if len(page.Buckets) < x.cfg.FacetPage || page.AfterKey == nil {
+			return nil
+		}
+		after = page.AfterKey
+	}
 }
 
 // plan is what Search needs to read the answer to the body it sent.
@@ -135,13 +272,16 @@ type plan struct {
 	mark     bool           // fragments asked for
 	sourceOf []string
 	learned  map[entity.Label]map[string]string
-	n        int           // values per facet
-	merged   []mergedFacet // the entity facets read, before their counts are checked
+	n        int            // values per facet
+	merged   []*mergedFacet // the entity facets read, before their counts are checked
 }
 
 // The names of the aggregations of a search body.
 const (
 	aggNames     = "names"
+	aggKeys      = "keys" // the composite aggregation paging through an entity field's keys
+	aggKey       = "key"  // its one source
+	aggRecount   = "recount"
 	aggPublished = "published"
 	aggSpan      = "published_span"
 )
@@ -355,21 +495,11 @@ func better(l entity.Label, key, a string, na int, b string, nb int) bool {
 	return a < b
 }
 
-// facets reads the aggregations into the facets of a result.
+// facets reads the aggregations into the facets of a result; the entity
+// facets are kept in p.merged, to be made exact by Search.
 func (p *plan) facets(aggs map[string]json.RawMessage, out *index.Facets) error {
 	for _, f := range p.facets_ {
-		type bucket struct {
-			Key   string `json:"key"`
-			Count int    `json:"doc_count"`
-		}
-		var t struct {
-			Buckets []struct {
-				bucket
-				Names struct {
-					Buckets []bucket `json:"buckets"`
-				} `json:"names"`
-			} `json:"buckets"`
-		}
+		var t termsAgg
 		if raw, ok := aggs[f]; ok {
 			if err := json.Unmarshal(raw, &t); err != nil {
 				return fmt.Errorf("reading facet %s: %w", f, err)
@@ -383,68 +513,151 @@ func (p *plan) facets(aggs map[string]json.RawMessage, out *index.Facets) error 
 			out.Sources = vs
 			continue
 		}
-		// The buckets of one entity's stored keys merge through the learned
-		// aliases (DPRD and Dewan Perwakilan Rakyat Daerah).
-		l := labelOf(f)
-		byKey := map[string]*mergedValue{}
-		var ms []*mergedValue
+		mf := &mergedFacet{field: f, complete: t.SumOther == 0 && t.ErrorBound == 0, errorBound: t.ErrorBound}
+		if n := len(t.Buckets); n > 0 {
+			mf.bound = t.Buckets[n-1].Count + t.ErrorBound
+		}
 		for _, b := range t.Buckets {
-			// The names sub-aggregation counts every name of the bucket's
-			// articles: keep those of this key.
-			names := b.Names.Buckets[:0]
-			for _, n := range b.Names.Buckets {
-				if index.EntityKey(l, n.Key) == b.Key {
-					names = append(names, n)
-				}
-			}
-			name := b.Key
-			if len(names) > 0 {
-				name = names[0].Key
-			}
-			key := index.EntityKeyWith(l, name, p.learned[l])
-			m := byKey[key]
-			if m == nil {
-				m = &mergedValue{field: f, key: key, names: map[string]int{}}
-				byKey[key] = m
-				ms = append(ms, m)
-			}
-			m.count += b.Count
-			m.keys = append(m.keys, b.Key)
-			for _, n := range names {
-				m.names[n.Key] += n.Count
-			}
+			mf.add(b, t.ErrorBound == 0)
 		}
-		for _, m := range ms {
-			// A learned alias brings the name it stands for, which the
-			// registry shows (DPRD → Dewan Perwakilan Rakyat Daerah).
-			for n := range m.names {
-				if t, ok := p.learned[l][index.AliasKey(n)]; ok {
-					if _, seen := m.names[t]; !seen {
-						m.names[t] = 0
-					}
-				}
-			}
-			// The display name, as the registry chooses it: a full name (not
-			// an alias) first, then the one most articles use, then the
-			// longest.
-			for n, c := range m.names {
-				if m.value == "" || better(l, m.key, n, c, m.value, m.names[m.value]) {
-					m.value = n
-				}
-			}
-			if m.value == "" {
-				m.value = m.key
-			}
-		}
-		p.merged = append(p.merged, mergedFacet{f, ms})
+		p.merged = append(p.merged, mf)
 	}
 	return p.histogram(aggs, out)
 }
 
-// mergedFacet is an entity facet before its counts are checked.
+// termsAgg is the answer of a terms aggregation on an entity key field.
+type termsAgg struct {
+	ErrorBound int          `json:"doc_count_error_upper_bound"`
+	SumOther   int          `json:"sum_other_doc_count"`
+	Buckets    []termBucket `json:"buckets"`
+}
+
+// termBucket is one stored key of an entity field, with the names its
+// articles give.
+type termBucket struct {
+	Key   string `json:"key"`
+	Count int    `json:"doc_count"`
+	Names struct {
+		Buckets []struct {
+			Key   string `json:"key"`
+			Count int    `json:"doc_count"`
+		} `json:"buckets"`
+	} `json:"names"`
+}
+
+// mergedFacet is an entity facet: the stored keys read so far, and whether
+// they are all the keys of the matching articles.
 type mergedFacet struct {
-	field  string
-	values []*mergedValue
+	field      string
+	keys       map[string]keyCount // the stored keys read
+	order      []string            // in the order read
+	complete   bool                // keys holds every key of the matching articles
+	bound      int                 // when not complete: no key missing from keys is in more articles
+	errorBound int                 // the terms aggregation's doc_count_error_upper_bound
+}
+
+// keyCount is what is known of one stored key.
+type keyCount struct {
+	count int
+	exact bool // count is the key's exact number of articles
+	names map[string]int
+}
+
+// add records a bucket; a key read twice keeps its exact count.
+func (mf *mergedFacet) add(b termBucket, exact bool) {
+	if mf.keys == nil {
+		mf.keys = map[string]keyCount{}
+	}
+	old, seen := mf.keys[b.Key]
+	if seen && old.exact && !exact {
+		return
+	}
+	k := keyCount{count: b.Count, exact: exact, names: map[string]int{}}
+	for _, n := range b.Names.Buckets {
+		k.names[n.Key] = n.Count
+	}
+	if !seen {
+		mf.order = append(mf.order, b.Key)
+	}
+	mf.keys[b.Key] = k
+}
+
+// merge returns the values of the facet: the stored keys of one entity merged
+// through the learned aliases (DPRD and Dewan Perwakilan Rakyat Daerah), each
+// with the sum of its keys' counts, exact for a value of one exact key.
+func (mf *mergedFacet) merge(learned map[entity.Label]map[string]string) []*mergedValue {
+	l := labelOf(mf.field)
+	byKey := map[string]*mergedValue{}
+	var ms []*mergedValue
+	for _, sk := range mf.order {
+		b := mf.keys[sk]
+		// The names sub-aggregation counts every name of the bucket's
+		// articles: keep those of this key.
+		name, best := sk, -1
+		names := map[string]int{}
+		for n, c := range b.names {
+			if index.EntityKey(l, n) != sk {
+				continue
+			}
+			names[n] = c
+			if c > best || c == best && n < name {
+				name, best = n, c
+			}
+		}
+		key := index.EntityKeyWith(l, name, learned[l])
+		m := byKey[key]
+		if m == nil {
+			m = &mergedValue{field: mf.field, key: key, names: map[string]int{}, exact: true}
+			byKey[key] = m
+			ms = append(ms, m)
+		}
+		m.count += b.count
+		m.keys = append(m.keys, sk)
+		m.exact = m.exact && b.exact && len(m.keys) == 1
+		for n, c := range names {
+			m.names[n] += c
+		}
+	}
+	for _, m := range ms {
+		// A learned alias brings the name it stands for, which the
+		// registry shows (DPRD → Dewan Perwakilan Rakyat Daerah).
+		for n := range m.names {
+			if t, ok := learned[l][index.AliasKey(n)]; ok {
+				if _, seen := m.names[t]; !seen {
+					m.names[t] = 0
+				}
+			}
+		}
+		// The display name, as the registry chooses it: a full name (not
+		// an alias) first, then the one most articles use, then the
+		// longest.
+		for n, c := range m.names {
+			if m.value == "" || better(l, m.key, n, c, m.value, m.names[m.value]) {
+				m.value = n
+			}
+		}
+		if m.value == "" {
+			m.value = m.key
+		}
+	}
+	return ms
+}
+
+// aliasKeys returns the stored keys of the facet's label that merge with
+// another through the learned aliases (the alias's and its target's), those
+// not read yet: the only keys whose counts add up.
+func (mf *mergedFacet) aliasKeys(learned map[entity.Label]map[string]string) []string {
+	l := labelOf(mf.field)
+	var out []string
+	for alias, target := range learned[l] {
+		for _, k := range []string{index.EntityKey(l, alias), index.EntityKey(l, target)} {
+			if _, seen := mf.keys[k]; k != "" && !seen {
+				out = append(out, k)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // mergedValue is one value of an entity facet: the stored keys of one entity.
@@ -453,6 +666,7 @@ type mergedValue struct {
 	key   string
 	value string         // its display name
 	count int            // articles; a sum over the keys until recounted
+	exact bool           // count is exact
 	keys  []string       // the stored keys merged
 	names map[string]int // the stored names and their articles
 }

@@ -2,6 +2,7 @@ package opensearch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -122,10 +123,64 @@ func Template(pattern string, shards, replicas int) map[string]any {
 // fieldVersion records the analysis that made a document's terms.
 const fieldVersion = "telaah_version"
 
+// ErrNoIndex is what the error of a read (Search, Get, Count) on a cluster
+// without the index wraps: reads never create it. Test with errors.Is.
+var ErrNoIndex = errors.New("opensearch: no such index")
+
+// ErrReadOnly is what a write to an Index opened with Config.ReadOnly returns.
+var ErrReadOnly = errors.New("opensearch: index opened read-only (Config.ReadOnly)")
+
+// NoIndexError is the error of a read on a cluster that has neither an alias
+// nor an index of the configured name. It wraps ErrNoIndex.
+type NoIndexError struct {
+	Index string // the alias asked for
+	URL   string // the cluster, without credentials
+}
+
+// Error names the index and the cluster, and what to do.
+func (e *NoIndexError) Error() string {
+	return fmt.Sprintf("opensearch: no index %s on the cluster at %s: index articles first", e.Index, e.URL)
+}
+
+// Unwrap returns ErrNoIndex.
+func (e *NoIndexError) Unwrap() error { return ErrNoIndex }
+
+// check makes sure, once, that the alias (or an index of that name) exists,
+// for a read: it creates nothing and returns a *NoIndexError when the cluster
+// has neither.
+func (x *Index) check(ctx context.Context) error {
+	x.ensureMu.Lock()
+	defer x.ensureMu.Unlock()
+	if x.ready {
+		return nil
+	}
+	st, err := x.c.json(ctx, http.MethodHead, "/"+url.PathEscape(x.cfg.Index), nil, nil, nil, true)
+	if err != nil {
+		return fmt.Errorf("opensearch: looking for index %q: %w", x.cfg.Index, err)
+	}
+	if st == http.StatusNotFound {
+		return &NoIndexError{Index: x.cfg.Index, URL: x.c.base.String()}
+	}
+	x.ready = true
+	return nil
+}
+
+// writable returns ErrReadOnly, with what was refused, for an Index opened
+// with Config.ReadOnly.
+func (x *Index) writable(op string) error {
+	if x.cfg.ReadOnly {
+		return fmt.Errorf("%s: %w", op, ErrReadOnly)
+	}
+	return nil
+}
+
 // ensure creates, once, the template, the concrete index and the alias, unless
 // the alias (or an index of that name) already exists. Two processes doing it
 // at once are fine: an index or alias that appeared meanwhile is used.
 func (x *Index) ensure(ctx context.Context) error {
+	if x.cfg.ReadOnly {
+		return x.check(ctx)
+	}
 	x.ensureMu.Lock()
 	defer x.ensureMu.Unlock()
 	if x.ready {

@@ -785,6 +785,11 @@ func (s *searcher) aggregate(aggs map[string]any, docs []*doc) (map[string]any, 
 		case "terms":
 			res, err = s.termsAgg(body, sub, docs)
 			sub = nil
+		case "composite":
+			res, err = s.compositeAgg(body, sub, docs)
+			sub = nil
+		case "filters":
+			res, err = s.filtersAgg(body, docs)
 		case "date_histogram":
 			res, err = histogram(body, docs)
 		case "global":
@@ -808,7 +813,7 @@ func (s *searcher) aggregate(aggs map[string]any, docs []*doc) (map[string]any, 
 			return nil, err
 		}
 		if sub != nil {
-			return nil, bad("opensearchtest emulates sub-aggregations only under global and terms")
+			return nil, bad("opensearchtest emulates sub-aggregations only under global, terms and composite")
 		}
 		out[name] = res
 	}
@@ -827,20 +832,34 @@ func (s *searcher) termsAgg(body, sub map[string]any, docs []*doc) (map[string]a
 	field, _ := body["field"].(string)
 	size := intParam(body, "size", 10)
 	var include *regexp.Regexp
-	if inc, ok := body["include"].(string); ok {
+	var exact map[string]bool // include as an array: exact values
+	switch inc := body["include"].(type) {
+	case string:
 		// Lucene's syntax, for the part of it Go's shares: anchored.
 		re, err := regexp.Compile("^(?:" + inc + ")$")
 		if err != nil {
 			return nil, bad("[terms] include [%s]: %v", inc, err)
 		}
 		include = re
+	case []any:
+		exact = map[string]bool{}
+		for _, v := range inc {
+			s, ok := v.(string)
+			if !ok {
+				return nil, bad("[terms] include values must be strings, got [%v]", v)
+			}
+			exact[s] = true
+		}
+	case nil:
+	default:
+		return nil, bad("[terms] include must be a string or an array, got [%v]", inc)
 	}
 	counts := map[string]int{}
 	members := map[string][]*doc{}
 	for _, d := range docs {
 		seen := map[string]bool{}
 		for _, v := range d.values[field] {
-			if s, ok := v.(string); ok && !seen[s] && (include == nil || include.MatchString(s)) {
+			if s, ok := v.(string); ok && !seen[s] && (include == nil || include.MatchString(s)) && (exact == nil || exact[s]) {
 				seen[s] = true
 				counts[s]++
 				members[s] = append(members[s], d)
@@ -884,6 +903,104 @@ func (s *searcher) termsAgg(body, sub map[string]any, docs []*doc) (map[string]a
 		out = append(out, bucket)
 	}
 	return map[string]any{"doc_count_error_upper_bound": 0, "sum_other_doc_count": other, "buckets": out}, nil
+}
+
+// filtersAgg emulates a filters aggregation of named filters: buckets is an
+// object of the names, each with the number of documents its filter matches.
+func (s *searcher) filtersAgg(body map[string]any, docs []*doc) (map[string]any, *status) {
+	named, ok := body["filters"].(map[string]any)
+	if !ok || len(body) != 1 {
+		return nil, bad("opensearchtest emulates filters aggregations of named filters only")
+	}
+	buckets := map[string]any{}
+	for name, f := range named {
+		q, err := s.compile(f)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, d := range docs {
+			if ok, _ := q(d); ok {
+				n++
+			}
+		}
+		buckets[name] = map[string]any{"doc_count": n}
+	}
+	return map[string]any{"buckets": buckets}, nil
+}
+
+// compositeAgg emulates a composite aggregation of one terms source: the
+// values of the field in ascending (byte) order, size of them after the
+// "after" key, each bucket's key an object {source: value}, and after_key the
+// key of the last bucket when there are buckets, as the cluster answers.
+func (s *searcher) compositeAgg(body, sub map[string]any, docs []*doc) (map[string]any, *status) {
+	size := intParam(body, "size", 10)
+	if size <= 0 {
+		return nil, bad("[composite] [size] must be greater than 0. Found [%d]", size)
+	}
+	sources, _ := body["sources"].([]any)
+	if len(sources) != 1 {
+		return nil, bad("opensearchtest emulates composite aggregations of one source, got %d", len(sources))
+	}
+	src, _ := sources[0].(map[string]any)
+	if len(src) != 1 {
+		return nil, bad("[composite] a source must be an object of one named source")
+	}
+	var name string
+	var def map[string]any
+	for k, v := range src {
+		name = k
+		def, _ = v.(map[string]any)
+	}
+	terms, ok := def["terms"].(map[string]any)
+	if !ok || len(def) != 1 {
+		return nil, bad("opensearchtest emulates only terms sources of composite aggregations")
+	}
+	field, _ := terms["field"].(string)
+	after := ""
+	hasAfter := false
+	if a, ok := body["after"].(map[string]any); ok {
+		v, ok := a[name].(string)
+		if !ok || len(a) != 1 {
+			return nil, bad("[composite] [after] has no string value for source [%s]", name)
+		}
+		after, hasAfter = v, true
+	}
+	members := map[string][]*doc{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, v := range d.values[field] {
+			if s, ok := v.(string); ok && !seen[s] && (!hasAfter || s > after) {
+				seen[s] = true
+				members[s] = append(members[s], d)
+			}
+		}
+	}
+	keys := make([]string, 0, len(members))
+	for k := range members {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	keys = keys[:min(size, len(keys))]
+	out := []any{}
+	for _, k := range keys {
+		bucket := map[string]any{"key": map[string]any{name: k}, "doc_count": len(members[k])}
+		if sub != nil {
+			subs, err := s.aggregate(sub, members[k])
+			if err != nil {
+				return nil, err
+			}
+			for n, v := range subs {
+				bucket[n] = v
+			}
+		}
+		out = append(out, bucket)
+	}
+	res := map[string]any{"buckets": out}
+	if len(keys) > 0 {
+		res["after_key"] = map[string]any{name: keys[len(keys)-1]}
+	}
+	return res, nil
 }
 
 func histogram(body map[string]any, docs []*doc) (map[string]any, *status) {

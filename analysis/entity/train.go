@@ -54,7 +54,7 @@ type TrainOptions struct {
 // DefaultPrune is the pruning threshold of [TrainOptions] (relative to the
 // largest weight), chosen by cross-validation on the training corpora as the
 // largest that costs at most 0.1 F1 point on either (see TestCrossValidation).
-const DefaultPrune = 0.0
+const DefaultPrune = 0.05
 
 // pruneThreshold is the threshold of opt.Prune.
 func (opt TrainOptions) pruneThreshold() float64 {

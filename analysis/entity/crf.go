@@ -263,7 +263,7 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 		return nil, err
 	}
 	// The packed model, what WriteModel writes, is calibrated and scored.
-	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
+	r := &Recognizer{m: prune(m).pack().pruned(opt.pruneThreshold()), gaz: g, pool: pool}
 	r.m.temperature = 1
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)

@@ -3,6 +3,7 @@ package entity_test
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/telaah/telaah/analysis/entity"
@@ -17,13 +18,27 @@ import (
 //
 //	TELAAH_NER_CV=ensemble go test ./analysis/entity -run CrossValidation -v
 //
-// (or crf, perceptron; TELAAH_NER_CV_K sets k, 4 by default).
+// (or crf, perceptron; TELAAH_NER_CV_K sets k, 4 by default). The models are
+// trained unpruned and scored pruned at each threshold of TELAAH_NER_CV_PRUNE, a
+// comma-separated list of TrainOptions.Prune values (by default DefaultPrune
+// only; -1 for none), so one training per fold compares the thresholds.
 func TestCrossValidation(t *testing.T) {
 	learner := os.Getenv("TELAAH_NER_CV")
 	if learner == "" {
 		t.Skip("set TELAAH_NER_CV=ensemble|crf|perceptron to run the cross-validation (minutes of CPU)")
 	}
-	opt := entity.TrainOptions{Runs: 5}
+	opt := entity.TrainOptions{Runs: 5, Prune: -1}
+	prunes := []float64{entity.DefaultPrune}
+	if s := os.Getenv("TELAAH_NER_CV_PRUNE"); s != "" {
+		prunes = nil
+		for _, f := range strings.Split(s, ",") {
+			x, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil {
+				t.Fatalf("TELAAH_NER_CV_PRUNE=%q: want comma-separated numbers", s)
+			}
+			prunes = append(prunes, x)
+		}
+	}
 	switch learner {
 	case "ensemble":
 		opt.Ensemble = true
@@ -42,7 +57,10 @@ func TestCrossValidation(t *testing.T) {
 	}
 	idner := readCoNLL(t, "data/ner/idner-news-2k/train.txt")
 	nergrit := readCoNLL(t, "data/ner/nergrit/train.txt")
-	var goldI, predI, goldN, predN [][]string
+	var goldI, goldN [][]string
+	predI := make([][][]string, len(prunes))
+	predN := make([][][]string, len(prunes))
+	features := make([]int, len(prunes))
 	for fold := range k {
 		var train, heldI, heldN []entity.TaggedSentence
 		for i, s := range idner {
@@ -67,20 +85,27 @@ func TestCrossValidation(t *testing.T) {
 		for _, s := range heldI {
 			goldI = append(goldI, s.Tags)
 		}
-		predI = append(predI, r.WithStyle(entity.StyleIdner).TagSentences(heldI)...)
 		for _, s := range heldN {
 			goldN = append(goldN, s.Tags)
 		}
-		predN = append(predN, r.WithStyle(entity.StyleNERGrit).TagSentences(heldN)...)
-	}
-	for _, c := range []struct {
-		name       string
-		gold, pred [][]string
-	}{{"idner train, idner style", goldI, predI}, {"NERGrit train, NERGrit style", goldN, predN}} {
-		sc, err := entity.Evaluate(c.gold, c.pred)
-		if err != nil {
-			t.Fatal(err)
+		for i, p := range prunes {
+			rp := r.Pruned(max(p, 0))
+			features[i] += rp.Features()
+			predI[i] = append(predI[i], rp.WithStyle(entity.StyleIdner).TagSentences(heldI)...)
+			predN[i] = append(predN[i], rp.WithStyle(entity.StyleNERGrit).TagSentences(heldN)...)
 		}
-		logScores(t, strconv.Itoa(k)+"-fold "+learner+", "+c.name, sc)
+	}
+	for i, p := range prunes {
+		t.Logf("prune %g: %d features per fold on average", p, features[i]/k)
+		for _, c := range []struct {
+			name       string
+			gold, pred [][]string
+		}{{"idner train, idner style", goldI, predI[i]}, {"NERGrit train, NERGrit style", goldN, predN[i]}} {
+			sc, err := entity.Evaluate(c.gold, c.pred)
+			if err != nil {
+				t.Fatal(err)
+			}
+			logScores(t, strconv.Itoa(k)+"-fold "+learner+", prune "+strconv.FormatFloat(p, 'g', -1, 64)+", "+c.name, sc)
+		}
 	}
 }

@@ -78,7 +78,8 @@
 //     in sentence case. Its weights are the sum of an averaged structured
 //     perceptron's and a conditional random field's, trained by [Train] (see
 //     "telaah train-entities -learner ensemble") on idner-news-2k and NERGrit,
-//     and it is embedded in the package;
+//     with the features whose weights are all negligible pruned
+//     ([DefaultPrune]), and it is embedded in the package;
 //     [Recognizer.Tag] is the model alone.
 //  2. repairs: what a reader of Indonesian news knows about the shape of names
 //     (repair.go): full names of institutions from our lists, commas and "dan"

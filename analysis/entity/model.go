@@ -658,3 +658,105 @@ func parseModel(r io.Reader) (*model, error) {
 	}
 	return m, nil
 }
+
+// pruned returns the packed model m without the features whose weights are all
+// below frac times the largest weight in magnitude (the scale of the float
+// form, 32767 integer units): in the main fold and, separately, in the
+// auxiliary one, so a feature may stay in one fold only. frac ≤ 0 returns m.
+func (m *model) pruned(frac float64) *model {
+	if frac <= 0 || m.tab == nil {
+		return m
+	}
+	thr := int32(math.Round(frac * 32767))
+	small := func(q *[numTags]int32) bool {
+		for _, v := range q {
+			if v >= thr || v <= -thr {
+				return false
+			}
+		}
+		return true
+	}
+	type record struct {
+		k   uint32
+		aux [numTags]int32
+	}
+	t := m.tab
+	// The auxiliary fold's rows that differ from the main one, by key.
+	aux := map[uint32][numTags]int32{}
+	var auxKeys []uint32
+	if m.aux != nil {
+		for p := m.aux.recs; len(p) > 0; {
+			k, q, size, err := parseAuxRecord(p)
+			if err != nil {
+				// readModel and pack checked the records.
+				panic("entity: " + err.Error())
+			}
+			p = p[size:]
+			aux[k] = q
+			auxKeys = append(auxKeys, k)
+		}
+	}
+	type feature struct {
+		k    uint32
+		main [numTags]int32
+	}
+	var feats []feature
+	var recs []record
+	auxOnly := 0
+	seen := map[uint32]bool{}
+	keep := func(k uint32, qm [numTags]int32) {
+		qa, ok := aux[k]
+		if !ok {
+			qa = qm
+		}
+		if small(&qm) {
+			qm = [numTags]int32{}
+		}
+		if small(&qa) {
+			qa = [numTags]int32{}
+		}
+		if qm != ([numTags]int32{}) {
+			feats = append(feats, feature{k, qm})
+		}
+		if m.aux != nil && qa != qm {
+			recs = append(recs, record{k, qa})
+			if qm == ([numTags]int32{}) {
+				auxOnly++
+			}
+		}
+	}
+	for i, end := 0, len(t.slots)+len(t.stash); i < end; i++ {
+		sl := t.at(i)
+		k := uint32(sl.a)
+		if k == 0 {
+			continue
+		}
+		seen[k] = true
+		keep(k, t.row(sl))
+	}
+	for _, k := range auxKeys {
+		if !seen[k] {
+			keep(k, [numTags]int32{})
+		}
+	}
+	p := &model{trans: m.trans, domain: m.domain, temperature: m.temperature}
+	p.tab = newTable(len(feats)+auxOnly, t.scale)
+	for i := range feats {
+		p.tab.insert(feats[i].k, &feats[i].main)
+	}
+	if m.aux != nil {
+		pos := func(k uint32) int {
+			if i := p.tab.pos(k); i >= 0 {
+				return i
+			}
+			return math.MaxInt
+		}
+		slices.SortStableFunc(recs, func(x, y record) int { return cmp.Compare(pos(x.k), pos(y.k)) })
+		a := &auxFold{n: len(recs)}
+		for i := range recs {
+			a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
+		}
+		p.aux = a
+	}
+	return p
+}

@@ -43,6 +43,25 @@ type TrainOptions struct {
 	// AvgFrom is the first epoch whose final CRF weights are averaged into the
 	// model; 0 means the second half of the epochs.
 	AvgFrom int
+	// Prune drops the features whose weights, folded for each corpus, are all
+	// below Prune times the model's largest weight in magnitude: most of a
+	// CRF's features carry weights too small to change a tag, and cost memory,
+	// load time and cache misses. 0 means DefaultPrune; a negative value keeps
+	// every feature with a non-zero weight.
+	Prune float64
+}
+
+// DefaultPrune is the pruning threshold of [TrainOptions] (relative to the
+// largest weight), chosen by cross-validation on the training corpora as the
+// largest that costs at most 0.1 F1 point on either (see TestCrossValidation).
+const DefaultPrune = 0.05
+
+// pruneThreshold is the threshold of opt.Prune.
+func (opt TrainOptions) pruneThreshold() float64 {
+	if opt.Prune == 0 {
+		return DefaultPrune
+	}
+	return max(opt.Prune, 0)
 }
 
 // auxDomain is mixed into the private copies of the features of auxiliary sentences.
@@ -208,7 +227,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		temperature = 1
 	}
 	// The packed model, what WriteModel writes, is calibrated and scored.
-	r := &Recognizer{m: prune(m).pack(), gaz: g, pool: pool}
+	r := &Recognizer{m: prune(m).pack().pruned(opt.pruneThreshold()), gaz: g, pool: pool}
 	r.m.temperature = temperature
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)

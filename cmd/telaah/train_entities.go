@@ -27,6 +27,7 @@ func runTrainEntities(e *env, args []string) error {
 	runs := fs.Int("runs", 5, "perceptron: runs trained with successive seeds and averaged")
 	verbose := fs.Bool("v", false, "print dev scores after every epoch")
 	minCount := fs.Int("min-count", 1, "drop the features seen fewer times than this in the training data")
+	prune := fs.Float64("prune", 0, "drop the features whose weights are all below this fraction of the largest weight (0: the default, entity.DefaultPrune, chosen by cross-validation; negative: keep them all)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func runTrainEntities(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount, CRF: *learner == "crf", Ensemble: *learner == "ensemble", C2: *c2})
+	r, err := entity.Train(tr, dv, entity.TrainOptions{Epochs: *epochs, Seed: *seed, Progress: e.stderr, Runs: *runs, Verbose: *verbose, MinCount: *minCount, CRF: *learner == "crf", Ensemble: *learner == "ensemble", C2: *c2, Prune: *prune})
 	if err != nil {
 		return err
 	}

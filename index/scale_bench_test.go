@@ -289,6 +289,9 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/query")
 			b.ReportMetric(float64(hits)/float64(b.N), "hits/query")
+			x.posts.mu.Lock()
+			b.ReportMetric(float64(x.posts.size)/(1<<20), "cache-MB")
+			x.posts.mu.Unlock()
 		})
 	}
 }

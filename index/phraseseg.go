@@ -32,6 +32,7 @@ type segPhraseSearcher struct {
 	wantLocs bool // the matches carry the locations of the phrase's terms
 	segs     []*scorch.SegmentSnapshot
 	cache    *postCache // decoded postings with positions; nil: read zap's
+	cached   bool       // the current segment's terms are read from cache
 	offsets  []uint64   // the global number of each segment's first document
 	slots    []*segSlot // rarest first, as phraseSearcher orders its subs
 	seg      int        // the segment being searched; -1 before the first
@@ -255,7 +256,9 @@ func (s *segPhraseSearcher) enter(k int) error {
 		c = roaring.FastAnd(all...)
 	}
 	s.cand = c.Iterator()
-	if s.cache != nil {
+	s.cached = false
+	if s.cache != nil && s.admitted(k) {
+		s.cached = true
 		if c.IsEmpty() {
 			s.cand = nil
 			return nil
@@ -290,6 +293,23 @@ func (s *segPhraseSearcher) enter(k int) error {
 		}
 	}
 	return nil
+}
+
+// admitted reports whether the terms of segment k are read from the cache:
+// when each of them is cached or was asked for before (see postCache.admitPos).
+// A phrase searched for the first time reads zap's postings of its candidates
+// only, as without a cache, and costs no more than that.
+func (s *segPhraseSearcher) admitted(k int) bool {
+	seg := s.segs[k].Segment()
+	all := true
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			if t.pls[k].Count() > 0 && !s.cache.admitPos(seg, s.field, t.term) {
+				all = false
+			}
+		}
+	}
+	return all
 }
 
 // termBitmap returns the documents of an iterator of a segment's postings.
@@ -516,7 +536,7 @@ func (s *segPhraseSearcher) read(c uint64) (bool, error) {
 	for _, sl := range s.slots {
 		sl.pos = sl.pos[:0]
 		for _, t := range sl.terms {
-			if s.cache != nil {
+			if s.cached {
 				t.readCached(c)
 			} else if !t.end && (!t.ok || t.doc < c) {
 				p, err := t.its[s.seg].Advance(c)

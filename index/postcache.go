@@ -51,6 +51,29 @@ type postCache struct {
 	live  map[segment.Segment]bool // the segments of the latest snapshot
 	// budget is the bound in bytes; 0 means postingsCacheBytes.
 	budget int
+	// seen are the terms whose positions a phrase asked for once and that
+	// are not cached (a doorkeeper): positions are decoded whole and kept
+	// the second time, so a phrase searched once is not slowed by a fill.
+	seen map[postKey]bool
+}
+
+// maxSeen bounds the doorkeeper; it starts again empty when full.
+const maxSeen = 1 << 16
+
+// admitPos reports whether the positions of term in field of seg are cached
+// or were asked for before; when neither, it notes them and reports false.
+func (c *postCache) admitPos(seg segment.Segment, field string, term []byte) bool {
+	k := postKey{seg, field, string(term), true}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m[k] != nil || c.seen[k] {
+		return true
+	}
+	if c.seen == nil || len(c.seen) >= maxSeen {
+		c.seen = map[postKey]bool{}
+	}
+	c.seen[k] = true
+	return false
 }
 
 func (c *postCache) limit() int {
@@ -64,7 +87,7 @@ func (c *postCache) limit() int {
 func (c *postCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.m, c.order, c.size, c.live = nil, nil, 0, nil
+	c.m, c.order, c.size, c.live, c.seen = nil, nil, 0, nil, nil
 }
 
 // get returns the decoded postings of term in field of seg, decoding them
@@ -110,6 +133,7 @@ func (c *postCache) fetch(seg segment.Segment, field string, term []byte, pos bo
 			delete(c.m, old)
 		}
 	}
+	delete(c.seen, k)
 	c.m[k] = p
 	c.order = append(c.order, k)
 	c.size += p.bytes()
@@ -128,6 +152,7 @@ func (c *postCache) retain(segs []segment.Segment) {
 	if same {
 		return
 	}
+	c.seen = nil // of segments that may be gone
 	c.live = make(map[segment.Segment]bool, len(segs))
 	for _, s := range segs {
 		c.live[s] = true

@@ -25,6 +25,9 @@ type phraseQuery struct {
 	// termSearchers makes the query search with bleve's term searchers even
 	// on a scorch snapshot (for tests that compare the two ways).
 	termSearchers bool
+	// cache keeps the decoded postings of the segments, positions included,
+	// from one search to the next; nil reads zap's postings every time.
+	cache *postCache
 }
 
 // Searcher implements bleve's query.Query. On a scorch snapshot, unless the

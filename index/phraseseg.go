@@ -31,6 +31,8 @@ type segPhraseSearcher struct {
 	field    string
 	wantLocs bool // the matches carry the locations of the phrase's terms
 	segs     []*scorch.SegmentSnapshot
+	cache    *postCache // decoded postings with positions; nil: read zap's
+	cached   bool       // the current segment's terms are read from cache
 	offsets  []uint64   // the global number of each segment's first document
 	slots    []*segSlot // rarest first, as phraseSearcher orders its subs
 	seg      int        // the segment being searched; -1 before the first
@@ -78,6 +80,10 @@ type segTerm struct {
 	norm float64
 	pos  []uint64
 	locs []segLoc // with positions, when the search wants locations
+	// With a cache, the term's decoded postings in the current segment (nil
+	// when it has none there) and the index of the posting read.
+	cp *segPostings
+	ci int
 }
 
 // segLoc is an occurrence of a term in a document.
@@ -91,6 +97,16 @@ type segLoc struct {
 // phraseSearcher).
 func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phraseQuery, opts search.SearcherOptions) (*segPhraseSearcher, error) {
 	s := &segPhraseSearcher{ctx: ctx, field: q.field, wantLocs: opts.IncludeTermVectors, segs: is.Segments(), seg: -1}
+	if q.cache != nil && !s.wantLocs {
+		// Locations (offsets, array positions) are not cached: a search
+		// that wants them reads zap's postings.
+		s.cache = q.cache
+		live := make([]segment.Segment, len(s.segs))
+		for k, ss := range s.segs {
+			live[k] = ss.Segment()
+		}
+		s.cache.retain(live)
+	}
 	off := uint64(0)
 	for _, ss := range s.segs {
 		s.offsets = append(s.offsets, off)
@@ -211,8 +227,9 @@ func (sl *segSlot) count() uint64 {
 
 // enter prepares segment k: the candidates are the documents that have a
 // variant of every slot, and each term's iterator visits only those of them
-// that have the term.
-func (s *segPhraseSearcher) enter(k int) {
+// that have the term. With a cache, the terms read their decoded postings
+// instead (decoded and cached here the first time).
+func (s *segPhraseSearcher) enter(k int) error {
 	s.seg = k
 	var all []*roaring.Bitmap
 	for _, sl := range s.slots {
@@ -226,7 +243,7 @@ func (s *segPhraseSearcher) enter(k int) {
 		switch len(bms) {
 		case 0:
 			s.cand = nil
-			return
+			return nil
 		case 1:
 			sl.bm = bms[0]
 		default:
@@ -237,6 +254,32 @@ func (s *segPhraseSearcher) enter(k int) {
 	c := all[0]
 	if len(all) > 1 {
 		c = roaring.FastAnd(all...)
+	}
+	s.cand = c.Iterator()
+	s.cached = false
+	if s.cache != nil && s.admitted(k) {
+		s.cached = true
+		if c.IsEmpty() {
+			s.cand = nil
+			return nil
+		}
+		seg := s.segs[k].Segment()
+		for _, sl := range s.slots {
+			for _, t := range sl.terms {
+				t.cp, t.ci = nil, 0
+				if t.pls[k].Count() == 0 {
+					continue
+				}
+				p, err := s.cache.getPos(seg, s.field, t.term)
+				if err != nil {
+					return fmt.Errorf("phrase: reading the postings of %q: %w", t.term, err)
+				}
+				if len(p.docs) > 0 {
+					t.cp = p
+				}
+			}
+		}
+		return nil
 	}
 	for _, sl := range s.slots {
 		for _, t := range sl.terms {
@@ -249,7 +292,24 @@ func (s *segPhraseSearcher) enter(k int) {
 			}
 		}
 	}
-	s.cand = c.Iterator()
+	return nil
+}
+
+// admitted reports whether the terms of segment k are read from the cache:
+// when each of them is cached or was asked for before (see postCache.admitPos).
+// A phrase searched for the first time reads zap's postings of its candidates
+// only, as without a cache, and costs no more than that.
+func (s *segPhraseSearcher) admitted(k int) bool {
+	seg := s.segs[k].Segment()
+	all := true
+	for _, sl := range s.slots {
+		for _, t := range sl.terms {
+			if t.pls[k].Count() > 0 && !s.cache.admitPos(seg, s.field, t.term) {
+				all = false
+			}
+		}
+	}
+	return all
 }
 
 // termBitmap returns the documents of an iterator of a segment's postings.
@@ -307,7 +367,9 @@ func (s *segPhraseSearcher) next(ctx *search.SearchContext, from uint64) (*searc
 				s.done = true
 				return nil, nil
 			}
-			s.enter(k)
+			if err := s.enter(k); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		base := s.offsets[s.seg]
@@ -387,7 +449,11 @@ func (s *segPhraseSearcher) collect() error {
 				return
 			}
 			k := order[i]
-			w.enter(k)
+			if err := w.enter(k); err != nil {
+				*e = err
+				taken.Store(int64(len(order)))
+				return
+			}
 			for {
 				c, ok, err := w.segMatch()
 				if err != nil {
@@ -434,7 +500,7 @@ const maxPhraseWorkers = 4
 // clone returns a searcher over the same postings and scorers with its own
 // state of the terms, for another goroutine.
 func (s *segPhraseSearcher) clone() *segPhraseSearcher {
-	w := &segPhraseSearcher{ctx: s.ctx, field: s.field, segs: s.segs, offsets: s.offsets, seg: -1}
+	w := &segPhraseSearcher{ctx: s.ctx, field: s.field, segs: s.segs, cache: s.cache, offsets: s.offsets, seg: -1}
 	for _, sl := range s.slots {
 		c := &segSlot{off: sl.off}
 		for _, t := range sl.terms {
@@ -470,7 +536,9 @@ func (s *segPhraseSearcher) read(c uint64) (bool, error) {
 	for _, sl := range s.slots {
 		sl.pos = sl.pos[:0]
 		for _, t := range sl.terms {
-			if !t.end && (!t.ok || t.doc < c) {
+			if s.cached {
+				t.readCached(c)
+			} else if !t.end && (!t.ok || t.doc < c) {
 				p, err := t.its[s.seg].Advance(c)
 				if err != nil {
 					return false, fmt.Errorf("phrase: reading the postings of %q: %w", t.term, err)
@@ -500,6 +568,34 @@ func (s *segPhraseSearcher) read(c uint64) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// readCached moves the term to candidate c in its decoded postings of the
+// current segment, a search forward from the posting read last.
+func (t *segTerm) readCached(c uint64) {
+	p := t.cp
+	if p == nil || t.end {
+		t.ok = false
+		return
+	}
+	if t.ok && t.doc >= c {
+		return
+	}
+	i := t.ci
+	if i < len(p.docs) && uint64(p.docs[i]) < c {
+		j, _ := slices.BinarySearch(p.docs[i:], uint32(c))
+		i += j
+	}
+	t.ci = i
+	if i >= len(p.docs) {
+		t.ok, t.end = false, true
+		return
+	}
+	t.ok, t.doc, t.freq, t.norm = true, uint64(p.docs[i]), uint64(p.freq[i]), float64(p.norm[i])
+	t.pos = t.pos[:0]
+	for _, q := range p.pos[p.off[i]:p.off[i+1]] {
+		t.pos = append(t.pos, uint64(q))
+	}
 }
 
 // readLocs keeps the occurrences of posting p.

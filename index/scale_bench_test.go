@@ -250,13 +250,15 @@ func BenchmarkScale(b *testing.B) {
 		name    string
 		queries []string
 		req     func(q string) Request
+		cold    bool // the postings cache emptied before each query
 	}{
-		{"match", scaleMatch, func(q string) Request { return Request{Query: q} }},
-		{"phrase", scalePhrase, func(q string) Request { return Request{Query: q} }},
+		{"match", scaleMatch, func(q string) Request { return Request{Query: q} }, false},
+		{"phrase", scalePhrase, func(q string) Request { return Request{Query: q} }, false},
+		{"phrase-cold", scalePhrase, func(q string) Request { return Request{Query: q} }, true},
 		{"match+3facets", scaleMatch, func(q string) Request {
 			return Request{Query: q, Facets: []string{FieldPersons, FieldOrganizations, FieldPlaces}}
-		}},
-		{"match-plain", scaleMatch, func(q string) Request { return Request{Query: q, Plain: true} }},
+		}, false},
+		{"match-plain", scaleMatch, func(q string) Request { return Request{Query: q, Plain: true} }, false},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for _, q := range c.queries {
@@ -270,6 +272,9 @@ func BenchmarkScale(b *testing.B) {
 			var hits uint64
 			cpu0 := cpuTime()
 			for i := range b.N {
+				if c.cold {
+					x.posts.reset()
+				}
 				start := time.Now()
 				res, err := x.Search(ctx, c.req(c.queries[i%len(c.queries)]))
 				if err != nil {
@@ -284,6 +289,9 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/query")
 			b.ReportMetric(float64(hits)/float64(b.N), "hits/query")
+			x.posts.mu.Lock()
+			b.ReportMetric(float64(x.posts.size)/(1<<20), "cache-MB")
+			x.posts.mu.Unlock()
 		})
 	}
 }

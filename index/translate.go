@@ -185,7 +185,7 @@ func (t *translator) text(n query.Node, field, text string, phrase bool) (bquery
 			}
 			continue
 		}
-		any = append(any, &phraseQuery{field: f, slots: psl, boost: boost})
+		any = append(any, &phraseQuery{field: f, slots: psl, boost: boost, cache: &t.x.posts})
 	}
 	switch len(any) {
 	case 0:

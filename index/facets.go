@@ -471,61 +471,69 @@ func readColumn(ctx context.Context, r bindex.IndexReader, field string) (*segCo
 // buildMonths reads the published month of every document.
 func buildMonths(ctx context.Context, r bindex.IndexReader) (months, error) {
 	var m months
-	d, err := r.FieldDict(FieldPublished)
+	err := eachPublished(ctx, r, func(doc uint64, nanos int64) {
+		t := time.Unix(0, nanos).UTC()
+		for uint64(len(m)) <= doc {
+			m = append(m, noMonth)
+		}
+		m[doc] = int32(t.Year()*12 + int(t.Month()) - 1)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("facets: reading the published dates: %w", err)
-	}
-	defer d.Close()
-	var tfd bindex.TermFieldDoc
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		e, err := d.Next()
-		if err != nil {
-			return nil, fmt.Errorf("facets: reading the published dates: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		p := numeric.PrefixCoded(e.Term)
-		if shift, err := p.Shift(); err != nil || shift != 0 {
-			continue
-		}
-		v, err := p.Int64()
-		if err != nil {
-			continue
-		}
-		t := time.Unix(0, v).UTC()
-		month := int32(t.Year()*12 + int(t.Month()) - 1)
-		tr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldPublished, false, false, false)
-		if err != nil {
-			return nil, fmt.Errorf("facets: reading the published dates: %w", err)
-		}
-		for {
-			hit, err := tr.Next(&tfd)
-			if err != nil {
-				tr.Close()
-				return nil, fmt.Errorf("facets: reading the published dates: %w", err)
-			}
-			if hit == nil {
-				break
-			}
-			doc := docNum(hit.ID)
-			if doc > 1<<31 {
-				continue
-			}
-			for uint64(len(m)) <= doc {
-				m = append(m, noMonth)
-			}
-			m[doc] = month
-		}
-		tr.Close()
+		return nil, fmt.Errorf("facets: %w", err)
 	}
 	if m == nil {
 		m = months{}
 	}
 	return m, nil
+}
+
+// eachPublished calls f with the document number and the published date (Unix
+// nanoseconds) of every dated document of snapshot r, one date term at a time.
+func eachPublished(ctx context.Context, r bindex.IndexReader, f func(doc uint64, nanos int64)) error {
+	d, err := r.FieldDict(FieldPublished)
+	if err != nil {
+		return fmt.Errorf("reading the published dates: %w", err)
+	}
+	defer d.Close()
+	var tfd bindex.TermFieldDoc
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		e, err := d.Next()
+		if err != nil {
+			return fmt.Errorf("reading the published dates: %w", err)
+		}
+		if e == nil {
+			return nil
+		}
+		p := numeric.PrefixCoded(e.Term)
+		if shift, err := p.Shift(); err != nil || shift != 0 {
+			continue // a coarser term of the same dates
+		}
+		v, err := p.Int64()
+		if err != nil {
+			continue
+		}
+		tr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldPublished, false, false, false)
+		if err != nil {
+			return fmt.Errorf("reading the published dates: %w", err)
+		}
+		for {
+			hit, err := tr.Next(&tfd)
+			if err != nil {
+				tr.Close()
+				return fmt.Errorf("reading the published dates: %w", err)
+			}
+			if hit == nil {
+				break
+			}
+			if doc := docNum(hit.ID); doc <= 1<<31 {
+				f(doc, v)
+			}
+		}
+		tr.Close()
+	}
 }
 
 // facetCounter counts the values of the matching documents, as a searcher

@@ -13,7 +13,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -738,58 +737,18 @@ func (c *pubCache) get(ctx context.Context, r bindex.IndexReader) ([]int64, []ui
 	}
 	var nanos []int64
 	var dated []uint64
-	d, err := r.FieldDict(FieldPublished)
+	err := eachPublished(ctx, r, func(g uint64, v int64) {
+		for uint64(len(nanos)) <= g {
+			nanos = append(nanos, 0)
+		}
+		for uint64(len(dated)) <= g>>6 {
+			dated = append(dated, 0)
+		}
+		nanos[g] = v
+		dated[g>>6] |= 1 << (g & 63)
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
-	}
-	defer d.Close()
-	var tfd bindex.TermFieldDoc
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		e, err := d.Next()
-		if err != nil {
-			return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		p := numeric.PrefixCoded(e.Term)
-		if shift, err := p.Shift(); err != nil || shift != 0 {
-			continue
-		}
-		v, err := p.Int64()
-		if err != nil {
-			continue
-		}
-		tr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldPublished, false, false, false)
-		if err != nil {
-			return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
-		}
-		for {
-			m, err := tr.Next(&tfd)
-			if err != nil {
-				tr.Close()
-				return nil, nil, fmt.Errorf("search: reading the published dates: %w", err)
-			}
-			if m == nil {
-				break
-			}
-			g := docNum(m.ID)
-			if g > 1<<31 {
-				continue
-			}
-			for uint64(len(nanos)) <= g {
-				nanos = append(nanos, 0)
-			}
-			for uint64(len(dated)) <= g>>6 {
-				dated = append(dated, 0)
-			}
-			nanos[g] = v
-			dated[g>>6] |= 1 << (g & 63)
-		}
-		tr.Close()
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	c.reader, c.nanos, c.dated = r, nanos, dated
 	return nanos, dated, nil

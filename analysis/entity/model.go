@@ -217,12 +217,8 @@ func (m *model) pack() *model {
 		k    uint32
 		main [numTags]int32
 	}
-	type record struct {
-		k   uint32
-		aux [numTags]int32
-	}
 	var feats []feature
-	var recs []record
+	var recs []auxRecord
 	auxOnly := 0
 	for _, k := range m.bases {
 		qm := fold(k, 0)
@@ -233,7 +229,7 @@ func (m *model) pack() *model {
 			continue
 		}
 		if qa := fold(k, 1); qa != qm {
-			recs = append(recs, record{k, qa})
+			recs = append(recs, auxRecord{k, qa})
 			if qm == ([numTags]int32{}) {
 				auxOnly++
 			}
@@ -247,21 +243,32 @@ func (m *model) pack() *model {
 		p.tab.insert(feats[i].k, &feats[i].main)
 	}
 	if m.domain {
-		// In the order of the slots of their keys, for table.
-		pos := func(k uint32) int {
-			if i := p.tab.pos(k); i >= 0 {
-				return i
-			}
-			return math.MaxInt
-		}
-		slices.SortStableFunc(recs, func(x, y record) int { return cmp.Compare(pos(x.k), pos(y.k)) })
-		a := &auxFold{n: len(recs)}
-		for i := range recs {
-			a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
-		}
-		p.aux = a
+		p.aux = newAuxFold(p.tab, recs)
 	}
 	return p
+}
+
+// auxRecord is a row of the auxiliary fold that differs from the main one.
+type auxRecord struct {
+	k   uint32
+	aux [numTags]int32
+}
+
+// newAuxFold returns the auxiliary fold of recs, in the order of the slots of
+// their keys in tab (see table), which it sorts.
+func newAuxFold(tab *table, recs []auxRecord) *auxFold {
+	pos := func(k uint32) int {
+		if i := tab.pos(k); i >= 0 {
+			return i
+		}
+		return math.MaxInt
+	}
+	slices.SortStableFunc(recs, func(x, y auxRecord) int { return cmp.Compare(pos(x.k), pos(y.k)) })
+	a := &auxFold{n: len(recs)}
+	for i := range recs {
+		a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
+	}
+	return a
 }
 
 // appendAuxRecord appends to b the record of key k with weights q: the key
@@ -676,10 +683,6 @@ func (m *model) pruned(frac float64) *model {
 		}
 		return true
 	}
-	type record struct {
-		k   uint32
-		aux [numTags]int32
-	}
 	t := m.tab
 	// The auxiliary fold's rows that differ from the main one, by key.
 	aux := map[uint32][numTags]int32{}
@@ -701,7 +704,7 @@ func (m *model) pruned(frac float64) *model {
 		main [numTags]int32
 	}
 	var feats []feature
-	var recs []record
+	var recs []auxRecord
 	auxOnly := 0
 	seen := map[uint32]bool{}
 	keep := func(k uint32, qm [numTags]int32) {
@@ -719,7 +722,7 @@ func (m *model) pruned(frac float64) *model {
 			feats = append(feats, feature{k, qm})
 		}
 		if m.aux != nil && qa != qm {
-			recs = append(recs, record{k, qa})
+			recs = append(recs, auxRecord{k, qa})
 			if qm == ([numTags]int32{}) {
 				auxOnly++
 			}
@@ -745,18 +748,7 @@ func (m *model) pruned(frac float64) *model {
 		p.tab.insert(feats[i].k, &feats[i].main)
 	}
 	if m.aux != nil {
-		pos := func(k uint32) int {
-			if i := p.tab.pos(k); i >= 0 {
-				return i
-			}
-			return math.MaxInt
-		}
-		slices.SortStableFunc(recs, func(x, y record) int { return cmp.Compare(pos(x.k), pos(y.k)) })
-		a := &auxFold{n: len(recs)}
-		for i := range recs {
-			a.recs = appendAuxRecord(a.recs, recs[i].k, &recs[i].aux)
-		}
-		p.aux = a
+		p.aux = newAuxFold(p.tab, recs)
 	}
 	return p
 }

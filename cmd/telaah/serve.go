@@ -41,6 +41,7 @@ func runServe(e *env, args []string) error {
 	maxBody := flags.Int64("max-body", httpapi.DefaultMaxBodyBytes, "the largest request body in `bytes`")
 	timeout := flags.Duration("timeout", httpapi.DefaultTimeout, "the longest a search may take")
 	quiet := flags.Bool("quiet", false, "log no requests, only errors")
+	maxAnalyzed := flags.Int("max-analyzed", index.DefaultMaxAnalyzed, "most `bytes` of a posted article's body (and of its title) analysed (0: no limit); the rest is stored but not searchable, and the answer lists the article")
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
@@ -60,7 +61,13 @@ func runServe(e *env, args []string) error {
 	if *maxBody <= 0 || *timeout <= 0 {
 		return usageError{"--max-body and --timeout must be positive"}
 	}
-	x, name, n, err := serveBackend(cluster, *dir, *token != "", *lockTimeout)
+	if *maxAnalyzed < 0 {
+		return usageError{"--max-analyzed must be 0 (no limit) or positive"}
+	}
+	if *maxAnalyzed == 0 {
+		*maxAnalyzed = -1 // index.Options: negative is no limit
+	}
+	x, name, n, err := serveBackend(cluster, *dir, *token != "", *lockTimeout, *maxAnalyzed)
 	if err != nil {
 		return err
 	}
@@ -99,10 +106,11 @@ func runServe(e *env, args []string) error {
 // --opensearch is given, else the index directory, read-only unless writes are
 // enabled, so that `telaah search` can read it meanwhile (a writer excludes
 // every other process). A missing directory is created empty when writes are
-// enabled. It returns the backend, its name and its number of articles.
-func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Duration) (index.Backend, string, uint64, error) {
+// enabled. maxAnalyzed is index.Options.MaxAnalyzed. It returns the backend,
+// its name and its number of articles.
+func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Duration, maxAnalyzed int) (index.Backend, string, uint64, error) {
 	if c.url != "" {
-		x, err := c.open(nil, 0, !writes)
+		x, err := c.open(nil, 0, !writes, func(cfg *opensearch.Config) { cfg.MaxAnalyzed = maxAnalyzed })
 		if err != nil {
 			return nil, "", 0, err
 		}
@@ -126,11 +134,11 @@ func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Dur
 	var x *index.Index
 	var err error
 	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) && writes {
-		x, err = index.Create(dir, nil)
+		x, err = index.Create(dir, &index.Options{MaxAnalyzed: maxAnalyzed})
 	} else if errors.Is(serr, fs.ErrNotExist) {
 		return nil, "", 0, fmt.Errorf("no index at %s: make one with telaah index --index %s FILE, or start with a write token to fill it over HTTP", dir, dir)
 	} else {
-		x, err = index.Open(dir, &index.Options{ReadOnly: !writes, LockTimeout: lockTimeout})
+		x, err = index.Open(dir, &index.Options{ReadOnly: !writes, LockTimeout: lockTimeout, MaxAnalyzed: maxAnalyzed})
 	}
 	if err != nil {
 		return nil, "", 0, err

@@ -123,6 +123,28 @@ func TestServeWritesHoldTheIndex(t *testing.T) {
 	}
 }
 
+// telaah serve --max-analyzed: a posted article longer than the limit is
+// indexed whole and listed in the answer as analysed in part.
+func TestServeMaxAnalyzed(t *testing.T) {
+	tok := strings.Repeat("k", 16)
+	base, _, _ := startServe(t, "--index", filepath.Join(t.TempDir(), "baru"), "--write-token", tok, "--max-analyzed", "1024")
+	long := strings.Repeat("Warga Bekasi mengeluhkan jalan rusak. ", 100)
+	req, err := http.NewRequest("POST", base+"/api/articles", strings.NewReader(`{"id":"panjang","title":"Laporan","body":"`+long+`"}`+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(raw), `"partial"`) || !strings.Contains(string(raw), `"panjang"`) {
+		t.Errorf("POST of a long article: %d %s, want it listed as partial", res.StatusCode, raw)
+	}
+}
+
 // telaah serve --opensearch serves a cluster (here an emulated one): the same
 // hits as serving the index directory, and writes with a token.
 func TestServeOpenSearch(t *testing.T) {

@@ -202,15 +202,36 @@ func (x *Index) reportPartial(articles []index.Article, failed []ItemError) {
 	if x.cfg.Partial == nil {
 		return
 	}
+	for _, p := range x.partials(articles, failed) {
+		x.cfg.Partial(p)
+	}
+}
+
+// partials returns the articles analysed only in part (see
+// Config.MaxAnalyzed), except those the cluster refused.
+func (x *Index) partials(articles []index.Article, failed []ItemError) []index.Partial {
 	refused := make(map[string]bool, len(failed))
 	for _, f := range failed {
 		refused[f.ID] = true
 	}
+	var out []index.Partial
 	for i := range articles {
 		if p, ok := index.PartialOf(&articles[i], x.cfg.MaxAnalyzed); ok && !refused[p.ID] {
-			x.cfg.Partial(p)
+			out = append(out, p)
 		}
 	}
+	return out
+}
+
+// AddReport is Add that also returns the articles it analysed only in part
+// (longer than Config.MaxAnalyzed), in the order given, as
+// index.Index.AddReport does. When Add fails the list is nil; Config.Partial,
+// when set, has then been called for the partial articles that were indexed.
+func (x *Index) AddReport(articles ...index.Article) ([]index.Partial, error) {
+	if err := x.Add(articles...); err != nil {
+		return nil, err
+	}
+	return x.partials(articles, nil), nil
 }
 
 // bulkResponse is the answer to a bulk request.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -68,16 +69,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapp
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		ca, cb := s.subs[a].Count(), s.subs[b].Count()
-		switch {
-		case ca < cb:
-			return -1
-		case ca > cb:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(s.subs[a].Count(), s.subs[b].Count()) })
 	subs, offs := make([]search.Searcher, len(order)), make([]uint64, len(order))
 	for i, o := range order {
 		subs[i], offs[i] = s.subs[o], s.offs[o]

@@ -161,16 +161,7 @@ func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phra
 		}
 		slots = append(slots, slot)
 	}
-	slices.SortStableFunc(slots, func(a, b *segSlot) int {
-		ca, cb := a.count(), b.count()
-		switch {
-		case ca < cb:
-			return -1
-		case ca > cb:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(slots, func(a, b *segSlot) int { return cmp.Compare(a.count(), b.count()) })
 	s.slots = slots
 	if w := s.Weight(); w > 0 {
 		s.SetQueryNorm(1 / math.Sqrt(w))

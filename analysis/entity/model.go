@@ -213,39 +213,60 @@ func (m *model) pack() *model {
 		}
 		return q
 	}
-	type feature struct {
-		k    uint32
-		main [numTags]int32
-	}
-	var feats []feature
-	var recs []auxRecord
-	auxOnly := 0
+	var pk packing
 	for _, k := range m.bases {
 		qm := fold(k, 0)
-		if qm != ([numTags]int32{}) {
-			feats = append(feats, feature{k, qm})
+		qa := qm
+		if m.domain {
+			qa = fold(k, 1)
 		}
-		if !m.domain {
-			continue
-		}
-		if qa := fold(k, 1); qa != qm {
-			recs = append(recs, auxRecord{k, qa})
-			if qm == ([numTags]int32{}) {
-				auxOnly++
-			}
+		pk.add(k, qm, qa)
+	}
+	return pk.model(m, scale, m.domain)
+}
+
+// packing collects the rows of a packed model: the main fold's features and
+// the rows of the auxiliary fold that differ from them.
+type packing struct {
+	feats   []mainRecord
+	recs    []auxRecord
+	auxOnly int // features of the auxiliary fold only
+}
+
+// add adds feature k with its weights qm in the main fold and qa in the
+// auxiliary one; an all-zero row is no feature.
+func (pk *packing) add(k uint32, qm, qa [numTags]int32) {
+	if qm != ([numTags]int32{}) {
+		pk.feats = append(pk.feats, mainRecord{k, qm})
+	}
+	if qa != qm {
+		pk.recs = append(pk.recs, auxRecord{k, qa})
+		if qm == ([numTags]int32{}) {
+			pk.auxOnly++
 		}
 	}
+}
+
+// model returns the packed model of the rows with from's transitions, domain
+// and temperature; the auxiliary fold only when aux.
+func (pk *packing) model(from *model, scale float32, aux bool) *model {
 	// The table has room for the features of the auxiliary fold that the main
 	// one lacks, so that its clone takes them without a longer walk.
-	p := &model{trans: m.trans, domain: m.domain, temperature: m.temperature}
-	p.tab = newTable(len(feats)+auxOnly, scale)
-	for i := range feats {
-		p.tab.insert(feats[i].k, &feats[i].main)
+	p := &model{trans: from.trans, domain: from.domain, temperature: from.temperature}
+	p.tab = newTable(len(pk.feats)+pk.auxOnly, scale)
+	for i := range pk.feats {
+		p.tab.insert(pk.feats[i].k, &pk.feats[i].main)
 	}
-	if m.domain {
-		p.aux = newAuxFold(p.tab, recs)
+	if aux {
+		p.aux = newAuxFold(p.tab, pk.recs)
 	}
 	return p
+}
+
+// mainRecord is a feature of the main fold and its weights.
+type mainRecord struct {
+	k    uint32
+	main [numTags]int32
 }
 
 // auxRecord is a row of the auxiliary fold that differs from the main one.
@@ -699,13 +720,7 @@ func (m *model) pruned(frac float64) *model {
 			auxKeys = append(auxKeys, k)
 		}
 	}
-	type feature struct {
-		k    uint32
-		main [numTags]int32
-	}
-	var feats []feature
-	var recs []auxRecord
-	auxOnly := 0
+	var pk packing
 	seen := map[uint32]bool{}
 	keep := func(k uint32, qm [numTags]int32) {
 		qa, ok := aux[k]
@@ -718,15 +733,10 @@ func (m *model) pruned(frac float64) *model {
 		if small(&qa) {
 			qa = [numTags]int32{}
 		}
-		if qm != ([numTags]int32{}) {
-			feats = append(feats, feature{k, qm})
+		if m.aux == nil {
+			qa = qm
 		}
-		if m.aux != nil && qa != qm {
-			recs = append(recs, auxRecord{k, qa})
-			if qm == ([numTags]int32{}) {
-				auxOnly++
-			}
-		}
+		pk.add(k, qm, qa)
 	}
 	for i, end := 0, len(t.slots)+len(t.stash); i < end; i++ {
 		sl := t.at(i)
@@ -742,13 +752,5 @@ func (m *model) pruned(frac float64) *model {
 			keep(k, [numTags]int32{})
 		}
 	}
-	p := &model{trans: m.trans, domain: m.domain, temperature: m.temperature}
-	p.tab = newTable(len(feats)+auxOnly, t.scale)
-	for i := range feats {
-		p.tab.insert(feats[i].k, &feats[i].main)
-	}
-	if m.aux != nil {
-		p.aux = newAuxFold(p.tab, recs)
-	}
-	return p
+	return pk.model(m, t.scale, m.aux != nil)
 }

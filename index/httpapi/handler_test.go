@@ -768,6 +768,18 @@ func TestMain(m *testing.M) {
 
 // A POSTed article longer than the index's MaxAnalyzed is indexed, stored whole
 // and listed in the answer with the bytes analysed.
+// postLongArticle posts the article "panjang" of about 3.8 KB and a short
+// one, and returns the long body and the answer.
+func postLongArticle(t *testing.T, h http.Handler) (string, httpapi.Indexed, []byte) {
+	t.Helper()
+	long := strings.Repeat("Warga Bekasi mengeluhkan jalan rusak. ", 100)
+	body := `{"id":"panjang","title":"Laporan","body":"` + long + `"}` + "\n" + `{"id":"pendek","title":"Pendek","body":"Jalan rusak."}` + "\n"
+	res, raw := call(t, h, "POST", "/api/articles", body, "Authorization", "Bearer "+token)
+	var out httpapi.Indexed
+	want(t, res, raw, http.StatusOK, &out)
+	return long, out, raw
+}
+
 func TestPostReportsPartialArticle(t *testing.T) {
 	x, err := index.Create("", &index.Options{MaxAnalyzed: 1024})
 	if err != nil {
@@ -775,11 +787,7 @@ func TestPostReportsPartialArticle(t *testing.T) {
 	}
 	t.Cleanup(func() { x.Close() })
 	h := httpapi.New(x, &httpapi.Config{WriteToken: token})
-	long := strings.Repeat("Warga Bekasi mengeluhkan jalan rusak. ", 100)
-	body := `{"id":"panjang","title":"Laporan","body":"` + long + `"}` + "\n" + `{"id":"pendek","title":"Pendek","body":"Jalan rusak."}` + "\n"
-	res, raw := call(t, h, "POST", "/api/articles", body, "Authorization", "Bearer "+token)
-	var out httpapi.Indexed
-	want(t, res, raw, http.StatusOK, &out)
+	long, out, raw := postLongArticle(t, h)
 	if out.Indexed != 2 || len(out.Partial) != 1 {
 		t.Fatalf("answer %s: want 2 indexed, 1 partial", raw)
 	}
@@ -790,7 +798,7 @@ func TestPostReportsPartialArticle(t *testing.T) {
 	if a, err := x.Get("panjang"); err != nil || a == nil || a.Body != long {
 		t.Errorf("the stored body is not the whole body (err %v)", err)
 	}
-	res, raw = call(t, h, "POST", "/api/articles", `{"id":"pendek2","title":"Pendek","body":"Jalan rusak."}`, "Authorization", "Bearer "+token)
+	res, raw := call(t, h, "POST", "/api/articles", `{"id":"pendek2","title":"Pendek","body":"Jalan rusak."}`, "Authorization", "Bearer "+token)
 	want(t, res, raw, http.StatusOK, nil)
 	if strings.Contains(string(raw), "partial") {
 		t.Errorf("an answer without partial articles has the field: %s", raw)

@@ -1,8 +1,6 @@
 package httpapi_test
 
 import (
-	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/telaah/telaah/index/httpapi"
@@ -20,12 +18,7 @@ func TestPostReportsPartialArticleOnCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { x.Close() })
-	h := httpapi.New(x, &httpapi.Config{WriteToken: token})
-	long := strings.Repeat("Warga Bekasi mengeluhkan jalan rusak. ", 100)
-	body := `{"id":"panjang","title":"Laporan","body":"` + long + `"}` + "\n" + `{"id":"pendek","title":"Pendek","body":"Jalan rusak."}` + "\n"
-	res, raw := call(t, h, "POST", "/api/articles", body, "Authorization", "Bearer "+token)
-	var out httpapi.Indexed
-	want(t, res, raw, http.StatusOK, &out)
+	long, out, raw := postLongArticle(t, httpapi.New(x, &httpapi.Config{WriteToken: token}))
 	if out.Indexed != 2 || len(out.Partial) != 1 || out.Partial[0].ID != "panjang" || out.Partial[0].Body != len(long) || out.Partial[0].Analyzed > 1024 {
 		t.Fatalf("answer %s: want 2 indexed, panjang partial with ≤ 1024 of %d bytes analysed", raw, len(long))
 	}

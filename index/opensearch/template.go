@@ -154,15 +154,25 @@ func (x *Index) check(ctx context.Context) error {
 	if x.ready {
 		return nil
 	}
-	st, err := x.c.json(ctx, http.MethodHead, "/"+url.PathEscape(x.cfg.Index), nil, nil, nil, true)
+	found, err := x.exists(ctx)
 	if err != nil {
-		return fmt.Errorf("opensearch: looking for index %q: %w", x.cfg.Index, err)
+		return err
 	}
-	if st == http.StatusNotFound {
+	if !found {
 		return &NoIndexError{Index: x.cfg.Index, URL: x.c.base.String()}
 	}
 	x.ready = true
 	return nil
+}
+
+// exists asks the cluster whether the index or alias of the configuration is
+// there.
+func (x *Index) exists(ctx context.Context) (bool, error) {
+	st, err := x.c.json(ctx, http.MethodHead, "/"+url.PathEscape(x.cfg.Index), nil, nil, nil, true)
+	if err != nil {
+		return false, fmt.Errorf("opensearch: looking for index %q: %w", x.cfg.Index, err)
+	}
+	return st != http.StatusNotFound, nil
 }
 
 // writable returns ErrReadOnly, with what was refused, for an Index opened
@@ -186,11 +196,11 @@ func (x *Index) ensure(ctx context.Context) error {
 	if x.ready {
 		return nil
 	}
-	st, err := x.c.json(ctx, http.MethodHead, "/"+url.PathEscape(x.cfg.Index), nil, nil, nil, true)
+	found, err := x.exists(ctx)
 	if err != nil {
-		return fmt.Errorf("opensearch: looking for index %q: %w", x.cfg.Index, err)
+		return err
 	}
-	if st == http.StatusNotFound {
+	if !found {
 		if err := x.create(ctx); err != nil {
 			return err
 		}

@@ -149,6 +149,14 @@ func (e *NoIndexError) Unwrap() error { return ErrNoIndex }
 // for a read: it creates nothing and returns a *NoIndexError when the cluster
 // has neither.
 func (x *Index) check(ctx context.Context) error {
+	return x.settleIndex(ctx, func(context.Context) error {
+		return &NoIndexError{Index: x.cfg.Index, URL: x.c.base.String()}
+	})
+}
+
+// settleIndex makes sure, once, that the index is there: when the cluster lacks
+// it, missing says what then (create it, or fail).
+func (x *Index) settleIndex(ctx context.Context, missing func(context.Context) error) error {
 	x.ensureMu.Lock()
 	defer x.ensureMu.Unlock()
 	if x.ready {
@@ -159,7 +167,9 @@ func (x *Index) check(ctx context.Context) error {
 		return err
 	}
 	if !found {
-		return &NoIndexError{Index: x.cfg.Index, URL: x.c.base.String()}
+		if err := missing(ctx); err != nil {
+			return err
+		}
 	}
 	x.ready = true
 	return nil
@@ -191,22 +201,7 @@ func (x *Index) ensure(ctx context.Context) error {
 	if x.cfg.ReadOnly {
 		return x.check(ctx)
 	}
-	x.ensureMu.Lock()
-	defer x.ensureMu.Unlock()
-	if x.ready {
-		return nil
-	}
-	found, err := x.exists(ctx)
-	if err != nil {
-		return err
-	}
-	if !found {
-		if err := x.create(ctx); err != nil {
-			return err
-		}
-	}
-	x.ready = true
-	return nil
+	return x.settleIndex(ctx, x.create)
 }
 
 // create puts the template, creates the concrete index and points the alias at it.

@@ -490,6 +490,7 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 	}
 	out = fz.contextFeatures(out, i)
 	out = fz.positionFeatures(out, i)
+	out = fz.runFeatures(out, i)
 	return fz.lexiconFeatures(out, i)
 }
 

@@ -336,8 +336,9 @@ var allStyles = of(StyleDefault, StyleIdner, StyleNERGrit)
 
 // repairs are the repair rules in the order they run, with the styles they serve.
 // The rules that implement the package's guideline where a corpus follows another
-// convention (institution names running on over their region and lists, buildings,
-// places in titles, acronyms of common nouns) serve the default style only: in a
+// convention (institution names running on over their region and lists, the
+// lists' multi-word organisations, buildings, places in titles, acronyms of common
+// nouns) serve the default style only: in a
 // corpus's style the model, trained on that corpus, already follows it.
 var repairs = [...]struct {
 	run    func(*spanSet)
@@ -351,7 +352,7 @@ var repairs = [...]struct {
 	{(*spanSet).commonAcronyms, of(StyleDefault), false},
 	{(*spanSet).notNames, of(StyleDefault), false},
 	{(*spanSet).lawTitles, allStyles, false},
-	{(*spanSet).gazetteerNames, allStyles, false},
+	{(*spanSet).gazetteerNames, of(StyleDefault), false},
 	{(*spanSet).gazetteerPlaces, allStyles, false},
 	{(*spanSet).acronyms, of(StyleDefault, StyleIdner), false},
 	{(*spanSet).bracketedAcronyms, of(StyleIdner), false},

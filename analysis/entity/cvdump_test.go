@@ -22,8 +22,9 @@ import (
 // blank line between sentences) and keeps the fold models as fold<f>.model, so
 // that a later run with TELAAH_NER_CVDUMP_REUSE=1 re-tags with the same models
 // (to weigh a repair rule, which needs no training). TELAAH_NER_CVDUMP_OFF names
-// repair rules (by their position in repairs, comma-separated) to switch off in
-// the corpus styles while tagging.
+// repair rules (by their position in repairs, comma-separated; 9i or 9n for
+// rule 9 in the idner or the NERGrit style only) to switch off in the corpus
+// styles while tagging, TELAAH_NER_CVDUMP_ON rules to switch on in them.
 func TestCrossValidationDump(t *testing.T) {
 	dir := os.Getenv("TELAAH_NER_CVDUMP")
 	if dir == "" {
@@ -33,15 +34,32 @@ func TestCrossValidationDump(t *testing.T) {
 		t.Fatal(err)
 	}
 	reuse := os.Getenv("TELAAH_NER_CVDUMP_REUSE") != ""
-	if off := os.Getenv("TELAAH_NER_CVDUMP_OFF"); off != "" {
-		saved := repairs
-		defer func() { repairs = saved }()
-		for _, f := range strings.Split(off, ",") {
+	saved := repairs
+	defer func() { repairs = saved }()
+	for _, env := range []string{"TELAAH_NER_CVDUMP_OFF", "TELAAH_NER_CVDUMP_ON"} {
+		rules := os.Getenv(env)
+		if rules == "" {
+			continue
+		}
+		for _, f := range strings.Split(rules, ",") {
+			// A rule's number, for both corpus styles, or followed by i
+			// (idner) or n (NERGrit) for one.
+			styles := of(StyleIdner, StyleNERGrit)
+			switch {
+			case strings.HasSuffix(f, "i"):
+				styles, f = of(StyleIdner), f[:len(f)-1]
+			case strings.HasSuffix(f, "n"):
+				styles, f = of(StyleNERGrit), f[:len(f)-1]
+			}
 			var k int
 			if _, err := fmt.Sscan(f, &k); err != nil || k < 0 || k >= len(repairs) {
-				t.Fatalf("TELAAH_NER_CVDUMP_OFF: bad rule %q", f)
+				t.Fatalf("%s: bad rule %q", env, f)
 			}
-			repairs[k].styles &^= of(StyleIdner, StyleNERGrit)
+			if env == "TELAAH_NER_CVDUMP_ON" {
+				repairs[k].styles |= styles
+			} else {
+				repairs[k].styles &^= styles
+			}
 		}
 	}
 	const k = 4

@@ -57,6 +57,6 @@ func ExampleIndex_Entities() {
 	// --org "Badan Riset dan Inovasi Daerah": 2 articles
 	// --place semarang: 2 articles; places facet: [{Kota Semarang 2}]
 	// organisations facet: [{Badan Riset dan Inovasi Daerah 2}]
-	// ORG "Badan Riset dan Inovasi Daerah" aliases=["BRIDA"] articles=2 mentions=5
+	// ORG "Badan Riset dan Inovasi Daerah" aliases=["BRIDA"] articles=2 mentions=4
 	// true search: person "dwikorita" is ambiguous: it may be "Dwikorita Karnawati", "Dwikorita Santoso"; give the full name
 }

@@ -45,6 +45,7 @@ var gazFiles = []struct {
 	{"lists/company.txt", gazORG},
 	{"lists/media.txt", gazORG},
 	{"lists/band.txt", gazORG},
+	{"lists/university.txt", gazORG},
 	{"lists/institution.txt", gazORG},
 	{"lists/title.txt", gazTitle},
 	{"lists/orgtrigger.txt", gazOrgHead},

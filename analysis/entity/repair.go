@@ -442,8 +442,9 @@ func (s *spanSet) dropTitles() {
 		}
 		// Leading titles, roles and capitalised function words (Di, Ke) are not part
 		// of an organisation or a place: Manajer PLN, Wali Kota Bekasi, Di Jakarta.
-		// (Persons keep theirs for stripTitles, which knows the honorifics.)
-		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i)) && s.isCapWord(i+1) {
+		// (Persons keep theirs for stripTitles, which knows the honorifics.) The
+		// article of an English name is part of it: The Times, The Jakarta Post.
+		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i) && !(sp.l == ORG && strings.EqualFold(s.words[i], "the"))) && s.isCapWord(i+1) {
 			i++
 		}
 		if sp.l == PER && i < j-1 && s.in(headlineLower, i) && s.isCapWord(i+1) {

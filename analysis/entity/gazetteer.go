@@ -40,6 +40,7 @@ var gazFiles = []struct {
 	{"lists/loc.txt", gazLOC},
 	{"lists/region.txt", gazLOC},
 	{"lists/world.txt", gazLOC},
+	{"lists/landmark.txt", gazLOC},
 	{"lists/org.txt", gazORG},
 	{"lists/club.txt", gazORG},
 	{"lists/company.txt", gazORG},

@@ -201,21 +201,30 @@ func (r *Recognizer) Tag(words []string) []string {
 // model's names after the repair rules (see the package documentation), and the
 // rule-based dates, times and amounts.
 func (r *Recognizer) Extract(text string) []Entity {
-	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	d := &tg.doc
+	defer d.release()
+	return r.extract(tg, text, d.tokenLines(text))
 }
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
 // Token offsets must point into text; tokens whose offsets do not are ignored.
-//
-// The stages of the pipeline (see the package documentation) are the steps of
-// this function.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
 	d := &tg.doc
 	defer d.release()
-	kept := d.lines(text, sents)
+	return r.extract(tg, text, d.lines(text, sents))
+}
+
+// extract runs the stages of the pipeline (see the package documentation), its
+// steps, over the lines of text (see docScratch.lines): Extract and
+// ExtractSentences differ only in how they get them.
+func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) []Entity {
+	d := &tg.doc
 	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
@@ -261,6 +270,32 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 		start := len(valid)
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
+	}
+	d.valid, d.kept = valid, kept
+	return kept
+}
+
+// tokenLines is lines for the sentences of tokenize.Sentences(text), without
+// building them: the tokenizer's tokens go straight into d's backing array, which
+// is kept from one call to the next, and the lines are cut where a token starts a
+// sentence or a line break separates two tokens.
+func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
+	valid := d.valid[:0]
+	for t := range (tokenize.Tokenizer{}).All(text) {
+		valid = append(valid, t)
+	}
+	// The tokenizer's offsets are in order and inside text, as validTokens
+	// wants them: the tokens are valid as they come.
+	kept := d.kept[:0]
+	from := 0
+	for i := 1; i < len(valid); i++ {
+		if valid[i].Is(tokenize.SentenceStart) || hasLineBreak(text[valid[i-1].End:valid[i].Start]) {
+			kept = append(kept, valid[from:i:i])
+			from = i
+		}
+	}
+	if from < len(valid) {
+		kept = append(kept, valid[from:])
 	}
 	d.valid, d.kept = valid, kept
 	return kept

@@ -31,14 +31,10 @@ var aliases = sync.OnceValue(func() map[string]string {
 })
 
 // resolveOverlaps sorts entities by Start and drops those overlapping an earlier
-// kept one, preferring the longer span (the earlier on a tie).
-func resolveOverlaps(es []Entity) []Entity {
-	slices.SortStableFunc(es, func(a, b Entity) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
-		}
-		return cmp.Compare(b.End, a.End)
-	})
+// kept one, preferring the longer span (the earlier on a tie). scratch is space
+// for the sort, kept for the next call.
+func resolveOverlaps(es []Entity, scratch *[]Entity) []Entity {
+	sortEntities(es, scratch)
 	out := es[:0]
 	for _, e := range es {
 		if n := len(out); n > 0 && e.Start < out[n-1].End {
@@ -52,6 +48,50 @@ func resolveOverlaps(es []Entity) []Entity {
 	return out
 }
 
+// byStart orders entities by Start, the longer first.
+func byStart(a, b Entity) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
+}
+
+// sortEntities is slices.SortStableFunc(es, byStart) for the lists Extract
+// sorts: two sorted runs (the names line by line, then the dates and amounts;
+// the names, then the mentions propagation adds), which it merges through
+// scratch; any other order is sorted.
+func sortEntities(es []Entity, scratch *[]Entity) {
+	m := 1
+	for m < len(es) && byStart(es[m-1], es[m]) <= 0 {
+		m++
+	}
+	if m >= len(es) {
+		return
+	}
+	if !slices.IsSortedFunc(es[m:], byStart) {
+		slices.SortStableFunc(es, byStart)
+		return
+	}
+	// The left run moves to scratch and merges back into es; the right run
+	// is read before it is overwritten (k < j throughout), and on a tie the
+	// left comes first, as a stable sort keeps it.
+	left := append((*scratch)[:0], es[:m]...)
+	i, j, k := 0, m, 0
+	for i < len(left) && j < len(es) {
+		if byStart(es[j], left[i]) < 0 {
+			es[k] = es[j]
+			j++
+		} else {
+			es[k] = left[i]
+			i++
+		}
+		k++
+	}
+	copy(es[k:], left[i:])
+	clear(left)
+	*scratch = left
+}
+
 // isName reports whether the entity is a person, organisation or place.
 func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 
@@ -60,13 +100,17 @@ func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 // one call to the next so that they allocate little; release drops what it holds
 // of the last text.
 type docScratch struct {
-	valid    []tokenize.Token
-	kept     [][]tokenize.Token
+	valid []tokenize.Token
+	kept  [][]tokenize.Token
+	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
+	// a token whose Case is Lower has no upper-case letter then.
+	tokCase  bool
 	ents     []Entity
 	words    []string
 	acros    [][2]string
 	forms    map[string]form
 	added    []Entity
+	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
 	order    []int32
 	byText   map[mentionKey]int32 // index in mentions
@@ -94,6 +138,7 @@ func (d *docScratch) release() {
 	clear(d.acros[:cap(d.acros)])
 	clear(d.forms)
 	clear(d.added[:cap(d.added)])
+	clear(d.merge[:cap(d.merge)])
 	clear(d.mentions[:cap(d.mentions)])
 	clear(d.byText)
 	clear(d.lowWords[:cap(d.lowWords)])
@@ -146,6 +191,9 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	for _, toks := range sents {
 		for i := 0; i < len(toks); i++ {
 			t := toks[i]
+			if d.tokCase && t.Case == tokenize.Lower {
+				continue // the tokenizer has found no capital in it
+			}
 			if c := wordCase(t.Text); c != cCap && c != cUpper && c != cMixed {
 				continue
 			}
@@ -179,7 +227,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(added) == 0 {
 		return es
 	}
-	return resolveOverlaps(append(es, added...))
+	return resolveOverlaps(append(es, added...), &d.merge)
 }
 
 // mentionKey identifies the mentions of one name: its label and text (or, for

@@ -240,7 +240,7 @@ func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) [
 		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}
 	// 4. resolution: one entity per stretch of text.
-	out = resolveOverlaps(out)
+	out = resolveOverlaps(out, &d.merge)
 	out = joinNameAbbrevs(text, out)
 	// 5. propagation: the mentions the model missed of the names it found.
 	out = propagate(d, text, kept, out, r.style)
@@ -271,7 +271,7 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
-	d.valid, d.kept = valid, kept
+	d.valid, d.kept, d.tokCase = valid, kept, false
 	return kept
 }
 
@@ -297,7 +297,7 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 	if from < len(valid) {
 		kept = append(kept, valid[from:])
 	}
-	d.valid, d.kept = valid, kept
+	d.valid, d.kept, d.tokCase = valid, kept, true
 	return kept
 }
 

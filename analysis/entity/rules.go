@@ -90,11 +90,22 @@ func ruleWord(w string) (lower string, known bool) {
 		ascii = c < utf8.RuneSelf
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
+	var h uint64
+	if ascii {
+		h = fnvLowerASCII(w)
+	}
+	return ruleWordOf(w, ascii, upper, h)
+}
+
+// ruleWordOf is ruleWord for a word whose bytes have been read already: ascii
+// and upper tell whether they are all ASCII and whether one is an upper-case
+// letter, and h, for an ASCII word, is fnvLowerASCII(w).
+func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool) {
 	if ascii {
 		switch {
-		case !ruleWordBits.mayHave(fnvLowerASCII(w)) && upper:
+		case !ruleWordBits.mayHave(h) && upper:
 			return "", false // most capitalised words
-		case !ruleWordBits.mayHave(fnvLowerASCII(w)):
+		case !ruleWordBits.mayHave(h):
 			return w, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {
@@ -117,6 +128,8 @@ func ruleWord(w string) (lower string, known bool) {
 // lexUnits splits text[start:end] into units.
 func lexUnits(dst []unit, text string, start, end int) []unit {
 	i := start
+	var ascii, upper bool // of the last word
+	var h uint64
 	for i < end {
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -133,10 +146,20 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		switch {
 		case unicode.IsLetter(r):
 			u.kind = uWord
+			// The bytes ruleWord reads are read here: whether the word is
+			// ASCII, has a capital, and its lower-case hash.
+			ascii, upper, h = true, false, fnvOffset
 			for i < end {
 				if c := text[i]; c < utf8.RuneSelf {
 					// ASCII, most of the text: no rune decoding.
-					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+					if 'a' <= c && c <= 'z' {
+						h = (h ^ uint64(c)) * fnvPrime
+						i++
+						continue
+					}
+					if 'A' <= c && c <= 'Z' {
+						upper = true
+						h = (h ^ uint64(c+'a'-'A')) * fnvPrime
 						i++
 						continue
 					}
@@ -146,6 +169,7 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				if !unicode.IsLetter(r) {
 					break
 				}
+				ascii = false
 				i += n
 			}
 		case r >= '0' && r <= '9':
@@ -170,7 +194,11 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		u.text = text[u.start:u.end]
 		switch u.kind {
 		case uWord:
-			u.lower, u.known = ruleWord(u.text)
+			if ascii {
+				u.lower, u.known = ruleWordOf(u.text, true, upper, h)
+			} else {
+				u.lower, u.known = ruleWord(u.text)
+			}
 		case uSym:
 			u.lower = u.text
 			u.known = u.text == "(" || isCurrencySymbol(u.text)

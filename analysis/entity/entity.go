@@ -416,10 +416,26 @@ func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
 			words[k] = strings.ToLower(w)
 			continue
 		}
-		if isCommonWord(w) {
+		if tg.spans.isCommon(w) {
 			words[k] = strings.ToLower(w)
 		}
 	}
+}
+
+// isCommon is isCommonWord(w), remembered (by the hash of w) for the next
+// headlines: the stemmer's analysis is the dearest step of sentenceCase, and
+// headlines use the same common words again and again.
+func (s *spanSet) isCommon(w string) bool {
+	h := fnvString(fnvOffset, w)
+	if v, ok := s.common[h]; ok {
+		return v
+	}
+	v := isCommonWord(w)
+	if s.common == nil || len(s.common) >= maxLexMemo {
+		s.common = make(map[uint64]bool)
+	}
+	s.common[h] = v
+	return v
 }
 
 // isCommonWord reports whether w is a common Indonesian word: its root is in the

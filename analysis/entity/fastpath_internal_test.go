@@ -3,6 +3,7 @@ package entity
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/telaah/telaah"
@@ -62,4 +63,18 @@ func FuzzLexUnits(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIsCommonMemo checks that the remembered answers of spanSet.isCommon are
+// isCommonWord's, asked twice of every word of the sample corpus's titles.
+func TestIsCommonMemo(t *testing.T) {
+	var s spanSet
+	words := strings.Fields(string(telaah.SampleArticles()))
+	for range 2 {
+		for _, w := range words {
+			if got, want := s.isCommon(w), isCommonWord(w); got != want {
+				t.Fatalf("isCommon(%q) = %v, isCommonWord %v", w, got, want)
+			}
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package entity
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -77,4 +80,78 @@ func TestIsCommonMemo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestQuietRepairs checks that skipping the rules of quietRules on quiet
+// sentences changes nothing: on every line of the sample corpus, in every
+// style, the repairs with the skip leave the spans, their starts and
+// confidences and the acronyms as the repairs without it do.
+func TestQuietRepairs(t *testing.T) {
+	for i, r := range repairs {
+		if skipQuiet[i] && r.run == nil {
+			t.Fatal("nil rule")
+		}
+	}
+	n := 0
+	for _, b := range skipQuiet {
+		if b {
+			n++
+		}
+	}
+	if n != len(quietRules) {
+		t.Fatalf("%d rules of quietRules found in repairs, want %d", n, len(quietRules))
+	}
+	var texts []string
+	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a struct{ Title, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, a.Title+"\n\n"+a.Body)
+	}
+	texts = append(texts, telaah.ReferenceArticle(),
+		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
+	quiet := 0
+	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		r := Default().WithStyle(style)
+		tg := r.pool.Get().(*tagger)
+		for _, text := range texts {
+			for k, toks := range tg.doc.tokenLines(text) {
+				head := isHeadline(toks) || k == 0 && looseHeadline(toks)
+				var words []string
+				for _, tk := range toks {
+					words = append(words, strings.TrimSuffix(tk.Text, "."))
+				}
+				if head {
+					r.sentenceCase(tg, words)
+				}
+				tags := tg.run(r.m, r.style, words)
+				ss := &tg.spans
+				prepare := func() {
+					ss.reset(words, tg.fz.info, head, style)
+					ss.gaz = r.gaz
+					forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+				}
+				prepare()
+				if len(ss.spans()) == 0 && !ss.capsAfterFirst() {
+					quiet++
+				}
+				ss.runRepairs(true)
+				lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
+				prepare()
+				ss.runRepairs(false)
+				if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
+					t.Errorf("%v %q: with the skip %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
+				}
+			}
+			tg.doc.release()
+		}
+		r.pool.Put(tg)
+	}
+	if quiet == 0 {
+		t.Error("no quiet sentence tested")
+	}
+	t.Logf("%d quiet sentences", quiet)
 }

@@ -377,14 +377,9 @@ var repairs = [...]struct {
 	{(*spanSet).initialWords, of(StyleDefault), false},
 }
 
-// repair applies the rules of s's style to the spans of one sentence.
-func (s *spanSet) repair() {
-	for _, r := range repairs {
-		if r.styles.has(s.style) && !(r.body && s.head) {
-			r.run(s)
-		}
-	}
-}
+// repair applies the rules of s's style to the spans of one sentence (but not
+// those that cannot fire in it: see quietRules).
+func (s *spanSet) repair() { s.runRepairs(true) }
 
 // trimLower cuts each span after the last lower-case word that cannot stand inside
 // a name (lingkungan Pemerintah Kabupaten Banggai, Majelis hakim Pengadilan Negeri),

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah"
 )
@@ -49,14 +51,17 @@ func TestSortEntities(t *testing.T) {
 	}
 }
 
-// FuzzLexUnits checks that the words lexUnits lexes get the lower case and the
-// standing that ruleWord gives them, which lexUnits computes as it reads their
-// bytes.
+// FuzzLexUnits checks lexUnits against lexUnitsPlain, and that the words it
+// lexes get the lower case and the standing that ruleWord gives them, which
+// lexUnits computes as it reads their bytes.
 func FuzzLexUnits(f *testing.F) {
 	f.Add(telaah.ReferenceArticle())
 	f.Add(string(telaah.SampleArticles()))
 	f.Add("Sabtu (24/3/2018) pukul 10.30 WIB, US$ 3 JUTA, Rp1,5 Triliun; Ñandú SENIN Ahad ÉTÉ")
 	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := lexUnits(nil, text, 0, len(text)), lexUnitsPlain(nil, text, 0, len(text)); !slices.Equal(got, want) {
+			t.Fatalf("lexUnits(%q):\n got %+v\nwant %+v", text, got, want)
+		}
 		for _, u := range lexUnits(nil, text, 0, len(text)) {
 			if u.kind != uWord {
 				continue
@@ -154,4 +159,74 @@ func TestQuietRepairs(t *testing.T) {
 		t.Error("no quiet sentence tested")
 	}
 	t.Logf("%d quiet sentences", quiet)
+}
+
+// lexUnitsPlain is lexUnits as it was before its fast paths (ASCII classed by a
+// table, a word's hash computed as its bytes are read): the reference that
+// FuzzLexUnits holds it to.
+func lexUnitsPlain(dst []unit, text string, start, end int) []unit {
+	i := start
+	for i < end {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
+		if unicode.IsSpace(r) {
+			if k := len(dst); k > 0 {
+				dst[k-1].spaceAfter = true
+			}
+			i += n
+			continue
+		}
+		u := unit{start: i}
+		switch {
+		case unicode.IsLetter(r):
+			u.kind = uWord
+			for i < end {
+				if c := text[i]; c < utf8.RuneSelf {
+					// ASCII, most of the text: no rune decoding.
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+						i++
+						continue
+					}
+					break
+				}
+				r, n := utf8.DecodeRuneInString(text[i:end])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				i += n
+			}
+		case r >= '0' && r <= '9':
+			u.kind = uNumber
+			for i < end {
+				c := text[i]
+				if c >= '0' && c <= '9' {
+					i++
+					continue
+				}
+				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
+					i++
+					continue
+				}
+				break
+			}
+		default:
+			u.kind = uSym
+			i += n
+		}
+		u.end = i
+		u.text = text[u.start:u.end]
+		switch u.kind {
+		case uWord:
+			u.lower, u.known = ruleWord(u.text)
+		case uSym:
+			u.lower = u.text
+			u.known = u.text == "(" || isCurrencySymbol(u.text)
+		default:
+			u.lower = u.text
+		}
+		dst = append(dst, u)
+	}
+	return dst
 }

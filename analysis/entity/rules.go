@@ -128,14 +128,24 @@ func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool
 // lexUnits splits text[start:end] into units.
 func lexUnits(dst []unit, text string, start, end int) []unit {
 	i := start
-	var ascii, upper bool // of the last word
-	var h uint64
 	for i < end {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		// ASCII, most of the text, is classed by a table, without decoding
+		// a rune or calling unicode.
+		c := text[i]
+		var r rune
+		n, class := 1, uint8(0)
+		if c < utf8.RuneSelf {
+			r, class = rune(c), asciiUnit[c]
+		} else {
 			r, n = utf8.DecodeRuneInString(text[i:end])
+			switch {
+			case unicode.IsSpace(r):
+				class = auSpace
+			case unicode.IsLetter(r):
+				class = auLetter
+			}
 		}
-		if unicode.IsSpace(r) {
+		if class == auSpace {
 			if k := len(dst); k > 0 {
 				dst[k-1].spaceAfter = true
 			}
@@ -144,11 +154,11 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		u := unit{start: i}
 		switch {
-		case unicode.IsLetter(r):
+		case class&auLetter != 0:
 			u.kind = uWord
 			// The bytes ruleWord reads are read here: whether the word is
 			// ASCII, has a capital, and its lower-case hash.
-			ascii, upper, h = true, false, fnvOffset
+			ascii, upper, h := true, false, uint64(fnvOffset)
 			for i < end {
 				if c := text[i]; c < utf8.RuneSelf {
 					// ASCII, most of the text: no rune decoding.
@@ -172,6 +182,21 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				ascii = false
 				i += n
 			}
+			u.end = i
+			u.text = text[u.start:i]
+			switch {
+			case !ascii:
+				u.lower, u.known = ruleWord(u.text)
+			case !ruleWordBits.mayHave(h):
+				// Most words: ruleWordOf's answer without the call.
+				if !upper {
+					u.lower = u.text
+				}
+			default:
+				u.lower, u.known = ruleWordOf(u.text, true, upper, h)
+			}
+			dst = append(dst, u)
+			continue
 		case r >= '0' && r <= '9':
 			u.kind = uNumber
 			for i < end {
@@ -192,23 +217,33 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		u.end = i
 		u.text = text[u.start:u.end]
-		switch u.kind {
-		case uWord:
-			if ascii {
-				u.lower, u.known = ruleWordOf(u.text, true, upper, h)
-			} else {
-				u.lower, u.known = ruleWord(u.text)
-			}
-		case uSym:
-			u.lower = u.text
+		u.lower = u.text
+		if u.kind == uSym {
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
-		default:
-			u.lower = u.text
 		}
 		dst = append(dst, u)
 	}
 	return dst
 }
+
+// The classes of asciiUnit.
+const (
+	auSpace  = 1 << iota // unicode.IsSpace
+	auLetter             // unicode.IsLetter
+)
+
+// asciiUnit classes the ASCII bytes as lexUnits reads them.
+var asciiUnit = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case unicode.IsSpace(rune(c)):
+			t[c] = auSpace
+		case unicode.IsLetter(rune(c)):
+			t[c] = auLetter
+		}
+	}
+	return t
+}()
 
 // isCurrencySymbol reports whether the symbol s may be written before an
 // amount: $, €, £, ¥.

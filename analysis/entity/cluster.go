@@ -102,6 +102,7 @@ func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 type docScratch struct {
 	valid []tokenize.Token
 	kept  [][]tokenize.Token
+	cuts  []int32 // where tokenLines cuts valid into lines
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool
@@ -190,7 +191,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	k := 0 // next entity not ending before the current token
 	for _, toks := range sents {
 		for i := 0; i < len(toks); i++ {
-			t := toks[i]
+			t := &toks[i]
 			if d.tokCase && t.Case == tokenize.Lower {
 				continue // the tokenizer has found no capital in it
 			}

@@ -280,24 +280,28 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 // is kept from one call to the next, and the lines are cut where a token starts a
 // sentence or a line break separates two tokens.
 func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
-	valid := d.valid[:0]
-	for t := range (tokenize.Tokenizer{}).All(text) {
-		valid = append(valid, t)
-	}
 	// The tokenizer's offsets are in order and inside text, as validTokens
-	// wants them: the tokens are valid as they come.
+	// wants them: the tokens are valid as they come. The lines are cut at
+	// their indexes once all are in (valid may move as it grows).
+	valid, cuts := d.valid[:0], d.cuts[:0]
+	end := 0 // of the last token
+	for t := range (tokenize.Tokenizer{}).All(text) {
+		if len(valid) > 0 && (t.Flags&tokenize.SentenceStart != 0 || hasLineBreak(text[end:t.Start])) {
+			cuts = append(cuts, int32(len(valid)))
+		}
+		valid = append(valid, t)
+		end = t.End
+	}
 	kept := d.kept[:0]
 	from := 0
-	for i := 1; i < len(valid); i++ {
-		if valid[i].Is(tokenize.SentenceStart) || hasLineBreak(text[valid[i-1].End:valid[i].Start]) {
-			kept = append(kept, valid[from:i:i])
-			from = i
-		}
+	for _, c := range cuts {
+		kept = append(kept, valid[from:c:c])
+		from = int(c)
 	}
 	if from < len(valid) {
 		kept = append(kept, valid[from:])
 	}
-	d.valid, d.kept, d.tokCase = valid, kept, true
+	d.valid, d.kept, d.cuts, d.tokCase = valid, kept, cuts, true
 	return kept
 }
 

@@ -56,7 +56,8 @@ func (s *spanSet) capsAfterFirst() bool {
 // skipping those of quietRules while the sentence is quiet if skip is set.
 func (s *spanSet) runRepairs(skip bool) {
 	quiet := skip && !s.capsAfterFirst()
-	for i, r := range repairs {
+	for i := range repairs {
+		r := &repairs[i]
 		if !r.styles.has(s.style) || r.body && s.head {
 			continue
 		}

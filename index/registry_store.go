@@ -233,7 +233,21 @@ func (x *Index) loadRegistry() error {
 	if ok, err := x.loadCache(); ok || err != nil {
 		return err
 	}
-	return x.scanRegistry()
+	if err := x.scanRegistry(); err != nil {
+		return err
+	}
+	if len(x.reg.gen) == 0 && x.path != "" && !x.opts.ReadOnly {
+		// An index written before generations were stamped has none, and
+		// would be scanned at every Open: give it one, so that Close
+		// writes the cache.
+		b := x.b.NewBatch()
+		gen := x.stampGeneration(b)
+		if err := x.b.Batch(b); err != nil {
+			return fmt.Errorf("stamping a registry generation: %w", err)
+		}
+		x.reg.gen = gen
+	}
+	return nil
 }
 
 // scanRegistry builds the entity registry from the stored entities of the

@@ -426,6 +426,47 @@ func TestRegistryCache(t *testing.T) {
 	}
 }
 
+// TestRegistryCacheWithoutGeneration: an index with no registry generation
+// (written before they were stamped) gets one when opened for writing, so
+// that the cache is written on Close and used by the next Open.
+func TestRegistryCacheWithoutGeneration(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	x, err := Create(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(sample(t)[:5]...); err != nil {
+		t.Fatal(err)
+	}
+	want := allEntities(t, x)
+	if err := x.b.DeleteInternal([]byte(generationKey)); err != nil {
+		t.Fatal(err)
+	}
+	x.reg.gen = nil
+	x.Close()
+	file := dir + "/" + registryFile
+	os.Remove(file)
+	if x, err = Open(dir, &Options{ReadOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if _, err := os.Stat(file); err == nil {
+		t.Fatal("a read-only Open wrote the registry cache")
+	}
+	for range 2 {
+		if x, err = Open(dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := allEntities(t, x); !slices.Equal(got, want) {
+			t.Errorf("reopened: %v, want %v", got, want)
+		}
+		x.Close()
+		if _, err := os.Stat(file); err != nil {
+			t.Fatalf("no registry cache after Close: %v", err)
+		}
+	}
+}
+
 // FuzzResolveEntity: any name, in any field, resolves to stored names (or
 // itself), or is ambiguous; it never panics.
 func FuzzResolveEntity(f *testing.F) {

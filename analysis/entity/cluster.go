@@ -117,6 +117,7 @@ type docScratch struct {
 	byText   map[mentionKey]int32 // index in mentions
 	lowWords []string             // the lower-cased words of the mentions
 	accs     []acc
+	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
 	canon    map[string]string    // canonicalAcronyms' canonical forms by text
 	long     map[string]string    // and by acronym
@@ -258,20 +259,25 @@ func cluster(d *docScratch, es []Entity) {
 	byText := d.byText
 	clear(byText)
 	ms := d.mentions[:0]
+	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
 	for i, e := range es {
 		es[i].Canonical = e.Text
 		if !isName(e.Label) {
+			of = append(of, -1)
 			continue
 		}
 		k := mentionKey{e.Label, e.Text}
-		if _, ok := byText[k]; !ok {
-			byText[k] = int32(len(ms))
+		m, ok := byText[k]
+		if !ok {
+			m = int32(len(ms))
+			byText[k] = m
 			ms = append(ms, mention{text: e.Text, label: e.Label, canonical: e.Text})
 			size += len(e.Text)
 		}
+		of = append(of, m)
 	}
-	d.mentions = ms
+	d.mentions, d.at = ms, of
 	if len(ms) == 0 {
 		return
 	}
@@ -346,11 +352,8 @@ func cluster(d *docScratch, es []Entity) {
 			}
 		}
 	}
-	for i, e := range es {
-		if !isName(e.Label) {
-			continue
-		}
-		if k, ok := byText[mentionKey{e.Label, e.Text}]; ok {
+	for i, k := range of {
+		if k >= 0 {
 			es[i].Canonical = ms[k].canonical
 		}
 	}

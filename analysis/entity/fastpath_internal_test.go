@@ -231,3 +231,28 @@ func lexUnitsPlain(dst []unit, text string, start, end int) []unit {
 	}
 	return dst
 }
+
+// TestCanonicalFewAcronyms checks canonicalFewAcronyms against the maps of
+// canonicalManyAcronyms on random documents whose texts repeat.
+func TestCanonicalFewAcronyms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := []string{"KPK", "Komisi Pemberantasan Korupsi", "MK", "Mahkamah Konstitusi", "Jakarta", "BI"}
+	labels := []Label{PER, ORG, LOC, DATE}
+	var d docScratch
+	for range 5000 {
+		es := make([]Entity, rng.IntN(10))
+		for i := range es {
+			es[i] = Entity{Text: texts[rng.IntN(len(texts))], Label: labels[rng.IntN(len(labels))], Canonical: texts[rng.IntN(len(texts))]}
+		}
+		acros := make([][2]string, 1+rng.IntN(fewAcronyms))
+		for i := range acros {
+			acros[i] = [2]string{texts[rng.IntN(len(texts))], texts[rng.IntN(len(texts))]}
+		}
+		want := slices.Clone(es)
+		canonicalManyAcronyms(&d, want, acros)
+		canonicalFewAcronyms(es, acros)
+		if !slices.Equal(es, want) {
+			t.Fatalf("acronyms %q:\n got %v\nwant %v", acros, es, want)
+		}
+	}
+}

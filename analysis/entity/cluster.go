@@ -168,11 +168,17 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	}
 	forms := d.forms
 	clear(forms)
+	// The lengths of the forms: a stretch of text of another length is none
+	// of them, and needs no look-up.
+	var lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
 	for _, e := range es {
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
 		forms[e.Text] = form{e.Label, e.Confidence}
+		if n := len(e.Text); n < 256 {
+			lengths[n>>6] |= 1 << (n & 63)
+		}
 	}
 	// Parts of person names, unless they are names of another kind too.
 	for _, e := range es {
@@ -182,6 +188,9 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 		for w := range strings.FieldsSeq(e.Text) {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
+				if n := len(w); n < 256 {
+					lengths[n>>6] |= 1 << (n & 63)
+				}
 			}
 		}
 	}
@@ -213,6 +222,9 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 			best := -1
 			var f form
 			for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
+				if n := toks[j].End - t.Start; n < 256 && lengths[n>>6]&(1<<(n&63)) == 0 {
+					continue
+				}
 				if g, ok := forms[text[t.Start:toks[j].End]]; ok {
 					best, f = j, g
 				}

@@ -88,7 +88,8 @@ func TestIsCommonMemo(t *testing.T) {
 }
 
 // TestQuietRepairs checks that skipping the rules of quietRules on quiet
-// sentences changes nothing: on every line of the sample corpus, in every
+// sentences, and those of pairRules where no two capitalised words stand side by
+// side, changes nothing: on every line of the sample corpus, in every
 // style, the repairs with the skip leave the spans, their starts and
 // confidences and the acronyms as the repairs without it do.
 func TestQuietRepairs(t *testing.T) {
@@ -97,14 +98,19 @@ func TestQuietRepairs(t *testing.T) {
 			t.Fatal("nil rule")
 		}
 	}
-	n := 0
-	for _, b := range skipQuiet {
-		if b {
-			n++
+	for _, c := range []struct {
+		marks [len(repairs)]bool
+		rules []func(*spanSet)
+	}{{skipQuiet, quietRules}, {skipUnpaired, pairRules}} {
+		n := 0
+		for _, b := range c.marks {
+			if b {
+				n++
+			}
 		}
-	}
-	if n != len(quietRules) {
-		t.Fatalf("%d rules of quietRules found in repairs, want %d", n, len(quietRules))
+		if n != len(c.rules) {
+			t.Fatalf("%d rules of %d found in repairs", n, len(c.rules))
+		}
 	}
 	var texts []string
 	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
@@ -118,7 +124,7 @@ func TestQuietRepairs(t *testing.T) {
 	}
 	texts = append(texts, telaah.ReferenceArticle(),
 		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
-	quiet, total := 0, 0
+	quiet, unpaired, total := 0, 0, 0
 	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
 		r := Default().WithStyle(style)
 		tg := r.pool.Get().(*tagger)
@@ -141,8 +147,12 @@ func TestQuietRepairs(t *testing.T) {
 				}
 				prepare()
 				total++
-				if len(ss.spans()) == 0 && !ss.capsAfterFirst() {
+				afterFirst, pair := ss.capitals()
+				if len(ss.spans()) == 0 && !afterFirst {
 					quiet++
+				}
+				if !pair {
+					unpaired++
 				}
 				ss.runRepairs(true)
 				lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
@@ -159,7 +169,10 @@ func TestQuietRepairs(t *testing.T) {
 	if quiet == 0 {
 		t.Error("no quiet sentence tested")
 	}
-	t.Logf("%d quiet sentences of %d", quiet, total)
+	if unpaired == 0 {
+		t.Error("no sentence without a pair of capitalised words tested")
+	}
+	t.Logf("of %d sentences, %d quiet, %d without a pair of capitalised words", total, quiet, unpaired)
 }
 
 // lexUnitsPlain is lexUnits as it was before its fast paths (ASCII classed by a

@@ -29,36 +29,55 @@ var quietRules = []func(*spanSet){
 	(*spanSet).dateline,
 }
 
-// skipQuiet marks the rules of repairs that are in quietRules.
-var skipQuiet = func() (skip [len(repairs)]bool) {
-	quiet := map[uintptr]bool{}
-	for _, f := range quietRules {
-		quiet[reflect.ValueOf(f).Pointer()] = true
+// pairRules are the repair rules that start only at two capitalised words side
+// by side (Balai Kota, Dinas Kesehatan, Kabupaten Enrekang, Stasiun Klaten),
+// whatever the spans: spanSet.repair skips them in a sentence without such a
+// pair.
+var pairRules = []func(*spanSet){(*spanSet).cityHalls, (*spanSet).orgNames, (*spanSet).placeNames}
+
+// skipQuiet and skipUnpaired mark the rules of repairs that are in quietRules
+// and pairRules.
+var skipQuiet, skipUnpaired = marks(quietRules), marks(pairRules)
+
+// marks returns the marks of the rules of repairs that are in rules.
+func marks(rules []func(*spanSet)) (m [len(repairs)]bool) {
+	in := map[uintptr]bool{}
+	for _, f := range rules {
+		in[reflect.ValueOf(f).Pointer()] = true
 	}
 	for i, r := range repairs {
-		skip[i] = quiet[reflect.ValueOf(r.run).Pointer()]
+		m[i] = in[reflect.ValueOf(r.run).Pointer()]
 	}
-	return skip
-}()
-
-// capsAfterFirst reports whether a word of the sentence but the first is
-// capitalised (see isCapWord).
-func (s *spanSet) capsAfterFirst() bool {
-	for k := 1; k < len(s.info); k++ {
-		if s.isCapWord(k) {
-			return true
-		}
-	}
-	return false
+	return m
 }
 
-// runRepairs applies the rules of s's style to the spans of one sentence,
-// skipping those of quietRules while the sentence is quiet if skip is set.
+// capitals reports whether a word of the sentence but the first is
+// capitalised (see isCapWord), and whether two capitalised words stand side by
+// side.
+func (s *spanSet) capitals() (afterFirst, pair bool) {
+	info := s.info
+	prev := len(info) > 0 && info[0].capitalised()
+	for k := 1; k < len(info); k++ {
+		c := info[k].capitalised()
+		if c && prev {
+			return true, true // a pair has one after the first
+		}
+		afterFirst = afterFirst || c
+		prev = c
+	}
+	return afterFirst, false
+}
+
+// runRepairs applies the rules of s's style to the spans of one sentence; if
+// skip is set, it skips those of quietRules while the sentence is quiet and
+// those of pairRules in a sentence without two capitalised words side by side.
 func (s *spanSet) runRepairs(skip bool) {
-	quiet := skip && !s.capsAfterFirst()
+	afterFirst, pair := s.capitals()
+	quiet := skip && !afterFirst
+	unpaired := skip && !pair
 	for i := range repairs {
 		r := &repairs[i]
-		if !r.styles.has(s.style) || r.body && s.head {
+		if !r.styles.has(s.style) || r.body && s.head || unpaired && skipUnpaired[i] {
 			continue
 		}
 		if quiet && skipQuiet[i] && len(s.spans()) == 0 {
@@ -66,4 +85,10 @@ func (s *spanSet) runRepairs(skip bool) {
 		}
 		r.run(s)
 	}
+}
+
+// capitalised reports whether the token starts with a capital letter, as
+// spanSet.isCapWord does.
+func (ti *tokenInfo) capitalised() bool {
+	return ti.cas == cCap || ti.cas == cUpper || ti.cas == cMixed
 }

@@ -127,8 +127,11 @@ func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool
 
 // lexUnits splits text[start:end] into units.
 func lexUnits(dst []unit, text string, start, end int) []unit {
+	// Cut at end, text's own length bounds the loops, and the compiler
+	// drops the bounds checks of text[i].
+	text = text[:end]
 	i := start
-	for i < end {
+	for i < len(text) {
 		// ASCII, most of the text, is classed by a table, without decoding
 		// a rune or calling unicode.
 		c := text[i]
@@ -137,7 +140,7 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		if c < utf8.RuneSelf {
 			r, class = rune(c), asciiUnit[c]
 		} else {
-			r, n = utf8.DecodeRuneInString(text[i:end])
+			r, n = utf8.DecodeRuneInString(text[i:])
 			switch {
 			case unicode.IsSpace(r):
 				class = auSpace
@@ -152,14 +155,12 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 			i += n
 			continue
 		}
-		u := unit{start: i}
-		switch {
-		case class&auLetter != 0:
-			u.kind = uWord
+		if class&auLetter != 0 {
 			// The bytes ruleWord reads are read here: whether the word is
 			// ASCII, has a capital, and its lower-case hash.
+			from := i
 			ascii, upper, h := true, false, uint64(fnvOffset)
-			for i < end {
+			for i < len(text) {
 				if c := text[i]; c < utf8.RuneSelf {
 					// ASCII, most of the text: no rune decoding.
 					if 'a' <= c && c <= 'z' {
@@ -175,37 +176,41 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 					}
 					break
 				}
-				r, n := utf8.DecodeRuneInString(text[i:end])
+				r, n := utf8.DecodeRuneInString(text[i:])
 				if !unicode.IsLetter(r) {
 					break
 				}
 				ascii = false
 				i += n
 			}
-			u.end = i
-			u.text = text[u.start:i]
+			w := text[from:i]
+			var lower string
+			known := false
 			switch {
 			case !ascii:
-				u.lower, u.known = ruleWord(u.text)
+				lower, known = ruleWord(w)
 			case !ruleWordBits.mayHave(h):
 				// Most words: ruleWordOf's answer without the call.
 				if !upper {
-					u.lower = u.text
+					lower = w
 				}
 			default:
-				u.lower, u.known = ruleWordOf(u.text, true, upper, h)
+				lower, known = ruleWordOf(w, true, upper, h)
 			}
-			dst = append(dst, u)
+			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known})
 			continue
+		}
+		u := unit{start: i}
+		switch {
 		case r >= '0' && r <= '9':
 			u.kind = uNumber
-			for i < end {
+			for i < len(text) {
 				c := text[i]
 				if c >= '0' && c <= '9' {
 					i++
 					continue
 				}
-				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
+				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
 					i++
 					continue
 				}

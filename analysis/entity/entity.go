@@ -427,18 +427,26 @@ func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
 }
 
 // isCommon is isCommonWord(w), remembered (by the hash of w) for the next
-// headlines: the stemmer's analysis is the dearest step of sentenceCase, and
-// headlines use the same common words again and again.
-func (s *spanSet) isCommon(w string) bool {
+// sentences and calls: the stemmer's analysis is the dearest step of
+// sentenceCase and of the rules that ask it, and news uses the same common
+// words again and again.
+func (s *spanSet) isCommon(w string) bool { return remember(&s.common, w, isCommonWord) }
+
+// isDerived is isDerivedWord(w), remembered as isCommon is.
+func (s *spanSet) isDerived(w string) bool { return remember(&s.derived, w, isDerivedWord) }
+
+// remember returns f(w), from memo (by the hash of w) when f has said it
+// before; memo holds up to maxLexMemo answers.
+func remember(memo *map[uint64]bool, w string, f func(string) bool) bool {
 	h := fnvString(fnvOffset, w)
-	if v, ok := s.common[h]; ok {
+	if v, ok := (*memo)[h]; ok {
 		return v
 	}
-	v := isCommonWord(w)
-	if s.common == nil || len(s.common) >= maxLexMemo {
-		s.common = make(map[uint64]bool)
+	v := f(w)
+	if *memo == nil || len(*memo) >= maxLexMemo {
+		*memo = make(map[uint64]bool)
 	}
-	s.common[h] = v
+	(*memo)[h] = v
 	return v
 }
 

@@ -73,8 +73,9 @@ func FuzzLexUnits(f *testing.F) {
 	})
 }
 
-// TestIsCommonMemo checks that the remembered answers of spanSet.isCommon are
-// isCommonWord's, asked twice of every word of the sample corpus's titles.
+// TestIsCommonMemo checks that the remembered answers of spanSet.isCommon and
+// isDerived are isCommonWord's and isDerivedWord's, asked twice of every word
+// of the sample corpus.
 func TestIsCommonMemo(t *testing.T) {
 	var s spanSet
 	words := strings.Fields(string(telaah.SampleArticles()))
@@ -82,6 +83,9 @@ func TestIsCommonMemo(t *testing.T) {
 		for _, w := range words {
 			if got, want := s.isCommon(w), isCommonWord(w); got != want {
 				t.Fatalf("isCommon(%q) = %v, isCommonWord %v", w, got, want)
+			}
+			if got, want := s.isDerived(w), isDerivedWord(w); got != want {
+				t.Fatalf("isDerived(%q) = %v, isDerivedWord %v", w, got, want)
 			}
 		}
 	}

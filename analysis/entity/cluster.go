@@ -171,7 +171,8 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	// The lengths of the forms: a stretch of text of another length is none
 	// of them, and needs no look-up.
 	var lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
@@ -181,7 +182,8 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 		}
 	}
 	// Parts of person names, unless they are names of another kind too.
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if e.Label != PER || e.Confidence < 0.5 {
 			continue
 		}
@@ -273,8 +275,9 @@ func cluster(d *docScratch, es []Entity) {
 	ms := d.mentions[:0]
 	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
-	for i, e := range es {
-		es[i].Canonical = e.Text
+	for i := range es {
+		e := &es[i]
+		e.Canonical = e.Text
 		if !isName(e.Label) {
 			of = append(of, -1)
 			continue

@@ -17,7 +17,8 @@ func aggregateConfidence(d *docScratch, es []Entity) {
 	clear(byCanon)
 	accs := d.accs[:0]
 	at := d.at[:0] // the index in accs of each entity's entity (-1: none)
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if !isName(e.Label) {
 			at = append(at, -1)
 			continue
@@ -37,8 +38,8 @@ func aggregateConfidence(d *docScratch, es []Entity) {
 		a.rest *= 1 - lo/2
 	}
 	d.accs, d.at = accs, at
-	for i, e := range es {
-		c := e.Confidence
+	for i := range es {
+		c := es[i].Confidence
 		if k := at[i]; k >= 0 {
 			a := accs[k]
 			c = 1 - (1-a.best)*a.rest

@@ -286,7 +286,9 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 	valid, cuts := d.valid[:0], d.cuts[:0]
 	end := 0 // of the last token
 	for t := range (tokenize.Tokenizer{}).All(text) {
-		if len(valid) > 0 && (t.Flags&tokenize.SentenceStart != 0 || hasLineBreak(text[end:t.Start])) {
+		// Most gaps are one space: no line break to look for.
+		if len(valid) > 0 && (t.Flags&tokenize.SentenceStart != 0 ||
+			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start])) {
 			cuts = append(cuts, int32(len(valid)))
 		}
 		valid = append(valid, t)

@@ -428,27 +428,26 @@ func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
 	}
 }
 
-// isCommon is isCommonWord(w), remembered (by the hash of w) for the next
-// sentences and calls: the stemmer's analysis is the dearest step of
-// sentenceCase and of the rules that ask it, and news uses the same common
-// words again and again.
+// isCommon is isCommonWord(w), remembered for the next sentences and calls:
+// the stemmer's analysis is the dearest step of sentenceCase and of the rules
+// that ask it, and news uses the same common words again and again.
 func (s *spanSet) isCommon(w string) bool { return remember(&s.common, w, isCommonWord) }
 
 // isDerived is isDerivedWord(w), remembered as isCommon is.
 func (s *spanSet) isDerived(w string) bool { return remember(&s.derived, w, isDerivedWord) }
 
-// remember returns f(w), from memo (by the hash of w) when f has said it
-// before; memo holds up to maxLexMemo answers.
-func remember(memo *map[uint64]bool, w string, f func(string) bool) bool {
-	h := fnvString(fnvOffset, w)
-	if v, ok := (*memo)[h]; ok {
+// remember returns f(w), from memo when f has said it before; memo holds up to
+// maxLexMemo answers, under copies of the words (not to keep the texts they
+// come from).
+func remember(memo *map[string]bool, w string, f func(string) bool) bool {
+	if v, ok := (*memo)[w]; ok {
 		return v
 	}
 	v := f(w)
 	if *memo == nil || len(*memo) >= maxLexMemo {
-		*memo = make(map[uint64]bool)
+		*memo = make(map[string]bool)
 	}
-	(*memo)[h] = v
+	(*memo)[strings.Clone(w)] = v
 	return v
 }
 

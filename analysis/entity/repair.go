@@ -33,10 +33,9 @@ type spanSet struct {
 	lowAt [][2]int32
 	spbuf []span // the spans, as spans found them last
 	fresh bool   // spbuf holds the current spans: no label changed since
-	// common and derived remember isCommonWord's and isDerivedWord's answers
-	// by the hash of the word, from one sentence and call to the next (see
-	// isCommon).
-	common, derived map[uint64]bool
+	// common and derived remember isCommonWord's and isDerivedWord's answers,
+	// from one sentence and call to the next (see isCommon).
+	common, derived map[string]bool
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span

@@ -60,7 +60,7 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 		}
 		fz.sentence(s.Words)
 		head := fz.headline()
-		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
+		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words)), aux: s.Auxiliary}
 		for i := range s.Words {
 			buf = fz.features(buf[:0], s.Words, i, head)
 			nb := len(buf)
@@ -108,15 +108,21 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 type crfState struct {
 	emit, pot, alpha, beta, scale []float64
 	node                          []float64 // P(y_i = t)
-	edge                          [(numTags + 1) * numTags]float64
-	tr                            [(numTags + 1) * numTags]float64
+	edge                          []float64 // (n+1)×n, summed over the sentence
+	tr                            []float64
 }
 
-// crfParams are the weights of a CRF in training: w = scale·v.
+// crfParams are the weights of a CRF in training, in encoding enc: w = scale·v.
 type crfParams struct {
-	v     []float64 // numTags per feature
-	trV   [(numTags + 1) * numTags]float64
+	enc   *encoding
+	v     []float64 // enc.n per feature
+	trV   []float64 // (enc.n+1)×enc.n
 	scale float64
+}
+
+// newCRFParams returns the zero weights of nf features in encoding e.
+func newCRFParams(e *encoding, nf int) *crfParams {
+	return &crfParams{enc: e, v: make([]float64, nf*e.n), trV: make([]float64, (e.n+1)*e.n), scale: 1}
 }
 
 // rescale folds the scale into the weights when it gets small, before it loses
@@ -136,9 +142,10 @@ func (p *crfParams) rescale() {
 
 // forwardBackward computes the node marginals of s (into st.node), and the
 // transition marginals summed over the sentence (into st.edge), and returns the
-// log-likelihood of the gold tags.
+// log-likelihood of the gold tags (s.gold, in p's encoding).
 func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
-	const nt = int(numTags)
+	e := p.enc
+	nt := e.n
 	n := len(s.gold)
 	st.emit = grow(st.emit, n*nt)
 	st.pot = grow(st.pot, n*nt)
@@ -146,6 +153,8 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 	st.beta = grow(st.beta, n*nt)
 	st.scale = grow(st.scale, n)
 	st.node = grow(st.node, n*nt)
+	st.edge = grow(st.edge, (nt+1)*nt)
+	st.tr = grow(st.tr, (nt+1)*nt)
 	clear(st.emit)
 	for i, fs := range s.feats {
 		e := st.emit[i*nt : (i+1)*nt]
@@ -159,21 +168,18 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			e[t] *= p.scale
 		}
 	}
-	for pr := range numTags + 1 {
-		for t := range numTags {
-			k := int(pr)*nt + int(t)
-			st.tr[k] = 0
-			if transAllowed[pr][t] {
-				st.tr[k] = math.Exp(p.scale * p.trV[k])
-			}
+	for k := range st.tr {
+		st.tr[k] = 0
+		if e.allowed[k] {
+			st.tr[k] = math.Exp(p.scale * p.trV[k])
 		}
 	}
 	// The log-score of the gold path.
 	var gold float64
-	prev := numTags
+	prev := nt
 	for i, t := range s.gold {
-		gold += st.emit[i*nt+int(t)] + p.scale*p.trV[int(prev)*nt+int(t)]
-		prev = t
+		gold += st.emit[i*nt+int(t)] + p.scale*p.trV[prev*nt+int(t)]
+		prev = int(t)
 	}
 	logZ := 0.0
 	for i := range n {
@@ -184,7 +190,15 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			st.pot[i*nt+t] = math.Exp(e[t] - hi)
 		}
 	}
-	a, b, pot, tr := st.alpha, st.beta, st.pot, &st.tr
+	if e.notFinal {
+		// The tags that may not end a sentence have potential 0 at its end.
+		for t := range nt {
+			if !e.final[t] {
+				st.pot[(n-1)*nt+t] = 0
+			}
+		}
+	}
+	a, b, pot, tr := st.alpha, st.beta, st.pot, st.tr
 	var z float64
 	for t := range nt {
 		a[t] = tr[nt*nt+t] * pot[t]
@@ -228,7 +242,7 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			st.node[i*nt+t] = a[i*nt+t] * b[i*nt+t]
 		}
 	}
-	clear(st.edge[:])
+	clear(st.edge)
 	for t := range nt {
 		st.edge[nt*nt+t] = st.node[t]
 	}
@@ -262,8 +276,12 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 	if err != nil {
 		return nil, err
 	}
-	// The packed model, what WriteModel writes, is calibrated and scored.
-	r := &Recognizer{m: prune(m).pack().pruned(opt.pruneThreshold()), gaz: g, pool: pool}
+	// The packed model, what WriteModel writes, is calibrated and scored (a
+	// model in another encoding than BIO stays a float model).
+	r := &Recognizer{m: m, gaz: g, pool: pool}
+	if m.wide == nil {
+		r.m = prune(m).pack().pruned(opt.pruneThreshold())
+	}
 	r.m.temperature = 1
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
@@ -296,10 +314,11 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
-	data, keys, symmetric := in.data, in.keys, in.symmetric
+	enc := opt.enc()
+	data, keys, symmetric := enc.encodeAll(in.data), in.keys, in.symmetric
 	nf := len(keys)
-	const nt = int(numTags)
-	p := &crfParams{v: make([]float64, nf*nt), scale: 1}
+	nt := enc.n
+	p := newCRFParams(enc, nf)
 	var st crfState
 	order := make([]int, len(data))
 	for i := range order {
@@ -315,31 +334,34 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 		avgFrom = opt.AvgFrom
 	}
 	avg := make([]float64, nf*nt)
-	var avgTr [(numTags + 1) * numTags]float64
+	avgTr := make([]float64, (nt+1)*nt)
 	navg := 0
 	export := func() *model {
 		w := make([]float32, nf*nt)
-		m := newModel(keys, w)
+		tr := make([]float32, (nt+1)*nt)
 		if navg > 0 {
 			for i, x := range avg {
 				w[i] = float32(x / float64(navg))
 			}
 			for i, x := range avgTr {
-				m.trans[i] = float32(x / float64(navg))
+				tr[i] = float32(x / float64(navg))
 			}
 		} else {
 			for i, x := range p.v {
 				w[i] = float32(x * p.scale)
 			}
 			for i, x := range p.trV {
-				m.trans[i] = float32(x * p.scale)
+				tr[i] = float32(x * p.scale)
 			}
 		}
+		m := enc.newModel(keys, w, tr)
 		m.domain = symmetric
 		m.bases, m.copies = in.bases, in.copies
 		m.temperature = 1
 		return m
 	}
+	auxWeight := opt.auxWeightOr1()
+	d := make([]float64, nt)
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var loss float64
@@ -354,8 +376,10 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 			p.rescale()
 			loss -= st.forwardBackward(p, s)
 			step := eta / p.scale
+			if s.aux {
+				step *= auxWeight
+			}
 			for i, fs := range s.feats {
-				var d [numTags]float64
 				for k := range nt {
 					d[k] = -st.node[i*nt+k]
 				}
@@ -370,11 +394,10 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 					}
 				}
 			}
-			prev := numTags
-			for i, gt := range s.gold {
-				p.trV[int(prev)*nt+int(gt)] += step
-				prev = gt
-				_ = i
+			prev := nt
+			for _, gt := range s.gold {
+				p.trV[prev*nt+int(gt)] += step
+				prev = int(gt)
 			}
 			for k, x := range st.edge {
 				p.trV[k] -= step * x
@@ -410,19 +433,23 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 }
 
 // addModels returns the float model whose weights are those of the averaged
-// perceptron p over defaultTemperature plus those of the CRF c, both over the
-// same interned features: the perceptron's scores, divided by the temperature
-// that turns them into log-potentials, and the CRF's log-potentials.
-func addModels(p, c *model) *model {
-	w := make([]float32, len(p.weights))
+// perceptron p over defaultTemperature, times weight, plus those of the CRF
+// c, both over the same interned features and in the same encoding: the
+// perceptron's scores, divided by the temperature that turns them into
+// log-potentials, and the CRF's log-potentials.
+func addModels(p, c *model, weight float32) *model {
+	pw, ptr := p.floatWeights()
+	cw, ctr := c.floatWeights()
+	w := make([]float32, len(pw))
 	for i := range w {
-		w[i] = p.weights[i]/defaultTemperature + c.weights[i]
+		w[i] = pw[i]/defaultTemperature*weight + cw[i]
 	}
-	out := newModel(nil, w)
+	tr := make([]float32, len(ptr))
+	for i := range tr {
+		tr[i] = ptr[i]/defaultTemperature*weight + ctr[i]
+	}
+	out := p.encoding().newModel(nil, w, tr)
 	out.keys, out.rows = p.keys, p.rows
-	for i := range out.trans {
-		out.trans[i] = p.trans[i]/defaultTemperature + c.trans[i]
-	}
 	out.domain, out.bases, out.copies = p.domain, p.bases, p.copies
 	return out
 }

@@ -22,6 +22,8 @@ import (
 // trained unpruned and scored pruned at each threshold of TELAAH_NER_CV_PRUNE, a
 // comma-separated list of TrainOptions.Prune values (by default DefaultPrune
 // only; -1 for none), so one training per fold compares the thresholds.
+// TELAAH_NER_CV_SET changes the learner's settings, such as
+// encoding=bioes,aux=0.5,pw=1.5,c2=0.1 (see SetTrainSettings in export_test.go).
 func TestCrossValidation(t *testing.T) {
 	learner := os.Getenv("TELAAH_NER_CV")
 	if learner == "" {
@@ -47,6 +49,12 @@ func TestCrossValidation(t *testing.T) {
 	case "perceptron":
 	default:
 		t.Fatalf("TELAAH_NER_CV=%q: want ensemble, crf or perceptron", learner)
+	}
+	if s := os.Getenv("TELAAH_NER_CV_SET"); s != "" {
+		if err := entity.SetTrainSettings(&opt, s); err != nil {
+			t.Fatalf("TELAAH_NER_CV_SET: %v", err)
+		}
+		t.Logf("settings %s", s)
 	}
 	k := 4
 	if s := os.Getenv("TELAAH_NER_CV_K"); s != "" {

@@ -38,6 +38,9 @@ func newTaggerPool(g *gazetteer) *sync.Pool {
 // run tags words with m in the given style; the result is valid until the tagger
 // is used again.
 func (tg *tagger) run(m *model, style Style, words []string) []tag {
+	if m.wide != nil {
+		return tg.runWide(m, style, words)
+	}
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -92,6 +95,9 @@ const defaultTemperature = 20
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	if m.wide != nil {
+		return tg.marginalsWide(m, tags)
+	}
 	n := len(tags)
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)

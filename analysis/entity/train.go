@@ -49,6 +49,35 @@ type TrainOptions struct {
 	// load time and cache misses. 0 means DefaultPrune; a negative value keeps
 	// every feature with a non-zero weight.
 	Prune float64
+
+	// The settings below are for cross-validating the learners (set through
+	// export_test.go); their zero values are the embedded model's.
+
+	// encoding is the learners' tag set: "" (BIO) or "bioes", whose model is
+	// a float model, for cross-validation only (see encoding.go).
+	encoding string
+	// auxWeight scales the updates of the auxiliary corpus's sentences; 0 means 1.
+	auxWeight float64
+	// perceptronWeight scales the perceptron's weights in the ensemble; 0 means 1.
+	perceptronWeight float64
+	// crfEpochs is the number of epochs of the ensemble's CRF; 0 means crfEpochs.
+	crfEpochs int
+}
+
+// enc returns the encoding of opt.encoding.
+func (opt TrainOptions) enc() *encoding {
+	if e := encodingNamed(opt.encoding); e != nil {
+		return e
+	}
+	return encBIO
+}
+
+// auxWeightOr1 returns opt.auxWeight, 1 when it is 0.
+func (opt TrainOptions) auxWeightOr1() float64 {
+	if opt.auxWeight == 0 {
+		return 1
+	}
+	return opt.auxWeight
 }
 
 // DefaultPrune is the pruning threshold of [TrainOptions] (relative to the
@@ -72,8 +101,21 @@ const mainDomain = 0x3a1dc0de
 
 // trainSentence is a training sentence with its features interned.
 type trainSentence struct {
-	gold  []tag
+	gold  []tag // in BIO, or in the learner's encoding (see encodeAll)
 	feats [][]int32
+	aux   bool // a sentence of the auxiliary corpus
+}
+
+// encodeAll returns data with the gold tags in encoding e (data itself for BIO).
+func (e *encoding) encodeAll(data []trainSentence) []trainSentence {
+	if e == encBIO {
+		return data
+	}
+	out := make([]trainSentence, len(data))
+	for i, s := range data {
+		out[i] = trainSentence{gold: e.encode(s.gold), feats: s.feats, aux: s.aux}
+	}
+	return out
 }
 
 // Train trains an averaged structured perceptron over BIO tags on train, reporting
@@ -115,11 +157,14 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), nf, time.Since(start).Seconds())
 	}
-	const nt = int(numTags)
-	const ntr = (nt + 1) * nt
+	enc := opt.enc()
+	data = enc.encodeAll(data)
+	nt := enc.n
+	ntr := (nt + 1) * nt
 	pool := newTaggerPool(g)
+	auxWeight := float32(opt.auxWeightOr1())
 	sum := make([]float32, nf*nt)
-	var sumTr [ntr]float32
+	sumTr := make([]float32, ntr)
 	var emit []float32
 	var back []uint8
 	var pred []tag
@@ -127,8 +172,8 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		seed := opt.Seed + uint64(run)
 		w := make([]float32, nf*nt) // weights are small integers: exact in float32
 		u := make([]float64, nf*nt) // sum of c×update, for averaging
-		var trW [ntr]float32
-		var trU [ntr]float64
+		trW := make([]float32, ntr)
+		trU := make([]float64, ntr)
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
@@ -155,9 +200,14 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 						}
 					}
 				}
-				viterbi(trW[:], emit, n, back, pred)
+				enc.decode(trW, emit, n, back, pred)
+				// An update of the auxiliary corpus weighs auxWeight.
+				up, upC := float32(1), c
+				if s.aux {
+					up, upC = auxWeight, c*float64(auxWeight)
+				}
 				for i := range n {
-					gp, pp := numTags, numTags
+					gp, pp := tag(nt), tag(nt)
 					if i > 0 {
 						gp, pp = s.gold[i-1], pred[i-1]
 					}
@@ -166,18 +216,18 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 						mistakes++
 						for _, f := range s.feats[i] {
 							b := int(f) * nt
-							w[b+int(gt)]++
-							u[b+int(gt)] += c
-							w[b+int(pt)]--
-							u[b+int(pt)] -= c
+							w[b+int(gt)] += up
+							u[b+int(gt)] += upC
+							w[b+int(pt)] -= up
+							u[b+int(pt)] -= upC
 						}
 					}
 					if gp != pp || gt != pt {
 						gi, pi := int(gp)*nt+int(gt), int(pp)*nt+int(pt)
-						trW[gi]++
-						trU[gi] += c
-						trW[pi]--
-						trU[pi] -= c
+						trW[gi] += up
+						trU[gi] += upC
+						trW[pi] -= up
+						trU[pi] -= upC
 					}
 				}
 				c++
@@ -187,10 +237,11 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			for i := range aw {
 				aw[i] = float32(float64(w[i]) - u[i]/c)
 			}
-			m := newModel(keys, aw)
+			atr := make([]float32, ntr)
 			for i := range trW {
-				m.trans[i] = float32(float64(trW[i]) - trU[i]/c)
+				atr[i] = float32(float64(trW[i]) - trU[i]/c)
 			}
+			m := enc.newModel(keys, aw, atr)
 			m.domain = symmetric
 			final = m
 			line := fmt.Sprintf("run %d epoch %2d: %d token errors on train", run+1, epoch, mistakes)
@@ -205,26 +256,36 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 				fmt.Fprintf(opt.Progress, "%s (%.1fs)\n", line, time.Since(start).Seconds())
 			}
 		}
-		for i, x := range final.weights {
+		fw, ftr := final.floatWeights()
+		for i, x := range fw {
 			sum[i] += x / float32(opt.Runs)
 		}
-		for i, x := range final.trans {
+		for i, x := range ftr {
 			sumTr[i] += x / float32(opt.Runs)
 		}
 	}
-	m := newModel(keys, sum)
-	m.trans = sumTr
+	m := enc.newModel(keys, sum, sumTr)
 	m.domain = symmetric
 	m.bases, m.copies = bases, copies
 	temperature := float32(defaultTemperature)
 	if opt.Ensemble {
 		in.keys = keys
-		mc, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose}, g, pool, start)
+		mc, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed, Epochs: opt.crfEpochs, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose,
+			encoding: opt.encoding, auxWeight: opt.auxWeight}, g, pool, start)
 		if err != nil {
 			return nil, err
 		}
-		m = addModels(m, mc)
+		pw := float32(1)
+		if opt.perceptronWeight != 0 {
+			pw = float32(opt.perceptronWeight)
+		}
+		m = addModels(m, mc, pw)
 		temperature = 1
+	}
+	if m.wide != nil {
+		// A model in another encoding than BIO stays a float model.
+		m.temperature = temperature
+		return &Recognizer{m: m, gaz: g, pool: pool}, nil
 	}
 	// The packed model, what WriteModel writes, is calibrated and scored.
 	r := &Recognizer{m: prune(m).pack().pruned(opt.pruneThreshold()), gaz: g, pool: pool}

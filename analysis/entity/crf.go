@@ -40,11 +40,35 @@ type interned struct {
 	// main (0) or auxiliary (1) corpus, for model.pack to fold them in.
 	bases  []uint32
 	copies [2]map[uint32]uint32
+	// val[id], when not nil, is the value of feature id (1 for the features
+	// the featurizer makes, TrainOptions.copyValue for copies): a learner's
+	// weight w of it is the model's weight w·val[id].
+	val []float64
+}
+
+// setCopyValue gives the copies the value v (see interned.val); 0 and 1
+// leave every feature binary.
+func (in *interned) setCopyValue(v float64) {
+	if v == 0 || v == 1 {
+		return
+	}
+	isBase := make(map[uint32]bool, len(in.bases))
+	for _, k := range in.bases {
+		isBase[k] = true
+	}
+	in.val = make([]float64, len(in.keys))
+	for id, k := range in.keys {
+		in.val[id] = 1
+		if !isBase[k] {
+			in.val[id] = v
+		}
+	}
 }
 
 // internSentences computes the features of the training sentences, interned as
-// dense ids, for either learner.
-func internSentences(g *gazetteer, train []TaggedSentence) interned {
+// dense ids, for either learner; with an auxiliary corpus, the features of
+// the main corpus get their private copies too unless auxCopiesOnly.
+func internSentences(g *gazetteer, train []TaggedSentence, auxCopiesOnly bool) interned {
 	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
 	fz := &featurizer{gaz: g}
 	ids := map[uint32]int32{}
@@ -68,7 +92,7 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 				for _, h := range buf {
 					buf = append(buf, mix(h, auxDomain))
 				}
-			} else if symmetric {
+			} else if symmetric && !auxCopiesOnly {
 				for _, h := range buf {
 					buf = append(buf, mix(h, mainDomain))
 				}
@@ -115,6 +139,7 @@ type crfState struct {
 // crfParams are the weights of a CRF in training, in encoding enc: w = scale·v.
 type crfParams struct {
 	enc   *encoding
+	val   []float64 // the features' values, nil when all are 1 (see interned.val)
 	v     []float64 // enc.n per feature
 	trV   []float64 // (enc.n+1)×enc.n
 	scale float64
@@ -160,6 +185,12 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 		e := st.emit[i*nt : (i+1)*nt]
 		for _, f := range fs {
 			row := p.v[int(f)*nt : int(f)*nt+nt]
+			if p.val != nil {
+				for t := range e {
+					e[t] += row[t] * p.val[f]
+				}
+				continue
+			}
 			for t := range e {
 				e[t] += row[t]
 			}
@@ -267,7 +298,8 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 		return nil, err
 	}
 	start := time.Now()
-	in := internSentences(g, train)
+	in := internSentences(g, train, opt.auxCopiesOnly)
+	in.setCopyValue(opt.copyValue)
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), len(in.keys), time.Since(start).Seconds())
 	}
@@ -319,12 +351,19 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 	nf := len(keys)
 	nt := enc.n
 	p := newCRFParams(enc, nf)
+	p.val = in.val
 	var st crfState
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0xc7f5))
+	if opt.bootstrap {
+		// A bootstrap sample: as many sentences, drawn with replacement.
+		for i := range order {
+			order[i] = rng.IntN(len(data))
+		}
+	}
 	lambda := 2 * opt.C2 / float64(len(data))
 	t := 0.0
 	// avg sums the weights at the end of the epochs from avgFrom on (the second
@@ -352,6 +391,11 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 			}
 			for i, x := range p.trV {
 				tr[i] = float32(x * p.scale)
+			}
+		}
+		if in.val != nil {
+			for i := range w {
+				w[i] *= float32(in.val[i/nt])
 			}
 		}
 		m := enc.newModel(keys, w, tr)
@@ -389,6 +433,12 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 				}
 				for _, f := range fs {
 					row := p.v[int(f)*nt : int(f)*nt+nt]
+					if p.val != nil {
+						for k := range row {
+							row[k] += d[k] * p.val[f]
+						}
+						continue
+					}
 					for k := range row {
 						row[k] += d[k]
 					}
@@ -451,5 +501,41 @@ func addModels(p, c *model, weight float32) *model {
 	out := p.encoding().newModel(nil, w, tr)
 	out.keys, out.rows = p.keys, p.rows
 	out.domain, out.bases, out.copies = p.domain, p.bases, p.copies
+	return out
+}
+
+// scaleModel returns the float model m with its weights times f.
+func scaleModel(m *model, f float32) *model {
+	mw, mtr := m.floatWeights()
+	w := make([]float32, len(mw))
+	for i, x := range mw {
+		w[i] = x * f
+	}
+	tr := make([]float32, len(mtr))
+	for i, x := range mtr {
+		tr[i] = x * f
+	}
+	out := m.encoding().newModel(nil, w, tr)
+	out.keys, out.rows = m.keys, m.rows
+	out.domain, out.bases, out.copies = m.domain, m.bases, m.copies
+	return out
+}
+
+// sumModels returns the float model whose weights are the sums of those of a
+// and b, over the same interned features and in the same encoding.
+func sumModels(a, b *model) *model {
+	aw, atr := a.floatWeights()
+	bw, btr := b.floatWeights()
+	w := make([]float32, len(aw))
+	for i := range w {
+		w[i] = aw[i] + bw[i]
+	}
+	tr := make([]float32, len(atr))
+	for i := range tr {
+		tr[i] = atr[i] + btr[i]
+	}
+	out := a.encoding().newModel(nil, w, tr)
+	out.keys, out.rows = a.keys, a.rows
+	out.domain, out.bases, out.copies = a.domain, a.bases, a.copies
 	return out
 }

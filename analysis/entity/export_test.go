@@ -17,7 +17,8 @@ func (r *Recognizer) Pruned(frac float64) *Recognizer {
 
 // SetTrainSettings sets the settings of opt named in s, a comma-separated
 // list of name=value (encoding=bioes, aux=0.5, pw=1.5, crfepochs=60, c2=0.1,
-// eta0=0.05, runs=3, epochs=12), for the cross-validation of the learners.
+// eta0=0.05, runs=3, epochs=12, bags=3,
+// bootstrap=1), for the cross-validation of the learners.
 func SetTrainSettings(opt *TrainOptions, s string) error {
 	for _, kv := range strings.Split(s, ",") {
 		if kv = strings.TrimSpace(kv); kv == "" {
@@ -53,6 +54,14 @@ func SetTrainSettings(opt *TrainOptions, s string) error {
 			opt.Runs = int(x)
 		case "epochs":
 			opt.Epochs = int(x)
+		case "auxcopiesonly":
+			opt.auxCopiesOnly = x != 0
+		case "copyvalue":
+			opt.copyValue = x
+		case "bags":
+			opt.crfBags = int(x)
+		case "bootstrap":
+			opt.bootstrap = x != 0
 		case "avgfrom":
 			opt.AvgFrom = int(x)
 		default:

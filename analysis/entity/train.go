@@ -62,6 +62,20 @@ type TrainOptions struct {
 	perceptronWeight float64
 	// crfEpochs is the number of epochs of the ensemble's CRF; 0 means crfEpochs.
 	crfEpochs int
+	// auxCopiesOnly gives private copies to the auxiliary corpus's features
+	// only: the main corpus and its styles use the shared features alone.
+	auxCopiesOnly bool
+	// copyValue is the value of the private copies of the features (the
+	// features themselves are 1): under the CRF's L2, a copy of value v has
+	// a prior v times as wide, a hierarchical prior in the manner of Finkel
+	// and Manning (2009); 0 means 1.
+	copyValue float64
+	// crfBags is the number of CRFs of the ensemble, trained with successive
+	// seeds, whose weights are averaged; 0 means 1.
+	crfBags int
+	// bootstrap trains each CRF but the first of a bag on a bootstrap sample
+	// of the training sentences (as many, drawn with replacement).
+	bootstrap bool
 }
 
 // enc returns the encoding of opt.encoding.
@@ -147,7 +161,8 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		return nil, err
 	}
 	start := time.Now()
-	in := internSentences(g, train)
+	in := internSentences(g, train, opt.auxCopiesOnly)
+	in.setCopyValue(opt.copyValue)
 	data, keys, symmetric := in.data, in.keys, in.symmetric
 	bases, copies := in.bases, in.copies
 	if opt.MinCount > 1 {
@@ -195,6 +210,13 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 					e := emit[i*nt : (i+1)*nt]
 					for _, f := range fs {
 						row := w[int(f)*nt : int(f)*nt+nt]
+						if in.val != nil {
+							v := float32(in.val[f])
+							for t := range e {
+								e[t] += row[t] * v
+							}
+							continue
+						}
 						for t := range e {
 							e[t] += row[t]
 						}
@@ -216,6 +238,10 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 						mistakes++
 						for _, f := range s.feats[i] {
 							b := int(f) * nt
+							up, upC := up, upC
+							if in.val != nil {
+								up, upC = up*float32(in.val[f]), upC*in.val[f]
+							}
 							w[b+int(gt)] += up
 							u[b+int(gt)] += upC
 							w[b+int(pt)] -= up
@@ -236,6 +262,11 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			aw := make([]float32, nf*nt)
 			for i := range aw {
 				aw[i] = float32(float64(w[i]) - u[i]/c)
+			}
+			if in.val != nil {
+				for i := range aw {
+					aw[i] *= float32(in.val[i/nt])
+				}
 			}
 			atr := make([]float32, ntr)
 			for i := range trW {
@@ -270,10 +301,24 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	temperature := float32(defaultTemperature)
 	if opt.Ensemble {
 		in.keys = keys
-		mc, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed, Epochs: opt.crfEpochs, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose,
-			encoding: opt.encoding, auxWeight: opt.auxWeight}, g, pool, start)
-		if err != nil {
-			return nil, err
+		bags := max(opt.crfBags, 1)
+		var mc *model
+		for b := range bags {
+			// CRF b of the bag trains with seed opt.Seed+b, and on a
+			// bootstrap sample of the sentences when opt.bootstrap.
+			mb, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed + uint64(b), Epochs: opt.crfEpochs, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose,
+				encoding: opt.encoding, auxWeight: opt.auxWeight, bootstrap: opt.bootstrap && b > 0}, g, pool, start)
+			if err != nil {
+				return nil, err
+			}
+			if mc == nil {
+				mc = mb
+			} else {
+				mc = sumModels(mc, mb)
+			}
+		}
+		if bags > 1 {
+			mc = scaleModel(mc, 1/float32(bags))
 		}
 		pw := float32(1)
 		if opt.perceptronWeight != 0 {

@@ -138,16 +138,27 @@ type crfState struct {
 
 // crfParams are the weights of a CRF in training, in encoding enc: w = scale·v.
 type crfParams struct {
-	enc   *encoding
-	val   []float64 // the features' values, nil when all are 1 (see interned.val)
-	v     []float64 // enc.n per feature
-	trV   []float64 // (enc.n+1)×enc.n
-	scale float64
+	enc *encoding
+	val []float64 // the features' values, nil when all are 1 (see interned.val)
+	v   []float64 // enc.n per feature
+	trV []float64 // (enc.n+1)×enc.n, twice with domainTrans (main, aux)
+	// domainTrans gives each corpus transitions of its own.
+	domainTrans bool
+	scale       float64
 }
 
 // newCRFParams returns the zero weights of nf features in encoding e.
 func newCRFParams(e *encoding, nf int) *crfParams {
 	return &crfParams{enc: e, v: make([]float64, nf*e.n), trV: make([]float64, (e.n+1)*e.n), scale: 1}
+}
+
+// trans returns the transition weights of the corpus of s.
+func (p *crfParams) trans(s *trainSentence) []float64 {
+	ntr := (p.enc.n + 1) * p.enc.n
+	if p.domainTrans && s.aux {
+		return p.trV[ntr : 2*ntr]
+	}
+	return p.trV[:ntr]
 }
 
 // rescale folds the scale into the weights when it gets small, before it loses
@@ -171,6 +182,7 @@ func (p *crfParams) rescale() {
 func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 	e := p.enc
 	nt := e.n
+	trV := p.trans(s)
 	n := len(s.gold)
 	st.emit = grow(st.emit, n*nt)
 	st.pot = grow(st.pot, n*nt)
@@ -202,14 +214,14 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 	for k := range st.tr {
 		st.tr[k] = 0
 		if e.allowed[k] {
-			st.tr[k] = math.Exp(p.scale * p.trV[k])
+			st.tr[k] = math.Exp(p.scale * trV[k])
 		}
 	}
 	// The log-score of the gold path.
 	var gold float64
 	prev := nt
 	for i, t := range s.gold {
-		gold += st.emit[i*nt+int(t)] + p.scale*p.trV[prev*nt+int(t)]
+		gold += st.emit[i*nt+int(t)] + p.scale*trV[prev*nt+int(t)]
 		prev = int(t)
 	}
 	logZ := 0.0
@@ -352,6 +364,10 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 	nt := enc.n
 	p := newCRFParams(enc, nf)
 	p.val = in.val
+	if opt.domainTrans && symmetric {
+		p.domainTrans = true
+		p.trV = make([]float64, 2*len(p.trV))
+	}
 	var st crfState
 	order := make([]int, len(data))
 	for i := range order {
@@ -373,11 +389,11 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 		avgFrom = opt.AvgFrom
 	}
 	avg := make([]float64, nf*nt)
-	avgTr := make([]float64, (nt+1)*nt)
+	avgTr := make([]float64, len(p.trV))
 	navg := 0
 	export := func() *model {
 		w := make([]float32, nf*nt)
-		tr := make([]float32, (nt+1)*nt)
+		tr := make([]float32, len(p.trV))
 		if navg > 0 {
 			for i, x := range avg {
 				w[i] = float32(x / float64(navg))
@@ -444,13 +460,14 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 					}
 				}
 			}
+			trV := p.trans(s)
 			prev := nt
 			for _, gt := range s.gold {
-				p.trV[prev*nt+int(gt)] += step
+				trV[prev*nt+int(gt)] += step
 				prev = int(gt)
 			}
 			for k, x := range st.edge {
-				p.trV[k] -= step * x
+				trV[k] -= step * x
 			}
 		}
 		if epoch >= avgFrom {

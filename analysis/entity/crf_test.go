@@ -141,7 +141,8 @@ func TestTrainCRFSmall(t *testing.T) {
 }
 
 // TestEncodingBIOES checks the BIOES encoding of BIO tags and back, and that
-// a model trained in BIOES learns its training sentences and gives BIO tags.
+// a model trained in BIOES, or with transitions for each corpus, learns its
+// training sentences and gives BIO tags.
 func TestEncodingBIOES(t *testing.T) {
 	bio := parseTags(strings.Fields("B-PER I-PER I-PER O B-LOC B-ORG I-ORG O B-PER"))
 	got := encBIOES.encode(bio)
@@ -171,14 +172,23 @@ func TestEncodingBIOES(t *testing.T) {
 		mk("Siti Aminah bekerja di PT Maju .", "B-PER I-PER O O B-ORG I-ORG O"),
 		mk("Ani tinggal di Bandung .", "B-PER O O B-LOC O"),
 	}
-	for _, opt := range []TrainOptions{{CRF: true, Epochs: 30}, {Ensemble: true, Epochs: 5}} {
-		opt.encoding = "bioes"
+	aux := mk("Pak Budi ke Jakarta .", "B-PER I-PER O B-LOC O")
+	aux.Auxiliary = true
+	train = append(train, aux)
+	for _, opt := range []TrainOptions{{CRF: true, Epochs: 30}, {Ensemble: true, Epochs: 5}, {Ensemble: true, Epochs: 5, domainTrans: true}} {
+		if !opt.domainTrans {
+			opt.encoding = "bioes"
+		}
 		r, err := Train(train, train[:1], opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, s := range train {
-			if got := r.Tag(s.Words); !slices.Equal(got, s.Tags) {
+			rs := r
+			if s.Auxiliary {
+				rs = r.WithStyle(StyleNERGrit)
+			}
+			if got := rs.Tag(s.Words); !slices.Equal(got, s.Tags) {
 				t.Errorf("%+v: %v: tags %v, want %v", opt, s.Words, got, s.Tags)
 			}
 		}

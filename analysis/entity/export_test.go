@@ -18,7 +18,7 @@ func (r *Recognizer) Pruned(frac float64) *Recognizer {
 // SetTrainSettings sets the settings of opt named in s, a comma-separated
 // list of name=value (encoding=bioes, aux=0.5, pw=1.5, crfepochs=60, c2=0.1,
 // eta0=0.05, runs=3, epochs=12, bags=3,
-// bootstrap=1), for the cross-validation of the learners.
+// bootstrap=1, seed=2), for the cross-validation of the learners.
 func SetTrainSettings(opt *TrainOptions, s string) error {
 	for _, kv := range strings.Split(s, ",") {
 		if kv = strings.TrimSpace(kv); kv == "" {
@@ -50,6 +50,8 @@ func SetTrainSettings(opt *TrainOptions, s string) error {
 			opt.C2 = x
 		case "eta0":
 			opt.Eta0 = x
+		case "seed":
+			opt.Seed = uint64(x)
 		case "runs":
 			opt.Runs = int(x)
 		case "epochs":
@@ -58,6 +60,8 @@ func SetTrainSettings(opt *TrainOptions, s string) error {
 			opt.auxCopiesOnly = x != 0
 		case "copyvalue":
 			opt.copyValue = x
+		case "domaintrans":
+			opt.domainTrans = x != 0
 		case "bags":
 			opt.crfBags = int(x)
 		case "bootstrap":

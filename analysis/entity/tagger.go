@@ -21,14 +21,15 @@ type tagger struct {
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
-	tr      [(numTags + 1) * numTags]float64
-	trModel *model
-	trTemp  float64
-	trTrans [(numTags + 1) * numTags]float32
-	backed  []bool  // tokens tagged by gazBackoff
-	spans   spanSet // the repair rules' view of a sentence
-	units   []unit  // the rules' units of a line
-	doc     docScratch
+	tr        [(numTags + 1) * numTags]float64
+	trModel   *model
+	trTemp    float64
+	trTrans   [(numTags + 1) * numTags]float32
+	wideTrans []float32 // the transitions of runWide's last sentence
+	backed    []bool    // tokens tagged by gazBackoff
+	spans     spanSet   // the repair rules' view of a sentence
+	units     []unit    // the rules' units of a line
+	doc       docScratch
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {

@@ -70,6 +70,9 @@ type TrainOptions struct {
 	// a prior v times as wide, a hierarchical prior in the manner of Finkel
 	// and Manning (2009); 0 means 1.
 	copyValue float64
+	// domainTrans gives each corpus transition weights of its own (a float
+	// model only, as another encoding).
+	domainTrans bool
 	// crfBags is the number of CRFs of the ensemble, trained with successive
 	// seeds, whose weights are averaged; 0 means 1.
 	crfBags int
@@ -179,7 +182,14 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 	pool := newTaggerPool(g)
 	auxWeight := float32(opt.auxWeightOr1())
 	sum := make([]float32, nf*nt)
-	sumTr := make([]float32, ntr)
+	// With domainTrans, each corpus has transitions of its own: the
+	// auxiliary's follow the main's in trW.
+	domTrans := opt.domainTrans && symmetric
+	ntrAll := ntr
+	if domTrans {
+		ntrAll = 2 * ntr
+	}
+	sumTr := make([]float32, ntrAll)
 	var emit []float32
 	var back []uint8
 	var pred []tag
@@ -187,8 +197,8 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 		seed := opt.Seed + uint64(run)
 		w := make([]float32, nf*nt) // weights are small integers: exact in float32
 		u := make([]float64, nf*nt) // sum of c×update, for averaging
-		trW := make([]float32, ntr)
-		trU := make([]float64, ntr)
+		trW := make([]float32, ntrAll)
+		trU := make([]float64, ntrAll)
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
@@ -222,7 +232,11 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 						}
 					}
 				}
-				enc.decode(trW, emit, n, back, pred)
+				off := 0
+				if domTrans && s.aux {
+					off = ntr
+				}
+				enc.decode(trW[off:off+ntr], emit, n, back, pred)
 				// An update of the auxiliary corpus weighs auxWeight.
 				up, upC := float32(1), c
 				if s.aux {
@@ -249,7 +263,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 						}
 					}
 					if gp != pp || gt != pt {
-						gi, pi := int(gp)*nt+int(gt), int(pp)*nt+int(pt)
+						gi, pi := off+int(gp)*nt+int(gt), off+int(pp)*nt+int(pt)
 						trW[gi] += up
 						trU[gi] += upC
 						trW[pi] -= up
@@ -268,7 +282,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 					aw[i] *= float32(in.val[i/nt])
 				}
 			}
-			atr := make([]float32, ntr)
+			atr := make([]float32, ntrAll)
 			for i := range trW {
 				atr[i] = float32(float64(trW[i]) - trU[i]/c)
 			}
@@ -307,7 +321,7 @@ func Train(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error) {
 			// CRF b of the bag trains with seed opt.Seed+b, and on a
 			// bootstrap sample of the sentences when opt.bootstrap.
 			mb, err := fitCRF(in, dev, TrainOptions{Seed: opt.Seed + uint64(b), Epochs: opt.crfEpochs, C2: opt.C2, Eta0: opt.Eta0, AvgFrom: opt.AvgFrom, Progress: opt.Progress, Verbose: opt.Verbose,
-				encoding: opt.encoding, auxWeight: opt.auxWeight, bootstrap: opt.bootstrap && b > 0}, g, pool, start)
+				encoding: opt.encoding, auxWeight: opt.auxWeight, domainTrans: opt.domainTrans, bootstrap: opt.bootstrap && b > 0}, g, pool, start)
 			if err != nil {
 				return nil, err
 			}

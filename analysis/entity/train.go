@@ -73,6 +73,7 @@ type TrainOptions struct {
 	//	* bags=3; bags=3,bootstrap=1       0.8392 / 0.7368; 0.8376 / 0.7305
 	//	* O bias -0.25, -0.5, -1, +0.25    0.8385 / 0.7386, 0.8381 / 0.7380,
 	//	  (TELAAH_NER_CV_OBIAS)            0.8309 / 0.7388, 0.8397 / 0.7376
+	//	*   seed=2: 0, -0.25, -0.5, -0.75  NERGrit 0.7364, 0.7375, 0.7374, 0.7370
 
 	// encoding is the learners' tag set: "" (BIO) or "bioes", whose model is
 	// a float model, for cross-validation only (see encoding.go).

@@ -53,6 +53,9 @@ type model struct {
 	// temperature divides the scores into the log-potentials behind Confidence;
 	// Train sets it so that mean confidence matches precision on dev.
 	temperature float32
+	// wide holds the weights of a float model trained in an encoding other
+	// than BIO (see encoding.go); weights and trans are then unused.
+	wide *wideWeights
 }
 
 // auxFold is a packed model's table folded for the auxiliary corpus. The file

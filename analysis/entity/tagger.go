@@ -21,14 +21,15 @@ type tagger struct {
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
-	tr      [(numTags + 1) * numTags]float64
-	trModel *model
-	trTemp  float64
-	trTrans [(numTags + 1) * numTags]float32
-	backed  []bool  // tokens tagged by gazBackoff
-	spans   spanSet // the repair rules' view of a sentence
-	units   []unit  // the rules' units of a line
-	doc     docScratch
+	tr        [(numTags + 1) * numTags]float64
+	trModel   *model
+	trTemp    float64
+	trTrans   [(numTags + 1) * numTags]float32
+	wideTrans []float32 // the transitions of runWide's last sentence
+	backed    []bool    // tokens tagged by gazBackoff
+	spans     spanSet   // the repair rules' view of a sentence
+	units     []unit    // the rules' units of a line
+	doc       docScratch
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {
@@ -38,6 +39,9 @@ func newTaggerPool(g *gazetteer) *sync.Pool {
 // run tags words with m in the given style; the result is valid until the tagger
 // is used again.
 func (tg *tagger) run(m *model, style Style, words []string) []tag {
+	if m.wide != nil {
+		return tg.runWide(m, style, words)
+	}
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -92,6 +96,9 @@ const defaultTemperature = 20
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	if m.wide != nil {
+		return tg.marginalsWide(m, tags)
+	}
 	n := len(tags)
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)

@@ -420,18 +420,6 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		}
 		return info[j].shape
 	}
-	caseAt := func(j int) uint64 {
-		if j < 0 || j >= n {
-			return 99
-		}
-		return uint64(info[j].cas)
-	}
-	classAt := func(j int) gazClass {
-		if j < 0 || j >= n {
-			return 0
-		}
-		return info[j].class
-	}
 	cas := uint64(ti.cas)
 	start := uint64(0)
 	if i == 0 {
@@ -461,6 +449,101 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 	} else {
 		out = fz.affixes(out, words[i])
 	}
+	return fz.tailFeatures(out, i)
+}
+
+// The features of a token fall in three groups, which the tagger of a packed
+// model sums apart (see wordCache): those of the token's word alone
+// (wordFeatures), those of a word near it alone (neighbourFeatures), and the
+// rest, which depend on more than one word or on the sentence (pairFeatures,
+// tailFeatures). features gives all of them, in the order training has always
+// summed them; TestFeatureGroups checks that the groups are the same features.
+
+// wordFeatures appends the features of token i that depend on its word alone:
+// the bias, the word, lower-cased and as written, its shape and affixes.
+func (fz *featurizer) wordFeatures(out []uint64, words []string, i int) []uint64 {
+	ti := &fz.info[i]
+	out = append(out,
+		feat(tBias),
+		mix(feat(tWord), ti.exact),
+		mix(feat(tLower), ti.lower),
+		mix(feat(tShape), ti.shape),
+	)
+	if ti.ascii {
+		return asciiAffixes(out, words[i])
+	}
+	return fz.affixes(out, words[i])
+}
+
+// neighbourFeatures appends the features that a word of lower-case hash lower
+// and shape hash shape gives the token d places after it (d = 1, 2) or -d
+// places before it (d = -1, -2); hashBOS for both stands for the words before
+// the sentence, hashEOS for those after it.
+func neighbourFeatures(out []uint64, lower, shape uint64, d int) []uint64 {
+	switch d {
+	case 1:
+		return append(out, mix(feat(tLowerM1), lower), mix(feat(tShapeM1), shape))
+	case -1:
+		return append(out, mix(feat(tLowerP1), lower), mix(feat(tShapeP1), shape))
+	case 2:
+		return append(out, mix(feat(tLowerM2), lower))
+	case -2:
+		return append(out, mix(feat(tLowerP2), lower))
+	}
+	return out
+}
+
+// headlineFeature is the feature of a token of case class cas in a sentence
+// that is a headline or not, at its start or not.
+func headlineFeature(headline bool, cas uint8, start bool) uint64 {
+	return mix(mix(mix(feat(tHeadline), b2u(headline)), uint64(cas)), b2u(start))
+}
+
+// pairFeatures appends the features of token i that depend on more than one
+// word, or on the sentence, but for the headline feature: those of features
+// that neither wordFeatures nor neighbourFeatures gives.
+func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	lm1, lp1, sm1, sp1 := hashBOS, hashEOS, hashBOS, hashEOS
+	if i > 0 {
+		lm1, sm1 = info[i-1].lower, info[i-1].shape
+	}
+	if i+1 < n {
+		lp1, sp1 = info[i+1].lower, info[i+1].shape
+	}
+	cas := uint64(ti.cas)
+	out = append(out,
+		mix(mix(feat(tBigramM1), lm1), ti.lower),
+		mix(mix(feat(tBigramP1), ti.lower), lp1),
+		mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1),
+		mix(mix(feat(tLowerM1Case), lm1), cas),
+		mix(mix(feat(tLowerP1Case), lp1), cas),
+	)
+	return fz.tailFeatures(out, i)
+}
+
+// tailFeatures appends the last features of token i: those of the gazetteer
+// phrases and classes around it, of its capitalised run's context, of its
+// position, and of its standing in the lexicon.
+func (fz *featurizer) tailFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	caseAt := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return 99
+		}
+		return uint64(info[j].cas)
+	}
+	classAt := func(j int) gazClass {
+		if j < 0 || j >= n {
+			return 0
+		}
+		return info[j].class
+	}
+	cas := uint64(ti.cas)
 	// Gazetteer phrases, conjoined with the case of the token: the loop runs
 	// over the classes that any of the templates below sees, most tokens none.
 	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)

@@ -206,6 +206,17 @@ func (t *table) row(sl *slot) (q [numTags]int32) {
 // It returns a sum of the words it touched, for the caller to keep, lest the
 // compiler drop the first loop.
 func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) {
+	var acc [numTags]int32
+	touched = t.sum(&acc, keys)
+	for i := range sc {
+		sc[i] += float32(acc[i]) * t.scale
+	}
+	return touched
+}
+
+// sum adds to q the integer weights of the features keys, and returns what
+// emissions does.
+func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 	slots := t.slots
 	nb := t.buckets
 	// Touch both buckets of all the keys first: the loop has no branch on the
@@ -260,8 +271,8 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 		acc[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
 		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
-	for i := range sc {
-		sc[i] += float32(acc[i]) * t.scale
+	for i := range q {
+		q[i] += acc[i]
 	}
 	return touch
 }

@@ -15,8 +15,13 @@ type tagger struct {
 	// prefetch its table are not optimised away.
 	touched uint64
 	emit    []float32
-	back    []uint8
-	tags    []tag
+	acc     [][numTags]int32 // the integer sums of the emission scores, with a packed model
+	// caches hold the word features' sums of the packed tables the tagger
+	// tagged with last; nextCache is the one to replace.
+	caches    [2]*wordCache
+	nextCache int
+	back      []uint8
+	tags      []tag
 	// for marginals
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
@@ -49,39 +54,51 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	clear(tg.emit)
 	tg.back = grow(tg.back, n*int(numTags))
 	if tab := m.table(style); tab != nil {
-		// A packed model: one look-up per feature, the copies folded in.
-		for i := range n {
-			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-			keys := tg.keys[:0]
-			for _, h := range tg.feats {
-				keys = append(keys, key32(h))
-			}
-			tg.keys = keys
-			tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
-		}
+		// A packed model: one look-up per feature, the copies folded in, and
+		// one for all the features of a word the tagger has seen.
+		tg.packedEmissions(tab, words, head)
 	} else {
-		// A float model (training): each feature and its copy.
-		d := uint64(mainDomain)
-		if style == StyleNERGrit {
-			d = auxDomain
-		}
-		for i := range n {
-			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-			keys := tg.keys[:0]
-			for _, h := range tg.feats {
-				keys = append(keys, key32(h))
-			}
-			if m.domain {
-				for _, h := range tg.feats {
-					keys = append(keys, key32(mix(h, d)))
-				}
-			}
-			tg.keys = keys
-			m.emissions(tg.emit[i*int(numTags):], keys)
-		}
+		tg.floatEmissions(m, style, words, head)
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags
+}
+
+// slowEmissions sets tg.emit as packedEmissions does, a look-up for every
+// feature: the reference the tests compare packedEmissions with.
+func (tg *tagger) slowEmissions(tab *table, words []string, head bool) {
+	for i := range words {
+		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
+		tg.keys = keys
+		tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
+	}
+}
+
+// floatEmissions sets tg.emit to the emission scores of words in a float
+// model (training): each feature and its copy.
+func (tg *tagger) floatEmissions(m *model, style Style, words []string, head bool) {
+	d := uint64(mainDomain)
+	if style == StyleNERGrit {
+		d = auxDomain
+	}
+	for i := range words {
+		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
+		if m.domain {
+			for _, h := range tg.feats {
+				keys = append(keys, key32(mix(h, d)))
+			}
+		}
+		tg.keys = keys
+		m.emissions(tg.emit[i*int(numTags):], keys)
+	}
 }
 
 // defaultTemperature is the temperature of a model that was not calibrated.

@@ -499,35 +499,66 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 	return mix(mix(mix(feat(tHeadline), b2u(headline)), uint64(cas)), b2u(start))
 }
 
-// pairFeatures appends the features of token i that depend on more than one
-// word, or on the sentence, but for the headline feature: those of features
-// that neither wordFeatures nor neighbourFeatures gives.
+// pairFeatures appends the features of token i of many values that depend on
+// more than one word: the bigrams, the words next to it with its case, and
+// positionFeatures.
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
 	ti := &info[i]
-	lm1, lp1, sm1, sp1 := hashBOS, hashEOS, hashBOS, hashEOS
+	lm1, lp1 := hashBOS, hashEOS
 	if i > 0 {
-		lm1, sm1 = info[i-1].lower, info[i-1].shape
+		lm1 = info[i-1].lower
 	}
 	if i+1 < n {
-		lp1, sp1 = info[i+1].lower, info[i+1].shape
+		lp1 = info[i+1].lower
 	}
 	cas := uint64(ti.cas)
 	out = append(out,
 		mix(mix(feat(tBigramM1), lm1), ti.lower),
 		mix(mix(feat(tBigramP1), ti.lower), lp1),
-		mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1),
 		mix(mix(feat(tLowerM1Case), lm1), cas),
 		mix(mix(feat(tLowerP1Case), lp1), cas),
 	)
-	return fz.tailFeatures(out, i)
+	return fz.positionFeatures(out, i)
+}
+
+// classFeatures appends the features of token i of few values (classes,
+// shapes, cases) that depend on more than one word: the shapes around it,
+// gazFeatures, contextFeatures and lexiconFeatures. With wordFeatures,
+// neighbourFeatures, headlineFeature and pairFeatures, they are the features
+// of the token.
+func (fz *featurizer) classFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	n := len(info)
+	sm1, sp1 := hashBOS, hashEOS
+	if i > 0 {
+		sm1 = info[i-1].shape
+	}
+	if i+1 < n {
+		sp1 = info[i+1].shape
+	}
+	out = append(out, mix(mix(mix(feat(tShape3), sm1), info[i].shape), sp1))
+	out = fz.gazFeatures(out, i)
+	out = fz.contextFeatures(out, i)
+	return fz.lexiconFeatures(out, i)
 }
 
 // tailFeatures appends the last features of token i: those of the gazetteer
 // phrases and classes around it, of its capitalised run's context, of its
-// position, and of its standing in the lexicon.
+// position, and of its standing in the lexicon. A feature added here must be
+// added to pairFeatures or classFeatures too (TestFeatureGroups fails until it
+// is).
 func (fz *featurizer) tailFeatures(out []uint64, i int) []uint64 {
+	out = fz.gazFeatures(out, i)
+	out = fz.contextFeatures(out, i)
+	out = fz.positionFeatures(out, i)
+	return fz.lexiconFeatures(out, i)
+}
+
+// gazFeatures appends the features of the gazetteer phrases and classes of
+// token i and the words around it.
+func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
 	ti := &info[i]
@@ -571,9 +602,7 @@ func (fz *featurizer) tailFeatures(out []uint64, i int) []uint64 {
 			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
 		}
 	}
-	out = fz.contextFeatures(out, i)
-	out = fz.positionFeatures(out, i)
-	return fz.lexiconFeatures(out, i)
+	return out
 }
 
 // affixes appends the features of the prefixes and suffixes of the word w

@@ -386,15 +386,14 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		}
 	}
 	emit, back = emit[:n*nt], back[:n*nt]
-	for i := 1; i < n; i++ {
-		e := (*[numTags]float32)(emit[i*nt:])
-		bk := (*[numTags]uint8)(back[i*nt:])
+	if n > 1 {
+		// At i == 1 a tag before may be impossible (an inside tag first).
+		e := (*[numTags]float32)(emit[nt:])
+		bk := (*[numTags]uint8)(back[nt:])
 		for t := range numTags {
 			best, arg := float32(neg), uint8(0)
 			for _, p := range transPreds[t] {
-				// Only at i == 1 can a tag before be impossible (an inside
-				// tag first).
-				if i == 1 && prev[p] == neg {
+				if prev[p] == neg {
 					continue
 				}
 				if s := prev[p] + tr[int(p)*nt+int(t)]; s > best {
@@ -407,6 +406,50 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 				cur[t] = best + e[t]
 			}
 			bk[t] = arg
+		}
+		prev = cur
+	}
+	// From i == 2 on every tag is possible: the same steps, written out for
+	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
+	// and I- tags of its label before an I- tag, see TestTransPreds), the
+	// tags before in the same increasing order, the first best kept.
+	for i := 2; i < n; i++ {
+		e := (*[numTags]float32)(emit[i*nt:])
+		bk := (*[numTags]uint8)(back[i*nt:])
+		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
+			best, arg := prev[0]+tr[t], uint8(0)
+			if s := prev[1] + tr[nt+t]; s > best {
+				best, arg = s, 1
+			}
+			if s := prev[2] + tr[2*nt+t]; s > best {
+				best, arg = s, 2
+			}
+			if s := prev[3] + tr[3*nt+t]; s > best {
+				best, arg = s, 3
+			}
+			if s := prev[4] + tr[4*nt+t]; s > best {
+				best, arg = s, 4
+			}
+			if s := prev[5] + tr[5*nt+t]; s > best {
+				best, arg = s, 5
+			}
+			if s := prev[6] + tr[6*nt+t]; s > best {
+				best, arg = s, 6
+			}
+			cur[t], bk[t] = best+e[t], arg
+			if best == neg {
+				cur[t] = neg
+			}
+		}
+		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
+			best, arg := prev[t-1]+tr[(t-1)*nt+t], uint8(t-1)
+			if s := prev[t] + tr[t*nt+t]; s > best {
+				best, arg = s, uint8(t)
+			}
+			cur[t], bk[t] = best+e[t], arg
+			if best == neg {
+				cur[t] = neg
+			}
 		}
 		prev = cur
 	}

@@ -276,3 +276,23 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 	}
 	return touch
 }
+
+// sumRows adds to rows[rowOf[i]] the integer weights of the feature keys[i],
+// as sum does, and returns what sum does.
+func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched uint64) {
+	slots := t.slots
+	nb := t.buckets
+	for _, k := range keys {
+		touched += slots[bucket1(k, nb)].a + slots[bucket2(k, nb)].a
+	}
+	for j, k := range keys {
+		q := &rows[rowOf[j]]
+		sl := t.find(k)
+		if sl == nil {
+			continue
+		}
+		r := t.row(sl)
+		addRow(q, &r)
+	}
+	return touched
+}

@@ -69,6 +69,23 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestTransPreds checks the BIO structure that viterbi and marginals write out:
+// seven tags, any tag before O and a B- tag, before an I- tag its B- and I- tags.
+func TestTransPreds(t *testing.T) {
+	if numTags != 7 {
+		t.Fatalf("%d tags: viterbi and marginals write out the steps for 7", numTags)
+	}
+	for tg := range numTags {
+		want := []tag{0, 1, 2, 3, 4, 5, 6}
+		if tg.isInside() {
+			want = []tag{tg - 1, tg}
+		}
+		if !slices.Equal(transPreds[tg], want) {
+			t.Errorf("tags before %s: %v, viterbi and marginals assume %v", tg, transPreds[tg], want)
+		}
+	}
+}
+
 // TestViterbi checks viterbi against the plain form of the algorithm, every
 // pair of tags in the inner loop, on random scores and lengths.
 func TestViterbi(t *testing.T) {

@@ -160,13 +160,24 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
 		cur := (*[nt]float64)(tg.alpha[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
-		for t := range nt {
-			// The transitions not allowed have potential 0 and add +0 to
-			// the sum (every term is finite and not negative): skipped.
+		// The transitions not allowed have potential 0 and add +0 to the
+		// sum (every term is finite and not negative): skipped. The tags
+		// before are transPreds', written out (see viterbi).
+		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
 			var s float64
-			for _, p := range transPreds[t] {
-				s += prev[p] * tr[int(p)*nt+t]
-			}
+			s += prev[0] * tr[t]
+			s += prev[1] * tr[nt+t]
+			s += prev[2] * tr[2*nt+t]
+			s += prev[3] * tr[3*nt+t]
+			s += prev[4] * tr[4*nt+t]
+			s += prev[5] * tr[5*nt+t]
+			s += prev[6] * tr[6*nt+t]
+			cur[t] = s * pot[t]
+		}
+		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
+			var s float64
+			s += prev[t-1] * tr[(t-1)*nt+t]
+			s += prev[t] * tr[t*nt+t]
 			cur[t] = s * pot[t]
 		}
 		normalize(cur)
@@ -179,11 +190,23 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
 		cur := (*[nt]float64)(tg.beta[i*nt:])
 		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
+		// The tags after are transSuccs': O and the B- tags, and the I- tag
+		// of the label of a B- or I- tag, in increasing order.
 		for p := range nt {
 			row := (*[nt]float64)(tr[p*nt:])
 			var s float64
-			for _, t := range transSuccs[p] {
-				s += row[t] * pot[t] * next[t]
+			s += row[0] * pot[0] * next[0]
+			s += row[1] * pot[1] * next[1]
+			if p == int(tagBPER) || p == int(tagIPER) {
+				s += row[2] * pot[2] * next[2]
+			}
+			s += row[3] * pot[3] * next[3]
+			if p == int(tagBORG) || p == int(tagIORG) {
+				s += row[4] * pot[4] * next[4]
+			}
+			s += row[5] * pot[5] * next[5]
+			if p == int(tagBLOC) || p == int(tagILOC) {
+				s += row[6] * pot[6] * next[6]
 			}
 			cur[p] = s
 		}

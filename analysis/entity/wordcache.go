@@ -46,9 +46,35 @@ type wordCache struct {
 	// start of the sentence; headSet the ones computed.
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
+	// class caches the weights of the features of few values (classFeatures)
+	// by their hash.
+	class   []classEntry
 	feats   []uint64
 	keys    []uint32
+	rowOf   []uint8
 	touched uint64
+}
+
+// classEntry is a feature's slot in wordCache.class.
+type classEntry struct {
+	h   uint64 // the feature's hash
+	set bool
+	q   [numTags]int32
+}
+
+// classCacheBits sets the size of wordCache.class.
+const classCacheBits = 11
+
+// class adds to q the weights of the feature of hash h.
+func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
+	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+	if !e.set || e.h != h {
+		e.h, e.set, e.q = h, true, [numTags]int32{}
+		if sl := c.tab.find(key32(h)); sl != nil {
+			e.q = c.tab.row(sl)
+		}
+	}
+	addRow(q, &e.q)
 }
 
 // reset empties c for the table tab.
@@ -56,8 +82,10 @@ func (c *wordCache) reset(tab *table) {
 	c.tab = tab
 	if c.entries == nil {
 		c.entries = make([]wordEntry, 1<<wordCacheBits)
+		c.class = make([]classEntry, 1<<classCacheBits)
 	} else {
 		clear(c.entries)
+		clear(c.class)
 	}
 	c.headSet = [2][cDigit + 1][2]bool{}
 	c.bos, c.eos = wordRows{}, wordRows{}
@@ -88,9 +116,15 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 		return &e.rows
 	}
 	e.exact, e.size, e.rows = ti.exact, uint32(len(w))+1, wordRows{}
-	c.sum(&e.rows[rowSelf], fz.wordFeatures(c.feats[:0], words, i))
+	// All the word's features in one call, for the processor to overlap their
+	// look-ups.
+	hs := fz.wordFeatures(c.feats[:0], words, i)
+	rowOf := c.rowOf[:0]
+	for range hs {
+		rowOf = append(rowOf, rowSelf)
+	}
 	for _, d := range [...]int{1, -1, 2, -2} {
-		r := rowNext
+		r := uint8(rowNext)
 		switch d {
 		case -1:
 			r = rowPrev
@@ -99,8 +133,19 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 		case -2:
 			r = rowPrev2
 		}
-		c.sum(&e.rows[r], neighbourFeatures(c.feats[:0], ti.lower, ti.shape, d))
+		n := len(hs)
+		hs = neighbourFeatures(hs, ti.lower, ti.shape, d)
+		for range len(hs) - n {
+			rowOf = append(rowOf, r)
+		}
 	}
+	c.feats, c.rowOf = hs, rowOf
+	keys := c.keys[:0]
+	for _, h := range hs {
+		keys = append(keys, key32(h))
+	}
+	c.keys = keys
+	c.touched += c.tab.sumRows(&e.rows, keys, rowOf)
 	return &e.rows
 }
 
@@ -167,6 +212,10 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	for i := range n {
 		q := &acc[i]
 		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
+		tg.feats = fz.classFeatures(tg.feats[:0], i)
+		for _, h := range tg.feats {
+			c.classWeights(q, h)
+		}
 		tg.feats = fz.pairFeatures(tg.feats[:0], i)
 		keys := tg.keys[:0]
 		for _, h := range tg.feats {

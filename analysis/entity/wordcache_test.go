@@ -87,6 +87,7 @@ func TestFeatureGroups(t *testing.T) {
 			}
 			got = append(got, headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
+			got = fz.classFeatures(got, i)
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(got, want) {

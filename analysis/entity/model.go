@@ -413,27 +413,35 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
 	// and I- tags of its label before an I- tag, see TestTransPreds), the
 	// tags before in the same increasing order, the first best kept.
+	// col[t][p] is the weight of the transition from p to t.
+	var col [nt][nt]float32
+	for p := range nt {
+		for t := range nt {
+			col[t][p] = tr[p*nt+t]
+		}
+	}
 	for i := 2; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
 		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
-			best, arg := prev[0]+tr[t], uint8(0)
-			if s := prev[1] + tr[nt+t]; s > best {
+			c := &col[t]
+			best, arg := prev[0]+c[0], uint8(0)
+			if s := prev[1] + c[1]; s > best {
 				best, arg = s, 1
 			}
-			if s := prev[2] + tr[2*nt+t]; s > best {
+			if s := prev[2] + c[2]; s > best {
 				best, arg = s, 2
 			}
-			if s := prev[3] + tr[3*nt+t]; s > best {
+			if s := prev[3] + c[3]; s > best {
 				best, arg = s, 3
 			}
-			if s := prev[4] + tr[4*nt+t]; s > best {
+			if s := prev[4] + c[4]; s > best {
 				best, arg = s, 4
 			}
-			if s := prev[5] + tr[5*nt+t]; s > best {
+			if s := prev[5] + c[5]; s > best {
 				best, arg = s, 5
 			}
-			if s := prev[6] + tr[6*nt+t]; s > best {
+			if s := prev[6] + c[6]; s > best {
 				best, arg = s, 6
 			}
 			cur[t], bk[t] = best+e[t], arg
@@ -442,8 +450,9 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 			}
 		}
 		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
-			best, arg := prev[t-1]+tr[(t-1)*nt+t], uint8(t-1)
-			if s := prev[t] + tr[t*nt+t]; s > best {
+			c := &col[t]
+			best, arg := prev[t-1]+c[t-1], uint8(t-1)
+			if s := prev[t] + c[t]; s > best {
 				best, arg = s, uint8(t)
 			}
 			cur[t], bk[t] = best+e[t], arg

@@ -285,14 +285,40 @@ func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched u
 	for _, k := range keys {
 		touched += slots[bucket1(k, nb)].a + slots[bucket2(k, nb)].a
 	}
+	rowOf = rowOf[:len(keys)]
 	for j, k := range keys {
-		q := &rows[rowOf[j]]
-		sl := t.find(k)
-		if sl == nil {
-			continue
+		if sl := t.slot(k); sl != nil {
+			r := t.row(sl)
+			addRow(&rows[rowOf[j]], &r)
 		}
-		r := t.row(sl)
-		addRow(q, &r)
 	}
 	return touched
+}
+
+// slot returns the slot of key k, or nil, as sum finds it.
+func (t *table) slot(k uint32) *slot {
+	slots := t.slots
+	b1, b2 := bucket1(k, t.buckets), bucket2(k, t.buckets)
+	switch k {
+	case uint32(slots[b1].a):
+		return &slots[b1]
+	case uint32(slots[b1+1].a):
+		return &slots[b1+1]
+	case uint32(slots[b1+2].a):
+		return &slots[b1+2]
+	case uint32(slots[b1+3].a):
+		return &slots[b1+3]
+	case uint32(slots[b2].a):
+		return &slots[b2]
+	case uint32(slots[b2+1].a):
+		return &slots[b2+1]
+	case uint32(slots[b2+2].a):
+		return &slots[b2+2]
+	case uint32(slots[b2+3].a):
+		return &slots[b2+3]
+	}
+	if len(t.stash) == 0 {
+		return nil
+	}
+	return t.find(k)
 }

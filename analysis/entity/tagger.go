@@ -27,6 +27,7 @@ type tagger struct {
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
 	tr      [(numTags + 1) * numTags]float64
+	trCol   [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
 	trModel *model
 	trTemp  float64
 	trTrans [(numTags + 1) * numTags]float32
@@ -131,6 +132,11 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 				}
 			}
 		}
+		for p := range nt {
+			for t := range nt {
+				tg.trCol[t][p] = tg.tr[p*nt+t]
+			}
+		}
 		tg.trModel, tg.trTemp, tg.trTrans = m, temperature, m.trans
 	}
 	tr := &tg.tr
@@ -164,20 +170,22 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		// sum (every term is finite and not negative): skipped. The tags
 		// before are transPreds', written out (see viterbi).
 		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
+			c := &tg.trCol[t]
 			var s float64
-			s += prev[0] * tr[t]
-			s += prev[1] * tr[nt+t]
-			s += prev[2] * tr[2*nt+t]
-			s += prev[3] * tr[3*nt+t]
-			s += prev[4] * tr[4*nt+t]
-			s += prev[5] * tr[5*nt+t]
-			s += prev[6] * tr[6*nt+t]
+			s += prev[0] * c[0]
+			s += prev[1] * c[1]
+			s += prev[2] * c[2]
+			s += prev[3] * c[3]
+			s += prev[4] * c[4]
+			s += prev[5] * c[5]
+			s += prev[6] * c[6]
 			cur[t] = s * pot[t]
 		}
 		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
+			c := &tg.trCol[t]
 			var s float64
-			s += prev[t-1] * tr[(t-1)*nt+t]
-			s += prev[t] * tr[t*nt+t]
+			s += prev[t-1] * c[t-1]
+			s += prev[t] * c[t]
 			cur[t] = s * pot[t]
 		}
 		normalize(cur)

@@ -70,7 +70,7 @@ func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
 	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
 	if !e.set || e.h != h {
 		e.h, e.set, e.q = h, true, [numTags]int32{}
-		if sl := c.tab.find(key32(h)); sl != nil {
+		if sl := c.tab.slot(key32(h)); sl != nil {
 			e.q = c.tab.row(sl)
 		}
 	}

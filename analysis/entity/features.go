@@ -460,11 +460,11 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 // summed them; TestFeatureGroups checks that the groups are the same features.
 
 // wordFeatures appends the features of token i that depend on its word alone:
-// the bias, the word, lower-cased and as written, its shape and affixes.
+// the word, lower-cased and as written, its shape and affixes (and the bias,
+// the same for every token, not among them).
 func (fz *featurizer) wordFeatures(out []uint64, words []string, i int) []uint64 {
 	ti := &fz.info[i]
 	out = append(out,
-		feat(tBias),
 		mix(feat(tWord), ti.exact),
 		mix(feat(tLower), ti.lower),
 		mix(feat(tShape), ti.shape),
@@ -492,6 +492,9 @@ func neighbourFeatures(out []uint64, lower, shape uint64, d int) []uint64 {
 	}
 	return out
 }
+
+// biasFeature is the feature every token has.
+func biasFeature() uint64 { return feat(tBias) }
 
 // headlineFeature is the feature of a token of case class cas in a sentence
 // that is a headline or not, at its start or not.

@@ -85,7 +85,7 @@ func TestFeatureGroups(t *testing.T) {
 				l, s := at(i - d)
 				got = neighbourFeatures(got, l, s, d)
 			}
-			got = append(got, headlineFeature(head, fz.info[i].cas, i == 0))
+			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
 			got = fz.classFeatures(got, i)
 			slices.Sort(want)

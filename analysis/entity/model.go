@@ -142,6 +142,8 @@ func (m *model) table(s Style) *table {
 			}
 			t.set(t.at(i), k, &q)
 		}
+		// The clone's filter was sized for the main fold's keys.
+		t.fillFilter(t.n)
 		a.tab = t
 	})
 	return a.tab
@@ -691,6 +693,7 @@ func parseModel(r io.Reader) (*model, error) {
 	if keys != t.n {
 		return nil, bad("wrong feature count")
 	}
+	t.fillFilter(t.n)
 	for i := range t.over {
 		q := &t.over[i]
 		if err := mr.read(buf[:4*numTags]); err != nil {

@@ -241,7 +241,17 @@ type Options struct {
 	// means DefaultLockTimeout; a negative value waits forever. When it runs
 	// out, Open fails with an error that wraps ErrLocked.
 	LockTimeout time.Duration
+	// PostingsCache bounds the bytes of decoded postings that searches keep,
+	// so that a word or phrase searched again is not decoded again: 0 means
+	// DefaultPostingsCache, a negative value keeps none. One term's postings
+	// are kept only when they take at most a quarter of the bound.
+	PostingsCache int
 }
+
+// DefaultPostingsCache is the bound of Options.PostingsCache: at 100,000
+// articles a common word holds about 30,000 postings, 360 KB decoded, so it
+// keeps the words of some hundred recent queries.
+const DefaultPostingsCache = 64 << 20
 
 // errReadOnly is the error of a write to an index opened with Options.ReadOnly
 // (bleve would block forever).
@@ -366,6 +376,7 @@ func newIndex(b bleve.Index, path string, opts *Options) *Index {
 	if x.opts.Workers <= 0 {
 		x.opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	x.posts.budget = x.opts.PostingsCache
 	return x
 }
 

@@ -6,12 +6,6 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// postingsCacheBytes bounds the memory of the decoded postings that the fast
-// path keeps (see postCache): at 100,000 articles a common word holds about
-// 30,000 postings, 360 KB decoded, so this keeps the words of some hundred
-// recent queries.
-const postingsCacheBytes = 64 << 20
-
 // segPostings are the postings of one term in one segment, decoded: the
 // documents (deleted ones included, since the deleted set of a segment grows
 // from snapshot to snapshot), and the frequency and norm of each, as zap
@@ -49,7 +43,8 @@ type postCache struct {
 	order []postKey // insertion order, for eviction
 	size  int
 	live  map[segment.Segment]bool // the segments of the latest snapshot
-	// budget is the bound in bytes; 0 means postingsCacheBytes.
+	// budget is the bound in bytes; 0 means DefaultPostingsCache, a negative
+	// value keeps nothing (see Options.PostingsCache).
 	budget int
 	// seen are the terms whose positions a phrase asked for once and that
 	// are not cached (a doorkeeper): positions are decoded whole and kept
@@ -66,6 +61,9 @@ func (c *postCache) admitPos(seg segment.Segment, field string, term []byte) boo
 	k := postKey{seg, field, string(term), true}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.budget < 0 {
+		return false // nothing is kept
+	}
 	if c.m[k] != nil || c.seen[k] {
 		return true
 	}
@@ -80,7 +78,7 @@ func (c *postCache) limit() int {
 	if c.budget > 0 {
 		return c.budget
 	}
-	return postingsCacheBytes
+	return DefaultPostingsCache
 }
 
 // reset forgets every entry (for benchmarks of a cold cache).
@@ -105,8 +103,11 @@ func (c *postCache) getPos(seg segment.Segment, field string, term []byte) (*seg
 func (c *postCache) fetch(seg segment.Segment, field string, term []byte, pos bool) (*segPostings, error) {
 	k := postKey{seg, field, string(term), pos}
 	c.mu.Lock()
-	p := c.m[k]
+	p, off := c.m[k], c.budget < 0
 	c.mu.Unlock()
+	if off {
+		return decodePostings(seg, field, term, pos)
+	}
 	if p != nil {
 		return p, nil
 	}

@@ -122,6 +122,28 @@ func TestPhraseCacheBudget(t *testing.T) {
 	}
 }
 
+// TestPostingsCacheOff searches with Options.PostingsCache negative: the
+// results are those of a cached search, and nothing is kept.
+func TestPostingsCacheOff(t *testing.T) {
+	x := genIndex(t)
+	qs := cachePhrases(t)
+	want := searchAll(t, x, qs) // cached, searched twice below
+	setBudget(t, x, -1)
+	for pass := range 2 {
+		for i, got := range searchAll(t, x, qs) {
+			if got != want[i] {
+				t.Fatalf("pass %d, %s: %+v, want %+v", pass, qs[i], got, want[i])
+			}
+		}
+	}
+	if x.posts.size != 0 || len(x.posts.m) != 0 || len(x.posts.seen) != 0 {
+		t.Errorf("with the cache off it holds %d bytes in %d entries, %d terms seen", x.posts.size, len(x.posts.m), len(x.posts.seen))
+	}
+	if y := newIndex(x.b, "", &Options{PostingsCache: -1}); y.posts.budget != -1 {
+		t.Errorf("Options.PostingsCache -1 gives a budget of %d", y.posts.budget)
+	}
+}
+
 // TestPhraseCacheConcurrent searches phrases from several goroutines sharing
 // a small cache (run it with -race): each finds what a search alone finds.
 func TestPhraseCacheConcurrent(t *testing.T) {

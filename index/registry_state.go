@@ -221,6 +221,36 @@ func (r *entityRegistry) apply(s *docSummary, sign int) {
 	}
 }
 
+// count adds an article's entities and teachings to the counts of r, as
+// apply does, but makes no entity: rebuildAll makes them all once counting
+// is done; r.mu held.
+func (r *entityRegistry) count(s *docSummary) {
+	for _, e := range s.Entities {
+		vk := valueKey{e.Label, e.Name}
+		st := r.values[vk]
+		if st == nil {
+			st = &valueStat{}
+			r.values[vk] = st
+		}
+		st.articles++
+		st.mentions += e.Mentions
+		for _, a := range e.Teaches {
+			ak := strings.Join(plainWords(a), " ")
+			if ak == "" {
+				continue
+			}
+			if _, ok := r.forms[ak]; !ok {
+				r.forms[ak] = a
+			}
+			by := inner(r.taught, e.Label)
+			if by[ak] == nil {
+				by[ak] = map[string]int{}
+			}
+			by[ak][e.Name]++
+		}
+	}
+}
+
 // revote settles what a learned alias stands for after its teachings
 // changed, and moves the names it affects; r.mu held.
 func (r *entityRegistry) revote(l entity.Label, alias string, dirty map[groupKey]bool) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -232,12 +233,88 @@ func (x *Index) loadRegistry() error {
 	if ok, err := x.loadCache(); ok || err != nil {
 		return err
 	}
-	return x.scanRegistry()
+	if err := x.scanRegistry(); err != nil {
+		return err
+	}
+	if len(x.reg.gen) == 0 && x.path != "" && !x.opts.ReadOnly {
+		// An index written before generations were stamped has none, and
+		// would be scanned at every Open: give it one, so that Close
+		// writes the cache.
+		b := x.b.NewBatch()
+		gen := x.stampGeneration(b)
+		if err := x.b.Batch(b); err != nil {
+			return fmt.Errorf("stamping a registry generation: %w", err)
+		}
+		x.reg.gen = gen
+	}
+	return nil
 }
 
 // scanRegistry builds the entity registry from the stored entities of the
-// articles.
+// articles: it counts every article's entities and teachings first and makes
+// the entities once at the end, as loading the cache does, since making them
+// after each article cost a third of the scan. A scorch index is read segment
+// by segment, its live documents' stored fields directly; another index
+// through bleve's searches.
 func (x *Index) scanRegistry() error {
+	r := x.reg
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	clear(r.values)
+	clear(r.taught)
+	clear(r.forms)
+	err := x.eachStoredSummary(r.count)
+	r.rebuildAll()
+	return err
+}
+
+// eachStoredSummary calls f with the entities stored with each article.
+func (x *Index) eachStoredSummary(f func(*docSummary)) error {
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("reading the entities of the articles: %w", err)
+	}
+	rd, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("reading the entities of the articles: %w", err)
+	}
+	defer rd.Close()
+	is, ok := rd.(*scorch.IndexSnapshot)
+	if !ok {
+		return x.searchStoredSummaries(f)
+	}
+	fields := map[string][]string{}
+	visit := func(field string, _ byte, value []byte, _ []uint64) bool {
+		switch field {
+		case FieldEntities, FieldPersons, FieldOrganizations, FieldPlaces:
+			fields[field] = append(fields[field], string(value))
+		}
+		return true
+	}
+	for _, ss := range is.Segments() {
+		live := ss.DocNumbersLive()
+		for it := live.Iterator(); it.HasNext(); {
+			num := uint64(it.Next())
+			for k := range fields {
+				fields[k] = fields[k][:0]
+			}
+			if err := ss.VisitDocument(num, visit); err != nil {
+				return fmt.Errorf("reading the entities of the articles: %w", err)
+			}
+			s, err := summaryFromFields(fields)
+			if err != nil {
+				id, _ := ss.DocID(num)
+				return fmt.Errorf("article %q: %w", id, err)
+			}
+			f(s)
+		}
+	}
+	return nil
+}
+
+// searchStoredSummaries is eachStoredSummary through bleve's searches, for
+// an index that is not scorch's.
+func (x *Index) searchStoredSummaries(f func(*docSummary)) error {
 	const page = 1000
 	var after []string
 	for {
@@ -256,7 +333,7 @@ func (x *Index) scanRegistry() error {
 			if err != nil {
 				return fmt.Errorf("article %q: %w", h.ID, err)
 			}
-			x.reg.apply(s, 1)
+			f(s)
 		}
 		if len(res.Hits) < page {
 			return nil

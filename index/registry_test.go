@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -207,7 +208,9 @@ func TestAliasLearnedLater(t *testing.T) {
 func sorted(s []string) []string { slices.Sort(s); return s }
 
 // TestRegistryReopened: the registry of an index on disk is rebuilt from the
-// stored entities of the articles when the index is opened again.
+// stored entities of the articles when the index is opened again without its
+// cache, and is the registry that indexing built: the same entities, counts
+// and aliases, deleted and replaced articles left out.
 func TestRegistryReopened(t *testing.T) {
 	dir := t.TempDir() + "/idx"
 	x, err := Create(dir, nil)
@@ -218,7 +221,14 @@ func TestRegistryReopened(t *testing.T) {
 	if err := x.Add(arts...); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := x.Entities(entity.ORG, "", 20)
+	// Deleted and replaced articles, so that segments hold dead documents.
+	if err := x.Delete(arts[0].ID, arts[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(arts[5]); err != nil {
+		t.Fatal(err)
+	}
+	before := allEntities(t, x)
 	x.Close()
 	// Without its cache (see TestRegistryCache) the registry is rebuilt from
 	// the articles.
@@ -229,16 +239,44 @@ func TestRegistryReopened(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	after, _ := x.Entities(entity.ORG, "", 20)
-	if len(before) == 0 || !slices.EqualFunc(before, after, func(a, b EntityInfo) bool {
-		return a.Name == b.Name && a.Mentions == b.Mentions && a.Articles == b.Articles
-	}) {
+	if after := allEntities(t, x); len(before) < 20 || !slices.Equal(before, after) {
 		t.Errorf("entities before closing %v\nafter opening %v", before, after)
 	}
 	res, err := x.Search(context.Background(), Request{Organizations: []string{"kpk"}})
 	if err != nil || res.Total != 1 {
 		t.Errorf("kpk in the reopened index: %v, %v", res, err)
 	}
+	// The scan of the segments reads what bleve's searches read.
+	var direct, searched []string
+	summaries := func(dst *[]string) func(*docSummary) {
+		return func(s *docSummary) { *dst = append(*dst, fmt.Sprint(*s)) }
+	}
+	if err := x.eachStoredSummary(summaries(&direct)); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.searchStoredSummaries(summaries(&searched)); err != nil {
+		t.Fatal(err)
+	}
+	if slices.Sort(direct); len(direct) != len(arts)-2 || !slices.Equal(direct, sorted(searched)) {
+		t.Errorf("the segments give %d summaries, bleve's searches %d", len(direct), len(searched))
+	}
+}
+
+// allEntities lists every entity of x's registry, with its counts and
+// aliases, sorted.
+func allEntities(t *testing.T, x *Index) []string {
+	t.Helper()
+	var out []string
+	for _, l := range []entity.Label{entity.PER, entity.ORG, entity.LOC} {
+		es, err := x.Entities(l, "", 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			out = append(out, fmt.Sprintf("%s %s %d %d %q", l, e.Name, e.Articles, e.Mentions, sorted(e.Aliases)))
+		}
+	}
+	return sorted(out)
 }
 
 func TestEntitiesTypeAhead(t *testing.T) {
@@ -385,6 +423,47 @@ func TestRegistryCache(t *testing.T) {
 	os.WriteFile(file, []byte("{broken"), 0o644)
 	if got := names(); !slices.Equal(got, want) {
 		t.Errorf("with a broken cache: %v, want %v", got, want)
+	}
+}
+
+// TestRegistryCacheWithoutGeneration: an index with no registry generation
+// (written before they were stamped) gets one when opened for writing, so
+// that the cache is written on Close and used by the next Open.
+func TestRegistryCacheWithoutGeneration(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	x, err := Create(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Add(sample(t)[:5]...); err != nil {
+		t.Fatal(err)
+	}
+	want := allEntities(t, x)
+	if err := x.b.DeleteInternal([]byte(generationKey)); err != nil {
+		t.Fatal(err)
+	}
+	x.reg.gen = nil
+	x.Close()
+	file := dir + "/" + registryFile
+	os.Remove(file)
+	if x, err = Open(dir, &Options{ReadOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if _, err := os.Stat(file); err == nil {
+		t.Fatal("a read-only Open wrote the registry cache")
+	}
+	for range 2 {
+		if x, err = Open(dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := allEntities(t, x); !slices.Equal(got, want) {
+			t.Errorf("reopened: %v, want %v", got, want)
+		}
+		x.Close()
+		if _, err := os.Stat(file); err != nil {
+			t.Fatalf("no registry cache after Close: %v", err)
+		}
 	}
 }
 

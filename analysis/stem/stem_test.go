@@ -40,6 +40,8 @@ func TestMorphology(t *testing.T) {
 		// No spurious roots: none of one or two letters, no weak look-alikes.
 		{"kedi", "kedi"}, {"hanya", "hanya"}, {"menara", "menara"}, {"impian", "impian"},
 		{"kelamin", "kelamin"}, {"pentas", "pentas"}, {"prasasti", "prasasti"},
+		{"pengantin", "pengantin"}, {"pengantinnya", "pengantin"}, {"direktorat", "direktorat"},
+		{"kedirektoratan", "direktorat"}, {"beringin", "beringin"},
 		// Outer affixes, -wan/-wati, Cv- reduplication.
 		{"ketidakadilan", "adil"}, {"prasejarah", "sejarah"}, {"pascapanen", "panen"},
 		{"karyawan", "karya"}, {"biarawati", "biara"}, {"bebatuan", "batu"}, {"tetap", "tetap"},

@@ -42,6 +42,7 @@ func runServe(e *env, args []string) error {
 	timeout := flags.Duration("timeout", httpapi.DefaultTimeout, "the longest a search may take")
 	quiet := flags.Bool("quiet", false, "log no requests, only errors")
 	maxAnalyzed := flags.Int("max-analyzed", index.DefaultMaxAnalyzed, "most `bytes` of a posted article's body (and of its title) analysed (0: no limit); the rest is stored but not searchable, and the answer lists the article")
+	postingsMB := flags.Int("postings-cache", index.DefaultPostingsCache>>20, "most `MiB` of decoded postings an index directory keeps for searches asked again (0: none)")
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
@@ -64,10 +65,17 @@ func runServe(e *env, args []string) error {
 	if *maxAnalyzed < 0 {
 		return usageError{"--max-analyzed must be 0 (no limit) or positive"}
 	}
-	if *maxAnalyzed == 0 {
-		*maxAnalyzed = -1 // index.Options: negative is no limit
+	if *postingsMB < 0 {
+		return usageError{"--postings-cache must be 0 (none) or positive"}
 	}
-	x, name, n, err := serveBackend(cluster, *dir, *token != "", *lockTimeout, *maxAnalyzed)
+	opts := &index.Options{LockTimeout: *lockTimeout, MaxAnalyzed: *maxAnalyzed, PostingsCache: *postingsMB << 20}
+	if *maxAnalyzed == 0 {
+		opts.MaxAnalyzed = -1 // index.Options: negative is no limit
+	}
+	if *postingsMB == 0 {
+		opts.PostingsCache = -1 // none
+	}
+	x, name, n, err := serveBackend(cluster, *dir, *token != "", opts)
 	if err != nil {
 		return err
 	}
@@ -106,11 +114,11 @@ func runServe(e *env, args []string) error {
 // --opensearch is given, else the index directory, read-only unless writes are
 // enabled, so that `telaah search` can read it meanwhile (a writer excludes
 // every other process). A missing directory is created empty when writes are
-// enabled. maxAnalyzed is index.Options.MaxAnalyzed. It returns the backend,
-// its name and its number of articles.
-func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Duration, maxAnalyzed int) (index.Backend, string, uint64, error) {
+// enabled. opts are the options of an index directory, and give the cluster
+// its MaxAnalyzed. It returns the backend, its name and its number of articles.
+func serveBackend(c *clusterFlags, dir string, writes bool, opts *index.Options) (index.Backend, string, uint64, error) {
 	if c.url != "" {
-		x, err := c.open(nil, 0, !writes, func(cfg *opensearch.Config) { cfg.MaxAnalyzed = maxAnalyzed })
+		x, err := c.open(nil, 0, !writes, func(cfg *opensearch.Config) { cfg.MaxAnalyzed = opts.MaxAnalyzed })
 		if err != nil {
 			return nil, "", 0, err
 		}
@@ -134,11 +142,13 @@ func serveBackend(c *clusterFlags, dir string, writes bool, lockTimeout time.Dur
 	var x *index.Index
 	var err error
 	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) && writes {
-		x, err = index.Create(dir, &index.Options{MaxAnalyzed: maxAnalyzed})
+		x, err = index.Create(dir, opts)
 	} else if errors.Is(serr, fs.ErrNotExist) {
 		return nil, "", 0, fmt.Errorf("no index at %s: make one with telaah index --index %s FILE, or start with a write token to fill it over HTTP", dir, dir)
 	} else {
-		x, err = index.Open(dir, &index.Options{ReadOnly: !writes, LockTimeout: lockTimeout, MaxAnalyzed: maxAnalyzed})
+		ro := *opts
+		ro.ReadOnly = !writes
+		x, err = index.Open(dir, &ro)
 	}
 	if err != nil {
 		return nil, "", 0, err

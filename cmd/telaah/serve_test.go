@@ -28,6 +28,7 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"--index", filepath.Join(t.TempDir(), "none")}, "no index at"},
 		{[]string{"--index", "x", "--timeout", "0s"}, "must be positive"},
 		{[]string{"--index", "x", "--max-analyzed", "-1"}, "--max-analyzed must be 0"},
+		{[]string{"--index", "x", "--postings-cache", "-1"}, "--postings-cache must be 0"},
 	} {
 		_, _, err := runTelaah(t, "", append([]string{"serve"}, c.args...)...)
 		if err == nil || !strings.Contains(err.Error(), c.msg) {

@@ -44,8 +44,8 @@ type wordCache struct {
 	entries  []wordEntry
 	bos, eos wordRows // the padding words around a sentence
 	bias     [numTags]int32
-	// head holds the headline feature's weights by headline, case class and
-	// start of the sentence; headSet the ones computed.
+	// head holds the headline feature's weights, with the bias, by headline,
+	// case class and start of the sentence; headSet the ones computed.
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
 	// class caches the weights of the features of few values (classFeatures)
@@ -153,12 +153,12 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	return r
 }
 
-// headline returns the weights of the headline feature.
+// headline returns the weights of the headline feature and the bias.
 func (c *wordCache) headline(headline bool, cas uint8, start bool) *[numTags]int32 {
 	h, s := b2u(headline), b2u(start)
 	q := &c.head[h][cas][s]
 	if !c.headSet[h][cas][s] {
-		*q = [numTags]int32{}
+		*q = c.bias
 		c.sum(q, append(c.feats[:0], headlineFeature(headline, cas, start)))
 		c.headSet[h][cas][s] = true
 	}
@@ -215,7 +215,6 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// The other features, looked up for each token.
 	for i := range n {
 		q := &acc[i]
-		addRow(q, &c.bias)
 		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
 		tg.feats = fz.classFeatures(tg.feats[:0], i)
 		for _, h := range tg.feats {

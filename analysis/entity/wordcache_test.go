@@ -180,3 +180,41 @@ func randomPacked(t *testing.T, g *gazetteer, sents [][]string) *model {
 	}
 	return m
 }
+
+// FuzzPackedEmissions checks that the word cache scores any text's sentences
+// as a look-up of every feature does, in both folds of the embedded model.
+func FuzzPackedEmissions(f *testing.F) {
+	f.Add("Pavel Durov, pendiri Telegram, bertemu Presiden Joko Widodo di Jakarta.")
+	f.Add("KPK memeriksa iPhone milik Ömer di İstanbul pada 24/3/2018 pukul 10.30 WIB.")
+	f.Add("SINDIR FACEBOOK, PAVEL DUROV: TELEGRAM 200 JUTA PENGGUNA")
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := Default().get().m
+	tabs := []*table{m.table(StyleDefault), m.table(StyleNERGrit)}
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	f.Fuzz(func(t *testing.T, text string) {
+		for k, s := range tokenize.Sentences(text) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			if len(words) == 0 {
+				continue
+			}
+			tab := tabs[k%2]
+			for _, tg := range []*tagger{fast, slow} {
+				tg.fz.sentence(words)
+				tg.emit = grow(tg.emit, len(words)*int(numTags))
+				clear(tg.emit)
+			}
+			head := fast.fz.headline()
+			fast.packedEmissions(tab, words, head)
+			slow.slowEmissions(tab, words, head)
+			if !slices.Equal(fast.emit, slow.emit) {
+				t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
+			}
+		}
+	})
+}

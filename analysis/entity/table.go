@@ -75,10 +75,9 @@ func (t *table) makeFilter(n int) {
 
 // filterBits returns the word of the filter and the bits in it of key k.
 func (t *table) filterBits(k uint32) (*uint64, uint64) {
-	h := uint64(k) * 0x9E3779B97F4A7C15
-	g := uint64(k) * 0xC2B2AE3D27D4EB4F
-	m := uint64(1)<<(g>>58) | uint64(1)<<(g>>52&63) | uint64(1)<<(g>>46&63)
-	return &t.filter[h>>t.filterShift], m
+	// A key is a hash: its low bits choose the bits, a product its word.
+	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
 }
 
 // addFilter adds key k to the filter.

@@ -143,9 +143,13 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	for i := range n {
 		e := (*[nt]float32)(tg.emit[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
+		// The scores are finite: > finds max's largest (a -0 kept for a +0
+		// compares and subtracts the same).
 		hi := e[0]
 		for _, x := range e[1:] {
-			hi = max(hi, x)
+			if x > hi {
+				hi = x
+			}
 		}
 		for t := range nt {
 			if e[t] == hi {

@@ -449,7 +449,7 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 	} else {
 		out = fz.affixes(out, words[i])
 	}
-	return fz.tailFeatures(out, i)
+	return fz.tailFeatures(out, i, nil)
 }
 
 // The features of a token fall in three groups, which the tagger of a packed
@@ -523,15 +523,15 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 		mix(mix(feat(tLowerM1Case), lm1), cas),
 		mix(mix(feat(tLowerP1Case), lp1), cas),
 	)
-	return fz.positionFeatures(out, i)
+	return out
 }
 
 // classFeatures appends the features of token i of few values (classes,
-// shapes, cases) that depend on more than one word: the shapes around it,
-// gazFeatures, contextFeatures and lexiconFeatures. With wordFeatures,
-// neighbourFeatures, headlineFeature and pairFeatures, they are the features
-// of the token.
-func (fz *featurizer) classFeatures(out []uint64, i int) []uint64 {
+// shapes, cases) that depend on more than one word: the shapes around it and
+// tailFeatures, but for the features of many values of positionFeatures, which
+// it appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
+// headlineFeature and pairFeatures, they are the features of the token.
+func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	info := fz.info
 	n := len(info)
 	sm1, sp1 := hashBOS, hashEOS
@@ -542,20 +542,23 @@ func (fz *featurizer) classFeatures(out []uint64, i int) []uint64 {
 		sp1 = info[i+1].shape
 	}
 	out = append(out, mix(mix(mix(feat(tShape3), sm1), info[i].shape), sp1))
-	out = fz.gazFeatures(out, i)
-	out = fz.contextFeatures(out, i)
-	return fz.lexiconFeatures(out, i)
+	return fz.tailFeatures(out, i, pair)
 }
 
 // tailFeatures appends the last features of token i: those of the gazetteer
 // phrases and classes around it, of its capitalised run's context, of its
-// position, and of its standing in the lexicon. A feature added here must be
-// added to pairFeatures or classFeatures too (TestFeatureGroups fails until it
-// is).
-func (fz *featurizer) tailFeatures(out []uint64, i int) []uint64 {
+// position, and of its standing in the lexicon; with pair not nil, those of
+// its position (of many values) to pair instead. A feature added here is one
+// of classFeatures, which the tagger of a packed model sums from a cache by
+// the feature: one of many values belongs with positionFeatures.
+func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	out = fz.gazFeatures(out, i)
 	out = fz.contextFeatures(out, i)
-	out = fz.positionFeatures(out, i)
+	if pair != nil {
+		*pair = fz.positionFeatures(*pair, i)
+	} else {
+		out = fz.positionFeatures(out, i)
+	}
 	return fz.lexiconFeatures(out, i)
 }
 

@@ -10,6 +10,7 @@ import (
 type tagger struct {
 	fz    featurizer
 	feats []uint64
+	class []uint64 // the class features of a token (see packedEmissions)
 	keys  []uint32 // the model's keys of feats (and of their copies, in a float model)
 	// touched keeps what the model's lookups return, so that the loads that
 	// prefetch its table are not optimised away.

@@ -224,11 +224,11 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	for i := range n {
 		q := &acc[i]
 		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
-		tg.feats = fz.classFeatures(tg.feats[:0], i)
-		for _, h := range tg.feats {
+		tg.feats = fz.pairFeatures(tg.feats[:0], i)
+		tg.class = fz.classFeatures(tg.class[:0], i, &tg.feats)
+		for _, h := range tg.class {
 			c.classWeights(q, h)
 		}
-		tg.feats = fz.pairFeatures(tg.feats[:0], i)
 		keys := tg.keys[:0]
 		for _, h := range tg.feats {
 			keys = append(keys, key32(h))

@@ -87,7 +87,9 @@ func TestFeatureGroups(t *testing.T) {
 			}
 			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
-			got = fz.classFeatures(got, i)
+			var pair []uint64
+			got = fz.classFeatures(got, i, &pair)
+			got = append(got, pair...)
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(got, want) {

@@ -10,25 +10,29 @@ import (
 type tagger struct {
 	fz    featurizer
 	feats []uint64
-	class []uint64 // the class features of a token (see packedEmissions)
 	keys  []uint32 // the model's keys of feats (and of their copies, in a float model)
 	// touched keeps what the model's lookups return, so that the loads that
 	// prefetch its table are not optimised away.
 	touched uint64
 	emit    []float32
-	acc     [][numTags]int32 // the integer sums of the emission scores, with a packed model
-	// caches hold the word features' sums of the packed tables the tagger
-	// tagged with last; nextCache is the one to replace.
+	back    []uint8
+	tags    []tag
+
+	// The packed model's sums (see packedEmissions): a token's class
+	// features, the integer sums of the scores, and the word caches of the
+	// (at most two) packed tables the tagger tagged with last, nextCache the
+	// one to replace; the transition potentials tr by column.
+	class     []uint64
+	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int
-	back      []uint8
-	tags      []tag
+	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
+
 	// for marginals
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
 	tr      [(numTags + 1) * numTags]float64
-	trCol   [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
 	trModel *model
 	trTemp  float64
 	trTrans [(numTags + 1) * numTags]float32

@@ -3,11 +3,13 @@ package entity
 // table holds the integer weights of a packed model: a hash table
 // whose 16-byte slot holds a feature's 32-bit key and its numTags weights
 // together, in buckets of four slots, one cache line each. A key may be in one of
-// two buckets (bucketized cuckoo hashing), so a look-up reads two cache lines that
-// do not depend on each other, and compares eight keys without a loop that
-// depends on the data; the processor overlaps the cache misses of all the
-// features of a token. A slot packs the weights in 13 bits each, and the few
-// rows with a larger weight live in over, which the slot then points to.
+// two buckets (bucketized cuckoo hashing); nearly every key is in its first, so a
+// look-up reads one cache line and compares four keys without a loop, and
+// reads the second only for a key the first lacks. A Bloom filter of the keys
+// rules out most absent keys before that (see filter). The processor overlaps
+// the cache misses of all the features of a token. A slot packs the weights in
+// 13 bits each, and the few rows with a larger weight live in over, which the
+// slot then points to.
 //
 // A slot's two words:
 //

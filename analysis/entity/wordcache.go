@@ -6,8 +6,10 @@ package entity
 // depend on one word alone: its own word (wordFeatures) or a word near it
 // (neighbourFeatures). A wordCache keeps, for the words a tagger has seen, the
 // sums of those features' weights, so a frequent word costs one look-up of the
-// cache instead of sixteen of the model's table; a headline feature's sum is
-// kept for each of its few values. The scores are the same, bit for bit, as
+// cache instead of fifteen of the model's table; the bias and the headline
+// feature's sums are kept for each of its few values, and the features of few
+// values that depend on more than one word (classFeatures) in a small cache of
+// their own. The scores are the same, bit for bit, as
 // the look-up of every feature gives (TestWordCacheMatchesTable).
 
 // The parts of a word's sums (wordRows): the features of the word itself, and
@@ -67,7 +69,7 @@ type classEntry struct {
 // classCacheBits sets the size of wordCache.class.
 const classCacheBits = 11
 
-// class adds to q the weights of the feature of hash h.
+// classWeights adds to q the weights of the feature of hash h.
 func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
 	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
 	if !e.set || e.h != h {
@@ -184,8 +186,11 @@ func addRow(q, r *[numTags]int32) {
 	q[6] += r[6]
 }
 
-// emissions sets tg.emit to the emission scores of the sentence words, whose
-// featurizer has run, with the packed table tab.
+// packedEmissions sets tg.emit to the emission scores of the sentence words,
+// whose featurizer has run, with the packed table tab: a word's sums from the
+// word cache, the bias and headline feature's from its small table, the class
+// features' from the class cache, the others (bigrams and the like, most not
+// in the model) looked up.
 func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	c := tg.wordCache(tab)
 	n := len(words)

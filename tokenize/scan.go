@@ -273,21 +273,22 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 // else, which scanWordLike then handles.
 func fastWord(text string, i int, t *raw) bool {
 	first := asciiClass[text[i]]
-	lower, innerUpper := first&cLower != 0, false
+	// The classes of the letters after the first, or'ed: one branch a byte.
+	var rest uint8
 	j := i + 1
 	for j < len(text) {
 		c := text[j]
-		if c >= utf8.RuneSelf || asciiClass[c]&(cLower|cUpper) == 0 {
+		if c >= utf8.RuneSelf {
 			break
 		}
 		k := asciiClass[c]
-		if k&cLower != 0 {
-			lower = true
-		} else {
-			innerUpper = true
+		if k&(cLower|cUpper) == 0 {
+			break
 		}
+		rest |= k
 		j++
 	}
+	lower, innerUpper := (first|rest)&cLower != 0, rest&cUpper != 0
 	if j < len(text) {
 		c := text[j]
 		if c >= utf8.RuneSelf || asciiClass[c]&cDigit != 0 {

@@ -31,14 +31,10 @@ var aliases = sync.OnceValue(func() map[string]string {
 })
 
 // resolveOverlaps sorts entities by Start and drops those overlapping an earlier
-// kept one, preferring the longer span (the earlier on a tie).
-func resolveOverlaps(es []Entity) []Entity {
-	slices.SortStableFunc(es, func(a, b Entity) int {
-		if a.Start != b.Start {
-			return cmp.Compare(a.Start, b.Start)
-		}
-		return cmp.Compare(b.End, a.End)
-	})
+// kept one, preferring the longer span (the earlier on a tie). scratch is space
+// for the sort, kept for the next call.
+func resolveOverlaps(es []Entity, scratch *[]Entity) []Entity {
+	sortEntities(es, scratch)
 	out := es[:0]
 	for _, e := range es {
 		if n := len(out); n > 0 && e.Start < out[n-1].End {
@@ -52,6 +48,50 @@ func resolveOverlaps(es []Entity) []Entity {
 	return out
 }
 
+// byStart orders entities by Start, the longer first.
+func byStart(a, b Entity) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
+}
+
+// sortEntities is slices.SortStableFunc(es, byStart) for the lists Extract
+// sorts: two sorted runs (the names line by line, then the dates and amounts;
+// the names, then the mentions propagation adds), which it merges through
+// scratch; any other order is sorted.
+func sortEntities(es []Entity, scratch *[]Entity) {
+	m := 1
+	for m < len(es) && byStart(es[m-1], es[m]) <= 0 {
+		m++
+	}
+	if m >= len(es) {
+		return
+	}
+	if !slices.IsSortedFunc(es[m:], byStart) {
+		slices.SortStableFunc(es, byStart)
+		return
+	}
+	// The left run moves to scratch and merges back into es; the right run
+	// is read before it is overwritten (k < j throughout), and on a tie the
+	// left comes first, as a stable sort keeps it.
+	left := append((*scratch)[:0], es[:m]...)
+	i, j, k := 0, m, 0
+	for i < len(left) && j < len(es) {
+		if byStart(es[j], left[i]) < 0 {
+			es[k] = es[j]
+			j++
+		} else {
+			es[k] = left[i]
+			i++
+		}
+		k++
+	}
+	copy(es[k:], left[i:])
+	clear(left)
+	*scratch = left
+}
+
 // isName reports whether the entity is a person, organisation or place.
 func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 
@@ -60,18 +100,24 @@ func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
 // one call to the next so that they allocate little; release drops what it holds
 // of the last text.
 type docScratch struct {
-	valid    []tokenize.Token
-	kept     [][]tokenize.Token
+	valid []tokenize.Token
+	kept  [][]tokenize.Token
+	cuts  []int32 // where tokenLines cuts valid into lines
+	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
+	// a token whose Case is Lower has no upper-case letter then.
+	tokCase  bool
 	ents     []Entity
 	words    []string
 	acros    [][2]string
 	forms    map[string]form
 	added    []Entity
+	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
 	order    []int32
 	byText   map[mentionKey]int32 // index in mentions
 	lowWords []string             // the lower-cased words of the mentions
 	accs     []acc
+	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
 	canon    map[string]string    // canonicalAcronyms' canonical forms by text
 	long     map[string]string    // and by acronym
@@ -94,6 +140,7 @@ func (d *docScratch) release() {
 	clear(d.acros[:cap(d.acros)])
 	clear(d.forms)
 	clear(d.added[:cap(d.added)])
+	clear(d.merge[:cap(d.merge)])
 	clear(d.mentions[:cap(d.mentions)])
 	clear(d.byText)
 	clear(d.lowWords[:cap(d.lowWords)])
@@ -121,20 +168,31 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	}
 	forms := d.forms
 	clear(forms)
-	for _, e := range es {
+	// The lengths of the forms: a stretch of text of another length is none
+	// of them, and needs no look-up.
+	var lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	for i := range es {
+		e := &es[i]
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
 		forms[e.Text] = form{e.Label, e.Confidence}
+		if n := len(e.Text); n < 256 {
+			lengths[n>>6] |= 1 << (n & 63)
+		}
 	}
 	// Parts of person names, unless they are names of another kind too.
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if e.Label != PER || e.Confidence < 0.5 {
 			continue
 		}
 		for w := range strings.FieldsSeq(e.Text) {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
+				if n := len(w); n < 256 {
+					lengths[n>>6] |= 1 << (n & 63)
+				}
 			}
 		}
 	}
@@ -145,7 +203,10 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	k := 0 // next entity not ending before the current token
 	for _, toks := range sents {
 		for i := 0; i < len(toks); i++ {
-			t := toks[i]
+			t := &toks[i]
+			if d.tokCase && t.Case == tokenize.Lower {
+				continue // the tokenizer has found no capital in it
+			}
 			if c := wordCase(t.Text); c != cCap && c != cUpper && c != cMixed {
 				continue
 			}
@@ -163,6 +224,9 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 			best := -1
 			var f form
 			for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
+				if n := toks[j].End - t.Start; n < 256 && lengths[n>>6]&(1<<(n&63)) == 0 {
+					continue
+				}
 				if g, ok := forms[text[t.Start:toks[j].End]]; ok {
 					best, f = j, g
 				}
@@ -179,7 +243,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(added) == 0 {
 		return es
 	}
-	return resolveOverlaps(append(es, added...))
+	return resolveOverlaps(append(es, added...), &d.merge)
 }
 
 // mentionKey identifies the mentions of one name: its label and text (or, for
@@ -209,20 +273,26 @@ func cluster(d *docScratch, es []Entity) {
 	byText := d.byText
 	clear(byText)
 	ms := d.mentions[:0]
+	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
-	for i, e := range es {
-		es[i].Canonical = e.Text
+	for i := range es {
+		e := &es[i]
+		e.Canonical = e.Text
 		if !isName(e.Label) {
+			of = append(of, -1)
 			continue
 		}
 		k := mentionKey{e.Label, e.Text}
-		if _, ok := byText[k]; !ok {
-			byText[k] = int32(len(ms))
+		m, ok := byText[k]
+		if !ok {
+			m = int32(len(ms))
+			byText[k] = m
 			ms = append(ms, mention{text: e.Text, label: e.Label, canonical: e.Text})
 			size += len(e.Text)
 		}
+		of = append(of, m)
 	}
-	d.mentions = ms
+	d.mentions, d.at = ms, of
 	if len(ms) == 0 {
 		return
 	}
@@ -297,11 +367,8 @@ func cluster(d *docScratch, es []Entity) {
 			}
 		}
 	}
-	for i, e := range es {
-		if !isName(e.Label) {
-			continue
-		}
-		if k, ok := byText[mentionKey{e.Label, e.Text}]; ok {
+	for i, k := range of {
+		if k >= 0 {
 			es[i].Canonical = ms[k].canonical
 		}
 	}

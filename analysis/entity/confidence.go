@@ -16,27 +16,32 @@ func aggregateConfidence(d *docScratch, es []Entity) {
 	byCanon := d.byCanon
 	clear(byCanon)
 	accs := d.accs[:0]
-	for _, e := range es {
+	at := d.at[:0] // the index in accs of each entity's entity (-1: none)
+	for i := range es {
+		e := &es[i]
 		if !isName(e.Label) {
+			at = append(at, -1)
 			continue
 		}
 		k := mentionKey{e.Label, e.Canonical}
 		i, ok := byCanon[k]
 		if !ok {
+			at = append(at, int32(len(accs)))
 			byCanon[k] = int32(len(accs))
 			accs = append(accs, acc{best: e.Confidence, rest: 1})
 			continue
 		}
+		at = append(at, i)
 		a := &accs[i]
 		lo := min(a.best, e.Confidence)
 		a.best = max(a.best, e.Confidence)
 		a.rest *= 1 - lo/2
 	}
-	d.accs = accs
-	for i, e := range es {
-		c := e.Confidence
-		if isName(e.Label) {
-			a := accs[byCanon[mentionKey{e.Label, e.Canonical}]]
+	d.accs, d.at = accs, at
+	for i := range es {
+		c := es[i].Confidence
+		if k := at[i]; k >= 0 {
+			a := accs[k]
 			c = 1 - (1-a.best)*a.rest
 		}
 		es[i].Confidence = math.Round(min(max(c, 0), 1)*1000) / 1000

@@ -62,8 +62,8 @@
 //
 // # Pipeline
 //
-// [Recognizer.Extract] runs these stages, in this order (ExtractSentences shows
-// them in one place):
+// [Recognizer.Extract] runs these stages, in this order (the unexported extract,
+// which Extract and ExtractSentences share, shows them in one place):
 //
 //  1. model: a linear-chain model over hashed sparse features (the word, its
 //     lower-cased form, shape, case and sentence position, affixes, for a

@@ -201,21 +201,30 @@ func (r *Recognizer) Tag(words []string) []string {
 // model's names after the repair rules (see the package documentation), and the
 // rule-based dates, times and amounts.
 func (r *Recognizer) Extract(text string) []Entity {
-	return r.ExtractSentences(text, tokenize.Tokenizer{}.Sentences(text))
+	r = r.get()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	d := &tg.doc
+	defer d.release()
+	return r.extract(tg, text, d.tokenLines(text))
 }
 
 // ExtractSentences is Extract for text already split into sentences by tokenize.
 // Token offsets must point into text; tokens whose offsets do not are ignored.
-//
-// The stages of the pipeline (see the package documentation) are the steps of
-// this function.
 func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []Entity {
 	r = r.get()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
 	d := &tg.doc
 	defer d.release()
-	kept := d.lines(text, sents)
+	return r.extract(tg, text, d.lines(text, sents))
+}
+
+// extract runs the stages of the pipeline (see the package documentation), its
+// steps, over the lines of text (see docScratch.lines): Extract and
+// ExtractSentences differ only in how they get them.
+func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) []Entity {
+	d := &tg.doc
 	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
@@ -231,7 +240,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}
 	// 4. resolution: one entity per stretch of text.
-	out = resolveOverlaps(out)
+	out = resolveOverlaps(out, &d.merge)
 	out = joinNameAbbrevs(text, out)
 	// 5. propagation: the mentions the model missed of the names it found.
 	out = propagate(d, text, kept, out, r.style)
@@ -262,7 +271,39 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
 	}
-	d.valid, d.kept = valid, kept
+	d.valid, d.kept, d.tokCase = valid, kept, false
+	return kept
+}
+
+// tokenLines is lines for the sentences of tokenize.Sentences(text), without
+// building them: the tokenizer's tokens go straight into d's backing array, which
+// is kept from one call to the next, and the lines are cut where a token starts a
+// sentence or a line break separates two tokens.
+func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
+	// The tokenizer's offsets are in order and inside text, as validTokens
+	// wants them: the tokens are valid as they come. The lines are cut at
+	// their indexes once all are in (valid may move as it grows).
+	valid, cuts := d.valid[:0], d.cuts[:0]
+	end := 0 // of the last token
+	for t := range (tokenize.Tokenizer{}).All(text) {
+		// Most gaps are one space: no line break to look for.
+		if len(valid) > 0 && (t.Flags&tokenize.SentenceStart != 0 ||
+			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start])) {
+			cuts = append(cuts, int32(len(valid)))
+		}
+		valid = append(valid, t)
+		end = t.End
+	}
+	kept := d.kept[:0]
+	from := 0
+	for _, c := range cuts {
+		kept = append(kept, valid[from:c:c])
+		from = int(c)
+	}
+	if from < len(valid) {
+		kept = append(kept, valid[from:])
+	}
+	d.valid, d.kept, d.cuts, d.tokCase = valid, kept, cuts, true
 	return kept
 }
 
@@ -381,10 +422,33 @@ func (r *Recognizer) sentenceCase(tg *tagger, words []string) {
 			words[k] = strings.ToLower(w)
 			continue
 		}
-		if isCommonWord(w) {
+		if tg.spans.isCommon(w) {
 			words[k] = strings.ToLower(w)
 		}
 	}
+}
+
+// isCommon is isCommonWord(w), remembered for the next sentences and calls:
+// the stemmer's analysis is the dearest step of sentenceCase and of the rules
+// that ask it, and news uses the same common words again and again.
+func (s *spanSet) isCommon(w string) bool { return remember(&s.common, w, isCommonWord) }
+
+// isDerived is isDerivedWord(w), remembered as isCommon is.
+func (s *spanSet) isDerived(w string) bool { return remember(&s.derived, w, isDerivedWord) }
+
+// remember returns f(w), from memo when f has said it before; memo holds up to
+// maxLexMemo answers, under copies of the words (not to keep the texts they
+// come from).
+func remember(memo *map[string]bool, w string, f func(string) bool) bool {
+	if v, ok := (*memo)[w]; ok {
+		return v
+	}
+	v := f(w)
+	if *memo == nil || len(*memo) >= maxLexMemo {
+		*memo = make(map[string]bool)
+	}
+	(*memo)[strings.Clone(w)] = v
+	return v
 }
 
 // isCommonWord reports whether w is a common Indonesian word: its root is in the

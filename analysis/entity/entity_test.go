@@ -333,6 +333,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		es := r.Extract(text)
 		checkInvariants(t, text, es)
+		checkSameAsSentences(t, r, text)
 		for _, e := range es {
 			if !utf8.ValidString(text) {
 				break

@@ -108,7 +108,7 @@ func (s *spanSet) notNames() {
 				continue
 			}
 			for p := sp.i; p < k; p++ {
-				if !isCommonWord(s.words[p]) {
+				if !s.isCommon(s.words[p]) {
 					continue starts
 				}
 			}
@@ -257,7 +257,7 @@ func (s *spanSet) placeBackoff() {
 			continue
 		}
 		if e-i == 1 && !(i > 0 && (s.is(i-1, "di") || s.is(i-1, "ke") || s.is(i-1, "dari"))) &&
-			(i == 0 || len(s.words[i]) < 5 || isCommonWord(s.words[i])) {
+			(i == 0 || len(s.words[i]) < 5 || s.isCommon(s.words[i])) {
 			continue // a one-word place alone only when no common word: Denmark, not Batang
 		}
 		if s.info[i].class&gazGiven != 0 {
@@ -336,7 +336,7 @@ func (s *spanSet) contextOrgs() {
 	n := len(s.words)
 	for i := 1; i < n; i++ {
 		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(orgAnnouncers, i-1) ||
-			isCommonWord(s.words[i]) {
+			s.isCommon(s.words[i]) {
 			continue // not Perusahaan Teknologi
 		}
 		j := i
@@ -376,7 +376,7 @@ func (s *spanSet) personAfterTitle() {
 		k := sp.i
 		for k > 0 && sp.i-k < 2 && s.lab[k-1] == "" && s.isCapWord(k-1) && !s.isTitleWord(k-1) &&
 			s.info[k-1].gazB&(gazLOC|gazORG) == 0 && s.info[k-1].class&(gazOrgHead|gazLocHead) == 0 &&
-			!isDerivedWord(s.words[k-1]) {
+			!s.isDerived(s.words[k-1]) {
 			k--
 		}
 		if k < sp.i && k > 0 && s.isTitleWord(k-1) {
@@ -398,7 +398,7 @@ func (s *spanSet) initialWords() {
 			s.in(orgHeads, i) || s.in(placeHeads, i) {
 			continue
 		}
-		if s.info[i+1].gazB&(gazLOC|gazORG) == 0 || !isDerivedWord(s.words[i]) {
+		if s.info[i+1].gazB&(gazLOC|gazORG) == 0 || !s.isDerived(s.words[i]) {
 			continue
 		}
 		c := s.conf[i]

@@ -33,6 +33,9 @@ type spanSet struct {
 	lowAt [][2]int32
 	spbuf []span // the spans, as spans found them last
 	fresh bool   // spbuf holds the current spans: no label changed since
+	// common and derived remember isCommonWord's and isDerivedWord's answers,
+	// from one sentence and call to the next (see isCommon).
+	common, derived map[string]bool
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -374,14 +377,9 @@ var repairs = [...]struct {
 	{(*spanSet).initialWords, of(StyleDefault), false},
 }
 
-// repair applies the rules of s's style to the spans of one sentence.
-func (s *spanSet) repair() {
-	for _, r := range repairs {
-		if r.styles.has(s.style) && !(r.body && s.head) {
-			r.run(s)
-		}
-	}
-}
+// repair applies the rules of s's style to the spans of one sentence (but not
+// those that cannot fire in it: see quietRules).
+func (s *spanSet) repair() { s.runRepairs(true) }
 
 // trimLower cuts each span after the last lower-case word that cannot stand inside
 // a name (lingkungan Pemerintah Kabupaten Banggai, Majelis hakim Pengadilan Negeri),
@@ -1062,6 +1060,15 @@ func canonicalAcronyms(d *docScratch, es []Entity, acros [][2]string) {
 	if len(acros) == 0 {
 		return
 	}
+	if len(acros) <= fewAcronyms {
+		canonicalFewAcronyms(es, acros)
+		return
+	}
+	canonicalManyAcronyms(d, es, acros)
+}
+
+// canonicalManyAcronyms is canonicalAcronyms through maps of the texts.
+func canonicalManyAcronyms(d *docScratch, es []Entity, acros [][2]string) {
 	if d.canon == nil {
 		d.canon, d.long = map[string]string{}, map[string]string{}
 	}
@@ -1079,6 +1086,39 @@ func canonicalAcronyms(d *docScratch, es []Entity, acros [][2]string) {
 	for i, e := range es {
 		if c, ok := long[e.Text]; ok && isName(e.Label) {
 			es[i].Canonical = c
+		}
+	}
+}
+
+// fewAcronyms is the number of acronyms up to which canonicalAcronyms compares
+// texts instead of building its maps.
+const fewAcronyms = 8
+
+// canonicalFewAcronyms is canonicalAcronyms for a few acronyms, without maps:
+// the canonical form of an acronym's long name is that of the last entity with
+// the long name's text, and the last acronym of a text decides.
+func canonicalFewAcronyms(es []Entity, acros [][2]string) {
+	var long [fewAcronyms]struct {
+		acr, canon string
+		ok         bool
+	}
+	for k, a := range acros {
+		for i := len(es) - 1; i >= 0; i-- {
+			if es[i].Text == a[1] {
+				long[k].acr, long[k].canon, long[k].ok = a[0], es[i].Canonical, true
+				break
+			}
+		}
+	}
+	for i, e := range es {
+		if !isName(e.Label) {
+			continue
+		}
+		for k := len(acros) - 1; k >= 0; k-- {
+			if long[k].ok && long[k].acr == e.Text {
+				es[i].Canonical = long[k].canon
+				break
+			}
 		}
 	}
 }

@@ -90,11 +90,22 @@ func ruleWord(w string) (lower string, known bool) {
 		ascii = c < utf8.RuneSelf
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
+	var h uint64
+	if ascii {
+		h = fnvLowerASCII(w)
+	}
+	return ruleWordOf(w, ascii, upper, h)
+}
+
+// ruleWordOf is ruleWord for a word whose bytes have been read already: ascii
+// and upper tell whether they are all ASCII and whether one is an upper-case
+// letter, and h, for an ASCII word, is fnvLowerASCII(w).
+func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool) {
 	if ascii {
 		switch {
-		case !ruleWordBits.mayHave(fnvLowerASCII(w)) && upper:
+		case !ruleWordBits.mayHave(h) && upper:
 			return "", false // most capitalised words
-		case !ruleWordBits.mayHave(fnvLowerASCII(w)):
+		case !ruleWordBits.mayHave(h):
 			return w, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {
@@ -116,47 +127,90 @@ func ruleWord(w string) (lower string, known bool) {
 
 // lexUnits splits text[start:end] into units.
 func lexUnits(dst []unit, text string, start, end int) []unit {
+	// Cut at end, text's own length bounds the loops, and the compiler
+	// drops the bounds checks of text[i].
+	text = text[:end]
 	i := start
-	for i < end {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:end])
+	for i < len(text) {
+		// ASCII, most of the text, is classed by a table, without decoding
+		// a rune or calling unicode.
+		c := text[i]
+		var r rune
+		n, class := 1, uint8(0)
+		if c < utf8.RuneSelf {
+			r, class = rune(c), asciiUnit[c]
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r):
+				class = auSpace
+			case unicode.IsLetter(r):
+				class = auLetter
+			}
 		}
-		if unicode.IsSpace(r) {
+		if class == auSpace {
 			if k := len(dst); k > 0 {
 				dst[k-1].spaceAfter = true
 			}
 			i += n
 			continue
 		}
-		u := unit{start: i}
-		switch {
-		case unicode.IsLetter(r):
-			u.kind = uWord
-			for i < end {
+		if class&auLetter != 0 {
+			// The bytes ruleWord reads are read here: whether the word is
+			// ASCII, has a capital, and its lower-case hash.
+			from := i
+			ascii, upper, h := true, false, uint64(fnvOffset)
+			for i < len(text) {
 				if c := text[i]; c < utf8.RuneSelf {
 					// ASCII, most of the text: no rune decoding.
-					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+					if 'a' <= c && c <= 'z' {
+						h = (h ^ uint64(c)) * fnvPrime
+						i++
+						continue
+					}
+					if 'A' <= c && c <= 'Z' {
+						upper = true
+						h = (h ^ uint64(c+'a'-'A')) * fnvPrime
 						i++
 						continue
 					}
 					break
 				}
-				r, n := utf8.DecodeRuneInString(text[i:end])
+				r, n := utf8.DecodeRuneInString(text[i:])
 				if !unicode.IsLetter(r) {
 					break
 				}
+				ascii = false
 				i += n
 			}
+			w := text[from:i]
+			var lower string
+			known := false
+			switch {
+			case !ascii:
+				lower, known = ruleWord(w)
+			case !ruleWordBits.mayHave(h):
+				// Most words: ruleWordOf's answer without the call.
+				if !upper {
+					lower = w
+				}
+			default:
+				lower, known = ruleWordOf(w, true, upper, h)
+			}
+			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known})
+			continue
+		}
+		u := unit{start: i}
+		switch {
 		case r >= '0' && r <= '9':
 			u.kind = uNumber
-			for i < end {
+			for i < len(text) {
 				c := text[i]
 				if c >= '0' && c <= '9' {
 					i++
 					continue
 				}
-				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
+				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
 					i++
 					continue
 				}
@@ -168,19 +222,33 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		u.end = i
 		u.text = text[u.start:u.end]
-		switch u.kind {
-		case uWord:
-			u.lower, u.known = ruleWord(u.text)
-		case uSym:
-			u.lower = u.text
+		u.lower = u.text
+		if u.kind == uSym {
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
-		default:
-			u.lower = u.text
 		}
 		dst = append(dst, u)
 	}
 	return dst
 }
+
+// The classes of asciiUnit.
+const (
+	auSpace  = 1 << iota // unicode.IsSpace
+	auLetter             // unicode.IsLetter
+)
+
+// asciiUnit classes the ASCII bytes as lexUnits reads them.
+var asciiUnit = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case unicode.IsSpace(rune(c)):
+			t[c] = auSpace
+		case unicode.IsLetter(rune(c)):
+			t[c] = auLetter
+		}
+	}
+	return t
+}()
 
 // isCurrencySymbol reports whether the symbol s may be written before an
 // amount: $, €, £, ¥.

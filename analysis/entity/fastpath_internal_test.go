@@ -1,0 +1,275 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/telaah/telaah"
+)
+
+// TestSortEntities checks sortEntities against the stable sort it stands for,
+// on two sorted runs (what Extract gives it), sorted lists and shuffled ones,
+// with ties on Start and on both offsets.
+func TestSortEntities(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var scratch []Entity
+	random := func(n int) []Entity {
+		es := make([]Entity, n)
+		for k := range es {
+			s := rng.IntN(12)
+			es[k] = Entity{Start: s, End: s + 1 + rng.IntN(3), Text: string(rune('a' + k%26))}
+		}
+		return es
+	}
+	for trial := range 3000 {
+		var es []Entity
+		switch trial % 3 {
+		case 0: // two sorted runs
+			a, b := random(rng.IntN(8)), random(rng.IntN(8))
+			slices.SortStableFunc(a, byStart)
+			slices.SortStableFunc(b, byStart)
+			es = append(a, b...)
+		case 1:
+			es = random(rng.IntN(10))
+			slices.SortStableFunc(es, byStart)
+		default:
+			es = random(rng.IntN(10))
+		}
+		want := slices.Clone(es)
+		slices.SortStableFunc(want, byStart)
+		sortEntities(es, &scratch)
+		if !slices.Equal(es, want) {
+			t.Fatalf("got %v\nwant %v", es, want)
+		}
+	}
+}
+
+// FuzzLexUnits checks lexUnits against lexUnitsPlain, and that the words it
+// lexes get the lower case and the standing that ruleWord gives them, which
+// lexUnits computes as it reads their bytes.
+func FuzzLexUnits(f *testing.F) {
+	f.Add(telaah.ReferenceArticle())
+	f.Add(string(telaah.SampleArticles()))
+	f.Add("Sabtu (24/3/2018) pukul 10.30 WIB, US$ 3 JUTA, Rp1,5 Triliun; Ñandú SENIN Ahad ÉTÉ")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := lexUnits(nil, text, 0, len(text)), lexUnitsPlain(nil, text, 0, len(text)); !slices.Equal(got, want) {
+			t.Fatalf("lexUnits(%q):\n got %+v\nwant %+v", text, got, want)
+		}
+		for _, u := range lexUnits(nil, text, 0, len(text)) {
+			if u.kind != uWord {
+				continue
+			}
+			if lower, known := ruleWord(u.text); lower != u.lower || known != u.known {
+				t.Fatalf("%q: lexUnits gives %q %v, ruleWord %q %v", u.text, u.lower, u.known, lower, known)
+			}
+		}
+	})
+}
+
+// TestIsCommonMemo checks that the remembered answers of spanSet.isCommon and
+// isDerived are isCommonWord's and isDerivedWord's, asked twice of every word
+// of the sample corpus.
+func TestIsCommonMemo(t *testing.T) {
+	var s spanSet
+	words := strings.Fields(string(telaah.SampleArticles()))
+	for range 2 {
+		for _, w := range words {
+			if got, want := s.isCommon(w), isCommonWord(w); got != want {
+				t.Fatalf("isCommon(%q) = %v, isCommonWord %v", w, got, want)
+			}
+			if got, want := s.isDerived(w), isDerivedWord(w); got != want {
+				t.Fatalf("isDerived(%q) = %v, isDerivedWord %v", w, got, want)
+			}
+		}
+	}
+}
+
+// TestQuietRepairs checks that skipping the rules of quietRules on quiet
+// sentences, and those of pairRules where no two capitalised words stand side by
+// side, changes nothing: on every line of the sample corpus, in every
+// style, the repairs with the skip leave the spans, their starts and
+// confidences and the acronyms as the repairs without it do.
+func TestQuietRepairs(t *testing.T) {
+	for i, r := range repairs {
+		if skipQuiet[i] && r.run == nil {
+			t.Fatal("nil rule")
+		}
+	}
+	for _, c := range []struct {
+		marks [len(repairs)]bool
+		rules []func(*spanSet)
+	}{{skipQuiet, quietRules}, {skipUnpaired, pairRules}} {
+		n := 0
+		for _, b := range c.marks {
+			if b {
+				n++
+			}
+		}
+		if n != len(c.rules) {
+			t.Fatalf("%d rules of %d found in repairs", n, len(c.rules))
+		}
+	}
+	var texts []string
+	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a struct{ Title, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, a.Title+"\n\n"+a.Body)
+	}
+	texts = append(texts, telaah.ReferenceArticle(),
+		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
+	quiet, unpaired, total := 0, 0, 0
+	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		r := Default().WithStyle(style)
+		tg := r.pool.Get().(*tagger)
+		for _, text := range texts {
+			for k, toks := range tg.doc.tokenLines(text) {
+				head := isHeadline(toks) || k == 0 && looseHeadline(toks)
+				var words []string
+				for _, tk := range toks {
+					words = append(words, strings.TrimSuffix(tk.Text, "."))
+				}
+				if head {
+					r.sentenceCase(tg, words)
+				}
+				tags := tg.run(r.m, r.style, words)
+				ss := &tg.spans
+				prepare := func() {
+					ss.reset(words, tg.fz.info, head, style)
+					ss.gaz = r.gaz
+					forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+				}
+				prepare()
+				total++
+				afterFirst, pair := ss.capitals()
+				if len(ss.spans()) == 0 && !afterFirst {
+					quiet++
+				}
+				if !pair {
+					unpaired++
+				}
+				ss.runRepairs(true)
+				lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
+				prepare()
+				ss.runRepairs(false)
+				if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
+					t.Errorf("%v %q: with the skip %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
+				}
+			}
+			tg.doc.release()
+		}
+		r.pool.Put(tg)
+	}
+	if quiet == 0 {
+		t.Error("no quiet sentence tested")
+	}
+	if unpaired == 0 {
+		t.Error("no sentence without a pair of capitalised words tested")
+	}
+	t.Logf("of %d sentences, %d quiet, %d without a pair of capitalised words", total, quiet, unpaired)
+}
+
+// lexUnitsPlain is lexUnits as it was before its fast paths (ASCII classed by a
+// table, a word's hash computed as its bytes are read): the reference that
+// FuzzLexUnits holds it to.
+func lexUnitsPlain(dst []unit, text string, start, end int) []unit {
+	i := start
+	for i < end {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:end])
+		}
+		if unicode.IsSpace(r) {
+			if k := len(dst); k > 0 {
+				dst[k-1].spaceAfter = true
+			}
+			i += n
+			continue
+		}
+		u := unit{start: i}
+		switch {
+		case unicode.IsLetter(r):
+			u.kind = uWord
+			for i < end {
+				if c := text[i]; c < utf8.RuneSelf {
+					// ASCII, most of the text: no rune decoding.
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+						i++
+						continue
+					}
+					break
+				}
+				r, n := utf8.DecodeRuneInString(text[i:end])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				i += n
+			}
+		case r >= '0' && r <= '9':
+			u.kind = uNumber
+			for i < end {
+				c := text[i]
+				if c >= '0' && c <= '9' {
+					i++
+					continue
+				}
+				if (c == '.' || c == ',' || c == '/' || c == ':' || c == '-') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
+					i++
+					continue
+				}
+				break
+			}
+		default:
+			u.kind = uSym
+			i += n
+		}
+		u.end = i
+		u.text = text[u.start:u.end]
+		switch u.kind {
+		case uWord:
+			u.lower, u.known = ruleWord(u.text)
+		case uSym:
+			u.lower = u.text
+			u.known = u.text == "(" || isCurrencySymbol(u.text)
+		default:
+			u.lower = u.text
+		}
+		dst = append(dst, u)
+	}
+	return dst
+}
+
+// TestCanonicalFewAcronyms checks canonicalFewAcronyms against the maps of
+// canonicalManyAcronyms on random documents whose texts repeat.
+func TestCanonicalFewAcronyms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := []string{"KPK", "Komisi Pemberantasan Korupsi", "MK", "Mahkamah Konstitusi", "Jakarta", "BI"}
+	labels := []Label{PER, ORG, LOC, DATE}
+	var d docScratch
+	for range 5000 {
+		es := make([]Entity, rng.IntN(10))
+		for i := range es {
+			es[i] = Entity{Text: texts[rng.IntN(len(texts))], Label: labels[rng.IntN(len(labels))], Canonical: texts[rng.IntN(len(texts))]}
+		}
+		acros := make([][2]string, 1+rng.IntN(fewAcronyms))
+		for i := range acros {
+			acros[i] = [2]string{texts[rng.IntN(len(texts))], texts[rng.IntN(len(texts))]}
+		}
+		want := slices.Clone(es)
+		canonicalManyAcronyms(&d, want, acros)
+		canonicalFewAcronyms(es, acros)
+		if !slices.Equal(es, want) {
+			t.Fatalf("acronyms %q:\n got %v\nwant %v", acros, es, want)
+		}
+	}
+}

@@ -40,11 +40,35 @@ type interned struct {
 	// main (0) or auxiliary (1) corpus, for model.pack to fold them in.
 	bases  []uint32
 	copies [2]map[uint32]uint32
+	// val[id], when not nil, is the value of feature id (1 for the features
+	// the featurizer makes, TrainOptions.copyValue for copies): a learner's
+	// weight w of it is the model's weight w·val[id].
+	val []float64
+}
+
+// setCopyValue gives the copies the value v (see interned.val); 0 and 1
+// leave every feature binary.
+func (in *interned) setCopyValue(v float64) {
+	if v == 0 || v == 1 {
+		return
+	}
+	isBase := make(map[uint32]bool, len(in.bases))
+	for _, k := range in.bases {
+		isBase[k] = true
+	}
+	in.val = make([]float64, len(in.keys))
+	for id, k := range in.keys {
+		in.val[id] = 1
+		if !isBase[k] {
+			in.val[id] = v
+		}
+	}
 }
 
 // internSentences computes the features of the training sentences, interned as
-// dense ids, for either learner.
-func internSentences(g *gazetteer, train []TaggedSentence) interned {
+// dense ids, for either learner; with an auxiliary corpus, the features of
+// the main corpus get their private copies too unless auxCopiesOnly.
+func internSentences(g *gazetteer, train []TaggedSentence, auxCopiesOnly bool) interned {
 	symmetric := slices.ContainsFunc(train, func(s TaggedSentence) bool { return s.Auxiliary })
 	fz := &featurizer{gaz: g}
 	ids := map[uint32]int32{}
@@ -60,7 +84,7 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 		}
 		fz.sentence(s.Words)
 		head := fz.headline()
-		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words))}
+		ts := trainSentence{gold: parseTags(s.Tags), feats: make([][]int32, len(s.Words)), aux: s.Auxiliary}
 		for i := range s.Words {
 			buf = fz.features(buf[:0], s.Words, i, head)
 			nb := len(buf)
@@ -68,7 +92,7 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 				for _, h := range buf {
 					buf = append(buf, mix(h, auxDomain))
 				}
-			} else if symmetric {
+			} else if symmetric && !auxCopiesOnly {
 				for _, h := range buf {
 					buf = append(buf, mix(h, mainDomain))
 				}
@@ -108,15 +132,33 @@ func internSentences(g *gazetteer, train []TaggedSentence) interned {
 type crfState struct {
 	emit, pot, alpha, beta, scale []float64
 	node                          []float64 // P(y_i = t)
-	edge                          [(numTags + 1) * numTags]float64
-	tr                            [(numTags + 1) * numTags]float64
+	edge                          []float64 // (n+1)×n, summed over the sentence
+	tr                            []float64
 }
 
-// crfParams are the weights of a CRF in training: w = scale·v.
+// crfParams are the weights of a CRF in training, in encoding enc: w = scale·v.
 type crfParams struct {
-	v     []float64 // numTags per feature
-	trV   [(numTags + 1) * numTags]float64
-	scale float64
+	enc *encoding
+	val []float64 // the features' values, nil when all are 1 (see interned.val)
+	v   []float64 // enc.n per feature
+	trV []float64 // (enc.n+1)×enc.n, twice with domainTrans (main, aux)
+	// domainTrans gives each corpus transitions of its own.
+	domainTrans bool
+	scale       float64
+}
+
+// newCRFParams returns the zero weights of nf features in encoding e.
+func newCRFParams(e *encoding, nf int) *crfParams {
+	return &crfParams{enc: e, v: make([]float64, nf*e.n), trV: make([]float64, (e.n+1)*e.n), scale: 1}
+}
+
+// trans returns the transition weights of the corpus of s.
+func (p *crfParams) trans(s *trainSentence) []float64 {
+	ntr := (p.enc.n + 1) * p.enc.n
+	if p.domainTrans && s.aux {
+		return p.trV[ntr : 2*ntr]
+	}
+	return p.trV[:ntr]
 }
 
 // rescale folds the scale into the weights when it gets small, before it loses
@@ -136,9 +178,11 @@ func (p *crfParams) rescale() {
 
 // forwardBackward computes the node marginals of s (into st.node), and the
 // transition marginals summed over the sentence (into st.edge), and returns the
-// log-likelihood of the gold tags.
+// log-likelihood of the gold tags (s.gold, in p's encoding).
 func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
-	const nt = int(numTags)
+	e := p.enc
+	nt := e.n
+	trV := p.trans(s)
 	n := len(s.gold)
 	st.emit = grow(st.emit, n*nt)
 	st.pot = grow(st.pot, n*nt)
@@ -146,11 +190,19 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 	st.beta = grow(st.beta, n*nt)
 	st.scale = grow(st.scale, n)
 	st.node = grow(st.node, n*nt)
+	st.edge = grow(st.edge, (nt+1)*nt)
+	st.tr = grow(st.tr, (nt+1)*nt)
 	clear(st.emit)
 	for i, fs := range s.feats {
 		e := st.emit[i*nt : (i+1)*nt]
 		for _, f := range fs {
 			row := p.v[int(f)*nt : int(f)*nt+nt]
+			if p.val != nil {
+				for t := range e {
+					e[t] += row[t] * p.val[f]
+				}
+				continue
+			}
 			for t := range e {
 				e[t] += row[t]
 			}
@@ -159,21 +211,18 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			e[t] *= p.scale
 		}
 	}
-	for pr := range numTags + 1 {
-		for t := range numTags {
-			k := int(pr)*nt + int(t)
-			st.tr[k] = 0
-			if transAllowed[pr][t] {
-				st.tr[k] = math.Exp(p.scale * p.trV[k])
-			}
+	for k := range st.tr {
+		st.tr[k] = 0
+		if e.allowed[k] {
+			st.tr[k] = math.Exp(p.scale * trV[k])
 		}
 	}
 	// The log-score of the gold path.
 	var gold float64
-	prev := numTags
+	prev := nt
 	for i, t := range s.gold {
-		gold += st.emit[i*nt+int(t)] + p.scale*p.trV[int(prev)*nt+int(t)]
-		prev = t
+		gold += st.emit[i*nt+int(t)] + p.scale*trV[prev*nt+int(t)]
+		prev = int(t)
 	}
 	logZ := 0.0
 	for i := range n {
@@ -184,7 +233,15 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			st.pot[i*nt+t] = math.Exp(e[t] - hi)
 		}
 	}
-	a, b, pot, tr := st.alpha, st.beta, st.pot, &st.tr
+	if e.notFinal {
+		// The tags that may not end a sentence have potential 0 at its end.
+		for t := range nt {
+			if !e.final[t] {
+				st.pot[(n-1)*nt+t] = 0
+			}
+		}
+	}
+	a, b, pot, tr := st.alpha, st.beta, st.pot, st.tr
 	var z float64
 	for t := range nt {
 		a[t] = tr[nt*nt+t] * pot[t]
@@ -228,7 +285,7 @@ func (st *crfState) forwardBackward(p *crfParams, s *trainSentence) float64 {
 			st.node[i*nt+t] = a[i*nt+t] * b[i*nt+t]
 		}
 	}
-	clear(st.edge[:])
+	clear(st.edge)
 	for t := range nt {
 		st.edge[nt*nt+t] = st.node[t]
 	}
@@ -253,7 +310,8 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 		return nil, err
 	}
 	start := time.Now()
-	in := internSentences(g, train)
+	in := internSentences(g, train, opt.auxCopiesOnly)
+	in.setCopyValue(opt.copyValue)
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "%d training sentences, %d features (%.1fs)\n", len(train), len(in.keys), time.Since(start).Seconds())
 	}
@@ -262,8 +320,12 @@ func trainCRF(train, dev []TaggedSentence, opt TrainOptions) (*Recognizer, error
 	if err != nil {
 		return nil, err
 	}
-	// The packed model, what WriteModel writes, is calibrated and scored.
-	r := &Recognizer{m: prune(m).pack().pruned(opt.pruneThreshold()), gaz: g, pool: pool}
+	// The packed model, what WriteModel writes, is calibrated and scored (a
+	// model in another encoding than BIO stays a float model).
+	r := &Recognizer{m: m, gaz: g, pool: pool}
+	if m.wide == nil {
+		r.m = prune(m).pack().pruned(opt.pruneThreshold())
+	}
 	r.m.temperature = 1
 	if len(dev) > 0 {
 		r.m.temperature = r.calibrate(dev)
@@ -296,16 +358,28 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 	if opt.Seed == 0 {
 		opt.Seed = 1
 	}
-	data, keys, symmetric := in.data, in.keys, in.symmetric
+	enc := opt.enc()
+	data, keys, symmetric := enc.encodeAll(in.data), in.keys, in.symmetric
 	nf := len(keys)
-	const nt = int(numTags)
-	p := &crfParams{v: make([]float64, nf*nt), scale: 1}
+	nt := enc.n
+	p := newCRFParams(enc, nf)
+	p.val = in.val
+	if opt.domainTrans && symmetric {
+		p.domainTrans = true
+		p.trV = make([]float64, 2*len(p.trV))
+	}
 	var st crfState
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0xc7f5))
+	if opt.bootstrap {
+		// A bootstrap sample: as many sentences, drawn with replacement.
+		for i := range order {
+			order[i] = rng.IntN(len(data))
+		}
+	}
 	lambda := 2 * opt.C2 / float64(len(data))
 	t := 0.0
 	// avg sums the weights at the end of the epochs from avgFrom on (the second
@@ -315,31 +389,39 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 		avgFrom = opt.AvgFrom
 	}
 	avg := make([]float64, nf*nt)
-	var avgTr [(numTags + 1) * numTags]float64
+	avgTr := make([]float64, len(p.trV))
 	navg := 0
 	export := func() *model {
 		w := make([]float32, nf*nt)
-		m := newModel(keys, w)
+		tr := make([]float32, len(p.trV))
 		if navg > 0 {
 			for i, x := range avg {
 				w[i] = float32(x / float64(navg))
 			}
 			for i, x := range avgTr {
-				m.trans[i] = float32(x / float64(navg))
+				tr[i] = float32(x / float64(navg))
 			}
 		} else {
 			for i, x := range p.v {
 				w[i] = float32(x * p.scale)
 			}
 			for i, x := range p.trV {
-				m.trans[i] = float32(x * p.scale)
+				tr[i] = float32(x * p.scale)
 			}
 		}
+		if in.val != nil {
+			for i := range w {
+				w[i] *= float32(in.val[i/nt])
+			}
+		}
+		m := enc.newModel(keys, w, tr)
 		m.domain = symmetric
 		m.bases, m.copies = in.bases, in.copies
 		m.temperature = 1
 		return m
 	}
+	auxWeight := opt.auxWeightOr1()
+	d := make([]float64, nt)
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var loss float64
@@ -354,8 +436,10 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 			p.rescale()
 			loss -= st.forwardBackward(p, s)
 			step := eta / p.scale
+			if s.aux {
+				step *= auxWeight
+			}
 			for i, fs := range s.feats {
-				var d [numTags]float64
 				for k := range nt {
 					d[k] = -st.node[i*nt+k]
 				}
@@ -365,19 +449,25 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 				}
 				for _, f := range fs {
 					row := p.v[int(f)*nt : int(f)*nt+nt]
+					if p.val != nil {
+						for k := range row {
+							row[k] += d[k] * p.val[f]
+						}
+						continue
+					}
 					for k := range row {
 						row[k] += d[k]
 					}
 				}
 			}
-			prev := numTags
-			for i, gt := range s.gold {
-				p.trV[int(prev)*nt+int(gt)] += step
-				prev = gt
-				_ = i
+			trV := p.trans(s)
+			prev := nt
+			for _, gt := range s.gold {
+				trV[prev*nt+int(gt)] += step
+				prev = int(gt)
 			}
 			for k, x := range st.edge {
-				p.trV[k] -= step * x
+				trV[k] -= step * x
 			}
 		}
 		if epoch >= avgFrom {
@@ -410,19 +500,59 @@ func fitCRF(in interned, dev []TaggedSentence, opt TrainOptions, g *gazetteer, p
 }
 
 // addModels returns the float model whose weights are those of the averaged
-// perceptron p over defaultTemperature plus those of the CRF c, both over the
-// same interned features: the perceptron's scores, divided by the temperature
-// that turns them into log-potentials, and the CRF's log-potentials.
-func addModels(p, c *model) *model {
-	w := make([]float32, len(p.weights))
+// perceptron p over defaultTemperature, times weight, plus those of the CRF
+// c, both over the same interned features and in the same encoding: the
+// perceptron's scores, divided by the temperature that turns them into
+// log-potentials, and the CRF's log-potentials.
+func addModels(p, c *model, weight float32) *model {
+	pw, ptr := p.floatWeights()
+	cw, ctr := c.floatWeights()
+	w := make([]float32, len(pw))
 	for i := range w {
-		w[i] = p.weights[i]/defaultTemperature + c.weights[i]
+		w[i] = pw[i]/defaultTemperature*weight + cw[i]
 	}
-	out := newModel(nil, w)
+	tr := make([]float32, len(ptr))
+	for i := range tr {
+		tr[i] = ptr[i]/defaultTemperature*weight + ctr[i]
+	}
+	out := p.encoding().newModel(nil, w, tr)
 	out.keys, out.rows = p.keys, p.rows
-	for i := range out.trans {
-		out.trans[i] = p.trans[i]/defaultTemperature + c.trans[i]
-	}
 	out.domain, out.bases, out.copies = p.domain, p.bases, p.copies
+	return out
+}
+
+// scaleModel returns the float model m with its weights times f.
+func scaleModel(m *model, f float32) *model {
+	mw, mtr := m.floatWeights()
+	w := make([]float32, len(mw))
+	for i, x := range mw {
+		w[i] = x * f
+	}
+	tr := make([]float32, len(mtr))
+	for i, x := range mtr {
+		tr[i] = x * f
+	}
+	out := m.encoding().newModel(nil, w, tr)
+	out.keys, out.rows = m.keys, m.rows
+	out.domain, out.bases, out.copies = m.domain, m.bases, m.copies
+	return out
+}
+
+// sumModels returns the float model whose weights are the sums of those of a
+// and b, over the same interned features and in the same encoding.
+func sumModels(a, b *model) *model {
+	aw, atr := a.floatWeights()
+	bw, btr := b.floatWeights()
+	w := make([]float32, len(aw))
+	for i := range w {
+		w[i] = aw[i] + bw[i]
+	}
+	tr := make([]float32, len(atr))
+	for i := range tr {
+		tr[i] = atr[i] + btr[i]
+	}
+	out := a.encoding().newModel(nil, w, tr)
+	out.keys, out.rows = a.keys, a.rows
+	out.domain, out.bases, out.copies = a.domain, a.bases, a.copies
 	return out
 }

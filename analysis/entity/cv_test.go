@@ -22,6 +22,9 @@ import (
 // trained unpruned and scored pruned at each threshold of TELAAH_NER_CV_PRUNE, a
 // comma-separated list of TrainOptions.Prune values (by default DefaultPrune
 // only; -1 for none), so one training per fold compares the thresholds.
+// TELAAH_NER_CV_OBIAS lists biases added to the score of O (see WithOBias)
+// to score each model with. TELAAH_NER_CV_SET changes the learner's settings, such as
+// encoding=bioes,aux=0.5,pw=1.5,c2=0.1 (see SetTrainSettings in export_test.go).
 func TestCrossValidation(t *testing.T) {
 	learner := os.Getenv("TELAAH_NER_CV")
 	if learner == "" {
@@ -39,6 +42,17 @@ func TestCrossValidation(t *testing.T) {
 			prunes = append(prunes, x)
 		}
 	}
+	biases := []float32{0}
+	if s := os.Getenv("TELAAH_NER_CV_OBIAS"); s != "" {
+		biases = nil
+		for _, f := range strings.Split(s, ",") {
+			x, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+			if err != nil {
+				t.Fatalf("TELAAH_NER_CV_OBIAS=%q: want comma-separated numbers", s)
+			}
+			biases = append(biases, float32(x))
+		}
+	}
 	switch learner {
 	case "ensemble":
 		opt.Ensemble = true
@@ -47,6 +61,12 @@ func TestCrossValidation(t *testing.T) {
 	case "perceptron":
 	default:
 		t.Fatalf("TELAAH_NER_CV=%q: want ensemble, crf or perceptron", learner)
+	}
+	if s := os.Getenv("TELAAH_NER_CV_SET"); s != "" {
+		if err := entity.SetTrainSettings(&opt, s); err != nil {
+			t.Fatalf("TELAAH_NER_CV_SET: %v", err)
+		}
+		t.Logf("settings %s", s)
 	}
 	k := 4
 	if s := os.Getenv("TELAAH_NER_CV_K"); s != "" {
@@ -58,9 +78,10 @@ func TestCrossValidation(t *testing.T) {
 	idner := readCoNLL(t, "data/ner/idner-news-2k/train.txt")
 	nergrit := readCoNLL(t, "data/ner/nergrit/train.txt")
 	var goldI, goldN [][]string
-	predI := make([][][]string, len(prunes))
-	predN := make([][][]string, len(prunes))
-	features := make([]int, len(prunes))
+	nv := len(prunes) * len(biases)
+	predI := make([][][]string, nv)
+	predN := make([][][]string, nv)
+	features := make([]int, nv)
 	for fold := range k {
 		var train, heldI, heldN []entity.TaggedSentence
 		for i, s := range idner {
@@ -89,23 +110,34 @@ func TestCrossValidation(t *testing.T) {
 			goldN = append(goldN, s.Tags)
 		}
 		for i, p := range prunes {
-			rp := r.Pruned(max(p, 0))
-			features[i] += rp.Features()
-			predI[i] = append(predI[i], rp.WithStyle(entity.StyleIdner).TagSentences(heldI)...)
-			predN[i] = append(predN[i], rp.WithStyle(entity.StyleNERGrit).TagSentences(heldN)...)
+			for j, d := range biases {
+				rp := r.Pruned(max(p, 0))
+				if d != 0 {
+					rp = entity.WithOBias(rp, d)
+				}
+				v := i*len(biases) + j
+				features[v] += rp.Features()
+				predI[v] = append(predI[v], rp.WithStyle(entity.StyleIdner).TagSentences(heldI)...)
+				predN[v] = append(predN[v], rp.WithStyle(entity.StyleNERGrit).TagSentences(heldN)...)
+			}
 		}
 	}
-	for i, p := range prunes {
-		t.Logf("prune %g: %d features per fold on average", p, features[i]/k)
+	for v := range nv {
+		p, d := prunes[v/len(biases)], biases[v%len(biases)]
+		name := "prune " + strconv.FormatFloat(p, 'g', -1, 64)
+		if d != 0 {
+			name += ", O bias " + strconv.FormatFloat(float64(d), 'g', -1, 32)
+		}
+		t.Logf("%s: %d features per fold on average", name, features[v]/k)
 		for _, c := range []struct {
 			name       string
 			gold, pred [][]string
-		}{{"idner train, idner style", goldI, predI[i]}, {"NERGrit train, NERGrit style", goldN, predN[i]}} {
+		}{{"idner train, idner style", goldI, predI[v]}, {"NERGrit train, NERGrit style", goldN, predN[v]}} {
 			sc, err := entity.Evaluate(c.gold, c.pred)
 			if err != nil {
 				t.Fatal(err)
 			}
-			logScores(t, strconv.Itoa(k)+"-fold "+learner+", prune "+strconv.FormatFloat(p, 'g', -1, 64)+", "+c.name, sc)
+			logScores(t, strconv.Itoa(k)+"-fold "+learner+", "+name+", "+c.name, sc)
 		}
 	}
 }

@@ -420,18 +420,6 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		}
 		return info[j].shape
 	}
-	caseAt := func(j int) uint64 {
-		if j < 0 || j >= n {
-			return 99
-		}
-		return uint64(info[j].cas)
-	}
-	classAt := func(j int) gazClass {
-		if j < 0 || j >= n {
-			return 0
-		}
-		return info[j].class
-	}
 	cas := uint64(ti.cas)
 	start := uint64(0)
 	if i == 0 {
@@ -461,6 +449,140 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 	} else {
 		out = fz.affixes(out, words[i])
 	}
+	return fz.tailFeatures(out, i, nil)
+}
+
+// The features of a token fall in three groups, which the tagger of a packed
+// model sums apart (see wordCache): those of the token's word alone
+// (wordFeatures), those of a word near it alone (neighbourFeatures), and the
+// rest, which depend on more than one word or on the sentence (pairFeatures,
+// tailFeatures). features gives all of them, in the order training has always
+// summed them; TestFeatureGroups checks that the groups are the same features.
+
+// wordFeatures appends the features of token i that depend on its word alone:
+// the word, lower-cased and as written, its shape and affixes (and the bias,
+// the same for every token, not among them).
+func (fz *featurizer) wordFeatures(out []uint64, words []string, i int) []uint64 {
+	ti := &fz.info[i]
+	out = append(out,
+		mix(feat(tWord), ti.exact),
+		mix(feat(tLower), ti.lower),
+		mix(feat(tShape), ti.shape),
+	)
+	if ti.ascii {
+		return asciiAffixes(out, words[i])
+	}
+	return fz.affixes(out, words[i])
+}
+
+// neighbourFeatures appends the features that a word of lower-case hash lower
+// and shape hash shape gives the token d places after it (d = 1, 2) or -d
+// places before it (d = -1, -2); hashBOS for both stands for the words before
+// the sentence, hashEOS for those after it.
+func neighbourFeatures(out []uint64, lower, shape uint64, d int) []uint64 {
+	switch d {
+	case 1:
+		return append(out, mix(feat(tLowerM1), lower), mix(feat(tShapeM1), shape))
+	case -1:
+		return append(out, mix(feat(tLowerP1), lower), mix(feat(tShapeP1), shape))
+	case 2:
+		return append(out, mix(feat(tLowerM2), lower))
+	case -2:
+		return append(out, mix(feat(tLowerP2), lower))
+	}
+	return out
+}
+
+// biasFeature is the feature every token has.
+func biasFeature() uint64 { return feat(tBias) }
+
+// headlineFeature is the feature of a token of case class cas in a sentence
+// that is a headline or not, at its start or not.
+func headlineFeature(headline bool, cas uint8, start bool) uint64 {
+	return mix(mix(mix(feat(tHeadline), b2u(headline)), uint64(cas)), b2u(start))
+}
+
+// pairFeatures appends the features of token i of many values that depend on
+// more than one word: the bigrams, the words next to it with its case, and
+// positionFeatures.
+func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	lm1, lp1 := hashBOS, hashEOS
+	if i > 0 {
+		lm1 = info[i-1].lower
+	}
+	if i+1 < n {
+		lp1 = info[i+1].lower
+	}
+	cas := uint64(ti.cas)
+	out = append(out,
+		mix(mix(feat(tBigramM1), lm1), ti.lower),
+		mix(mix(feat(tBigramP1), ti.lower), lp1),
+		mix(mix(feat(tLowerM1Case), lm1), cas),
+		mix(mix(feat(tLowerP1Case), lp1), cas),
+	)
+	return out
+}
+
+// classFeatures appends the features of token i of few values (classes,
+// shapes, cases) that depend on more than one word: the shapes around it and
+// tailFeatures, but for the features of many values of positionFeatures, which
+// it appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
+// headlineFeature and pairFeatures, they are the features of the token.
+func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
+	info := fz.info
+	n := len(info)
+	sm1, sp1 := hashBOS, hashEOS
+	if i > 0 {
+		sm1 = info[i-1].shape
+	}
+	if i+1 < n {
+		sp1 = info[i+1].shape
+	}
+	out = append(out, mix(mix(mix(feat(tShape3), sm1), info[i].shape), sp1))
+	return fz.tailFeatures(out, i, pair)
+}
+
+// tailFeatures appends the last features of token i: those of the gazetteer
+// phrases and classes around it, of its capitalised run's context, of its
+// position, of the ends of its run (runFeatures), and of its standing in the
+// lexicon; with pair not nil, those of
+// its position (of many values) to pair instead. A feature added here is one
+// of classFeatures, which the tagger of a packed model sums from a cache by
+// the feature: one of many values belongs with positionFeatures.
+func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
+	out = fz.gazFeatures(out, i)
+	out = fz.contextFeatures(out, i)
+	if pair != nil {
+		*pair = fz.positionFeatures(*pair, i)
+	} else {
+		out = fz.positionFeatures(out, i)
+	}
+	out = fz.runFeatures(out, i)
+	return fz.lexiconFeatures(out, i)
+}
+
+// gazFeatures appends the features of the gazetteer phrases and classes of
+// token i and the words around it.
+func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	caseAt := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return 99
+		}
+		return uint64(info[j].cas)
+	}
+	classAt := func(j int) gazClass {
+		if j < 0 || j >= n {
+			return 0
+		}
+		return info[j].class
+	}
+	cas := uint64(ti.cas)
 	// Gazetteer phrases, conjoined with the case of the token: the loop runs
 	// over the classes that any of the templates below sees, most tokens none.
 	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)
@@ -488,10 +610,7 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
 		}
 	}
-	out = fz.contextFeatures(out, i)
-	out = fz.positionFeatures(out, i)
-	out = fz.runFeatures(out, i)
-	return fz.lexiconFeatures(out, i)
+	return out
 }
 
 // affixes appends the features of the prefixes and suffixes of the word w

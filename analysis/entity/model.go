@@ -53,6 +53,9 @@ type model struct {
 	// temperature divides the scores into the log-potentials behind Confidence;
 	// Train sets it so that mean confidence matches precision on dev.
 	temperature float32
+	// wide holds the weights of a float model trained in an encoding other
+	// than BIO (see encoding.go); weights and trans are then unused.
+	wide *wideWeights
 }
 
 // auxFold is a packed model's table folded for the auxiliary corpus. The file
@@ -142,6 +145,8 @@ func (m *model) table(s Style) *table {
 			}
 			t.set(t.at(i), k, &q)
 		}
+		// The clone's filter was sized for the main fold's keys.
+		t.fillFilter(t.n)
 		a.tab = t
 	})
 	return a.tab
@@ -386,15 +391,14 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		}
 	}
 	emit, back = emit[:n*nt], back[:n*nt]
-	for i := 1; i < n; i++ {
-		e := (*[numTags]float32)(emit[i*nt:])
-		bk := (*[numTags]uint8)(back[i*nt:])
+	if n > 1 {
+		// At i == 1 a tag before may be impossible (an inside tag first).
+		e := (*[numTags]float32)(emit[nt:])
+		bk := (*[numTags]uint8)(back[nt:])
 		for t := range numTags {
 			best, arg := float32(neg), uint8(0)
 			for _, p := range transPreds[t] {
-				// Only at i == 1 can a tag before be impossible (an inside
-				// tag first).
-				if i == 1 && prev[p] == neg {
+				if prev[p] == neg {
 					continue
 				}
 				if s := prev[p] + tr[int(p)*nt+int(t)]; s > best {
@@ -407,6 +411,59 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 				cur[t] = best + e[t]
 			}
 			bk[t] = arg
+		}
+		prev = cur
+	}
+	// From i == 2 on every tag is possible: the same steps, written out for
+	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
+	// and I- tags of its label before an I- tag, see TestTransPreds), the
+	// tags before in the same increasing order, the first best kept.
+	// col[t][p] is the weight of the transition from p to t.
+	var col [nt][nt]float32
+	for p := range nt {
+		for t := range nt {
+			col[t][p] = tr[p*nt+t]
+		}
+	}
+	for i := 2; i < n; i++ {
+		e := (*[numTags]float32)(emit[i*nt:])
+		bk := (*[numTags]uint8)(back[i*nt:])
+		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
+			c := &col[t]
+			best, arg := prev[0]+c[0], uint8(0)
+			if s := prev[1] + c[1]; s > best {
+				best, arg = s, 1
+			}
+			if s := prev[2] + c[2]; s > best {
+				best, arg = s, 2
+			}
+			if s := prev[3] + c[3]; s > best {
+				best, arg = s, 3
+			}
+			if s := prev[4] + c[4]; s > best {
+				best, arg = s, 4
+			}
+			if s := prev[5] + c[5]; s > best {
+				best, arg = s, 5
+			}
+			if s := prev[6] + c[6]; s > best {
+				best, arg = s, 6
+			}
+			cur[t], bk[t] = best+e[t], arg
+			if best == neg {
+				cur[t] = neg
+			}
+		}
+		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
+			c := &col[t]
+			best, arg := prev[t-1]+c[t-1], uint8(t-1)
+			if s := prev[t] + c[t]; s > best {
+				best, arg = s, uint8(t)
+			}
+			cur[t], bk[t] = best+e[t], arg
+			if best == neg {
+				cur[t] = neg
+			}
 		}
 		prev = cur
 	}
@@ -639,6 +696,7 @@ func parseModel(r io.Reader) (*model, error) {
 	if keys != t.n {
 		return nil, bad("wrong feature count")
 	}
+	t.fillFilter(t.n)
 	for i := range t.over {
 		q := &t.over[i]
 		if err := mr.read(buf[:4*numTags]); err != nil {

@@ -3,11 +3,13 @@ package entity
 // table holds the integer weights of a packed model: a hash table
 // whose 16-byte slot holds a feature's 32-bit key and its numTags weights
 // together, in buckets of four slots, one cache line each. A key may be in one of
-// two buckets (bucketized cuckoo hashing), so a look-up reads two cache lines that
-// do not depend on each other, and compares eight keys without a loop that
-// depends on the data; the processor overlaps the cache misses of all the
-// features of a token. A slot packs the weights in 13 bits each, and the few
-// rows with a larger weight live in over, which the slot then points to.
+// two buckets (bucketized cuckoo hashing); nearly every key is in its first, so a
+// look-up reads one cache line and compares four keys without a loop, and
+// reads the second only for a key the first lacks. A Bloom filter of the keys
+// rules out most absent keys before that (see filter). The processor overlaps
+// the cache misses of all the features of a token. A slot packs the weights in
+// 13 bits each, and the few rows with a larger weight live in over, which the
+// slot then points to.
 //
 // A slot's two words:
 //
@@ -19,11 +21,18 @@ package entity
 type table struct {
 	slots   []slot // buckets × bucketSize
 	buckets uint64
-	stash   []slot // the rare features that found no room in their buckets
-	over    [][numTags]int32
-	scale   float32 // a weight is its integer value times scale
-	n       int     // features
-	rng     uint64  // for the cuckoo walk of insert
+	// filter is a blocked Bloom filter of the keys (see mayHave): most of
+	// the features of a sentence that depend on two words are not in the
+	// model, and the filter tells so from one word of a small array, without
+	// reading the two buckets. It has no false negatives: every key of the
+	// slots and the stash is in it.
+	filter      []uint64
+	filterShift uint   // 64 - log2(len(filter))
+	stash       []slot // the rare features that found no room in their buckets
+	over        [][numTags]int32
+	scale       float32 // a weight is its integer value times scale
+	n           int     // features
+	rng         uint64  // for the cuckoo walk of insert
 }
 
 // tableSeed starts the random walk of insert: a table is the same on every run.
@@ -46,11 +55,54 @@ func newTable(n int, scale float32) *table {
 	// A load factor of about 0.86: cuckoo buckets of four fill to well above it
 	// without failing, and the table stays under twice the size of the model file.
 	buckets := (n+n/6)/bucketSize + 1
-	return &table{
+	t := &table{
 		slots:   make([]slot, buckets*bucketSize),
 		buckets: uint64(buckets),
 		scale:   scale,
 		rng:     tableSeed,
+	}
+	t.makeFilter(n)
+	return t
+}
+
+// makeFilter gives t an empty filter for n keys: about 8 bits a key, three of
+// them set by each key, in one 64-bit word (3 % false positives).
+func (t *table) makeFilter(n int) {
+	words, shift := 64, uint(64-6)
+	for words < n/8 {
+		words, shift = words*2, shift-1
+	}
+	t.filter, t.filterShift = make([]uint64, words), shift
+}
+
+// filterBits returns the word of the filter and the bits in it of key k.
+func (t *table) filterBits(k uint32) (*uint64, uint64) {
+	// A key is a hash: its low bits choose the bits, a product its word.
+	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
+}
+
+// addFilter adds key k to the filter.
+func (t *table) addFilter(k uint32) {
+	w, m := t.filterBits(k)
+	*w |= m
+}
+
+// mayHave reports whether key k may be in the table: false only if it is not.
+func (t *table) mayHave(k uint32) bool {
+	w, m := t.filterBits(k)
+	return *w&m == m
+}
+
+// fillFilter builds t's filter for n keys from its slots and stash.
+func (t *table) fillFilter(n int) {
+	t.makeFilter(n)
+	for _, slots := range [2][]slot{t.slots, t.stash} {
+		for i := range slots {
+			if k := uint32(slots[i].a); k != 0 {
+				t.addFilter(k)
+			}
+		}
 	}
 }
 
@@ -60,6 +112,7 @@ func (t *table) clone() *table {
 	c.slots = append([]slot(nil), t.slots...)
 	c.stash = append([]slot(nil), t.stash...)
 	c.over = append([][numTags]int32(nil), t.over...)
+	c.filter = append([]uint64(nil), t.filter...)
 	return &c
 }
 
@@ -134,6 +187,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 		t.over = append(t.over, *q)
 	}
 	t.n++
+	t.addFilter(k)
 	// The cuckoo walk: take a free slot in either bucket, or evict a feature to
 	// its other bucket, a bounded number of times.
 	s := bucket1(k, t.buckets)
@@ -206,18 +260,50 @@ func (t *table) row(sl *slot) (q [numTags]int32) {
 // It returns a sum of the words it touched, for the caller to keep, lest the
 // compiler drop the first loop.
 func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) {
+	var acc [numTags]int32
+	touched = t.sum(&acc, keys)
+	for i := range sc {
+		sc[i] += float32(acc[i]) * t.scale
+	}
+	return touched
+}
+
+// sum adds to q the integer weights of the features keys, and returns what
+// emissions does. The keys that the filter rules out are dropped first, a
+// chunk at a time and without a branch on the data.
+func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
+	var live [32]uint32
+	for len(keys) > 0 {
+		chunk := keys[:min(len(keys), len(live))]
+		keys = keys[len(chunk):]
+		n := 0
+		for _, k := range chunk {
+			w, m := t.filterBits(k)
+			x := *w&m ^ m // 0 if k may be in the table
+			live[n] = k
+			n += 1 - int((x|-x)>>63)
+		}
+		touched += t.sumLive(q, live[:n])
+	}
+	return touched
+}
+
+// sumLive adds to q the integer weights of the features keys, which the filter
+// has let through.
+func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	slots := t.slots
 	nb := t.buckets
-	// Touch both buckets of all the keys first: the loop has no branch on the
-	// data, so the processor overlaps the cache misses instead of taking them
-	// one after another in the loop below.
+	// Touch the first buckets of all the keys first (nearly every key in the
+	// table is in its first bucket): the loop has no branch on the data, so
+	// the processor overlaps the cache misses instead of taking them one
+	// after another in the loop below.
 	var touch uint64
 	for _, k := range keys {
-		touch += slots[bucket1(k, nb)].a + slots[bucket2(k, nb)].a
+		touch += slots[bucket1(k, nb)].a
 	}
 	var acc [numTags]int32
 	for _, k := range keys {
-		b1, b2 := bucket1(k, nb), bucket2(k, nb)
+		b1 := bucket1(k, nb)
 		var sl *slot
 		switch k {
 		case uint32(slots[b1].a):
@@ -228,19 +314,8 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 			sl = &slots[b1+2]
 		case uint32(slots[b1+3].a):
 			sl = &slots[b1+3]
-		case uint32(slots[b2].a):
-			sl = &slots[b2]
-		case uint32(slots[b2+1].a):
-			sl = &slots[b2+1]
-		case uint32(slots[b2+2].a):
-			sl = &slots[b2+2]
-		case uint32(slots[b2+3].a):
-			sl = &slots[b2+3]
 		default:
-			if len(t.stash) == 0 {
-				continue
-			}
-			if sl = t.find(k); sl == nil {
+			if sl = t.slot2(k); sl == nil {
 				continue
 			}
 		}
@@ -260,8 +335,66 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 		acc[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
 		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
-	for i := range sc {
-		sc[i] += float32(acc[i]) * t.scale
+	for i := range q {
+		q[i] += acc[i]
 	}
 	return touch
+}
+
+// slot2 returns the slot of key k in its second bucket or the stash, or nil.
+func (t *table) slot2(k uint32) *slot {
+	slots := t.slots
+	b2 := bucket2(k, t.buckets)
+	switch k {
+	case uint32(slots[b2].a):
+		return &slots[b2]
+	case uint32(slots[b2+1].a):
+		return &slots[b2+1]
+	case uint32(slots[b2+2].a):
+		return &slots[b2+2]
+	case uint32(slots[b2+3].a):
+		return &slots[b2+3]
+	}
+	if len(t.stash) == 0 {
+		return nil
+	}
+	return t.find(k)
+}
+
+// sumRows adds to rows[rowOf[i]] the integer weights of the feature keys[i],
+// as sum does, and returns what sum does.
+func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched uint64) {
+	slots := t.slots
+	nb := t.buckets
+	for _, k := range keys {
+		touched += slots[bucket1(k, nb)].a
+	}
+	rowOf = rowOf[:len(keys)]
+	for j, k := range keys {
+		if sl := t.slot(k); sl != nil {
+			r := t.row(sl)
+			addRow(&rows[rowOf[j]], &r)
+		}
+	}
+	return touched
+}
+
+// slot returns the slot of key k, or nil, as sum finds it.
+func (t *table) slot(k uint32) *slot {
+	if !t.mayHave(k) {
+		return nil
+	}
+	slots := t.slots
+	b1 := bucket1(k, t.buckets)
+	switch k {
+	case uint32(slots[b1].a):
+		return &slots[b1]
+	case uint32(slots[b1+1].a):
+		return &slots[b1+1]
+	case uint32(slots[b1+2].a):
+		return &slots[b1+2]
+	case uint32(slots[b1+3].a):
+		return &slots[b1+3]
+	}
+	return t.slot2(k)
 }

@@ -69,6 +69,23 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestTransPreds checks the BIO structure that viterbi and marginals write out:
+// seven tags, any tag before O and a B- tag, before an I- tag its B- and I- tags.
+func TestTransPreds(t *testing.T) {
+	if numTags != 7 {
+		t.Fatalf("%d tags: viterbi and marginals write out the steps for 7", numTags)
+	}
+	for tg := range numTags {
+		want := []tag{0, 1, 2, 3, 4, 5, 6}
+		if tg.isInside() {
+			want = []tag{tg - 1, tg}
+		}
+		if !slices.Equal(transPreds[tg], want) {
+			t.Errorf("tags before %s: %v, viterbi and marginals assume %v", tg, transPreds[tg], want)
+		}
+	}
+}
+
 // TestViterbi checks viterbi against the plain form of the algorithm, every
 // pair of tags in the inner loop, on random scores and lengths.
 func TestViterbi(t *testing.T) {
@@ -129,5 +146,83 @@ func TestViterbi(t *testing.T) {
 		if want := plain(trans, emit, n); !slices.Equal(got, want) {
 			t.Fatalf("n %d: viterbi %v, want %v", n, got, want)
 		}
+	}
+}
+
+// TestTableFilter checks that the filter of a table lets every key of its
+// slots and stash through, in a table filled past its size (so that keys
+// move and some go to the stash), its clone, a model read from a file and its
+// auxiliary fold; that sum and slot find what find finds; and that the filter
+// rules out most absent keys.
+func TestTableFilter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	const n = 5000
+	tab := newTable(n, 1)
+	want := map[uint32][numTags]int32{}
+	for range 2 * n {
+		k := rng.Uint32() | 1
+		q := [numTags]int32{int32(rng.IntN(100)), 1, 2, 3, 4, 5, int32(rng.IntN(20000))}
+		want[k] = q
+		tab.insert(k, &q)
+	}
+	if len(tab.stash) == 0 {
+		t.Fatal("no key in the stash: the test misses that path")
+	}
+	m := Default().get().m
+	tabs := map[string]*table{"overfull": tab, "clone": tab.clone(), "embedded": m.table(StyleDefault), "embedded aux": m.table(StyleNERGrit)}
+	for name, tb := range tabs {
+		for _, slots := range [2][]slot{tb.slots, tb.stash} {
+			for i := range slots {
+				k := uint32(slots[i].a)
+				if k == 0 {
+					continue
+				}
+				if !tb.mayHave(k) {
+					t.Fatalf("%s: key %x not in the filter", name, k)
+				}
+				if tb.slot(k) != tb.find(k) {
+					t.Fatalf("%s: key %x: slot and find differ", name, k)
+				}
+				var q [numTags]int32
+				tb.sum(&q, []uint32{k})
+				if q != tb.row(tb.find(k)) {
+					t.Fatalf("%s: key %x: sum %v, row %v", name, k, q, tb.row(tb.find(k)))
+				}
+			}
+		}
+		passed, absent := 0, 0
+		for range 20000 {
+			k := rng.Uint32() | 1
+			if tb.find(k) != nil {
+				continue
+			}
+			absent++
+			if tb.mayHave(k) {
+				passed++
+			}
+			if tb.slot(k) != nil {
+				t.Fatalf("%s: absent key %x found", name, k)
+			}
+		}
+		t.Logf("%s: %d keys, %d stash, filter %d KB, %.1f%% of absent keys pass", name, tb.n, len(tb.stash), 8*len(tb.filter)>>10, 100*float64(passed)/float64(absent))
+		if passed*10 > absent {
+			t.Errorf("%s: %d of %d absent keys pass the filter", name, passed, absent)
+		}
+	}
+	// Sums over many keys, present and absent, in chunks.
+	var keys []uint32
+	var wantSum [numTags]int32
+	for k, q := range want {
+		keys = append(keys, k, k^0x77770000)
+		addRow(&wantSum, &q)
+		if _, ok := want[k^0x77770000]; ok {
+			qq := want[k^0x77770000]
+			addRow(&wantSum, &qq)
+		}
+	}
+	var got [numTags]int32
+	tab.sum(&got, keys)
+	if got != wantSum {
+		t.Errorf("sum of %d keys: %v, want %v", len(keys), got, wantSum)
 	}
 }

@@ -17,18 +17,30 @@ type tagger struct {
 	emit    []float32
 	back    []uint8
 	tags    []tag
+
+	// The packed model's sums (see packedEmissions): a token's class
+	// features, the integer sums of the scores, and the word caches of the
+	// (at most two) packed tables the tagger tagged with last, nextCache the
+	// one to replace; the transition potentials tr by column.
+	class     []uint64
+	acc       [][numTags]int32
+	caches    [2]*wordCache
+	nextCache int
+	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
+
 	// for marginals
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
-	tr      [(numTags + 1) * numTags]float64
-	trModel *model
-	trTemp  float64
-	trTrans [(numTags + 1) * numTags]float32
-	backed  []bool  // tokens tagged by gazBackoff
-	spans   spanSet // the repair rules' view of a sentence
-	units   []unit  // the rules' units of a line
-	doc     docScratch
+	tr        [(numTags + 1) * numTags]float64
+	trModel   *model
+	trTemp    float64
+	trTrans   [(numTags + 1) * numTags]float32
+	wideTrans []float32 // the transitions of runWide's last sentence
+	backed    []bool    // tokens tagged by gazBackoff
+	spans     spanSet   // the repair rules' view of a sentence
+	units     []unit    // the rules' units of a line
+	doc       docScratch
 }
 
 func newTaggerPool(g *gazetteer) *sync.Pool {
@@ -38,6 +50,9 @@ func newTaggerPool(g *gazetteer) *sync.Pool {
 // run tags words with m in the given style; the result is valid until the tagger
 // is used again.
 func (tg *tagger) run(m *model, style Style, words []string) []tag {
+	if m.wide != nil {
+		return tg.runWide(m, style, words)
+	}
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -49,39 +64,51 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	clear(tg.emit)
 	tg.back = grow(tg.back, n*int(numTags))
 	if tab := m.table(style); tab != nil {
-		// A packed model: one look-up per feature, the copies folded in.
-		for i := range n {
-			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-			keys := tg.keys[:0]
-			for _, h := range tg.feats {
-				keys = append(keys, key32(h))
-			}
-			tg.keys = keys
-			tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
-		}
+		// A packed model: one look-up per feature, the copies folded in, and
+		// one for all the features of a word the tagger has seen.
+		tg.packedEmissions(tab, words, head)
 	} else {
-		// A float model (training): each feature and its copy.
-		d := uint64(mainDomain)
-		if style == StyleNERGrit {
-			d = auxDomain
-		}
-		for i := range n {
-			tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-			keys := tg.keys[:0]
-			for _, h := range tg.feats {
-				keys = append(keys, key32(h))
-			}
-			if m.domain {
-				for _, h := range tg.feats {
-					keys = append(keys, key32(mix(h, d)))
-				}
-			}
-			tg.keys = keys
-			m.emissions(tg.emit[i*int(numTags):], keys)
-		}
+		tg.floatEmissions(m, style, words, head)
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags
+}
+
+// slowEmissions sets tg.emit as packedEmissions does, a look-up for every
+// feature: the reference the tests compare packedEmissions with.
+func (tg *tagger) slowEmissions(tab *table, words []string, head bool) {
+	for i := range words {
+		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
+		tg.keys = keys
+		tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
+	}
+}
+
+// floatEmissions sets tg.emit to the emission scores of words in a float
+// model (training): each feature and its copy.
+func (tg *tagger) floatEmissions(m *model, style Style, words []string, head bool) {
+	d := uint64(mainDomain)
+	if style == StyleNERGrit {
+		d = auxDomain
+	}
+	for i := range words {
+		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
+		if m.domain {
+			for _, h := range tg.feats {
+				keys = append(keys, key32(mix(h, d)))
+			}
+		}
+		tg.keys = keys
+		m.emissions(tg.emit[i*int(numTags):], keys)
+	}
 }
 
 // defaultTemperature is the temperature of a model that was not calibrated.
@@ -92,6 +119,9 @@ const defaultTemperature = 20
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	if m.wide != nil {
+		return tg.marginalsWide(m, tags)
+	}
 	n := len(tags)
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)
@@ -114,15 +144,24 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 				}
 			}
 		}
+		for p := range nt {
+			for t := range nt {
+				tg.trCol[t][p] = tg.tr[p*nt+t]
+			}
+		}
 		tg.trModel, tg.trTemp, tg.trTrans = m, temperature, m.trans
 	}
 	tr := &tg.tr
 	for i := range n {
 		e := (*[nt]float32)(tg.emit[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
+		// The scores are finite: > finds max's largest (a -0 kept for a +0
+		// compares and subtracts the same).
 		hi := e[0]
 		for _, x := range e[1:] {
-			hi = max(hi, x)
+			if x > hi {
+				hi = x
+			}
 		}
 		for t := range nt {
 			if e[t] == hi {
@@ -143,13 +182,26 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
 		cur := (*[nt]float64)(tg.alpha[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
-		for t := range nt {
-			// The transitions not allowed have potential 0 and add +0 to
-			// the sum (every term is finite and not negative): skipped.
+		// The transitions not allowed have potential 0 and add +0 to the
+		// sum (every term is finite and not negative): skipped. The tags
+		// before are transPreds', written out (see viterbi).
+		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
+			c := &tg.trCol[t]
 			var s float64
-			for _, p := range transPreds[t] {
-				s += prev[p] * tr[int(p)*nt+t]
-			}
+			s += prev[0] * c[0]
+			s += prev[1] * c[1]
+			s += prev[2] * c[2]
+			s += prev[3] * c[3]
+			s += prev[4] * c[4]
+			s += prev[5] * c[5]
+			s += prev[6] * c[6]
+			cur[t] = s * pot[t]
+		}
+		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
+			c := &tg.trCol[t]
+			var s float64
+			s += prev[t-1] * c[t-1]
+			s += prev[t] * c[t]
 			cur[t] = s * pot[t]
 		}
 		normalize(cur)
@@ -162,11 +214,23 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
 		cur := (*[nt]float64)(tg.beta[i*nt:])
 		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
+		// The tags after are transSuccs': O and the B- tags, and the I- tag
+		// of the label of a B- or I- tag, in increasing order.
 		for p := range nt {
 			row := (*[nt]float64)(tr[p*nt:])
 			var s float64
-			for _, t := range transSuccs[p] {
-				s += row[t] * pot[t] * next[t]
+			s += row[0] * pot[0] * next[0]
+			s += row[1] * pot[1] * next[1]
+			if p == int(tagBPER) || p == int(tagIPER) {
+				s += row[2] * pot[2] * next[2]
+			}
+			s += row[3] * pot[3] * next[3]
+			if p == int(tagBORG) || p == int(tagIORG) {
+				s += row[4] * pot[4] * next[4]
+			}
+			s += row[5] * pot[5] * next[5]
+			if p == int(tagBLOC) || p == int(tagILOC) {
+				s += row[6] * pot[6] * next[6]
 			}
 			cur[p] = s
 		}

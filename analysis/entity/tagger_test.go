@@ -1,0 +1,140 @@
+package entity
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// plainMarginals is marginals as it was first written, a loop over the tags
+// before and after each tag: the reference for the steps marginals writes out.
+func plainMarginals(m *model, emit []float32, tags []tag) []float64 {
+	n := len(tags)
+	const nt = int(numTags)
+	alpha, beta, pot, marg := make([]float64, n*nt), make([]float64, n*nt), make([]float64, n*nt), make([]float64, n)
+	temperature := float64(m.temperature)
+	if !(temperature > 0) {
+		temperature = defaultTemperature
+	}
+	var tr [(numTags + 1) * numTags]float64
+	for p := range numTags + 1 {
+		for t := range numTags {
+			if allowed(p, t) {
+				tr[int(p)*nt+int(t)] = math.Exp(float64(m.trans[int(p)*nt+int(t)]) / temperature)
+			}
+		}
+	}
+	for i := range n {
+		e := emit[i*nt : (i+1)*nt]
+		hi := slices.Max(e)
+		for t := range nt {
+			if e[t] == hi {
+				pot[i*nt+t] = 1
+			} else {
+				pot[i*nt+t] = math.Exp(float64(e[t]-hi) / temperature)
+			}
+		}
+	}
+	for t := range nt {
+		alpha[t] = tr[int(numTags)*nt+t] * pot[t]
+	}
+	normalize((*[nt]float64)(alpha))
+	for i := 1; i < n; i++ {
+		for t := range nt {
+			var s float64
+			for _, p := range transPreds[t] {
+				s += alpha[(i-1)*nt+int(p)] * tr[int(p)*nt+t]
+			}
+			alpha[i*nt+t] = s * pot[i*nt+t]
+		}
+		normalize((*[nt]float64)(alpha[i*nt:]))
+	}
+	for t := range nt {
+		beta[(n-1)*nt+t] = 1
+	}
+	for i := n - 2; i >= 0; i-- {
+		for p := range nt {
+			var s float64
+			for _, t := range transSuccs[p] {
+				s += tr[p*nt+int(t)] * pot[(i+1)*nt+int(t)] * beta[(i+1)*nt+int(t)]
+			}
+			beta[i*nt+p] = s
+		}
+		normalize((*[nt]float64)(beta[i*nt:]))
+	}
+	for i := range n {
+		var z float64
+		for t := range nt {
+			z += alpha[i*nt+t] * beta[i*nt+t]
+		}
+		p := 0.0
+		if z > 0 {
+			p = alpha[i*nt+int(tags[i])] * beta[i*nt+int(tags[i])] / z
+		}
+		if math.IsNaN(p) {
+			p = 0
+		}
+		marg[i] = min(max(p, 0), 1)
+	}
+	return marg
+}
+
+// TestTransSuccs checks the tags after each tag that marginals writes out.
+func TestTransSuccs(t *testing.T) {
+	for p := range numTags {
+		want := []tag{tagO, tagBPER, tagBORG, tagBLOC}
+		switch p {
+		case tagBPER, tagIPER:
+			want = []tag{tagO, tagBPER, tagIPER, tagBORG, tagBLOC}
+		case tagBORG, tagIORG:
+			want = []tag{tagO, tagBPER, tagBORG, tagIORG, tagBLOC}
+		case tagBLOC, tagILOC:
+			want = []tag{tagO, tagBPER, tagBORG, tagBLOC, tagILOC}
+		}
+		if !slices.Equal(transSuccs[p], want) {
+			t.Errorf("tags after %s: %v, marginals assumes %v", p, transSuccs[p], want)
+		}
+	}
+}
+
+// TestMarginals checks marginals against its plain form, bit for bit, on the
+// sentences of the dev sets with the embedded model, and on random scores.
+func TestMarginals(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Default().get().m
+	tg := &tagger{fz: featurizer{gaz: g}}
+	for _, words := range cacheSentences(t) {
+		if len(words) == 0 {
+			continue
+		}
+		for _, style := range []Style{StyleDefault, StyleNERGrit} {
+			tags := tg.run(m, style, words)
+			got := tg.marginals(m, tags)
+			if want := plainMarginals(m, tg.emit, tags); !slices.Equal(got, want) {
+				t.Fatalf("%s %q: marginals %v, plain %v", style, words, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	rm := &model{temperature: 3}
+	for range 2000 {
+		n := 1 + rng.IntN(30)
+		for i := range rm.trans {
+			rm.trans[i] = float32(rng.NormFloat64() * 5)
+		}
+		tg.emit = make([]float32, n*int(numTags))
+		for i := range tg.emit {
+			tg.emit[i] = float32(rng.IntN(41) - 20)
+		}
+		tags := make([]tag, n)
+		viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
+		got := tg.marginals(rm, tags)
+		if want := plainMarginals(rm, tg.emit, tags); !slices.Equal(got, want) {
+			t.Fatalf("random scores %v: marginals %v, plain %v", tg.emit, got, want)
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package entity
+
+// A packed model's emission score of a token is the integer sum of the weights
+// of its features, scaled once; the sum does not depend on the order of the
+// features, so it may be summed in parts. About half the features of a token
+// depend on one word alone: its own word (wordFeatures) or a word near it
+// (neighbourFeatures). A wordCache keeps, for the words a tagger has seen, the
+// sums of those features' weights, so a frequent word costs one look-up of the
+// cache instead of fifteen of the model's table; the bias and the headline
+// feature's sums are kept for each of its few values, and the features of few
+// values that depend on more than one word (classFeatures) in a small cache of
+// their own. The scores are the same, bit for bit, as
+// the look-up of every feature gives (TestWordCacheMatchesTable).
+
+// The parts of a word's sums (wordRows): the features of the word itself, and
+// those it gives the token after it, before it, two after and two before.
+const (
+	rowSelf = iota
+	rowNext
+	rowPrev
+	rowNext2
+	rowPrev2
+	numRows
+)
+
+// wordRows holds the sums of the weights of a word's features, by part.
+type wordRows [numRows][numTags]int32
+
+// wordEntry is a word's slot in a wordCache, 152 bytes. (The sums do not fit
+// in 16 bits: the embedded model has words whose sums are 40,000 units.)
+type wordEntry struct {
+	exact uint64 // the hash of the word as written (fnvString)
+	size  uint32 // the word's length plus one; 0: an empty slot
+	rows  wordRows
+}
+
+// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (1.2 MB),
+// in sets of two. Words of news follow Zipf's law: eight thousand words make
+// about four tokens in five.
+const wordCacheBits = 13
+
+// wordCache holds the sums of the word features of one packed table; a tagger
+// keeps one for each of the (at most two) tables it tags with.
+type wordCache struct {
+	tab      *table
+	entries  []wordEntry
+	bos, eos wordRows // the padding words around a sentence
+	bias     [numTags]int32
+	// head holds the headline feature's weights, with the bias, by headline,
+	// case class and start of the sentence; headSet the ones computed.
+	head    [2][cDigit + 1][2][numTags]int32
+	headSet [2][cDigit + 1][2]bool
+	// class caches the weights of the features of few values (classFeatures)
+	// by their hash.
+	class   []classEntry
+	feats   []uint64
+	keys    []uint32
+	rowOf   []uint8
+	touched uint64
+}
+
+// classEntry is a feature's slot in wordCache.class.
+type classEntry struct {
+	h   uint64 // the feature's hash
+	set bool
+	q   [numTags]int32
+}
+
+// classCacheBits sets the size of wordCache.class.
+const classCacheBits = 11
+
+// classWeights adds to q the weights of the feature of hash h.
+func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
+	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+	if !e.set || e.h != h {
+		e.h, e.set, e.q = h, true, [numTags]int32{}
+		if sl := c.tab.slot(key32(h)); sl != nil {
+			e.q = c.tab.row(sl)
+		}
+	}
+	addRow(q, &e.q)
+}
+
+// reset empties c for the table tab.
+func (c *wordCache) reset(tab *table) {
+	c.tab = tab
+	if c.entries == nil {
+		c.entries = make([]wordEntry, 1<<wordCacheBits)
+		c.class = make([]classEntry, 1<<classCacheBits)
+	} else {
+		clear(c.entries)
+		clear(c.class)
+	}
+	c.headSet = [2][cDigit + 1][2]bool{}
+	c.bos, c.eos, c.bias = wordRows{}, wordRows{}, [numTags]int32{}
+	c.sum(&c.bias, append(c.feats[:0], biasFeature()))
+	c.sum(&c.bos[rowNext], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 1))
+	c.sum(&c.bos[rowNext2], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 2))
+	c.sum(&c.eos[rowPrev], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -1))
+	c.sum(&c.eos[rowPrev2], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -2))
+}
+
+// sum adds to q the weights of the features hs.
+func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
+	c.feats = hs
+	keys := c.keys[:0]
+	for _, h := range hs {
+		keys = append(keys, key32(h))
+	}
+	c.keys = keys
+	c.touched += c.tab.sum(q, keys)
+}
+
+// word returns the sums of the word features of token i of the sentence the
+// featurizer fz holds.
+func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
+	ti := &fz.info[i]
+	w := words[i]
+	// Two ways, the one used last first: a word found second moves to the
+	// front, a word not found takes the front and pushes the other out.
+	set := (*[2]wordEntry)(c.entries[ti.exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)*2:])
+	e, size := &set[0], uint32(len(w))+1
+	if e.exact == ti.exact && e.size == size {
+		return &e.rows
+	}
+	if set[1].exact == ti.exact && set[1].size == size {
+		set[0], set[1] = set[1], set[0]
+		return &e.rows
+	}
+	set[1] = set[0]
+	e.exact, e.size, e.rows = ti.exact, size, wordRows{}
+	r := &e.rows
+	// All the word's features in one call, for the processor to overlap their
+	// look-ups.
+	hs := fz.wordFeatures(c.feats[:0], words, i)
+	rowOf := c.rowOf[:0]
+	for range hs {
+		rowOf = append(rowOf, rowSelf)
+	}
+	for _, d := range [...]int{1, -1, 2, -2} {
+		r := uint8(rowNext)
+		switch d {
+		case -1:
+			r = rowPrev
+		case 2:
+			r = rowNext2
+		case -2:
+			r = rowPrev2
+		}
+		n := len(hs)
+		hs = neighbourFeatures(hs, ti.lower, ti.shape, d)
+		for range len(hs) - n {
+			rowOf = append(rowOf, r)
+		}
+	}
+	c.feats, c.rowOf = hs, rowOf
+	keys := c.keys[:0]
+	for _, h := range hs {
+		keys = append(keys, key32(h))
+	}
+	c.keys = keys
+	c.touched += c.tab.sumRows(r, keys, rowOf)
+	return r
+}
+
+// headline returns the weights of the headline feature and the bias.
+func (c *wordCache) headline(headline bool, cas uint8, start bool) *[numTags]int32 {
+	h, s := b2u(headline), b2u(start)
+	q := &c.head[h][cas][s]
+	if !c.headSet[h][cas][s] {
+		*q = c.bias
+		c.sum(q, append(c.feats[:0], headlineFeature(headline, cas, start)))
+		c.headSet[h][cas][s] = true
+	}
+	return q
+}
+
+// addRow adds r to q.
+func addRow(q, r *[numTags]int32) {
+	q[0] += r[0]
+	q[1] += r[1]
+	q[2] += r[2]
+	q[3] += r[3]
+	q[4] += r[4]
+	q[5] += r[5]
+	q[6] += r[6]
+}
+
+// packedEmissions sets tg.emit to the emission scores of the sentence words,
+// whose featurizer has run, with the packed table tab: a word's sums from the
+// word cache, the bias and headline feature's from its small table, the class
+// features' from the class cache, the others (bigrams and the like, most not
+// in the model) looked up.
+func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
+	c := tg.wordCache(tab)
+	n := len(words)
+	tg.acc = grow(tg.acc, n)
+	acc := tg.acc
+	clear(acc)
+	fz := &tg.fz
+	// The word features, each word's parts added to the tokens they belong
+	// to.
+	for i := range n {
+		r := c.word(fz, words, i)
+		addRow(&acc[i], &r[rowSelf])
+		if i+1 < n {
+			addRow(&acc[i+1], &r[rowNext])
+		}
+		if i+2 < n {
+			addRow(&acc[i+2], &r[rowNext2])
+		}
+		if i > 0 {
+			addRow(&acc[i-1], &r[rowPrev])
+		}
+		if i > 1 {
+			addRow(&acc[i-2], &r[rowPrev2])
+		}
+	}
+	// The padding words.
+	addRow(&acc[0], &c.bos[rowNext])
+	addRow(&acc[0], &c.bos[rowNext2])
+	if n > 1 {
+		addRow(&acc[1], &c.bos[rowNext2])
+		addRow(&acc[n-2], &c.eos[rowPrev2])
+	}
+	addRow(&acc[n-1], &c.eos[rowPrev])
+	addRow(&acc[n-1], &c.eos[rowPrev2])
+	// The other features, looked up for each token.
+	for i := range n {
+		q := &acc[i]
+		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
+		tg.feats = fz.pairFeatures(tg.feats[:0], i)
+		tg.class = fz.classFeatures(tg.class[:0], i, &tg.feats)
+		for _, h := range tg.class {
+			c.classWeights(q, h)
+		}
+		keys := tg.keys[:0]
+		for _, h := range tg.feats {
+			keys = append(keys, key32(h))
+		}
+		tg.keys = keys
+		tg.touched += tab.sum(q, keys)
+		// emissions adds the scaled sum to a cleared score, 0 + x: x, the
+		// same bits.
+		sc := (*[numTags]float32)(tg.emit[i*int(numTags):])
+		scale := tab.scale
+		sc[0] = float32(q[0]) * scale
+		sc[1] = float32(q[1]) * scale
+		sc[2] = float32(q[2]) * scale
+		sc[3] = float32(q[3]) * scale
+		sc[4] = float32(q[4]) * scale
+		sc[5] = float32(q[5]) * scale
+		sc[6] = float32(q[6]) * scale
+	}
+}
+
+// wordCache returns the tagger's word cache for the table tab.
+func (tg *tagger) wordCache(tab *table) *wordCache {
+	for _, c := range tg.caches {
+		if c != nil && c.tab == tab {
+			return c
+		}
+	}
+	i := tg.nextCache
+	tg.nextCache = (i + 1) % len(tg.caches)
+	if tg.caches[i] == nil {
+		tg.caches[i] = &wordCache{}
+	}
+	tg.caches[i].reset(tab)
+	return tg.caches[i]
+}

@@ -1,0 +1,222 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/telaah/telaah"
+	"github.com/telaah/telaah/internal/dataset"
+	"github.com/telaah/telaah/tokenize"
+)
+
+// cacheSentences returns sentences of every kind the tagger meets: the dev
+// sets, the sample corpus, the reference article, and odd words.
+func cacheSentences(t *testing.T) [][]string {
+	var sents [][]string
+	for _, rel := range []string{"data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt"} {
+		f, err := os.Open(dataset.Path(t, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ts := range s {
+			sents = append(sents, ts.Words)
+		}
+	}
+	text := string(telaah.ReferenceArticle())
+	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a struct{ Title, Body string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		text += "\n\n" + a.Title + "\n\n" + a.Body
+	}
+	for _, s := range tokenize.Sentences(text) {
+		var words []string
+		for _, tk := range s.Tokens {
+			words = append(words, tk.Text)
+		}
+		sents = append(sents, words)
+	}
+	for _, w := range wordSamples {
+		sents = append(sents, []string{w}, []string{w, w}, []string{"Kata", w, "Jakarta", strings.ToUpper(w), "dan"})
+	}
+	return sents
+}
+
+// TestFeatureGroups checks that the groups of features the tagger of a packed
+// model sums apart (a token's word features, those its neighbours' words give
+// it, the headline feature and the rest) are the features of the token, each
+// as many times.
+func TestFeatureGroups(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fz := &featurizer{gaz: g}
+	for _, words := range cacheSentences(t) {
+		fz.sentence(words)
+		head := fz.headline()
+		n := len(words)
+		at := func(j int) (lower, shape uint64) {
+			switch {
+			case j < 0:
+				return hashBOS, hashBOS
+			case j >= n:
+				return hashEOS, hashEOS
+			}
+			return fz.info[j].lower, fz.info[j].shape
+		}
+		for i := range words {
+			want := fz.features(nil, words, i, head)
+			got := fz.wordFeatures(nil, words, i)
+			for _, d := range []int{1, -1, 2, -2} {
+				l, s := at(i - d)
+				got = neighbourFeatures(got, l, s, d)
+			}
+			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
+			got = fz.pairFeatures(got, i)
+			var pair []uint64
+			got = fz.classFeatures(got, i, &pair)
+			got = append(got, pair...)
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: the groups have %d features, features %d", words, i, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestWordCacheMatchesTable checks that the emission scores of the word cache
+// are those of a look-up of every feature, bit for bit, in the main fold and
+// the auxiliary one, of the embedded model and of a model with small weights,
+// large ones (in the table's over rows); with the cache cold, warm,
+// and shared by two tables in turn.
+func TestWordCacheMatchesTable(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := cacheSentences(t)
+	models := map[string]*model{"embedded": Default().get().m, "random": randomPacked(t, g, sents)}
+	for name, m := range models {
+		tabs := []*table{m.table(StyleDefault), m.table(StyleNERGrit)}
+		fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+		for pass := range 2 {
+			for k, words := range sents {
+				tab := tabs[(k+pass)%len(tabs)]
+				for _, tg := range []*tagger{fast, slow} {
+					tg.fz.sentence(words)
+					tg.emit = grow(tg.emit, len(words)*int(numTags))
+					clear(tg.emit)
+				}
+				head := fast.fz.headline()
+				fast.packedEmissions(tab, words, head)
+				slow.slowEmissions(tab, words, head)
+				if !slices.Equal(fast.emit, slow.emit) {
+					t.Fatalf("%s model, pass %d: %q: scores %v, one look-up a feature %v", name, pass, words, fast.emit, slow.emit)
+				}
+			}
+		}
+	}
+}
+
+// randomPacked returns a packed model with random weights on the features of
+// sents (every second sentence), some large enough for the over rows.
+func randomPacked(t *testing.T, g *gazetteer, sents [][]string) *model {
+	fz := &featurizer{gaz: g}
+	seen := map[uint32]bool{}
+	var pk packing
+	x := uint64(1)
+	rnd := func(n int) int32 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int32(x % uint64(n))
+	}
+	var buf []uint64
+	for i, words := range sents {
+		if i%2 == 1 {
+			continue
+		}
+		fz.sentence(words)
+		head := fz.headline()
+		for j := range words {
+			buf = fz.features(buf[:0], words, j, head)
+			for _, h := range buf {
+				k := key32(h)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				var qm, qa [numTags]int32
+				for tg := range qm {
+					qm[tg] = rnd(201) - 100
+					if rnd(500) == 0 {
+						qm[tg] = rnd(60000) - 30000
+					}
+					qa[tg] = qm[tg]
+					if rnd(3) == 0 {
+						qa[tg] += rnd(21) - 10
+					}
+				}
+				pk.add(k, qm, qa)
+			}
+		}
+	}
+	m := pk.model(&model{domain: true}, 0.001, true)
+	if len(m.tab.over) == 0 || m.aux == nil {
+		t.Fatalf("random model: %d over rows, aux %v", len(m.tab.over), m.aux)
+	}
+	return m
+}
+
+// FuzzPackedEmissions checks that the word cache scores any text's sentences
+// as a look-up of every feature does, in both folds of the embedded model.
+func FuzzPackedEmissions(f *testing.F) {
+	f.Add("Pavel Durov, pendiri Telegram, bertemu Presiden Joko Widodo di Jakarta.")
+	f.Add("KPK memeriksa iPhone milik Ömer di İstanbul pada 24/3/2018 pukul 10.30 WIB.")
+	f.Add("SINDIR FACEBOOK, PAVEL DUROV: TELEGRAM 200 JUTA PENGGUNA")
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := Default().get().m
+	tabs := []*table{m.table(StyleDefault), m.table(StyleNERGrit)}
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	f.Fuzz(func(t *testing.T, text string) {
+		for k, s := range tokenize.Sentences(text) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			if len(words) == 0 {
+				continue
+			}
+			tab := tabs[k%2]
+			for _, tg := range []*tagger{fast, slow} {
+				tg.fz.sentence(words)
+				tg.emit = grow(tg.emit, len(words)*int(numTags))
+				clear(tg.emit)
+			}
+			head := fast.fz.headline()
+			fast.packedEmissions(tab, words, head)
+			slow.slowEmissions(tab, words, head)
+			if !slices.Equal(fast.emit, slow.emit) {
+				t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
+			}
+		}
+	})
+}

@@ -42,3 +42,27 @@ func TestWordInfoCache(t *testing.T) {
 		}
 	}
 }
+
+// FuzzWordInfoCache checks the featurizer's word cache against computing the
+// information of each word, on words of any bytes, in a cache small words
+// share and evict from.
+func FuzzWordInfoCache(f *testing.F) {
+	for _, w := range wordSamples {
+		f.Add(w, strings.ToUpper(w)+".")
+	}
+	f.Add("", strings.Repeat("é", wordInfoLen))
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var c wordInfoCache
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, w := range []string{a, b, a, a + b, b, a[:len(a)/2]} {
+			got := *c.lookup(g, w)
+			got.size, got.text = 0, [wordInfoLen]byte{}
+			if want := computeWordInfo(g, w); got != want {
+				t.Fatalf("%q: cached %+v, computed %+v", w, got, want)
+			}
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -186,4 +187,33 @@ func TestMarginalsIn(t *testing.T) {
 		viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
 		check("random", rm, tags)
 	}
+}
+
+// FuzzMarginalsIn checks marginalsIn against marginals on the words of any
+// text, for any stretch of it.
+func FuzzMarginalsIn(f *testing.F) {
+	f.Add("Pavel Durov mendirikan Telegram di Rusia .", uint8(1), uint8(3))
+	f.Add("KPK memeriksa Bupati Bekasi", uint8(0), uint8(9))
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := Default().get().m
+	tg := &tagger{fz: featurizer{gaz: g}}
+	f.Fuzz(func(t *testing.T, text string, a, b uint8) {
+		words := strings.Fields(text)
+		n := len(words)
+		if n == 0 {
+			return
+		}
+		lo := int(a) % n
+		hi := lo + 1 + int(b)%(n-lo)
+		for _, style := range []Style{StyleDefault, StyleNERGrit} {
+			tags := tg.run(m, style, words)
+			want := slices.Clone(tg.marginals(m, tags))
+			if got := tg.marginalsIn(m, tags, lo, hi); !slices.Equal(got[lo:hi], want[lo:hi]) {
+				t.Fatalf("%s %q [%d, %d): marginalsIn %v, marginals %v", style, words, lo, hi, got[lo:hi], want[lo:hi])
+			}
+		}
+	})
 }

@@ -317,6 +317,7 @@ type featurizer struct {
 	// lexMemo maps the lower-case hashes of the capitalised words seen to
 	// their standings.
 	lexMemo map[uint64]uint8
+	words   wordInfoCache // what sentence needs of the words seen
 }
 
 // sentence computes the per-token information for words.
@@ -326,15 +327,8 @@ func (fz *featurizer) sentence(words []string) {
 	fz.info = grow(fz.info, n)
 	info := fz.info
 	for i, w := range words {
-		lower, exact, shape, cas, ascii := hashWord(w)
-		// One look-up of the word alone gives its classes and whether a
-		// phrase of the lists starts with it.
-		entry := g.phrases.get(lower)
-		class := entry &^ gazPrefix
-		if len(w) > 1 && w[len(w)-1] == '.' {
-			class = g.word(w) // looked up without its full stop
-		}
-		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry, ascii: ascii}
+		wi := fz.words.lookup(g, w)
+		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
 	}
 	// Phrases of the lists, longest first from each token.
 	for i := range info {

@@ -119,10 +119,23 @@ const defaultTemperature = 20
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	return tg.marginalsIn(m, tags, 0, len(tags))
+}
+
+// marginalsIn is marginals for the tokens lo to hi-1 only, the same values:
+// the forward pass stops at hi-1 and the backward one at lo (each step
+// depends on the steps before it only). The other entries of the result are
+// not set.
+func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	if m.wide != nil {
 		return tg.marginalsWide(m, tags)
 	}
 	n := len(tags)
+	lo, hi = max(lo, 0), min(hi, n)
+	if lo >= hi {
+		tg.marg = grow(tg.marg, n)
+		return tg.marg
+	}
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)
 	tg.beta = grow(tg.beta, n*nt)
@@ -178,7 +191,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		a0[t] = tr[int(numTags)*nt+t] * p0[t]
 	}
 	normalize(a0)
-	for i := 1; i < n; i++ {
+	for i := 1; i < hi; i++ {
 		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
 		cur := (*[nt]float64)(tg.alpha[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
@@ -210,7 +223,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	for t := range nt {
 		last[t] = 1
 	}
-	for i := n - 2; i >= 0; i-- {
+	for i := n - 2; i >= lo; i-- {
 		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
 		cur := (*[nt]float64)(tg.beta[i*nt:])
 		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
@@ -236,7 +249,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		}
 		normalize(cur)
 	}
-	for i := range n {
+	for i := lo; i < hi; i++ {
 		a := (*[nt]float64)(tg.alpha[i*nt:])
 		b := (*[nt]float64)(tg.beta[i*nt:])
 		var z float64

@@ -1,9 +1,6 @@
 package entity
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -117,14 +114,8 @@ func TestQuietRepairs(t *testing.T) {
 		}
 	}
 	var texts []string
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, a.Title+"\n\n"+a.Body)
+	for _, a := range SampleArticles(t) {
+		texts = append(texts, a.Text())
 	}
 	texts = append(texts, telaah.ReferenceArticle(),
 		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")

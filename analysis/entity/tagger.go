@@ -78,36 +78,48 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 // feature: the reference the tests compare packedEmissions with.
 func (tg *tagger) slowEmissions(tab *table, words []string, head bool) {
 	for i := range words {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		tg.keys = keys
+		keys := tg.tokenKeys(words, i, head, 0)
 		tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
 	}
+}
+
+// tokenKeys returns the model's keys of the features of token i of words
+// (the featurizer has seen the sentence), followed by the keys of their
+// copies in domain d when d is not 0 (a float model with domain copies). The
+// result is valid until the tagger is used again.
+func (tg *tagger) tokenKeys(words []string, i int, head bool, d uint64) []uint32 {
+	tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+	keys := tg.keys[:0]
+	for _, h := range tg.feats {
+		keys = append(keys, key32(h))
+	}
+	if d != 0 {
+		for _, h := range tg.feats {
+			keys = append(keys, key32(mix(h, d)))
+		}
+	}
+	tg.keys = keys
+	return keys
+}
+
+// copyDomain is the domain of the feature copies of a float model m for a
+// style, 0 when m has none.
+func copyDomain(m *model, style Style) uint64 {
+	switch {
+	case !m.domain:
+		return 0
+	case style == StyleNERGrit:
+		return auxDomain
+	}
+	return mainDomain
 }
 
 // floatEmissions sets tg.emit to the emission scores of words in a float
 // model (training): each feature and its copy.
 func (tg *tagger) floatEmissions(m *model, style Style, words []string, head bool) {
-	d := uint64(mainDomain)
-	if style == StyleNERGrit {
-		d = auxDomain
-	}
+	d := copyDomain(m, style)
 	for i := range words {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		if m.domain {
-			for _, h := range tg.feats {
-				keys = append(keys, key32(mix(h, d)))
-			}
-		}
-		tg.keys = keys
-		m.emissions(tg.emit[i*int(numTags):], keys)
+		m.emissions(tg.emit[i*int(numTags):], tg.tokenKeys(words, i, head, d))
 	}
 }
 

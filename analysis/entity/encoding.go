@@ -242,15 +242,10 @@ func (tg *tagger) runWide(m *model, style Style, words []string) []tag {
 	e := m.wide.enc
 	nt := e.n
 	n := len(words)
-	tg.tags = grow(tg.tags, n)
-	if n == 0 {
+	head, ok := tg.start(words, nt)
+	if !ok {
 		return tg.tags
 	}
-	tg.fz.sentence(words)
-	head := tg.fz.headline()
-	tg.emit = grow(tg.emit, n*nt)
-	clear(tg.emit)
-	tg.back = grow(tg.back, n*nt)
 	d := copyDomain(m, style)
 	for i := range n {
 		m.addRows(tg.emit[i*nt:(i+1)*nt], tg.tokenKeys(words, i, head, d), m.wide.weights)

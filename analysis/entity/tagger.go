@@ -54,15 +54,10 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 		return tg.runWide(m, style, words)
 	}
 	n := len(words)
-	tg.tags = grow(tg.tags, n)
-	if n == 0 {
+	head, ok := tg.start(words, int(numTags))
+	if !ok {
 		return tg.tags
 	}
-	tg.fz.sentence(words)
-	head := tg.fz.headline()
-	tg.emit = grow(tg.emit, n*int(numTags))
-	clear(tg.emit)
-	tg.back = grow(tg.back, n*int(numTags))
 	if tab := m.table(style); tab != nil {
 		// A packed model: one look-up per feature, the copies folded in, and
 		// one for all the features of a word the tagger has seen.
@@ -72,6 +67,22 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	}
 	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags
+}
+
+// start readies tg to tag words with nt tags: the tags, zeroed emissions and
+// back-pointers sized, the featurizer's view of the sentence made. It reports
+// whether the sentence is a headline, and ok false for no words.
+func (tg *tagger) start(words []string, nt int) (head, ok bool) {
+	n := len(words)
+	tg.tags = grow(tg.tags, n)
+	if n == 0 {
+		return false, false
+	}
+	tg.fz.sentence(words)
+	tg.emit = grow(tg.emit, n*nt)
+	clear(tg.emit)
+	tg.back = grow(tg.back, n*nt)
+	return tg.fz.headline(), true
 }
 
 // slowEmissions sets tg.emit as packedEmissions does, a look-up for every

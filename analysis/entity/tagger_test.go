@@ -123,16 +123,7 @@ func TestMarginals(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	rm := &model{temperature: 3}
 	for range 2000 {
-		n := 1 + rng.IntN(30)
-		for i := range rm.trans {
-			rm.trans[i] = float32(rng.NormFloat64() * 5)
-		}
-		tg.emit = make([]float32, n*int(numTags))
-		for i := range tg.emit {
-			tg.emit[i] = float32(rng.IntN(41) - 20)
-		}
-		tags := make([]tag, n)
-		viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
+		tags := randomSentence(rng, rm, tg)
 		got := tg.marginals(rm, tags)
 		if want := plainMarginals(rm, tg.emit, tags); !slices.Equal(got, want) {
 			t.Fatalf("random scores %v: marginals %v, plain %v", tg.emit, got, want)
@@ -175,16 +166,7 @@ func TestMarginalsIn(t *testing.T) {
 	}
 	rm := &model{temperature: 3}
 	for range 2000 {
-		n := 1 + rng.IntN(30)
-		for i := range rm.trans {
-			rm.trans[i] = float32(rng.NormFloat64() * 5)
-		}
-		tg.emit = make([]float32, n*int(numTags))
-		for i := range tg.emit {
-			tg.emit[i] = float32(rng.IntN(41) - 20)
-		}
-		tags := make([]tag, n)
-		viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
+		tags := randomSentence(rng, rm, tg)
 		check("random", rm, tags)
 	}
 }
@@ -216,4 +198,20 @@ func FuzzMarginalsIn(f *testing.F) {
 			}
 		}
 	})
+}
+
+// randomSentence gives rm random transitions and tg random emissions for a
+// sentence of 1 to 30 tokens, and returns its Viterbi tags.
+func randomSentence(rng *rand.Rand, rm *model, tg *tagger) []tag {
+	n := 1 + rng.IntN(30)
+	for i := range rm.trans {
+		rm.trans[i] = float32(rng.NormFloat64() * 5)
+	}
+	tg.emit = make([]float32, n*int(numTags))
+	for i := range tg.emit {
+		tg.emit[i] = float32(rng.IntN(41) - 20)
+	}
+	tags := make([]tag, n)
+	viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
+	return tags
 }

@@ -108,15 +108,7 @@ func TestWordCacheMatchesTable(t *testing.T) {
 		for pass := range 2 {
 			for k, words := range sents {
 				tab := tabs[(k+pass)%len(tabs)]
-				for _, tg := range []*tagger{fast, slow} {
-					tg.fz.sentence(words)
-					tg.emit = grow(tg.emit, len(words)*int(numTags))
-					clear(tg.emit)
-				}
-				head := fast.fz.headline()
-				fast.packedEmissions(tab, words, head)
-				slow.slowEmissions(tab, words, head)
-				if !slices.Equal(fast.emit, slow.emit) {
+				if !sameEmissions(fast, slow, tab, words) {
 					t.Fatalf("%s model, pass %d: %q: scores %v, one look-up a feature %v", name, pass, words, fast.emit, slow.emit)
 				}
 			}
@@ -197,17 +189,24 @@ func FuzzPackedEmissions(f *testing.F) {
 				continue
 			}
 			tab := tabs[k%2]
-			for _, tg := range []*tagger{fast, slow} {
-				tg.fz.sentence(words)
-				tg.emit = grow(tg.emit, len(words)*int(numTags))
-				clear(tg.emit)
-			}
-			head := fast.fz.headline()
-			fast.packedEmissions(tab, words, head)
-			slow.slowEmissions(tab, words, head)
-			if !slices.Equal(fast.emit, slow.emit) {
+			if !sameEmissions(fast, slow, tab, words) {
 				t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
 			}
 		}
 	})
+}
+
+// sameEmissions sets the emissions of words in tab by the word cache with
+// fast and by a look-up of every feature with slow, and reports whether they
+// are the same.
+func sameEmissions(fast, slow *tagger, tab *table, words []string) bool {
+	for _, tg := range []*tagger{fast, slow} {
+		tg.fz.sentence(words)
+		tg.emit = grow(tg.emit, len(words)*int(numTags))
+		clear(tg.emit)
+	}
+	head := fast.fz.headline()
+	fast.packedEmissions(tab, words, head)
+	slow.slowEmissions(tab, words, head)
+	return slices.Equal(fast.emit, slow.emit)
 }

@@ -101,14 +101,7 @@ func testForwardBackward(t *testing.T, enc *encoding) {
 // TestTrainCRFSmall trains the CRF learner on three sentences: it learns them,
 // reports dev scores, and two runs give the same model.
 func TestTrainCRFSmall(t *testing.T) {
-	mk := func(words, tags string) TaggedSentence {
-		return TaggedSentence{Words: strings.Fields(words), Tags: strings.Fields(tags)}
-	}
-	train := []TaggedSentence{
-		mk("Budi pergi ke Jakarta .", "B-PER O O B-LOC O"),
-		mk("Siti Aminah bekerja di PT Maju .", "B-PER I-PER O O B-ORG I-ORG O"),
-		mk("Ani tinggal di Bandung .", "B-PER O O B-LOC O"),
-	}
+	train := tinyCorpus()
 	var log bytes.Buffer
 	opt := TrainOptions{CRF: true, Epochs: 30, Progress: &log}
 	r, err := Train(train, train[:1], opt)
@@ -164,15 +157,8 @@ func TestEncodingBIOES(t *testing.T) {
 	if !encBIOES.final[prev] {
 		t.Errorf("%d may not end a sentence", prev)
 	}
-	mk := func(words, tags string) TaggedSentence {
-		return TaggedSentence{Words: strings.Fields(words), Tags: strings.Fields(tags)}
-	}
-	train := []TaggedSentence{
-		mk("Budi pergi ke Jakarta .", "B-PER O O B-LOC O"),
-		mk("Siti Aminah bekerja di PT Maju .", "B-PER I-PER O O B-ORG I-ORG O"),
-		mk("Ani tinggal di Bandung .", "B-PER O O B-LOC O"),
-	}
-	aux := mk("Pak Budi ke Jakarta .", "B-PER I-PER O B-LOC O")
+	train := tinyCorpus()
+	aux := tagged("Pak Budi ke Jakarta .", "B-PER I-PER O B-LOC O")
 	aux.Auxiliary = true
 	train = append(train, aux)
 	for _, opt := range []TrainOptions{{CRF: true, Epochs: 30}, {Ensemble: true, Epochs: 5}, {Ensemble: true, Epochs: 5, domainTrans: true}} {
@@ -196,5 +182,19 @@ func TestEncodingBIOES(t *testing.T) {
 		if len(ents) == 0 || ents[0].Confidence <= 0 || ents[0].Confidence > 1 {
 			t.Errorf("%+v: Extract gives %+v", opt, ents)
 		}
+	}
+}
+
+// tagged makes a sentence of space-separated words and tags.
+func tagged(words, tags string) TaggedSentence {
+	return TaggedSentence{Words: strings.Fields(words), Tags: strings.Fields(tags)}
+}
+
+// tinyCorpus is three sentences a learner must learn.
+func tinyCorpus() []TaggedSentence {
+	return []TaggedSentence{
+		tagged("Budi pergi ke Jakarta .", "B-PER O O B-LOC O"),
+		tagged("Siti Aminah bekerja di PT Maju .", "B-PER I-PER O O B-ORG I-ORG O"),
+		tagged("Ani tinggal di Bandung .", "B-PER O O B-LOC O"),
 	}
 }

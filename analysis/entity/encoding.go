@@ -290,17 +290,7 @@ func (tg *tagger) marginalsWide(m *model, tags []tag) []float64 {
 			}
 		}
 	}
-	norm := func(v []float64) {
-		var s float64
-		for _, x := range v {
-			s += x
-		}
-		if s > 0 && !math.IsInf(s, 0) {
-			for k := range v {
-				v[k] /= s
-			}
-		}
-	}
+	norm := normalizeSlice
 	for t := range nt {
 		alpha[t] = tr[nt*nt+t] * pot[t]
 	}

@@ -21,19 +21,7 @@ func TestPackMatchesFloatModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sents []TaggedSentence
-	for _, rel := range []string{"data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt"} {
-		f, err := os.Open(dataset.Path(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := ReadCoNLL(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents = append(sents, s...)
-	}
+	sents := devSentences(t)
 	rng := rand.New(rand.NewPCG(3, 4))
 	fz := &featurizer{gaz: g}
 	seen, base := map[uint32]bool{}, map[uint32]bool{}
@@ -133,4 +121,23 @@ func TestPackMatchesFloatModel(t *testing.T) {
 	if differ*200 > tokens {
 		t.Errorf("%d of %d tokens differ", differ, tokens)
 	}
+}
+
+// devSentences returns the sentences of the idner-news-2k and NERGrit dev sets.
+func devSentences(t *testing.T) []TaggedSentence {
+	t.Helper()
+	var sents []TaggedSentence
+	for _, rel := range []string{"data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt"} {
+		f, err := os.Open(dataset.Path(t, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents = append(sents, s...)
+	}
+	return sents
 }

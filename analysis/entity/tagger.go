@@ -305,7 +305,10 @@ var transSuccs = func() (ss [numTags][]tag) {
 }()
 
 // normalize divides v by its sum, when the sum is positive and finite.
-func normalize(v *[numTags]float64) {
+func normalize(v *[numTags]float64) { normalizeSlice(v[:]) }
+
+// normalizeSlice is normalize for any number of values.
+func normalizeSlice(v []float64) {
 	var s float64
 	for _, x := range v {
 		s += x

@@ -1,13 +1,11 @@
 package entity
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/telaah/telaah"
-	"github.com/telaah/telaah/internal/dataset"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -15,19 +13,8 @@ import (
 // sets, the sample corpus, the reference article, and odd words.
 func cacheSentences(t *testing.T) [][]string {
 	var sents [][]string
-	for _, rel := range []string{"data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt"} {
-		f, err := os.Open(dataset.Path(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := ReadCoNLL(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ts := range s {
-			sents = append(sents, ts.Words)
-		}
+	for _, ts := range devSentences(t) {
+		sents = append(sents, ts.Words)
 	}
 	text := string(telaah.ReferenceArticle())
 	for _, a := range SampleArticles(t) {

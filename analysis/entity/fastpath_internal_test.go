@@ -273,3 +273,27 @@ func TestCanonicalFewAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairPlans checks that repairPlans holds every rule of repairs for each
+// style it serves, in the table's order, leaving out only the body rules on
+// title-case sentences and pairRules where a pair is lacking.
+func TestRepairPlans(t *testing.T) {
+	for _, st := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		for head := range 2 {
+			for unpaired := range 2 {
+				var want []uint8
+				for i, r := range repairs {
+					if r.styles.has(st) && !(r.body && head == 1) && !(unpaired == 1 && skipUnpaired[i]) {
+						want = append(want, uint8(i))
+					}
+				}
+				if got := repairPlans[st][head][unpaired]; !slices.Equal(got, want) {
+					t.Errorf("%v head=%d unpaired=%d: plan %v, want %v", st, head, unpaired, got, want)
+				}
+			}
+		}
+	}
+	if n := len(repairPlans[StyleDefault][0][0]); n == 0 {
+		t.Error("no rule in the default style's plan")
+	}
+}

@@ -29,7 +29,8 @@ type spanSet struct {
 	style Style     // the convention to follow
 	gaz   *gazetteer
 	// low holds the lower-cased words that lower made, at lowAt[k] for word
-	// k (end -1: not yet): the rules ask for a word's lower case many times.
+	// k (as start, end+1; 0, 0: not yet): the rules ask for a word's lower
+	// case many times.
 	low   []byte
 	lowAt [][2]int32
 	spbuf []span // the spans, as spans found them last
@@ -53,14 +54,13 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.conf = grow(s.conf, n)
 	clear(s.lab)
 	clear(s.beg)
-	s.fresh = false
+	// No label is set: the spans are none, and spans need not look.
+	s.spbuf, s.fresh = s.spbuf[:0], true
 	clear(s.conf)
 	s.acros = s.acros[:0]
 	s.low = s.low[:0]
 	s.lowAt = grow(s.lowAt, n)
-	for k := range s.lowAt {
-		s.lowAt[k] = [2]int32{0, -1}
-	}
+	clear(s.lowAt)
 }
 
 // span is a run of tokens [i, j) with one label.
@@ -137,14 +137,14 @@ func (s *spanSet) isCapWord(k int) bool {
 // once a sentence; the result is valid until the next reset and is not to be
 // changed.
 func (s *spanSet) lower(k int) []byte {
-	if at := s.lowAt[k]; at[1] >= 0 {
-		return s.low[at[0]:at[1]:at[1]]
+	if at := s.lowAt[k]; at[1] > 0 {
+		return s.low[at[0] : at[1]-1 : at[1]-1]
 	}
 	// Earlier results keep their bytes when low grows: append copies them.
 	from := len(s.low)
 	s.low = appendLower(s.low, strings.TrimSuffix(s.words[k], "."))
 	to := len(s.low)
-	s.lowAt[k] = [2]int32{int32(from), int32(to)}
+	s.lowAt[k] = [2]int32{int32(from), int32(to) + 1}
 	return s.low[from:to:to]
 }
 

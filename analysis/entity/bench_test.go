@@ -1,9 +1,7 @@
 package entity_test
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"testing"
 	"time"
 
@@ -31,14 +29,8 @@ func benchSentences() (sents [][]string, tokens, size int) {
 // newsTexts returns the sample corpus's articles (title, blank line, body) and
 // their number of tokens.
 func newsTexts(tb testing.TB) (texts []string, tokens, size int) {
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
-		t := a.Title + "\n\n" + a.Body
+	for _, a := range entity.SampleArticles(tb) {
+		t := a.Text()
 		texts = append(texts, t)
 		size += len(t)
 		for _, s := range tokenize.Sentences(t) {

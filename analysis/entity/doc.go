@@ -54,7 +54,9 @@
 // untagged and stop an institution's name before its region, for comparison with
 // that corpus's published results; [StyleNERGrit] follows NERGrit. In these
 // styles only the repairs that do not change the convention run (the table of
-// repairs in repair.go says which), and in the idner style places are not
+// repairs in repair.go says which, chosen rule by rule by cross-validation on the
+// corpora's training sets: NERGrit shares the guideline's places and acronyms),
+// and in the idner style places are not
 // propagated (that corpus tags a country by its use in each mention: Indonesia
 // the place, but produk Indonesia and Duta Besar Indonesia untagged) and an
 // organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
@@ -71,12 +73,16 @@
 //     Warga, a derived word such as Pengguna, a protected name, or unknown),
 //     neighbouring words, trigger words such as Presiden, kata, PT, Partai,
 //     Kabupaten and di, context words such as melawan, klub, saham, aplikasi,
-//     desa and warga, and membership of our own gazetteers of institutions,
-//     clubs, companies, brands, apps, media, the provinces, regencies and cities
-//     of Indonesia and the countries and capitals of the world), decoded with
-//     Viterbi over BIO tags, per sentence (per line of one); headlines are read
-//     in sentence case. Its weights are the sum of an averaged structured
-//     perceptron's and a conditional random field's, trained by [Train] (see
+//     band, desa and warga, the words that end and start the capitalised run
+//     a word is in, for every word of it (Wigan Athletic, Kangen Band, Sonoma
+//     County, Universitas Negara Bagian Oregon), and membership of our own
+//     gazetteers of institutions, clubs, companies, brands, apps, media,
+//     bands, universities, the provinces, regencies and cities of Indonesia,
+//     its landmarks, and the countries, regions and cities of the world),
+//     decoded with Viterbi over BIO tags, per sentence (per line of one);
+//     headlines are read in sentence case. Its weights are the sum of an
+//     averaged structured perceptron's and a conditional random field's,
+//     trained by [Train] (see
 //     "telaah train-entities -learner ensemble") on idner-news-2k and NERGrit,
 //     with the features whose weights are all negligible pruned
 //     ([DefaultPrune]), and it is embedded in the package;

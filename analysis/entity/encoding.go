@@ -235,30 +235,6 @@ func (e *encoding) decode(trans, emit []float32, n int, back []uint8, out []tag)
 	}
 }
 
-// emissionsWide adds to scores (e.n values) the weights of the features of
-// keys in the wide float model m.
-func (m *model) emissionsWide(scores []float32, keys []uint32) {
-	nt := m.wide.enc.n
-	if len(m.keys) == 0 {
-		return
-	}
-	mask := uint32(len(m.keys) - 1)
-	for _, k := range keys {
-		s := (k * 0x9E3779B1) & mask
-		for m.keys[s] != k && m.keys[s] != 0 {
-			s = (s + 1) & mask
-		}
-		if m.keys[s] == 0 {
-			continue
-		}
-		r := int(m.rows[s]) * nt
-		w := m.wide.weights[r : r+nt : r+nt]
-		for t := range scores[:nt] {
-			scores[t] += w[t]
-		}
-	}
-}
-
 // runWide is tagger.run for a wide float model: it tags in the model's
 // encoding (into tg.wide) and returns the BIO tags, leaving the emissions (n×e.n)
 // in tg.emit for marginalsWide.
@@ -275,23 +251,9 @@ func (tg *tagger) runWide(m *model, style Style, words []string) []tag {
 	tg.emit = grow(tg.emit, n*nt)
 	clear(tg.emit)
 	tg.back = grow(tg.back, n*nt)
-	d := uint64(mainDomain)
-	if style == StyleNERGrit {
-		d = auxDomain
-	}
+	d := copyDomain(m, style)
 	for i := range n {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		if m.domain {
-			for _, h := range tg.feats {
-				keys = append(keys, key32(mix(h, d)))
-			}
-		}
-		tg.keys = keys
-		m.emissionsWide(tg.emit[i*nt:], keys)
+		m.addRows(tg.emit[i*nt:(i+1)*nt], tg.tokenKeys(words, i, head, d), m.wide.weights)
 	}
 	tg.wideTrans = m.wide.transFor(style)
 	e.decode(tg.wideTrans, tg.emit, n, tg.back, tg.tags)

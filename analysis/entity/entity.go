@@ -357,7 +357,8 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	}
 	ss.repair()
 	var marg []float64
-	for _, sp := range ss.spans() {
+	spans := ss.spans()
+	for _, sp := range spans {
 		i, j, l := sp.i, sp.j, sp.l
 		i = r.stripTitles(words, i, j, l)
 		if i >= j {
@@ -368,9 +369,11 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 			c := ss.conf[k]
 			if c == 0 {
 				// The tagger's marginals, computed once a sentence and only
-				// when a token has no confidence from a repair rule.
+				// when a token has no confidence from a repair rule, for
+				// the tokens from this one to the end of the last span
+				// (the spans are in order).
 				if marg == nil {
-					marg = tg.marginals(r.m, tags)
+					marg = tg.marginalsIn(r.m, tags, k, spans[len(spans)-1].j)
 				}
 				c = marg[k]
 			}

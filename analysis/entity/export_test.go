@@ -1,10 +1,41 @@
 package entity
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"testing"
+
+	"github.com/telaah/telaah"
 )
+
+// SampleArticle is an article of the sample corpus, as the tests read it.
+type SampleArticle struct{ Title, Body string }
+
+// Text is the article as Extract reads it: the title, a blank line, the body.
+func (a SampleArticle) Text() string { return a.Title + "\n\n" + a.Body }
+
+// SampleArticles returns the articles of the sample corpus.
+func SampleArticles(tb testing.TB) []SampleArticle {
+	tb.Helper()
+	var out []SampleArticle
+	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a SampleArticle
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
 
 // Pruned returns r with the features of its model pruned as
 // TrainOptions.Prune = frac would have (for the cross-validation of the

@@ -1,9 +1,6 @@
 package entity
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -118,14 +115,8 @@ func TestQuietRepairs(t *testing.T) {
 		}
 	}
 	var texts []string
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, a.Title+"\n\n"+a.Body)
+	for _, a := range SampleArticles(t) {
+		texts = append(texts, a.Text())
 	}
 	texts = append(texts, telaah.ReferenceArticle(),
 		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
@@ -367,15 +358,9 @@ func acronymCases(words []string, from, to int) []string {
 // TestAcronymFitsSame checks acronymFits against acronymFitsPlain on every
 // window of up to 17 words of the sample corpus's lines.
 func TestAcronymFitsSame(t *testing.T) {
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
 	fits, n := 0, 0
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range tokenize.Sentences(a.Title + "\n\n" + a.Body) {
+	for _, a := range SampleArticles(t) {
+		for _, s := range tokenize.Sentences(a.Text()) {
 			var words []string
 			for _, tk := range s.Tokens {
 				words = append(words, tk.Text)

@@ -1,9 +1,6 @@
 package entity_test
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -28,14 +25,8 @@ func pathTexts(tb testing.TB) []string {
 		"naik 5,2 persen menjadi US$ 3 juta; 12 km; seratus dua belas ribu orang",
 		"Hamengku Buwono X.\r\nKota Bekasi\r\n\r\nSenin",
 	}
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, a.Title+"\n\n"+a.Body, a.Title, a.Body)
+	for _, a := range entity.SampleArticles(tb) {
+		texts = append(texts, a.Text(), a.Title, a.Body)
 	}
 	return texts
 }

@@ -317,6 +317,7 @@ type featurizer struct {
 	// lexMemo maps the lower-case hashes of the capitalised words seen to
 	// their standings.
 	lexMemo map[uint64]uint8
+	words   wordInfoCache // what sentence needs of the words seen
 }
 
 // sentence computes the per-token information for words.
@@ -326,15 +327,8 @@ func (fz *featurizer) sentence(words []string) {
 	fz.info = grow(fz.info, n)
 	info := fz.info
 	for i, w := range words {
-		lower, exact, shape, cas, ascii := hashWord(w)
-		// One look-up of the word alone gives its classes and whether a
-		// phrase of the lists starts with it.
-		entry := g.phrases.get(lower)
-		class := entry &^ gazPrefix
-		if len(w) > 1 && w[len(w)-1] == '.' {
-			class = g.word(w) // looked up without its full stop
-		}
-		info[i] = tokenInfo{lower: lower, exact: exact, shape: shape, class: class, cas: cas, entry: entry, ascii: ascii}
+		wi := fz.words.lookup(g, w)
+		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
 	}
 	// Phrases of the lists, longest first from each token.
 	for i := range info {
@@ -547,7 +541,8 @@ func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint6
 
 // tailFeatures appends the last features of token i: those of the gazetteer
 // phrases and classes around it, of its capitalised run's context, of its
-// position, and of its standing in the lexicon; with pair not nil, those of
+// position, of the ends of its run (runFeatures), and of its standing in the
+// lexicon; with pair not nil, those of
 // its position (of many values) to pair instead. A feature added here is one
 // of classFeatures, which the tagger of a packed model sums from a cache by
 // the feature: one of many values belongs with positionFeatures.
@@ -559,6 +554,7 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 	} else {
 		out = fz.positionFeatures(out, i)
 	}
+	out = fz.runFeatures(out, i)
 	return fz.lexiconFeatures(out, i)
 }
 

@@ -27,6 +27,8 @@ const (
 	gazNotName                      // acronyms of common nouns: THR, KTP, APBD
 	gazOrgCtx                       // words before organisations: klub, saham, aplikasi, melawan
 	gazLocCtx                       // words before places: warga, desa, dolar
+	gazOrgTail                      // words that end organisation names: Athletic, Airlines, Band
+	gazLocTail                      // words that end place names: County, Street, Stadium
 	numGazBits = 7                  // the classes that the features of features() use
 )
 
@@ -38,10 +40,13 @@ var gazFiles = []struct {
 	{"lists/loc.txt", gazLOC},
 	{"lists/region.txt", gazLOC},
 	{"lists/world.txt", gazLOC},
+	{"lists/landmark.txt", gazLOC},
 	{"lists/org.txt", gazORG},
 	{"lists/club.txt", gazORG},
 	{"lists/company.txt", gazORG},
 	{"lists/media.txt", gazORG},
+	{"lists/band.txt", gazORG},
+	{"lists/university.txt", gazORG},
 	{"lists/institution.txt", gazORG},
 	{"lists/title.txt", gazTitle},
 	{"lists/orgtrigger.txt", gazOrgHead},
@@ -51,6 +56,8 @@ var gazFiles = []struct {
 	{"lists/notname.txt", gazNotName},
 	{"lists/orgcontext.txt", gazOrgCtx},
 	{"lists/loccontext.txt", gazLocCtx},
+	{"lists/orgtail.txt", gazOrgTail},
+	{"lists/loctail.txt", gazLocTail},
 }
 
 // gazetteer maps the hash of a lower-cased token sequence to its classes.

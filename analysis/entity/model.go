@@ -155,10 +155,17 @@ func (m *model) table(s Style) *table {
 // emissions adds to scores (numTags values) the weights of the features whose
 // keys are keys, in a float model (see table.emissions for a packed one).
 func (m *model) emissions(scores []float32, keys []uint32) {
-	scores = scores[:numTags]
+	m.addRows(scores[:numTags], keys, m.weights)
+}
+
+// addRows adds to scores the rows of weights (of len(scores) values each) of
+// the features of keys in the float model m: its BIO weights, or the wide
+// weights of another encoding.
+func (m *model) addRows(scores []float32, keys []uint32, weights []float32) {
 	if len(m.keys) == 0 {
 		return
 	}
+	nt := len(scores)
 	mask := uint32(len(m.keys) - 1)
 	for _, k := range keys {
 		s := (k * 0x9E3779B1) & mask
@@ -168,8 +175,8 @@ func (m *model) emissions(scores []float32, keys []uint32) {
 		if m.keys[s] == 0 {
 			continue
 		}
-		r := int(m.rows[s]) * int(numTags)
-		w := m.weights[r : r+int(numTags) : r+int(numTags)]
+		r := int(m.rows[s]) * nt
+		w := weights[r : r+nt : r+nt]
 		for t := range scores {
 			scores[t] += w[t]
 		}

@@ -1,10 +1,8 @@
 package entity_test
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"hash"
@@ -75,14 +73,8 @@ func pinnedOutputs(t *testing.T) map[string]string {
 		out[c.name+"/tag-nergrit-style"] = fmt.Sprintf("%x", tagsAux.Sum(nil))
 	}
 	h := sha256.New()
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		hashEntities(h, r.Extract(a.Title+"\n\n"+a.Body))
+	for _, a := range entity.SampleArticles(t) {
+		hashEntities(h, r.Extract(a.Text()))
 	}
 	hashEntities(h, r.Extract(telaah.ReferenceArticle()))
 	out["sample/extract"] = fmt.Sprintf("%x", h.Sum(nil))

@@ -29,6 +29,11 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Financial Times", ORG}, {"Joko Widodo", PER}},
 		not:  []string{"Financial Times Senin", "Senin Presiden Joko Widodo"},
 	}, {
+		name: "the article of an English name is part of it",
+		text: "Hal itu dilaporkan harian The Sydney Morning Herald pada Selasa.",
+		want: []ent{{"The Sydney Morning Herald", ORG}},
+		not:  []string{"Sydney Morning Herald"},
+	}, {
 		name: "sides of the compass are not names",
 		text: "Desa itu berbatasan dengan Kecamatan Nguter. Sebelah Barat adalah Desa Tiyaran, Sebelah timur Desa Ngasinan.",
 		want: []ent{{"Desa Tiyaran", LOC}, {"Desa Ngasinan", LOC}},

@@ -78,36 +78,48 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 // feature: the reference the tests compare packedEmissions with.
 func (tg *tagger) slowEmissions(tab *table, words []string, head bool) {
 	for i := range words {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		tg.keys = keys
+		keys := tg.tokenKeys(words, i, head, 0)
 		tg.touched += tab.emissions((*[numTags]float32)(tg.emit[i*int(numTags):]), keys)
 	}
+}
+
+// tokenKeys returns the model's keys of the features of token i of words
+// (the featurizer has seen the sentence), followed by the keys of their
+// copies in domain d when d is not 0 (a float model with domain copies). The
+// result is valid until the tagger is used again.
+func (tg *tagger) tokenKeys(words []string, i int, head bool, d uint64) []uint32 {
+	tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
+	keys := tg.keys[:0]
+	for _, h := range tg.feats {
+		keys = append(keys, key32(h))
+	}
+	if d != 0 {
+		for _, h := range tg.feats {
+			keys = append(keys, key32(mix(h, d)))
+		}
+	}
+	tg.keys = keys
+	return keys
+}
+
+// copyDomain is the domain of the feature copies of a float model m for a
+// style, 0 when m has none.
+func copyDomain(m *model, style Style) uint64 {
+	switch {
+	case !m.domain:
+		return 0
+	case style == StyleNERGrit:
+		return auxDomain
+	}
+	return mainDomain
 }
 
 // floatEmissions sets tg.emit to the emission scores of words in a float
 // model (training): each feature and its copy.
 func (tg *tagger) floatEmissions(m *model, style Style, words []string, head bool) {
-	d := uint64(mainDomain)
-	if style == StyleNERGrit {
-		d = auxDomain
-	}
+	d := copyDomain(m, style)
 	for i := range words {
-		tg.feats = tg.fz.features(tg.feats[:0], words, i, head)
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		if m.domain {
-			for _, h := range tg.feats {
-				keys = append(keys, key32(mix(h, d)))
-			}
-		}
-		tg.keys = keys
-		m.emissions(tg.emit[i*int(numTags):], keys)
+		m.emissions(tg.emit[i*int(numTags):], tg.tokenKeys(words, i, head, d))
 	}
 }
 
@@ -119,10 +131,23 @@ const defaultTemperature = 20
 // (forward-backward, scaled per step). The result is valid until the tagger is used
 // again.
 func (tg *tagger) marginals(m *model, tags []tag) []float64 {
+	return tg.marginalsIn(m, tags, 0, len(tags))
+}
+
+// marginalsIn is marginals for the tokens lo to hi-1 only, the same values:
+// the forward pass stops at hi-1 and the backward one at lo (each step
+// depends on the steps before it only). The other entries of the result are
+// not set.
+func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	if m.wide != nil {
 		return tg.marginalsWide(m, tags)
 	}
 	n := len(tags)
+	lo, hi = max(lo, 0), min(hi, n)
+	if lo >= hi {
+		tg.marg = grow(tg.marg, n)
+		return tg.marg
+	}
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)
 	tg.beta = grow(tg.beta, n*nt)
@@ -178,7 +203,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		a0[t] = tr[int(numTags)*nt+t] * p0[t]
 	}
 	normalize(a0)
-	for i := 1; i < n; i++ {
+	for i := 1; i < hi; i++ {
 		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
 		cur := (*[nt]float64)(tg.alpha[i*nt:])
 		pot := (*[nt]float64)(tg.pot[i*nt:])
@@ -210,7 +235,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 	for t := range nt {
 		last[t] = 1
 	}
-	for i := n - 2; i >= 0; i-- {
+	for i := n - 2; i >= lo; i-- {
 		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
 		cur := (*[nt]float64)(tg.beta[i*nt:])
 		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
@@ -236,7 +261,7 @@ func (tg *tagger) marginals(m *model, tags []tag) []float64 {
 		}
 		normalize(cur)
 	}
-	for i := range n {
+	for i := lo; i < hi; i++ {
 		a := (*[nt]float64)(tg.alpha[i*nt:])
 		b := (*[nt]float64)(tg.beta[i*nt:])
 		var z float64

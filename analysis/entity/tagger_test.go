@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -137,4 +138,82 @@ func TestMarginals(t *testing.T) {
 			t.Fatalf("random scores %v: marginals %v, plain %v", tg.emit, got, want)
 		}
 	}
+}
+
+// TestMarginalsIn checks that marginalsIn gives the marginals of its stretch of
+// tokens bit for bit, for stretches of every length, on random scores and on
+// the sentences of the dev sets.
+func TestMarginalsIn(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Default().get().m
+	tg := &tagger{fz: featurizer{gaz: g}}
+	rng := rand.New(rand.NewPCG(9, 10))
+	check := func(name string, m *model, tags []tag) {
+		n := len(tags)
+		want := slices.Clone(tg.marginals(m, tags))
+		for range 4 {
+			lo := rng.IntN(n)
+			hi := lo + 1 + rng.IntN(n-lo)
+			// Stale values from a longer sentence must not matter.
+			for i := range tg.marg {
+				tg.marg[i] = -1
+			}
+			got := tg.marginalsIn(m, tags, lo, hi)
+			if !slices.Equal(got[lo:hi], want[lo:hi]) {
+				t.Fatalf("%s: marginalsIn(%d, %d) %v, marginals %v", name, lo, hi, got[lo:hi], want[lo:hi])
+			}
+		}
+	}
+	for _, words := range cacheSentences(t) {
+		if len(words) == 0 {
+			continue
+		}
+		check("dev", m, tg.run(m, StyleDefault, words))
+	}
+	rm := &model{temperature: 3}
+	for range 2000 {
+		n := 1 + rng.IntN(30)
+		for i := range rm.trans {
+			rm.trans[i] = float32(rng.NormFloat64() * 5)
+		}
+		tg.emit = make([]float32, n*int(numTags))
+		for i := range tg.emit {
+			tg.emit[i] = float32(rng.IntN(41) - 20)
+		}
+		tags := make([]tag, n)
+		viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
+		check("random", rm, tags)
+	}
+}
+
+// FuzzMarginalsIn checks marginalsIn against marginals on the words of any
+// text, for any stretch of it.
+func FuzzMarginalsIn(f *testing.F) {
+	f.Add("Pavel Durov mendirikan Telegram di Rusia .", uint8(1), uint8(3))
+	f.Add("KPK memeriksa Bupati Bekasi", uint8(0), uint8(9))
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := Default().get().m
+	tg := &tagger{fz: featurizer{gaz: g}}
+	f.Fuzz(func(t *testing.T, text string, a, b uint8) {
+		words := strings.Fields(text)
+		n := len(words)
+		if n == 0 {
+			return
+		}
+		lo := int(a) % n
+		hi := lo + 1 + int(b)%(n-lo)
+		for _, style := range []Style{StyleDefault, StyleNERGrit} {
+			tags := tg.run(m, style, words)
+			want := slices.Clone(tg.marginals(m, tags))
+			if got := tg.marginalsIn(m, tags, lo, hi); !slices.Equal(got[lo:hi], want[lo:hi]) {
+				t.Fatalf("%s %q [%d, %d): marginalsIn %v, marginals %v", style, words, lo, hi, got[lo:hi], want[lo:hi])
+			}
+		}
+	})
 }

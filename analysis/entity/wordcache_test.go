@@ -1,9 +1,6 @@
 package entity
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"os"
 	"slices"
 	"strings"
@@ -33,14 +30,8 @@ func cacheSentences(t *testing.T) [][]string {
 		}
 	}
 	text := string(telaah.ReferenceArticle())
-	sc := bufio.NewScanner(bytes.NewReader(telaah.SampleArticles()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a struct{ Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		text += "\n\n" + a.Title + "\n\n" + a.Body
+	for _, a := range SampleArticles(t) {
+		text += "\n\n" + a.Text()
 	}
 	for _, s := range tokenize.Sentences(text) {
 		var words []string

@@ -1,0 +1,74 @@
+package entity
+
+// A featurizer keeps what the features need of the words it has seen (their
+// hashes, case class and gazetteer entry, see hashWord) in a wordInfoCache:
+// a frequent word then costs a short hash and a comparison of its bytes
+// instead of three hashes of its bytes and a look-up of the gazetteer: the
+// cache is keyed by the word's hash as written, the one hash it computes. The
+// cache holds a copy of each word, never the caller's text, and gives what
+// computing the information gives (TestWordInfoCache).
+
+// wordInfoLen is the longest word the cache holds: longer ones are rare and
+// are hashed every time.
+const wordInfoLen = 33
+
+// wordInfoBits sets the size of a wordInfoCache: 1<<wordInfoBits words of 64
+// bytes (512 KB), each holding one word of up to wordInfoLen bytes.
+const wordInfoBits = 13
+
+// wordInfo is a word's slot in a wordInfoCache: one cache line.
+type wordInfo struct {
+	lower, exact, shape uint64
+	entry, class        gazClass
+	cas                 uint8
+	ascii               bool
+	size                uint8 // the word's length plus one; 0: an empty slot
+	text                [wordInfoLen]byte
+}
+
+// wordInfoCache maps words to their wordInfo, for one gazetteer.
+type wordInfoCache struct {
+	gaz   *gazetteer
+	slots []wordInfo
+	long  wordInfo // a word too long for the slots
+}
+
+// lookup returns the information of the word w under the gazetteer g, valid
+// until the next call.
+func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
+	if len(w) > wordInfoLen {
+		c.long = computeWordInfo(g, w)
+		return &c.long
+	}
+	if c.gaz != g || c.slots == nil {
+		c.gaz = g
+		if c.slots == nil {
+			c.slots = make([]wordInfo, 1<<wordInfoBits)
+		} else {
+			clear(c.slots)
+		}
+	}
+	exact := fnvString(fnvOffset, w)
+	e := &c.slots[exact*0x9E3779B97F4A7C15>>(64-wordInfoBits)]
+	if int(e.size) == len(w)+1 && string(e.text[:len(w)]) == w {
+		return e
+	}
+	*e = computeWordInfo(g, w)
+	e.size = uint8(len(w) + 1)
+	copy(e.text[:], w)
+	return e
+}
+
+// computeWordInfo returns the information of the word w under the gazetteer
+// g, its text not set.
+func computeWordInfo(g *gazetteer, w string) wordInfo {
+	lower, exact, shape, cas, ascii := hashWord(w)
+	// One look-up of the word alone gives its classes and whether a phrase of
+	// the lists starts with it.
+	entry := g.phrases.get(lower)
+	class := entry &^ gazPrefix
+	if len(w) > 1 && w[len(w)-1] == '.' {
+		class = g.word(w) // looked up without its full stop
+	}
+	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, ascii: ascii}
+}

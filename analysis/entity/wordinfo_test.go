@@ -1,0 +1,68 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestWordInfoCache checks that the featurizer's word cache gives what
+// computing the information of each word gives, on the sentences of every kind
+// the tagger meets, words of every length around wordInfoLen, with the cache
+// cold and warm, and after a change of gazetteer.
+func TestWordInfoCache(t *testing.T) {
+	if s := unsafe.Sizeof(wordInfo{}); s != 64 {
+		t.Errorf("a wordInfo is %d bytes, not a cache line", s)
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := &gazetteer{phrases: g.phrases}
+	var words []string
+	for _, s := range cacheSentences(t) {
+		words = append(words, s...)
+	}
+	for n := wordInfoLen - 3; n <= wordInfoLen+3; n++ {
+		w := strings.Repeat("Ab", n)[:n]
+		words = append(words, w, w[:n-1]+".", strings.ToUpper(w))
+	}
+	words = append(words, "", ".", "É", "Dr.", "dr", "DR")
+	var c wordInfoCache
+	for pass := range 2 {
+		for _, gz := range []*gazetteer{g, other, g} {
+			for _, w := range words {
+				got := *c.lookup(gz, w)
+				want := computeWordInfo(gz, w)
+				got.size, got.text = 0, [wordInfoLen]byte{}
+				if got != want {
+					t.Fatalf("pass %d: %q: cached %+v, computed %+v", pass, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzWordInfoCache checks the featurizer's word cache against computing the
+// information of each word, on words of any bytes, in a cache small words
+// share and evict from.
+func FuzzWordInfoCache(f *testing.F) {
+	for _, w := range wordSamples {
+		f.Add(w, strings.ToUpper(w)+".")
+	}
+	f.Add("", strings.Repeat("é", wordInfoLen))
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var c wordInfoCache
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, w := range []string{a, b, a, a + b, b, a[:len(a)/2]} {
+			got := *c.lookup(g, w)
+			got.size, got.text = 0, [wordInfoLen]byte{}
+			if want := computeWordInfo(g, w); got != want {
+				t.Fatalf("%q: cached %+v, computed %+v", w, got, want)
+			}
+		}
+	})
+}

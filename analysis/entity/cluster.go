@@ -448,15 +448,22 @@ func onlyPlaceHeads(long, short []string) bool {
 		if !slices.Equal(long[i:i+len(short)], short) {
 			continue
 		}
-		ok := true
-		for _, w := range slices.Concat(long[:i], long[i+len(short):]) {
-			ok = ok && (placeHeads[strings.TrimSuffix(w, ".")] || w == "daerah" || w == "istimewa" || w == "khusus")
-		}
-		if ok {
+		if placeHeadWords(long[:i]) && placeHeadWords(long[i+len(short):]) {
 			return extra > 0
 		}
 	}
 	return false
+}
+
+// placeHeadWords reports whether every word of ws is a place head or a word of
+// a region's title (daerah, istimewa, khusus).
+func placeHeadWords(ws []string) bool {
+	for _, w := range ws {
+		if !placeHeads[strings.TrimSuffix(w, ".")] && w != "daerah" && w != "istimewa" && w != "khusus" {
+			return false
+		}
+	}
+	return true
 }
 
 // regionalUnit reports whether long is short followed by a place of the lists

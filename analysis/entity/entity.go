@@ -267,6 +267,12 @@ func (d *docScratch) lines(text string, sents []tokenize.Sentence) [][]tokenize.
 	valid := slices.Grow(d.valid[:0], n)
 	kept := d.kept[:0]
 	for _, s := range sents {
+		if allValid(text, s.Tokens) {
+			// The tokenizer's sentences, the index's: their tokens are
+			// valid as they are, and are read in place, not copied.
+			kept = splitLines(kept, text, s.Tokens[:len(s.Tokens):len(s.Tokens)])
+			continue
+		}
 		start := len(valid)
 		valid = validTokens(valid, text, s.Tokens)
 		kept = splitLines(kept, text, valid[start:len(valid):len(valid)])
@@ -598,6 +604,18 @@ func validTokens(dst []tokenize.Token, text string, ts []tokenize.Token) []token
 		last = t.End
 	}
 	return dst
+}
+
+// allValid reports whether validTokens would keep every token of ts as it is.
+func allValid(text string, ts []tokenize.Token) bool {
+	last := 0
+	for _, t := range ts {
+		if t.Start < last || t.End <= t.Start || t.End > len(text) || t.Text != text[t.Start:t.End] {
+			return false
+		}
+		last = t.End
+	}
+	return true
 }
 
 // stripTitles moves the start of a PER span past leading titles and honorifics

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -144,6 +146,15 @@ func TestExtractOddInput(t *testing.T) {
 	// Tokens that do not point into the text are ignored, not trusted.
 	bad := []tokenize.Sentence{{Tokens: []tokenize.Token{{Text: "Jakarta", Start: 5, End: 100}, {Text: "x", Start: -1, End: 0}}}}
 	checkInvariants(t, "di Jakarta", r.ExtractSentences("di Jakarta", bad))
+	// A sentence with a stray token finds what it finds without the token,
+	// and the valid sentences beside it are read as they are.
+	ref := telaah.ReferenceArticle()
+	clean := tokenize.Sentences(ref)
+	stray := slices.Clone(clean)
+	stray[1].Tokens = append(slices.Clone(stray[1].Tokens), tokenize.Token{Text: "Rusia", Start: 3, End: 2})
+	if got, want := r.ExtractSentences(ref, stray), r.ExtractSentences(ref, clean); !reflect.DeepEqual(got, want) {
+		t.Errorf("with a stray token: %v, want %v", got, want)
+	}
 	// Sentences out of order still give sorted, non-overlapping entities.
 	text := telaah.ReferenceArticle()
 	sents := tokenize.Sentences(text)

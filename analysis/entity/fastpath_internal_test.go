@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/telaah/telaah"
+	"github.com/telaah/telaah/tokenize"
 )
 
 // TestSortEntities checks sortEntities against the stable sort it stands for,
@@ -263,4 +264,145 @@ func TestCanonicalFewAcronyms(t *testing.T) {
 			t.Fatalf("acronyms %q:\n got %v\nwant %v", acros, es, want)
 		}
 	}
+}
+
+// TestRepairPlans checks that repairPlans holds every rule of repairs for each
+// style it serves, in the table's order, leaving out only the body rules on
+// title-case sentences and pairRules where a pair is lacking.
+func TestRepairPlans(t *testing.T) {
+	for _, st := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		for head := range 2 {
+			for unpaired := range 2 {
+				var want []uint8
+				for i, r := range repairs {
+					if r.styles.has(st) && !(r.body && head == 1) && !(unpaired == 1 && skipUnpaired[i]) {
+						want = append(want, uint8(i))
+					}
+				}
+				if got := repairPlans[st][head][unpaired]; !slices.Equal(got, want) {
+					t.Errorf("%v head=%d unpaired=%d: plan %v, want %v", st, head, unpaired, got, want)
+				}
+			}
+		}
+	}
+	if n := len(repairPlans[StyleDefault][0][0]); n == 0 {
+		t.Error("no rule in the default style's plan")
+	}
+}
+
+// acronymFitsPlain is acronymFits as it was before its stack buffers (a
+// lower-cased copy of every word, a closure): the reference that
+// TestAcronymFitsSame and FuzzAcronymFits hold it to.
+func acronymFitsPlain(a string, words []string, from, to int) bool {
+	var content []string
+	for k := from; k < to; k++ {
+		w := strings.ToLower(words[k])
+		if w == "," || nameConnectors[w] {
+			continue
+		}
+		content = append(content, w)
+	}
+	if len(content) < 2 || len(content) > len(a)+1 {
+		return false
+	}
+	var fit func(ai, wi, pos, skips int) bool
+	fit = func(ai, wi, pos, skips int) bool {
+		if ai == len(a) {
+			return wi == len(content)-1
+		}
+		c := a[ai]
+		if wi+1 < len(content) && content[wi+1][0] == c && fit(ai+1, wi+1, 1, skips) {
+			return true
+		}
+		if skips > 0 && wi+2 < len(content) && content[wi+2][0] == c && fit(ai+1, wi+2, 1, skips-1) {
+			return true
+		}
+		w := content[wi]
+		for k := pos; k < len(w); k++ {
+			if w[k] == c && fit(ai+1, wi, k+1, skips) {
+				return true
+			}
+		}
+		return false
+	}
+	skips := 0
+	if len(content) >= 4 {
+		skips = 1
+	}
+	return content[0][0] == a[0] && fit(1, 0, 1, skips)
+}
+
+// acronymCases returns, for the word windows of text, acronyms that fit them
+// and acronyms that nearly do: their initials, with a letter dropped, and with
+// a later letter of a word.
+func acronymCases(words []string, from, to int) []string {
+	var initials, inner []byte
+	for k := from; k < to; k++ {
+		w := strings.ToLower(words[k])
+		if w == "" || w == "," || nameConnectors[w] {
+			continue
+		}
+		initials = append(initials, w[0])
+		inner = append(inner, w[0])
+		if len(w) > 2 {
+			inner = append(inner, w[2])
+		}
+	}
+	out := []string{string(initials), string(inner)}
+	if len(initials) > 1 {
+		out = append(out, string(initials[1:]), string(initials[:len(initials)-1]))
+	}
+	return out
+}
+
+// TestAcronymFitsSame checks acronymFits against acronymFitsPlain on every
+// window of up to 17 words of the sample corpus's lines.
+func TestAcronymFitsSame(t *testing.T) {
+	fits, n := 0, 0
+	for _, a := range SampleArticles(t) {
+		for _, s := range tokenize.Sentences(a.Text()) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			for from := range words {
+				for to := from + 1; to <= len(words) && to-from <= 17; to++ {
+					for _, acr := range acronymCases(words, from, to) {
+						if acr == "" {
+							continue
+						}
+						got, want := acronymFits(acr, words, from, to), acronymFitsPlain(acr, words, from, to)
+						if got != want {
+							t.Fatalf("acronymFits(%q, %q) = %v, plain %v", acr, words[from:to], got, want)
+						}
+						n++
+						if got {
+							fits++
+						}
+					}
+				}
+			}
+		}
+	}
+	if fits == 0 {
+		t.Error("no acronym fitted")
+	}
+	t.Logf("%d cases, %d fit", n, fits)
+}
+
+// FuzzAcronymFits checks acronymFits against acronymFitsPlain on any words.
+func FuzzAcronymFits(f *testing.F) {
+	f.Add("kpk", "Komisi Pemberantasan Korupsi")
+	f.Add("bawaslu", "Badan Pengawas Pemilu")
+	f.Add("qris", "Quick Response Code Indonesian Standard")
+	f.Add("ab", "Ärzte , Bund dan É")
+	f.Fuzz(func(t *testing.T, acr, name string) {
+		words := strings.Fields(name)
+		if acr == "" || len(words) > 40 || slices.Contains(words, "") {
+			return
+		}
+		if got, want := acronymFits(acr, words, 0, len(words)), acronymFitsPlain(acr, words, 0, len(words)); got != want {
+			t.Errorf("acronymFits(%q, %q) = %v, plain %v", acr, words, got, want)
+		}
+	})
 }

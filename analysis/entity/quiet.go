@@ -71,20 +71,60 @@ func (s *spanSet) capitals() (afterFirst, pair bool) {
 // runRepairs applies the rules of s's style to the spans of one sentence; if
 // skip is set, it skips those of quietRules while the sentence is quiet and
 // those of pairRules in a sentence without two capitalised words side by side.
+// The rules to consider come from repairPlans, which holds them already sifted
+// by style, by title case and by the pair of capitalised words.
 func (s *spanSet) runRepairs(skip bool) {
 	afterFirst, pair := s.capitals()
 	quiet := skip && !afterFirst
 	unpaired := skip && !pair
-	for i := range repairs {
-		r := &repairs[i]
-		if !r.styles.has(s.style) || r.body && s.head || unpaired && skipUnpaired[i] {
-			continue
-		}
+	if int(s.style) >= len(repairPlans) {
+		// A style that no rule serves: none runs, as repairs' styles say.
+		return
+	}
+	plan := &repairPlans[s.style]
+	rules := plan[b2i(s.head)][b2i(unpaired)]
+	for _, i := range rules {
 		if quiet && skipQuiet[i] && len(s.spans()) == 0 {
 			continue
 		}
-		r.run(s)
+		repairs[i].run(s)
 	}
+}
+
+// repairPlan holds, for one style, the indexes in repairs of the rules to
+// consider, by whether the sentence is in title case and whether it lacks two
+// capitalised words side by side (when pairRules may be skipped).
+type repairPlan [2][2][]uint8
+
+// repairPlans are the plans of the styles, built from repairs (every rule of the
+// table is in the plans of the styles it serves, in the table's order).
+var repairPlans = func() (ps [StyleIdner + 1]repairPlan) {
+	for st := range ps {
+		for head := range 2 {
+			for unpaired := range 2 {
+				var rules []uint8
+				for i, r := range repairs {
+					if !r.styles.has(Style(st)) || r.body && head == 1 || unpaired == 1 && skipUnpaired[i] {
+						continue
+					}
+					rules = append(rules, uint8(i))
+				}
+				ps[st][head][unpaired] = rules
+			}
+		}
+	}
+	return ps
+}()
+
+// Rule indexes fit in a uint8.
+var _ = [256 - len(repairs)]struct{}{}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // capitalised reports whether the token starts with a capital letter, as

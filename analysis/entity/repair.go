@@ -3,6 +3,7 @@ package entity
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The repair pass runs in Extract after the model has tagged a sentence. It applies
@@ -28,7 +29,8 @@ type spanSet struct {
 	style Style     // the convention to follow
 	gaz   *gazetteer
 	// low holds the lower-cased words that lower made, at lowAt[k] for word
-	// k (end -1: not yet): the rules ask for a word's lower case many times.
+	// k (as start, end+1; 0, 0: not yet): the rules ask for a word's lower
+	// case many times.
 	low   []byte
 	lowAt [][2]int32
 	spbuf []span // the spans, as spans found them last
@@ -52,14 +54,13 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.conf = grow(s.conf, n)
 	clear(s.lab)
 	clear(s.beg)
-	s.fresh = false
+	// No label is set: the spans are none, and spans need not look.
+	s.spbuf, s.fresh = s.spbuf[:0], true
 	clear(s.conf)
 	s.acros = s.acros[:0]
 	s.low = s.low[:0]
 	s.lowAt = grow(s.lowAt, n)
-	for k := range s.lowAt {
-		s.lowAt[k] = [2]int32{0, -1}
-	}
+	clear(s.lowAt)
 }
 
 // span is a run of tokens [i, j) with one label.
@@ -136,14 +137,14 @@ func (s *spanSet) isCapWord(k int) bool {
 // once a sentence; the result is valid until the next reset and is not to be
 // changed.
 func (s *spanSet) lower(k int) []byte {
-	if at := s.lowAt[k]; at[1] >= 0 {
-		return s.low[at[0]:at[1]:at[1]]
+	if at := s.lowAt[k]; at[1] > 0 {
+		return s.low[at[0] : at[1]-1 : at[1]-1]
 	}
 	// Earlier results keep their bytes when low grows: append copies them.
 	from := len(s.low)
 	s.low = appendLower(s.low, strings.TrimSuffix(s.words[k], "."))
 	to := len(s.low)
-	s.lowAt[k] = [2]int32{int32(from), int32(to)}
+	s.lowAt[k] = [2]int32{int32(from), int32(to) + 1}
 	return s.low[from:to:to]
 }
 
@@ -651,44 +652,99 @@ func (s *spanSet) longName(acr string, p int) (int, bool) {
 // connectors and at most one other (Quick Response Code Indonesian Standard for
 // QRIS), and the last content word giving one.
 func acronymFits(a string, words []string, from, to int) bool {
-	var content []string
+	// The lower-cased content words, in buffers on the stack: the rule runs on
+	// every acronym in brackets, and at each candidate start of its long name.
+	var lowBuf [256]byte
+	var contentBuf [16][]byte
+	low, n := lowBuf[:0], 0
+	for k := from; k < to; k++ {
+		at := len(low)
+		low = appendToLower(low, words[k])
+		w := low[at:len(low):len(low)]
+		if string(w) == "," || nameConnectors[string(w)] {
+			low = low[:at]
+			continue
+		}
+		if n > len(a) {
+			return false // more content words than letters and one
+		}
+		if n == len(contentBuf) {
+			return acronymFitsLong(a, words, from, to)
+		}
+		contentBuf[n] = w
+		n++
+	}
+	return fitsContent(a, contentBuf[:n])
+}
+
+// acronymFitsLong is acronymFits for a name of more content words than its
+// buffer holds.
+func acronymFitsLong(a string, words []string, from, to int) bool {
+	var content [][]byte
 	for k := from; k < to; k++ {
 		w := strings.ToLower(words[k])
 		if w == "," || nameConnectors[w] {
 			continue
 		}
-		content = append(content, w)
+		content = append(content, []byte(w))
 	}
+	return fitsContent(a, content)
+}
+
+// fitsContent is acronymFits for the lower-cased content words of the name.
+func fitsContent(a string, content [][]byte) bool {
 	if len(content) < 2 || len(content) > len(a)+1 {
-		return false
-	}
-	var fit func(ai, wi, pos, skips int) bool
-	fit = func(ai, wi, pos, skips int) bool {
-		if ai == len(a) {
-			return wi == len(content)-1
-		}
-		c := a[ai]
-		// The initial of the next word, or of the one after if a word may be skipped.
-		if wi+1 < len(content) && content[wi+1][0] == c && fit(ai+1, wi+1, 1, skips) {
-			return true
-		}
-		if skips > 0 && wi+2 < len(content) && content[wi+2][0] == c && fit(ai+1, wi+2, 1, skips-1) {
-			return true
-		}
-		// A later letter of the same word (Bawaslu: BAdan pengaWaSan pemiLU).
-		w := content[wi]
-		for k := pos; k < len(w); k++ {
-			if w[k] == c && fit(ai+1, wi, k+1, skips) {
-				return true
-			}
-		}
 		return false
 	}
 	skips := 0
 	if len(content) >= 4 {
 		skips = 1
 	}
-	return content[0][0] == a[0] && fit(1, 0, 1, skips)
+	return content[0][0] == a[0] && fitAcronym(a, content, 1, 0, 1, skips)
+}
+
+// fitAcronym reports whether the letters of a from ai on can be read in the
+// content words from content[wi][pos:] on, the next letter being the initial of
+// the next word (or of the one after, while skips allow), or a later letter of
+// the same word (Bawaslu: BAdan pengaWaSan pemiLU), ending in the last word.
+func fitAcronym(a string, content [][]byte, ai, wi, pos, skips int) bool {
+	if ai == len(a) {
+		return wi == len(content)-1
+	}
+	c := a[ai]
+	// The initial of the next word, or of the one after if a word may be skipped.
+	if wi+1 < len(content) && content[wi+1][0] == c && fitAcronym(a, content, ai+1, wi+1, 1, skips) {
+		return true
+	}
+	if skips > 0 && wi+2 < len(content) && content[wi+2][0] == c && fitAcronym(a, content, ai+1, wi+2, 1, skips-1) {
+		return true
+	}
+	// A later letter of the same word.
+	w := content[wi]
+	for k := pos; k < len(w); k++ {
+		if w[k] == c && fitAcronym(a, content, ai+1, wi, k+1, skips) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendToLower appends strings.ToLower(s) to dst, without allocating for an
+// ASCII word.
+func appendToLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // orgNames makes a capitalised institution head with capitalised words after it an

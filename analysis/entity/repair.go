@@ -380,6 +380,7 @@ var repairs = [...]struct {
 	{(*spanSet).contextOrgs, allStyles, false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
+	{(*spanSet).replacedLetters, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -729,7 +729,7 @@ func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
 	if i >= 2 {
 		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
-	return out
+	return fz.predicateFeatures(out, i)
 }
 
 func b2u(b bool) uint64 {

@@ -319,6 +319,9 @@ type featurizer struct {
 	// their standings.
 	lexMemo map[uint64]uint8
 	words   wordInfoCache // what sentence needs of the words seen
+	// topics holds the classes of the sentence's lower-case words that tell
+	// what it is about (see topicFeatures).
+	topics gazClass
 }
 
 // sentence computes the per-token information for words.
@@ -327,9 +330,13 @@ func (fz *featurizer) sentence(words []string) {
 	g := fz.gaz
 	fz.info = grow(fz.info, n)
 	info := fz.info
+	fz.topics = 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
 		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
+		if wi.cas == cLower {
+			fz.topics |= wi.class & topicClasses
+		}
 	}
 	// Phrases of the lists, longest first from each token.
 	for i := range info {
@@ -714,7 +721,7 @@ func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
 	if first == 0 && last == 0 {
 		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
 	}
-	return out
+	return fz.topicFeatures(out, ti)
 }
 
 // positionFeatures appends the features of token i that tell a sentence-initial

@@ -5,7 +5,33 @@ package entity
 const (
 	tPredicate      uint8 = tRunStart + 1 + iota // the noun a copula or an apposition says the capitalised run is
 	tPredicateClass                              // that noun's classes in the lists
+	tTopic                                       // what the lower-case words of the sentence talk about, for a capitalised word
 )
+
+// The topics of a sentence: the classes of its lower-case words that hint at
+// the type of the names in it (desa, kabupaten, warga: places; band, klub,
+// partai: organisations; penyanyi, kata: persons).
+const (
+	topicPlace  = gazLocCtx | gazLocHead
+	topicOrg    = gazOrgCtx | gazOrgHead
+	topicPerson = gazTitle | gazSpeech
+
+	topicClasses = topicPlace | topicOrg | topicPerson
+)
+
+// topicFeatures appends the features of the capitalised token ti that tell
+// what its sentence talks about (see featurizer.topics): a name the lists do
+// not know in a sentence about a village is a place more often than a person
+// (Talaitad adalah desa di kecamatan ...; penduduk Mopait), in one about a
+// band an organisation. One feature a topic, with the token's case.
+func (fz *featurizer) topicFeatures(out []uint64, ti *tokenInfo) []uint64 {
+	for k, c := range [...]gazClass{topicPlace, topicOrg, topicPerson} {
+		if fz.topics&c != 0 {
+			out = append(out, mix(mix(feat(tTopic), uint64(k)), uint64(ti.cas)))
+		}
+	}
+	return out
+}
 
 // Words that say what the name before them is: the copulas (Rotorua adalah
 // sebuah kota, Geisha merupakan grup musik) and, after a comma, the articles

@@ -39,3 +39,29 @@ func TestPredicateFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicFeatures checks that a capitalised word gets one feature for each
+// topic the lower-case words of its sentence talk about.
+func TestTopicFeatures(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		word int
+		want int
+	}{
+		{"Talaitad adalah desa di kecamatan Tompasobaru", 0, 1},  // places
+		{"Shaggydog merilis album band itu", 0, 1},               // organisations
+		{"Talaitad dikunjungi band dan warga , kata Budi", 0, 3}, // all three
+		{"Talaitad terkenal karena cengkehnya", 0, 0},            // none
+	} {
+		words := strings.Fields(c.text)
+		fz := &featurizer{gaz: g}
+		fz.sentence(words)
+		if got := len(fz.topicFeatures(nil, &fz.info[c.word])); got != c.want {
+			t.Errorf("%q: %s: %d topic features, want %d", c.text, words[c.word], got, c.want)
+		}
+	}
+}

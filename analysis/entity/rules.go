@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,14 +73,71 @@ var ruleKeywords = []string{
 	"percent", "per", "sen", "belas", "puluh", "ratus",
 }
 
-// ruleWordBits is the Bloom filter of ruleWords, so that most other words need
-// no look-up.
+// ruleWordBits is the Bloom filter of ruleWords by ruleKey, so that most other
+// words need no look-up.
 var ruleWordBits = func() (b wordBloom) {
 	for w := range ruleWords {
-		b.add(fnvLower(fnvOffset, w))
+		b.add(ruleKey(w))
 	}
 	return b
 }()
+
+// ruleKey is the key of an ASCII word in ruleWordBits: its length and its first,
+// second and last bytes lower-cased, mixed. Four bytes read instead of a hash of
+// every one keep lexUnits' loop over the letters short; a word that shares them
+// with a word of the rules only costs a map look-up.
+func ruleKey(w string) uint64 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	a, b, z := lowerASCII(w[0]), byte(0), lowerASCII(w[n-1])
+	if n > 1 {
+		b = lowerASCII(w[1])
+	}
+	return (uint64(n)<<24 | uint64(a)<<16 | uint64(b)<<8 | uint64(z)) * 0x9E3779B97F4A7C15 >> 48
+}
+
+// letterKey is ruleKey for a word of ASCII letters only.
+func letterKey(w string) uint64 {
+	n := len(w)
+	b := byte(0)
+	if n > 1 {
+		b = w[1] | 0x20
+	}
+	return (uint64(n)<<24 | uint64(w[0]|0x20)<<16 | uint64(b)<<8 | uint64(w[n-1]|0x20)) * 0x9E3779B97F4A7C15 >> 48
+}
+
+// load64 reads the eight bytes of s from i on as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// nonLetters returns the bytes of x that are not ASCII letters, each as its
+// high bit (0x80), and the others 0.
+func nonLetters(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// Folded to lower case and without the high bit, a letter is in a..z
+	// (0x61..0x7a); the sums set a byte's high bit from 0x61 and from 0x7b on,
+	// without a carry from one byte to the next.
+	t := (x | 0x20*ones) & (0x7f * ones)
+	ge61 := t + (0x80-0x61)*ones
+	ge7b := t + (0x80-0x7b)*ones
+	return (^(ge61 &^ ge7b) | x) & high
+}
+
+// lowerASCII lower-cases an ASCII capital letter and leaves any other byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
@@ -92,14 +150,14 @@ func ruleWord(w string) (lower string, known bool) {
 	}
 	var h uint64
 	if ascii {
-		h = fnvLowerASCII(w)
+		h = ruleKey(w)
 	}
 	return ruleWordOf(w, ascii, upper, h)
 }
 
 // ruleWordOf is ruleWord for a word whose bytes have been read already: ascii
 // and upper tell whether they are all ASCII and whether one is an upper-case
-// letter, and h, for an ASCII word, is fnvLowerASCII(w).
+// letter, and h, for an ASCII word, is ruleKey(w).
 func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool) {
 	if ascii {
 		switch {
@@ -157,23 +215,33 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		if class&auLetter != 0 {
 			// The bytes ruleWord reads are read here: whether the word is
-			// ASCII, has a capital, and its lower-case hash.
+			// ASCII and has a capital.
 			from := i
-			ascii, upper, h := true, false, uint64(fnvOffset)
-			for i < len(text) {
-				if c := text[i]; c < utf8.RuneSelf {
-					// ASCII, most of the text: no rune decoding.
-					if 'a' <= c && c <= 'z' {
-						h = (h ^ uint64(c)) * fnvPrime
-						i++
-						continue
+			ascii, upper := true, uint64(0) // upper: non-zero once a capital is read
+			for {
+				// ASCII letters, most of the text, eight bytes at a time.
+				for i+8 <= len(text) {
+					x := load64(text, i)
+					if stop := nonLetters(x); stop != 0 {
+						// The letters before the first other byte.
+						k := bits.TrailingZeros64(stop) / 8
+						upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)
+						i += k
+						break
 					}
-					if 'A' <= c && c <= 'Z' {
-						upper = true
-						h = (h ^ uint64(c+'a'-'A')) * fnvPrime
-						i++
-						continue
+					upper |= ^x & 0x2020202020202020
+					i += 8
+				}
+				// And the last seven, a byte at a time.
+				for i < len(text) {
+					k := asciiLetterCase[text[i]]
+					if k == 0 {
+						break
 					}
+					upper |= uint64(k & lcUpper)
+					i++
+				}
+				if i == len(text) || text[i] < utf8.RuneSelf {
 					break
 				}
 				r, n := utf8.DecodeRuneInString(text[i:])
@@ -189,13 +257,13 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 			switch {
 			case !ascii:
 				lower, known = ruleWord(w)
-			case !ruleWordBits.mayHave(h):
+			case !ruleWordBits.mayHave(letterKey(w)):
 				// Most words: ruleWordOf's answer without the call.
-				if !upper {
+				if upper == 0 {
 					lower = w
 				}
 			default:
-				lower, known = ruleWordOf(w, true, upper, h)
+				lower, known = ruleWordOf(w, true, upper != 0, letterKey(w))
 			}
 			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known})
 			continue
@@ -230,6 +298,21 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 	}
 	return dst
 }
+
+// The cases of asciiLetterCase.
+const (
+	lcLower = 1 << iota
+	lcUpper
+)
+
+// asciiLetterCase maps an ASCII letter to its case, lcLower or lcUpper, and
+// every other byte to 0.
+var asciiLetterCase = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = lcLower, lcUpper
+	}
+	return t
+}()
 
 // The classes of asciiUnit.
 const (

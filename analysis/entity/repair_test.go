@@ -247,6 +247,9 @@ func TestRepairTables(t *testing.T) {
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
 		"regionTitles": regionTitles, "stationKinds": stationKinds,
+		// The tables of the gates.
+		"lowerPlaceHeads": lowerPlaceHeads, "listJoiners": listJoiners, "stationWords": stationWords,
+		"hallWords": hallWords, "titleLeads": titleLeads, "openBrackets": openBrackets, "sideWords": sideWords,
 	}
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)

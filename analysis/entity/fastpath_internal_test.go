@@ -406,3 +406,24 @@ func FuzzAcronymFits(f *testing.F) {
 		}
 	})
 }
+
+// TestASCIITables checks that asciiTables, summarize's look-up by hash, finds
+// the tables of every word of repairTables however it is capitalised, and none
+// for other words.
+func TestASCIITables(t *testing.T) {
+	for w, want := range tableWords {
+		if !isASCII(w) {
+			continue
+		}
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if got := asciiTables(fnvLower(fnvOffset, v), v); got != want {
+				t.Errorf("asciiTables(%q) = %b, want %b", v, got, want)
+			}
+		}
+	}
+	for _, v := range []string{"pengguna", "Telegram", "dann", "da", "KOTAK", "x", "Pemerintahan"} {
+		if got, want := asciiTables(fnvLower(fnvOffset, v), v), tableWords[strings.ToLower(v)]; got != want {
+			t.Errorf("asciiTables(%q) = %b, want %b", v, got, want)
+		}
+	}
+}

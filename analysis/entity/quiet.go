@@ -175,12 +175,21 @@ func (s *spanSet) summarize(gated bool) {
 	var tabs tableSet
 	var gazB gazClass
 	for k := range s.info {
-		gazB |= s.info[k].gazB
+		ti := &s.info[k]
+		gazB |= ti.gazB
 		// Most words are in no table: the Bloom filter tells, as in spanSet.in.
-		if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) {
+		w := s.words[k]
+		dot := len(w) > 0 && w[len(w)-1] == '.'
+		if !dot && !repairWords.mayHave(ti.lower) {
 			continue
 		}
-		tabs |= tableWords[string(s.lower(k))]
+		if dot || !ti.ascii {
+			tabs |= tableWords[string(s.lower(k))]
+			continue
+		}
+		// An ASCII word without a full stop, most of them: found by the hash
+		// the featurizer has computed, without lowering it.
+		tabs |= asciiTables(ti.lower, w)
 	}
 	s.tabs, s.gazB = tabs, gazB
 }
@@ -192,3 +201,57 @@ func (s *spanSet) has(t tableSet) bool { return s.tabs&t != 0 }
 // hasGaz reports whether a phrase of the lists of one of the classes c starts in
 // the sentence (see summarize).
 func (s *spanSet) hasGaz(c gazClass) bool { return s.gazB&c != 0 }
+
+// tableSlot is a slot of tableIndex: a word of repairTables, its fnvLower hash
+// and the tables that hold it.
+type tableSlot struct {
+	h    uint64
+	w    string
+	tabs tableSet
+}
+
+// tableIndex holds tableWords open-addressed by the words' fnvLower hashes.
+var tableIndex = func() []tableSlot {
+	n := 1
+	for n < 4*len(tableWords) {
+		n <<= 1
+	}
+	t := make([]tableSlot, n)
+	for w, tabs := range tableWords {
+		h := fnvLower(fnvOffset, w)
+		i := h & uint64(n-1)
+		for t[i].w != "" {
+			i = (i + 1) & uint64(n-1)
+		}
+		t[i] = tableSlot{h, w, tabs}
+	}
+	return t
+}()
+
+// asciiTables returns tableWords[strings.ToLower(w)] for the ASCII word w whose
+// fnvLower hash is h.
+func asciiTables(h uint64, w string) tableSet {
+	mask := uint64(len(tableIndex) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &tableIndex[i]
+		if sl.w == "" {
+			return 0
+		}
+		if sl.h == h && equalLowerASCII(w, sl.w) {
+			return sl.tabs
+		}
+	}
+}
+
+// equalLowerASCII reports whether the ASCII word w lower-cased is low.
+func equalLowerASCII(w, low string) bool {
+	if len(w) != len(low) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lowerASCII(w[i]) != low[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -230,9 +230,15 @@ func lexUnitsPlain(dst []unit, text string, start, end int) []unit {
 		switch u.kind {
 		case uWord:
 			u.lower, u.known = ruleWord(u.text)
+			if u.known {
+				u.tabs = ruleTabsOf(u.lower)
+			}
 		case uSym:
 			u.lower = u.text
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
+			if u.known {
+				u.tabs = ruleTabsOf(u.lower)
+			}
 		default:
 			u.lower = u.text
 		}
@@ -426,4 +432,29 @@ func TestASCIITables(t *testing.T) {
 			t.Errorf("asciiTables(%q) = %b, want %b", v, got, want)
 		}
 	}
+}
+
+// ruleTabsOf returns the tables of the rules that hold the lower-case word w,
+// from the tables themselves.
+func ruleTabsOf(w string) ruleSet {
+	var t ruleSet
+	for _, b := range []struct {
+		r  ruleSet
+		in bool
+	}{
+		{rDay, dayNames[w]}, {rYearLead, yearLeads[w]}, {rZone, timeZones[w] != ""},
+		{rCurBefore, currencyBefore[w] != ""}, {rCurAfter, currencyAfter[w] != ""},
+		{rDollarOf, dollarOf[w] != ""}, {rUnit, units[w] != ""}, {rMonth, monthNames[w] != 0},
+	} {
+		if b.in {
+			t |= b.r
+		}
+	}
+	if _, ok := scales[w]; ok {
+		t |= rScale
+	}
+	if _, ok := numberWords[w]; ok {
+		t |= rNumber
+	}
+	return t
 }

@@ -34,34 +34,75 @@ type unit struct {
 	lower      string
 	known      bool // a word of ruleWords, or a symbol a rule starts at: "(" or a currency
 	spaceAfter bool // followed by white space
+	// tabs are the tables of the rules that hold lower (none for an unknown
+	// unit): the rules test them before they look a word up.
+	tabs ruleSet
+}
+
+// ruleSet is a set of the word tables of the rules.
+type ruleSet uint16
+
+// The tables of a ruleSet.
+const (
+	rDay       ruleSet = 1 << iota // dayNames
+	rYearLead                      // yearLeads
+	rZone                          // timeZones
+	rCurBefore                     // currencyBefore
+	rCurAfter                      // currencyAfter
+	rDollarOf                      // dollarOf
+	rUnit                          // units
+	rScale                         // scales
+	rNumber                        // numberWords
+	rMonth                         // monthNames
+)
+
+// lookup returns t[u.lower] for the table t of the rules, r in a ruleSet,
+// without a look-up when the table does not hold the unit.
+func lookup[V any](u *unit, r ruleSet, t map[string]V) (V, bool) {
+	if u.tabs&r == 0 {
+		var zero V
+		return zero, false
+	}
+	v, ok := t[u.lower]
+	return v, ok
+}
+
+// has reports whether a table of t holds the unit.
+func (u *unit) has(t ruleSet) bool { return u.tabs&t != 0 }
+
+// ruleEntry is a word's entry in ruleWords: the word and the tables that hold it.
+type ruleEntry struct {
+	lower string
+	tabs  ruleSet
 }
 
 // ruleWords are the words the rules ask about, lower-cased: the words of their
 // tables and those they compare with (TestRuleWords checks that each is here).
 // No rule starts at another word.
-var ruleWords = func() map[string]string {
-	m := map[string]string{}
-	add := func(w string) { m[w] = w }
-	for _, t := range []map[string]bool{dayNames, yearLeads} {
-		for w := range t {
-			add(w)
+var ruleWords = func() map[string]ruleEntry {
+	m := map[string]ruleEntry{}
+	add := func(w string, t ruleSet) { m[w] = ruleEntry{w, m[w].tabs | t} }
+	for t, r := range map[*map[string]bool]ruleSet{&dayNames: rDay, &yearLeads: rYearLead} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
-	for _, t := range []map[string]string{timeZones, currencyBefore, currencyAfter, dollarOf, units} {
-		for w := range t {
-			add(w)
+	for t, r := range map[*map[string]string]ruleSet{&timeZones: rZone, &currencyBefore: rCurBefore,
+		&currencyAfter: rCurAfter, &dollarOf: rDollarOf, &units: rUnit} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
-	for _, t := range []map[string]float64{scales, numberWords} {
-		for w := range t {
-			add(w)
+	for t, r := range map[*map[string]float64]ruleSet{&scales: rScale, &numberWords: rNumber} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
 	for w := range monthNames {
-		add(w)
+		add(w, rMonth)
 	}
 	for _, w := range ruleKeywords {
-		add(w)
+		add(w, 0)
 	}
 	return m
 }()
@@ -142,6 +183,12 @@ func lowerASCII(c byte) byte {
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
 func ruleWord(w string) (lower string, known bool) {
+	lower, _, known = ruleWordTabs(w)
+	return lower, known
+}
+
+// ruleWordTabs is ruleWord with the tables that hold the word (unit.tabs).
+func ruleWordTabs(w string) (lower string, tabs ruleSet, known bool) {
 	ascii, upper := true, false
 	for i := 0; i < len(w) && ascii; i++ {
 		c := w[i]
@@ -158,29 +205,29 @@ func ruleWord(w string) (lower string, known bool) {
 // ruleWordOf is ruleWord for a word whose bytes have been read already: ascii
 // and upper tell whether they are all ASCII and whether one is an upper-case
 // letter, and h, for an ASCII word, is ruleKey(w).
-func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool) {
+func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, tabs ruleSet, known bool) {
 	if ascii {
 		switch {
 		case !ruleWordBits.mayHave(h) && upper:
-			return "", false // most capitalised words
+			return "", 0, false // most capitalised words
 		case !ruleWordBits.mayHave(h):
-			return w, false // most words
+			return w, 0, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {
-				return k, true
+				return k.lower, k.tabs, true
 			}
-			return w, false
+			return w, 0, false
 		}
 	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
 	if k, ok := ruleWords[string(lw)]; ok {
-		return k, true
+		return k.lower, k.tabs, true
 	}
 	if string(lw) == w {
-		return w, false
+		return w, 0, false
 	}
-	return "", false
+	return "", 0, false
 }
 
 // lexUnits splits text[start:end] into units.
@@ -253,19 +300,20 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 			}
 			w := text[from:i]
 			var lower string
+			var tabs ruleSet
 			known := false
 			switch {
 			case !ascii:
-				lower, known = ruleWord(w)
+				lower, tabs, known = ruleWordTabs(w)
 			case !ruleWordBits.mayHave(letterKey(w)):
 				// Most words: ruleWordOf's answer without the call.
 				if upper == 0 {
 					lower = w
 				}
 			default:
-				lower, known = ruleWordOf(w, true, upper != 0, letterKey(w))
+				lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
 			}
-			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known})
+			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
 			continue
 		}
 		u := unit{start: i}
@@ -293,6 +341,9 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		u.lower = u.text
 		if u.kind == uSym {
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
+			if u.known {
+				u.tabs = ruleWords[u.text].tabs // a currency
+			}
 		}
 		dst = append(dst, u)
 	}
@@ -555,7 +606,7 @@ func year(s string) (int, bool) {
 func matchDate(us []unit, i int) (Entity, int) {
 	e := Entity{Label: DATE}
 	j := i
-	day := isWord(us, j) && dayNames[us[j].lower]
+	day := isWord(us, j) && us[j].has(rDay)
 	if day {
 		j++
 		if isSym(us, j, ",") {
@@ -586,12 +637,12 @@ words:
 	k = j
 	d := 0
 	if isNum(us, k) {
-		if n, ok := smallInt(us[k].text, 2); ok && n >= 1 && n <= 31 && isWord(us, k+1) && monthNames[us[k+1].lower] != 0 {
+		if n, ok := smallInt(us[k].text, 2); ok && n >= 1 && n <= 31 && isWord(us, k+1) && us[k+1].has(rMonth) {
 			d = n
 			k++
 		}
 	}
-	if isWord(us, k) && monthNames[us[k].lower] != 0 && (d != 0 || day || isNum(us, k+1)) {
+	if isWord(us, k) && us[k].has(rMonth) && (d != 0 || day || isNum(us, k+1)) {
 		m := monthNames[us[k].lower]
 		k++
 		if isSym(us, k, ".") && len(us[k-1].lower) <= 4 && !us[k-1].spaceAfter {
@@ -622,7 +673,7 @@ words:
 			return e, 2
 		}
 	}
-	if isNum(us, i) && isWord(us, i-1) && yearLeads[us[i-1].lower] {
+	if isNum(us, i) && isWord(us, i-1) && us[i-1].has(rYearLead) {
 		if y, ok := year(us[i].text); ok {
 			e.Value = dateValue(y, 0, 0)
 			return e, 1
@@ -666,7 +717,7 @@ func matchTime(us []unit, i int) (Entity, int) {
 	j++
 	zone := ""
 	if isWord(us, j) {
-		if z, found := timeZones[us[j].lower]; found {
+		if z, found := lookup(&us[j], rZone, timeZones); found {
 			zone = z
 			j++
 		} else {
@@ -690,7 +741,7 @@ func matchTime(us []unit, i int) (Entity, int) {
 				j++
 			}
 			if isWord(us, j) {
-				if z, found := timeZones[us[j].lower]; found {
+				if z, found := lookup(&us[j], rZone, timeZones); found {
 					zone = z
 					j++
 				}
@@ -812,7 +863,7 @@ func wordNumber(us []unit, i int) (float64, int) {
 	j := i
 	for ; isWord(us, j); j++ {
 		w := us[j].lower
-		if v, ok := numberWords[w]; ok {
+		if v, ok := lookup(&us[j], rNumber, numberWords); ok {
 			switch {
 			case v >= 1000: // seribu, sejuta
 				total += max(group+digit, 1) * v
@@ -849,7 +900,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	currency := ""
 	// A currency before the amount: Rp, Rp., US$, $, S$, €.
 	if isWord(us, j) || j < len(us) && us[j].kind == uSym && isCurrencySymbol(us[j].text) {
-		if c, ok := currencyBefore[us[j].lower]; ok {
+		if c, ok := lookup(&us[j], rCurBefore, currencyBefore); ok {
 			k := j + 1
 			switch us[j].lower {
 			case "us", "s", "a":
@@ -862,7 +913,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 				if isSym(us, k, ".") && us[j].lower == "rp" {
 					k++
 				}
-				if isNum(us, k) || (isWord(us, k) && numberWords[us[k].lower] != 0) {
+				if isNum(us, k) || (isWord(us, k) && us[k].has(rNumber) && numberWords[us[k].lower] != 0) {
 					currency, j = c, k
 				}
 			}
@@ -889,7 +940,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	}
 	scaled := false
 	for isWord(us, j) {
-		s, ok := scales[us[j].lower]
+		s, ok := lookup(&us[j], rScale, scales)
 		if !ok {
 			break
 		}
@@ -899,11 +950,11 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	}
 	if currency == "" && isWord(us, j) {
 		w := us[j].lower
-		if c, ok := currencyAfter[w]; ok {
+		if c, ok := lookup(&us[j], rCurAfter, currencyAfter); ok {
 			currency = c
 			j++
 			if (w == "dolar" || w == "dollar") && isWord(us, j) {
-				if c, ok := dollarOf[us[j].lower]; ok {
+				if c, ok := lookup(&us[j], rDollarOf, dollarOf); ok {
 					currency = c
 					j++
 					if us[j-1].lower == "amerika" && isWord(us, j) && us[j].lower == "serikat" {
@@ -926,7 +977,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 		return Entity{Label: PERCENT, Number: amount}, j + 2 - i
 	}
 	if isWord(us, j) {
-		if u, ok := units[us[j].lower]; ok && us[j].text != "M" {
+		if u, ok := lookup(&us[j], rUnit, units); ok && us[j].text != "M" {
 			return Entity{Label: QUANTITY, Value: u, Number: amount}, j + 1 - i
 		}
 	}

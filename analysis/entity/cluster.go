@@ -207,7 +207,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 			if d.tokCase && t.Case == tokenize.Lower {
 				continue // the tokenizer has found no capital in it
 			}
-			if c := wordCase(t.Text); c != cCap && c != cUpper && c != cMixed {
+			if !hasCapital(t.Text) {
 				continue
 			}
 			for k < len(es) && es[k].End <= t.Start {
@@ -486,4 +486,22 @@ func emptied(m *map[mentionKey]int32) map[mentionKey]int32 {
 	}
 	clear(*m)
 	return *m
+}
+
+// hasCapital reports whether wordCase(w) is cCap, cUpper or cMixed: w holds an
+// upper-case letter and does not start with a digit. A capitalised word, the
+// one propagate asks about, is told by its first byte.
+func hasCapital(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			c := wordCaseRunes(w)
+			return c == cCap || c == cUpper || c == cMixed
+		case 'A' <= c && c <= 'Z':
+			return true
+		case i == 0 && '0' <= c && c <= '9':
+			return false
+		}
+	}
+	return false
 }

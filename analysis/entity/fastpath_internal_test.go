@@ -458,3 +458,17 @@ func ruleTabsOf(w string) ruleSet {
 	}
 	return t
 }
+
+// FuzzHasCapital checks hasCapital, which stops at the first capital, against
+// wordCase, which reads the whole word.
+func FuzzHasCapital(f *testing.F) {
+	for _, w := range []string{"Telegram", "KPK", "iPhone", "pengguna", "24/3", "3M", "(Persero)", "Éric", "éRic", "ßA", "A\xff", "", ".", "x1Y"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		c := wordCase(w)
+		if got, want := hasCapital(w), c == cCap || c == cUpper || c == cMixed; got != want {
+			t.Fatalf("hasCapital(%q) = %v, wordCase %d", w, got, c)
+		}
+	})
+}

@@ -133,8 +133,11 @@ func (d *docScratch) release() {
 		*d = docScratch{}
 		return
 	}
-	clear(d.valid[:cap(d.valid)])
-	clear(d.kept[:cap(d.kept)])
+	// The tokens and lines are only appended to, from the start, in a call:
+	// beyond their lengths, what an earlier call held is cleared already, and
+	// a short text after a long one clears its own tokens, not the long one's.
+	clear(d.valid)
+	clear(d.kept)
 	clear(d.ents[:cap(d.ents)])
 	clear(d.words[:cap(d.words)])
 	clear(d.acros[:cap(d.acros)])
@@ -349,6 +352,8 @@ func cluster(d *docScratch, es []Entity) {
 		if a, ok := al[joinedWords(m.lower, m.words)]; ok {
 			full = strings.Fields(a)
 		}
+		// An acronym (one word in capitals) may stand for a longer mention.
+		acronym := len(m.words) == 1 && len(m.text) >= 2 && wordCase(m.text) == cUpper
 		for _, ci := range order[group:k] {
 			c := &ms[ci]
 			if len(c.text) <= len(m.text) {
@@ -357,7 +362,7 @@ func cluster(d *docScratch, es []Entity) {
 			if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
 				(m.label != ORG || !regionalUnit(c.words, m.words)) ||
 				full != nil && containsRun(c.words, full) ||
-				len(m.words) == 1 && isAcronymOf(m.text, c.words) {
+				acronym && initialsOf(m.text, c.words) {
 				m.canonical = c.canonical
 				break
 			}
@@ -395,14 +400,16 @@ func isOtherSpace(r rune) bool {
 	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
-// isAcronymOf reports whether acr, written in capitals, is made of the initials of
-// words (lower-cased), with or without their function words: KPK for komisi
-// pemberantasan korupsi, BPK for badan pemeriksa keuangan.
-func isAcronymOf(acr string, words []string) bool {
-	if len(acr) < 2 || len(words) < 2 || wordCase(acr) != cUpper {
+// initialsOf reports whether acr, written in capitals (cluster has checked
+// it), is made of the initials of words (lower-cased), with or without their
+// function words: KPK for komisi pemberantasan korupsi, BPK for badan
+// pemeriksa keuangan.
+func initialsOf(acr string, words []string) bool {
+	if len(words) < 2 {
 		return false
 	}
-	var all, content []byte
+	var allBuf, contentBuf [16]byte
+	all, content := allBuf[:0], contentBuf[:0]
 	for _, w := range words {
 		c := w[0]
 		if c < 'a' || c > 'z' {

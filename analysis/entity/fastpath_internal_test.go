@@ -472,3 +472,34 @@ func FuzzHasCapital(f *testing.F) {
 		}
 	})
 }
+
+// TestReleaseClears checks that release leaves no token or line of the last
+// text in the scratch space, whichever text came before: it clears only what
+// a call used.
+func TestReleaseClears(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	d := &tg.doc
+	long := strings.Repeat(telaah.ReferenceArticle()+"\n\n", 3)
+	for _, text := range []string{long, "Presiden Joko Widodo di Jakarta.", long[:500], "", "Rp 5 juta."} {
+		for _, sents := range []bool{false, true} {
+			if sents {
+				r.extract(tg, text, d.lines(text, tokenize.Sentences(text)))
+			} else {
+				r.extract(tg, text, d.tokenLines(text))
+			}
+			d.release()
+			for i, tk := range d.valid[:cap(d.valid)] {
+				if tk != (tokenize.Token{}) {
+					t.Fatalf("after %.20q: token %d %+v left", text, i, tk)
+				}
+			}
+			for i, l := range d.kept[:cap(d.kept)] {
+				if l != nil {
+					t.Fatalf("after %.20q: line %d left", text, i)
+				}
+			}
+		}
+	}
+}

@@ -319,7 +319,8 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
 	trimmed := false // a word is not its token's text
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		w := t.Text
 		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
 			// The corpora split the full stop off: Dr . Budi.

@@ -91,9 +91,10 @@ func TestIsCommonMemo(t *testing.T) {
 
 // TestQuietRepairs checks that skipping the rules of quietRules on quiet
 // sentences, and those of pairRules where no two capitalised words stand side by
-// side, changes nothing: on every line of the sample corpus, in every
-// style, the repairs with the skip leave the spans, their starts and
-// confidences and the acronyms as the repairs without it do.
+// side, and the gates of the rules (see summarize) change nothing: on every
+// line of the sample corpus, in every style, the repairs with the skips leave
+// the spans, their starts and confidences and the acronyms as the repairs
+// without them do.
 func TestQuietRepairs(t *testing.T) {
 	for i, r := range repairs {
 		if skipQuiet[i] && r.run == nil {
@@ -120,48 +121,13 @@ func TestQuietRepairs(t *testing.T) {
 	}
 	texts = append(texts, telaah.ReferenceArticle(),
 		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
-	quiet, unpaired, total := 0, 0, 0
+	var st skipStats
 	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
-		r := Default().WithStyle(style)
-		tg := r.pool.Get().(*tagger)
 		for _, text := range texts {
-			for k, toks := range tg.doc.tokenLines(text) {
-				head := isHeadline(toks) || k == 0 && looseHeadline(toks)
-				var words []string
-				for _, tk := range toks {
-					words = append(words, strings.TrimSuffix(tk.Text, "."))
-				}
-				if head {
-					r.sentenceCase(tg, words)
-				}
-				tags := tg.run(r.m, r.style, words)
-				ss := &tg.spans
-				prepare := func() {
-					ss.reset(words, tg.fz.info, head, style)
-					ss.gaz = r.gaz
-					forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
-				}
-				prepare()
-				total++
-				afterFirst, pair := ss.capitals()
-				if len(ss.spans()) == 0 && !afterFirst {
-					quiet++
-				}
-				if !pair {
-					unpaired++
-				}
-				ss.runRepairs(true)
-				lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
-				prepare()
-				ss.runRepairs(false)
-				if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
-					t.Errorf("%v %q: with the skip %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
-				}
-			}
-			tg.doc.release()
+			checkSkips(t, style, text, &st)
 		}
-		r.pool.Put(tg)
 	}
+	quiet, unpaired, total := st.quiet, st.unpaired, st.total
 	if quiet == 0 {
 		t.Error("no quiet sentence tested")
 	}
@@ -502,4 +468,68 @@ func TestReleaseClears(t *testing.T) {
 			}
 		}
 	}
+}
+
+// skipStats counts the sentences that checkSkips has seen, quiet and without a
+// pair of capitalised words.
+type skipStats struct{ quiet, unpaired, total int }
+
+// checkSkips checks, on every line of text in style, that the repairs with
+// their skips and gates (runRepairs(true)) leave the spans, their starts and
+// confidences and the acronyms as the repairs without them do.
+func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
+	t.Helper()
+	r := Default().WithStyle(style)
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	defer tg.doc.release()
+	for k, toks := range tg.doc.tokenLines(text) {
+		head := isHeadline(toks) || k == 0 && looseHeadline(toks)
+		var words []string
+		for _, tk := range toks {
+			words = append(words, strings.TrimSuffix(tk.Text, "."))
+		}
+		if head {
+			r.sentenceCase(tg, words)
+		}
+		tags := tg.run(r.m, r.style, words)
+		ss := &tg.spans
+		prepare := func() {
+			ss.reset(words, tg.fz.info, head, style)
+			ss.gaz = r.gaz
+			forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+		}
+		prepare()
+		st.total++
+		afterFirst, pair := ss.capitals()
+		if len(ss.spans()) == 0 && !afterFirst {
+			st.quiet++
+		}
+		if !pair {
+			st.unpaired++
+		}
+		ss.runRepairs(true)
+		lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
+		prepare()
+		ss.runRepairs(false)
+		if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
+			t.Errorf("%v %q: with the skips %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
+		}
+	}
+}
+
+// FuzzRepairSkips is TestQuietRepairs on any text: the skips and gates of the
+// repairs change nothing.
+func FuzzRepairSkips(f *testing.F) {
+	f.Add(telaah.ReferenceArticle()[:800])
+	f.Add("Kepala Desa Sukamaju Ujang Suryana dan Wali Kota Bekasi di Balai Kota Bekasi, Stasiun Klaten.")
+	f.Add("Dinas Pariwisata, Kebudayaan, Pemuda, dan Olahraga Kabupaten Ponorogo (Disparbud) serta UU ITE.")
+	f.Add("sebelah Timur Danau Toba, aplikasi Truth Social, PT Telkom (Persero) Tbk. Senin Jakarta Utara.")
+	f.Add("Gubernur Jawa Tengah Resmikan Gedung Merah Putih KPK di Kota Semarang\n\nSEMARANG, Kompas - warga Magelang.")
+	f.Fuzz(func(t *testing.T, text string) {
+		var st skipStats
+		for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+			checkSkips(t, style, text, &st)
+		}
+	})
 }

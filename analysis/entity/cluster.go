@@ -35,17 +35,22 @@ var aliases = sync.OnceValue(func() map[string]string {
 // for the sort, kept for the next call.
 func resolveOverlaps(es []Entity, scratch *[]Entity) []Entity {
 	sortEntities(es, scratch)
-	out := es[:0]
-	for _, e := range es {
-		if n := len(out); n > 0 && e.Start < out[n-1].End {
-			if e.End-e.Start > out[n-1].End-out[n-1].Start {
-				out[n-1] = e
+	// In place: an entity moves only when an earlier one was dropped.
+	n := 0
+	for i := range es {
+		e := &es[i]
+		if n > 0 && e.Start < es[n-1].End {
+			if e.End-e.Start > es[n-1].End-es[n-1].Start {
+				es[n-1] = *e
 			}
 			continue
 		}
-		out = append(out, e)
+		if n != i {
+			es[n] = *e
+		}
+		n++
 	}
-	return out
+	return es[:n]
 }
 
 // byStart orders entities by Start, the longer first.

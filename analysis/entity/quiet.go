@@ -184,7 +184,9 @@ func (s *spanSet) summarize(gated bool) {
 			continue
 		}
 		if dot || !ti.ascii {
-			tabs |= tableWords[string(s.lower(k))]
+			if w != "." { // a full stop alone, lowered without it, is no word
+				tabs |= tableWords[string(s.lower(k))]
+			}
 			continue
 		}
 		// An ASCII word without a full stop, most of them: found by the hash

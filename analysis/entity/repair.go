@@ -160,8 +160,8 @@ func (s *spanSet) lower(k int) []byte {
 // repairTables. Most words are in none of them: the Bloom filter of their
 // lower-case hash, which the featurizer has computed, tells without a look-up.
 func (s *spanSet) in(m map[string]bool, k int) bool {
-	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) {
-		return false
+	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) || w == "." {
+		return false // in no table; a full stop alone, lowered without it, is no word
 	}
 	return m[string(s.lower(k))]
 }

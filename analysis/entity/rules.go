@@ -261,59 +261,68 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 			continue
 		}
 		if class&auLetter != 0 {
-			// The bytes ruleWord reads are read here: whether the word is
-			// ASCII and has a capital.
-			from := i
-			ascii, upper := true, uint64(0) // upper: non-zero once a capital is read
 			for {
-				// ASCII letters, most of the text, eight bytes at a time.
-				for i+8 <= len(text) {
-					x := load64(text, i)
-					if stop := nonLetters(x); stop != 0 {
-						// The letters before the first other byte.
-						k := bits.TrailingZeros64(stop) / 8
-						upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)
-						i += k
+				// The bytes ruleWord reads are read here: whether the word is
+				// ASCII and has a capital.
+				from := i
+				ascii, upper := true, uint64(0) // upper: non-zero once a capital is read
+				for {
+					// ASCII letters, most of the text, eight bytes at a time.
+					for i+8 <= len(text) {
+						x := load64(text, i)
+						if stop := nonLetters(x); stop != 0 {
+							// The letters before the first other byte.
+							k := bits.TrailingZeros64(stop) / 8
+							upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)
+							i += k
+							break
+						}
+						upper |= ^x & 0x2020202020202020
+						i += 8
+					}
+					// And the last seven, a byte at a time.
+					for i < len(text) {
+						k := asciiLetterCase[text[i]]
+						if k == 0 {
+							break
+						}
+						upper |= uint64(k & lcUpper)
+						i++
+					}
+					if i == len(text) || text[i] < utf8.RuneSelf {
 						break
 					}
-					upper |= ^x & 0x2020202020202020
-					i += 8
-				}
-				// And the last seven, a byte at a time.
-				for i < len(text) {
-					k := asciiLetterCase[text[i]]
-					if k == 0 {
+					r, n := utf8.DecodeRuneInString(text[i:])
+					if !unicode.IsLetter(r) {
 						break
 					}
-					upper |= uint64(k & lcUpper)
-					i++
+					ascii = false
+					i += n
 				}
-				if i == len(text) || text[i] < utf8.RuneSelf {
+				w := text[from:i]
+				var lower string
+				var tabs ruleSet
+				known := false
+				switch {
+				case !ascii:
+					lower, tabs, known = ruleWordTabs(w)
+				case !ruleWordBits.mayHave(letterKey(w)):
+					// Most words: ruleWordOf's answer without the call.
+					if upper == 0 {
+						lower = w
+					}
+				default:
+					lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
+				}
+				dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
+				// One space and an ASCII letter, most gaps: the next word,
+				// without a round of the outer loop.
+				if i+1 >= len(text) || text[i] != ' ' || asciiLetterCase[text[i+1]] == 0 {
 					break
 				}
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				ascii = false
-				i += n
+				dst[len(dst)-1].spaceAfter = true
+				i++
 			}
-			w := text[from:i]
-			var lower string
-			var tabs ruleSet
-			known := false
-			switch {
-			case !ascii:
-				lower, tabs, known = ruleWordTabs(w)
-			case !ruleWordBits.mayHave(letterKey(w)):
-				// Most words: ruleWordOf's answer without the call.
-				if upper == 0 {
-					lower = w
-				}
-			default:
-				lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
-			}
-			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
 			continue
 		}
 		u := unit{start: i}

@@ -533,3 +533,28 @@ func FuzzRepairSkips(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCaseCount checks caseCount.add, which tells capitals by the first one
+// and skips the look-up of long lower-case words, against its definition.
+func FuzzCaseCount(f *testing.F) {
+	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", ""} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var got, want caseCount
+		got.add(w)
+		switch wordCase(w) {
+		case cCap, cUpper, cMixed:
+			want.caps++
+		case cLower:
+			if lowerIn(headlineLower, w) {
+				want.function++
+			} else {
+				want.other++
+			}
+		}
+		if got != want {
+			t.Fatalf("add(%q) counts %+v, want %+v", w, got, want)
+		}
+	})
+}

@@ -379,10 +379,33 @@ var transPreds = func() (ps [numTags][]tag) {
 	return ps
 }()
 
+// transCols holds transition weights by column: c[t][p] is the weight of the
+// transition from p to t (p < numTags), the order in which viterbi reads them.
+type transCols [numTags][numTags]float32
+
+// columns returns the transition weights trans ((numTags+1)×numTags) by column.
+func columns(trans []float32) (c transCols) {
+	const nt = int(numTags)
+	tr := (*[(nt + 1) * nt]float32)(trans)
+	for p := range nt {
+		for t := range nt {
+			c[t][p] = tr[p*nt+t]
+		}
+	}
+	return c
+}
+
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
 func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
+	col := columns(trans)
+	viterbiCols(trans, &col, emit, n, back, out)
+}
+
+// viterbiCols is viterbi with the transition weights trans also by column
+// (col, see columns), which a tagger keeps from one sentence to the next.
+func viterbiCols(trans []float32, col *transCols, emit []float32, n int, back []uint8, out []tag) {
 	if n == 0 {
 		return
 	}
@@ -424,56 +447,115 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	// From i == 2 on every tag is possible: the same steps, written out for
 	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
 	// and I- tags of its label before an I- tag, see TestTransPreds), the
-	// tags before in the same increasing order, the first best kept.
-	// col[t][p] is the weight of the transition from p to t.
-	var col [nt][nt]float32
-	for p := range nt {
-		for t := range nt {
-			col[t][p] = tr[p*nt+t]
-		}
-	}
+	// tags before in the same increasing order, the first best kept, the
+	// scores of the tags before in variables rather than an array.
+	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
 	for i := 2; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
-		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
-			c := &col[t]
-			best, arg := prev[0]+c[0], uint8(0)
-			if s := prev[1] + c[1]; s > best {
-				best, arg = s, 1
-			}
-			if s := prev[2] + c[2]; s > best {
-				best, arg = s, 2
-			}
-			if s := prev[3] + c[3]; s > best {
-				best, arg = s, 3
-			}
-			if s := prev[4] + c[4]; s > best {
-				best, arg = s, 4
-			}
-			if s := prev[5] + c[5]; s > best {
-				best, arg = s, 5
-			}
-			if s := prev[6] + c[6]; s > best {
-				best, arg = s, 6
-			}
-			cur[t], bk[t] = best+e[t], arg
-			if best == neg {
-				cur[t] = neg
-			}
+		// O: all the tags before.
+		c := &col[tagO]
+		b0, a0 := p0+c[0], uint8(0)
+		if s := p1 + c[1]; s > b0 {
+			b0, a0 = s, 1
 		}
-		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
-			c := &col[t]
-			best, arg := prev[t-1]+c[t-1], uint8(t-1)
-			if s := prev[t] + c[t]; s > best {
-				best, arg = s, uint8(t)
-			}
-			cur[t], bk[t] = best+e[t], arg
-			if best == neg {
-				cur[t] = neg
-			}
+		if s := p2 + c[2]; s > b0 {
+			b0, a0 = s, 2
 		}
-		prev = cur
+		if s := p3 + c[3]; s > b0 {
+			b0, a0 = s, 3
+		}
+		if s := p4 + c[4]; s > b0 {
+			b0, a0 = s, 4
+		}
+		if s := p5 + c[5]; s > b0 {
+			b0, a0 = s, 5
+		}
+		if s := p6 + c[6]; s > b0 {
+			b0, a0 = s, 6
+		}
+		// B-PER: all the tags before.
+		c = &col[tagBPER]
+		b1, a1 := p0+c[0], uint8(0)
+		if s := p1 + c[1]; s > b1 {
+			b1, a1 = s, 1
+		}
+		if s := p2 + c[2]; s > b1 {
+			b1, a1 = s, 2
+		}
+		if s := p3 + c[3]; s > b1 {
+			b1, a1 = s, 3
+		}
+		if s := p4 + c[4]; s > b1 {
+			b1, a1 = s, 4
+		}
+		if s := p5 + c[5]; s > b1 {
+			b1, a1 = s, 5
+		}
+		if s := p6 + c[6]; s > b1 {
+			b1, a1 = s, 6
+		}
+		// B-ORG: all the tags before.
+		c = &col[tagBORG]
+		b3, a3 := p0+c[0], uint8(0)
+		if s := p1 + c[1]; s > b3 {
+			b3, a3 = s, 1
+		}
+		if s := p2 + c[2]; s > b3 {
+			b3, a3 = s, 2
+		}
+		if s := p3 + c[3]; s > b3 {
+			b3, a3 = s, 3
+		}
+		if s := p4 + c[4]; s > b3 {
+			b3, a3 = s, 4
+		}
+		if s := p5 + c[5]; s > b3 {
+			b3, a3 = s, 5
+		}
+		if s := p6 + c[6]; s > b3 {
+			b3, a3 = s, 6
+		}
+		// B-LOC: all the tags before.
+		c = &col[tagBLOC]
+		b5, a5 := p0+c[0], uint8(0)
+		if s := p1 + c[1]; s > b5 {
+			b5, a5 = s, 1
+		}
+		if s := p2 + c[2]; s > b5 {
+			b5, a5 = s, 2
+		}
+		if s := p3 + c[3]; s > b5 {
+			b5, a5 = s, 3
+		}
+		if s := p4 + c[4]; s > b5 {
+			b5, a5 = s, 4
+		}
+		if s := p5 + c[5]; s > b5 {
+			b5, a5 = s, 5
+		}
+		if s := p6 + c[6]; s > b5 {
+			b5, a5 = s, 6
+		}
+		// I-PER: B-PER and I-PER.
+		b2, a2 := p1+col[tagIPER][1], uint8(1)
+		if s := p2 + col[tagIPER][2]; s > b2 {
+			b2, a2 = s, 2
+		}
+		// I-ORG: B-ORG and I-ORG.
+		b4, a4 := p3+col[tagIORG][3], uint8(3)
+		if s := p4 + col[tagIORG][4]; s > b4 {
+			b4, a4 = s, 4
+		}
+		// I-LOC: B-LOC and I-LOC.
+		b6, a6 := p5+col[tagILOC][5], uint8(5)
+		if s := p6 + col[tagILOC][6]; s > b6 {
+			b6, a6 = s, 6
+		}
+		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		p0, p1, p2, p3, p4, p5, p6 = scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])
 	}
+	prev = [numTags]float32{p0, p1, p2, p3, p4, p5, p6}
 	best, arg := float32(neg), tag(0)
 	for t := range numTags {
 		if prev[t] > best {
@@ -485,6 +567,15 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		arg = tag(back[i*nt+int(arg)])
 		out[i-1] = arg
 	}
+}
+
+// scoreAt is the score of a tag whose best path before scores best and whose
+// emission scores e: neg stays neg.
+func scoreAt(best, e float32) float32 {
+	if best == -math.MaxFloat32 {
+		return best
+	}
+	return best + e
 }
 
 // The model file, little-endian throughout, holds a packed model in the layout

@@ -379,33 +379,10 @@ var transPreds = func() (ps [numTags][]tag) {
 	return ps
 }()
 
-// transCols holds transition weights by column: c[t][p] is the weight of the
-// transition from p to t (p < numTags), the order in which viterbi reads them.
-type transCols [numTags][numTags]float32
-
-// columns returns the transition weights trans ((numTags+1)×numTags) by column.
-func columns(trans []float32) (c transCols) {
-	const nt = int(numTags)
-	tr := (*[(nt + 1) * nt]float32)(trans)
-	for p := range nt {
-		for t := range nt {
-			c[t][p] = tr[p*nt+t]
-		}
-	}
-	return c
-}
-
 // viterbi finds the best tag sequence for the emission scores (n×numTags, row-major)
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
 func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
-	col := columns(trans)
-	viterbiCols(trans, &col, emit, n, back, out)
-}
-
-// viterbiCols is viterbi with the transition weights trans also by column
-// (col, see columns), which a tagger keeps from one sentence to the next.
-func viterbiCols(trans []float32, col *transCols, emit []float32, n int, back []uint8, out []tag) {
 	if n == 0 {
 		return
 	}
@@ -448,108 +425,105 @@ func viterbiCols(trans []float32, col *transCols, emit []float32, n int, back []
 	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
 	// and I- tags of its label before an I- tag, see TestTransPreds), the
 	// tags before in the same increasing order, the first best kept, the
-	// scores of the tags before in variables rather than an array.
+	// scores of the tags before in variables rather than an array, each
+	// transition weight read at its constant index.
 	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
 	for i := 2; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
-		// O: all the tags before.
-		c := &col[tagO]
-		b0, a0 := p0+c[0], uint8(0)
-		if s := p1 + c[1]; s > b0 {
+		// O: all the tags before; tr[p*nt+0] is the weight of p to it.
+		b0, a0 := p0+tr[0], uint8(0)
+		if s := p1 + tr[7]; s > b0 {
 			b0, a0 = s, 1
 		}
-		if s := p2 + c[2]; s > b0 {
+		if s := p2 + tr[14]; s > b0 {
 			b0, a0 = s, 2
 		}
-		if s := p3 + c[3]; s > b0 {
+		if s := p3 + tr[21]; s > b0 {
 			b0, a0 = s, 3
 		}
-		if s := p4 + c[4]; s > b0 {
+		if s := p4 + tr[28]; s > b0 {
 			b0, a0 = s, 4
 		}
-		if s := p5 + c[5]; s > b0 {
+		if s := p5 + tr[35]; s > b0 {
 			b0, a0 = s, 5
 		}
-		if s := p6 + c[6]; s > b0 {
+		if s := p6 + tr[42]; s > b0 {
 			b0, a0 = s, 6
 		}
-		// B-PER: all the tags before.
-		c = &col[tagBPER]
-		b1, a1 := p0+c[0], uint8(0)
-		if s := p1 + c[1]; s > b1 {
+		// B-PER: all the tags before; tr[p*nt+1] is the weight of p to it.
+		b1, a1 := p0+tr[1], uint8(0)
+		if s := p1 + tr[8]; s > b1 {
 			b1, a1 = s, 1
 		}
-		if s := p2 + c[2]; s > b1 {
+		if s := p2 + tr[15]; s > b1 {
 			b1, a1 = s, 2
 		}
-		if s := p3 + c[3]; s > b1 {
+		if s := p3 + tr[22]; s > b1 {
 			b1, a1 = s, 3
 		}
-		if s := p4 + c[4]; s > b1 {
+		if s := p4 + tr[29]; s > b1 {
 			b1, a1 = s, 4
 		}
-		if s := p5 + c[5]; s > b1 {
+		if s := p5 + tr[36]; s > b1 {
 			b1, a1 = s, 5
 		}
-		if s := p6 + c[6]; s > b1 {
+		if s := p6 + tr[43]; s > b1 {
 			b1, a1 = s, 6
 		}
-		// B-ORG: all the tags before.
-		c = &col[tagBORG]
-		b3, a3 := p0+c[0], uint8(0)
-		if s := p1 + c[1]; s > b3 {
+		// B-ORG: all the tags before; tr[p*nt+3] is the weight of p to it.
+		b3, a3 := p0+tr[3], uint8(0)
+		if s := p1 + tr[10]; s > b3 {
 			b3, a3 = s, 1
 		}
-		if s := p2 + c[2]; s > b3 {
+		if s := p2 + tr[17]; s > b3 {
 			b3, a3 = s, 2
 		}
-		if s := p3 + c[3]; s > b3 {
+		if s := p3 + tr[24]; s > b3 {
 			b3, a3 = s, 3
 		}
-		if s := p4 + c[4]; s > b3 {
+		if s := p4 + tr[31]; s > b3 {
 			b3, a3 = s, 4
 		}
-		if s := p5 + c[5]; s > b3 {
+		if s := p5 + tr[38]; s > b3 {
 			b3, a3 = s, 5
 		}
-		if s := p6 + c[6]; s > b3 {
+		if s := p6 + tr[45]; s > b3 {
 			b3, a3 = s, 6
 		}
-		// B-LOC: all the tags before.
-		c = &col[tagBLOC]
-		b5, a5 := p0+c[0], uint8(0)
-		if s := p1 + c[1]; s > b5 {
+		// B-LOC: all the tags before; tr[p*nt+5] is the weight of p to it.
+		b5, a5 := p0+tr[5], uint8(0)
+		if s := p1 + tr[12]; s > b5 {
 			b5, a5 = s, 1
 		}
-		if s := p2 + c[2]; s > b5 {
+		if s := p2 + tr[19]; s > b5 {
 			b5, a5 = s, 2
 		}
-		if s := p3 + c[3]; s > b5 {
+		if s := p3 + tr[26]; s > b5 {
 			b5, a5 = s, 3
 		}
-		if s := p4 + c[4]; s > b5 {
+		if s := p4 + tr[33]; s > b5 {
 			b5, a5 = s, 4
 		}
-		if s := p5 + c[5]; s > b5 {
+		if s := p5 + tr[40]; s > b5 {
 			b5, a5 = s, 5
 		}
-		if s := p6 + c[6]; s > b5 {
+		if s := p6 + tr[47]; s > b5 {
 			b5, a5 = s, 6
 		}
 		// I-PER: B-PER and I-PER.
-		b2, a2 := p1+col[tagIPER][1], uint8(1)
-		if s := p2 + col[tagIPER][2]; s > b2 {
+		b2, a2 := p1+tr[9], uint8(1)
+		if s := p2 + tr[16]; s > b2 {
 			b2, a2 = s, 2
 		}
 		// I-ORG: B-ORG and I-ORG.
-		b4, a4 := p3+col[tagIORG][3], uint8(3)
-		if s := p4 + col[tagIORG][4]; s > b4 {
+		b4, a4 := p3+tr[25], uint8(3)
+		if s := p4 + tr[32]; s > b4 {
 			b4, a4 = s, 4
 		}
 		// I-LOC: B-LOC and I-LOC.
-		b6, a6 := p5+col[tagILOC][5], uint8(5)
-		if s := p6 + col[tagILOC][6]; s > b6 {
+		b6, a6 := p5+tr[41], uint8(5)
+		if s := p6 + tr[48]; s > b6 {
 			b6, a6 = s, 6
 		}
 		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6

@@ -27,9 +27,6 @@ type tagger struct {
 	caches    [2]*wordCache
 	nextCache int
 	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
-	// col are the transition weights colTrans by column, for viterbiCols.
-	col      transCols
-	colTrans [(numTags + 1) * numTags]float32
 
 	// for marginals
 	alpha, beta, pot, marg []float64
@@ -68,10 +65,7 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	} else {
 		tg.floatEmissions(m, style, words, head)
 	}
-	if tg.colTrans != m.trans {
-		tg.colTrans, tg.col = m.trans, columns(m.trans[:])
-	}
-	viterbiCols(m.trans[:], &tg.col, tg.emit, n, tg.back, tg.tags)
+	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
 	return tg.tags
 }
 

@@ -234,12 +234,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		for _, h := range tg.class {
 			c.classWeights(q, h)
 		}
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		tg.keys = keys
-		tg.touched += tab.sum(q, keys)
+		tg.touched += tab.sumHashes(q, tg.feats)
 		// emissions adds the scaled sum to a cleared score, 0 + x: x, the
 		// same bits.
 		sc := (*[numTags]float32)(tg.emit[i*int(numTags):])

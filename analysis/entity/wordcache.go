@@ -51,7 +51,7 @@ type wordCache struct {
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
 	// class caches the weights of the features of few values (classFeatures)
-	// by their hash.
+	// by their key.
 	class   []classEntry
 	feats   []uint64
 	keys    []uint32
@@ -59,11 +59,12 @@ type wordCache struct {
 	touched uint64
 }
 
-// classEntry is a feature's slot in wordCache.class.
+// classEntry is a feature's slot in wordCache.class, 32 bytes: the model's
+// key of the feature (key32 of its hash; 0: an empty slot) and its weights.
+// Features of the same key have the same weights in the table.
 type classEntry struct {
-	h   uint64 // the feature's hash
-	set bool
-	q   [numTags]int32
+	k uint32
+	q [numTags]int32
 }
 
 // classCacheBits sets the size of wordCache.class.
@@ -71,14 +72,20 @@ const classCacheBits = 11
 
 // classWeights adds to q the weights of the feature of hash h.
 func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
-	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
-	if !e.set || e.h != h {
-		e.h, e.set, e.q = h, true, [numTags]int32{}
-		if sl := c.tab.slot(key32(h)); sl != nil {
-			e.q = c.tab.row(sl)
-		}
+	k := key32(h)
+	e := &c.class[uint64(k)*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+	if e.k != k {
+		c.fillClass(e, k)
 	}
 	addRow(q, &e.q)
+}
+
+// fillClass gives the slot e the feature of key k and its weights.
+func (c *wordCache) fillClass(e *classEntry, k uint32) {
+	e.k, e.q = k, [numTags]int32{}
+	if sl := c.tab.slot(k); sl != nil {
+		e.q = c.tab.row(sl)
+	}
 }
 
 // reset empties c for the table tab.

@@ -212,13 +212,13 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		if e[6] > hi {
 			hi = e[6]
 		}
-		for t := range nt {
-			if e[t] == hi {
-				pot[t] = 1 // math.Exp(0)
-			} else {
-				pot[t] = math.Exp(float64(e[t]-hi) / temperature)
-			}
-		}
+		pot[0] = potential(e[0], hi, temperature)
+		pot[1] = potential(e[1], hi, temperature)
+		pot[2] = potential(e[2], hi, temperature)
+		pot[3] = potential(e[3], hi, temperature)
+		pot[4] = potential(e[4], hi, temperature)
+		pot[5] = potential(e[5], hi, temperature)
+		pot[6] = potential(e[6], hi, temperature)
 	}
 	// Forward and backward, each step normalised; the sums run in the order
 	// of the tags, as they always have (the confidences are pinned), the
@@ -363,6 +363,15 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		tg.marg[i] = min(max(p, 0), 1)
 	}
 	return tg.marg
+}
+
+// potential is the emission potential of a tag of score e in a token whose
+// best tag scores hi: e^((e-hi)/temperature), 1 for the best.
+func potential(e, hi float32, temperature float64) float64 {
+	if e == hi {
+		return 1 // math.Exp(0)
+	}
+	return math.Exp(float64(e-hi) / temperature)
 }
 
 // transSuccs[prev] lists, in increasing order, the tags that may follow prev

@@ -43,8 +43,8 @@ const wordCacheBits = 13
 // keeps one for each of the (at most two) tables it tags with.
 type wordCache struct {
 	tab      *table
-	entries  []wordEntry
-	bos, eos wordRows // the padding words around a sentence
+	sets     [][2]wordEntry // the slots, in sets of two
+	bos, eos wordRows       // the padding words around a sentence
 	bias     [numTags]int32
 	// head holds the headline feature's weights, with the bias, by headline,
 	// case class and start of the sentence; headSet the ones computed.
@@ -91,11 +91,11 @@ func (c *wordCache) fillClass(e *classEntry, k uint32) {
 // reset empties c for the table tab.
 func (c *wordCache) reset(tab *table) {
 	c.tab = tab
-	if c.entries == nil {
-		c.entries = make([]wordEntry, 1<<wordCacheBits)
+	if c.sets == nil {
+		c.sets = make([][2]wordEntry, 1<<(wordCacheBits-1))
 		c.class = make([]classEntry, 1<<classCacheBits)
 	} else {
-		clear(c.entries)
+		clear(c.sets)
 		clear(c.class)
 	}
 	c.headSet = [2][cDigit + 1][2]bool{}
@@ -125,7 +125,7 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	w := words[i]
 	// Two ways, the one used last first: a word found second moves to the
 	// front, a word not found takes the front and pushes the other out.
-	set := (*[2]wordEntry)(c.entries[ti.exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)*2:])
+	set := &c.sets[ti.exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
 	e, size := &set[0], uint32(len(w))+1
 	if e.exact == ti.exact && e.size == size {
 		return &e.rows

@@ -278,14 +278,15 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 		keys = keys[maxLive:]
 	}
 	var live [maxLive]uint32
-	filter, shift := t.filter, t.filterShift
-	n := 0
+	// The shift is below 64 and n not negative: no code for the other cases.
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
 	for _, k := range keys {
 		// filterBits, with the filter in registers.
 		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
 		live[n%maxLive] = k
-		n += 1 - int((x|-x)>>63)
+		n += 1 - uint((x|-x)>>63)
 	}
 	return touched + t.sumLive(q, live[:n])
 }
@@ -301,14 +302,14 @@ func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 		hs = hs[maxLive:]
 	}
 	var live [maxLive]uint32
-	filter, shift := t.filter, t.filterShift
-	n := 0
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
 	for _, h := range hs {
 		k := key32(h)
 		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
 		live[n%maxLive] = k
-		n += 1 - int((x|-x)>>63)
+		n += 1 - uint((x|-x)>>63)
 	}
 	return touched + t.sumLive(q, live[:n])
 }

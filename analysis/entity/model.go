@@ -389,7 +389,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	const nt = int(numTags)
 	const neg = -math.MaxFloat32
 	tr := (*[(nt + 1) * nt]float32)(trans)
-	var prev, cur [numTags]float32
+	var prev [numTags]float32
 	for t := range numTags {
 		if transAllowed[numTags][t] {
 			prev[t] = emit[t] + tr[nt*nt+int(t)]
@@ -399,27 +399,122 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 	emit, back = emit[:n*nt], back[:n*nt]
 	if n > 1 {
-		// At i == 1 a tag before may be impossible (an inside tag first).
+		// At i == 1 a tag before may be impossible (an inside tag first):
+		// the tags before of neg score are skipped. The same steps, written
+		// out as below.
 		e := (*[numTags]float32)(emit[nt:])
 		bk := (*[numTags]uint8)(back[nt:])
-		for t := range numTags {
-			best, arg := float32(neg), uint8(0)
-			for _, p := range transPreds[t] {
-				if prev[p] == neg {
-					continue
-				}
-				if s := prev[p] + tr[int(p)*nt+int(t)]; s > best {
-					best, arg = s, uint8(p)
-				}
-			}
-			if best == neg {
-				cur[t] = neg
-			} else {
-				cur[t] = best + e[t]
-			}
-			bk[t] = arg
+		b0, a0 := float32(neg), uint8(0)
+		if s := prev[0] + tr[0]; prev[0] != neg && s > b0 {
+			b0, a0 = s, 0
 		}
-		prev = cur
+		if s := prev[1] + tr[7]; prev[1] != neg && s > b0 {
+			b0, a0 = s, 1
+		}
+		if s := prev[2] + tr[14]; prev[2] != neg && s > b0 {
+			b0, a0 = s, 2
+		}
+		if s := prev[3] + tr[21]; prev[3] != neg && s > b0 {
+			b0, a0 = s, 3
+		}
+		if s := prev[4] + tr[28]; prev[4] != neg && s > b0 {
+			b0, a0 = s, 4
+		}
+		if s := prev[5] + tr[35]; prev[5] != neg && s > b0 {
+			b0, a0 = s, 5
+		}
+		if s := prev[6] + tr[42]; prev[6] != neg && s > b0 {
+			b0, a0 = s, 6
+		}
+		b1, a1 := float32(neg), uint8(0)
+		if s := prev[0] + tr[1]; prev[0] != neg && s > b1 {
+			b1, a1 = s, 0
+		}
+		if s := prev[1] + tr[8]; prev[1] != neg && s > b1 {
+			b1, a1 = s, 1
+		}
+		if s := prev[2] + tr[15]; prev[2] != neg && s > b1 {
+			b1, a1 = s, 2
+		}
+		if s := prev[3] + tr[22]; prev[3] != neg && s > b1 {
+			b1, a1 = s, 3
+		}
+		if s := prev[4] + tr[29]; prev[4] != neg && s > b1 {
+			b1, a1 = s, 4
+		}
+		if s := prev[5] + tr[36]; prev[5] != neg && s > b1 {
+			b1, a1 = s, 5
+		}
+		if s := prev[6] + tr[43]; prev[6] != neg && s > b1 {
+			b1, a1 = s, 6
+		}
+		b2, a2 := float32(neg), uint8(0)
+		if s := prev[1] + tr[9]; prev[1] != neg && s > b2 {
+			b2, a2 = s, 1
+		}
+		if s := prev[2] + tr[16]; prev[2] != neg && s > b2 {
+			b2, a2 = s, 2
+		}
+		b3, a3 := float32(neg), uint8(0)
+		if s := prev[0] + tr[3]; prev[0] != neg && s > b3 {
+			b3, a3 = s, 0
+		}
+		if s := prev[1] + tr[10]; prev[1] != neg && s > b3 {
+			b3, a3 = s, 1
+		}
+		if s := prev[2] + tr[17]; prev[2] != neg && s > b3 {
+			b3, a3 = s, 2
+		}
+		if s := prev[3] + tr[24]; prev[3] != neg && s > b3 {
+			b3, a3 = s, 3
+		}
+		if s := prev[4] + tr[31]; prev[4] != neg && s > b3 {
+			b3, a3 = s, 4
+		}
+		if s := prev[5] + tr[38]; prev[5] != neg && s > b3 {
+			b3, a3 = s, 5
+		}
+		if s := prev[6] + tr[45]; prev[6] != neg && s > b3 {
+			b3, a3 = s, 6
+		}
+		b4, a4 := float32(neg), uint8(0)
+		if s := prev[3] + tr[25]; prev[3] != neg && s > b4 {
+			b4, a4 = s, 3
+		}
+		if s := prev[4] + tr[32]; prev[4] != neg && s > b4 {
+			b4, a4 = s, 4
+		}
+		b5, a5 := float32(neg), uint8(0)
+		if s := prev[0] + tr[5]; prev[0] != neg && s > b5 {
+			b5, a5 = s, 0
+		}
+		if s := prev[1] + tr[12]; prev[1] != neg && s > b5 {
+			b5, a5 = s, 1
+		}
+		if s := prev[2] + tr[19]; prev[2] != neg && s > b5 {
+			b5, a5 = s, 2
+		}
+		if s := prev[3] + tr[26]; prev[3] != neg && s > b5 {
+			b5, a5 = s, 3
+		}
+		if s := prev[4] + tr[33]; prev[4] != neg && s > b5 {
+			b5, a5 = s, 4
+		}
+		if s := prev[5] + tr[40]; prev[5] != neg && s > b5 {
+			b5, a5 = s, 5
+		}
+		if s := prev[6] + tr[47]; prev[6] != neg && s > b5 {
+			b5, a5 = s, 6
+		}
+		b6, a6 := float32(neg), uint8(0)
+		if s := prev[5] + tr[41]; prev[5] != neg && s > b6 {
+			b6, a6 = s, 5
+		}
+		if s := prev[6] + tr[48]; prev[6] != neg && s > b6 {
+			b6, a6 = s, 6
+		}
+		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		prev = [numTags]float32{scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])}
 	}
 	// From i == 2 on every tag is possible: the same steps, written out for
 	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-

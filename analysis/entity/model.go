@@ -365,9 +365,9 @@ var transAllowed = func() (a [numTags + 1][numTags]bool) {
 	return a
 }()
 
-// transPreds[next] lists, in increasing order, the tags that may precede next,
-// for the inner loop of viterbi: an inside tag has two (its B- and I- tags), the
-// others all of them.
+// transPreds[next] lists, in increasing order, the tags that may precede next:
+// an inside tag has two (its B- and I- tags), the others all of them. The steps
+// of viterbi and marginals are written out for these (TestTransPreds).
 var transPreds = func() (ps [numTags][]tag) {
 	for t := range numTags {
 		for p := range numTags {

@@ -121,6 +121,7 @@ type docScratch struct {
 	order    []int32
 	byText   map[mentionKey]int32 // index in mentions
 	lowWords []string             // the lower-cased words of the mentions
+	lowBytes []byte               // the mentions lower-cased, one after the other
 	accs     []acc
 	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
@@ -302,20 +303,22 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	// ASCII mentions, lower-cased, share one string (each byte lower-cased
 	// alone); the others are lower-cased one by one.
-	var b strings.Builder
-	b.Grow(size)
+	low := slices.Grow(d.lowBytes[:0], size)
 	ascii := true
 	for k := range ms {
-		for _, c := range []byte(ms[k].text) {
+		t := ms[k].text
+		for i := 0; i < len(t); i++ {
+			c := t[i]
 			if c >= utf8.RuneSelf {
 				ascii = false
 			} else if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			low = append(low, c)
 		}
 	}
-	all := b.String()
+	d.lowBytes = low
+	all := string(low)
 	words := d.lowWords[:0]
 	at := 0
 	for k := range ms {

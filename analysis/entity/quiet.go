@@ -12,7 +12,8 @@ var quietRules = []func(*spanSet){
 	// Rules that read or edit spans only.
 	(*spanSet).trimLower, (*spanSet).dropTitles, (*spanSet).mergePersons,
 	(*spanSet).loneHeads, (*spanSet).commonAcronyms, (*spanSet).notNames,
-	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).buildings,
+	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
+	(*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	// lawTitles only clears spans.

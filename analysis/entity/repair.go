@@ -363,6 +363,7 @@ var repairs = [...]struct {
 	{(*spanSet).gazetteerPlaces, allStyles, false},
 	{(*spanSet).acronyms, allStyles, false},
 	{(*spanSet).bracketedAcronyms, of(StyleIdner), false},
+	{(*spanSet).personBrackets, of(StyleIdner), false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -603,6 +604,35 @@ func (s *spanSet) bracketedAcronyms() {
 			continue
 		}
 		s.set(sp.i, end, ORG, s.conf[sp.i])
+	}
+}
+
+// personBrackets cuts from a person's name what is written in brackets after
+// it, as idner-news-2k writes it: a nickname (Joko Widodo (Jokowi), Abdurrahman
+// Wahid (Gus Dur)) is a person of its own, a country or a party (Zainal Abidin
+// (Indonesia), Tatang Farhanul Hakim (Golkar)) a place or an organisation of its
+// own, whichever of the lists knows the word in the brackets; the brackets are
+// stuck to the words, as in that corpus's tokens.
+func (s *spanSet) personBrackets() {
+	for _, sp := range s.spans() {
+		if sp.l != PER || sp.j-sp.i < 2 {
+			continue
+		}
+		for k := sp.i + 1; k < sp.j; k++ {
+			w := s.words[k]
+			if len(w) < 2 || w[0] != '(' || !s.isCapWord(k) {
+				continue
+			}
+			l := PER
+			switch c := s.gaz.word(strings.TrimRight(w[1:], ").,;:")); {
+			case c&gazLOC != 0:
+				l = LOC
+			case c&gazORG != 0:
+				l = ORG
+			}
+			s.set(k, sp.j, l, s.conf[k])
+			break
+		}
 	}
 }
 

@@ -297,3 +297,35 @@ func TestRepairTables(t *testing.T) {
 		}
 	}
 }
+
+// In the idner style what is written in brackets after a person's name is a
+// span of its own, typed by the lists: a nickname a person, a country a place,
+// a party an organisation.
+func TestPersonBrackets(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		per  [2]int // the person span the model found
+		want []span
+	}{
+		{"Presiden Joko Widodo (Jokowi) tiba .", [2]int{1, 4}, []span{{1, 3, PER}, {3, 4, PER}}},
+		{"terpidana Zainal Abidin (Indonesia) , Serge Atlaoui", [2]int{1, 4}, []span{{1, 3, PER}, {3, 4, LOC}}},
+		{"dan Tatang Farhanul Hakim (Golkar) .", [2]int{1, 5}, []span{{1, 4, PER}, {4, 5, ORG}}},
+		{"KH Abdurrahman Wahid (Gus Dur) berkata", [2]int{0, 5}, []span{{0, 3, PER}, {3, 5, PER}}},
+		// Nothing in brackets: the span stays whole.
+		{"kata Joko Widodo di Jakarta", [2]int{1, 3}, []span{{1, 3, PER}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.set(c.per[0], c.per[1], PER, 0)
+		ss.personBrackets()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -44,7 +44,8 @@
 //
 // Days, months, holidays, products, phenomena, standards and common nouns
 // written as acronyms are not names: Senin, Idul Fitri, Elpiji, iPhone 15, El
-// Nino, Quick Response Code Indonesian Standard (QRIS), SPBU, KTP, BBM. (DATE
+// Nino, Quick Response Code Indonesian Standard (QRIS), SPBU, KTP, BBM, and
+// an acronym that a number counts is a common noun (31 DPD, tiga BUMN). (DATE
 // entities cover days and dates.) Headlines name what running text names:
 // Pengguna Aktif [Telegram] Tembus 200 Juta, [Pavel Durov] Sindir [Facebook].
 //

@@ -161,7 +161,7 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = []map[string]bool{
-	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
+	buildingHeads, companyForm, countWords, dayNames, directions, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 }
@@ -364,6 +364,7 @@ var repairs = [...]struct {
 	{(*spanSet).acronyms, allStyles, false},
 	{(*spanSet).bracketedAcronyms, of(StyleIdner), false},
 	{(*spanSet).personBrackets, of(StyleIdner), false},
+	{(*spanSet).countedAcronyms, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -634,6 +635,42 @@ func (s *spanSet) personBrackets() {
 			break
 		}
 	}
+}
+
+// countedAcronyms drops the acronyms that a number counts: 31 DPD, tiga BUMN,
+// 10 RT are boards, companies and neighbourhoods of a kind, common nouns, not
+// the name of one (both corpora leave them untagged). A number after a
+// capitalised word is part of a name (Liputan 6 SCTV) and counts nothing.
+func (s *spanSet) countedAcronyms() {
+	for _, sp := range s.spans() {
+		if k := sp.i; sp.j == k+1 && k > 0 && s.info[k].cas == cUpper && (k < 2 || !s.isCapWord(k-2)) && counts(s.words[k-1]) {
+			s.set(k, k+1, "", 0)
+		}
+	}
+}
+
+// counts reports whether the word w is a number that counts the noun after it:
+// at most three digits (31, not the year 2015), or one of countWords.
+func counts(w string) bool {
+	return len(w) <= 3 && isDigits(w) || lowerIn(countWords, w)
+}
+
+// countWords are the number words that count the noun after them.
+var countWords = map[string]bool{
+	"satu": true, "dua": true, "tiga": true, "empat": true, "lima": true, "enam": true,
+	"tujuh": true, "delapan": true, "sembilan": true, "sepuluh": true, "sebelas": true,
+	"belasan": true, "puluh": true, "puluhan": true, "ratus": true, "ratusan": true,
+	"seratus": true, "ribuan": true,
+}
+
+// isDigits reports whether w is made of ASCII digits only (and not empty).
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isAcronymWord(w string) bool {

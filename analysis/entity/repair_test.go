@@ -113,6 +113,10 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Muh. Fadli Rahman", PER}},
 		not:  []string{"Muh"},
 	}, {
+		name: "a number in a name counts nothing",
+		text: "Berita itu ditayangkan Liputan 6 SCTV pada Senin malam.",
+		want: []ent{{"SCTV", ORG}},
+	}, {
 		name: "acronyms of common nouns",
 		text: "Pembayaran THR paling lambat sepekan sebelum Lebaran, kata pejabat Kementerian Ketenagakerjaan.",
 		want: []ent{{"Kementerian Ketenagakerjaan", ORG}},
@@ -242,7 +246,7 @@ func TestIdnerBracketedAcronym(t *testing.T) {
 // filter that spanSet.in and lowerIn read first.
 func TestRepairTables(t *testing.T) {
 	tables := map[string]map[string]bool{
-		"buildingHeads": buildingHeads, "companyForm": companyForm, "dayNames": dayNames,
+		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames,
 		"directions": directions, "headlineLower": headlineLower, "keepTitles": keepTitles,
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
@@ -326,6 +330,20 @@ func TestPersonBrackets(t *testing.T) {
 		ss.personBrackets()
 		if got := ss.spans(); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// An acronym that a number counts is a common noun (31 DPD, tiga BUMN, 10 RT),
+// in every style, whether the model or propagation from another mention of it
+// would make it a name.
+func TestCountedAcronyms(t *testing.T) {
+	text := "Rapat DPD Partai Golkar Jawa Timur dihadiri 31 DPD kabupaten. Menurut DPD, tiga BUMN dan 10 RT ikut."
+	for _, st := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		for _, e := range Default().WithStyle(st).Extract(text) {
+			if before := strings.Fields(text[:e.Start]); len(before) > 0 && counts(before[len(before)-1]) {
+				t.Errorf("%v: %q at %d is a name", st, e.Text, e.Start)
+			}
 		}
 	}
 }

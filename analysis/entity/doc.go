@@ -59,7 +59,8 @@
 // corpora's training sets: NERGrit shares the guideline's places and acronyms),
 // and in the idner style places are not
 // propagated (that corpus tags a country by its use in each mention: Indonesia
-// the place, but produk Indonesia and Duta Besar Indonesia untagged) and an
+// the place, but produk Indonesia, warga Gaza and Duta Besar Indonesia
+// untagged) and an
 // organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
 // that corpus writes it, while what is written in brackets after a person is a
 // span of its own (Joko Widodo (Jokowi), Zainal Abidin (Indonesia)).

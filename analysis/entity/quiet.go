@@ -13,7 +13,7 @@ var quietRules = []func(*spanSet){
 	(*spanSet).trimLower, (*spanSet).dropTitles, (*spanSet).mergePersons,
 	(*spanSet).loneHeads, (*spanSet).commonAcronyms, (*spanSet).notNames,
 	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
-	(*spanSet).countedAcronyms, (*spanSet).buildings,
+	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	// lawTitles only clears spans.

@@ -161,7 +161,7 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = []map[string]bool{
-	buildingHeads, companyForm, countWords, dayNames, directions, headlineLower, keepTitles, lawWords,
+	buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 }
@@ -365,6 +365,7 @@ var repairs = [...]struct {
 	{(*spanSet).bracketedAcronyms, of(StyleIdner), false},
 	{(*spanSet).personBrackets, of(StyleIdner), false},
 	{(*spanSet).countedAcronyms, allStyles, false},
+	{(*spanSet).placesOfNouns, of(StyleIdner), false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -671,6 +672,29 @@ func isDigits(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// placesOfNouns leaves untagged, as idner-news-2k does, a place that says
+// whose or of where a noun of people, troops or things is (warga Gaza, turis
+// Australia, militer Israel, bahasa Turki, produk Indonesia): that corpus tags
+// a place by its use in each mention, and this use is no mention of the place.
+// (The package's guideline, and NERGrit, tag the place wherever it is written.)
+func (s *spanSet) placesOfNouns() {
+	for _, sp := range s.spans() {
+		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(demonymNouns, sp.i-1) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+}
+
+// demonymNouns are the nouns after which idner-news-2k leaves a place
+// untagged: people, troops, languages and things of a place.
+var demonymNouns = map[string]bool{
+	"warga": true, "penduduk": true, "masyarakat": true, "rakyat": true, "turis": true,
+	"pengungsi": true, "pria": true, "wanita": true, "perempuan": true, "remaja": true,
+	"bocah": true, "etnis": true, "suku": true, "bahasa": true, "berbahasa": true,
+	"militer": true, "tentara": true, "pasukan": true, "polisi": true, "produk": true,
+	"buatan": true, "kemerdekaan": true,
 }
 
 func isAcronymWord(w string) bool {

@@ -246,7 +246,7 @@ func TestIdnerBracketedAcronym(t *testing.T) {
 // filter that spanSet.in and lowerIn read first.
 func TestRepairTables(t *testing.T) {
 	tables := map[string]map[string]bool{
-		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames,
+		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames, "demonymNouns": demonymNouns,
 		"directions": directions, "headlineLower": headlineLower, "keepTitles": keepTitles,
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
@@ -346,4 +346,41 @@ func TestCountedAcronyms(t *testing.T) {
 			}
 		}
 	}
+}
+
+// In the idner style a place that says whose a noun of people or things is
+// (warga Gaza, turis Australia) is untagged, as idner-news-2k has it; a place
+// after another word stays.
+func TestPlacesOfNouns(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		loc  [2]int // the place the model found
+		want []span
+	}{
+		{"Israel meminta warga Gaza mengungsi .", [2]int{3, 4}, nil},
+		{"jumlah turis Australia naik", [2]int{2, 3}, nil},
+		{"masyarakat Kalimantan Timur menyambut", [2]int{1, 3}, nil},
+		{"Ia tiba di Gaza kemarin", [2]int{3, 4}, []span{{3, 4, LOC}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.set(c.loc[0], c.loc[1], LOC, 0)
+		ss.placesOfNouns()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+	// The guideline tags the place wherever it is written.
+	for _, e := range Default().Extract("Israel meminta warga Gaza mengungsi.") {
+		if e.Text == "Gaza" && e.Label == LOC {
+			return
+		}
+	}
+	t.Error("default style: warga Gaza gives no place Gaza")
 }

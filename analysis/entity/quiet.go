@@ -13,7 +13,8 @@ var quietRules = []func(*spanSet){
 	(*spanSet).trimLower, (*spanSet).dropTitles, (*spanSet).mergePersons,
 	(*spanSet).loneHeads, (*spanSet).commonAcronyms, (*spanSet).notNames,
 	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
-	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).buildings,
+	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).institutionsWithDan,
+	(*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	// lawTitles only clears spans.

@@ -384,3 +384,32 @@ func TestPlacesOfNouns(t *testing.T) {
 	}
 	t.Error("default style: warga Gaza gives no place Gaza")
 }
+
+// In the corpus styles an institution's name runs on over "dan" where the
+// model stopped before it, but not into another institution.
+func TestInstitutionsWithDan(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		org  [2]int // the organisation the model found
+		want []span
+	}{
+		{"verifikasi Kementerian Hukum dan HAM? Jadi", [2]int{1, 3}, []span{{1, 5, ORG}}},
+		{"meminta Pusat Pelaporan dan Analisis Transaksi Keuangan menelusuri", [2]int{1, 3}, []span{{1, 7, ORG}}},
+		{"ke Mahkamah Konstitusi dan Dewan Kehormatan", [2]int{1, 3}, []span{{1, 3, ORG}}},
+		{"kader Partai Golkar dan Budi Santoso", [2]int{1, 3}, []span{{1, 3, ORG}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.set(c.org[0], c.org[1], ORG, 0)
+		ss.institutionsWithDan()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -367,6 +367,7 @@ var repairs = [...]struct {
 	{(*spanSet).countedAcronyms, allStyles, false},
 	{(*spanSet).placesOfNouns, of(StyleIdner), false},
 	{(*spanSet).institutionsWithDan, of(StyleIdner, StyleNERGrit), false},
+	{(*spanSet).lowerDirections, of(StyleIdner), false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -723,6 +724,27 @@ func (s *spanSet) institutionsWithDan() {
 		if e > d+1 {
 			s.set(sp.i, e, ORG, s.conf[sp.i])
 		}
+	}
+}
+
+// lowerDirections takes into a place the point of the compass written after it
+// in lower case (Gaza selatan, Afrika barat, Israel utara), as idner-news-2k
+// tags it; a point of two words (Afrika barat laut, the north-west of Africa)
+// stays out, as there, and so does tengah, which after a name is mostly the
+// aspect (Israel tengah menyiapkan) or a time (tengah malam). (NERGrit leaves
+// such points out, and placeDirections takes in the capitalised ones of the
+// guideline: Jakarta Utara.)
+func (s *spanSet) lowerDirections() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		d := sp.j
+		if sp.l != LOC || d >= n || s.lab[d] != "" || s.info[d].cas != cLower || !s.in(directions, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
+			continue
+		}
+		if d+1 < n && (s.is(d+1, "laut") || s.is(d+1, "daya")) {
+			continue
+		}
+		s.set(sp.i, d+1, LOC, s.conf[sp.i])
 	}
 }
 

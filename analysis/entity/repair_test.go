@@ -413,3 +413,33 @@ func TestInstitutionsWithDan(t *testing.T) {
 		}
 	}
 }
+
+// In the idner style a point of the compass written in lower case after a
+// place is part of it (Gaza selatan), but not a point of two words.
+func TestLowerDirections(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		loc  [2]int // the place the model found
+		want []span
+	}{
+		{"di kota Rafah , Gaza selatan dan", [2]int{4, 5}, []span{{4, 6, LOC}}},
+		{"ibu kota Afrika barat laut itu", [2]int{2, 3}, []span{{2, 3, LOC}}},
+		{"hujan di Jakarta tengah malam", [2]int{2, 3}, []span{{2, 3, LOC}}},
+		{"Israel tengah menyiapkan serangan", [2]int{0, 1}, []span{{0, 1, LOC}}},
+		{"di Jakarta raya", [2]int{1, 2}, []span{{1, 2, LOC}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.set(c.loc[0], c.loc[1], LOC, 0)
+		ss.lowerDirections()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

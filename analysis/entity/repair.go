@@ -161,7 +161,7 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = []map[string]bool{
-	buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions, headlineLower, keepTitles, lawWords,
+	buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions, premisesHeads, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 }
@@ -368,6 +368,7 @@ var repairs = [...]struct {
 	{(*spanSet).placesOfNouns, of(StyleIdner), false},
 	{(*spanSet).institutionsWithDan, of(StyleIdner, StyleNERGrit), false},
 	{(*spanSet).lowerDirections, of(StyleIdner), false},
+	{(*spanSet).premisesPlaces, of(StyleIdner), false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -746,6 +747,41 @@ func (s *spanSet) lowerDirections() {
 		}
 		s.set(sp.i, d+1, LOC, s.conf[sp.i])
 	}
+}
+
+// premisesPlaces makes a place, as idner-news-2k does, of the premises that
+// "di", "ke" or "menuju" lead to, named by who is in them: di kompleks DPR, di
+// kantor Presiden, menuju kediaman Soekarno, di kampus Institut Agama Islam
+// Sunan Giri (the lower-case head is part of the place). The name the model
+// found, an organisation or a person, becomes the place; a span that runs on
+// past the capitalised words is left alone. (The guideline has the
+// institution in Gedung Merah Putih KPK, and NERGrit tags the name alone.)
+func (s *spanSet) premisesPlaces() {
+	n := len(s.words)
+	for k := 1; k+1 < n; k++ {
+		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(premisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
+			continue
+		}
+		if !s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
+			continue
+		}
+		e := k + 1
+		for e < n && s.isCapWord(e) {
+			e++
+		}
+		if e < n && s.lab[e] != "" && !s.beg[e] {
+			continue
+		}
+		s.set(k, e, LOC, 0.7)
+		k = e - 1
+	}
+}
+
+// premisesHeads are the lower-case words for premises that premisesPlaces
+// reads: gedung, kantor, kompleks.
+var premisesHeads = map[string]bool{
+	"gedung": true, "kantor": true, "kompleks": true, "komplek": true, "kediaman": true,
+	"kampus": true, "markas": true, "pendapa": true, "pendopo": true,
 }
 
 func isAcronymWord(w string) bool {

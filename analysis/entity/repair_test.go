@@ -246,7 +246,7 @@ func TestIdnerBracketedAcronym(t *testing.T) {
 // filter that spanSet.in and lowerIn read first.
 func TestRepairTables(t *testing.T) {
 	tables := map[string]map[string]bool{
-		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames, "demonymNouns": demonymNouns,
+		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames, "demonymNouns": demonymNouns, "premisesHeads": premisesHeads,
 		"directions": directions, "headlineLower": headlineLower, "keepTitles": keepTitles,
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
@@ -438,6 +438,39 @@ func TestLowerDirections(t *testing.T) {
 		ss.gaz = r.gaz
 		ss.set(c.loc[0], c.loc[1], LOC, 0)
 		ss.lowerDirections()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// In the idner style the premises that di, ke or menuju lead to are a place,
+// their lower-case head with them.
+func TestPremisesPlaces(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text  string
+		found []span // what the model found
+		want  []span
+	}{
+		{"ditemui di kompleks DPR , Senayan", []span{{3, 4, ORG}, {5, 6, LOC}}, []span{{2, 4, LOC}, {5, 6, LOC}}},
+		{"rombongan menuju kediaman Soekarno .", []span{{3, 4, PER}}, []span{{2, 4, LOC}}},
+		{"katanya di kantor Presiden , Jakarta", nil, []span{{2, 4, LOC}}},
+		// Not after di, ke or menuju; not into a span that runs on.
+		{"Pembangunan gedung MK yang berada", []span{{2, 3, ORG}}, []span{{2, 3, ORG}}},
+		{"di gedung DPR dan MPR kemarin", []span{{2, 5, ORG}}, []span{{2, 5, ORG}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		for _, sp := range c.found {
+			ss.set(sp.i, sp.j, sp.l, 0)
+		}
+		ss.premisesPlaces()
 		if got := ss.spans(); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.text, got, c.want)
 		}

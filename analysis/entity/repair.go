@@ -297,7 +297,17 @@ func (s *spanSet) isTitleWord(k int) bool {
 	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(keepTitles, k) {
 		return true
 	}
-	return isDegree(w)
+	return isDegree(w) || s.titleSecond(k)
+}
+
+// titleSecond reports whether token k is the second word of a title of two
+// words (the Agung of Jaksa Agung; see titlePairs).
+func (s *spanSet) titleSecond(k int) bool {
+	if k == 0 || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
+		return false
+	}
+	second, ok := titlePairs[string(s.lower(k-1))]
+	return ok && s.is(k, second)
 }
 
 // isDegree reports whether w is an academic degree: capitalised segments of at
@@ -369,6 +379,7 @@ var repairs = [...]struct {
 	{(*spanSet).institutionsWithDan, of(StyleIdner, StyleNERGrit), false},
 	{(*spanSet).lowerDirections, of(StyleIdner), false},
 	{(*spanSet).premisesPlaces, of(StyleIdner), false},
+	{(*spanSet).titleCompounds, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -782,6 +793,28 @@ func (s *spanSet) premisesPlaces() {
 var premisesHeads = map[string]bool{
 	"gedung": true, "kantor": true, "kompleks": true, "komplek": true, "kediaman": true,
 	"kampus": true, "markas": true, "pendapa": true, "pendopo": true,
+}
+
+// titleCompounds cuts from the start of a span the second word of a title of
+// two words (Jaksa Agung, Uskup Agung, Duta Besar), which the model reads as
+// the start of a name: Jaksa Agung [Prasetyo]. Titles stay outside names in
+// every style.
+func (s *spanSet) titleCompounds() {
+	for _, sp := range s.spans() {
+		k := sp.i
+		if k == 0 || s.lab[k-1] != "" || !s.titleSecond(k) {
+			continue
+		}
+		s.set(k, sp.j, "", 0)
+		if k+1 < sp.j {
+			s.set(k+1, sp.j, sp.l, s.conf[k+1])
+		}
+	}
+}
+
+// titlePairs maps the first word of a title of two words to its second.
+var titlePairs = map[string]string{
+	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
 }
 
 func isAcronymWord(w string) bool {

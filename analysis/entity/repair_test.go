@@ -113,6 +113,11 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Muh. Fadli Rahman", PER}},
 		not:  []string{"Muh"},
 	}, {
+		name: "titles of two words",
+		text: "Jaksa Agung Prasetyo bertemu Duta Besar Anwar Ibrahim dan Uskup Agung Ignatius Suharyo di Jakarta.",
+		want: []ent{{"Prasetyo", PER}, {"Anwar Ibrahim", PER}, {"Ignatius Suharyo", PER}},
+		not:  []string{"Agung Prasetyo", "Besar Anwar Ibrahim", "Agung Ignatius Suharyo"},
+	}, {
 		name: "a number in a name counts nothing",
 		text: "Berita itu ditayangkan Liputan 6 SCTV pada Senin malam.",
 		want: []ent{{"SCTV", ORG}},

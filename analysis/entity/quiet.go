@@ -14,7 +14,8 @@ var quietRules = []func(*spanSet){
 	(*spanSet).loneHeads, (*spanSet).commonAcronyms, (*spanSet).notNames,
 	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
 	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).institutionsWithDan,
-	(*spanSet).lowerDirections, (*spanSet).titleCompounds, (*spanSet).buildings,
+	(*spanSet).lowerDirections, (*spanSet).titleCompounds, (*spanSet).placeLists,
+	(*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	// lawTitles only clears spans.

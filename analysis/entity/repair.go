@@ -380,6 +380,7 @@ var repairs = [...]struct {
 	{(*spanSet).lowerDirections, of(StyleIdner), false},
 	{(*spanSet).premisesPlaces, of(StyleIdner), false},
 	{(*spanSet).titleCompounds, allStyles, false},
+	{(*spanSet).placeLists, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -815,6 +816,40 @@ func (s *spanSet) titleCompounds() {
 // titlePairs maps the first word of a title of two words to its second.
 var titlePairs = map[string]string{
 	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
+}
+
+// placeLists makes a place of the capitalised words that stand between two
+// places in a list of commas, an address or a row of villages (Hotel Sahid
+// Jaya, Sudirman, Jakarta Pusat; Paya Mabar, Avros, Paya Lombang), whatever
+// the model made of them, in every style.
+func (s *spanSet) placeLists() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		a := sp.j + 1 // the first word after the comma
+		if sp.l != LOC || a >= n || s.words[sp.j] != "," || s.lab[sp.j] != "" || !s.isCapWord(a) {
+			continue
+		}
+		b := a
+		for b < n && s.isCapWord(b) {
+			b++
+		}
+		// The words are outside names, or one name that is no place.
+		if l := s.lab[a]; l != "" {
+			if at, _ := s.spanAt(a); l == LOC || at != (span{a, b, l}) {
+				continue
+			}
+		} else if slices.ContainsFunc(s.lab[a:b], func(x Label) bool { return x != "" }) {
+			continue
+		}
+		if b+1 >= n || s.words[b] != "," || s.lab[b] != "" || s.lab[b+1] != LOC || !s.beg[b+1] {
+			continue
+		}
+		c := s.conf[a]
+		if s.lab[a] == "" {
+			c = 0.6
+		}
+		s.set(a, b, LOC, c)
+	}
 }
 
 func isAcronymWord(w string) bool {

@@ -481,3 +481,34 @@ func TestPremisesPlaces(t *testing.T) {
 		}
 	}
 }
+
+// In every style the capitalised words between two places of a list of commas
+// are a place, whatever the model made of them.
+func TestPlaceLists(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text  string
+		found []span // what the model found
+		want  []span
+	}{
+		{"di Paya Mabar , Avros , Paya Lombang", []span{{1, 3, LOC}, {4, 5, PER}, {6, 8, LOC}}, []span{{1, 3, LOC}, {4, 5, LOC}, {6, 8, LOC}}},
+		{"desa Dampyak , Kramat , Tegal .", []span{{1, 2, LOC}, {5, 6, LOC}}, []span{{1, 2, LOC}, {3, 4, LOC}, {5, 6, LOC}}},
+		// Not a list of places on both sides.
+		{"di Bandung , Budi Santoso , Ketua RT", []span{{1, 2, LOC}, {3, 5, PER}}, []span{{1, 2, LOC}, {3, 5, PER}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleNERGrit)
+		ss.gaz = r.gaz
+		for _, sp := range c.found {
+			ss.set(sp.i, sp.j, sp.l, 0)
+		}
+		ss.placeLists()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

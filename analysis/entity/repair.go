@@ -161,7 +161,7 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = []map[string]bool{
-	buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions, premisesHeads, headlineLower, keepTitles, lawWords,
+	addressWords, buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions, premisesHeads, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 }
@@ -381,6 +381,7 @@ var repairs = [...]struct {
 	{(*spanSet).premisesPlaces, of(StyleIdner), false},
 	{(*spanSet).titleCompounds, allStyles, false},
 	{(*spanSet).placeLists, allStyles, false},
+	{(*spanSet).addressNumbers, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -852,6 +853,33 @@ func (s *spanSet) placeLists() {
 	}
 }
 
+// addressNumbers cuts from the end of a place the words of an address that
+// a number follows (Jalan Asia No. 182, Dusun Kedungsari RT 05, Kabupaten
+// Berau Nomor 475): the number and its word are no part of the name, in any
+// style; a span of nothing else is cleared.
+func (s *spanSet) addressNumbers() {
+	for _, sp := range s.spans() {
+		j := sp.j
+		for j > sp.i && s.in(addressWords, j-1) {
+			j--
+		}
+		if j == sp.j || sp.l != LOC {
+			continue
+		}
+		c := s.conf[sp.i]
+		s.set(sp.i, sp.j, "", 0)
+		if j > sp.i {
+			s.set(sp.i, j, LOC, c)
+		}
+	}
+}
+
+// addressWords are the words of an address before its numbers: no, nomor, rt.
+var addressWords = map[string]bool{
+	"no": true, "nomor": true, "nomer": true, "kav": true, "kavling": true, "blok": true,
+	"rt": true, "rw": true, "km": true,
+}
+
 func isAcronymWord(w string) bool {
 	if len(w) < 2 || len(w) > 12 || w[0] < 'A' || w[0] > 'Z' {
 		return false
@@ -1165,6 +1193,9 @@ func (s *spanSet) placeNames() {
 			continue // glued to a capitalised word the model left out
 		}
 		j := s.placeRun(i + 1)
+		for j > i+2 && s.in(addressWords, j-1) {
+			j-- // Jalan Merdeka Barat No. 9: see addressNumbers
+		}
 		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.j > j {
 			continue // an institution named after the place
 		}

@@ -118,6 +118,11 @@ func TestRepairRules(t *testing.T) {
 		want: []ent{{"Prasetyo", PER}, {"Anwar Ibrahim", PER}, {"Ignatius Suharyo", PER}},
 		not:  []string{"Agung Prasetyo", "Besar Anwar Ibrahim", "Agung Ignatius Suharyo"},
 	}, {
+		name: "the numbers of an address",
+		text: "Kantornya di Jalan Merdeka Barat No. 9, Jakarta Pusat, dan gudangnya di Dusun Kedungsari RT 05.",
+		want: []ent{{"Jalan Merdeka Barat", LOC}, {"Jakarta Pusat", LOC}, {"Dusun Kedungsari", LOC}},
+		not:  []string{"Jalan Merdeka Barat No.", "Jalan Merdeka Barat No", "Dusun Kedungsari RT"},
+	}, {
 		name: "a number in a name counts nothing",
 		text: "Berita itu ditayangkan Liputan 6 SCTV pada Senin malam.",
 		want: []ent{{"SCTV", ORG}},
@@ -251,7 +256,7 @@ func TestIdnerBracketedAcronym(t *testing.T) {
 // filter that spanSet.in and lowerIn read first.
 func TestRepairTables(t *testing.T) {
 	tables := map[string]map[string]bool{
-		"buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames, "demonymNouns": demonymNouns, "premisesHeads": premisesHeads,
+		"addressWords": addressWords, "buildingHeads": buildingHeads, "companyForm": companyForm, "countWords": countWords, "dayNames": dayNames, "demonymNouns": demonymNouns, "premisesHeads": premisesHeads,
 		"directions": directions, "headlineLower": headlineLower, "keepTitles": keepTitles,
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
@@ -507,6 +512,35 @@ func TestPlaceLists(t *testing.T) {
 			ss.set(sp.i, sp.j, sp.l, 0)
 		}
 		ss.placeLists()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// In every style a place ends before the words of an address that numbers
+// follow.
+func TestAddressNumbers(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		loc  [2]int // the place the model found
+		want []span
+	}{
+		{"di Jalan Asia No . 182", [2]int{1, 4}, []span{{1, 3, LOC}}},
+		{"Dusun Kedungsari RT 05 RW 02", [2]int{0, 3}, []span{{0, 2, LOC}}},
+		{"warga RT 05", [2]int{1, 2}, nil},
+		{"di Blok M kemarin", [2]int{1, 3}, []span{{1, 3, LOC}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleDefault)
+		ss.gaz = r.gaz
+		ss.set(c.loc[0], c.loc[1], LOC, 0)
+		ss.addressNumbers()
 		if got := ss.spans(); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.text, got, c.want)
 		}

@@ -327,47 +327,54 @@ func (fz *featurizer) sentence(words []string) {
 	g := fz.gaz
 	fz.info = grow(fz.info, n)
 	info := fz.info
+	run := -1 // the first token of the capitalised run before, or -1
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
 		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
-	}
-	// Phrases of the lists, longest first from each token.
-	for i := range info {
-		if info[i].entry == 0 {
-			continue
-		}
-		best, end := g.longest(words, i, info[i].lower, info[i].entry)
-		if best != 0 {
-			info[i].gazB |= best
-			for k := i + 1; k < end; k++ {
-				info[k].gazI |= best
+		switch wi.cas {
+		case cCap, cUpper, cMixed:
+			if run < 0 {
+				run = i
+			}
+		default:
+			if run >= 0 {
+				fz.capitalRun(run, i)
+				run = -1
 			}
 		}
 	}
+	if run >= 0 {
+		fz.capitalRun(run, n)
+	}
+	// Phrases of the lists, longest first from each token. Those that cover
+	// token i+1 start at i or before: after token i, whether a phrase ends
+	// there is known.
 	for i := range info {
 		ti := &info[i]
+		if ti.entry != 0 {
+			best, end := g.longest(words, i, ti.lower, ti.entry)
+			if best != 0 {
+				ti.gazB |= best
+				for k := i + 1; k < end; k++ {
+					info[k].gazI |= best
+				}
+			}
+		}
 		if i+1 >= n || info[i+1].gazI == 0 {
 			ti.gazEnd = ti.gazB|ti.gazI != 0
 		}
 	}
-	// Capitalised runs.
-	for i := 0; i < n; {
-		if c := fz.info[i].cas; c != cCap && c != cUpper && c != cMixed {
-			i++
-			continue
-		}
-		j := i
-		for j < n && (fz.info[j].cas == cCap || fz.info[j].cas == cUpper || fz.info[j].cas == cMixed) {
-			j++
-		}
-		for k := i; k < j; k++ {
-			fz.info[k].runFirst, fz.info[k].runLast = int32(i), int32(j-1)
-			fz.info[k].capRun = uint8(min(j-i, 5))
-			fz.info[k].capPos = uint8(min(k-i, 3))
-		}
-		i = j
-	}
 	fz.lexicon(words)
+}
+
+// capitalRun records tokens i to j-1 as a capitalised run.
+func (fz *featurizer) capitalRun(i, j int) {
+	for k := i; k < j; k++ {
+		ti := &fz.info[k]
+		ti.runFirst, ti.runLast = int32(i), int32(j-1)
+		ti.capRun = uint8(min(j-i, 5))
+		ti.capPos = uint8(min(k-i, 3))
+	}
 }
 
 func grow[T any](s []T, n int) []T {

@@ -365,9 +365,9 @@ var transAllowed = func() (a [numTags + 1][numTags]bool) {
 	return a
 }()
 
-// transPreds[next] lists, in increasing order, the tags that may precede next,
-// for the inner loop of viterbi: an inside tag has two (its B- and I- tags), the
-// others all of them.
+// transPreds[next] lists, in increasing order, the tags that may precede next:
+// an inside tag has two (its B- and I- tags), the others all of them. The steps
+// of viterbi and marginals are written out for these (TestTransPreds).
 var transPreds = func() (ps [numTags][]tag) {
 	for t := range numTags {
 		for p := range numTags {
@@ -389,7 +389,7 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	const nt = int(numTags)
 	const neg = -math.MaxFloat32
 	tr := (*[(nt + 1) * nt]float32)(trans)
-	var prev, cur [numTags]float32
+	var prev [numTags]float32
 	for t := range numTags {
 		if transAllowed[numTags][t] {
 			prev[t] = emit[t] + tr[nt*nt+int(t)]
@@ -399,81 +399,232 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	}
 	emit, back = emit[:n*nt], back[:n*nt]
 	if n > 1 {
-		// At i == 1 a tag before may be impossible (an inside tag first).
+		// At i == 1 a tag before may be impossible (an inside tag first):
+		// the tags before of neg score are skipped. The same steps, written
+		// out as below.
 		e := (*[numTags]float32)(emit[nt:])
 		bk := (*[numTags]uint8)(back[nt:])
-		for t := range numTags {
-			best, arg := float32(neg), uint8(0)
-			for _, p := range transPreds[t] {
-				if prev[p] == neg {
-					continue
-				}
-				if s := prev[p] + tr[int(p)*nt+int(t)]; s > best {
-					best, arg = s, uint8(p)
-				}
-			}
-			if best == neg {
-				cur[t] = neg
-			} else {
-				cur[t] = best + e[t]
-			}
-			bk[t] = arg
+		b0, a0 := float32(neg), uint8(0)
+		if s := prev[0] + tr[0]; prev[0] != neg && s > b0 {
+			b0, a0 = s, 0
 		}
-		prev = cur
+		if s := prev[1] + tr[7]; prev[1] != neg && s > b0 {
+			b0, a0 = s, 1
+		}
+		if s := prev[2] + tr[14]; prev[2] != neg && s > b0 {
+			b0, a0 = s, 2
+		}
+		if s := prev[3] + tr[21]; prev[3] != neg && s > b0 {
+			b0, a0 = s, 3
+		}
+		if s := prev[4] + tr[28]; prev[4] != neg && s > b0 {
+			b0, a0 = s, 4
+		}
+		if s := prev[5] + tr[35]; prev[5] != neg && s > b0 {
+			b0, a0 = s, 5
+		}
+		if s := prev[6] + tr[42]; prev[6] != neg && s > b0 {
+			b0, a0 = s, 6
+		}
+		b1, a1 := float32(neg), uint8(0)
+		if s := prev[0] + tr[1]; prev[0] != neg && s > b1 {
+			b1, a1 = s, 0
+		}
+		if s := prev[1] + tr[8]; prev[1] != neg && s > b1 {
+			b1, a1 = s, 1
+		}
+		if s := prev[2] + tr[15]; prev[2] != neg && s > b1 {
+			b1, a1 = s, 2
+		}
+		if s := prev[3] + tr[22]; prev[3] != neg && s > b1 {
+			b1, a1 = s, 3
+		}
+		if s := prev[4] + tr[29]; prev[4] != neg && s > b1 {
+			b1, a1 = s, 4
+		}
+		if s := prev[5] + tr[36]; prev[5] != neg && s > b1 {
+			b1, a1 = s, 5
+		}
+		if s := prev[6] + tr[43]; prev[6] != neg && s > b1 {
+			b1, a1 = s, 6
+		}
+		b2, a2 := float32(neg), uint8(0)
+		if s := prev[1] + tr[9]; prev[1] != neg && s > b2 {
+			b2, a2 = s, 1
+		}
+		if s := prev[2] + tr[16]; prev[2] != neg && s > b2 {
+			b2, a2 = s, 2
+		}
+		b3, a3 := float32(neg), uint8(0)
+		if s := prev[0] + tr[3]; prev[0] != neg && s > b3 {
+			b3, a3 = s, 0
+		}
+		if s := prev[1] + tr[10]; prev[1] != neg && s > b3 {
+			b3, a3 = s, 1
+		}
+		if s := prev[2] + tr[17]; prev[2] != neg && s > b3 {
+			b3, a3 = s, 2
+		}
+		if s := prev[3] + tr[24]; prev[3] != neg && s > b3 {
+			b3, a3 = s, 3
+		}
+		if s := prev[4] + tr[31]; prev[4] != neg && s > b3 {
+			b3, a3 = s, 4
+		}
+		if s := prev[5] + tr[38]; prev[5] != neg && s > b3 {
+			b3, a3 = s, 5
+		}
+		if s := prev[6] + tr[45]; prev[6] != neg && s > b3 {
+			b3, a3 = s, 6
+		}
+		b4, a4 := float32(neg), uint8(0)
+		if s := prev[3] + tr[25]; prev[3] != neg && s > b4 {
+			b4, a4 = s, 3
+		}
+		if s := prev[4] + tr[32]; prev[4] != neg && s > b4 {
+			b4, a4 = s, 4
+		}
+		b5, a5 := float32(neg), uint8(0)
+		if s := prev[0] + tr[5]; prev[0] != neg && s > b5 {
+			b5, a5 = s, 0
+		}
+		if s := prev[1] + tr[12]; prev[1] != neg && s > b5 {
+			b5, a5 = s, 1
+		}
+		if s := prev[2] + tr[19]; prev[2] != neg && s > b5 {
+			b5, a5 = s, 2
+		}
+		if s := prev[3] + tr[26]; prev[3] != neg && s > b5 {
+			b5, a5 = s, 3
+		}
+		if s := prev[4] + tr[33]; prev[4] != neg && s > b5 {
+			b5, a5 = s, 4
+		}
+		if s := prev[5] + tr[40]; prev[5] != neg && s > b5 {
+			b5, a5 = s, 5
+		}
+		if s := prev[6] + tr[47]; prev[6] != neg && s > b5 {
+			b5, a5 = s, 6
+		}
+		b6, a6 := float32(neg), uint8(0)
+		if s := prev[5] + tr[41]; prev[5] != neg && s > b6 {
+			b6, a6 = s, 5
+		}
+		if s := prev[6] + tr[48]; prev[6] != neg && s > b6 {
+			b6, a6 = s, 6
+		}
+		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		prev = [numTags]float32{scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])}
 	}
 	// From i == 2 on every tag is possible: the same steps, written out for
 	// the BIO tags (transPreds: all the tags before O and a B- tag, the B-
 	// and I- tags of its label before an I- tag, see TestTransPreds), the
-	// tags before in the same increasing order, the first best kept.
-	// col[t][p] is the weight of the transition from p to t.
-	var col [nt][nt]float32
-	for p := range nt {
-		for t := range nt {
-			col[t][p] = tr[p*nt+t]
-		}
-	}
+	// tags before in the same increasing order, the first best kept, the
+	// scores of the tags before in variables rather than an array, each
+	// transition weight read at its constant index.
+	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
 	for i := 2; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
-		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
-			c := &col[t]
-			best, arg := prev[0]+c[0], uint8(0)
-			if s := prev[1] + c[1]; s > best {
-				best, arg = s, 1
-			}
-			if s := prev[2] + c[2]; s > best {
-				best, arg = s, 2
-			}
-			if s := prev[3] + c[3]; s > best {
-				best, arg = s, 3
-			}
-			if s := prev[4] + c[4]; s > best {
-				best, arg = s, 4
-			}
-			if s := prev[5] + c[5]; s > best {
-				best, arg = s, 5
-			}
-			if s := prev[6] + c[6]; s > best {
-				best, arg = s, 6
-			}
-			cur[t], bk[t] = best+e[t], arg
-			if best == neg {
-				cur[t] = neg
-			}
+		// O: all the tags before; tr[p*nt+0] is the weight of p to it.
+		b0, a0 := p0+tr[0], uint8(0)
+		if s := p1 + tr[7]; s > b0 {
+			b0, a0 = s, 1
 		}
-		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
-			c := &col[t]
-			best, arg := prev[t-1]+c[t-1], uint8(t-1)
-			if s := prev[t] + c[t]; s > best {
-				best, arg = s, uint8(t)
-			}
-			cur[t], bk[t] = best+e[t], arg
-			if best == neg {
-				cur[t] = neg
-			}
+		if s := p2 + tr[14]; s > b0 {
+			b0, a0 = s, 2
 		}
-		prev = cur
+		if s := p3 + tr[21]; s > b0 {
+			b0, a0 = s, 3
+		}
+		if s := p4 + tr[28]; s > b0 {
+			b0, a0 = s, 4
+		}
+		if s := p5 + tr[35]; s > b0 {
+			b0, a0 = s, 5
+		}
+		if s := p6 + tr[42]; s > b0 {
+			b0, a0 = s, 6
+		}
+		// B-PER: all the tags before; tr[p*nt+1] is the weight of p to it.
+		b1, a1 := p0+tr[1], uint8(0)
+		if s := p1 + tr[8]; s > b1 {
+			b1, a1 = s, 1
+		}
+		if s := p2 + tr[15]; s > b1 {
+			b1, a1 = s, 2
+		}
+		if s := p3 + tr[22]; s > b1 {
+			b1, a1 = s, 3
+		}
+		if s := p4 + tr[29]; s > b1 {
+			b1, a1 = s, 4
+		}
+		if s := p5 + tr[36]; s > b1 {
+			b1, a1 = s, 5
+		}
+		if s := p6 + tr[43]; s > b1 {
+			b1, a1 = s, 6
+		}
+		// B-ORG: all the tags before; tr[p*nt+3] is the weight of p to it.
+		b3, a3 := p0+tr[3], uint8(0)
+		if s := p1 + tr[10]; s > b3 {
+			b3, a3 = s, 1
+		}
+		if s := p2 + tr[17]; s > b3 {
+			b3, a3 = s, 2
+		}
+		if s := p3 + tr[24]; s > b3 {
+			b3, a3 = s, 3
+		}
+		if s := p4 + tr[31]; s > b3 {
+			b3, a3 = s, 4
+		}
+		if s := p5 + tr[38]; s > b3 {
+			b3, a3 = s, 5
+		}
+		if s := p6 + tr[45]; s > b3 {
+			b3, a3 = s, 6
+		}
+		// B-LOC: all the tags before; tr[p*nt+5] is the weight of p to it.
+		b5, a5 := p0+tr[5], uint8(0)
+		if s := p1 + tr[12]; s > b5 {
+			b5, a5 = s, 1
+		}
+		if s := p2 + tr[19]; s > b5 {
+			b5, a5 = s, 2
+		}
+		if s := p3 + tr[26]; s > b5 {
+			b5, a5 = s, 3
+		}
+		if s := p4 + tr[33]; s > b5 {
+			b5, a5 = s, 4
+		}
+		if s := p5 + tr[40]; s > b5 {
+			b5, a5 = s, 5
+		}
+		if s := p6 + tr[47]; s > b5 {
+			b5, a5 = s, 6
+		}
+		// I-PER: B-PER and I-PER.
+		b2, a2 := p1+tr[9], uint8(1)
+		if s := p2 + tr[16]; s > b2 {
+			b2, a2 = s, 2
+		}
+		// I-ORG: B-ORG and I-ORG.
+		b4, a4 := p3+tr[25], uint8(3)
+		if s := p4 + tr[32]; s > b4 {
+			b4, a4 = s, 4
+		}
+		// I-LOC: B-LOC and I-LOC.
+		b6, a6 := p5+tr[41], uint8(5)
+		if s := p6 + tr[48]; s > b6 {
+			b6, a6 = s, 6
+		}
+		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		p0, p1, p2, p3, p4, p5, p6 = scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])
 	}
+	prev = [numTags]float32{p0, p1, p2, p3, p4, p5, p6}
 	best, arg := float32(neg), tag(0)
 	for t := range numTags {
 		if prev[t] > best {
@@ -485,6 +636,15 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		arg = tag(back[i*nt+int(arg)])
 		out[i-1] = arg
 	}
+}
+
+// scoreAt is the score of a tag whose best path before scores best and whose
+// emission scores e: neg stays neg.
+func scoreAt(best, e float32) float32 {
+	if best == -math.MaxFloat32 {
+		return best
+	}
+	return best + e
 }
 
 // The model file, little-endian throughout, holds a packed model in the layout

@@ -77,7 +77,8 @@ func (t *table) makeFilter(n int) {
 
 // filterBits returns the word of the filter and the bits in it of key k.
 func (t *table) filterBits(k uint32) (*uint64, uint64) {
-	// A key is a hash: its low bits choose the bits, a product its word.
+	// A key is a hash: its low bits choose the bits, a product its word
+	// (sum and sumHashes compute the same).
 	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
 }
@@ -272,20 +273,45 @@ func (t *table) emissions(sc *[numTags]float32, keys []uint32) (touched uint64) 
 // emissions does. The keys that the filter rules out are dropped first, a
 // chunk at a time and without a branch on the data.
 func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
-	var live [32]uint32
-	for len(keys) > 0 {
-		chunk := keys[:min(len(keys), len(live))]
-		keys = keys[len(chunk):]
-		n := 0
-		for _, k := range chunk {
-			w, m := t.filterBits(k)
-			x := *w&m ^ m // 0 if k may be in the table
-			live[n] = k
-			n += 1 - int((x|-x)>>63)
-		}
-		touched += t.sumLive(q, live[:n])
+	for len(keys) > maxLive {
+		touched += t.sum(q, keys[:maxLive])
+		keys = keys[maxLive:]
 	}
-	return touched
+	var live [maxLive]uint32
+	// The shift is below 64 and n not negative: no code for the other cases.
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
+	for _, k := range keys {
+		// filterBits, with the filter in registers.
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
+		live[n%maxLive] = k
+		n += 1 - uint((x|-x)>>63)
+	}
+	return touched + t.sumLive(q, live[:n])
+}
+
+// maxLive is the size of the chunks of keys that sum filters.
+const maxLive = 32
+
+// sumHashes is sum for the features of hashes hs, whose keys it takes on the
+// way (key32).
+func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
+	for len(hs) > maxLive {
+		touched += t.sumHashes(q, hs[:maxLive])
+		hs = hs[maxLive:]
+	}
+	var live [maxLive]uint32
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
+	for _, h := range hs {
+		k := key32(h)
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
+		live[n%maxLive] = k
+		n += 1 - uint((x|-x)>>63)
+	}
+	return touched + t.sumLive(q, live[:n])
 }
 
 // sumLive adds to q the integer weights of the features keys, which the filter
@@ -321,10 +347,7 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 		}
 		a, b := sl.a, sl.b
 		if b&overFlag != 0 {
-			q := &t.over[uint32(b)]
-			for i := range acc {
-				acc[i] += int32(q[i])
-			}
+			addRow(&acc, &t.over[uint32(b)])
 			continue
 		}
 		acc[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
@@ -335,9 +358,7 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 		acc[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
 		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
-	for i := range q {
-		q[i] += acc[i]
-	}
+	addRow(q, &acc)
 	return touch
 }
 

@@ -194,83 +194,157 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		// The scores are finite: > finds max's largest (a -0 kept for a +0
 		// compares and subtracts the same).
 		hi := e[0]
-		for _, x := range e[1:] {
-			if x > hi {
-				hi = x
-			}
+		if e[1] > hi {
+			hi = e[1]
 		}
-		for t := range nt {
-			if e[t] == hi {
-				pot[t] = 1 // math.Exp(0)
-			} else {
-				pot[t] = math.Exp(float64(e[t]-hi) / temperature)
-			}
+		if e[2] > hi {
+			hi = e[2]
 		}
+		if e[3] > hi {
+			hi = e[3]
+		}
+		if e[4] > hi {
+			hi = e[4]
+		}
+		if e[5] > hi {
+			hi = e[5]
+		}
+		if e[6] > hi {
+			hi = e[6]
+		}
+		pot[0] = potential(e[0], hi, temperature)
+		pot[1] = potential(e[1], hi, temperature)
+		pot[2] = potential(e[2], hi, temperature)
+		pot[3] = potential(e[3], hi, temperature)
+		pot[4] = potential(e[4], hi, temperature)
+		pot[5] = potential(e[5], hi, temperature)
+		pot[6] = potential(e[6], hi, temperature)
 	}
 	// Forward and backward, each step normalised; the sums run in the order
-	// of the tags, as they always have (the confidences are pinned).
-	a0, p0 := (*[nt]float64)(tg.alpha), (*[nt]float64)(tg.pot)
-	for t := range nt {
-		a0[t] = tr[int(numTags)*nt+t] * p0[t]
-	}
-	normalize(a0)
+	// of the tags, as they always have (the confidences are pinned), the
+	// values of the step before in variables.
+	p := (*[nt]float64)(tg.pot)
+	a0 := tr[int(numTags)*nt+0] * p[0]
+	a1 := tr[int(numTags)*nt+1] * p[1]
+	a2 := tr[int(numTags)*nt+2] * p[2]
+	a3 := tr[int(numTags)*nt+3] * p[3]
+	a4 := tr[int(numTags)*nt+4] * p[4]
+	a5 := tr[int(numTags)*nt+5] * p[5]
+	a6 := tr[int(numTags)*nt+6] * p[6]
+	a0, a1, a2, a3, a4, a5, a6 = normalized(a0, a1, a2, a3, a4, a5, a6)
+	*(*[nt]float64)(tg.alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
 	for i := 1; i < hi; i++ {
-		prev := (*[nt]float64)(tg.alpha[(i-1)*nt:])
-		cur := (*[nt]float64)(tg.alpha[i*nt:])
-		pot := (*[nt]float64)(tg.pot[i*nt:])
+		p = (*[nt]float64)(tg.pot[i*nt:])
 		// The transitions not allowed have potential 0 and add +0 to the
 		// sum (every term is finite and not negative): skipped. The tags
 		// before are transPreds', written out (see viterbi).
-		for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
-			c := &tg.trCol[t]
-			var s float64
-			s += prev[0] * c[0]
-			s += prev[1] * c[1]
-			s += prev[2] * c[2]
-			s += prev[3] * c[3]
-			s += prev[4] * c[4]
-			s += prev[5] * c[5]
-			s += prev[6] * c[6]
-			cur[t] = s * pot[t]
-		}
-		for _, t := range [...]int{int(tagIPER), int(tagIORG), int(tagILOC)} {
-			c := &tg.trCol[t]
-			var s float64
-			s += prev[t-1] * c[t-1]
-			s += prev[t] * c[t]
-			cur[t] = s * pot[t]
-		}
-		normalize(cur)
+		c := &tg.trCol[tagO]
+		s := a0 * c[0]
+		s += a1 * c[1]
+		s += a2 * c[2]
+		s += a3 * c[3]
+		s += a4 * c[4]
+		s += a5 * c[5]
+		s += a6 * c[6]
+		c0 := s * p[0]
+		c = &tg.trCol[tagBPER]
+		s = a0 * c[0]
+		s += a1 * c[1]
+		s += a2 * c[2]
+		s += a3 * c[3]
+		s += a4 * c[4]
+		s += a5 * c[5]
+		s += a6 * c[6]
+		c1 := s * p[1]
+		c = &tg.trCol[tagBORG]
+		s = a0 * c[0]
+		s += a1 * c[1]
+		s += a2 * c[2]
+		s += a3 * c[3]
+		s += a4 * c[4]
+		s += a5 * c[5]
+		s += a6 * c[6]
+		c3 := s * p[3]
+		c = &tg.trCol[tagBLOC]
+		s = a0 * c[0]
+		s += a1 * c[1]
+		s += a2 * c[2]
+		s += a3 * c[3]
+		s += a4 * c[4]
+		s += a5 * c[5]
+		s += a6 * c[6]
+		c5 := s * p[5]
+		c = &tg.trCol[tagIPER]
+		s = a1 * c[1]
+		s += a2 * c[2]
+		c2 := s * p[2]
+		c = &tg.trCol[tagIORG]
+		s = a3 * c[3]
+		s += a4 * c[4]
+		c4 := s * p[4]
+		c = &tg.trCol[tagILOC]
+		s = a5 * c[5]
+		s += a6 * c[6]
+		c6 := s * p[6]
+		a0, a1, a2, a3, a4, a5, a6 = normalized(c0, c1, c2, c3, c4, c5, c6)
+		*(*[nt]float64)(tg.alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
 	}
-	last := (*[nt]float64)(tg.beta[(n-1)*nt:])
-	for t := range nt {
-		last[t] = 1
-	}
+	b0, b1, b2, b3, b4, b5, b6 := 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0
+	*(*[nt]float64)(tg.beta[(n-1)*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
 	for i := n - 2; i >= lo; i-- {
-		next := (*[nt]float64)(tg.beta[(i+1)*nt:])
-		cur := (*[nt]float64)(tg.beta[i*nt:])
-		pot := (*[nt]float64)(tg.pot[(i+1)*nt:])
+		p = (*[nt]float64)(tg.pot[(i+1)*nt:])
 		// The tags after are transSuccs': O and the B- tags, and the I- tag
 		// of the label of a B- or I- tag, in increasing order.
-		for p := range nt {
-			row := (*[nt]float64)(tr[p*nt:])
-			var s float64
-			s += row[0] * pot[0] * next[0]
-			s += row[1] * pot[1] * next[1]
-			if p == int(tagBPER) || p == int(tagIPER) {
-				s += row[2] * pot[2] * next[2]
-			}
-			s += row[3] * pot[3] * next[3]
-			if p == int(tagBORG) || p == int(tagIORG) {
-				s += row[4] * pot[4] * next[4]
-			}
-			s += row[5] * pot[5] * next[5]
-			if p == int(tagBLOC) || p == int(tagILOC) {
-				s += row[6] * pot[6] * next[6]
-			}
-			cur[p] = s
-		}
-		normalize(cur)
+		r := (*[nt]float64)(tr[0*nt:])
+		s := r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[3] * p[3] * b3
+		s += r[5] * p[5] * b5
+		d0 := s
+		r = (*[nt]float64)(tr[1*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[2] * p[2] * b2
+		s += r[3] * p[3] * b3
+		s += r[5] * p[5] * b5
+		d1 := s
+		r = (*[nt]float64)(tr[2*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[2] * p[2] * b2
+		s += r[3] * p[3] * b3
+		s += r[5] * p[5] * b5
+		d2 := s
+		r = (*[nt]float64)(tr[3*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[3] * p[3] * b3
+		s += r[4] * p[4] * b4
+		s += r[5] * p[5] * b5
+		d3 := s
+		r = (*[nt]float64)(tr[4*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[3] * p[3] * b3
+		s += r[4] * p[4] * b4
+		s += r[5] * p[5] * b5
+		d4 := s
+		r = (*[nt]float64)(tr[5*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[3] * p[3] * b3
+		s += r[5] * p[5] * b5
+		s += r[6] * p[6] * b6
+		d5 := s
+		r = (*[nt]float64)(tr[6*nt:])
+		s = r[0] * p[0] * b0
+		s += r[1] * p[1] * b1
+		s += r[3] * p[3] * b3
+		s += r[5] * p[5] * b5
+		s += r[6] * p[6] * b6
+		d6 := s
+		b0, b1, b2, b3, b4, b5, b6 = normalized(d0, d1, d2, d3, d4, d5, d6)
+		*(*[nt]float64)(tg.beta[i*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
 	}
 	for i := lo; i < hi; i++ {
 		a := (*[nt]float64)(tg.alpha[i*nt:])
@@ -289,6 +363,15 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		tg.marg[i] = min(max(p, 0), 1)
 	}
 	return tg.marg
+}
+
+// potential is the emission potential of a tag of score e in a token whose
+// best tag scores hi: e^((e-hi)/temperature), 1 for the best.
+func potential(e, hi float32, temperature float64) float64 {
+	if e == hi {
+		return 1 // math.Exp(0)
+	}
+	return math.Exp(float64(e-hi) / temperature)
 }
 
 // transSuccs[prev] lists, in increasing order, the tags that may follow prev
@@ -318,6 +401,23 @@ func normalizeSlice(v []float64) {
 			v[k] /= s
 		}
 	}
+}
+
+// normalized returns the seven values divided by their sum, as normalize
+// does.
+func normalized(v0, v1, v2, v3, v4, v5, v6 float64) (float64, float64, float64, float64, float64, float64, float64) {
+	var s float64
+	s += v0
+	s += v1
+	s += v2
+	s += v3
+	s += v4
+	s += v5
+	s += v6
+	if s > 0 && !math.IsInf(s, 0) {
+		return v0 / s, v1 / s, v2 / s, v3 / s, v4 / s, v5 / s, v6 / s
+	}
+	return v0, v1, v2, v3, v4, v5, v6
 }
 
 // spanConfidence is the smallest marginal over the tokens of a span.

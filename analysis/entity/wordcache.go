@@ -43,15 +43,15 @@ const wordCacheBits = 13
 // keeps one for each of the (at most two) tables it tags with.
 type wordCache struct {
 	tab      *table
-	entries  []wordEntry
-	bos, eos wordRows // the padding words around a sentence
+	sets     [][2]wordEntry // the slots, in sets of two
+	bos, eos wordRows       // the padding words around a sentence
 	bias     [numTags]int32
 	// head holds the headline feature's weights, with the bias, by headline,
 	// case class and start of the sentence; headSet the ones computed.
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
 	// class caches the weights of the features of few values (classFeatures)
-	// by their hash.
+	// by their key.
 	class   []classEntry
 	feats   []uint64
 	keys    []uint32
@@ -59,11 +59,12 @@ type wordCache struct {
 	touched uint64
 }
 
-// classEntry is a feature's slot in wordCache.class.
+// classEntry is a feature's slot in wordCache.class, 32 bytes: the model's
+// key of the feature (key32 of its hash; 0: an empty slot) and its weights.
+// Features of the same key have the same weights in the table.
 type classEntry struct {
-	h   uint64 // the feature's hash
-	set bool
-	q   [numTags]int32
+	k uint32
+	q [numTags]int32
 }
 
 // classCacheBits sets the size of wordCache.class.
@@ -71,24 +72,30 @@ const classCacheBits = 11
 
 // classWeights adds to q the weights of the feature of hash h.
 func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {
-	e := &c.class[h*0x9E3779B97F4A7C15>>(64-classCacheBits)]
-	if !e.set || e.h != h {
-		e.h, e.set, e.q = h, true, [numTags]int32{}
-		if sl := c.tab.slot(key32(h)); sl != nil {
-			e.q = c.tab.row(sl)
-		}
+	k := key32(h)
+	e := &c.class[uint64(k)*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+	if e.k != k {
+		c.fillClass(e, k)
 	}
 	addRow(q, &e.q)
+}
+
+// fillClass gives the slot e the feature of key k and its weights.
+func (c *wordCache) fillClass(e *classEntry, k uint32) {
+	e.k, e.q = k, [numTags]int32{}
+	if sl := c.tab.slot(k); sl != nil {
+		e.q = c.tab.row(sl)
+	}
 }
 
 // reset empties c for the table tab.
 func (c *wordCache) reset(tab *table) {
 	c.tab = tab
-	if c.entries == nil {
-		c.entries = make([]wordEntry, 1<<wordCacheBits)
+	if c.sets == nil {
+		c.sets = make([][2]wordEntry, 1<<(wordCacheBits-1))
 		c.class = make([]classEntry, 1<<classCacheBits)
 	} else {
-		clear(c.entries)
+		clear(c.sets)
 		clear(c.class)
 	}
 	c.headSet = [2][cDigit + 1][2]bool{}
@@ -118,7 +125,7 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	w := words[i]
 	// Two ways, the one used last first: a word found second moves to the
 	// front, a word not found takes the front and pushes the other out.
-	set := (*[2]wordEntry)(c.entries[ti.exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)*2:])
+	set := &c.sets[ti.exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
 	e, size := &set[0], uint32(len(w))+1
 	if e.exact == ti.exact && e.size == size {
 		return &e.rows
@@ -234,12 +241,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		for _, h := range tg.class {
 			c.classWeights(q, h)
 		}
-		keys := tg.keys[:0]
-		for _, h := range tg.feats {
-			keys = append(keys, key32(h))
-		}
-		tg.keys = keys
-		tg.touched += tab.sum(q, keys)
+		tg.touched += tab.sumHashes(q, tg.feats)
 		// emissions adds the scaled sum to a cleared score, 0 + x: x, the
 		// same bits.
 		sc := (*[numTags]float32)(tg.emit[i*int(numTags):])

@@ -710,7 +710,7 @@ var demonymNouns = map[string]bool{
 	"pengungsi": true, "pria": true, "wanita": true, "perempuan": true, "remaja": true,
 	"bocah": true, "etnis": true, "suku": true, "bahasa": true, "berbahasa": true,
 	"militer": true, "tentara": true, "pasukan": true, "polisi": true, "produk": true,
-	"buatan": true, "kemerdekaan": true,
+	"buatan": true, "kemerdekaan": true, "keistimewaan": true,
 }
 
 // institutionsWithDan runs the name of an institution that its head starts

@@ -15,7 +15,7 @@ var quietRules = []func(*spanSet){
 	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
 	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).institutionsWithDan,
 	(*spanSet).lowerDirections, (*spanSet).titleCompounds, (*spanSet).placeLists,
-	(*spanSet).addressNumbers, (*spanSet).buildings,
+	(*spanSet).addressNumbers, (*spanSet).sentenceEnds, (*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	// lawTitles only clears spans.

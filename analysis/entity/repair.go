@@ -382,6 +382,7 @@ var repairs = [...]struct {
 	{(*spanSet).titleCompounds, allStyles, false},
 	{(*spanSet).placeLists, allStyles, false},
 	{(*spanSet).addressNumbers, allStyles, false},
+	{(*spanSet).sentenceEnds, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -878,6 +879,22 @@ func (s *spanSet) addressNumbers() {
 var addressWords = map[string]bool{
 	"no": true, "nomor": true, "nomer": true, "kav": true, "kavling": true, "blok": true,
 	"rt": true, "rw": true, "km": true,
+}
+
+// sentenceEnds ends a span at a word that ends a sentence with its question or
+// exclamation mark stuck to it (di Indonesia? Kalau ...), as a corpus's tokens
+// may have it: the words after it are another sentence's, in every style.
+func (s *spanSet) sentenceEnds() {
+	for _, sp := range s.spans() {
+		for k := sp.i; k < sp.j-1; k++ {
+			if w := s.words[k]; len(w) > 1 && (w[len(w)-1] == '?' || w[len(w)-1] == '!') {
+				c := s.conf[sp.i]
+				s.set(sp.i, sp.j, "", 0)
+				s.set(sp.i, k+1, sp.l, c)
+				break
+			}
+		}
+	}
 }
 
 func isAcronymWord(w string) bool {

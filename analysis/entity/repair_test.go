@@ -546,3 +546,22 @@ func TestAddressNumbers(t *testing.T) {
 		}
 	}
 }
+
+// In every style a span ends at a word that ends its sentence with the mark
+// stuck to it.
+func TestSentenceEnds(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	words := strings.Fields("peradilan di Indonesia? Kalau di Malaysia")
+	tg.fz.sentence(words)
+	var ss spanSet
+	ss.reset(words, tg.fz.info, false, StyleDefault)
+	ss.gaz = r.gaz
+	ss.set(2, 4, LOC, 0)
+	ss.set(5, 6, LOC, 0)
+	ss.sentenceEnds()
+	if got, want := ss.spans(), []span{{2, 3, LOC}, {5, 6, LOC}}; !slices.Equal(got, want) {
+		t.Errorf("%q: %v, want %v", words, got, want)
+	}
+}

@@ -21,12 +21,13 @@ var quietRules = []func(*spanSet){
 	// lawTitles only clears spans.
 	(*spanSet).lawTitles,
 	// Rules that start at a capitalised word after the first (titlePlaces,
-	// regionInTitle, contextOrgs, premisesPlaces, lowerPlaces), need two capitalised words side
+	// regionInTitle, contextOrgs, premisesPlaces, couples, lowerPlaces), need two capitalised words side
 	// by side (cityHalls, orgNames, placeNames, coordination's lists), a
 	// capitalised acronym or long name inside brackets (acronyms: the
 	// expansion of an acronym needs two content words in them) or a run of
 	// capitalised words after the city of a dateline.
 	(*spanSet).titlePlaces, (*spanSet).regionInTitle, (*spanSet).contextOrgs, (*spanSet).premisesPlaces,
+	(*spanSet).couples,
 	(*spanSet).lowerPlaces, (*spanSet).cityHalls, (*spanSet).orgNames,
 	(*spanSet).placeNames, (*spanSet).coordination, (*spanSet).acronyms,
 	(*spanSet).dateline,

@@ -383,6 +383,7 @@ var repairs = [...]struct {
 	{(*spanSet).placeLists, allStyles, false},
 	{(*spanSet).addressNumbers, allStyles, false},
 	{(*spanSet).sentenceEnds, allStyles, false},
+	{(*spanSet).couples, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -894,6 +895,27 @@ func (s *spanSet) sentenceEnds() {
 				break
 			}
 		}
+	}
+}
+
+// couples makes persons of the capitalised words after "pasangan" (a couple,
+// a ticket of candidates) that the model left out: pasangan Jokowi-JK,
+// pasangan Irianto-Tatang, as both corpora tag them, in every style; a place
+// or an organisation of the lists (pasangan Indonesia, the Indonesian pair) is
+// none.
+func (s *spanSet) couples() {
+	n := len(s.words)
+	for k := 1; k < n; k++ {
+		if !s.isCapWord(k) || s.lab[k] != "" || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||
+			s.info[k].class&(gazLOC|gazORG) != 0 || s.info[k].gazB&(gazLOC|gazORG) != 0 {
+			continue
+		}
+		e := k
+		for e < n && s.isCapWord(e) && s.lab[e] == "" {
+			e++
+		}
+		s.set(k, e, PER, 0.7)
+		k = e
 	}
 }
 

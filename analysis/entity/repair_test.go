@@ -565,3 +565,30 @@ func TestSentenceEnds(t *testing.T) {
 		t.Errorf("%q: %v, want %v", words, got, want)
 	}
 }
+
+// The capitalised words after pasangan that the model left out are persons,
+// but not a place of the lists.
+func TestCouples(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		want []span
+	}{
+		{"yaitu pasangan Jokowi-JK sudah efektif", []span{{2, 3, PER}}},
+		{"pasangan Irianto-Tatang hanya mendapat", []span{{1, 2, PER}}},
+		{"pasangan Indonesia kalah di final", nil},
+		{"pasangan calon nomor urut satu", nil},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.couples()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

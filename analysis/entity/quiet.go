@@ -168,6 +168,9 @@ var (
 	tabTitleLeads      = tableOf(titleLeads)
 	tabOpenBrackets    = tableOf(openBrackets)
 	tabSideWords       = tableOf(sideWords)
+	tabDemonymNouns    = tableOf(demonymNouns)
+	tabPremisesHeads   = tableOf(premisesHeads)
+	tabAddressWords    = tableOf(addressWords)
 )
 
 // summarize records which tables of repairTables hold a word of the sentence

@@ -758,6 +758,9 @@ func isDigits(w string) bool {
 // a place by its use in each mention, and this use is no mention of the place.
 // (The package's guideline, and NERGrit, tag the place wherever it is written.)
 func (s *spanSet) placesOfNouns() {
+	if !s.has(tabDemonymNouns) {
+		return // no noun of people or things
+	}
 	for _, sp := range s.spans() {
 		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(demonymNouns, sp.i-1) {
 			s.set(sp.i, sp.j, "", 0)
@@ -784,6 +787,9 @@ var demonymNouns = map[string]bool{
 // after a word that ends its sentence (HAM?). In the default style orgNames
 // does this and more.
 func (s *spanSet) institutionsWithDan() {
+	if !s.has(tabListJoiners) {
+		return // no dan
+	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
@@ -811,6 +817,9 @@ func (s *spanSet) institutionsWithDan() {
 // such points out, and placeDirections takes in the capitalised ones of the
 // guideline: Jakarta Utara.)
 func (s *spanSet) lowerDirections() {
+	if !s.has(tabDirections) {
+		return // no point of the compass
+	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
@@ -832,6 +841,9 @@ func (s *spanSet) lowerDirections() {
 // past the capitalised words is left alone. (The guideline has the
 // institution in Gedung Merah Putih KPK, and NERGrit tags the name alone.)
 func (s *spanSet) premisesPlaces() {
+	if !s.has(tabPremisesHeads) {
+		return // no premises
+	}
 	n := len(s.words)
 	for k := 1; k+1 < n; k++ {
 		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(premisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
@@ -920,6 +932,9 @@ func (s *spanSet) placeLists() {
 // Berau Nomor 475): the number and its word are no part of the name, in any
 // style; a span of nothing else is cleared.
 func (s *spanSet) addressNumbers() {
+	if !s.has(tabAddressWords) {
+		return // no word of an address
+	}
 	for _, sp := range s.spans() {
 		j := sp.j
 		for j > sp.i && s.in(addressWords, j-1) {

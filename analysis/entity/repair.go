@@ -453,6 +453,7 @@ var repairs = [...]struct {
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
 	{(*spanSet).replacedLetters, of(StyleNERGrit), false},
+	{(*spanSet).governments, of(StyleIdner), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -1,0 +1,39 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestGovernments(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text  string
+		model []span // what the model found
+		want  []span
+	}{
+		{"dukungan bagi pemerintah Irak dan", nil, []span{{2, 4, ORG}}},
+		{"Pemerintah Jerman menolak", []span{{1, 2, LOC}}, []span{{0, 2, ORG}}},
+		{"pasukan pemerintah Suriah menyerang", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
+		// The head of a longer name, and a word that is no country.
+		{"Pemerintah Kota Bekasi menolak", nil, nil},
+		{"pemerintah Jokowi menolak", []span{{1, 2, PER}}, []span{{1, 2, PER}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		for _, sp := range c.model {
+			ss.set(sp.i, sp.j, sp.l, 0.9)
+		}
+		ss.summarize(true)
+		ss.governments()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

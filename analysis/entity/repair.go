@@ -454,6 +454,8 @@ var repairs = [...]struct {
 	{(*spanSet).initialWords, of(StyleDefault), false},
 	{(*spanSet).replacedLetters, of(StyleNERGrit), false},
 	{(*spanSet).governments, of(StyleIdner), false},
+	{(*spanSet).roleSpans, allStyles, false},
+	{(*spanSet).betweens, allStyles, false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

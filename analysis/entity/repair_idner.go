@@ -1,5 +1,7 @@
 package entity
 
+import "slices"
+
 // Repair rules of the idner style (idner-news-2k's convention), weighed on
 // the 4-fold cross-validation of its training set with the fold models kept
 // (see TestCrossValidationDump).
@@ -32,4 +34,35 @@ func (s *spanSet) governments() {
 		}
 		s.set(k, c+1, ORG, 0.7)
 	}
+}
+
+// roleLeads are the words of a role that a capitalised phrase may start with
+// but the lists of titles do not hold: Staf Khusus Presiden, Komisioner Komnas
+// HAM (both corpora leave them untagged: idner train 5 of 5, NERGrit 3 of 3).
+var roleLeads = []string{"komisioner", "staf"}
+
+// roleSpans cuts a role word of roleLeads from the start of a span (Komisioner
+// | Komnas HAM) and drops a span of that word alone (Staf), in every style.
+func (s *spanSet) roleSpans() {
+	for _, sp := range s.spans() {
+		if !slices.ContainsFunc(roleLeads, func(w string) bool { return s.is(sp.i, w) }) {
+			continue
+		}
+		c := s.conf[sp.i]
+		s.set(sp.i, sp.j, "", 0)
+		if sp.j > sp.i+1 && s.isCapWord(sp.i+1) {
+			s.set(sp.i+1, sp.j, sp.l, c)
+		}
+	}
+}
+
+// betweens drops the span that the model made of "Antara" starting a sentence
+// before "lain" or a capitalised word: antara lain (among others), Antara Surya
+// Paloh dan ... (between), not the news agency, in every style.
+func (s *spanSet) betweens() {
+	if len(s.words) < 2 || s.lab[0] != ORG || s.lab[1] == ORG && !s.beg[1] || !s.is(0, "antara") ||
+		!s.is(1, "lain") && !s.isCapWord(1) {
+		return
+	}
+	s.set(0, 1, "", 0)
 }

@@ -37,3 +37,37 @@ func TestGovernments(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleSpansAndBetweens(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text  string
+		model []span
+		want  []span
+	}{
+		{"ujar Komisioner Komnas HAM Siti", []span{{1, 4, ORG}, {4, 5, PER}}, []span{{2, 4, ORG}, {4, 5, PER}}},
+		{"kata Staf Khusus Presiden", []span{{1, 2, PER}}, nil},
+		{"Kantor Staf Presiden menyatakan", []span{{0, 3, ORG}}, []span{{0, 3, ORG}}},
+		{"Antara lain , 12 orang", []span{{0, 1, ORG}}, nil},
+		{"Antara Surya Paloh dan Ical", []span{{0, 1, ORG}, {1, 3, PER}}, []span{{1, 3, PER}}},
+		// The news agency.
+		{"Antara melaporkan dari Jakarta", []span{{0, 1, ORG}, {3, 4, LOC}}, []span{{0, 1, ORG}, {3, 4, LOC}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		for _, sp := range c.model {
+			ss.set(sp.i, sp.j, sp.l, 0.9)
+		}
+		ss.summarize(true)
+		ss.roleSpans()
+		ss.betweens()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

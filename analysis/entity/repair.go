@@ -456,6 +456,7 @@ var repairs = [...]struct {
 	{(*spanSet).governments, of(StyleIdner), false},
 	{(*spanSet).roleSpans, allStyles, false},
 	{(*spanSet).betweens, allStyles, false},
+	{(*spanSet).stuckBrackets, of(StyleIdner, StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -1,6 +1,9 @@
 package entity
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Repair rules of the idner style (idner-news-2k's convention), weighed on
 // the 4-fold cross-validation of its training set with the fold models kept
@@ -65,4 +68,42 @@ func (s *spanSet) betweens() {
 		return
 	}
 	s.set(0, 1, "", 0)
+}
+
+// stuckBrackets tags the word of the lists that a corpus's tokens write with
+// the brackets and the comma stuck to it and that the model left out: the
+// parties and countries after the persons of a list (Teten Masduki (PDIP),
+// Lex Laksamana (Demokrat dan PAN), Belo (Ghana)), a place or an organisation
+// as the lists know it, in the corpus styles (a text that the package
+// tokenizes has its brackets apart).
+func (s *spanSet) stuckBrackets() {
+	for k, w := range s.words {
+		if s.lab[k] != "" || len(w) < 3 || w[0] != '(' && !strings.Contains(w, ")") {
+			continue
+		}
+		core := strings.TrimRight(strings.TrimLeft(w, "("), ").,;:")
+		if len(core) < 2 || core[0] < 'A' || core[0] > 'Z' || len(core) == len(w) ||
+			len(w) == len(core)+2 && w[0] == '(' && isUpperWord(core) {
+			// An acronym alone in its brackets abbreviates the name
+			// before it (Kementerian Energi dan Sumber Daya Mineral
+			// (ESDM)), which the acronyms rules read.
+			continue
+		}
+		switch c := s.gaz.word(core); {
+		case c&gazLOC != 0:
+			s.set(k, k+1, LOC, 0.7)
+		case c&gazORG != 0:
+			s.set(k, k+1, ORG, 0.7)
+		}
+	}
+}
+
+// isUpperWord reports whether w holds no lower-case ASCII letter.
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if 'a' <= w[i] && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -71,3 +71,31 @@ func TestRoleSpansAndBetweens(t *testing.T) {
 		}
 	}
 }
+
+func TestStuckBrackets(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text string
+		want []span
+	}{
+		{"dan Teten Masduki (PDIP), Yusuf", []span{{3, 4, ORG}}},
+		{"Lex Laksamana (Demokrat dan PAN), Ahmad", []span{{2, 3, ORG}, {4, 5, ORG}}},
+		{"alias Belo (Ghana) , Okwudili", []span{{2, 3, LOC}}},
+		// An acronym alone in its brackets, and a word no list knows.
+		{"Kementerian Energi (ESDM) menyatakan", nil},
+		{"(Persero) menyatakan", nil},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		ss.summarize(true)
+		ss.stuckBrackets()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -98,7 +98,10 @@ type repairPlan [2][2][]uint8
 
 // repairPlans are the plans of the styles, built from repairs (every rule of the
 // table is in the plans of the styles it serves, in the table's order).
-var repairPlans = func() (ps [StyleIdner + 1]repairPlan) {
+var repairPlans = planRepairs()
+
+// planRepairs builds the plans of the styles from repairs.
+func planRepairs() (ps [StyleIdner + 1]repairPlan) {
 	for st := range ps {
 		for head := range 2 {
 			for unpaired := range 2 {
@@ -114,7 +117,7 @@ var repairPlans = func() (ps [StyleIdner + 1]repairPlan) {
 		}
 	}
 	return ps
-}()
+}
 
 // Rule indexes fit in a uint8.
 var _ = [256 - len(repairs)]struct{}{}

@@ -164,6 +164,7 @@ var repairTables = []map[string]bool{
 	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
+	areaNouns, folkTitles,
 }
 
 // repairWords is the Bloom filter of the words of repairTables.
@@ -380,6 +381,8 @@ var repairs = [...]struct {
 	{(*spanSet).contextOrgs, allStyles, false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
+	{(*spanSet).areaPlaces, of(StyleNERGrit), false},
+	{(*spanSet).personFolkTitles, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

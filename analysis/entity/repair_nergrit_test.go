@@ -1,0 +1,69 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// nergritRule runs one repair rule of the NERGrit style on a sentence whose
+// spans the model found, and checks the spans it leaves.
+func nergritRule(t *testing.T, rule func(*spanSet), cases []struct {
+	text  string
+	found []span // what the model found
+	want  []span
+}) {
+	t.Helper()
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range cases {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleNERGrit)
+		ss.gaz = r.gaz
+		for _, sp := range c.found {
+			ss.set(sp.i, sp.j, sp.l, 0)
+		}
+		rule(&ss)
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// In the NERGrit style the noun of an area stays outside the place it names.
+func TestAreaPlaces(t *testing.T) {
+	nergritRule(t, (*spanSet).areaPlaces, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"yang beralamat di Kawasan Bahu Mall , Manado", []span{{3, 6, LOC}, {7, 8, LOC}}, []span{{4, 6, LOC}, {7, 8, LOC}}},
+		{"berasal dari daerah Soping dan", []span{{2, 4, LOC}}, []span{{3, 4, LOC}}},
+		{"di bawah bukit Sudaji .", []span{{2, 4, LOC}}, []span{{3, 4, LOC}}},
+		// A capitalised Daerah, Bukit or Pegunungan starts a name; an
+		// organisation keeps its words; a noun alone is left as it is.
+		{"di Daerah Istimewa Yogyakarta .", []span{{1, 4, LOC}}, []span{{1, 4, LOC}}},
+		{"di Bukit Tinggi .", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
+		{"Kepala Wilayah Mojolaban", []span{{0, 3, ORG}}, []span{{0, 3, ORG}}},
+		{"di Kawasan itu", []span{{1, 2, LOC}}, []span{{1, 2, LOC}}},
+	})
+}
+
+// In the NERGrit style words of address of kin and of the street, and the
+// roles of a crew, stay outside a person.
+func TestPersonFolkTitles(t *testing.T) {
+	nergritRule(t, (*spanSet).personFolkTitles, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"Menurut Mbah Surip , dia", []span{{1, 3, PER}}, []span{{2, 3, PER}}},
+		{"pilot Capt Jarot , Copilot Dwiyanto", []span{{1, 3, PER}, {4, 6, PER}}, []span{{2, 3, PER}, {5, 6, PER}}},
+		// Not a nickname's part (Cak Imin), nor a title alone.
+		{"disapa Cak Imin itu", []span{{1, 3, PER}}, []span{{1, 3, PER}}},
+		{"kata Mbah .", []span{{1, 2, PER}}, []span{{1, 2, PER}}},
+	})
+}

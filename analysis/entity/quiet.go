@@ -15,7 +15,7 @@ var quietRules = []func(*spanSet){
 	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
-	(*spanSet).areaPlaces, (*spanSet).personFolkTitles,
+	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
 	// lawTitles only clears spans.
 	(*spanSet).lawTitles,
 	// Rules that start at a capitalised word after the first (titlePlaces,

@@ -73,3 +73,53 @@ func (s *spanSet) personFolkTitles() {
 		s.set(i+1, sp.j, PER, c)
 	}
 }
+
+// tongueNouns are the nouns of a language or a people that NERGrit tags the
+// name after only when it is a place's (bahasa Inggris, suku Jawa, bahasa
+// Aceh), not when it is the name of the tongue or the people alone (bahasa
+// Tamil, beretnis Tionghoa, Batak, Sunda): in NERGrit train 17 of the 52
+// capitalised words after bahasa are untagged, every one of them a tongue that
+// is no place.
+var tongueNouns = map[string]bool{
+	"bahasa": true, "berbahasa": true, "beretnis": true, "dialek": true, "etnis": true,
+	"logat": true, "suku": true,
+}
+
+// tongues clears, in the NERGrit style, a place of one word that a noun of
+// tongueNouns leads to, directly or through a list (bahasa Bengali, Punjabi,
+// dan Tamil), when the lists of places do not know it: a tongue or a people,
+// not a place.
+func (s *spanSet) tongues() {
+	n := len(s.words)
+	for k := 0; k+1 < n; k++ {
+		if s.lab[k] != "" || !s.in(tongueNouns, k) {
+			continue
+		}
+		m := k + 1
+		for m < n && s.isCapWord(m) {
+			e := m + 1
+			for e < n && s.isCapWord(e) {
+				e++
+			}
+			if e == m+1 && s.lab[m] == LOC && s.beg[m] && (m+1 >= n || s.lab[m+1] != LOC || s.beg[m+1]) &&
+				s.info[m].gazB&gazLOC == 0 {
+				s.set(m, m+1, "", 0)
+			}
+			// The next item of a list: Bengali , Punjabi , dan bahasa Tamil.
+			if e >= n || !(s.words[e] == "," || s.in(listWords, e)) {
+				break
+			}
+			m = e + 1
+			if m < n && s.in(listWords, m) {
+				m++
+			}
+			if m < n && s.in(tongueNouns, m) {
+				m++
+			}
+		}
+		k = m - 1
+	}
+}
+
+// listWords join the items of a list.
+var listWords = map[string]bool{"atau": true, "dan": true, "serta": true}

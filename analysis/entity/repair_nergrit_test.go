@@ -67,3 +67,22 @@ func TestPersonFolkTitles(t *testing.T) {
 		{"kata Mbah .", []span{{1, 2, PER}}, []span{{1, 2, PER}}},
 	})
 }
+
+// In the NERGrit style a tongue or a people after bahasa, suku or etnis is not
+// a place, unless the lists of places know it.
+func TestTongues(t *testing.T) {
+	nergritRule(t, (*spanSet).tongues, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"dalam bahasa Bengali , Punjabi , dan Tamil .", []span{{2, 3, LOC}, {4, 5, LOC}, {7, 8, LOC}}, nil},
+		{"beretnis Tionghoa , Jawa , Sunda", []span{{1, 2, LOC}, {3, 4, LOC}, {5, 6, LOC}}, []span{{3, 4, LOC}}},
+		// A place of the lists, a name of two words, a capitalised Suku inside
+		// a name and a place after the list are left as they are.
+		{"dalam bahasa Inggris", []span{{2, 3, LOC}}, []span{{2, 3, LOC}}},
+		{"Bahasa Dayak Ngaju", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
+		{"Kecamatan Suku Tengah", []span{{0, 3, LOC}}, []span{{0, 3, LOC}}},
+		{"berbahasa Tamil di Chennai", []span{{1, 2, LOC}, {3, 4, LOC}}, []span{{3, 4, LOC}}},
+	})
+}

@@ -247,7 +247,7 @@ func TestRepairTables(t *testing.T) {
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
 		"regionTitles": regionTitles, "stationKinds": stationKinds,
-		"areaNouns": areaNouns, "folkTitles": folkTitles,
+		"areaNouns": areaNouns, "folkTitles": folkTitles, "listWords": listWords, "tongueNouns": tongueNouns,
 	}
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)

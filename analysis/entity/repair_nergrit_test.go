@@ -86,3 +86,18 @@ func TestTongues(t *testing.T) {
 		{"berbahasa Tamil di Chennai", []span{{1, 2, LOC}, {3, 4, LOC}}, []span{{3, 4, LOC}}},
 	})
 }
+
+// In the NERGrit style a head of a place written in lower case is part of it.
+func TestLowerHeadPlaces(t *testing.T) {
+	nergritRule(t, (*spanSet).lowerHeadPlaces, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"bangunan vital kota Ambon .", []span{{3, 4, LOC}}, []span{{2, 4, LOC}}},
+		{"Jimerto dan jalan Ambengan ,", []span{{0, 1, LOC}, {3, 4, LOC}}, []span{{0, 1, LOC}, {2, 4, LOC}}},
+		// Not the kota of ibu kota, nor a capitalised head the model left out.
+		{"ibu kota Jakarta", []span{{2, 3, LOC}}, []span{{2, 3, LOC}}},
+		{"Ketua RT Desa Sukamaju", []span{{3, 4, LOC}}, []span{{3, 4, LOC}}},
+	})
+}

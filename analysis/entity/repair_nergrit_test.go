@@ -101,3 +101,19 @@ func TestLowerHeadPlaces(t *testing.T) {
 		{"Ketua RT Desa Sukamaju", []span{{3, 4, LOC}}, []span{{3, 4, LOC}}},
 	})
 }
+
+// In the NERGrit style the title of a work or a show after serial, sinetron,
+// berjudul or acara is not a name.
+func TestWorkTitles(t *testing.T) {
+	nergritRule(t, (*spanSet).workTitles, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"lewat serial John Doe ( 2002 )", []span{{2, 4, PER}}, nil},
+		{"drama pertama berjudul \" Mito Komon \"", []span{{4, 6, PER}}, nil},
+		// Not after a capitalised noun (a name's word), nor further on.
+		{"di Program Studi Ilmu Komputer", []span{{2, 5, ORG}}, []span{{2, 5, ORG}}},
+		{"serial itu dibintangi Selena Gomez", []span{{3, 5, PER}}, []span{{3, 5, PER}}},
+	})
+}

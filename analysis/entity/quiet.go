@@ -16,7 +16,7 @@ var quietRules = []func(*spanSet){
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
-	(*spanSet).lowerHeadPlaces, (*spanSet).workTitles,
+	(*spanSet).lowerHeadPlaces, (*spanSet).workTitles, (*spanSet).eventNames,
 	// lawTitles only clears spans.
 	(*spanSet).lawTitles,
 	// Rules that start at a capitalised word after the first (titlePlaces,

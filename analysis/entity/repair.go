@@ -164,7 +164,7 @@ var repairTables = []map[string]bool{
 	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
-	areaNouns, folkTitles, listWords, lowerHeads, tongueNouns, workNouns,
+	areaNouns, eventWords, folkTitles, listWords, lowerHeads, tongueNouns, workNouns,
 }
 
 // repairWords is the Bloom filter of the words of repairTables.
@@ -386,6 +386,7 @@ var repairs = [...]struct {
 	{(*spanSet).tongues, of(StyleNERGrit), false},
 	{(*spanSet).lowerHeadPlaces, of(StyleNERGrit), false},
 	{(*spanSet).workTitles, of(StyleNERGrit), false},
+	{(*spanSet).eventNames, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -117,3 +117,22 @@ func TestWorkTitles(t *testing.T) {
 		{"serial itu dibintangi Selena Gomez", []span{{3, 5, PER}}, []span{{3, 5, PER}}},
 	})
 }
+
+// In the NERGrit style the names of competitions, games, cups and awards are
+// not names.
+func TestEventNames(t *testing.T) {
+	nergritRule(t, (*spanSet).eventNames, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"berlaga di AFC Cup .", []span{{2, 4, ORG}}, nil},
+		{"dan Asian Games saat", []span{{1, 3, PER}}, nil},
+		{"menjuarai Tiongkok Terbuka ,", []span{{1, 3, LOC}}, nil},
+		// A university named open, an organisation inside a cup's name and
+		// La Liga stay.
+		{"kuliah di Universitas Terbuka .", []span{{2, 4, ORG}}, []span{{2, 4, ORG}}},
+		{"di ajang Piala FA ,", []span{{3, 4, ORG}}, []span{{3, 4, ORG}}},
+		{"mencapai La Liga pertama", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
+	})
+}

@@ -248,7 +248,7 @@ func TestRepairTables(t *testing.T) {
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
 		"regionTitles": regionTitles, "stationKinds": stationKinds,
 		"areaNouns": areaNouns, "folkTitles": folkTitles, "listWords": listWords, "tongueNouns": tongueNouns,
-		"lowerHeads": lowerHeads, "workNouns": workNouns,
+		"lowerHeads": lowerHeads, "workNouns": workNouns, "eventWords": eventWords,
 	}
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)

@@ -235,6 +235,14 @@ func (s *scanner) next() *Token {
 // sentence decides whether r starts a sentence, and remembers what it means for
 // the token after it.
 func (s *scanner) sentence(r *raw) {
+	if s.newlines == 0 && s.crs == 0 && !s.paraSep && s.started && s.pending == pendNone {
+		// Most tokens: one space or none before them, no terminator before
+		// that. Nothing starts a sentence here; the token may end one.
+		prevText, prevKind := s.lastText, s.lastKind
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
+		s.setPending(r, prevText, prevKind)
+		return
+	}
 	para := s.newlines >= 2 || s.newlines == 0 && s.crs >= 2 || s.paraSep
 	heading := s.newlines == 1 && s.lineLen <= headingMax && s.pending == pendNone &&
 		(r.Kind == Word && (r.Case == Capitalised || r.Case == Upper) || r.Kind == Number || r.role == roleOpen) &&
@@ -270,6 +278,12 @@ func (s *scanner) sentence(r *raw) {
 	if start {
 		r.Flags |= SentenceStart
 	}
+	s.setPending(r, prevText, prevKind)
+}
+
+// setPending records the terminator that r is, if any, for the token after it;
+// prevText and prevKind are the token's before r.
+func (s *scanner) setPending(r *raw, prevText string, prevKind Kind) {
 	s.pending = pendNone
 	switch {
 	case r.role == roleTerm:

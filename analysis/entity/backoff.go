@@ -10,7 +10,7 @@ func (fz *featurizer) gazBackoff(words []string, tags []tag, backed []bool) bool
 	tagged := false
 	n := len(words)
 	for i := 0; i < n; i++ {
-		ti := fz.info[i]
+		ti := &fz.info[i]
 		c := ti.gazB
 		if tags[i] != tagO || c != gazORG {
 			continue

@@ -35,17 +35,22 @@ var aliases = sync.OnceValue(func() map[string]string {
 // for the sort, kept for the next call.
 func resolveOverlaps(es []Entity, scratch *[]Entity) []Entity {
 	sortEntities(es, scratch)
-	out := es[:0]
-	for _, e := range es {
-		if n := len(out); n > 0 && e.Start < out[n-1].End {
-			if e.End-e.Start > out[n-1].End-out[n-1].Start {
-				out[n-1] = e
+	// In place: an entity moves only when an earlier one was dropped.
+	n := 0
+	for i := range es {
+		e := &es[i]
+		if n > 0 && e.Start < es[n-1].End {
+			if e.End-e.Start > es[n-1].End-es[n-1].Start {
+				es[n-1] = *e
 			}
 			continue
 		}
-		out = append(out, e)
+		if n != i {
+			es[n] = *e
+		}
+		n++
 	}
-	return out
+	return es[:n]
 }
 
 // byStart orders entities by Start, the longer first.
@@ -116,6 +121,7 @@ type docScratch struct {
 	order    []int32
 	byText   map[mentionKey]int32 // index in mentions
 	lowWords []string             // the lower-cased words of the mentions
+	lowBytes []byte               // the mentions lower-cased, one after the other
 	accs     []acc
 	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
@@ -133,8 +139,11 @@ func (d *docScratch) release() {
 		*d = docScratch{}
 		return
 	}
-	clear(d.valid[:cap(d.valid)])
-	clear(d.kept[:cap(d.kept)])
+	// The tokens and lines are only appended to, from the start, in a call:
+	// beyond their lengths, what an earlier call held is cleared already, and
+	// a short text after a long one clears its own tokens, not the long one's.
+	clear(d.valid)
+	clear(d.kept)
 	clear(d.ents[:cap(d.ents)])
 	clear(d.words[:cap(d.words)])
 	clear(d.acros[:cap(d.acros)])
@@ -207,7 +216,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 			if d.tokCase && t.Case == tokenize.Lower {
 				continue // the tokenizer has found no capital in it
 			}
-			if c := wordCase(t.Text); c != cCap && c != cUpper && c != cMixed {
+			if !hasCapital(t.Text) {
 				continue
 			}
 			for k < len(es) && es[k].End <= t.Start {
@@ -294,20 +303,22 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	// ASCII mentions, lower-cased, share one string (each byte lower-cased
 	// alone); the others are lower-cased one by one.
-	var b strings.Builder
-	b.Grow(size)
+	low := slices.Grow(d.lowBytes[:0], size)
 	ascii := true
 	for k := range ms {
-		for _, c := range []byte(ms[k].text) {
+		t := ms[k].text
+		for i := 0; i < len(t); i++ {
+			c := t[i]
 			if c >= utf8.RuneSelf {
 				ascii = false
 			} else if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			low = append(low, c)
 		}
 	}
-	all := b.String()
+	d.lowBytes = low
+	all := string(low)
 	words := d.lowWords[:0]
 	at := 0
 	for k := range ms {
@@ -349,6 +360,8 @@ func cluster(d *docScratch, es []Entity) {
 		if a, ok := al[joinedWords(m.lower, m.words)]; ok {
 			full = strings.Fields(a)
 		}
+		// An acronym (one word in capitals) may stand for a longer mention.
+		acronym := len(m.words) == 1 && len(m.text) >= 2 && wordCase(m.text) == cUpper
 		for _, ci := range order[group:k] {
 			c := &ms[ci]
 			if len(c.text) <= len(m.text) {
@@ -357,7 +370,7 @@ func cluster(d *docScratch, es []Entity) {
 			if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
 				(m.label != ORG || !regionalUnit(c.words, m.words)) ||
 				full != nil && containsRun(c.words, full) ||
-				len(m.words) == 1 && isAcronymOf(m.text, c.words) {
+				acronym && initialsOf(m.text, c.words) {
 				m.canonical = c.canonical
 				break
 			}
@@ -395,14 +408,16 @@ func isOtherSpace(r rune) bool {
 	return r >= utf8.RuneSelf && unicode.IsSpace(r)
 }
 
-// isAcronymOf reports whether acr, written in capitals, is made of the initials of
-// words (lower-cased), with or without their function words: KPK for komisi
-// pemberantasan korupsi, BPK for badan pemeriksa keuangan.
-func isAcronymOf(acr string, words []string) bool {
-	if len(acr) < 2 || len(words) < 2 || wordCase(acr) != cUpper {
+// initialsOf reports whether acr, written in capitals (cluster has checked
+// it), is made of the initials of words (lower-cased), with or without their
+// function words: KPK for komisi pemberantasan korupsi, BPK for badan
+// pemeriksa keuangan.
+func initialsOf(acr string, words []string) bool {
+	if len(words) < 2 {
 		return false
 	}
-	var all, content []byte
+	var allBuf, contentBuf [16]byte
+	all, content := allBuf[:0], contentBuf[:0]
 	for _, w := range words {
 		c := w[0]
 		if c < 'a' || c > 'z' {
@@ -486,4 +501,22 @@ func emptied(m *map[mentionKey]int32) map[mentionKey]int32 {
 	}
 	clear(*m)
 	return *m
+}
+
+// hasCapital reports whether wordCase(w) is cCap, cUpper or cMixed: w holds an
+// upper-case letter and does not start with a digit. A capitalised word, the
+// one propagate asks about, is told by its first byte.
+func hasCapital(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			c := wordCaseRunes(w)
+			return c == cCap || c == cUpper || c == cMixed
+		case 'A' <= c && c <= 'Z':
+			return true
+		case i == 0 && '0' <= c && c <= '9':
+			return false
+		}
+	}
+	return false
 }

@@ -5,9 +5,11 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/telaah/telaah/analysis/stem"
 	"github.com/telaah/telaah/tokenize"
@@ -319,7 +321,8 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
 	words := (*wordsBuf)[:0]
 	trimmed := false // a word is not its token's text
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		w := t.Text
 		if t.Kind == tokenize.Abbreviation && len(w) > 1 {
 			// The corpora split the full stop off: Dr . Budi.
@@ -521,17 +524,36 @@ func titleCase(words []string) bool {
 type caseCount struct{ caps, function, other int }
 
 func (c *caseCount) add(w string) {
-	switch wordCase(w) {
-	case cCap, cUpper, cMixed:
+	if hasCapital(w) {
+		// cCap, cUpper or cMixed, told by the first capital.
 		c.caps++
-	case cLower:
-		if lowerIn(headlineLower, w) {
+		return
+	}
+	if wordCase(w) == cLower {
+		if len(w) <= headlineLowerMax && lowerIn(headlineLower, w) {
 			c.function++
 		} else {
 			c.other++
 		}
 	}
 }
+
+// headlineLowerMax is the length of the longest word of headlineLower, whose
+// words are ASCII: a word without capitals that is longer is none of them
+// (lowered, it stays as it is or holds no ASCII letter a capital would
+// become).
+var headlineLowerMax = func() int {
+	n := 0
+	for w := range headlineLower {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return math.MaxInt // no bound for a non-ASCII word
+			}
+		}
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // titleCase reports whether the words counted are in title case: at least four
 // words, at least 80% of them capitalised, the others short function words (but

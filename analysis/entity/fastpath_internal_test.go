@@ -91,9 +91,10 @@ func TestIsCommonMemo(t *testing.T) {
 
 // TestQuietRepairs checks that skipping the rules of quietRules on quiet
 // sentences, and those of pairRules where no two capitalised words stand side by
-// side, changes nothing: on every line of the sample corpus, in every
-// style, the repairs with the skip leave the spans, their starts and
-// confidences and the acronyms as the repairs without it do.
+// side, and the gates of the rules (see summarize) change nothing: on every
+// line of the sample corpus, in every style, the repairs with the skips leave
+// the spans, their starts and confidences and the acronyms as the repairs
+// without them do.
 func TestQuietRepairs(t *testing.T) {
 	for i, r := range repairs {
 		if skipQuiet[i] && r.run == nil {
@@ -120,48 +121,13 @@ func TestQuietRepairs(t *testing.T) {
 	}
 	texts = append(texts, telaah.ReferenceArticle(),
 		"JAKARTA, kompas.com - harga naik.\nKPK (dan, dan) menolak.\nPeraturan itu berlaku di kota itu.")
-	quiet, unpaired, total := 0, 0, 0
+	var st skipStats
 	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
-		r := Default().WithStyle(style)
-		tg := r.pool.Get().(*tagger)
 		for _, text := range texts {
-			for k, toks := range tg.doc.tokenLines(text) {
-				head := isHeadline(toks) || k == 0 && looseHeadline(toks)
-				var words []string
-				for _, tk := range toks {
-					words = append(words, strings.TrimSuffix(tk.Text, "."))
-				}
-				if head {
-					r.sentenceCase(tg, words)
-				}
-				tags := tg.run(r.m, r.style, words)
-				ss := &tg.spans
-				prepare := func() {
-					ss.reset(words, tg.fz.info, head, style)
-					ss.gaz = r.gaz
-					forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
-				}
-				prepare()
-				total++
-				afterFirst, pair := ss.capitals()
-				if len(ss.spans()) == 0 && !afterFirst {
-					quiet++
-				}
-				if !pair {
-					unpaired++
-				}
-				ss.runRepairs(true)
-				lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
-				prepare()
-				ss.runRepairs(false)
-				if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
-					t.Errorf("%v %q: with the skip %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
-				}
-			}
-			tg.doc.release()
+			checkSkips(t, style, text, &st)
 		}
-		r.pool.Put(tg)
 	}
+	quiet, unpaired, total := st.quiet, st.unpaired, st.total
 	if quiet == 0 {
 		t.Error("no quiet sentence tested")
 	}
@@ -230,9 +196,15 @@ func lexUnitsPlain(dst []unit, text string, start, end int) []unit {
 		switch u.kind {
 		case uWord:
 			u.lower, u.known = ruleWord(u.text)
+			if u.known {
+				u.tabs = ruleTabsOf(u.lower)
+			}
 		case uSym:
 			u.lower = u.text
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
+			if u.known {
+				u.tabs = ruleTabsOf(u.lower)
+			}
 		default:
 			u.lower = u.text
 		}
@@ -403,6 +375,186 @@ func FuzzAcronymFits(f *testing.F) {
 		}
 		if got, want := acronymFits(acr, words, 0, len(words)), acronymFitsPlain(acr, words, 0, len(words)); got != want {
 			t.Errorf("acronymFits(%q, %q) = %v, plain %v", acr, words, got, want)
+		}
+	})
+}
+
+// TestASCIITables checks that asciiTables, summarize's look-up by hash, finds
+// the tables of every word of repairTables however it is capitalised, and none
+// for other words.
+func TestASCIITables(t *testing.T) {
+	for w, want := range tableWords {
+		if !isASCII(w) {
+			continue
+		}
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if got := asciiTables(fnvLower(fnvOffset, v), v); got != want {
+				t.Errorf("asciiTables(%q) = %b, want %b", v, got, want)
+			}
+		}
+	}
+	for _, v := range []string{"pengguna", "Telegram", "dann", "da", "KOTAK", "x", "Pemerintahan"} {
+		if got, want := asciiTables(fnvLower(fnvOffset, v), v), tableWords[strings.ToLower(v)]; got != want {
+			t.Errorf("asciiTables(%q) = %b, want %b", v, got, want)
+		}
+	}
+}
+
+// ruleTabsOf returns the tables of the rules that hold the lower-case word w,
+// from the tables themselves.
+func ruleTabsOf(w string) ruleSet {
+	var t ruleSet
+	for _, b := range []struct {
+		r  ruleSet
+		in bool
+	}{
+		{rDay, dayNames[w]}, {rYearLead, yearLeads[w]}, {rZone, timeZones[w] != ""},
+		{rCurBefore, currencyBefore[w] != ""}, {rCurAfter, currencyAfter[w] != ""},
+		{rDollarOf, dollarOf[w] != ""}, {rUnit, units[w] != ""}, {rMonth, monthNames[w] != 0},
+	} {
+		if b.in {
+			t |= b.r
+		}
+	}
+	if _, ok := scales[w]; ok {
+		t |= rScale
+	}
+	if _, ok := numberWords[w]; ok {
+		t |= rNumber
+	}
+	return t
+}
+
+// FuzzHasCapital checks hasCapital, which stops at the first capital, against
+// wordCase, which reads the whole word.
+func FuzzHasCapital(f *testing.F) {
+	for _, w := range []string{"Telegram", "KPK", "iPhone", "pengguna", "24/3", "3M", "(Persero)", "Éric", "éRic", "ßA", "A\xff", "", ".", "x1Y"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		c := wordCase(w)
+		if got, want := hasCapital(w), c == cCap || c == cUpper || c == cMixed; got != want {
+			t.Fatalf("hasCapital(%q) = %v, wordCase %d", w, got, c)
+		}
+	})
+}
+
+// TestReleaseClears checks that release leaves no token or line of the last
+// text in the scratch space, whichever text came before: it clears only what
+// a call used.
+func TestReleaseClears(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	d := &tg.doc
+	long := strings.Repeat(telaah.ReferenceArticle()+"\n\n", 3)
+	for _, text := range []string{long, "Presiden Joko Widodo di Jakarta.", long[:500], "", "Rp 5 juta."} {
+		for _, sents := range []bool{false, true} {
+			if sents {
+				r.extract(tg, text, d.lines(text, tokenize.Sentences(text)))
+			} else {
+				r.extract(tg, text, d.tokenLines(text))
+			}
+			d.release()
+			for i, tk := range d.valid[:cap(d.valid)] {
+				if tk != (tokenize.Token{}) {
+					t.Fatalf("after %.20q: token %d %+v left", text, i, tk)
+				}
+			}
+			for i, l := range d.kept[:cap(d.kept)] {
+				if l != nil {
+					t.Fatalf("after %.20q: line %d left", text, i)
+				}
+			}
+		}
+	}
+}
+
+// skipStats counts the sentences that checkSkips has seen, quiet and without a
+// pair of capitalised words.
+type skipStats struct{ quiet, unpaired, total int }
+
+// checkSkips checks, on every line of text in style, that the repairs with
+// their skips and gates (runRepairs(true)) leave the spans, their starts and
+// confidences and the acronyms as the repairs without them do.
+func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
+	t.Helper()
+	r := Default().WithStyle(style)
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	defer tg.doc.release()
+	for k, toks := range tg.doc.tokenLines(text) {
+		head := isHeadline(toks) || k == 0 && looseHeadline(toks)
+		var words []string
+		for _, tk := range toks {
+			words = append(words, strings.TrimSuffix(tk.Text, "."))
+		}
+		if head {
+			r.sentenceCase(tg, words)
+		}
+		tags := tg.run(r.m, r.style, words)
+		ss := &tg.spans
+		prepare := func() {
+			ss.reset(words, tg.fz.info, head, style)
+			ss.gaz = r.gaz
+			forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+		}
+		prepare()
+		st.total++
+		afterFirst, pair := ss.capitals()
+		if len(ss.spans()) == 0 && !afterFirst {
+			st.quiet++
+		}
+		if !pair {
+			st.unpaired++
+		}
+		ss.runRepairs(true)
+		lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
+		prepare()
+		ss.runRepairs(false)
+		if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
+			t.Errorf("%v %q: with the skips %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
+		}
+	}
+}
+
+// FuzzRepairSkips is TestQuietRepairs on any text: the skips and gates of the
+// repairs change nothing.
+func FuzzRepairSkips(f *testing.F) {
+	f.Add(telaah.ReferenceArticle()[:800])
+	f.Add("Kepala Desa Sukamaju Ujang Suryana dan Wali Kota Bekasi di Balai Kota Bekasi, Stasiun Klaten.")
+	f.Add("Dinas Pariwisata, Kebudayaan, Pemuda, dan Olahraga Kabupaten Ponorogo (Disparbud) serta UU ITE.")
+	f.Add("sebelah Timur Danau Toba, aplikasi Truth Social, PT Telkom (Persero) Tbk. Senin Jakarta Utara.")
+	f.Add("Gubernur Jawa Tengah Resmikan Gedung Merah Putih KPK di Kota Semarang\n\nSEMARANG, Kompas - warga Magelang.")
+	f.Fuzz(func(t *testing.T, text string) {
+		var st skipStats
+		for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+			checkSkips(t, style, text, &st)
+		}
+	})
+}
+
+// FuzzCaseCount checks caseCount.add, which tells capitals by the first one
+// and skips the look-up of long lower-case words, against its definition.
+func FuzzCaseCount(f *testing.F) {
+	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", ""} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		var got, want caseCount
+		got.add(w)
+		switch wordCase(w) {
+		case cCap, cUpper, cMixed:
+			want.caps++
+		case cLower:
+			if lowerIn(headlineLower, w) {
+				want.function++
+			} else {
+				want.other++
+			}
+		}
+		if got != want {
+			t.Fatalf("add(%q) counts %+v, want %+v", w, got, want)
 		}
 	})
 }

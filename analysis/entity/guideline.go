@@ -16,6 +16,9 @@ import (
 // span that the model ran over the place keeps the rest: Bupati [Demak]
 // [Eisti'anah].
 func (s *spanSet) titlePlaces() {
+	if !s.hasGaz(gazLOC) {
+		return // no place of the lists
+	}
 	n := len(s.words)
 	for i := 1; i < n; i++ {
 		if s.info[i].gazB&gazLOC == 0 || !s.isCapWord(i) {
@@ -168,6 +171,9 @@ func (s *spanSet) holderAfter(i, j int) (e int, person bool) {
 // cityHalls makes a town or village hall a place, with the place it belongs to:
 // [Balai Kota Semarang], [Balai Desa Sukamaju].
 func (s *spanSet) cityHalls() {
+	if !s.has(tabHallWords) {
+		return // no Balai
+	}
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if !s.isCapWord(i) || !s.is(i, "balai") || !s.isCapWord(i+1) || !(s.is(i+1, "kota") || s.is(i+1, "desa")) {
@@ -197,6 +203,9 @@ var regionTitles = map[string]bool{
 // head and the person the model found after them, when no list knows the region
 // (Camat Cigombong Ade Kurnia, Kepala Desa Sukamaju Ujang Suryana).
 func (s *spanSet) regionInTitle() {
+	if !s.has(tabRegionTitles | tabTitleLeads) {
+		return // no title of a region's head
+	}
 	n := len(s.words)
 	for i := 1; i+1 < n; i++ {
 		if !s.isCapWord(i) {
@@ -237,6 +246,9 @@ func (s *spanSet) regionInTitle() {
 // name of two words or more (Amerika Serikat, Jawa Tengah), or of one word after
 // di, ke or dari (di Demak), capitalised and not glued to other capitalised words.
 func (s *spanSet) placeBackoff() {
+	if !s.hasGaz(gazLOC) {
+		return // no place of the lists
+	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		if s.lab[i] != "" || s.info[i].gazB&gazLOC == 0 || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
@@ -271,6 +283,9 @@ func (s *spanSet) placeBackoff() {
 // placeDirections extends a place by a capitalised point of the compass after
 // it that starts no other name: Bekasi Timur, Jakarta Utara.
 func (s *spanSet) placeDirections() {
+	if !s.has(tabDirections) {
+		return // no point of the compass
+	}
 	for _, sp := range s.spans() {
 		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != "" || !s.isCapWord(sp.j) || !s.in(directions, sp.j) {
 			continue
@@ -284,6 +299,9 @@ func (s *spanSet) placeDirections() {
 // Timur Danau Toba): sebelah and the points after it are never a name, in any
 // style; a span of nothing else is cleared.
 func (s *spanSet) compassSides() {
+	if !s.has(tabSideWords) {
+		return // no sebelah
+	}
 	for _, sp := range s.spans() {
 		k := sp.i
 		if !s.is(k, "sebelah") && !(k > 0 && s.is(k-1, "sebelah") && s.in(directions, k)) {
@@ -304,6 +322,9 @@ func (s *spanSet) compassSides() {
 // name of the training corpora ends or starts with one), except the market of
 // Pasar Minggu. A span of nothing else is cleared.
 func (s *spanSet) cutDays() {
+	if !s.has(tabDayNames) {
+		return // no day of the week
+	}
 	for _, sp := range s.spans() {
 		i, j := sp.i, sp.j
 		for i < j && s.in(dayNames, i) {
@@ -333,6 +354,9 @@ var directions = map[string]bool{
 // a word that announces a company, an app or a club (aplikasi Truth Social, klub
 // Como, saham Unilever), unless a list knows it as a place.
 func (s *spanSet) contextOrgs() {
+	if !s.has(tabOrgAnnouncers) {
+		return // no word that announces a company
+	}
 	n := len(s.words)
 	for i := 1; i < n; i++ {
 		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(orgAnnouncers, i-1) ||

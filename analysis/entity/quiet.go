@@ -77,6 +77,7 @@ func (s *spanSet) capitals() (afterFirst, pair bool) {
 // by style, by title case and by the pair of capitalised words.
 func (s *spanSet) runRepairs(skip bool) {
 	afterFirst, pair := s.capitals()
+	s.summarize(skip)
 	quiet := skip && !afterFirst
 	unpaired := skip && !pair
 	if int(s.style) >= len(repairPlans) {
@@ -136,4 +137,128 @@ func b2i(b bool) int {
 // spanSet.isCapWord does.
 func (ti *tokenInfo) capitalised() bool {
 	return ti.cas == cCap || ti.cas == cUpper || ti.cas == cMixed
+}
+
+// The gates of the rules. Most rules start only at a word of one of their
+// tables (orgNames at an institution head, lawTitles at Undang-Undang or
+// Peraturan, coordination needs "dan" or "serta") or at a phrase of the lists,
+// and most sentences hold none: such a rule tests first, with spanSet.has or
+// spanSet.hasGaz, whether the sentence holds one, and returns at once if not.
+// The test is the rule's own (a new rule without one always runs), and it reads
+// what summarize found in one pass over the sentence instead of every rule
+// reading every word.
+
+// The bits of the tables that the gates ask about.
+var (
+	tabBuildingHeads   = tableOf(buildingHeads)
+	tabCompanyForm     = tableOf(companyForm)
+	tabDayNames        = tableOf(dayNames)
+	tabDirections      = tableOf(directions)
+	tabLawWords        = tableOf(lawWords)
+	tabOrgAnnouncers   = tableOf(orgAnnouncers)
+	tabOrgHeads        = tableOf(orgHeads)
+	tabPlaceHeads      = tableOf(placeHeads)
+	tabRegionTitles    = tableOf(regionTitles)
+	tabLowerPlaceHeads = tableOf(lowerPlaceHeads)
+	tabListJoiners     = tableOf(listJoiners)
+	tabStationWords    = tableOf(stationWords)
+	tabHallWords       = tableOf(hallWords)
+	tabTitleLeads      = tableOf(titleLeads)
+	tabOpenBrackets    = tableOf(openBrackets)
+	tabSideWords       = tableOf(sideWords)
+)
+
+// summarize records which tables of repairTables hold a word of the sentence
+// (lower-cased, without a final full stop, as spanSet.in reads it) and which
+// classes of phrases of the lists start in it, for the gates. Without gated,
+// it records every table and class: no gate holds a rule back.
+func (s *spanSet) summarize(gated bool) {
+	if !gated {
+		s.tabs, s.gazB = ^tableSet(0), ^gazClass(0)
+		return
+	}
+	var tabs tableSet
+	var gazB gazClass
+	for k := range s.info {
+		ti := &s.info[k]
+		gazB |= ti.gazB
+		// Most words are in no table: the Bloom filter tells, as in spanSet.in.
+		w := s.words[k]
+		dot := len(w) > 0 && w[len(w)-1] == '.'
+		if !dot && !repairWords.mayHave(ti.lower) {
+			continue
+		}
+		if dot || !ti.ascii {
+			if w != "." { // a full stop alone, lowered without it, is no word
+				tabs |= tableWords[string(s.lower(k))]
+			}
+			continue
+		}
+		// An ASCII word without a full stop, most of them: found by the hash
+		// the featurizer has computed, without lowering it.
+		tabs |= asciiTables(ti.lower, w)
+	}
+	s.tabs, s.gazB = tabs, gazB
+}
+
+// has reports whether a word of the sentence is in one of the tables t (see
+// summarize).
+func (s *spanSet) has(t tableSet) bool { return s.tabs&t != 0 }
+
+// hasGaz reports whether a phrase of the lists of one of the classes c starts in
+// the sentence (see summarize).
+func (s *spanSet) hasGaz(c gazClass) bool { return s.gazB&c != 0 }
+
+// tableSlot is a slot of tableIndex: a word of repairTables, its fnvLower hash
+// and the tables that hold it.
+type tableSlot struct {
+	h    uint64
+	w    string
+	tabs tableSet
+}
+
+// tableIndex holds tableWords open-addressed by the words' fnvLower hashes.
+var tableIndex = func() []tableSlot {
+	n := 1
+	for n < 4*len(tableWords) {
+		n <<= 1
+	}
+	t := make([]tableSlot, n)
+	for w, tabs := range tableWords {
+		h := fnvLower(fnvOffset, w)
+		i := h & uint64(n-1)
+		for t[i].w != "" {
+			i = (i + 1) & uint64(n-1)
+		}
+		t[i] = tableSlot{h, w, tabs}
+	}
+	return t
+}()
+
+// asciiTables returns tableWords[strings.ToLower(w)] for the ASCII word w whose
+// fnvLower hash is h.
+func asciiTables(h uint64, w string) tableSet {
+	mask := uint64(len(tableIndex) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &tableIndex[i]
+		if sl.w == "" {
+			return 0
+		}
+		if sl.h == h && equalLowerASCII(w, sl.w) {
+			return sl.tabs
+		}
+	}
+}
+
+// equalLowerASCII reports whether the ASCII word w lower-cased is low.
+func equalLowerASCII(w, low string) bool {
+	if len(w) != len(low) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if lowerASCII(w[i]) != low[i] {
+			return false
+		}
+	}
+	return true
 }

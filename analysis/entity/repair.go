@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,11 @@ type spanSet struct {
 	// common and derived remember isCommonWord's and isDerivedWord's answers,
 	// from one sentence and call to the next (see isCommon).
 	common, derived map[string]bool
+	// tabs and gazB are what the gates of the rules read: the tables that
+	// hold a word of the sentence and the classes of the phrases of the
+	// lists that start in it (see summarize).
+	tabs tableSet
+	gazB gazClass
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -56,6 +62,8 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	clear(s.beg)
 	// No label is set: the spans are none, and spans need not look.
 	s.spbuf, s.fresh = s.spbuf[:0], true
+	// Until summarize has read the sentence, no gate holds a rule back.
+	s.tabs, s.gazB = ^tableSet(0), ^gazClass(0)
 	clear(s.conf)
 	s.acros = s.acros[:0]
 	s.low = s.low[:0]
@@ -152,19 +160,62 @@ func (s *spanSet) lower(k int) []byte {
 // repairTables. Most words are in none of them: the Bloom filter of their
 // lower-case hash, which the featurizer has computed, tells without a look-up.
 func (s *spanSet) in(m map[string]bool, k int) bool {
-	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) {
-		return false
+	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) || w == "." {
+		return false // in no table; a full stop alone, lowered without it, is no word
 	}
 	return m[string(s.lower(k))]
 }
 
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
-var repairTables = []map[string]bool{
+var repairTables = [...]map[string]bool{
 	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
-	areaNouns, eventWords, folkTitles, listWords, lowerHeads, tongueNouns, workNouns,
+	// The tables of the rules of the NERGrit style (repair_nergrit.go).
+	areaNouns, eventWords, folkTitles, lowerHeads, tongueNouns, workNouns,
+	// The tables that only the gates of the rules read (see spanSet.has).
+	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
+}
+
+// The words whose presence in a sentence the gates of the rules test, beside
+// the tables that the rules ask spanSet.in about.
+var (
+	listJoiners  = map[string]bool{"dan": true, "serta": true}   // coordination
+	stationWords = map[string]bool{"stasiun": true}              // placeNames
+	hallWords    = map[string]bool{"balai": true}                // cityHalls
+	titleLeads   = map[string]bool{"wali": true, "kepala": true} // regionInTitle: Wali Kota, Kepala Desa
+	openBrackets = map[string]bool{"(": true}                    // acronyms
+	sideWords    = map[string]bool{"sebelah": true}              // compassSides
+)
+
+// tableSet is a set of the tables of repairTables, bit i for repairTables[i].
+type tableSet uint32
+
+// Tables fit in a tableSet.
+var _ = [32 - len(repairTables)]struct{}{}
+
+// tableWords maps every word of repairTables to the tables that hold it.
+var tableWords = func() map[string]tableSet {
+	m := map[string]tableSet{}
+	for i, t := range repairTables {
+		for w := range t {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// tableOf returns the bit of the table t of repairTables; a table that is not
+// there is a bug of the package, caught as it starts.
+func tableOf(t map[string]bool) tableSet {
+	p := reflect.ValueOf(t).Pointer()
+	for i, r := range repairTables {
+		if reflect.ValueOf(r).Pointer() == p {
+			return 1 << i
+		}
+	}
+	panic("entity: a gate asks about a table that is not in repairTables")
 }
 
 // repairWords is the Bloom filter of the words of repairTables.
@@ -468,6 +519,9 @@ func (s *spanSet) dropTitles() {
 // start with a capital as organisations, taking in the parts the model tagged
 // otherwise (Badan Meteorologi, Klimatologi, dan Geofisika).
 func (s *spanSet) gazetteerNames() {
+	if !s.hasGaz(gazORG) {
+		return // no organisation of the lists
+	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		if s.info[i].gazB&gazORG == 0 || !s.isCapWord(i) {
@@ -497,6 +551,9 @@ func (s *spanSet) gazetteerNames() {
 // gazetteerPlaces extends a place that stops inside a multi-word place of the list
 // (Jawa | Tengah) to the end of the list's name.
 func (s *spanSet) gazetteerPlaces() {
+	if !s.hasGaz(gazLOC) {
+		return // no place of the lists
+	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		if s.info[i].gazB&gazLOC == 0 || s.lab[i] != LOC || !s.beg[i] {
@@ -536,6 +593,9 @@ func (s *spanSet) capitalised(i, j int) bool {
 // the long name becomes one span (an organisation unless the model or the lists say
 // it is a place) and the acronym a span of the same label.
 func (s *spanSet) acronyms() {
+	if !s.has(tabOpenBrackets) {
+		return // no bracket
+	}
 	n := len(s.words)
 	for p := 1; p+2 < n; p++ {
 		if s.words[p] != "(" {
@@ -759,6 +819,9 @@ func appendToLower(dst []byte, s string) []byte {
 // "dan", and a region after it (Dinas Pariwisata, Kebudayaan, Pemuda, dan Olahraga
 // Kabupaten Ponorogo).
 func (s *spanSet) orgNames() {
+	if !s.has(tabOrgHeads) {
+		return // no institution head
+	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		if !s.isCapWord(i) || !s.in(orgHeads, i) || !s.isCapWord(i+1) {
@@ -906,6 +969,9 @@ func (s *spanSet) orgCapRun(k int) int {
 // and the items of a list that follows one ("Kecamatan A, B, dan C", "Kabupaten A
 // dan B") places too.
 func (s *spanSet) placeNames() {
+	if !s.has(tabPlaceHeads | tabStationWords) {
+		return // no place head, no Stasiun
+	}
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if s.isCapWord(i) && s.is(i, "stasiun") && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
@@ -972,6 +1038,9 @@ func (s *spanSet) placeRun(k int) int {
 // lowerPlaces makes the capitalised words after a place head written in lower case
 // a place, when the model found no name there or a person (pegunungan Dieng).
 func (s *spanSet) lowerPlaces() {
+	if !s.has(tabLowerPlaceHeads) {
+		return // no place head in lower case
+	}
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if s.info[i].cas != cLower || !s.isCapWord(i+1) || !lowerPlaceHeads[s.words[i]] ||
@@ -1006,6 +1075,9 @@ func (s *spanSet) placeItem(k int) bool {
 // the building has no name of its own (Markas Polda Jawa Timur), keeps the
 // institution alone.
 func (s *spanSet) buildings() {
+	if !s.has(tabBuildingHeads) {
+		return // no building head
+	}
 	for _, sp := range s.spans() {
 		if sp.l != LOC || sp.j-sp.i < 2 || !s.in(buildingHeads, sp.i) {
 			continue
@@ -1222,6 +1294,9 @@ var lawWords = map[string]bool{
 
 // lawTitles clears the spans inside the title of a law.
 func (s *spanSet) lawTitles() {
+	if !s.has(tabLawWords) {
+		return // no word that starts the title of a law
+	}
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
 		if !s.isCapWord(i) && s.words[i] != "undang-undang" || !s.in(lawWords, i) {
@@ -1250,6 +1325,9 @@ func (s *spanSet) lawTitles() {
 // name into the name (PT Telkom Indonesia (Persero) Tbk.), and drops the form
 // found alone.
 func (s *spanSet) companyForms() {
+	if !s.has(tabCompanyForm) {
+		return // no legal form of a company
+	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		if sp.l == ORG && sp.j-sp.i <= 2 && s.in(companyForm, sp.i) &&
@@ -1279,6 +1357,9 @@ var companyForm = map[string]bool{"persero": true, "perseroda": true, "perum": t
 // model took one of them for a person or missed it: "Ternate, Tidore Kepulauan, dan
 // Sofifi", "seperti Puncu dan Kepung".
 func (s *spanSet) coordination() {
+	if !s.has(tabListJoiners) {
+		return // no list: no "dan" or "serta"
+	}
 	n := len(s.words)
 	var items [][2]int // the items of one list, the buffer reused from list to list
 	for i := 0; i < n; {

@@ -85,11 +85,17 @@ var tongueNouns = map[string]bool{
 	"logat": true, "suku": true,
 }
 
+// tabTongueNouns is the bit of tongueNouns, for the gate of tongues.
+var tabTongueNouns = tableOf(tongueNouns)
+
 // tongues clears, in the NERGrit style, a place of one word that a noun of
 // tongueNouns leads to, directly or through a list (bahasa Bengali, Punjabi,
 // dan Tamil), when the lists of places do not know it: a tongue or a people,
 // not a place.
 func (s *spanSet) tongues() {
+	if !s.has(tabTongueNouns) {
+		return
+	}
 	n := len(s.words)
 	for k := 0; k+1 < n; k++ {
 		if s.lab[k] != "" || !s.in(tongueNouns, k) {
@@ -106,11 +112,11 @@ func (s *spanSet) tongues() {
 				s.set(m, m+1, "", 0)
 			}
 			// The next item of a list: Bengali , Punjabi , dan bahasa Tamil.
-			if e >= n || !(s.words[e] == "," || s.in(listWords, e)) {
+			if e >= n || !(s.words[e] == "," || s.in(listJoiners, e) || s.is(e, "atau")) {
 				break
 			}
 			m = e + 1
-			if m < n && s.in(listWords, m) {
+			if m < n && (s.in(listJoiners, m) || s.is(m, "atau")) {
 				m++
 			}
 			if m < n && s.in(tongueNouns, m) {
@@ -120,9 +126,6 @@ func (s *spanSet) tongues() {
 		k = m - 1
 	}
 }
-
-// listWords join the items of a list.
-var listWords = map[string]bool{"atau": true, "dan": true, "serta": true}
 
 // lowerHeads are the administrative and natural heads that NERGrit takes into
 // the place after them even when they are written in lower case (desa Sigong,

@@ -247,8 +247,12 @@ func TestRepairTables(t *testing.T) {
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
 		"regionTitles": regionTitles, "stationKinds": stationKinds,
-		"areaNouns": areaNouns, "folkTitles": folkTitles, "listWords": listWords, "tongueNouns": tongueNouns,
+		// The tables of the NERGrit style.
+		"areaNouns": areaNouns, "folkTitles": folkTitles, "tongueNouns": tongueNouns,
 		"lowerHeads": lowerHeads, "workNouns": workNouns, "eventWords": eventWords,
+		// The tables of the gates.
+		"lowerPlaceHeads": lowerPlaceHeads, "listJoiners": listJoiners, "stationWords": stationWords,
+		"hallWords": hallWords, "titleLeads": titleLeads, "openBrackets": openBrackets, "sideWords": sideWords,
 	}
 	fset := token.NewFileSet()
 	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
@@ -292,6 +296,9 @@ func TestRepairTables(t *testing.T) {
 		t.Fatalf("found %d calls of spanSet.in: is the test still reading the rules?", calls)
 	}
 	for name, tab := range tables {
+		if tab[""] {
+			t.Errorf("%s holds the empty word, which spanSet.in takes a full stop alone for", name)
+		}
 		for w := range tab {
 			if !repairWords.mayHave(fnvLower(fnvOffset, w)) {
 				t.Errorf("%s: %q is not in repairWords: add the table to repairTables", name, w)

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,34 +34,75 @@ type unit struct {
 	lower      string
 	known      bool // a word of ruleWords, or a symbol a rule starts at: "(" or a currency
 	spaceAfter bool // followed by white space
+	// tabs are the tables of the rules that hold lower (none for an unknown
+	// unit): the rules test them before they look a word up.
+	tabs ruleSet
+}
+
+// ruleSet is a set of the word tables of the rules.
+type ruleSet uint16
+
+// The tables of a ruleSet.
+const (
+	rDay       ruleSet = 1 << iota // dayNames
+	rYearLead                      // yearLeads
+	rZone                          // timeZones
+	rCurBefore                     // currencyBefore
+	rCurAfter                      // currencyAfter
+	rDollarOf                      // dollarOf
+	rUnit                          // units
+	rScale                         // scales
+	rNumber                        // numberWords
+	rMonth                         // monthNames
+)
+
+// lookup returns t[u.lower] for the table t of the rules, r in a ruleSet,
+// without a look-up when the table does not hold the unit.
+func lookup[V any](u *unit, r ruleSet, t map[string]V) (V, bool) {
+	if u.tabs&r == 0 {
+		var zero V
+		return zero, false
+	}
+	v, ok := t[u.lower]
+	return v, ok
+}
+
+// has reports whether a table of t holds the unit.
+func (u *unit) has(t ruleSet) bool { return u.tabs&t != 0 }
+
+// ruleEntry is a word's entry in ruleWords: the word and the tables that hold it.
+type ruleEntry struct {
+	lower string
+	tabs  ruleSet
 }
 
 // ruleWords are the words the rules ask about, lower-cased: the words of their
 // tables and those they compare with (TestRuleWords checks that each is here).
 // No rule starts at another word.
-var ruleWords = func() map[string]string {
-	m := map[string]string{}
-	add := func(w string) { m[w] = w }
-	for _, t := range []map[string]bool{dayNames, yearLeads} {
-		for w := range t {
-			add(w)
+var ruleWords = func() map[string]ruleEntry {
+	m := map[string]ruleEntry{}
+	add := func(w string, t ruleSet) { m[w] = ruleEntry{w, m[w].tabs | t} }
+	for t, r := range map[*map[string]bool]ruleSet{&dayNames: rDay, &yearLeads: rYearLead} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
-	for _, t := range []map[string]string{timeZones, currencyBefore, currencyAfter, dollarOf, units} {
-		for w := range t {
-			add(w)
+	for t, r := range map[*map[string]string]ruleSet{&timeZones: rZone, &currencyBefore: rCurBefore,
+		&currencyAfter: rCurAfter, &dollarOf: rDollarOf, &units: rUnit} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
-	for _, t := range []map[string]float64{scales, numberWords} {
-		for w := range t {
-			add(w)
+	for t, r := range map[*map[string]float64]ruleSet{&scales: rScale, &numberWords: rNumber} {
+		for w := range *t {
+			add(w, r)
 		}
 	}
 	for w := range monthNames {
-		add(w)
+		add(w, rMonth)
 	}
 	for _, w := range ruleKeywords {
-		add(w)
+		add(w, 0)
 	}
 	return m
 }()
@@ -72,18 +114,81 @@ var ruleKeywords = []string{
 	"percent", "per", "sen", "belas", "puluh", "ratus",
 }
 
-// ruleWordBits is the Bloom filter of ruleWords, so that most other words need
-// no look-up.
+// ruleWordBits is the Bloom filter of ruleWords by ruleKey, so that most other
+// words need no look-up.
 var ruleWordBits = func() (b wordBloom) {
 	for w := range ruleWords {
-		b.add(fnvLower(fnvOffset, w))
+		b.add(ruleKey(w))
 	}
 	return b
 }()
 
+// ruleKey is the key of an ASCII word in ruleWordBits: its length and its first,
+// second and last bytes lower-cased, mixed. Four bytes read instead of a hash of
+// every one keep lexUnits' loop over the letters short; a word that shares them
+// with a word of the rules only costs a map look-up.
+func ruleKey(w string) uint64 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	a, b, z := lowerASCII(w[0]), byte(0), lowerASCII(w[n-1])
+	if n > 1 {
+		b = lowerASCII(w[1])
+	}
+	return (uint64(n)<<24 | uint64(a)<<16 | uint64(b)<<8 | uint64(z)) * 0x9E3779B97F4A7C15 >> 48
+}
+
+// letterKey is ruleKey for a word of ASCII letters only.
+func letterKey(w string) uint64 {
+	n := len(w)
+	b := byte(0)
+	if n > 1 {
+		b = w[1] | 0x20
+	}
+	return (uint64(n)<<24 | uint64(w[0]|0x20)<<16 | uint64(b)<<8 | uint64(w[n-1]|0x20)) * 0x9E3779B97F4A7C15 >> 48
+}
+
+// load64 reads the eight bytes of s from i on as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// nonLetters returns the bytes of x that are not ASCII letters, each as its
+// high bit (0x80), and the others 0.
+func nonLetters(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// Folded to lower case and without the high bit, a letter is in a..z
+	// (0x61..0x7a); the sums set a byte's high bit from 0x61 and from 0x7b on,
+	// without a carry from one byte to the next.
+	t := (x | 0x20*ones) & (0x7f * ones)
+	ge61 := t + (0x80-0x61)*ones
+	ge7b := t + (0x80-0x7b)*ones
+	return (^(ge61 &^ ge7b) | x) & high
+}
+
+// lowerASCII lower-cases an ASCII capital letter and leaves any other byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // ruleWord returns the lower case of the word w for unit.lower, and whether the
 // rules know it, without allocating.
 func ruleWord(w string) (lower string, known bool) {
+	lower, _, known = ruleWordTabs(w)
+	return lower, known
+}
+
+// ruleWordTabs is ruleWord with the tables that hold the word (unit.tabs).
+func ruleWordTabs(w string) (lower string, tabs ruleSet, known bool) {
 	ascii, upper := true, false
 	for i := 0; i < len(w) && ascii; i++ {
 		c := w[i]
@@ -92,37 +197,37 @@ func ruleWord(w string) (lower string, known bool) {
 	}
 	var h uint64
 	if ascii {
-		h = fnvLowerASCII(w)
+		h = ruleKey(w)
 	}
 	return ruleWordOf(w, ascii, upper, h)
 }
 
 // ruleWordOf is ruleWord for a word whose bytes have been read already: ascii
 // and upper tell whether they are all ASCII and whether one is an upper-case
-// letter, and h, for an ASCII word, is fnvLowerASCII(w).
-func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, known bool) {
+// letter, and h, for an ASCII word, is ruleKey(w).
+func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, tabs ruleSet, known bool) {
 	if ascii {
 		switch {
 		case !ruleWordBits.mayHave(h) && upper:
-			return "", false // most capitalised words
+			return "", 0, false // most capitalised words
 		case !ruleWordBits.mayHave(h):
-			return w, false // most words
+			return w, 0, false // most words
 		case !upper:
 			if k, ok := ruleWords[w]; ok {
-				return k, true
+				return k.lower, k.tabs, true
 			}
-			return w, false
+			return w, 0, false
 		}
 	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
 	if k, ok := ruleWords[string(lw)]; ok {
-		return k, true
+		return k.lower, k.tabs, true
 	}
 	if string(lw) == w {
-		return w, false
+		return w, 0, false
 	}
-	return "", false
+	return "", 0, false
 }
 
 // lexUnits splits text[start:end] into units.
@@ -156,48 +261,68 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 			continue
 		}
 		if class&auLetter != 0 {
-			// The bytes ruleWord reads are read here: whether the word is
-			// ASCII, has a capital, and its lower-case hash.
-			from := i
-			ascii, upper, h := true, false, uint64(fnvOffset)
-			for i < len(text) {
-				if c := text[i]; c < utf8.RuneSelf {
-					// ASCII, most of the text: no rune decoding.
-					if 'a' <= c && c <= 'z' {
-						h = (h ^ uint64(c)) * fnvPrime
-						i++
-						continue
+			for {
+				// The bytes ruleWord reads are read here: whether the word is
+				// ASCII and has a capital.
+				from := i
+				ascii, upper := true, uint64(0) // upper: non-zero once a capital is read
+				for {
+					// ASCII letters, most of the text, eight bytes at a time.
+					for i+8 <= len(text) {
+						x := load64(text, i)
+						if stop := nonLetters(x); stop != 0 {
+							// The letters before the first other byte.
+							k := bits.TrailingZeros64(stop) / 8
+							upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)
+							i += k
+							break
+						}
+						upper |= ^x & 0x2020202020202020
+						i += 8
 					}
-					if 'A' <= c && c <= 'Z' {
-						upper = true
-						h = (h ^ uint64(c+'a'-'A')) * fnvPrime
+					// And the last seven, a byte at a time.
+					for i < len(text) {
+						k := asciiLetterCase[text[i]]
+						if k == 0 {
+							break
+						}
+						upper |= uint64(k & lcUpper)
 						i++
-						continue
 					}
+					if i == len(text) || text[i] < utf8.RuneSelf {
+						break
+					}
+					r, n := utf8.DecodeRuneInString(text[i:])
+					if !unicode.IsLetter(r) {
+						break
+					}
+					ascii = false
+					i += n
+				}
+				w := text[from:i]
+				var lower string
+				var tabs ruleSet
+				known := false
+				switch {
+				case !ascii:
+					lower, tabs, known = ruleWordTabs(w)
+				case !ruleWordBits.mayHave(letterKey(w)):
+					// Most words: ruleWordOf's answer without the call.
+					if upper == 0 {
+						lower = w
+					}
+				default:
+					lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
+				}
+				dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
+				// One space and an ASCII letter, most gaps: the next word,
+				// without a round of the outer loop.
+				if i+1 >= len(text) || text[i] != ' ' || asciiLetterCase[text[i+1]] == 0 {
 					break
 				}
-				r, n := utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				ascii = false
-				i += n
+				dst[len(dst)-1].spaceAfter = true
+				i++
 			}
-			w := text[from:i]
-			var lower string
-			known := false
-			switch {
-			case !ascii:
-				lower, known = ruleWord(w)
-			case !ruleWordBits.mayHave(h):
-				// Most words: ruleWordOf's answer without the call.
-				if !upper {
-					lower = w
-				}
-			default:
-				lower, known = ruleWordOf(w, true, upper, h)
-			}
-			dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known})
 			continue
 		}
 		u := unit{start: i}
@@ -225,11 +350,29 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		u.lower = u.text
 		if u.kind == uSym {
 			u.known = u.text == "(" || isCurrencySymbol(u.text)
+			if u.known {
+				u.tabs = ruleWords[u.text].tabs // a currency
+			}
 		}
 		dst = append(dst, u)
 	}
 	return dst
 }
+
+// The cases of asciiLetterCase.
+const (
+	lcLower = 1 << iota
+	lcUpper
+)
+
+// asciiLetterCase maps an ASCII letter to its case, lcLower or lcUpper, and
+// every other byte to 0.
+var asciiLetterCase = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = lcLower, lcUpper
+	}
+	return t
+}()
 
 // The classes of asciiUnit.
 const (
@@ -472,7 +615,7 @@ func year(s string) (int, bool) {
 func matchDate(us []unit, i int) (Entity, int) {
 	e := Entity{Label: DATE}
 	j := i
-	day := isWord(us, j) && dayNames[us[j].lower]
+	day := isWord(us, j) && us[j].has(rDay)
 	if day {
 		j++
 		if isSym(us, j, ",") {
@@ -503,12 +646,12 @@ words:
 	k = j
 	d := 0
 	if isNum(us, k) {
-		if n, ok := smallInt(us[k].text, 2); ok && n >= 1 && n <= 31 && isWord(us, k+1) && monthNames[us[k+1].lower] != 0 {
+		if n, ok := smallInt(us[k].text, 2); ok && n >= 1 && n <= 31 && isWord(us, k+1) && us[k+1].has(rMonth) {
 			d = n
 			k++
 		}
 	}
-	if isWord(us, k) && monthNames[us[k].lower] != 0 && (d != 0 || day || isNum(us, k+1)) {
+	if isWord(us, k) && us[k].has(rMonth) && (d != 0 || day || isNum(us, k+1)) {
 		m := monthNames[us[k].lower]
 		k++
 		if isSym(us, k, ".") && len(us[k-1].lower) <= 4 && !us[k-1].spaceAfter {
@@ -539,7 +682,7 @@ words:
 			return e, 2
 		}
 	}
-	if isNum(us, i) && isWord(us, i-1) && yearLeads[us[i-1].lower] {
+	if isNum(us, i) && isWord(us, i-1) && us[i-1].has(rYearLead) {
 		if y, ok := year(us[i].text); ok {
 			e.Value = dateValue(y, 0, 0)
 			return e, 1
@@ -583,7 +726,7 @@ func matchTime(us []unit, i int) (Entity, int) {
 	j++
 	zone := ""
 	if isWord(us, j) {
-		if z, found := timeZones[us[j].lower]; found {
+		if z, found := lookup(&us[j], rZone, timeZones); found {
 			zone = z
 			j++
 		} else {
@@ -607,7 +750,7 @@ func matchTime(us []unit, i int) (Entity, int) {
 				j++
 			}
 			if isWord(us, j) {
-				if z, found := timeZones[us[j].lower]; found {
+				if z, found := lookup(&us[j], rZone, timeZones); found {
 					zone = z
 					j++
 				}
@@ -729,7 +872,7 @@ func wordNumber(us []unit, i int) (float64, int) {
 	j := i
 	for ; isWord(us, j); j++ {
 		w := us[j].lower
-		if v, ok := numberWords[w]; ok {
+		if v, ok := lookup(&us[j], rNumber, numberWords); ok {
 			switch {
 			case v >= 1000: // seribu, sejuta
 				total += max(group+digit, 1) * v
@@ -766,7 +909,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	currency := ""
 	// A currency before the amount: Rp, Rp., US$, $, S$, €.
 	if isWord(us, j) || j < len(us) && us[j].kind == uSym && isCurrencySymbol(us[j].text) {
-		if c, ok := currencyBefore[us[j].lower]; ok {
+		if c, ok := lookup(&us[j], rCurBefore, currencyBefore); ok {
 			k := j + 1
 			switch us[j].lower {
 			case "us", "s", "a":
@@ -779,7 +922,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 				if isSym(us, k, ".") && us[j].lower == "rp" {
 					k++
 				}
-				if isNum(us, k) || (isWord(us, k) && numberWords[us[k].lower] != 0) {
+				if isNum(us, k) || (isWord(us, k) && us[k].has(rNumber) && numberWords[us[k].lower] != 0) {
 					currency, j = c, k
 				}
 			}
@@ -806,7 +949,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	}
 	scaled := false
 	for isWord(us, j) {
-		s, ok := scales[us[j].lower]
+		s, ok := lookup(&us[j], rScale, scales)
 		if !ok {
 			break
 		}
@@ -816,11 +959,11 @@ func matchAmount(us []unit, i int) (Entity, int) {
 	}
 	if currency == "" && isWord(us, j) {
 		w := us[j].lower
-		if c, ok := currencyAfter[w]; ok {
+		if c, ok := lookup(&us[j], rCurAfter, currencyAfter); ok {
 			currency = c
 			j++
 			if (w == "dolar" || w == "dollar") && isWord(us, j) {
-				if c, ok := dollarOf[us[j].lower]; ok {
+				if c, ok := lookup(&us[j], rDollarOf, dollarOf); ok {
 					currency = c
 					j++
 					if us[j-1].lower == "amerika" && isWord(us, j) && us[j].lower == "serikat" {
@@ -843,7 +986,7 @@ func matchAmount(us []unit, i int) (Entity, int) {
 		return Entity{Label: PERCENT, Number: amount}, j + 2 - i
 	}
 	if isWord(us, j) {
-		if u, ok := units[us[j].lower]; ok && us[j].text != "M" {
+		if u, ok := lookup(&us[j], rUnit, units); ok && us[j].text != "M" {
 			return Entity{Label: QUANTITY, Value: u, Number: amount}, j + 1 - i
 		}
 	}

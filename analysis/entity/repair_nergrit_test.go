@@ -136,3 +136,19 @@ func TestEventNames(t *testing.T) {
 		{"mencapai La Liga pertama", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
 	})
 }
+
+// In the NERGrit style the number of a house is part of its street.
+func TestStreetNumbers(t *testing.T) {
+	nergritRule(t, (*spanSet).streetNumbers, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"flat di Jalan Salemba 10 .", []span{{2, 4, LOC}}, []span{{2, 5, LOC}}},
+		{"menunjukan jalan Belitung no 8 sedangkan", []span{{1, 3, LOC}}, []span{{1, 5, LOC}}},
+		{"di Jalan Sudirman 12A ,", []span{{1, 3, LOC}}, []span{{1, 4, LOC}}},
+		// Not a year, nor after a place that is no street.
+		{"di Jalan Sudirman 2019", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
+		{"di Desa Sukamaju 2 ,", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
+	})
+}

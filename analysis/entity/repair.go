@@ -439,6 +439,7 @@ var repairs = [...]struct {
 	{(*spanSet).workTitles, of(StyleNERGrit), false},
 	{(*spanSet).eventNames, of(StyleNERGrit), false},
 	{(*spanSet).streetNumbers, of(StyleNERGrit), false},
+	{(*spanSet).quotedNicknames, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -152,3 +152,19 @@ func TestStreetNumbers(t *testing.T) {
 		{"di Desa Sukamaju 2 ,", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
 	})
 }
+
+// In the NERGrit style a nickname in quotes is part of the name around it.
+func TestQuotedNicknames(t *testing.T) {
+	nergritRule(t, (*spanSet).quotedNicknames, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"dan Michael \" Flea \" Balzary .", []span{{1, 2, PER}}, []span{{1, 6, PER}}},
+		{"Robert \" Robbie \" Mark Gaspar (", []span{{4, 6, PER}}, []span{{0, 6, PER}}},
+		// Not without a person beside it, nor into a place or an
+		// organisation.
+		{"Setelah \" Dalem \" Kawedanan Bekonang", []span{{4, 6, LOC}}, []span{{4, 6, LOC}}},
+		{"band Jakarta \" Rock \" Budi", []span{{1, 2, LOC}, {5, 6, PER}}, []span{{1, 2, LOC}, {5, 6, PER}}},
+	})
+}

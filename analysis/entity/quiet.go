@@ -17,7 +17,7 @@ var quietRules = []func(*spanSet){
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
 	(*spanSet).lowerHeadPlaces, (*spanSet).workTitles, (*spanSet).eventNames,
-	(*spanSet).streetNumbers, (*spanSet).quotedNicknames,
+	(*spanSet).streetNumbers, (*spanSet).quotedNicknames, (*spanSet).personParticles,
 	// lawTitles only clears spans.
 	(*spanSet).lawTitles,
 	// Rules that start at a capitalised word after the first (titlePlaces,

@@ -173,7 +173,7 @@ var repairTables = [...]map[string]bool{
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
-	areaNouns, eventWords, folkTitles, lowerHeads, tongueNouns, workNouns,
+	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, workNouns,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
 }
@@ -440,6 +440,7 @@ var repairs = [...]struct {
 	{(*spanSet).eventNames, of(StyleNERGrit), false},
 	{(*spanSet).streetNumbers, of(StyleNERGrit), false},
 	{(*spanSet).quotedNicknames, of(StyleNERGrit), false},
+	{(*spanSet).personParticles, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -289,3 +289,38 @@ func (s *spanSet) quotedNicknames() {
 		k = j
 	}
 }
+
+// nameParticles are the lower-case words inside a person's name: of descent
+// (bin, binti, br, boru: Abdurrachman bin Ali, Ermawati br Karo) and the
+// articles and prepositions of European and Arabic names (Thiago Emiliano da
+// Silva, van Basten, al).
+var nameParticles = map[string]bool{
+	"al": true, "bin": true, "binti": true, "boru": true, "br": true, "da": true,
+	"de": true, "del": true, "der": true, "dos": true, "el": true, "ibn": true,
+	"van": true, "von": true,
+}
+
+// personParticles makes, in the NERGrit style, a person, a particle of
+// nameParticles and the capitalised words after it one person, when the
+// model found no name there or a person (Abdurrachman | bin | Ali).
+func (s *spanSet) personParticles() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		p := sp.j
+		if sp.l != PER || p+1 >= n || s.lab[p] != "" || s.info[p].cas != cLower || !s.in(nameParticles, p) || !s.isCapWord(p+1) {
+			continue
+		}
+		j := p + 1
+		if nx, ok := s.spanAt(j); ok {
+			if nx.l != PER {
+				continue
+			}
+			j = nx.j
+		} else {
+			for j < n && s.isCapWord(j) && s.lab[j] == "" {
+				j++
+			}
+		}
+		s.set(sp.i, j, PER, s.conf[sp.i])
+	}
+}

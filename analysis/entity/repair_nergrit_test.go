@@ -168,3 +168,19 @@ func TestQuotedNicknames(t *testing.T) {
 		{"band Jakarta \" Rock \" Budi", []span{{1, 2, LOC}, {5, 6, PER}}, []span{{1, 2, LOC}, {5, 6, PER}}},
 	})
 }
+
+// In the NERGrit style a particle of descent or an article inside a person's
+// name joins the parts the model split.
+func TestPersonParticles(t *testing.T) {
+	nergritRule(t, (*spanSet).personParticles, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"Haji Abdurrachman bin Ali mengajukan", []span{{1, 2, PER}, {3, 4, PER}}, []span{{1, 4, PER}}},
+		{". Thiago Emiliano da Silva ,", []span{{1, 3, PER}}, []span{{1, 5, PER}}},
+		// Not into a place or an organisation, nor after di.
+		{"Budi de Jakarta", []span{{0, 1, PER}, {2, 3, LOC}}, []span{{0, 1, PER}, {2, 3, LOC}}},
+		{"Suhardi di RSPP", []span{{0, 1, PER}}, []span{{0, 1, PER}}},
+	})
+}

@@ -240,7 +240,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 					best, f = j, g
 				}
 			}
-			if best < 0 {
+			if best < 0 || best == i && counted(toks, i) {
 				continue
 			}
 			s := text[t.Start:toks[best].End]
@@ -253,6 +253,21 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 		return es
 	}
 	return resolveOverlaps(append(es, added...), &d.merge)
+}
+
+// counted reports whether token i of toks is an acronym that the number before
+// it counts (31 DPD, tiga BUMN): a common noun, as countedAcronyms has it, not a
+// mention of the name.
+func counted(toks []tokenize.Token, i int) bool {
+	return i > 0 && wordCase(toks[i].Text) == cUpper && counts(toks[i-1].Text) &&
+		(i < 2 || !capitalised(toks[i-2].Text))
+}
+
+// capitalised reports whether the word w starts with a capital letter, as
+// spanSet.isCapWord has it.
+func capitalised(w string) bool {
+	c := wordCase(w)
+	return c == cCap || c == cUpper || c == cMixed
 }
 
 // mentionKey identifies the mentions of one name: its label and text (or, for

@@ -44,7 +44,8 @@
 //
 // Days, months, holidays, products, phenomena, standards and common nouns
 // written as acronyms are not names: Senin, Idul Fitri, Elpiji, iPhone 15, El
-// Nino, Quick Response Code Indonesian Standard (QRIS), SPBU, KTP, BBM. (DATE
+// Nino, Quick Response Code Indonesian Standard (QRIS), SPBU, KTP, BBM, and
+// an acronym that a number counts is a common noun (31 DPD, tiga BUMN). (DATE
 // entities cover days and dates.) Headlines name what running text names:
 // Pengguna Aktif [Telegram] Tembus 200 Juta, [Pavel Durov] Sindir [Facebook].
 //
@@ -58,9 +59,11 @@
 // corpora's training sets: NERGrit shares the guideline's places and acronyms),
 // and in the idner style places are not
 // propagated (that corpus tags a country by its use in each mention: Indonesia
-// the place, but produk Indonesia and Duta Besar Indonesia untagged) and an
+// the place, but produk Indonesia, warga Gaza and Duta Besar Indonesia
+// untagged) and an
 // organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
-// that corpus writes it.
+// that corpus writes it, while what is written in brackets after a person is a
+// span of its own (Joko Widodo (Jokowi), Zainal Abidin (Indonesia)).
 //
 // # Pipeline
 //

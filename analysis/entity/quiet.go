@@ -12,7 +12,10 @@ var quietRules = []func(*spanSet){
 	// Rules that read or edit spans only.
 	(*spanSet).trimLower, (*spanSet).dropTitles, (*spanSet).mergePersons,
 	(*spanSet).loneHeads, (*spanSet).commonAcronyms, (*spanSet).notNames,
-	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).buildings,
+	(*spanSet).gazetteerPlaces, (*spanSet).bracketedAcronyms, (*spanSet).personBrackets,
+	(*spanSet).countedAcronyms, (*spanSet).placesOfNouns, (*spanSet).institutionsWithDan,
+	(*spanSet).lowerDirections, (*spanSet).titleCompounds, (*spanSet).placeLists,
+	(*spanSet).addressNumbers, (*spanSet).sentenceEnds, (*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
 	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
@@ -21,12 +24,13 @@ var quietRules = []func(*spanSet){
 	// lawTitles only clears spans.
 	(*spanSet).lawTitles,
 	// Rules that start at a capitalised word after the first (titlePlaces,
-	// regionInTitle, contextOrgs, lowerPlaces), need two capitalised words side
+	// regionInTitle, contextOrgs, premisesPlaces, couples, lowerPlaces), need two capitalised words side
 	// by side (cityHalls, orgNames, placeNames, coordination's lists), a
 	// capitalised acronym or long name inside brackets (acronyms: the
 	// expansion of an acronym needs two content words in them) or a run of
 	// capitalised words after the city of a dateline.
-	(*spanSet).titlePlaces, (*spanSet).regionInTitle, (*spanSet).contextOrgs,
+	(*spanSet).titlePlaces, (*spanSet).regionInTitle, (*spanSet).contextOrgs, (*spanSet).premisesPlaces,
+	(*spanSet).couples,
 	(*spanSet).lowerPlaces, (*spanSet).cityHalls, (*spanSet).orgNames,
 	(*spanSet).placeNames, (*spanSet).coordination, (*spanSet).acronyms,
 	(*spanSet).dateline,
@@ -167,6 +171,9 @@ var (
 	tabTitleLeads      = tableOf(titleLeads)
 	tabOpenBrackets    = tableOf(openBrackets)
 	tabSideWords       = tableOf(sideWords)
+	tabDemonymNouns    = tableOf(demonymNouns)
+	tabPremisesHeads   = tableOf(premisesHeads)
+	tabAddressWords    = tableOf(addressWords)
 )
 
 // summarize records which tables of repairTables hold a word of the sentence

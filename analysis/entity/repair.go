@@ -169,7 +169,8 @@ func (s *spanSet) in(m map[string]bool, k int) bool {
 // repairTables are the word tables that the repair rules ask a token about with
 // spanSet.in or lowerIn (TestRepairTables checks that none is missing).
 var repairTables = [...]map[string]bool{
-	buildingHeads, companyForm, dayNames, directions, headlineLower, keepTitles, lawWords,
+	addressWords, buildingHeads, companyForm, countWords, dayNames, demonymNouns, directions,
+	headlineLower, keepTitles, lawWords, premisesHeads,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
@@ -190,10 +191,10 @@ var (
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
-type tableSet uint32
+type tableSet uint64
 
 // Tables fit in a tableSet.
-var _ = [32 - len(repairTables)]struct{}{}
+var _ = [64 - len(repairTables)]struct{}{}
 
 // tableWords maps every word of repairTables to the tables that hold it.
 var tableWords = func() map[string]tableSet {
@@ -349,7 +350,17 @@ func (s *spanSet) isTitleWord(k int) bool {
 	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(keepTitles, k) {
 		return true
 	}
-	return isDegree(w)
+	return isDegree(w) || s.titleSecond(k)
+}
+
+// titleSecond reports whether token k is the second word of a title of two
+// words (the Agung of Jaksa Agung; see titlePairs).
+func (s *spanSet) titleSecond(k int) bool {
+	if k == 0 || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
+		return false
+	}
+	second, ok := titlePairs[string(s.lower(k-1))]
+	return ok && s.is(k, second)
 }
 
 // isDegree reports whether w is an academic degree: capitalised segments of at
@@ -415,6 +426,17 @@ var repairs = [...]struct {
 	{(*spanSet).gazetteerPlaces, allStyles, false},
 	{(*spanSet).acronyms, allStyles, false},
 	{(*spanSet).bracketedAcronyms, of(StyleIdner), false},
+	{(*spanSet).personBrackets, of(StyleIdner), false},
+	{(*spanSet).countedAcronyms, allStyles, false},
+	{(*spanSet).placesOfNouns, of(StyleIdner), false},
+	{(*spanSet).institutionsWithDan, of(StyleIdner, StyleNERGrit), false},
+	{(*spanSet).lowerDirections, of(StyleIdner), false},
+	{(*spanSet).premisesPlaces, of(StyleIdner), false},
+	{(*spanSet).titleCompounds, allStyles, false},
+	{(*spanSet).placeLists, allStyles, false},
+	{(*spanSet).addressNumbers, allStyles, false},
+	{(*spanSet).sentenceEnds, allStyles, false},
+	{(*spanSet).couples, allStyles, false},
 	{(*spanSet).cityHalls, of(StyleDefault), true},
 	{(*spanSet).orgNames, of(StyleDefault), true},
 	{(*spanSet).placeNames, of(StyleDefault, StyleNERGrit), true},
@@ -673,6 +695,313 @@ func (s *spanSet) bracketedAcronyms() {
 			continue
 		}
 		s.set(sp.i, end, ORG, s.conf[sp.i])
+	}
+}
+
+// personBrackets cuts from a person's name what is written in brackets after
+// it, as idner-news-2k writes it: a nickname (Joko Widodo (Jokowi), Abdurrahman
+// Wahid (Gus Dur)) is a person of its own, a country or a party (Zainal Abidin
+// (Indonesia), Tatang Farhanul Hakim (Golkar)) a place or an organisation of its
+// own, whichever of the lists knows the word in the brackets; the brackets are
+// stuck to the words, as in that corpus's tokens.
+func (s *spanSet) personBrackets() {
+	for _, sp := range s.spans() {
+		if sp.l != PER || sp.j-sp.i < 2 {
+			continue
+		}
+		for k := sp.i + 1; k < sp.j; k++ {
+			w := s.words[k]
+			if len(w) < 2 || w[0] != '(' || !s.isCapWord(k) {
+				continue
+			}
+			l := PER
+			switch c := s.gaz.word(strings.TrimRight(w[1:], ").,;:")); {
+			case c&gazLOC != 0:
+				l = LOC
+			case c&gazORG != 0:
+				l = ORG
+			}
+			s.set(k, sp.j, l, s.conf[k])
+			break
+		}
+	}
+}
+
+// countedAcronyms drops the acronyms that a number counts: 31 DPD, tiga BUMN,
+// 10 RT are boards, companies and neighbourhoods of a kind, common nouns, not
+// the name of one (both corpora leave them untagged). A number after a
+// capitalised word is part of a name (Liputan 6 SCTV) and counts nothing.
+func (s *spanSet) countedAcronyms() {
+	for _, sp := range s.spans() {
+		if k := sp.i; sp.j == k+1 && k > 0 && s.info[k].cas == cUpper && (k < 2 || !s.isCapWord(k-2)) && counts(s.words[k-1]) {
+			s.set(k, k+1, "", 0)
+		}
+	}
+}
+
+// counts reports whether the word w is a number that counts the noun after it:
+// at most three digits (31, not the year 2015), or one of countWords.
+func counts(w string) bool {
+	return len(w) <= 3 && isDigits(w) || lowerIn(countWords, w)
+}
+
+// countWords are the number words that count the noun after them.
+var countWords = map[string]bool{
+	"satu": true, "dua": true, "tiga": true, "empat": true, "lima": true, "enam": true,
+	"tujuh": true, "delapan": true, "sembilan": true, "sepuluh": true, "sebelas": true,
+	"belasan": true, "puluh": true, "puluhan": true, "ratus": true, "ratusan": true,
+	"seratus": true, "ribuan": true,
+}
+
+// isDigits reports whether w is made of ASCII digits only (and not empty).
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// placesOfNouns leaves untagged, as idner-news-2k does, a place that says
+// whose or of where a noun of people, troops or things is (warga Gaza, turis
+// Australia, militer Israel, bahasa Turki, produk Indonesia): that corpus tags
+// a place by its use in each mention, and this use is no mention of the place.
+// (The package's guideline, and NERGrit, tag the place wherever it is written.)
+func (s *spanSet) placesOfNouns() {
+	if !s.has(tabDemonymNouns) {
+		return // no noun of people or things
+	}
+	for _, sp := range s.spans() {
+		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(demonymNouns, sp.i-1) {
+			s.set(sp.i, sp.j, "", 0)
+		}
+	}
+}
+
+// demonymNouns are the nouns after which idner-news-2k leaves a place
+// untagged: people, troops, languages and things of a place.
+var demonymNouns = map[string]bool{
+	"warga": true, "penduduk": true, "masyarakat": true, "rakyat": true, "turis": true,
+	"pengungsi": true, "pria": true, "wanita": true, "perempuan": true, "remaja": true,
+	"bocah": true, "etnis": true, "suku": true, "bahasa": true, "berbahasa": true,
+	"militer": true, "tentara": true, "pasukan": true, "polisi": true, "produk": true,
+	"buatan": true, "kemerdekaan": true, "keistimewaan": true,
+}
+
+// institutionsWithDan runs the name of an institution that its head starts
+// (Kementerian, Pusat, Departemen) on over "dan" and the capitalised words after
+// it, which the model often leaves out: Kementerian Hukum dan HAM, Pusat
+// Pelaporan dan Analisis Transaksi Keuangan, as both corpora write them. The
+// words after "dan" stop at another head (Mahkamah Konstitusi dan Dewan
+// Kehormatan Penyelenggara Pemilu are two), at a name the model found, and
+// after a word that ends its sentence (HAM?). In the default style orgNames
+// does this and more.
+func (s *spanSet) institutionsWithDan() {
+	if !s.has(tabListJoiners) {
+		return // no dan
+	}
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		d := sp.j
+		if sp.l != ORG || d+1 >= n || !s.in(orgHeads, sp.i) || !s.is(d, "dan") || s.lab[d] != "" {
+			continue
+		}
+		e := d + 1
+		for e < n && s.isCapWord(e) && s.lab[e] == "" && !s.in(orgHeads, e) {
+			e++
+			if w := s.words[e-1]; w[len(w)-1] == '?' || w[len(w)-1] == '!' {
+				break
+			}
+		}
+		if e > d+1 {
+			s.set(sp.i, e, ORG, s.conf[sp.i])
+		}
+	}
+}
+
+// lowerDirections takes into a place the point of the compass written after it
+// in lower case (Gaza selatan, Afrika barat, Israel utara), as idner-news-2k
+// tags it; a point of two words (Afrika barat laut, the north-west of Africa)
+// stays out, as there, and so does tengah, which after a name is mostly the
+// aspect (Israel tengah menyiapkan) or a time (tengah malam). (NERGrit leaves
+// such points out, and placeDirections takes in the capitalised ones of the
+// guideline: Jakarta Utara.)
+func (s *spanSet) lowerDirections() {
+	if !s.has(tabDirections) {
+		return // no point of the compass
+	}
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		d := sp.j
+		if sp.l != LOC || d >= n || s.lab[d] != "" || s.info[d].cas != cLower || !s.in(directions, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
+			continue
+		}
+		if d+1 < n && (s.is(d+1, "laut") || s.is(d+1, "daya")) {
+			continue
+		}
+		s.set(sp.i, d+1, LOC, s.conf[sp.i])
+	}
+}
+
+// premisesPlaces makes a place, as idner-news-2k does, of the premises that
+// "di", "ke" or "menuju" lead to, named by who is in them: di kompleks DPR, di
+// kantor Presiden, menuju kediaman Soekarno, di kampus Institut Agama Islam
+// Sunan Giri (the lower-case head is part of the place). The name the model
+// found, an organisation or a person, becomes the place; a span that runs on
+// past the capitalised words is left alone. (The guideline has the
+// institution in Gedung Merah Putih KPK, and NERGrit tags the name alone.)
+func (s *spanSet) premisesPlaces() {
+	if !s.has(tabPremisesHeads) {
+		return // no premises
+	}
+	n := len(s.words)
+	for k := 1; k+1 < n; k++ {
+		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(premisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
+			continue
+		}
+		if !s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
+			continue
+		}
+		e := k + 1
+		for e < n && s.isCapWord(e) {
+			e++
+		}
+		if e < n && s.lab[e] != "" && !s.beg[e] {
+			continue
+		}
+		s.set(k, e, LOC, 0.7)
+		k = e - 1
+	}
+}
+
+// premisesHeads are the lower-case words for premises that premisesPlaces
+// reads: gedung, kantor, kompleks.
+var premisesHeads = map[string]bool{
+	"gedung": true, "kantor": true, "kompleks": true, "komplek": true, "kediaman": true,
+	"kampus": true, "markas": true, "pendapa": true, "pendopo": true,
+}
+
+// titleCompounds cuts from the start of a span the second word of a title of
+// two words (Jaksa Agung, Uskup Agung, Duta Besar), which the model reads as
+// the start of a name: Jaksa Agung [Prasetyo]. Titles stay outside names in
+// every style.
+func (s *spanSet) titleCompounds() {
+	for _, sp := range s.spans() {
+		k := sp.i
+		if k == 0 || s.lab[k-1] != "" || !s.titleSecond(k) {
+			continue
+		}
+		s.set(k, sp.j, "", 0)
+		if k+1 < sp.j {
+			s.set(k+1, sp.j, sp.l, s.conf[k+1])
+		}
+	}
+}
+
+// titlePairs maps the first word of a title of two words to its second.
+var titlePairs = map[string]string{
+	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
+}
+
+// placeLists makes a place of the capitalised words that stand between two
+// places in a list of commas, an address or a row of villages (Hotel Sahid
+// Jaya, Sudirman, Jakarta Pusat; Paya Mabar, Avros, Paya Lombang), whatever
+// the model made of them, in every style.
+func (s *spanSet) placeLists() {
+	n := len(s.words)
+	for _, sp := range s.spans() {
+		a := sp.j + 1 // the first word after the comma
+		if sp.l != LOC || a >= n || s.words[sp.j] != "," || s.lab[sp.j] != "" || !s.isCapWord(a) {
+			continue
+		}
+		b := a
+		for b < n && s.isCapWord(b) {
+			b++
+		}
+		// The words are outside names, or one name that is no place.
+		if l := s.lab[a]; l != "" {
+			if at, _ := s.spanAt(a); l == LOC || at != (span{a, b, l}) {
+				continue
+			}
+		} else if slices.ContainsFunc(s.lab[a:b], func(x Label) bool { return x != "" }) {
+			continue
+		}
+		if b+1 >= n || s.words[b] != "," || s.lab[b] != "" || s.lab[b+1] != LOC || !s.beg[b+1] {
+			continue
+		}
+		c := s.conf[a]
+		if s.lab[a] == "" {
+			c = 0.6
+		}
+		s.set(a, b, LOC, c)
+	}
+}
+
+// addressNumbers cuts from the end of a place the words of an address that
+// a number follows (Jalan Asia No. 182, Dusun Kedungsari RT 05, Kabupaten
+// Berau Nomor 475): the number and its word are no part of the name, in any
+// style; a span of nothing else is cleared.
+func (s *spanSet) addressNumbers() {
+	if !s.has(tabAddressWords) {
+		return // no word of an address
+	}
+	for _, sp := range s.spans() {
+		j := sp.j
+		for j > sp.i && s.in(addressWords, j-1) {
+			j--
+		}
+		if j == sp.j || sp.l != LOC {
+			continue
+		}
+		c := s.conf[sp.i]
+		s.set(sp.i, sp.j, "", 0)
+		if j > sp.i {
+			s.set(sp.i, j, LOC, c)
+		}
+	}
+}
+
+// addressWords are the words of an address before its numbers: no, nomor, rt.
+var addressWords = map[string]bool{
+	"no": true, "nomor": true, "nomer": true, "kav": true, "kavling": true, "blok": true,
+	"rt": true, "rw": true, "km": true,
+}
+
+// sentenceEnds ends a span at a word that ends a sentence with its question or
+// exclamation mark stuck to it (di Indonesia? Kalau ...), as a corpus's tokens
+// may have it: the words after it are another sentence's, in every style.
+func (s *spanSet) sentenceEnds() {
+	for _, sp := range s.spans() {
+		for k := sp.i; k < sp.j-1; k++ {
+			if w := s.words[k]; len(w) > 1 && (w[len(w)-1] == '?' || w[len(w)-1] == '!') {
+				c := s.conf[sp.i]
+				s.set(sp.i, sp.j, "", 0)
+				s.set(sp.i, k+1, sp.l, c)
+				break
+			}
+		}
+	}
+}
+
+// couples makes persons of the capitalised words after "pasangan" (a couple,
+// a ticket of candidates) that the model left out: pasangan Jokowi-JK,
+// pasangan Irianto-Tatang, as both corpora tag them, in every style; a place
+// or an organisation of the lists (pasangan Indonesia, the Indonesian pair) is
+// none.
+func (s *spanSet) couples() {
+	n := len(s.words)
+	for k := 1; k < n; k++ {
+		if !s.isCapWord(k) || s.lab[k] != "" || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||
+			s.info[k].class&(gazLOC|gazORG) != 0 || s.info[k].gazB&(gazLOC|gazORG) != 0 {
+			continue
+		}
+		e := k
+		for e < n && s.isCapWord(e) && s.lab[e] == "" {
+			e++
+		}
+		s.set(k, e, PER, 0.7)
+		k = e
 	}
 }
 
@@ -995,6 +1324,9 @@ func (s *spanSet) placeNames() {
 			continue // glued to a capitalised word the model left out
 		}
 		j := s.placeRun(i + 1)
+		for j > i+2 && s.in(addressWords, j-1) {
+			j-- // Jalan Merdeka Barat No. 9: see addressNumbers
+		}
 		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.j > j {
 			continue // an institution named after the place
 		}

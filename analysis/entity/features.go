@@ -319,6 +319,9 @@ type featurizer struct {
 	// their standings.
 	lexMemo map[uint64]uint8
 	words   wordInfoCache // what sentence needs of the words seen
+	// topics holds the classes of the sentence's lower-case words that tell
+	// what it is about (see topicFeatures).
+	topics gazClass
 }
 
 // sentence computes the per-token information for words.
@@ -328,6 +331,7 @@ func (fz *featurizer) sentence(words []string) {
 	fz.info = grow(fz.info, n)
 	info := fz.info
 	run := -1 // the first token of the capitalised run before, or -1
+	fz.topics = 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
 		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
@@ -336,6 +340,9 @@ func (fz *featurizer) sentence(words []string) {
 			if run < 0 {
 				run = i
 			}
+		case cLower:
+			fz.topics |= wi.class & topicClasses
+			fallthrough
 		default:
 			if run >= 0 {
 				fz.capitalRun(run, i)
@@ -721,7 +728,7 @@ func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
 	if first == 0 && last == 0 {
 		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
 	}
-	return out
+	return fz.topicFeatures(out, ti)
 }
 
 // positionFeatures appends the features of token i that tell a sentence-initial
@@ -736,7 +743,7 @@ func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
 	if i >= 2 {
 		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
-	return out
+	return fz.predicateFeatures(out, i)
 }
 
 func b2u(b bool) uint64 {

@@ -21,8 +21,8 @@ var quietRules = []func(*spanSet){
 	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
 	(*spanSet).lowerHeadPlaces, (*spanSet).workTitles, (*spanSet).eventNames,
 	(*spanSet).streetNumbers, (*spanSet).quotedNicknames, (*spanSet).personParticles,
-	// lawTitles only clears spans.
-	(*spanSet).lawTitles,
+	// lawTitles only clears spans; replacedLetters only grows them.
+	(*spanSet).lawTitles, (*spanSet).replacedLetters,
 	// Rules that start at a capitalised word after the first (titlePlaces,
 	// regionInTitle, contextOrgs, premisesPlaces, couples, lowerPlaces), need two capitalised words side
 	// by side (cityHalls, orgNames, placeNames, coordination's lists), a

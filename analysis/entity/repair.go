@@ -454,6 +454,7 @@ var repairs = [...]struct {
 	{(*spanSet).contextOrgs, allStyles, false},
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
+	{(*spanSet).replacedLetters, of(StyleNERGrit), false},
 	{(*spanSet).areaPlaces, of(StyleNERGrit), false},
 	{(*spanSet).personFolkTitles, of(StyleNERGrit), false},
 	{(*spanSet).tongues, of(StyleNERGrit), false},

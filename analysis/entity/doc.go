@@ -64,6 +64,15 @@
 // organisation's acronym in brackets joins its span (Mahkamah Konstitusi (MK)), as
 // that corpus writes it, while what is written in brackets after a person is a
 // span of its own (Joko Widodo (Jokowi), Zainal Abidin (Indonesia)).
+// The NERGrit style follows that corpus where it parts from the guideline
+// (repair_nergrit.go): the noun of an area and the words of address of kin,
+// the street and a crew stay outside a name (kawasan [Bahu Mall], Mbah
+// [Surip], Capt [Jarot]); a head of a place in lower case, the number of a
+// house and a quoted nickname are inside it ([kota Semarang], [Jalan
+// Salemba 10], [Michael " Flea " Balzary]); the titles of works and shows,
+// competitions, cups and awards, and tongues and peoples that are no place
+// are untagged (serial John Doe, AFC Cup, bahasa Tamil; but bahasa
+// [Inggris]).
 //
 // # Pipeline
 //

@@ -18,6 +18,9 @@ var quietRules = []func(*spanSet){
 	(*spanSet).addressNumbers, (*spanSet).sentenceEnds, (*spanSet).buildings,
 	(*spanSet).companyForms, (*spanSet).placeDirections, (*spanSet).compassSides,
 	(*spanSet).cutDays, (*spanSet).personAfterTitle, (*spanSet).initialWords,
+	(*spanSet).areaPlaces, (*spanSet).personFolkTitles, (*spanSet).tongues,
+	(*spanSet).lowerHeadPlaces, (*spanSet).workTitles, (*spanSet).eventNames,
+	(*spanSet).streetNumbers, (*spanSet).quotedNicknames, (*spanSet).personParticles,
 	// lawTitles only clears spans; replacedLetters only grows them.
 	(*spanSet).lawTitles, (*spanSet).replacedLetters,
 	// Rules that start at a capitalised word after the first (titlePlaces,

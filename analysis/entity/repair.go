@@ -173,6 +173,8 @@ var repairTables = [...]map[string]bool{
 	headlineLower, keepTitles, lawWords, premisesHeads,
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
+	// The tables of the rules of the NERGrit style (repair_nergrit.go).
+	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, workNouns,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
 }
@@ -189,10 +191,10 @@ var (
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
-type tableSet uint32
+type tableSet uint64
 
 // Tables fit in a tableSet.
-var _ = [32 - len(repairTables)]struct{}{}
+var _ = [64 - len(repairTables)]struct{}{}
 
 // tableWords maps every word of repairTables to the tables that hold it.
 var tableWords = func() map[string]tableSet {
@@ -453,6 +455,15 @@ var repairs = [...]struct {
 	{(*spanSet).personAfterTitle, of(StyleDefault), false},
 	{(*spanSet).initialWords, of(StyleDefault), false},
 	{(*spanSet).replacedLetters, of(StyleNERGrit), false},
+	{(*spanSet).areaPlaces, of(StyleNERGrit), false},
+	{(*spanSet).personFolkTitles, of(StyleNERGrit), false},
+	{(*spanSet).tongues, of(StyleNERGrit), false},
+	{(*spanSet).lowerHeadPlaces, of(StyleNERGrit), false},
+	{(*spanSet).workTitles, of(StyleNERGrit), false},
+	{(*spanSet).eventNames, of(StyleNERGrit), false},
+	{(*spanSet).streetNumbers, of(StyleNERGrit), false},
+	{(*spanSet).quotedNicknames, of(StyleNERGrit), false},
+	{(*spanSet).personParticles, of(StyleNERGrit), false},
 	{(*spanSet).governments, of(StyleIdner), false},
 	{(*spanSet).roleSpans, allStyles, false},
 	{(*spanSet).betweens, allStyles, false},

@@ -261,6 +261,10 @@ func TestRepairTables(t *testing.T) {
 		"lawWords": lawWords, "nameAbbrevs": nameAbbrevs, "nameConnectors": nameConnectors, "orgAnnouncers": orgAnnouncers,
 		"orgHeads": orgHeads, "orgTitles": orgTitles, "placeHeads": placeHeads,
 		"regionTitles": regionTitles, "stationKinds": stationKinds,
+		// The tables of the NERGrit style.
+		"areaNouns": areaNouns, "folkTitles": folkTitles, "tongueNouns": tongueNouns,
+		"lowerHeads": lowerHeads, "workNouns": workNouns, "eventWords": eventWords,
+		"nameParticles": nameParticles,
 		// The tables of the gates.
 		"lowerPlaceHeads": lowerPlaceHeads, "listJoiners": listJoiners, "stationWords": stationWords,
 		"hallWords": hallWords, "titleLeads": titleLeads, "openBrackets": openBrackets, "sideWords": sideWords,

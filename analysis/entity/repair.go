@@ -468,6 +468,7 @@ var repairs = [...]struct {
 	{(*spanSet).roleSpans, allStyles, false},
 	{(*spanSet).betweens, allStyles, false},
 	{(*spanSet).stuckBrackets, of(StyleIdner, StyleNERGrit), false},
+	{(*spanSet).honorificPersons, of(StyleIdner), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

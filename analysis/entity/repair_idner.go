@@ -107,3 +107,24 @@ func isUpperWord(w string) bool {
 	}
 	return true
 }
+
+// nameHonorifics are the honorifics that idner-news-2k keeps inside a
+// person's name (Gus Dur, KH Abdurrahman Wahid, Sultan Hamengku Buwono X: idner
+// train 7 of 7), unlike the titles of office and of degrees (Prof, 6 of 6
+// outside).
+var nameHonorifics = []string{"gus", "kh", "sultan"}
+
+// honorificPersons takes into a person the honorific of nameHonorifics right
+// before it, in the idner style.
+func (s *spanSet) honorificPersons() {
+	n := len(s.words)
+	for k := 0; k+1 < n; k++ {
+		if s.lab[k] != "" || s.lab[k+1] != PER || !s.beg[k+1] || !s.isCapWord(k) ||
+			!slices.ContainsFunc(nameHonorifics, func(w string) bool { return s.is(k, w) }) {
+			continue
+		}
+		sp, _ := s.spanAt(k + 1)
+		s.set(k, sp.j, PER, s.conf[k+1])
+		k = sp.j - 1
+	}
+}

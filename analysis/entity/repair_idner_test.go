@@ -99,3 +99,33 @@ func TestStuckBrackets(t *testing.T) {
 		}
 	}
 }
+
+func TestHonorificPersons(t *testing.T) {
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, c := range []struct {
+		text  string
+		model []span
+		want  []span
+	}{
+		{"Gus Dur mengatakan", []span{{1, 2, PER}}, []span{{0, 2, PER}}},
+		{"KH Abdurrahman Wahid (Gus Dur)", []span{{1, 3, PER}, {3, 5, PER}}, []span{{0, 3, PER}, {3, 5, PER}}},
+		{"mengajak Sultan Hamengku Buwono X", []span{{2, 5, PER}}, []span{{1, 5, PER}}},
+		// A title of office stays out.
+		{"kata Prof Hikmahanto", []span{{2, 3, PER}}, []span{{2, 3, PER}}},
+	} {
+		words := strings.Fields(c.text)
+		tg.fz.sentence(words)
+		var ss spanSet
+		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.gaz = r.gaz
+		for _, sp := range c.model {
+			ss.set(sp.i, sp.j, sp.l, 0.9)
+		}
+		ss.honorificPersons()
+		if got := ss.spans(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -174,7 +174,7 @@ var repairTables = [...]map[string]bool{
 	nameAbbrevs, nameConnectors, orgAnnouncers, orgHeads, orgTitles, placeHeads, regionTitles,
 	stationKinds,
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
-	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, workNouns,
+	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, villageHeads, workNouns,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
 }
@@ -469,6 +469,7 @@ var repairs = [...]struct {
 	{(*spanSet).betweens, allStyles, false},
 	{(*spanSet).stuckBrackets, of(StyleIdner, StyleNERGrit), false},
 	{(*spanSet).honorificPersons, of(StyleIdner), false},
+	{(*spanSet).lowerVillages, of(StyleNERGrit), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

@@ -184,3 +184,24 @@ func TestPersonParticles(t *testing.T) {
 		{"Suhardi di RSPP", []span{{0, 1, PER}}, []span{{0, 1, PER}}},
 	})
 }
+
+// In the NERGrit style a village's name written in lower case after its head,
+// a word that the language does not know, is a place with the head.
+func TestLowerVillages(t *testing.T) {
+	nergritRule(t, (*spanSet).lowerVillages, []struct {
+		text  string
+		found []span
+		want  []span
+	}{
+		{"Sebagian penduduk desa kertobanyon bekerja", nil, []span{{2, 4, LOC}}},
+		{"pelepasan kampung kampal dari kampung masigi 1 terjadi", nil, []span{{1, 3, LOC}, {4, 7, LOC}}},
+		{"penduduk desa mbuang - mbuang adalah nelayan", nil, []span{{1, 5, LOC}}},
+		{"penduduk desa mbuang - Mbuang adalah", []span{{4, 5, LOC}}, []span{{1, 5, LOC}}},
+		// Words of the language, a capitalised name, the capital and a head
+		// inside a span are left as they are.
+		{"desa ini merupakan desa tertinggal dan desa wisata", nil, nil},
+		{"di desa Sigong", []span{{2, 3, LOC}}, []span{{2, 3, LOC}}},
+		{"ibu kota kertobanyon", nil, nil},
+		{"Pemerintah desa puhgogor", []span{{0, 3, ORG}}, []span{{0, 3, ORG}}},
+	})
+}

@@ -264,7 +264,7 @@ func TestRepairTables(t *testing.T) {
 		// The tables of the NERGrit style.
 		"areaNouns": areaNouns, "folkTitles": folkTitles, "tongueNouns": tongueNouns,
 		"lowerHeads": lowerHeads, "workNouns": workNouns, "eventWords": eventWords,
-		"nameParticles": nameParticles,
+		"nameParticles": nameParticles, "villageHeads": villageHeads,
 		// The tables of the gates.
 		"lowerPlaceHeads": lowerPlaceHeads, "listJoiners": listJoiners, "stationWords": stationWords,
 		"hallWords": hallWords, "titleLeads": titleLeads, "openBrackets": openBrackets, "sideWords": sideWords,

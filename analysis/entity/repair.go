@@ -469,6 +469,7 @@ var repairs = [...]struct {
 	{(*spanSet).betweens, allStyles, false},
 	{(*spanSet).stuckBrackets, of(StyleIdner, StyleNERGrit), false},
 	{(*spanSet).honorificPersons, of(StyleIdner), false},
+	{(*spanSet).premisesOrgs, of(StyleIdner), false},
 }
 
 // repair applies the rules of s's style to the spans of one sentence (but not

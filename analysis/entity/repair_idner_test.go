@@ -133,14 +133,7 @@ func TestHonorificPersons(t *testing.T) {
 // In the idner style a capitalised Kantor, Gedung or Kompleks that di, ke or
 // menuju lead to is a place with the organisation after it.
 func TestPremisesOrgs(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		model []span
-		want  []span
-	}{
+	checkRule(t, StyleIdner, (*spanSet).premisesOrgs, []ruleCase{
 		{"di Kantor Lingkaran Survei Indonesia", []span{{1, 5, ORG}}, []span{{1, 5, LOC}}},
 		{"di Kantor Komisi Pemilihan Umum", []span{{1, 2, LOC}, {2, 5, ORG}}, []span{{1, 5, LOC}}},
 		{"ke Gedung DPR", []span{{2, 3, ORG}}, []span{{1, 3, LOC}}},
@@ -148,18 +141,5 @@ func TestPremisesOrgs(t *testing.T) {
 		{"kata Kantor Berita IRNA", []span{{1, 4, ORG}}, []span{{1, 4, ORG}}},
 		// A person after the head is no organisation to take.
 		{"di Kediaman Soekarno", []span{{2, 3, PER}}, []span{{2, 3, PER}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		for _, sp := range c.model {
-			ss.set(sp.i, sp.j, sp.l, 0.9)
-		}
-		ss.premisesOrgs()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }

@@ -37,10 +37,12 @@ var quietRules = []func(*spanSet){
 }
 
 // pairRules are the repair rules that start only at two capitalised words side
-// by side (Balai Kota, Dinas Kesehatan, Kabupaten Enrekang, Stasiun Klaten),
+// by side (Balai Kota, Dinas Kesehatan, Kabupaten Enrekang, Stasiun Klaten, di
+// Kantor BEI),
 // whatever the spans: spanSet.repair skips them in a sentence without such a
 // pair.
-var pairRules = []func(*spanSet){(*spanSet).cityHalls, (*spanSet).orgNames, (*spanSet).placeNames}
+var pairRules = []func(*spanSet){(*spanSet).cityHalls, (*spanSet).orgNames, (*spanSet).placeNames,
+	(*spanSet).premisesOrgs}
 
 // skipQuiet and skipUnpaired mark the rules of repairs that are in quietRules
 // and pairRules.

@@ -469,6 +469,7 @@ var repairs = [...]struct {
 	{(*spanSet).betweens, allStyles, false},
 	{(*spanSet).stuckBrackets, of(StyleIdner, StyleNERGrit), false},
 	{(*spanSet).honorificPersons, of(StyleIdner), false},
+	{(*spanSet).premisesOrgs, of(StyleIdner), false},
 	{(*spanSet).lowerVillages, of(StyleNERGrit), false},
 }
 

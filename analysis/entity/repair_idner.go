@@ -128,3 +128,39 @@ func (s *spanSet) honorificPersons() {
 		k = sp.j - 1
 	}
 }
+
+// premisesOrgs makes a place, in the idner style, of a capitalised head of
+// premisesHeads that di, ke or menuju lead to, with the name after it, where
+// the model read an organisation: di Kantor Lingkaran Survei Indonesia, di
+// Kantor | Komisi Pemilihan Umum (KPU). idner-news-2k tags these premises as
+// places (idner train: all 14 capitalised Gedung, Kantor and Kompleks after
+// di, ke or menuju), while Kantor Berita IRNA as a subject stays an
+// organisation. premisesPlaces reads the lower-case heads.
+func (s *spanSet) premisesOrgs() {
+	if !s.has(tabPremisesHeads) {
+		return // no premises
+	}
+	n := len(s.words)
+	for k := 1; k+1 < n; k++ {
+		if s.info[k].cas != cCap || !s.isCapWord(k+1) || !s.in(premisesHeads, k) ||
+			!s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
+			continue
+		}
+		sp, ok := s.spanAt(k)
+		switch {
+		case ok && sp.i == k && sp.l == ORG:
+			s.set(k, sp.j, LOC, s.conf[k])
+		case !ok || sp.i == k && sp.j == k+1 && sp.l == LOC:
+			// The head alone, or untagged, before the organisation.
+			if nx, ok := s.spanAt(k + 1); ok && nx.i == k+1 && nx.l == ORG {
+				s.set(k, nx.j, LOC, s.conf[k+1])
+				sp = nx
+			} else {
+				continue
+			}
+		default:
+			continue
+		}
+		k = sp.j - 1
+	}
+}

@@ -129,3 +129,17 @@ func TestHonorificPersons(t *testing.T) {
 		}
 	}
 }
+
+// In the idner style a capitalised Kantor, Gedung or Kompleks that di, ke or
+// menuju lead to is a place with the organisation after it.
+func TestPremisesOrgs(t *testing.T) {
+	checkRule(t, StyleIdner, (*spanSet).premisesOrgs, []ruleCase{
+		{"di Kantor Lingkaran Survei Indonesia", []span{{1, 5, ORG}}, []span{{1, 5, LOC}}},
+		{"di Kantor Komisi Pemilihan Umum", []span{{1, 2, LOC}, {2, 5, ORG}}, []span{{1, 5, LOC}}},
+		{"ke Gedung DPR", []span{{2, 3, ORG}}, []span{{1, 3, LOC}}},
+		// A news agency as the subject stays an organisation.
+		{"kata Kantor Berita IRNA", []span{{1, 4, ORG}}, []span{{1, 4, ORG}}},
+		// A person after the head is no organisation to take.
+		{"di Kediaman Soekarno", []span{{2, 3, PER}}, []span{{2, 3, PER}}},
+	})
+}

@@ -1,36 +1,12 @@
 package entity
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // nergritRule runs one repair rule of the NERGrit style on a sentence whose
 // spans the model found, and checks the spans it leaves.
-func nergritRule(t *testing.T, rule func(*spanSet), cases []struct {
-	text  string
-	found []span // what the model found
-	want  []span
-}) {
+func nergritRule(t *testing.T, rule func(*spanSet), cases []ruleCase) {
 	t.Helper()
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range cases {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleNERGrit)
-		ss.gaz = r.gaz
-		for _, sp := range c.found {
-			ss.set(sp.i, sp.j, sp.l, 0)
-		}
-		rule(&ss)
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleNERGrit, rule, cases)
 }
 
 // In the NERGrit style the noun of an area stays outside the place it names.

@@ -322,36 +322,49 @@ func TestRepairTables(t *testing.T) {
 	}
 }
 
-// In the idner style what is written in brackets after a person's name is a
-// span of its own, typed by the lists: a nickname a person, a country a place,
-// a party an organisation.
-func TestPersonBrackets(t *testing.T) {
+// ruleCase is a sentence, the spans the model found in it and the spans that
+// a repair rule should leave of them.
+type ruleCase = struct {
+	text  string
+	found []span // what the model found
+	want  []span
+}
+
+// checkRule runs one repair rule in style on each case's sentence, with the
+// spans the model found, and checks the spans it leaves.
+func checkRule(t *testing.T, style Style, rule func(*spanSet), cases []ruleCase) {
+	t.Helper()
 	r := Default()
 	tg := r.pool.Get().(*tagger)
 	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		per  [2]int // the person span the model found
-		want []span
-	}{
-		{"Presiden Joko Widodo (Jokowi) tiba .", [2]int{1, 4}, []span{{1, 3, PER}, {3, 4, PER}}},
-		{"terpidana Zainal Abidin (Indonesia) , Serge Atlaoui", [2]int{1, 4}, []span{{1, 3, PER}, {3, 4, LOC}}},
-		{"dan Tatang Farhanul Hakim (Golkar) .", [2]int{1, 5}, []span{{1, 4, PER}, {4, 5, ORG}}},
-		{"KH Abdurrahman Wahid (Gus Dur) berkata", [2]int{0, 5}, []span{{0, 3, PER}, {3, 5, PER}}},
-		// Nothing in brackets: the span stays whole.
-		{"kata Joko Widodo di Jakarta", [2]int{1, 3}, []span{{1, 3, PER}}},
-	} {
+	for _, c := range cases {
 		words := strings.Fields(c.text)
 		tg.fz.sentence(words)
 		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
+		ss.reset(words, tg.fz.info, false, style)
 		ss.gaz = r.gaz
-		ss.set(c.per[0], c.per[1], PER, 0)
-		ss.personBrackets()
+		for _, sp := range c.found {
+			ss.set(sp.i, sp.j, sp.l, 0)
+		}
+		rule(&ss)
 		if got := ss.spans(); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.text, got, c.want)
 		}
 	}
+}
+
+// In the idner style what is written in brackets after a person's name is a
+// span of its own, typed by the lists: a nickname a person, a country a place,
+// a party an organisation.
+func TestPersonBrackets(t *testing.T) {
+	checkRule(t, StyleIdner, (*spanSet).personBrackets, []ruleCase{
+		{"Presiden Joko Widodo (Jokowi) tiba .", []span{{1, 4, PER}}, []span{{1, 3, PER}, {3, 4, PER}}},
+		{"terpidana Zainal Abidin (Indonesia) , Serge Atlaoui", []span{{1, 4, PER}}, []span{{1, 3, PER}, {3, 4, LOC}}},
+		{"dan Tatang Farhanul Hakim (Golkar) .", []span{{1, 5, PER}}, []span{{1, 4, PER}, {4, 5, ORG}}},
+		{"KH Abdurrahman Wahid (Gus Dur) berkata", []span{{0, 5, PER}}, []span{{0, 3, PER}, {3, 5, PER}}},
+		// Nothing in brackets: the span stays whole.
+		{"kata Joko Widodo di Jakarta", []span{{1, 3, PER}}, []span{{1, 3, PER}}},
+	})
 }
 
 // An acronym that a number counts is a common noun (31 DPD, tiga BUMN, 10 RT),
@@ -372,30 +385,12 @@ func TestCountedAcronyms(t *testing.T) {
 // (warga Gaza, turis Australia) is untagged, as idner-news-2k has it; a place
 // after another word stays.
 func TestPlacesOfNouns(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		loc  [2]int // the place the model found
-		want []span
-	}{
-		{"Israel meminta warga Gaza mengungsi .", [2]int{3, 4}, nil},
-		{"jumlah turis Australia naik", [2]int{2, 3}, nil},
-		{"masyarakat Kalimantan Timur menyambut", [2]int{1, 3}, nil},
-		{"Ia tiba di Gaza kemarin", [2]int{3, 4}, []span{{3, 4, LOC}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		ss.set(c.loc[0], c.loc[1], LOC, 0)
-		ss.placesOfNouns()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleIdner, (*spanSet).placesOfNouns, []ruleCase{
+		{"Israel meminta warga Gaza mengungsi .", []span{{3, 4, LOC}}, nil},
+		{"jumlah turis Australia naik", []span{{2, 3, LOC}}, nil},
+		{"masyarakat Kalimantan Timur menyambut", []span{{1, 3, LOC}}, nil},
+		{"Ia tiba di Gaza kemarin", []span{{3, 4, LOC}}, []span{{3, 4, LOC}}},
+	})
 	// The guideline tags the place wherever it is written.
 	for _, e := range Default().Extract("Israel meminta warga Gaza mengungsi.") {
 		if e.Text == "Gaza" && e.Label == LOC {
@@ -408,197 +403,76 @@ func TestPlacesOfNouns(t *testing.T) {
 // In the corpus styles an institution's name runs on over "dan" where the
 // model stopped before it, but not into another institution.
 func TestInstitutionsWithDan(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		org  [2]int // the organisation the model found
-		want []span
-	}{
-		{"verifikasi Kementerian Hukum dan HAM? Jadi", [2]int{1, 3}, []span{{1, 5, ORG}}},
-		{"meminta Pusat Pelaporan dan Analisis Transaksi Keuangan menelusuri", [2]int{1, 3}, []span{{1, 7, ORG}}},
-		{"ke Mahkamah Konstitusi dan Dewan Kehormatan", [2]int{1, 3}, []span{{1, 3, ORG}}},
-		{"kader Partai Golkar dan Budi Santoso", [2]int{1, 3}, []span{{1, 3, ORG}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		ss.set(c.org[0], c.org[1], ORG, 0)
-		ss.institutionsWithDan()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleIdner, (*spanSet).institutionsWithDan, []ruleCase{
+		{"verifikasi Kementerian Hukum dan HAM? Jadi", []span{{1, 3, ORG}}, []span{{1, 5, ORG}}},
+		{"meminta Pusat Pelaporan dan Analisis Transaksi Keuangan menelusuri", []span{{1, 3, ORG}}, []span{{1, 7, ORG}}},
+		{"ke Mahkamah Konstitusi dan Dewan Kehormatan", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
+		{"kader Partai Golkar dan Budi Santoso", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
+	})
 }
 
 // In the idner style a point of the compass written in lower case after a
 // place is part of it (Gaza selatan), but not a point of two words.
 func TestLowerDirections(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		loc  [2]int // the place the model found
-		want []span
-	}{
-		{"di kota Rafah , Gaza selatan dan", [2]int{4, 5}, []span{{4, 6, LOC}}},
-		{"ibu kota Afrika barat laut itu", [2]int{2, 3}, []span{{2, 3, LOC}}},
-		{"hujan di Jakarta tengah malam", [2]int{2, 3}, []span{{2, 3, LOC}}},
-		{"Israel tengah menyiapkan serangan", [2]int{0, 1}, []span{{0, 1, LOC}}},
-		{"di Jakarta raya", [2]int{1, 2}, []span{{1, 2, LOC}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		ss.set(c.loc[0], c.loc[1], LOC, 0)
-		ss.lowerDirections()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleIdner, (*spanSet).lowerDirections, []ruleCase{
+		{"di kota Rafah , Gaza selatan dan", []span{{4, 5, LOC}}, []span{{4, 6, LOC}}},
+		{"ibu kota Afrika barat laut itu", []span{{2, 3, LOC}}, []span{{2, 3, LOC}}},
+		{"hujan di Jakarta tengah malam", []span{{2, 3, LOC}}, []span{{2, 3, LOC}}},
+		{"Israel tengah menyiapkan serangan", []span{{0, 1, LOC}}, []span{{0, 1, LOC}}},
+		{"di Jakarta raya", []span{{1, 2, LOC}}, []span{{1, 2, LOC}}},
+	})
 }
 
 // In the idner style the premises that di, ke or menuju lead to are a place,
 // their lower-case head with them.
 func TestPremisesPlaces(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		found []span // what the model found
-		want  []span
-	}{
+	checkRule(t, StyleIdner, (*spanSet).premisesPlaces, []ruleCase{
 		{"ditemui di kompleks DPR , Senayan", []span{{3, 4, ORG}, {5, 6, LOC}}, []span{{2, 4, LOC}, {5, 6, LOC}}},
 		{"rombongan menuju kediaman Soekarno .", []span{{3, 4, PER}}, []span{{2, 4, LOC}}},
 		{"katanya di kantor Presiden , Jakarta", nil, []span{{2, 4, LOC}}},
 		// Not after di, ke or menuju; not into a span that runs on.
 		{"Pembangunan gedung MK yang berada", []span{{2, 3, ORG}}, []span{{2, 3, ORG}}},
 		{"di gedung DPR dan MPR kemarin", []span{{2, 5, ORG}}, []span{{2, 5, ORG}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		for _, sp := range c.found {
-			ss.set(sp.i, sp.j, sp.l, 0)
-		}
-		ss.premisesPlaces()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // In every style the capitalised words between two places of a list of commas
 // are a place, whatever the model made of them.
 func TestPlaceLists(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		found []span // what the model found
-		want  []span
-	}{
+	checkRule(t, StyleNERGrit, (*spanSet).placeLists, []ruleCase{
 		{"di Paya Mabar , Avros , Paya Lombang", []span{{1, 3, LOC}, {4, 5, PER}, {6, 8, LOC}}, []span{{1, 3, LOC}, {4, 5, LOC}, {6, 8, LOC}}},
 		{"desa Dampyak , Kramat , Tegal .", []span{{1, 2, LOC}, {5, 6, LOC}}, []span{{1, 2, LOC}, {3, 4, LOC}, {5, 6, LOC}}},
 		// Not a list of places on both sides.
 		{"di Bandung , Budi Santoso , Ketua RT", []span{{1, 2, LOC}, {3, 5, PER}}, []span{{1, 2, LOC}, {3, 5, PER}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleNERGrit)
-		ss.gaz = r.gaz
-		for _, sp := range c.found {
-			ss.set(sp.i, sp.j, sp.l, 0)
-		}
-		ss.placeLists()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // In every style a place ends before the words of an address that numbers
 // follow.
 func TestAddressNumbers(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		loc  [2]int // the place the model found
-		want []span
-	}{
-		{"di Jalan Asia No . 182", [2]int{1, 4}, []span{{1, 3, LOC}}},
-		{"Dusun Kedungsari RT 05 RW 02", [2]int{0, 3}, []span{{0, 2, LOC}}},
-		{"warga RT 05", [2]int{1, 2}, nil},
-		{"di Blok M kemarin", [2]int{1, 3}, []span{{1, 3, LOC}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleDefault)
-		ss.gaz = r.gaz
-		ss.set(c.loc[0], c.loc[1], LOC, 0)
-		ss.addressNumbers()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleDefault, (*spanSet).addressNumbers, []ruleCase{
+		{"di Jalan Asia No . 182", []span{{1, 4, LOC}}, []span{{1, 3, LOC}}},
+		{"Dusun Kedungsari RT 05 RW 02", []span{{0, 3, LOC}}, []span{{0, 2, LOC}}},
+		{"warga RT 05", []span{{1, 2, LOC}}, nil},
+		{"di Blok M kemarin", []span{{1, 3, LOC}}, []span{{1, 3, LOC}}},
+	})
 }
 
 // In every style a span ends at a word that ends its sentence with the mark
 // stuck to it.
 func TestSentenceEnds(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	words := strings.Fields("peradilan di Indonesia? Kalau di Malaysia")
-	tg.fz.sentence(words)
-	var ss spanSet
-	ss.reset(words, tg.fz.info, false, StyleDefault)
-	ss.gaz = r.gaz
-	ss.set(2, 4, LOC, 0)
-	ss.set(5, 6, LOC, 0)
-	ss.sentenceEnds()
-	if got, want := ss.spans(), []span{{2, 3, LOC}, {5, 6, LOC}}; !slices.Equal(got, want) {
-		t.Errorf("%q: %v, want %v", words, got, want)
-	}
+	checkRule(t, StyleDefault, (*spanSet).sentenceEnds, []ruleCase{
+		{"peradilan di Indonesia? Kalau di Malaysia", []span{{2, 4, LOC}, {5, 6, LOC}}, []span{{2, 3, LOC}, {5, 6, LOC}}},
+	})
 }
 
 // The capitalised words after pasangan that the model left out are persons,
 // but not a place of the lists.
 func TestCouples(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		want []span
-	}{
-		{"yaitu pasangan Jokowi-JK sudah efektif", []span{{2, 3, PER}}},
-		{"pasangan Irianto-Tatang hanya mendapat", []span{{1, 2, PER}}},
-		{"pasangan Indonesia kalah di final", nil},
-		{"pasangan calon nomor urut satu", nil},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		ss.couples()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	checkRule(t, StyleIdner, (*spanSet).couples, []ruleCase{
+		{"yaitu pasangan Jokowi-JK sudah efektif", nil, []span{{2, 3, PER}}},
+		{"pasangan Irianto-Tatang hanya mendapat", nil, []span{{1, 2, PER}}},
+		{"pasangan Indonesia kalah di final", nil, nil},
+		{"pasangan calon nomor urut satu", nil, nil},
+	})
 }

@@ -1,10 +1,10 @@
 package entity_test
 
-// The accuracy bars of the full pipeline on the shared dev sets, just under the
-// figures of the embedded model (idner 0.865, NERGrit 0.771: its features pruned
-// at DefaultPrune, which cost 0.2 and 0.3 points on dev, 0.08 and 0.05 in
-// cross-validation).
+// The accuracy bars of the full pipeline on the shared dev sets: the issue's,
+// which the embedded model and the styles' rules reach (idner 0.8717, NERGrit
+// 0.7801). Retraining is deterministic, so the figures move only with a change
+// of the features, the lists, the rules or the training data.
 const (
-	idnerBar   = 0.86
-	nergritBar = 0.76
+	idnerBar   = 0.87
+	nergritBar = 0.78
 )

@@ -1,52 +1,20 @@
 package entity
 
-import (
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestGovernments(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		model []span // what the model found
-		want  []span
-	}{
+	checkRule(t, StyleIdner, (*spanSet).governments, []ruleCase{
 		{"dukungan bagi pemerintah Irak dan", nil, []span{{2, 4, ORG}}},
 		{"Pemerintah Jerman menolak", []span{{1, 2, LOC}}, []span{{0, 2, ORG}}},
 		{"pasukan pemerintah Suriah menyerang", []span{{1, 3, ORG}}, []span{{1, 3, ORG}}},
 		// The head of a longer name, and a word that is no country.
 		{"Pemerintah Kota Bekasi menolak", nil, nil},
 		{"pemerintah Jokowi menolak", []span{{1, 2, PER}}, []span{{1, 2, PER}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		for _, sp := range c.model {
-			ss.set(sp.i, sp.j, sp.l, 0.9)
-		}
-		ss.summarize(true)
-		ss.governments()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 func TestRoleSpansAndBetweens(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		model []span
-		want  []span
-	}{
+	checkRule(t, StyleIdner, func(s *spanSet) { s.roleSpans(); s.betweens() }, []ruleCase{
 		{"ujar Komisioner Komnas HAM Siti", []span{{1, 4, ORG}, {4, 5, PER}}, []span{{2, 4, ORG}, {4, 5, PER}}},
 		{"kata Staf Khusus Presiden", []span{{1, 2, PER}}, nil},
 		{"Kantor Staf Presiden menyatakan", []span{{0, 3, ORG}}, []span{{0, 3, ORG}}},
@@ -54,80 +22,28 @@ func TestRoleSpansAndBetweens(t *testing.T) {
 		{"Antara Surya Paloh dan Ical", []span{{0, 1, ORG}, {1, 3, PER}}, []span{{1, 3, PER}}},
 		// The news agency.
 		{"Antara melaporkan dari Jakarta", []span{{0, 1, ORG}, {3, 4, LOC}}, []span{{0, 1, ORG}, {3, 4, LOC}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		for _, sp := range c.model {
-			ss.set(sp.i, sp.j, sp.l, 0.9)
-		}
-		ss.summarize(true)
-		ss.roleSpans()
-		ss.betweens()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 func TestStuckBrackets(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text string
-		want []span
-	}{
-		{"dan Teten Masduki (PDIP), Yusuf", []span{{3, 4, ORG}}},
-		{"Lex Laksamana (Demokrat dan PAN), Ahmad", []span{{2, 3, ORG}, {4, 5, ORG}}},
-		{"alias Belo (Ghana) , Okwudili", []span{{2, 3, LOC}}},
+	checkRule(t, StyleIdner, (*spanSet).stuckBrackets, []ruleCase{
+		{"dan Teten Masduki (PDIP), Yusuf", nil, []span{{3, 4, ORG}}},
+		{"Lex Laksamana (Demokrat dan PAN), Ahmad", nil, []span{{2, 3, ORG}, {4, 5, ORG}}},
+		{"alias Belo (Ghana) , Okwudili", nil, []span{{2, 3, LOC}}},
 		// An acronym alone in its brackets, and a word no list knows.
-		{"Kementerian Energi (ESDM) menyatakan", nil},
-		{"(Persero) menyatakan", nil},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		ss.summarize(true)
-		ss.stuckBrackets()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+		{"Kementerian Energi (ESDM) menyatakan", nil, nil},
+		{"(Persero) menyatakan", nil, nil},
+	})
 }
 
 func TestHonorificPersons(t *testing.T) {
-	r := Default()
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	for _, c := range []struct {
-		text  string
-		model []span
-		want  []span
-	}{
+	checkRule(t, StyleIdner, (*spanSet).honorificPersons, []ruleCase{
 		{"Gus Dur mengatakan", []span{{1, 2, PER}}, []span{{0, 2, PER}}},
 		{"KH Abdurrahman Wahid (Gus Dur)", []span{{1, 3, PER}, {3, 5, PER}}, []span{{0, 3, PER}, {3, 5, PER}}},
 		{"mengajak Sultan Hamengku Buwono X", []span{{2, 5, PER}}, []span{{1, 5, PER}}},
 		// A title of office stays out.
 		{"kata Prof Hikmahanto", []span{{2, 3, PER}}, []span{{2, 3, PER}}},
-	} {
-		words := strings.Fields(c.text)
-		tg.fz.sentence(words)
-		var ss spanSet
-		ss.reset(words, tg.fz.info, false, StyleIdner)
-		ss.gaz = r.gaz
-		for _, sp := range c.model {
-			ss.set(sp.i, sp.j, sp.l, 0.9)
-		}
-		ss.honorificPersons()
-		if got := ss.spans(); !slices.Equal(got, c.want) {
-			t.Errorf("%q: %v, want %v", c.text, got, c.want)
-		}
-	}
+	})
 }
 
 // In the idner style a capitalised Kantor, Gedung or Kompleks that di, ke or

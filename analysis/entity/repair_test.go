@@ -331,7 +331,8 @@ type ruleCase = struct {
 }
 
 // checkRule runs one repair rule in style on each case's sentence, with the
-// spans the model found, and checks the spans it leaves.
+// spans the model found (at confidence 0.9) and the rules' gates read from the
+// sentence as Extract reads them, and checks the spans the rule leaves.
 func checkRule(t *testing.T, style Style, rule func(*spanSet), cases []ruleCase) {
 	t.Helper()
 	r := Default()
@@ -344,8 +345,9 @@ func checkRule(t *testing.T, style Style, rule func(*spanSet), cases []ruleCase)
 		ss.reset(words, tg.fz.info, false, style)
 		ss.gaz = r.gaz
 		for _, sp := range c.found {
-			ss.set(sp.i, sp.j, sp.l, 0)
+			ss.set(sp.i, sp.j, sp.l, 0.9)
 		}
+		ss.summarize(true) // the rule's gate as Extract reads it
 		rule(&ss)
 		if got := ss.spans(); !slices.Equal(got, c.want) {
 			t.Errorf("%q: %v, want %v", c.text, got, c.want)

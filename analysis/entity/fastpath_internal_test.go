@@ -251,13 +251,13 @@ func TestRepairPlans(t *testing.T) {
 						want = append(want, uint8(i))
 					}
 				}
-				if got := repairPlans[st][head][unpaired]; !slices.Equal(got, want) {
+				if got := repairPlans[st][head][unpaired].rules; !slices.Equal(got, want) {
 					t.Errorf("%v head=%d unpaired=%d: plan %v, want %v", st, head, unpaired, got, want)
 				}
 			}
 		}
 	}
-	if n := len(repairPlans[StyleDefault][0][0]); n == 0 {
+	if n := len(repairPlans[StyleDefault][0][0].rules); n == 0 {
 		t.Error("no rule in the default style's plan")
 	}
 }

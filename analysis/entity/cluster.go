@@ -111,6 +111,7 @@ type docScratch struct {
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool
+	caps     []int32 // propagate's scratch: the indexes in valid of the tokens that may hold a capital
 	ents     []Entity
 	words    []string
 	acros    [][2]string
@@ -208,51 +209,108 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	added := d.added[:0]
-	k := 0 // next entity not ending before the current token
-	for _, toks := range sents {
-		for i := 0; i < len(toks); i++ {
-			t := &toks[i]
-			if d.tokCase && t.Case == tokenize.Lower {
-				continue // the tokenizer has found no capital in it
-			}
-			if !hasCapital(t.Text) {
+	pr := propagation{text: text, es: es, forms: forms, lengths: &lengths, added: d.added[:0]}
+	if d.tokCase {
+		// The tokenizer's tokens: only those with a capital can start a
+		// mention, and a token in lower case or of punctuation has none.
+		// The others are listed first, in one pass without a branch on the
+		// case, and only they are read, line by line (the lines are valid
+		// cut at d.cuts).
+		valid, cuts := d.valid, d.cuts
+		caps := mayHaveCapital(d.caps, valid)
+		d.caps = caps
+		li, from, next := 0, 0, 0 // next: the first token after the last mention added
+		for _, c := range caps {
+			x := int(c)
+			if x < next {
 				continue
 			}
-			for k < len(es) && es[k].End <= t.Start {
-				k++
+			for li < len(cuts) && int(cuts[li]) <= x {
+				from = int(cuts[li])
+				li++
 			}
-			if k < len(es) && es[k].Start < t.End {
-				continue // already inside an entity
+			end := len(valid)
+			if li < len(cuts) {
+				end = int(cuts[li])
 			}
-			// The longest known form starting here that ends before the next entity.
-			limit := len(text)
-			if k < len(es) {
-				limit = es[k].Start
+			next = from + pr.at(valid[from:end], x-from) + 1
+		}
+	} else {
+		for _, toks := range sents {
+			for i := 0; i < len(toks); i++ {
+				i = pr.at(toks, i)
 			}
-			best := -1
-			var f form
-			for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
-				if n := toks[j].End - t.Start; n < 256 && lengths[n>>6]&(1<<(n&63)) == 0 {
-					continue
-				}
-				if g, ok := forms[text[t.Start:toks[j].End]]; ok {
-					best, f = j, g
-				}
-			}
-			if best < 0 || best == i && counted(toks, i) {
-				continue
-			}
-			s := text[t.Start:toks[best].End]
-			added = append(added, Entity{Text: s, Start: t.Start, End: toks[best].End, Label: f.label, Confidence: f.conf * 0.8})
-			i = best
 		}
 	}
+	added := pr.added
 	d.added = added
 	if len(added) == 0 {
 		return es
 	}
 	return resolveOverlaps(append(es, added...), &d.merge)
+}
+
+// mayHaveCapital returns in dst the indexes of the tokenizer's tokens that may
+// hold a capital letter: not those whose Case is Lower, nor punctuation (the
+// tokenizer makes a Punct token of no letter).
+func mayHaveCapital(dst []int32, toks []tokenize.Token) []int32 {
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	n := 0
+	for x := range toks {
+		// Written always, counted or not: no branch on the case.
+		dst[n] = int32(x)
+		n += b2i(toks[x].Case != tokenize.Lower) & b2i(toks[x].Kind != tokenize.Punct)
+	}
+	return dst[:n]
+}
+
+// propagation is the state of propagate's walk over the tokens.
+type propagation struct {
+	text    string
+	es      []Entity
+	forms   map[string]form
+	lengths *[4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	k       int        // next entity not ending before the current token
+	added   []Entity
+}
+
+// at adds the mention of a known form that starts at token i of the line
+// toks, if any, and returns the index of its last token, or i.
+func (p *propagation) at(toks []tokenize.Token, i int) int {
+	t := &toks[i]
+	if !hasCapital(t.Text) {
+		return i
+	}
+	es := p.es
+	k := p.k
+	for k < len(es) && es[k].End <= t.Start {
+		k++
+	}
+	p.k = k
+	if k < len(es) && es[k].Start < t.End {
+		return i // already inside an entity
+	}
+	// The longest known form starting here that ends before the next entity.
+	limit := len(p.text)
+	if k < len(es) {
+		limit = es[k].Start
+	}
+	best := -1
+	var f form
+	for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
+		if n := toks[j].End - t.Start; n < 256 && p.lengths[n>>6]&(1<<(n&63)) == 0 {
+			continue
+		}
+		if g, ok := p.forms[p.text[t.Start:toks[j].End]]; ok {
+			best, f = j, g
+		}
+	}
+	if best < 0 || best == i && counted(toks, i) {
+		return i
+	}
+	s := p.text[t.Start:toks[best].End]
+	p.added = append(p.added, Entity{Text: s, Start: t.Start, End: toks[best].End, Label: f.label, Confidence: f.conf * 0.8})
+	return best
 }
 
 // counted reports whether token i of toks is an acronym that the number before

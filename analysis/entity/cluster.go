@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -376,24 +377,16 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	// ASCII mentions, lower-cased, share one string (each byte lower-cased
 	// alone); the others are lower-cased one by one.
-	low := slices.Grow(d.lowBytes[:0], size)
-	ascii := true
+	low := slices.Grow(d.lowBytes[:0], size)[:size]
+	at := 0
 	for k := range ms {
-		t := ms[k].text
-		for i := 0; i < len(t); i++ {
-			c := t[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-			} else if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low = append(low, c)
-		}
+		at += copy(low[at:], ms[k].text)
 	}
+	ascii := lowerInPlace(low)
 	d.lowBytes = low
 	all := string(low)
 	words := d.lowWords[:0]
-	at := 0
+	at = 0
 	for k := range ms {
 		m := &ms[k]
 		if ascii {
@@ -454,6 +447,36 @@ func cluster(d *docScratch, es []Entity) {
 			es[i].Canonical = ms[k].canonical
 		}
 	}
+}
+
+// lowerInPlace lower-cases the ASCII letters of b in place, eight bytes at a
+// time, and reports whether b is all ASCII; it leaves the other bytes as they
+// are.
+func lowerInPlace(b []byte) (ascii bool) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	var hi uint64
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		hi |= x
+		// The high bit of each byte from A to Z, without the high bit of
+		// its own: the sums of the low seven bits carry into it, not into
+		// the next byte.
+		t := x &^ high
+		upper := (t + (0x80-'A')*ones) &^ (t + (0x80-'Z'-1)*ones) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		hi |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return hi&high == 0
 }
 
 // joinedWords returns strings.Join(words, " ") for the words of s

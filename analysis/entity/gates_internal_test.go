@@ -115,6 +115,7 @@ func tablesText(t tableSet) string {
 		{tabBuildingHeads, "tabBuildingHeads"}, {tabCompanyForm, "tabCompanyForm"}, {tabRegionTitles, "tabRegionTitles"},
 		{tabTitleLeads, "tabTitleLeads"}, {tabSideWords, "tabSideWords"}, {tabDayNames, "tabDayNames"},
 		{tabOrgAnnouncers, "tabOrgAnnouncers"}, {tabTongueNouns, "tabTongueNouns"}, {tabVillageHeads, "tabVillageHeads"},
+		{tabCoupleWords, "tabCoupleWords"},
 	} {
 		if t&c.t != 0 {
 			names = append(names, c.name)

@@ -167,6 +167,7 @@ var gatedRules = []struct {
 	{(*spanSet).placeLists, ruleGate{spans: true}},
 	{(*spanSet).addressNumbers, ruleGate{tabs: tabAddressWords}},
 	{(*spanSet).sentenceEnds, ruleGate{spans: true}},
+	{(*spanSet).couples, ruleGate{tabs: tabCoupleWords}},
 	{(*spanSet).cityHalls, ruleGate{tabs: tabHallWords}},
 	{(*spanSet).orgNames, ruleGate{tabs: tabOrgHeads}},
 	{(*spanSet).placeNames, ruleGate{tabs: tabPlaceHeads | tabStationWords}},
@@ -321,6 +322,7 @@ var (
 	tabDemonymNouns    = tableOf(demonymNouns)
 	tabPremisesHeads   = tableOf(premisesHeads)
 	tabAddressWords    = tableOf(addressWords)
+	tabCoupleWords     = tableOf(coupleWords)
 )
 
 // summarize records which tables of repairTables hold a word of the sentence

@@ -176,7 +176,7 @@ var repairTables = [...]map[string]bool{
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
 	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, villageHeads, workNouns,
 	// The tables that only the gates of the rules read (see spanSet.has).
-	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
+	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords, coupleWords,
 }
 
 // The words whose presence in a sentence the gates of the rules test, beside
@@ -188,6 +188,7 @@ var (
 	titleLeads   = map[string]bool{"wali": true, "kepala": true} // regionInTitle: Wali Kota, Kepala Desa
 	openBrackets = map[string]bool{"(": true}                    // acronyms
 	sideWords    = map[string]bool{"sebelah": true}              // compassSides
+	coupleWords  = map[string]bool{"pasangan": true}             // couples
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
@@ -357,6 +358,11 @@ func (s *spanSet) isTitleWord(k int) bool {
 // words (the Agung of Jaksa Agung; see titlePairs).
 func (s *spanSet) titleSecond(k int) bool {
 	if k == 0 || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
+		return false
+	}
+	// Most capitalised words are no second word of a title: told without
+	// lowering the word before and looking it up.
+	if !slices.ContainsFunc(titleSeconds, func(w string) bool { return s.is(k, w) }) {
 		return false
 	}
 	second, ok := titlePairs[string(s.lower(k-1))]
@@ -912,6 +918,18 @@ var titlePairs = map[string]string{
 	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
 }
 
+// titleSeconds are the second words of titlePairs, each once, sorted.
+var titleSeconds = func() []string {
+	var ws []string
+	for _, w := range titlePairs {
+		if !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return ws
+}()
+
 // placeLists makes a place of the capitalised words that stand between two
 // places in a list of commas, an address or a row of villages (Hotel Sahid
 // Jaya, Sudirman, Jakarta Pusat; Paya Mabar, Avros, Paya Lombang), whatever
@@ -998,6 +1016,9 @@ func (s *spanSet) sentenceEnds() {
 // or an organisation of the lists (pasangan Indonesia, the Indonesian pair) is
 // none.
 func (s *spanSet) couples() {
+	if !s.has(tabCoupleWords) {
+		return // no pasangan
+	}
 	n := len(s.words)
 	for k := 1; k < n; k++ {
 		if !s.isCapWord(k) || s.lab[k] != "" || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||

@@ -3,6 +3,7 @@ package entity
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/telaah/telaah"
@@ -76,5 +77,59 @@ func TestLowerInPlace(t *testing.T) {
 		if ascii := lowerInPlace(b); ascii != wantASCII || !slices.Equal(b, want) {
 			t.Fatalf("lowerInPlace(%q) = %q %v, want %q %v", in, b, ascii, want, wantASCII)
 		}
+	}
+}
+
+// eachSentence calls f with the spanSet of every line of text as the repairs
+// see it (the model's spans set, no rule run yet).
+func eachSentence(t *testing.T, style Style, text string, f func(ss *spanSet)) {
+	t.Helper()
+	r := Default().WithStyle(style)
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	defer tg.doc.release()
+	for k, toks := range tg.doc.tokenLines(text) {
+		head := isHeadline(toks) || k == 0 && looseHeadline(toks)
+		var words []string
+		for _, tk := range toks {
+			words = append(words, strings.TrimSuffix(tk.Text, "."))
+		}
+		if head {
+			r.sentenceCase(tg, words)
+		}
+		tags := tg.run(r.m, r.style, words)
+		ss := &tg.spans
+		ss.reset(words, tg.fz.info, head, style)
+		ss.gaz = r.gaz
+		forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+		f(ss)
+	}
+}
+
+// TestTitleSecond checks titleSecond, which tests the word against the second
+// words of the titles before it looks up the word before, against the look-up
+// alone.
+func TestTitleSecond(t *testing.T) {
+	texts := append(stageTexts(t), "Jaksa Agung dan jaksa Agung, Duta Besar, DUTA BESAR, Imam Besar. Hakim AGUNG Uskup Agung. Uskup. Agung hakim agung Duta Besar.")
+	found := 0
+	for _, text := range texts {
+		eachSentence(t, StyleDefault, text, func(ss *spanSet) {
+			for k := range ss.words {
+				want := false
+				if k > 0 && ss.isCapWord(k) && (ss.isCapWord(k-1) || ss.info[k-1].cas == cLower) {
+					second, ok := titlePairs[string(ss.lower(k-1))]
+					want = ok && ss.is(k, second)
+				}
+				if got := ss.titleSecond(k); got != want {
+					t.Fatalf("titleSecond(%q, %d) = %v, want %v", ss.words, k, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		})
+	}
+	if found < 5 {
+		t.Errorf("only %d second words of titles found", found)
 	}
 }

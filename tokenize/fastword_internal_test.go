@@ -116,3 +116,32 @@ func fastWordRef(text string, i int, t *raw) bool {
 	}
 	return true
 }
+
+// TestAbbrClass checks lexicon.abbrClass, which tells most words from the
+// abbreviations by a Bloom filter before it looks one up, against the look-up
+// alone: on every abbreviation, in every case, and on the words of the
+// reference article; the filter lets few other words through.
+func TestAbbrClass(t *testing.T) {
+	l := lex()
+	words := []string{"", "a", "A"}
+	for w := range l.abbr {
+		words = append(words, w, strings.ToLower(w), strings.ToUpper(w), w+"x")
+	}
+	for _, tk := range Tokenize(telaah.ReferenceArticle()) {
+		words = append(words, tk.Text)
+	}
+	passed := 0
+	for _, w := range words {
+		if got, want := l.abbrClass(w), l.abbr[w]; got != want {
+			t.Fatalf("abbrClass(%q) = %d, want %d", w, got, want)
+		}
+		if w != "" {
+			if k := abbrKey(w); l.abbrBits[k>>6]&(1<<(k&63)) != 0 && l.abbr[w] == abbrNone {
+				passed++
+			}
+		}
+	}
+	if passed > len(words)/4 {
+		t.Errorf("the filter lets %d of %d words through", passed, len(words))
+	}
+}

@@ -19,7 +19,10 @@ type lexicon struct {
 	// abbr maps an abbreviation without its final period, as written, in
 	// capitals, and (for an all-lowercase entry) capitalised, to its class:
 	// abbrTitle (Dr, Jl, No), abbrFinal (dll, dsb) or abbrPost (Tbk, S.H).
-	abbr      map[string]uint8
+	abbr map[string]uint8
+	// abbrBits is a Bloom filter of the keys of abbr by abbrKey: most words
+	// before a full stop are no abbreviation, and are told without a look-up.
+	abbrBits  [64]uint64
 	starters  set // function words that, capitalised, begin a sentence
 	nonfinal  set // function words that cannot end a sentence: dan, yang, di
 	nyaWhole  set // words ending in -nya that keep it: hanya, akhirnya
@@ -61,6 +64,10 @@ var lex = sync.OnceValue(func() *lexicon {
 			}
 		}
 	}
+	for w := range l.abbr {
+		k := abbrKey(w)
+		l.abbrBits[k>>6] |= 1 << (k & 63)
+	}
 	for r := range l.roots {
 		for _, p := range rootPrefixes {
 			l.rootForms[p+r] = struct{}{}
@@ -72,6 +79,23 @@ var lex = sync.OnceValue(func() *lexicon {
 	}
 	return l
 })
+
+// abbrKey is the bit of a word in lexicon.abbrBits: its length and its first
+// and last bytes, mixed (w is not empty).
+func abbrKey(w string) uint64 {
+	return (uint64(len(w))<<16 | uint64(w[0])<<8 | uint64(w[len(w)-1])) * 0x9E3779B97F4A7C15 >> 52
+}
+
+// abbrClass returns abbr[w], the class of the abbreviation w, or abbrNone.
+func (l *lexicon) abbrClass(w string) uint8 {
+	if w == "" {
+		return abbrNone
+	}
+	if k := abbrKey(w); l.abbrBits[k>>6]&(1<<(k&63)) == 0 {
+		return abbrNone
+	}
+	return l.abbr[w]
+}
 
 // nasalDrops reports whether a prefix ending in the nasal n replaces the first
 // sound c of a root: m before p, n before t, ng before k, ny before s.

@@ -323,7 +323,7 @@ end:
 					}
 				}
 			}
-			if j-i == 1 && first&cUpper != 0 || lex().abbr[text[i:j]] != abbrNone || isVowelless(text[i:j]) {
+			if j-i == 1 && first&cUpper != 0 || lex().abbrClass(text[i:j]) != abbrNone || isVowelless(text[i:j]) {
 				return false
 			}
 		case weColon:

@@ -3,6 +3,8 @@ package entity
 import (
 	"math/bits"
 	"reflect"
+	"strings"
+	"unicode/utf8"
 )
 
 // Most sentences of running text hold no name: the model finds no span and no
@@ -366,42 +368,67 @@ func (s *spanSet) has(t tableSet) bool { return s.tabs&t != 0 }
 // the sentence (see summarize).
 func (s *spanSet) hasGaz(c gazClass) bool { return s.gazB&c != 0 }
 
-// tableSlot is a slot of tableIndex: a word of repairTables, its fnvLower hash
-// and the tables that hold it.
+// tableSlot is a slot of tableIndex: a word of repairTables and the tables
+// that hold it (none: an empty slot). An ASCII word of at most eight bytes is
+// its bytes, read as a little-endian number (packedLower): found without
+// reading a string; another one is in tableLong at the slot's index, key 0.
 type tableSlot struct {
-	h    uint64
-	w    string
+	key  uint64
 	tabs tableSet
 }
 
-// tableIndex holds tableWords open-addressed by the words' fnvLower hashes.
-var tableIndex = func() []tableSlot {
+// tableIndex holds tableWords open-addressed by the words' fnvLower hashes, in
+// 16-byte slots (a probe reads one cache line); tableLong holds the words of
+// more than eight bytes at their slots.
+var tableIndex, tableLong = func() ([]tableSlot, []string) {
 	n := 1
-	for n < 4*len(tableWords) {
+	for n < 3*len(tableWords) {
 		n <<= 1
 	}
-	t := make([]tableSlot, n)
+	t, long := make([]tableSlot, n), make([]string, n)
 	for w, tabs := range tableWords {
 		h := fnvLower(fnvOffset, w)
 		i := h & uint64(n-1)
-		for t[i].w != "" {
+		for t[i].tabs != 0 {
 			i = (i + 1) & uint64(n-1)
 		}
-		t[i] = tableSlot{h, w, tabs}
+		t[i].tabs = tabs
+		if len(w) <= 8 && strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+			t[i].key = packedLower(w)
+		} else {
+			long[i] = w
+		}
 	}
-	return t
+	return t, long
 }()
+
+// packedLower returns the bytes of the ASCII word w, of at most eight bytes,
+// lower-cased, as a little-endian number.
+func packedLower(w string) uint64 {
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	// The high bit of each byte from A to Z (see lowerInPlace), shifted to 0x20.
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & high
+	return x | upper>>2
+}
 
 // asciiTables returns tableWords[strings.ToLower(w)] for the ASCII word w whose
 // fnvLower hash is h.
 func asciiTables(h uint64, w string) tableSet {
 	mask := uint64(len(tableIndex) - 1)
+	var key uint64 // 0: a word of more than eight bytes
+	if len(w) <= 8 {
+		key = packedLower(w)
+	}
 	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &tableIndex[i]
-		if sl.w == "" {
+		if sl.tabs == 0 {
 			return 0
 		}
-		if sl.h == h && equalLowerASCII(w, sl.w) {
+		if sl.key == key && (key != 0 || equalLowerASCII(w, tableLong[i])) {
 			return sl.tabs
 		}
 	}

@@ -145,3 +145,32 @@ func TestAbbrClass(t *testing.T) {
 		t.Errorf("the filter lets %d of %d words through", passed, len(words))
 	}
 }
+
+// TestFoldBlooms checks that the Bloom filters of the clitic lists pass every
+// word of their lists, in any case, and most other words: the look-ups they
+// spare answer no for those.
+func TestFoldBlooms(t *testing.T) {
+	l := lex()
+	for _, c := range []struct {
+		s set
+		b foldBloom
+	}{{l.nyaWhole, l.nyaBits}, {l.rootForms, l.rootBits}, {l.kuMuHosts, l.kuMuBits}} {
+		for w := range c.s {
+			for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				if !c.b.mayHave(v) {
+					t.Fatalf("the filter misses %q", v)
+				}
+			}
+		}
+		passed, n := 0, 0
+		for _, tk := range Tokenize(telaah.ReferenceArticle()) {
+			n++
+			if c.b.mayHave(tk.Text) {
+				passed++
+			}
+		}
+		if passed > n/5 {
+			t.Errorf("the filter of %d words lets %d of %d words through", len(c.s), passed, n)
+		}
+	}
+}

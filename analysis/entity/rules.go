@@ -419,7 +419,7 @@ func numericEntities(out []Entity, us *[]unit, text string, start, end int) []En
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
-		if us[i].kind != uNumber && !us[i].known {
+		if us[i].kind != uNumber && !us[i].known || !mayStart(&us[i]) {
 			i++ // no rule starts at a word or symbol it does not know
 			continue
 		}
@@ -436,6 +436,22 @@ func matchUnits(out []Entity, text string, us []unit) []Entity {
 		i += n
 	}
 	return out
+}
+
+// mayStart reports whether a rule may start at the unit, a number or a unit
+// the rules know: at a word, only a day or month name, a currency written
+// before an amount, a number word or a word that leads a date or a time
+// (tahun, pukul); most words the rules know (juta, persen, per, rupiah, pagi)
+// only follow a number.
+func mayStart(u *unit) bool {
+	if u.kind != uWord || u.tabs&(rDay|rMonth|rCurBefore|rNumber) != 0 {
+		return true
+	}
+	switch u.lower {
+	case "tahun", "thn", "pukul", "jam", "pkl":
+		return true
+	}
+	return false
 }
 
 // matchAt tries the rules at unit i and returns the longest match and its length in

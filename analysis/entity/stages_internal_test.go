@@ -133,3 +133,44 @@ func TestTitleSecond(t *testing.T) {
 		t.Errorf("only %d second words of titles found", found)
 	}
 }
+
+// TestMayStart checks that no rule matches at a unit that mayStart rules out,
+// on the sample articles and on texts of every word the rules know, each
+// before and after numbers and other such words.
+func TestMayStart(t *testing.T) {
+	texts := stageTexts(t)
+	var known []string
+	for w := range ruleWords {
+		known = append(known, w)
+	}
+	slices.Sort(known)
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 300 {
+		var b strings.Builder
+		for n := rng.IntN(12); n >= 0; n-- {
+			switch rng.IntN(4) {
+			case 0:
+				b.WriteString([]string{"5", "24", "2018", "10.30", "1,5", "(24/3)", "$", "Rp", "%"}[rng.IntN(9)])
+			default:
+				b.WriteString(known[rng.IntN(len(known))])
+			}
+			b.WriteString([]string{" ", " ", ", ", ". ", ""}[rng.IntN(5)])
+		}
+		texts = append(texts, b.String())
+	}
+	skipped := 0
+	for _, text := range texts {
+		us := lexUnits(nil, text, 0, len(text))
+		for i := range us {
+			if (us[i].kind == uNumber || us[i].known) && !mayStart(&us[i]) {
+				skipped++
+				if _, n := matchAt(us, i); n != 0 {
+					t.Fatalf("%q: a rule matches at %q, which mayStart rules out", text, us[i].text)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Error("no unit ruled out")
+	}
+}

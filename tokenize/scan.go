@@ -333,8 +333,11 @@ end:
 		}
 	}
 	w := text[i:j]
-	*t = raw{Token: Token{Text: w, Start: i, End: j, Kind: Word}}
-	t.Case = wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)]
+	// Every field of the token written in place, not a literal built on the
+	// stack and copied (whose wide loads would wait for the narrow stores).
+	t.Text, t.Start, t.End = w, i, j
+	t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Word, wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)], 0, 0, 0
+	t.abbr, t.role = abbrNone, roleNone
 	if n := len(w); n >= 5 {
 		// Only words that end like a clitic need the full check: -nya, -lah,
 		// -kah, -pun, -ku, -mu, in any case.

@@ -3,6 +3,7 @@ package entity
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -314,7 +315,16 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				default:
 					lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
 				}
-				dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
+				// Every field written in place, not a literal built on the
+				// stack and copied (whose wide loads would wait for the
+				// narrow stores).
+				if len(dst) == cap(dst) {
+					dst = slices.Grow(dst, 1)
+				}
+				dst = dst[:len(dst)+1]
+				u := &dst[len(dst)-1]
+				u.kind, u.start, u.end, u.text, u.lower = uWord, from, i, w, lower
+				u.known, u.spaceAfter, u.tabs = known, false, tabs
 				// One space and an ASCII letter, most gaps: the next word,
 				// without a round of the outer loop.
 				if i+1 >= len(text) || text[i] != ' ' || asciiLetterCase[text[i+1]] == 0 {

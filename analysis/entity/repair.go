@@ -82,8 +82,13 @@ type span struct {
 // spans as they were.
 func (s *spanSet) spans() []span {
 	if s.fresh {
-		return s.spbuf // no label changed since the last call
+		return s.spbuf // no label changed since the last call: inlined, no call
 	}
+	return s.findSpans()
+}
+
+// findSpans reads the spans from the labels into spbuf.
+func (s *spanSet) findSpans() []span {
 	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
 		if s.lab[i] == "" {
@@ -1525,7 +1530,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			if k+1 < len(es) {
 				next = es[k+1].Start
 			}
-			if lowerIn(nameAbbrevs, last) && strings.Contains(e.Text, " ") {
+			if strings.Contains(e.Text, " ") && lowerIn(nameAbbrevs, last) {
 				if end := nameAfterStop(text, e.End, next); end > 0 {
 					e.End = end
 					e.Text = text[e.Start:end]
@@ -1545,7 +1550,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
 			gap := text[p.End:e.Start]
-			if lowerIn(nameAbbrevs, last) && strings.TrimSpace(gap) == "." {
+			if strings.TrimSpace(gap) == "." && lowerIn(nameAbbrevs, last) {
 				p.End = e.End
 				p.Text = text[p.Start:p.End]
 				p.Confidence = min(p.Confidence, e.Confidence)

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -561,17 +562,35 @@ func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint6
 // its position (of many values) to pair instead. A feature added here is one
 // of classFeatures, which the tagger of a packed model sums from a cache by
 // the feature: one of many values belongs with positionFeatures.
+//
+// Most of these features are those of a capitalised token only: the token's
+// case is tested once, not by each of them (contextFeatures,
+// positionFeatures, runFeatures and lexiconFeatures give the same features
+// in the same order).
 func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	out = fz.gazFeatures(out, i)
-	out = fz.contextFeatures(out, i)
-	if pair != nil {
-		*pair = fz.positionFeatures(*pair, i)
-	} else {
-		out = fz.positionFeatures(out, i)
+	out = fz.nearContextFeatures(out, i)
+	if !capital(fz.info[i].cas) {
+		if pair != nil {
+			*pair = fz.startFeatures(*pair, i)
+		} else {
+			out = fz.startFeatures(out, i)
+		}
+		return out
 	}
-	out = fz.runFeatures(out, i)
-	return fz.lexiconFeatures(out, i)
+	out = fz.runContextFeatures(out, i)
+	if pair != nil {
+		*pair = fz.capitalPredicateFeatures(fz.startFeatures(*pair, i), i)
+	} else {
+		out = fz.capitalPredicateFeatures(fz.startFeatures(out, i), i)
+	}
+	out = fz.capitalRunFeatures(out, i)
+	return fz.capitalLexiconFeatures(out, i)
 }
+
+// capital reports whether the case class cas is that of a capitalised word:
+// cCap, cUpper or cMixed.
+func capital(cas uint8) bool { return cas-cCap <= cMixed-cCap }
 
 // gazFeatures appends the features of the gazetteer phrases and classes of
 // token i and the words around it.
@@ -579,48 +598,69 @@ func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
 	ti := &info[i]
-	caseAt := func(j int) uint64 {
-		if j < 0 || j >= n {
-			return 99
-		}
-		return uint64(info[j].cas)
+	var prev, prev2, next gazClass
+	casNext := uint8(99) // the case of the token after, 99 after the sentence
+	if i > 0 {
+		prev = info[i-1].class
 	}
-	classAt := func(j int) gazClass {
-		if j < 0 || j >= n {
-			return 0
-		}
-		return info[j].class
+	if i > 1 {
+		prev2 = info[i-2].class
 	}
-	cas := uint64(ti.cas)
+	if i+1 < n {
+		next, casNext = info[i+1].class, info[i+1].cas
+	}
+	phrase := ti.gazB | ti.gazI
+	end := phrase & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
 	// Gazetteer phrases, conjoined with the case of the token: the loop runs
 	// over the classes that any of the templates below sees, most tokens none.
-	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)
-	for set := uint(ti.gazB|ti.gazI|ti.class|prev|prev2|next) & (1<<numGazBits - 1); set != 0; set &= set - 1 {
-		c := gazClass(1) << bits.TrailingZeros(set)
-		if ti.gazB&c != 0 {
-			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
-		}
-		if ti.gazI&c != 0 {
-			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
-		}
-		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
-			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
-		}
-		if prev&c != 0 {
-			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
-		}
-		if prev2&c != 0 {
-			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
-		}
-		if next&c != 0 {
-			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
-		}
-		if ti.class&c != 0 {
-			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
+	// Each class's seven features are written, and each
+	// kept (the slice advanced over it) when the token or its neighbour has
+	// the class: no branch on the classes, which a processor cannot foretell.
+	set := uint(phrase|ti.class|prev|prev2|next) & (1<<numGazBits - 1)
+	if set == 0 {
+		return out
+	}
+	k := len(out)
+	out = slices.Grow(out, 7*bits.OnesCount(set)+1)
+	o := out[:cap(out)]
+	cas, nc := uint64(ti.cas), uint64(casNext)
+	for ; set != 0; set &= set - 1 {
+		b := uint(bits.TrailingZeros(set))
+		r := &gazTemplates[b&7]
+		o = o[k:]
+		_ = o[7]
+		j := uint(0)
+		o[j] = mix(r[0], cas)
+		j += uint(ti.gazB) >> b & 1
+		o[j] = mix(r[1], cas)
+		j += uint(ti.gazI) >> b & 1
+		o[j&7] = mix(mix(r[2], nc), cas)
+		j += uint(end) >> b & 1
+		o[j&7] = mix(r[3], cas)
+		j += uint(prev) >> b & 1
+		o[j&7] = mix(r[4], cas)
+		j += uint(prev2) >> b & 1
+		o[j&7] = mix(r[5], cas)
+		j += uint(next) >> b & 1
+		o[j&7] = mix(mix(r[6], cas), nc)
+		j += uint(ti.class) >> b & 1
+		o, k = o[j:], 0
+	}
+	return out[:cap(out)-len(o)]
+}
+
+// gazTemplates[b] holds the features of gazFeatures for the class 1<<b
+// before their case parts: tGazBegin, tGazInside, tGazEndCap, tClassM1,
+// tClassM2, tClassP1 and tClass0.
+var gazTemplates = func() (t [8][8]uint64) {
+	for b := range numGazBits {
+		c := uint64(1) << b
+		for k, tp := range [...]uint8{tGazBegin, tGazInside, tGazEndCap, tClassM1, tClassM2, tClassP1, tClass0} {
+			t[b][k] = mix(feat(tp), c)
 		}
 	}
-	return out
-}
+	return t
+}()
 
 // affixes appends the features of the prefixes and suffixes of the word w
 // lower-cased.
@@ -698,28 +738,41 @@ const ctxClasses = gazOrgCtx | gazLocCtx
 // of the gazetteer classes of the run as a whole, and of one-word runs that start
 // a sentence (Napoli menang…, Warga Bekasi…).
 func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
-	info := fz.info
-	ti := &info[i]
-	cas := uint64(ti.cas)
-	ctxAt := func(j int) gazClass {
-		if j < 0 || j >= len(info) {
-			return 0
-		}
-		return info[j].class & ctxClasses
-	}
-	if c := ctxAt(i - 1); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
-	}
-	if c := ctxAt(i - 2); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
-	}
-	switch ti.cas {
-	case cCap, cUpper, cMixed:
-	default:
+	out = fz.nearContextFeatures(out, i)
+	if !capital(fz.info[i].cas) {
 		return out
 	}
+	return fz.runContextFeatures(out, i)
+}
+
+// ctxAt returns the context classes of token j, none outside the sentence.
+func (fz *featurizer) ctxAt(j int) gazClass {
+	if uint(j) >= uint(len(fz.info)) {
+		return 0
+	}
+	return fz.info[j].class & ctxClasses
+}
+
+// nearContextFeatures appends the features of contextFeatures of the two
+// words before token i.
+func (fz *featurizer) nearContextFeatures(out []uint64, i int) []uint64 {
+	cas := uint64(fz.info[i].cas)
+	if c := fz.ctxAt(i - 1); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
+	}
+	if c := fz.ctxAt(i - 2); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
+	}
+	return out
+}
+
+// runContextFeatures appends the other features of contextFeatures, those of
+// a capitalised token i's run.
+func (fz *featurizer) runContextFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	ti := &info[i]
 	first, last := int(ti.runFirst), int(ti.runLast)
-	if c := ctxAt(first - 1); c != 0 {
+	if c := fz.ctxAt(first - 1); c != 0 {
 		out = append(out, mix(mix(feat(tRunCtx), uint64(c)), uint64(ti.capPos)))
 	}
 	if g := info[first].gazB & (gazLOC | gazORG); g != 0 && info[last].gazEnd {
@@ -735,6 +788,13 @@ func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
 // capital (Warga, Penggunaan) from a name's, and the two words before it (kata
 // Ketua X).
 func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
+	out = fz.startFeatures(out, i)
+	return fz.predicateFeatures(out, i)
+}
+
+// startFeatures appends the features of positionFeatures but for
+// predicateFeatures'.
+func (fz *featurizer) startFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	ti := &info[i]
 	if i == 0 {
@@ -743,7 +803,7 @@ func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
 	if i >= 2 {
 		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
-	return fz.predicateFeatures(out, i)
+	return out
 }
 
 func b2u(b bool) uint64 {

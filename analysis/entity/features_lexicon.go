@@ -76,12 +76,15 @@ const maxLexMemo = 1 << 14
 // run (first, inside, last, alone): the model learns how much a capital counts
 // for each, where a repair rule would decide.
 func (fz *featurizer) lexiconFeatures(out []uint64, i int) []uint64 {
-	ti := &fz.info[i]
-	switch ti.cas {
-	case cCap, cUpper, cMixed:
-	default:
+	if !capital(fz.info[i].cas) {
 		return out
 	}
+	return fz.capitalLexiconFeatures(out, i)
+}
+
+// capitalLexiconFeatures is lexiconFeatures for a capitalised token i.
+func (fz *featurizer) capitalLexiconFeatures(out []uint64, i int) []uint64 {
+	ti := &fz.info[i]
 	pos := uint64(4) // alone
 	if ti.runFirst != ti.runLast {
 		switch int32(i) {

@@ -37,10 +37,7 @@ func fnvLower(h uint64, s string) uint64 {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(asciiLower[c])) * fnvPrime
 			i++
 			continue
 		}
@@ -53,6 +50,40 @@ func fnvLower(h uint64, s string) uint64 {
 	}
 	return h
 }
+
+// asciiLower maps an ASCII byte to its lower case (and every other byte to
+// itself): a look-up, not a branch on the letter.
+var asciiLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// asciiClass[c] has what hashWord and wordCase need of an ASCII byte c: c
+// lower-cased (bits 0-7), its class in a word's shape (8-15: X, x, d or c
+// itself), and whether it is an upper-case (bit 16) or a lower-case (bit 17)
+// letter.
+var asciiClass = func() (t [utf8.RuneSelf]uint32) {
+	for c := range uint32(utf8.RuneSelf) {
+		lc, sc := c, c
+		switch {
+		case 'A' <= c && c <= 'Z':
+			lc, sc = c+'a'-'A', 'X'
+			t[c] = 1 << 16
+		case 'a' <= c && c <= 'z':
+			sc = 'x'
+			t[c] = 1 << 17
+		case '0' <= c && c <= '9':
+			sc = 'd'
+		}
+		t[c] |= lc | sc<<8
+	}
+	return t
+}()
 
 // mix combines a feature hash with one more part.
 func mix(h, part uint64) uint64 {
@@ -252,8 +283,7 @@ func (sh *shaper) add(c byte) bool {
 // the text, is read in one pass over its bytes.
 func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 	lower, exact = fnvOffset, fnvOffset
-	var upper, lowers int
-	firstUpper := false
+	var upper, lowers, firstUpper uint
 	sh := newShaper()
 	shaped := false // the shape has its 13 bytes
 	for i := 0; i < len(w); i++ {
@@ -261,31 +291,23 @@ func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 		if c >= utf8.RuneSelf {
 			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w), false
 		}
+		// The byte's classes by table, not by branches on the letters.
+		k := asciiClass[c]
 		exact = (exact ^ uint64(c)) * fnvPrime
-		lc, sc := c, c
-		switch {
-		case 'A' <= c && c <= 'Z':
-			lc, sc = c+'a'-'A', 'X'
-			if upper == 0 && lowers == 0 {
-				firstUpper = true
-			}
-			upper++
-		case 'a' <= c && c <= 'z':
-			sc = 'x'
-			lowers++
-		case '0' <= c && c <= '9':
-			sc = 'd'
-		}
-		lower = (lower ^ uint64(lc)) * fnvPrime
+		lower = (lower ^ uint64(k&0xff)) * fnvPrime
+		up := uint(k >> 16 & 1)
+		firstUpper |= up & uint(b2u(upper|lowers == 0))
+		upper += up
+		lowers += uint(k >> 17 & 1)
 		if !shaped {
-			shaped = !sh.add(sc)
+			shaped = !sh.add(byte(k >> 8))
 		}
 	}
 	shape = sh.h
 	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
 		return lower, exact, shape, cDigit, true
 	}
-	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper), true
+	return lower, exact, shape, caseClass(int(upper), int(lowers), int(upper+lowers), firstUpper != 0), true
 }
 
 // Padding words outside the sentence.
@@ -336,19 +358,17 @@ func (fz *featurizer) sentence(words []string) {
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
 		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
-		switch wi.cas {
-		case cCap, cUpper, cMixed:
+		if capital(wi.cas) {
 			if run < 0 {
 				run = i
 			}
-		case cLower:
-			fz.topics |= wi.class & topicClasses
-			fallthrough
-		default:
-			if run >= 0 {
-				fz.capitalRun(run, i)
-				run = -1
-			}
+			continue
+		}
+		// The topics of the lower-case words, without a branch on the case.
+		fz.topics |= wi.class & topicClasses & -gazClass(b2u(wi.cas == cLower))
+		if run >= 0 {
+			fz.capitalRun(run, i)
+			run = -1
 		}
 	}
 	if run >= 0 {
@@ -368,9 +388,11 @@ func (fz *featurizer) sentence(words []string) {
 				}
 			}
 		}
-		if i+1 >= n || info[i+1].gazI == 0 {
-			ti.gazEnd = ti.gazB|ti.gazI != 0
+		var nextInside gazClass
+		if i+1 < n {
+			nextInside = info[i+1].gazI
 		}
+		ti.gazEnd = b2u(ti.gazB|ti.gazI != 0)&b2u(nextInside == 0) != 0
 	}
 	fz.lexicon(words)
 }
@@ -395,17 +417,19 @@ func grow[T any](s []T, n int) []T {
 // headline reports whether most words of the sentence are capitalised, as in titles.
 func (fz *featurizer) headline() bool {
 	caps, words := 0, 0
-	for _, ti := range fz.info {
-		switch ti.cas {
-		case cCap, cUpper, cMixed:
-			caps++
-			words++
-		case cLower:
-			words++
-		}
+	for i := range fz.info {
+		// Counted by table, not by a branch on the case.
+		c := caseCounts[fz.info[i].cas&7]
+		caps += int(c & 1)
+		words += int(c >> 1)
 	}
 	return words >= 3 && caps*10 >= words*7
 }
+
+// caseCounts[cas] tells headline whether a word of case class cas is
+// capitalised (bit 0) and whether it is a word (bit 1): a lower-case one or a
+// capitalised one.
+var caseCounts = [8]uint8{cLower: 2, cCap: 3, cUpper: 3, cMixed: 3}
 
 // features appends the hashed features of token i of words to out.
 func (fz *featurizer) features(out []uint64, words []string, i int, headline bool) []uint64 {
@@ -711,21 +735,14 @@ func asciiAffixes(out []uint64, w string) []uint64 {
 
 // fnvLowerASCII1 is the FNV hash h read on by the ASCII byte c lower-cased.
 func fnvLowerASCII1(h uint64, c byte) uint64 {
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return (h ^ uint64(c)) * fnvPrime
+	return (h ^ uint64(asciiLower[c])) * fnvPrime
 }
 
 // fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.
 func fnvLowerASCII(s string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * fnvPrime
+		h = (h ^ uint64(asciiLower[s[i]])) * fnvPrime
 	}
 	return h
 }
@@ -829,10 +846,7 @@ func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, asciiLower[c])
 			i++
 			continue
 		}

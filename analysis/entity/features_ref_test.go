@@ -1,9 +1,13 @@
 package entity
 
 import (
+	"bytes"
 	"math/bits"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The featurizer as it was before its steps were written without
@@ -294,6 +298,133 @@ func (fz *featurizer) refPredicateFeatures(out []uint64, i int) []uint64 {
 	return out
 }
 
+// fnvLower hashes s lower-cased, without allocating.
+func refFnvLower(h uint64, s string) uint64 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		m := utf8.EncodeRune(buf[:], r)
+		h = fnvBytes(h, buf[:m])
+		i += n
+	}
+	return h
+}
+
+// wordCase classifies s.
+func refWordCase(s string) uint8 {
+	// ASCII, most words: bytes, no rune decoding.
+	var upper, lower int
+	firstUpper := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return wordCaseRunes(s)
+		case 'A' <= c && c <= 'Z':
+			if upper == 0 && lower == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			lower++
+		case i == 0 && '0' <= c && c <= '9':
+			return cDigit
+		}
+	}
+	return caseClass(upper, lower, upper+lower, firstUpper)
+}
+
+// hashWord returns what the features need of the word w: the hashes of w
+// lower-cased (fnvLower), as written (fnvString) and of its shape (shapeHash),
+// and its case class (wordCase), and whether it is ASCII. An ASCII word, most of
+// the text, is read in one pass over its bytes.
+func refHashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
+	lower, exact = fnvOffset, fnvOffset
+	var upper, lowers int
+	firstUpper := false
+	sh := newShaper()
+	shaped := false // the shape has its 13 bytes
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return refFnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w), false
+		}
+		exact = (exact ^ uint64(c)) * fnvPrime
+		lc, sc := c, c
+		switch {
+		case 'A' <= c && c <= 'Z':
+			lc, sc = c+'a'-'A', 'X'
+			if upper == 0 && lowers == 0 {
+				firstUpper = true
+			}
+			upper++
+		case 'a' <= c && c <= 'z':
+			sc = 'x'
+			lowers++
+		case '0' <= c && c <= '9':
+			sc = 'd'
+		}
+		lower = (lower ^ uint64(lc)) * fnvPrime
+		if !shaped {
+			shaped = !sh.add(sc)
+		}
+	}
+	shape = sh.h
+	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
+		return lower, exact, shape, cDigit, true
+	}
+	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper), true
+}
+
+// appendLower appends s lower-cased to dst.
+func refAppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
+// fnvLowerASCII1 is the FNV hash h read on by the ASCII byte c lower-cased.
+func refFnvLowerASCII1(h uint64, c byte) uint64 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return (h ^ uint64(c)) * fnvPrime
+}
+
+// fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.
+func refFnvLowerASCII(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
 // TestFeaturesMatchReference checks that the featurizer gives every token of
 // the dev sets, the sample corpus, the reference article and odd words the
 // information and the features, in order, of the reference featurizer, and the
@@ -335,6 +466,58 @@ func checkFeaturesMatchReference(t *testing.T, fast, ref *featurizer, words []st
 		want = ref.refTailFeatures(want[:0], i, &wantPair)
 		if !slices.Equal(got, want) || !slices.Equal(gotPair, wantPair) {
 			t.Fatalf("%q token %d: tail features %x and %x, the reference %x and %x", words, i, got, gotPair, want, wantPair)
+		}
+	}
+}
+
+// TestWordHashesMatchReference checks hashWord, wordCase, fnvLower,
+// appendLower and the ASCII affixes' hashes against the reference
+// featurizer's on every word of the sentences of TestFeaturesMatchReference
+// and the odd words, in their cases.
+func TestWordHashesMatchReference(t *testing.T) {
+	var words []string
+	for _, s := range cacheSentences(t) {
+		words = append(words, s...)
+	}
+	for _, w := range wordSamples {
+		words = append(words, strings.ToUpper(w), strings.ToLower(w), w+w, "x"+w, "9"+w, "\x00"+w)
+	}
+	for _, w := range words {
+		checkWordHashes(t, w)
+	}
+}
+
+// FuzzWordHashesMatchReference is TestWordHashesMatchReference on any word.
+func FuzzWordHashesMatchReference(f *testing.F) {
+	for _, w := range wordSamples {
+		f.Add(w)
+	}
+	f.Fuzz(checkWordHashes)
+}
+
+func checkWordHashes(t *testing.T, w string) {
+	lower, exact, shape, cas, ascii := hashWord(w)
+	rl, re, rs, rc, ra := refHashWord(w)
+	if lower != rl || exact != re || shape != rs || cas != rc || ascii != ra {
+		t.Fatalf("hashWord(%q) = %x %x %x %d %v, the reference %x %x %x %d %v", w, lower, exact, shape, cas, ascii, rl, re, rs, rc, ra)
+	}
+	if got, want := wordCase(w), refWordCase(w); got != want {
+		t.Fatalf("wordCase(%q) = %d, the reference %d", w, got, want)
+	}
+	if got, want := fnvLower(12345, w), refFnvLower(12345, w); got != want {
+		t.Fatalf("fnvLower(%q) = %x, the reference %x", w, got, want)
+	}
+	if got, want := appendLower([]byte("x"), w), refAppendLower([]byte("x"), w); !bytes.Equal(got, want) {
+		t.Fatalf("appendLower(%q) = %q, the reference %q", w, got, want)
+	}
+	if ascii {
+		if got, want := fnvLowerASCII(w), refFnvLowerASCII(w); got != want {
+			t.Fatalf("fnvLowerASCII(%q) = %x, the reference %x", w, got, want)
+		}
+		for i := 0; i < len(w); i++ {
+			if got, want := fnvLowerASCII1(99, w[i]), refFnvLowerASCII1(99, w[i]); got != want {
+				t.Fatalf("fnvLowerASCII1(%q) = %x, the reference %x", w[i], got, want)
+			}
 		}
 	}
 }

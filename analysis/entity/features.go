@@ -340,7 +340,7 @@ type featurizer struct {
 	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
 	// lexMemo maps the lower-case hashes of the capitalised words seen to
 	// their standings.
-	lexMemo map[uint64]uint8
+	lexMemo standingMemo
 	words   wordInfoCache // what sentence needs of the words seen
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).

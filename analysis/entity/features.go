@@ -538,7 +538,7 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 
 // pairFeatures appends the features of token i of many values that depend on
 // more than one word: the bigrams, the words next to it with its case, and
-// positionFeatures.
+// the position features (see tailFeatures).
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -562,8 +562,8 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 
 // classFeatures appends the features of token i of few values (classes,
 // shapes, cases) that depend on more than one word: the shapes around it and
-// tailFeatures, but for the features of many values of positionFeatures, which
-// it appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
+// tailFeatures, but for the position features, of many values, which it
+// appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
 // headlineFeature and pairFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	info := fz.info
@@ -580,34 +580,52 @@ func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint6
 }
 
 // tailFeatures appends the last features of token i: those of the gazetteer
-// phrases and classes around it, of its capitalised run's context, of its
-// position, of the ends of its run (runFeatures), and of its standing in the
-// lexicon; with pair not nil, those of
-// its position (of many values) to pair instead. A feature added here is one
-// of classFeatures, which the tagger of a packed model sums from a cache by
-// the feature: one of many values belongs with positionFeatures.
+// phrases and classes around it, of its capitalised run's context
+// (runContextFeatures), of its position (its position features, below), of the
+// ends of its run (runFeatures), and of its standing in the lexicon; with
+// pair not nil, its position features (of many values) to pair instead. A
+// feature added here is one of classFeatures, which the tagger of a packed
+// model sums from a cache by the feature: one of many values belongs with
+// the position features.
 //
-// Most of these features are those of a capitalised token only: the token's
-// case is tested once, not by each of them (contextFeatures,
-// positionFeatures, runFeatures and lexiconFeatures give the same features
-// in the same order).
+// Most of these features are those of a capitalised token only: the ones of
+// its run's context, of its run's ends, of the noun its run is said to be
+// (predicateFeatures) and of its standing, in that order. The small steps are
+// written here rather than called.
 func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
+	info := fz.info
+	ti := &info[i]
+	cas := uint64(ti.cas)
 	out = fz.gazFeatures(out, i)
-	out = fz.nearContextFeatures(out, i)
-	if !capital(fz.info[i].cas) {
-		if pair != nil {
-			*pair = fz.startFeatures(*pair, i)
-		} else {
-			out = fz.startFeatures(out, i)
-		}
+	// The context classes of the words before (klub X, saham X, warga X).
+	if c := fz.ctxAt(i - 1); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
+	}
+	if c := fz.ctxAt(i - 2); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
+	}
+	capitalised := capital(ti.cas)
+	if capitalised {
+		out = fz.runContextFeatures(out, i)
+	}
+	// The position features: the word starting the sentence, with its case,
+	// which tells a sentence-initial capital (Warga, Penggunaan) from a
+	// name's, the two words before it (kata Ketua X), and the noun the run
+	// of a capitalised word is said to be.
+	pos := &out
+	if pair != nil {
+		pos = pair
+	}
+	if i == 0 {
+		*pos = append(*pos, mix(mix(feat(tLowerStart), ti.lower), cas))
+	}
+	if i >= 2 {
+		*pos = append(*pos, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
+	}
+	if !capitalised {
 		return out
 	}
-	out = fz.runContextFeatures(out, i)
-	if pair != nil {
-		*pair = fz.capitalPredicateFeatures(fz.startFeatures(*pair, i), i)
-	} else {
-		out = fz.capitalPredicateFeatures(fz.startFeatures(out, i), i)
-	}
+	*pos = fz.capitalPredicateFeatures(*pos, i)
 	out = fz.capitalRunFeatures(out, i)
 	return fz.capitalLexiconFeatures(out, i)
 }
@@ -750,18 +768,6 @@ func fnvLowerASCII(s string) uint64 {
 // The context classes: words before a name that hint at its type.
 const ctxClasses = gazOrgCtx | gazLocCtx
 
-// contextFeatures appends the features of the words around token i's capitalised
-// run that hint at its type (klub X, saham X, warga X, melawan Tottenham Hotspur),
-// of the gazetteer classes of the run as a whole, and of one-word runs that start
-// a sentence (Napoli menang…, Warga Bekasi…).
-func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
-	out = fz.nearContextFeatures(out, i)
-	if !capital(fz.info[i].cas) {
-		return out
-	}
-	return fz.runContextFeatures(out, i)
-}
-
 // ctxAt returns the context classes of token j, none outside the sentence.
 func (fz *featurizer) ctxAt(j int) gazClass {
 	if uint(j) >= uint(len(fz.info)) {
@@ -770,21 +776,12 @@ func (fz *featurizer) ctxAt(j int) gazClass {
 	return fz.info[j].class & ctxClasses
 }
 
-// nearContextFeatures appends the features of contextFeatures of the two
-// words before token i.
-func (fz *featurizer) nearContextFeatures(out []uint64, i int) []uint64 {
-	cas := uint64(fz.info[i].cas)
-	if c := fz.ctxAt(i - 1); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
-	}
-	if c := fz.ctxAt(i - 2); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
-	}
-	return out
-}
-
-// runContextFeatures appends the other features of contextFeatures, those of
-// a capitalised token i's run.
+// runContextFeatures appends the features of the words around token i's
+// capitalised run that hint at its type (klub X, saham X, warga X, melawan
+// Tottenham Hotspur), of the gazetteer classes of the run as a whole, and of
+// one-word runs that start a sentence (Napoli menang…, Warga Bekasi…): with
+// those of the context classes of the words before the token, the context
+// features of a capitalised token (see tailFeatures).
 func (fz *featurizer) runContextFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	ti := &info[i]
@@ -799,28 +796,6 @@ func (fz *featurizer) runContextFeatures(out []uint64, i int) []uint64 {
 		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
 	}
 	return fz.topicFeatures(out, ti)
-}
-
-// positionFeatures appends the features of token i that tell a sentence-initial
-// capital (Warga, Penggunaan) from a name's, and the two words before it (kata
-// Ketua X).
-func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
-	out = fz.startFeatures(out, i)
-	return fz.predicateFeatures(out, i)
-}
-
-// startFeatures appends the features of positionFeatures but for
-// predicateFeatures'.
-func (fz *featurizer) startFeatures(out []uint64, i int) []uint64 {
-	info := fz.info
-	ti := &info[i]
-	if i == 0 {
-		out = append(out, mix(mix(feat(tLowerStart), ti.lower), uint64(ti.cas)))
-	}
-	if i >= 2 {
-		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
-	}
-	return out
 }
 
 func b2u(b bool) uint64 {

@@ -596,7 +596,9 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 	info := fz.info
 	ti := &info[i]
 	cas := uint64(ti.cas)
-	out = fz.gazFeatures(out, i)
+	if set := fz.gazClasses(i); set != 0 {
+		out = fz.gazFeatures(out, i, set)
+	}
 	// The context classes of the words before (klub X, saham X, warga X).
 	if c := fz.ctxAt(i - 1); c != 0 {
 		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
@@ -634,9 +636,29 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 // cCap, cUpper or cMixed.
 func capital(cas uint8) bool { return cas-cCap <= cMixed-cCap }
 
+// gazClasses returns the classes of the gazetteer that the features of token
+// i see (gazFeatures): its phrases' and its word's, and the words' around it,
+// as a bit set; most tokens have none.
+func (fz *featurizer) gazClasses(i int) uint {
+	info := fz.info
+	ti := &info[i]
+	set := ti.gazB | ti.gazI | ti.class
+	if i > 0 {
+		set |= info[i-1].class
+	}
+	if i > 1 {
+		set |= info[i-2].class
+	}
+	if i+1 < len(info) {
+		set |= info[i+1].class
+	}
+	return uint(set) & (1<<numGazBits - 1)
+}
+
 // gazFeatures appends the features of the gazetteer phrases and classes of
-// token i and the words around it.
-func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
+// token i and the words around it, whose classes are set (gazClasses, not
+// empty).
+func (fz *featurizer) gazFeatures(out []uint64, i int, set uint) []uint64 {
 	info := fz.info
 	n := len(info)
 	ti := &info[i]
@@ -651,17 +673,12 @@ func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
 	if i+1 < n {
 		next, casNext = info[i+1].class, info[i+1].cas
 	}
-	phrase := ti.gazB | ti.gazI
-	end := phrase & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
+	end := (ti.gazB | ti.gazI) & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
 	// Gazetteer phrases, conjoined with the case of the token: the loop runs
-	// over the classes that any of the templates below sees, most tokens none.
-	// Each class's seven features are written, and each
-	// kept (the slice advanced over it) when the token or its neighbour has
-	// the class: no branch on the classes, which a processor cannot foretell.
-	set := uint(phrase|ti.class|prev|prev2|next) & (1<<numGazBits - 1)
-	if set == 0 {
-		return out
-	}
+	// over the classes that any of the templates below sees. Each class's
+	// seven features are written, and each kept (the slice advanced over it)
+	// when the token or its neighbour has the class: no branch on the
+	// classes, which a processor cannot foretell.
 	k := len(out)
 	out = slices.Grow(out, 7*bits.OnesCount(set)+1)
 	o := out[:cap(out)]

@@ -566,17 +566,7 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 // appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
 // headlineFeature and pairFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
-	info := fz.info
-	n := len(info)
-	sm1, sp1 := hashBOS, hashEOS
-	if i > 0 {
-		sm1 = info[i-1].shape
-	}
-	if i+1 < n {
-		sp1 = info[i+1].shape
-	}
-	out = append(out, mix(mix(mix(feat(tShape3), sm1), info[i].shape), sp1))
-	return fz.tailFeatures(out, i, pair)
+	return fz.classTail(out, i, pair, true)
 }
 
 // tailFeatures appends the last features of token i: those of the gazetteer
@@ -593,9 +583,26 @@ func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint6
 // (predicateFeatures) and of its standing, in that order. The small steps are
 // written here rather than called.
 func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
+	return fz.classTail(out, i, pair, false)
+}
+
+// classTail appends the features of tailFeatures, after the shape feature
+// of classFeatures (the shapes of the token and of the words next to it)
+// when shape: the two share one call a token.
+func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool) []uint64 {
 	info := fz.info
 	ti := &info[i]
 	cas := uint64(ti.cas)
+	if shape {
+		sm1, sp1 := hashBOS, hashEOS
+		if i > 0 {
+			sm1 = info[i-1].shape
+		}
+		if i+1 < len(info) {
+			sp1 = info[i+1].shape
+		}
+		out = append(out, mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1))
+	}
 	if set := fz.gazClasses(i); set != 0 {
 		out = fz.gazFeatures(out, i, set)
 	}

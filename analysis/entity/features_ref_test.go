@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/telaah/telaah/tokenize"
 	"unicode"
 	"unicode/utf8"
 )
@@ -520,4 +522,28 @@ func checkWordHashes(t *testing.T, w string) {
 			}
 		}
 	}
+}
+
+// FuzzFeaturesMatchReference is TestFeaturesMatchReference on the sentences
+// of any text.
+func FuzzFeaturesMatchReference(f *testing.F) {
+	f.Add("Pavel Durov, pendiri Telegram, bertemu Presiden Joko Widodo di Jakarta.")
+	f.Add("KPK memeriksa iPhone milik Ömer di İstanbul pada 24/3/2018 pukul 10.30 WIB.")
+	f.Add("Rotorua adalah sebuah kota di Selandia Baru. Warga Desa Suwug, sebuah desa di Bali.")
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	fast, ref := &featurizer{gaz: g}, &featurizer{gaz: g}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range tokenize.Sentences(text) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			if len(words) > 0 {
+				checkFeaturesMatchReference(t, fast, ref, words)
+			}
+		}
+	})
 }

@@ -240,6 +240,10 @@ func (s *scanner) sentence(r *raw) {
 		// that. Nothing starts a sentence here; the token may end one.
 		prevText, prevKind := s.lastText, s.lastKind
 		s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
+		if r.role == roleNone && r.abbr == abbrNone {
+			s.pending = pendNone // most tokens: no terminator, without the call
+			return
+		}
 		s.setPending(r, prevText, prevKind)
 		return
 	}

@@ -62,21 +62,29 @@ func byStart(a, b Entity) int {
 	return cmp.Compare(b.End, a.End)
 }
 
+// startsAfter reports whether byStart(*a, *b) > 0: b comes before a. It reads
+// the offsets through pointers, without copying the entities.
+func startsAfter(a, b *Entity) bool {
+	return a.Start > b.Start || a.Start == b.Start && a.End < b.End
+}
+
 // sortEntities is slices.SortStableFunc(es, byStart) for the lists Extract
 // sorts: two sorted runs (the names line by line, then the dates and amounts;
 // the names, then the mentions propagation adds), which it merges through
 // scratch; any other order is sorted.
 func sortEntities(es []Entity, scratch *[]Entity) {
 	m := 1
-	for m < len(es) && byStart(es[m-1], es[m]) <= 0 {
+	for m < len(es) && !startsAfter(&es[m-1], &es[m]) {
 		m++
 	}
 	if m >= len(es) {
 		return
 	}
-	if !slices.IsSortedFunc(es[m:], byStart) {
-		slices.SortStableFunc(es, byStart)
-		return
+	for k := m + 1; k < len(es); k++ {
+		if startsAfter(&es[k-1], &es[k]) {
+			slices.SortStableFunc(es, byStart)
+			return
+		}
 	}
 	// The left run moves to scratch and merges back into es; the right run
 	// is read before it is overwritten (k < j throughout), and on a tie the
@@ -84,7 +92,7 @@ func sortEntities(es []Entity, scratch *[]Entity) {
 	left := append((*scratch)[:0], es[:m]...)
 	i, j, k := 0, m, 0
 	for i < len(left) && j < len(es) {
-		if byStart(es[j], left[i]) < 0 {
+		if startsAfter(&left[i], &es[j]) {
 			es[k] = es[j]
 			j++
 		} else {
@@ -99,7 +107,14 @@ func sortEntities(es []Entity, scratch *[]Entity) {
 }
 
 // isName reports whether the entity is a person, organisation or place.
-func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
+func isName(l Label) bool {
+	if len(l) != 3 {
+		return false // DATE, TIME, MONEY, PERCENT, QUANTITY, none
+	}
+	// The three bytes at once, not three string comparisons.
+	k := uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2])
+	return k == 'P'<<16|'E'<<8|'R' || k == 'O'<<16|'R'<<8|'G' || k == 'L'<<16|'O'<<8|'C'
+}
 
 // docScratch is the scratch space of the stages of Extract that read a whole
 // document (lines, propagation, clustering, confidence), kept with a tagger from

@@ -355,6 +355,7 @@ type mentionKey struct {
 type mention struct {
 	text      string
 	label     Label
+	rank      uint32   // the label's three bytes as one number, in the labels' order (see isName)
 	lower     string   // the text lower-cased
 	words     []string // of lower
 	canonical string
@@ -381,7 +382,8 @@ func cluster(d *docScratch, es []Entity) {
 		if !ok {
 			m = int32(len(ms))
 			byText[k] = m
-			ms = append(ms, mention{text: e.Text, label: e.Label, canonical: e.Text})
+			l := e.Label // a name's: three bytes
+			ms = append(ms, mention{text: e.Text, label: l, rank: uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2]), canonical: e.Text})
 			size += len(e.Text)
 		}
 		of = append(of, m)
@@ -425,8 +427,8 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	d.order = order
 	slices.SortStableFunc(order, func(a, b int32) int {
-		if c := strings.Compare(string(ms[a].label), string(ms[b].label)); c != 0 {
-			return c
+		if c := cmp.Compare(ms[a].rank, ms[b].rank); c != 0 {
+			return c // strings.Compare of the labels, of three bytes each
 		}
 		return cmp.Compare(len(ms[b].text), len(ms[a].text))
 	})
@@ -434,7 +436,7 @@ func cluster(d *docScratch, es []Entity) {
 	group := 0 // the first mention in order of the current label
 	for k, mi := range order {
 		m := &ms[mi]
-		if ms[order[group]].label != m.label {
+		if ms[order[group]].rank != m.rank {
 			group = k
 		}
 		var full []string

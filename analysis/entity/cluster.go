@@ -62,6 +62,12 @@ func byStart(a, b Entity) int {
 	return cmp.Compare(b.End, a.End)
 }
 
+// nameIndex numbers the labels of names, for which isName holds: PER 0, ORG
+// 1, LOC 2.
+func nameIndex(l Label) int {
+	return b2i(l[0] == 'O') + 2*b2i(l[0] == 'L')
+}
+
 // startsAfter reports whether byStart(*a, *b) > 0: b comes before a. It reads
 // the offsets through pointers, without copying the entities.
 func startsAfter(a, b *Entity) bool {
@@ -136,9 +142,9 @@ type docScratch struct {
 	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
 	order    []int32
-	byText   map[mentionKey]int32 // index in mentions
-	lowWords []string             // the lower-cased words of the mentions
-	lowBytes []byte               // the mentions lower-cased, one after the other
+	byText   [3]map[string]int32 // index in mentions, by the label's nameIndex and the text
+	lowWords []string            // the lower-cased words of the mentions
+	lowBytes []byte              // the mentions lower-cased, one after the other
 	accs     []acc
 	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
@@ -168,7 +174,9 @@ func (d *docScratch) release() {
 	clear(d.added[:cap(d.added)])
 	clear(d.merge[:cap(d.merge)])
 	clear(d.mentions[:cap(d.mentions)])
-	clear(d.byText)
+	for _, m := range d.byText {
+		clear(m)
+	}
 	clear(d.lowWords[:cap(d.lowWords)])
 	clear(d.byCanon)
 	clear(d.canon)
@@ -366,7 +374,14 @@ type mention struct {
 // entity's words in order (Pavel Durov for Durov) or that its alias stands for
 // (Joko Widodo for Jokowi); for other entities, and when there is none, the text.
 func cluster(d *docScratch, es []Entity) {
-	byText := emptied(&d.byText)
+	var byText [3]map[string]int32
+	for i := range d.byText {
+		if d.byText[i] == nil {
+			d.byText[i] = map[string]int32{}
+		}
+		clear(d.byText[i])
+		byText[i] = d.byText[i]
+	}
 	ms := d.mentions[:0]
 	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
@@ -377,11 +392,13 @@ func cluster(d *docScratch, es []Entity) {
 			of = append(of, -1)
 			continue
 		}
-		k := mentionKey{e.Label, e.Text}
-		m, ok := byText[k]
+		// One map of texts a label: a string key, hashed by the runtime's
+		// fast path for strings.
+		bt := byText[nameIndex(e.Label)]
+		m, ok := bt[e.Text]
 		if !ok {
 			m = int32(len(ms))
-			byText[k] = m
+			bt[e.Text] = m
 			l := e.Label // a name's: three bytes
 			ms = append(ms, mention{text: e.Text, label: l, rank: uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2]), canonical: e.Text})
 			size += len(e.Text)

@@ -233,7 +233,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	pr := propagation{text: text, es: es, forms: forms, lengths: &lengths, added: d.added[:0]}
+	pr := propagation{text: text, es: es, forms: forms, lengths: lengths, added: d.added[:0]}
 	if d.tokCase {
 		// The tokenizer's tokens: only those with a capital can start a
 		// mention, and a token in lower case or of punctuation has none.
@@ -293,8 +293,8 @@ type propagation struct {
 	text    string
 	es      []Entity
 	forms   map[string]form
-	lengths *[4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
-	k       int        // next entity not ending before the current token
+	lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	k       int       // next entity not ending before the current token
 	added   []Entity
 }
 

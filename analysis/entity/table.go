@@ -319,33 +319,25 @@ func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	slots := t.slots
 	nb := t.buckets
-	// Touch the first buckets of all the keys first (nearly every key in the
-	// table is in its first bucket): the loop has no branch on the data, so
-	// the processor overlaps the cache misses instead of taking them one
-	// after another in the loop below.
+	// Nearly every key in the table is in its first bucket, and the filter
+	// lets through about one key per token: one loop, whose body has no
+	// branch on which slot holds the key (a loop touching the buckets first
+	// only adds a mispredicted loop exit).
 	var touch uint64
-	for _, k := range keys {
-		touch += slots[bucket1(k, nb)].a
-	}
 	var acc [numTags]int32
 	for _, k := range keys {
-		b1 := bucket1(k, nb)
-		var sl *slot
-		switch k {
-		case uint32(slots[b1].a):
-			sl = &slots[b1]
-		case uint32(slots[b1+1].a):
-			sl = &slots[b1+1]
-		case uint32(slots[b1+2].a):
-			sl = &slots[b1+2]
-		case uint32(slots[b1+3].a):
-			sl = &slots[b1+3]
-		default:
-			if sl = t.slot2(k); sl == nil {
+		// The slot of k in its first bucket, chosen with masks: which of the
+		// four holds a key is random, a branch on it would be mispredicted
+		// about every other key.
+		a, b := pick(slots, bucket1(k, nb), k)
+		touch += a
+		if a == 0 {
+			sl := t.slot2(k)
+			if sl == nil {
 				continue
 			}
+			a, b = sl.a, sl.b
 		}
-		a, b := sl.a, sl.b
 		if b&overFlag != 0 {
 			addRow(&acc, &t.over[uint32(b)])
 			continue
@@ -360,6 +352,24 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	}
 	addRow(q, &acc)
 	return touch
+}
+
+// pick returns the words of the slot of key k in the bucket whose first slot
+// is b1, or zeros if the bucket lacks k, without a branch.
+func pick(slots []slot, b1 uint64, k uint32) (a, b uint64) {
+	s := (*[bucketSize]slot)(slots[b1 : b1+bucketSize])
+	// m is all ones if slot j holds k (d is 0), else 0.
+	d0 := uint64(uint32(s[0].a) ^ k)
+	d1 := uint64(uint32(s[1].a) ^ k)
+	d2 := uint64(uint32(s[2].a) ^ k)
+	d3 := uint64(uint32(s[3].a) ^ k)
+	m0 := (d0|-d0)>>63 - 1
+	m1 := (d1|-d1)>>63 - 1
+	m2 := (d2|-d2)>>63 - 1
+	m3 := (d3|-d3)>>63 - 1
+	a = s[0].a&m0 | s[1].a&m1 | s[2].a&m2 | s[3].a&m3
+	b = s[0].b&m0 | s[1].b&m1 | s[2].b&m2 | s[3].b&m3
+	return a, b
 }
 
 // slot2 returns the slot of key k in its second bucket or the stash, or nil.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -196,4 +197,39 @@ func sameEmissions(fast, slow *tagger, tab *table, words []string) bool {
 	fast.packedEmissions(tab, words, head)
 	slow.slowEmissions(tab, words, head)
 	return slices.Equal(fast.emit, slow.emit)
+}
+
+// TestWordCacheEviction checks the word cache's scores when more words than
+// a set holds take turns in it: four words of one set, in sentences of every
+// order, each scored as a look-up of every feature scores it.
+func TestWordCacheEviction(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(w string) uint64 {
+		return computeWordInfo(g, w).exact * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits + 1)
+	}
+	byset := map[uint64][]string{}
+	var same []string
+	for i := 0; len(same) < 4; i++ {
+		w := fmt.Sprintf("Kata%d", i)
+		s := set(w)
+		byset[s] = append(byset[s], w)
+		if len(byset[s]) == 4 {
+			same = byset[s]
+		}
+	}
+	m := Default().get().m
+	tab := m.table(StyleDefault)
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	a, b, c, d := same[0], same[1], same[2], same[3]
+	for _, words := range [][]string{
+		{a}, {b}, {a}, {c}, {b}, {a}, {a, b, c}, {c, d, a, b}, {d}, {a, b, a, b},
+		{a, c, a, c, d, b}, {d, c, b, a}, {"di", a, "Jakarta", b}, {c}, {d}, {a},
+	} {
+		if !sameEmissions(fast, slow, tab, words) {
+			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
+		}
+	}
 }

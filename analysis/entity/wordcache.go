@@ -77,8 +77,10 @@ type classEntry struct {
 	q [numTags]int32
 }
 
-// classCacheBits sets the size of wordCache.class.
-const classCacheBits = 11
+// classCacheBits sets the size of wordCache.class: 4,096 features (128 KB;
+// the sample corpus missed 4 % of its look-ups in 2,048, a whole look-up of
+// the table each).
+const classCacheBits = 12
 
 // classWeights adds to q the weights of the feature of hash h.
 func (c *wordCache) classWeights(q *[numTags]int32, h uint64) {

@@ -324,7 +324,6 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	// branch on which slot holds the key (a loop touching the buckets first
 	// only adds a mispredicted loop exit).
 	var touch uint64
-	var acc [numTags]int32
 	for _, k := range keys {
 		// The slot of k in its first bucket, chosen with masks: which of the
 		// four holds a key is random, a branch on it would be mispredicted
@@ -339,18 +338,17 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 			a, b = sl.a, sl.b
 		}
 		if b&overFlag != 0 {
-			addRow(&acc, &t.over[uint32(b)])
+			addRow(q, &t.over[uint32(b)])
 			continue
 		}
-		acc[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
-		acc[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
-		acc[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
-		acc[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
-		acc[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
-		acc[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
-		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
-	addRow(q, &acc)
 	return touch
 }
 

@@ -391,19 +391,48 @@ func (t *table) slot2(k uint32) *slot {
 }
 
 // sumRows adds to rows[rowOf[i]] the integer weights of the feature keys[i],
-// as sum does, and returns what sum does.
+// as sum does, and returns what sum does: the keys the filter rules out are
+// dropped first, a chunk at a time and without a branch on the data, and the
+// others' slots picked without a branch on which holds them.
 func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched uint64) {
-	slots := t.slots
-	nb := t.buckets
-	for _, k := range keys {
-		touched += slots[bucket1(k, nb)].a
-	}
 	rowOf = rowOf[:len(keys)]
+	for len(keys) > maxLive {
+		touched += t.sumRows(rows, keys[:maxLive], rowOf[:maxLive])
+		keys, rowOf = keys[maxLive:], rowOf[maxLive:]
+	}
+	var live [maxLive]uint32
+	var liveRow [maxLive]uint8
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
 	for j, k := range keys {
-		if sl := t.slot(k); sl != nil {
-			r := t.row(sl)
-			addRow(&rows[rowOf[j]], &r)
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
+		live[n%maxLive], liveRow[n%maxLive] = k, rowOf[j]%numRows
+		n += 1 - uint((x|-x)>>63)
+	}
+	slots, nb := t.slots, t.buckets
+	for j, k := range live[:n] {
+		a, b := pick(slots, bucket1(k, nb), k)
+		touched += a
+		if a == 0 {
+			sl := t.slot2(k)
+			if sl == nil {
+				continue
+			}
+			a, b = sl.a, sl.b
 		}
+		q := &rows[liveRow[j]]
+		if b&overFlag != 0 {
+			addRow(q, &t.over[uint32(b)])
+			continue
+		}
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
 	return touched
 }

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,10 +37,7 @@ func fnvLower(h uint64, s string) uint64 {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(asciiLower[c])) * fnvPrime
 			i++
 			continue
 		}
@@ -52,6 +50,40 @@ func fnvLower(h uint64, s string) uint64 {
 	}
 	return h
 }
+
+// asciiLower maps an ASCII byte to its lower case (and every other byte to
+// itself): a look-up, not a branch on the letter.
+var asciiLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// asciiClass[c] has what hashWord and wordCase need of an ASCII byte c: c
+// lower-cased (bits 0-7), its class in a word's shape (8-15: X, x, d or c
+// itself), and whether it is an upper-case (bit 16) or a lower-case (bit 17)
+// letter.
+var asciiClass = func() (t [utf8.RuneSelf]uint32) {
+	for c := range uint32(utf8.RuneSelf) {
+		lc, sc := c, c
+		switch {
+		case 'A' <= c && c <= 'Z':
+			lc, sc = c+'a'-'A', 'X'
+			t[c] = 1 << 16
+		case 'a' <= c && c <= 'z':
+			sc = 'x'
+			t[c] = 1 << 17
+		case '0' <= c && c <= '9':
+			sc = 'd'
+		}
+		t[c] |= lc | sc<<8
+	}
+	return t
+}()
 
 // mix combines a feature hash with one more part.
 func mix(h, part uint64) uint64 {
@@ -251,8 +283,7 @@ func (sh *shaper) add(c byte) bool {
 // the text, is read in one pass over its bytes.
 func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 	lower, exact = fnvOffset, fnvOffset
-	var upper, lowers int
-	firstUpper := false
+	var upper, lowers, firstUpper uint
 	sh := newShaper()
 	shaped := false // the shape has its 13 bytes
 	for i := 0; i < len(w); i++ {
@@ -260,31 +291,23 @@ func hashWord(w string) (lower, exact, shape uint64, cas uint8, ascii bool) {
 		if c >= utf8.RuneSelf {
 			return fnvLower(fnvOffset, w), fnvString(fnvOffset, w), shapeHash(w), wordCaseRunes(w), false
 		}
+		// The byte's classes by table, not by branches on the letters.
+		k := asciiClass[c]
 		exact = (exact ^ uint64(c)) * fnvPrime
-		lc, sc := c, c
-		switch {
-		case 'A' <= c && c <= 'Z':
-			lc, sc = c+'a'-'A', 'X'
-			if upper == 0 && lowers == 0 {
-				firstUpper = true
-			}
-			upper++
-		case 'a' <= c && c <= 'z':
-			sc = 'x'
-			lowers++
-		case '0' <= c && c <= '9':
-			sc = 'd'
-		}
-		lower = (lower ^ uint64(lc)) * fnvPrime
+		lower = (lower ^ uint64(k&0xff)) * fnvPrime
+		up := uint(k >> 16 & 1)
+		firstUpper |= up & uint(b2u(upper|lowers == 0))
+		upper += up
+		lowers += uint(k >> 17 & 1)
 		if !shaped {
-			shaped = !sh.add(sc)
+			shaped = !sh.add(byte(k >> 8))
 		}
 	}
 	shape = sh.h
 	if len(w) > 0 && '0' <= w[0] && w[0] <= '9' {
 		return lower, exact, shape, cDigit, true
 	}
-	return lower, exact, shape, caseClass(upper, lowers, upper+lowers, firstUpper), true
+	return lower, exact, shape, caseClass(int(upper), int(lowers), int(upper+lowers), firstUpper != 0), true
 }
 
 // Padding words outside the sentence.
@@ -317,7 +340,7 @@ type featurizer struct {
 	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
 	// lexMemo maps the lower-case hashes of the capitalised words seen to
 	// their standings.
-	lexMemo map[uint64]uint8
+	lexMemo standingMemo
 	words   wordInfoCache // what sentence needs of the words seen
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).
@@ -335,19 +358,17 @@ func (fz *featurizer) sentence(words []string) {
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
 		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
-		switch wi.cas {
-		case cCap, cUpper, cMixed:
+		if capital(wi.cas) {
 			if run < 0 {
 				run = i
 			}
-		case cLower:
-			fz.topics |= wi.class & topicClasses
-			fallthrough
-		default:
-			if run >= 0 {
-				fz.capitalRun(run, i)
-				run = -1
-			}
+			continue
+		}
+		// The topics of the lower-case words, without a branch on the case.
+		fz.topics |= wi.class & topicClasses & -gazClass(b2u(wi.cas == cLower))
+		if run >= 0 {
+			fz.capitalRun(run, i)
+			run = -1
 		}
 	}
 	if run >= 0 {
@@ -367,9 +388,11 @@ func (fz *featurizer) sentence(words []string) {
 				}
 			}
 		}
-		if i+1 >= n || info[i+1].gazI == 0 {
-			ti.gazEnd = ti.gazB|ti.gazI != 0
+		var nextInside gazClass
+		if i+1 < n {
+			nextInside = info[i+1].gazI
 		}
+		ti.gazEnd = b2u(ti.gazB|ti.gazI != 0)&b2u(nextInside == 0) != 0
 	}
 	fz.lexicon(words)
 }
@@ -394,17 +417,19 @@ func grow[T any](s []T, n int) []T {
 // headline reports whether most words of the sentence are capitalised, as in titles.
 func (fz *featurizer) headline() bool {
 	caps, words := 0, 0
-	for _, ti := range fz.info {
-		switch ti.cas {
-		case cCap, cUpper, cMixed:
-			caps++
-			words++
-		case cLower:
-			words++
-		}
+	for i := range fz.info {
+		// Counted by table, not by a branch on the case.
+		c := caseCounts[fz.info[i].cas&7]
+		caps += int(c & 1)
+		words += int(c >> 1)
 	}
 	return words >= 3 && caps*10 >= words*7
 }
+
+// caseCounts[cas] tells headline whether a word of case class cas is
+// capitalised (bit 0) and whether it is a word (bit 1): a lower-case one or a
+// capitalised one.
+var caseCounts = [8]uint8{cLower: 2, cCap: 3, cUpper: 3, cMixed: 3}
 
 // features appends the hashed features of token i of words to out.
 func (fz *featurizer) features(out []uint64, words []string, i int, headline bool) []uint64 {
@@ -513,7 +538,7 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 
 // pairFeatures appends the features of token i of many values that depend on
 // more than one word: the bigrams, the words next to it with its case, and
-// positionFeatures.
+// the position features (see tailFeatures).
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -537,90 +562,171 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 
 // classFeatures appends the features of token i of few values (classes,
 // shapes, cases) that depend on more than one word: the shapes around it and
-// tailFeatures, but for the features of many values of positionFeatures, which
-// it appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
+// tailFeatures, but for the position features, of many values, which it
+// appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
 // headlineFeature and pairFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
-	info := fz.info
-	n := len(info)
-	sm1, sp1 := hashBOS, hashEOS
-	if i > 0 {
-		sm1 = info[i-1].shape
-	}
-	if i+1 < n {
-		sp1 = info[i+1].shape
-	}
-	out = append(out, mix(mix(mix(feat(tShape3), sm1), info[i].shape), sp1))
-	return fz.tailFeatures(out, i, pair)
+	return fz.classTail(out, i, pair, true)
 }
 
 // tailFeatures appends the last features of token i: those of the gazetteer
-// phrases and classes around it, of its capitalised run's context, of its
-// position, of the ends of its run (runFeatures), and of its standing in the
-// lexicon; with pair not nil, those of
-// its position (of many values) to pair instead. A feature added here is one
-// of classFeatures, which the tagger of a packed model sums from a cache by
-// the feature: one of many values belongs with positionFeatures.
+// phrases and classes around it, of its capitalised run's context
+// (runContextFeatures), of its position (its position features, below), of the
+// ends of its run (runFeatures), and of its standing in the lexicon; with
+// pair not nil, its position features (of many values) to pair instead. A
+// feature added here is one of classFeatures, which the tagger of a packed
+// model sums from a cache by the feature: one of many values belongs with
+// the position features.
+//
+// Most of these features are those of a capitalised token only: the ones of
+// its run's context, of its run's ends, of the noun its run is said to be
+// (predicateFeatures) and of its standing, in that order. The small steps are
+// written here rather than called.
 func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
-	out = fz.gazFeatures(out, i)
-	out = fz.contextFeatures(out, i)
-	if pair != nil {
-		*pair = fz.positionFeatures(*pair, i)
-	} else {
-		out = fz.positionFeatures(out, i)
+	return fz.classTail(out, i, pair, false)
+}
+
+// classTail appends the features of tailFeatures, after the shape feature
+// of classFeatures (the shapes of the token and of the words next to it)
+// when shape: the two share one call a token.
+func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool) []uint64 {
+	info := fz.info
+	ti := &info[i]
+	cas := uint64(ti.cas)
+	if shape {
+		sm1, sp1 := hashBOS, hashEOS
+		if i > 0 {
+			sm1 = info[i-1].shape
+		}
+		if i+1 < len(info) {
+			sp1 = info[i+1].shape
+		}
+		out = append(out, mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1))
 	}
-	out = fz.runFeatures(out, i)
-	return fz.lexiconFeatures(out, i)
+	if set := fz.gazClasses(i); set != 0 {
+		out = fz.gazFeatures(out, i, set)
+	}
+	// The context classes of the words before (klub X, saham X, warga X).
+	if c := fz.ctxAt(i - 1); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
+	}
+	if c := fz.ctxAt(i - 2); c != 0 {
+		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
+	}
+	capitalised := capital(ti.cas)
+	if capitalised {
+		out = fz.runContextFeatures(out, i)
+	}
+	// The position features: the word starting the sentence, with its case,
+	// which tells a sentence-initial capital (Warga, Penggunaan) from a
+	// name's, the two words before it (kata Ketua X), and the noun the run
+	// of a capitalised word is said to be.
+	pos := &out
+	if pair != nil {
+		pos = pair
+	}
+	if i == 0 {
+		*pos = append(*pos, mix(mix(feat(tLowerStart), ti.lower), cas))
+	}
+	if i >= 2 {
+		*pos = append(*pos, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
+	}
+	if !capitalised {
+		return out
+	}
+	*pos = fz.capitalPredicateFeatures(*pos, i)
+	out = fz.capitalRunFeatures(out, i)
+	return fz.capitalLexiconFeatures(out, i)
+}
+
+// capital reports whether the case class cas is that of a capitalised word:
+// cCap, cUpper or cMixed.
+func capital(cas uint8) bool { return cas-cCap <= cMixed-cCap }
+
+// gazClasses returns the classes of the gazetteer that the features of token
+// i see (gazFeatures): its phrases' and its word's, and the words' around it,
+// as a bit set; most tokens have none.
+func (fz *featurizer) gazClasses(i int) uint {
+	info := fz.info
+	ti := &info[i]
+	set := ti.gazB | ti.gazI | ti.class
+	if i > 0 {
+		set |= info[i-1].class
+	}
+	if i > 1 {
+		set |= info[i-2].class
+	}
+	if i+1 < len(info) {
+		set |= info[i+1].class
+	}
+	return uint(set) & (1<<numGazBits - 1)
 }
 
 // gazFeatures appends the features of the gazetteer phrases and classes of
-// token i and the words around it.
-func (fz *featurizer) gazFeatures(out []uint64, i int) []uint64 {
+// token i and the words around it, whose classes are set (gazClasses, not
+// empty).
+func (fz *featurizer) gazFeatures(out []uint64, i int, set uint) []uint64 {
 	info := fz.info
 	n := len(info)
 	ti := &info[i]
-	caseAt := func(j int) uint64 {
-		if j < 0 || j >= n {
-			return 99
-		}
-		return uint64(info[j].cas)
+	var prev, prev2, next gazClass
+	casNext := uint8(99) // the case of the token after, 99 after the sentence
+	if i > 0 {
+		prev = info[i-1].class
 	}
-	classAt := func(j int) gazClass {
-		if j < 0 || j >= n {
-			return 0
-		}
-		return info[j].class
+	if i > 1 {
+		prev2 = info[i-2].class
 	}
-	cas := uint64(ti.cas)
+	if i+1 < n {
+		next, casNext = info[i+1].class, info[i+1].cas
+	}
+	end := (ti.gazB | ti.gazI) & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
 	// Gazetteer phrases, conjoined with the case of the token: the loop runs
-	// over the classes that any of the templates below sees, most tokens none.
-	prev, prev2, next := classAt(i-1), classAt(i-2), classAt(i+1)
-	for set := uint(ti.gazB|ti.gazI|ti.class|prev|prev2|next) & (1<<numGazBits - 1); set != 0; set &= set - 1 {
-		c := gazClass(1) << bits.TrailingZeros(set)
-		if ti.gazB&c != 0 {
-			out = append(out, mix(mix(feat(tGazBegin), uint64(c)), cas))
-		}
-		if ti.gazI&c != 0 {
-			out = append(out, mix(mix(feat(tGazInside), uint64(c)), cas))
-		}
-		if ti.gazEnd && (ti.gazB|ti.gazI)&c != 0 {
-			out = append(out, mix(mix(mix(feat(tGazEndCap), uint64(c)), caseAt(i+1)), cas))
-		}
-		if prev&c != 0 {
-			out = append(out, mix(mix(feat(tClassM1), uint64(c)), cas))
-		}
-		if prev2&c != 0 {
-			out = append(out, mix(mix(feat(tClassM2), uint64(c)), cas))
-		}
-		if next&c != 0 {
-			out = append(out, mix(mix(feat(tClassP1), uint64(c)), cas))
-		}
-		if ti.class&c != 0 {
-			out = append(out, mix(mix(mix(feat(tClass0), uint64(c)), cas), caseAt(i+1)))
+	// over the classes that any of the templates below sees. Each class's
+	// seven features are written, and each kept (the slice advanced over it)
+	// when the token or its neighbour has the class: no branch on the
+	// classes, which a processor cannot foretell.
+	k := len(out)
+	out = slices.Grow(out, 7*bits.OnesCount(set)+1)
+	o := out[:cap(out)]
+	cas, nc := uint64(ti.cas), uint64(casNext)
+	for ; set != 0; set &= set - 1 {
+		b := uint(bits.TrailingZeros(set))
+		r := &gazTemplates[b&7]
+		o = o[k:]
+		_ = o[7]
+		j := uint(0)
+		o[j] = mix(r[0], cas)
+		j += uint(ti.gazB) >> b & 1
+		o[j] = mix(r[1], cas)
+		j += uint(ti.gazI) >> b & 1
+		o[j&7] = mix(mix(r[2], nc), cas)
+		j += uint(end) >> b & 1
+		o[j&7] = mix(r[3], cas)
+		j += uint(prev) >> b & 1
+		o[j&7] = mix(r[4], cas)
+		j += uint(prev2) >> b & 1
+		o[j&7] = mix(r[5], cas)
+		j += uint(next) >> b & 1
+		o[j&7] = mix(mix(r[6], cas), nc)
+		j += uint(ti.class) >> b & 1
+		o, k = o[j:], 0
+	}
+	return out[:cap(out)-len(o)]
+}
+
+// gazTemplates[b] holds the features of gazFeatures for the class 1<<b
+// before their case parts: tGazBegin, tGazInside, tGazEndCap, tClassM1,
+// tClassM2, tClassP1 and tClass0.
+var gazTemplates = func() (t [8][8]uint64) {
+	for b := range numGazBits {
+		c := uint64(1) << b
+		for k, tp := range [...]uint8{tGazBegin, tGazInside, tGazEndCap, tClassM1, tClassM2, tClassP1, tClass0} {
+			t[b][k] = mix(feat(tp), c)
 		}
 	}
-	return out
-}
+	return t
+}()
 
 // affixes appends the features of the prefixes and suffixes of the word w
 // lower-cased.
@@ -671,21 +777,14 @@ func asciiAffixes(out []uint64, w string) []uint64 {
 
 // fnvLowerASCII1 is the FNV hash h read on by the ASCII byte c lower-cased.
 func fnvLowerASCII1(h uint64, c byte) uint64 {
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return (h ^ uint64(c)) * fnvPrime
+	return (h ^ uint64(asciiLower[c])) * fnvPrime
 }
 
 // fnvLowerASCII is fnvLower(fnvOffset, s) for ASCII s.
 func fnvLowerASCII(s string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * fnvPrime
+		h = (h ^ uint64(asciiLower[s[i]])) * fnvPrime
 	}
 	return h
 }
@@ -693,33 +792,25 @@ func fnvLowerASCII(s string) uint64 {
 // The context classes: words before a name that hint at its type.
 const ctxClasses = gazOrgCtx | gazLocCtx
 
-// contextFeatures appends the features of the words around token i's capitalised
-// run that hint at its type (klub X, saham X, warga X, melawan Tottenham Hotspur),
-// of the gazetteer classes of the run as a whole, and of one-word runs that start
-// a sentence (Napoli menang…, Warga Bekasi…).
-func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
+// ctxAt returns the context classes of token j, none outside the sentence.
+func (fz *featurizer) ctxAt(j int) gazClass {
+	if uint(j) >= uint(len(fz.info)) {
+		return 0
+	}
+	return fz.info[j].class & ctxClasses
+}
+
+// runContextFeatures appends the features of the words around token i's
+// capitalised run that hint at its type (klub X, saham X, warga X, melawan
+// Tottenham Hotspur), of the gazetteer classes of the run as a whole, and of
+// one-word runs that start a sentence (Napoli menang…, Warga Bekasi…): with
+// those of the context classes of the words before the token, the context
+// features of a capitalised token (see tailFeatures).
+func (fz *featurizer) runContextFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	ti := &info[i]
-	cas := uint64(ti.cas)
-	ctxAt := func(j int) gazClass {
-		if j < 0 || j >= len(info) {
-			return 0
-		}
-		return info[j].class & ctxClasses
-	}
-	if c := ctxAt(i - 1); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM1), uint64(c)), cas))
-	}
-	if c := ctxAt(i - 2); c != 0 {
-		out = append(out, mix(mix(feat(tCtxM2), uint64(c)), cas))
-	}
-	switch ti.cas {
-	case cCap, cUpper, cMixed:
-	default:
-		return out
-	}
 	first, last := int(ti.runFirst), int(ti.runLast)
-	if c := ctxAt(first - 1); c != 0 {
+	if c := fz.ctxAt(first - 1); c != 0 {
 		out = append(out, mix(mix(feat(tRunCtx), uint64(c)), uint64(ti.capPos)))
 	}
 	if g := info[first].gazB & (gazLOC | gazORG); g != 0 && info[last].gazEnd {
@@ -729,21 +820,6 @@ func (fz *featurizer) contextFeatures(out []uint64, i int) []uint64 {
 		out = append(out, mix(feat(tRunHead), uint64(ti.class&(gazLOC|gazORG|gazGiven|gazTitle))))
 	}
 	return fz.topicFeatures(out, ti)
-}
-
-// positionFeatures appends the features of token i that tell a sentence-initial
-// capital (Warga, Penggunaan) from a name's, and the two words before it (kata
-// Ketua X).
-func (fz *featurizer) positionFeatures(out []uint64, i int) []uint64 {
-	info := fz.info
-	ti := &info[i]
-	if i == 0 {
-		out = append(out, mix(mix(feat(tLowerStart), ti.lower), uint64(ti.cas)))
-	}
-	if i >= 2 {
-		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
-	}
-	return fz.predicateFeatures(out, i)
 }
 
 func b2u(b bool) uint64 {
@@ -769,10 +845,7 @@ func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, asciiLower[c])
 			i++
 			continue
 		}

@@ -29,3 +29,36 @@ func TestLexiconStanding(t *testing.T) {
 		}
 	}
 }
+
+// TestStandingMemo checks the featurizer's memo of standings against a map
+// emptied as the memo is, when it holds maxLexMemo words, over hashes that
+// share their slots' bits and more words than it holds.
+func TestStandingMemo(t *testing.T) {
+	var m standingMemo
+	want := map[uint64]uint8{}
+	x := uint64(7)
+	for i := range 3*maxLexMemo + 100 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		h := x
+		if i%3 == 0 {
+			h = x & 0xffff // many in the same few slots
+		}
+		v, ok := m.get(h)
+		w, wok := want[h]
+		if ok != wok || v != w {
+			t.Fatalf("word %d: get(%x) = %d, %v; want %d, %v", i, h, v, ok, w, wok)
+		}
+		if !ok {
+			if len(want) >= maxLexMemo {
+				want = map[uint64]uint8{}
+			}
+			want[h] = uint8(h % 4)
+			m.put(h, uint8(h%4))
+		}
+	}
+	if m.n != len(want) || len(m.slots) != 2*maxLexMemo {
+		t.Errorf("memo of %d words in %d slots, want %d in %d", m.n, len(m.slots), len(want), 2*maxLexMemo)
+	}
+}

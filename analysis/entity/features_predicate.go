@@ -83,12 +83,15 @@ func (fz *featurizer) predicate(last int) int {
 // lists (desa, kota: heads of places; grup, band: of organisations; penyanyi:
 // a title), for every word of the run.
 func (fz *featurizer) predicateFeatures(out []uint64, i int) []uint64 {
-	ti := &fz.info[i]
-	switch ti.cas {
-	case cCap, cUpper, cMixed:
-	default:
+	if !capital(fz.info[i].cas) {
 		return out
 	}
+	return fz.capitalPredicateFeatures(out, i)
+}
+
+// capitalPredicateFeatures is predicateFeatures for a capitalised token i.
+func (fz *featurizer) capitalPredicateFeatures(out []uint64, i int) []uint64 {
+	ti := &fz.info[i]
 	k := fz.predicate(int(ti.runLast))
 	if k < 0 {
 		return out

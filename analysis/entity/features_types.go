@@ -21,13 +21,16 @@ const (
 // neighbours' classes reach one word. The model learns the weights, with the
 // position of the word in its run: none of the words decides alone.
 func (fz *featurizer) runFeatures(out []uint64, i int) []uint64 {
-	info := fz.info
-	ti := &info[i]
-	switch ti.cas {
-	case cCap, cUpper, cMixed:
-	default:
+	if !capital(fz.info[i].cas) {
 		return out
 	}
+	return fz.capitalRunFeatures(out, i)
+}
+
+// capitalRunFeatures is runFeatures for a capitalised token i.
+func (fz *featurizer) capitalRunFeatures(out []uint64, i int) []uint64 {
+	info := fz.info
+	ti := &info[i]
 	first, last := int(ti.runFirst), int(ti.runLast)
 	if i < last {
 		if c := info[last].class & runTailClasses; c != 0 {

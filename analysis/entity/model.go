@@ -389,14 +389,10 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	const nt = int(numTags)
 	const neg = -math.MaxFloat32
 	tr := (*[(nt + 1) * nt]float32)(trans)
-	var prev [numTags]float32
-	for t := range numTags {
-		if transAllowed[numTags][t] {
-			prev[t] = emit[t] + tr[nt*nt+int(t)]
-		} else {
-			prev[t] = neg
-		}
-	}
+	// The first token: the inside tags may not start a sentence
+	// (transAllowed[numTags], see TestTransPreds), written out.
+	st := (*[nt]float32)(tr[nt*nt:])
+	prev := [numTags]float32{emit[0] + st[0], emit[1] + st[1], neg, emit[3] + st[3], neg, emit[5] + st[5], neg}
 	emit, back = emit[:n*nt], back[:n*nt]
 	if n > 1 {
 		// At i == 1 a tag before may be impossible (an inside tag first):

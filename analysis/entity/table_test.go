@@ -83,6 +83,9 @@ func TestTransPreds(t *testing.T) {
 		if !slices.Equal(transPreds[tg], want) {
 			t.Errorf("tags before %s: %v, viterbi and marginals assume %v", tg, transPreds[tg], want)
 		}
+		if first := !tg.isInside(); transAllowed[numTags][tg] != first {
+			t.Errorf("%s first in a sentence: %v, viterbi assumes %v", tg, !first, first)
+		}
 	}
 }
 

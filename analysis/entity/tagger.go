@@ -54,11 +54,13 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 		return tg.runWide(m, style, words)
 	}
 	n := len(words)
-	head, ok := tg.start(words, int(numTags))
+	tab := m.table(style)
+	// A packed model's emissions set every score: they need no zeroing.
+	head, ok := tg.prepare(words, int(numTags), tab == nil)
 	if !ok {
 		return tg.tags
 	}
-	if tab := m.table(style); tab != nil {
+	if tab != nil {
 		// A packed model: one look-up per feature, the copies folded in, and
 		// one for all the features of a word the tagger has seen.
 		tg.packedEmissions(tab, words, head)
@@ -73,6 +75,11 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 // back-pointers sized, the featurizer's view of the sentence made. It reports
 // whether the sentence is a headline, and ok false for no words.
 func (tg *tagger) start(words []string, nt int) (head, ok bool) {
+	return tg.prepare(words, nt, true)
+}
+
+// prepare is start, the emissions zeroed only if zero.
+func (tg *tagger) prepare(words []string, nt int, zero bool) (head, ok bool) {
 	n := len(words)
 	tg.tags = grow(tg.tags, n)
 	if n == 0 {
@@ -80,7 +87,9 @@ func (tg *tagger) start(words []string, nt int) (head, ok bool) {
 	}
 	tg.fz.sentence(words)
 	tg.emit = grow(tg.emit, n*nt)
-	clear(tg.emit)
+	if zero {
+		clear(tg.emit)
+	}
 	tg.back = grow(tg.back, n*nt)
 	return tg.fz.headline(), true
 }

@@ -215,3 +215,29 @@ func randomSentence(rng *rand.Rand, rm *model, tg *tagger) []tag {
 	viterbi(rm.trans[:], tg.emit, n, make([]uint8, n*int(numTags)), tags)
 	return tags
 }
+
+// TestRunSetsEveryScore checks that tagging with a packed model, which does
+// not zero the emissions first, sets every score: a tagger whose scores are
+// left NaN from before tags and scores as one whose scores start zeroed.
+func TestRunSetsEveryScore(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Default().get().m
+	dirty, clean := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	nan := float32(math.NaN())
+	for k, words := range cacheSentences(t) {
+		style := []Style{StyleDefault, StyleNERGrit}[k%2]
+		dirty.emit = dirty.emit[:cap(dirty.emit)]
+		for i := range dirty.emit {
+			dirty.emit[i] = nan
+		}
+		clean.emit = nil
+		got := slices.Clone(dirty.run(m, style, words))
+		want := clean.run(m, style, words)
+		if !slices.Equal(got, want) || !slices.Equal(dirty.emit, clean.emit) {
+			t.Fatalf("%q: tags %v, scores %v; from zeroed scores %v, %v", words, got, dirty.emit, want, clean.emit)
+		}
+	}
+}

@@ -319,47 +319,55 @@ func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	slots := t.slots
 	nb := t.buckets
-	// Touch the first buckets of all the keys first (nearly every key in the
-	// table is in its first bucket): the loop has no branch on the data, so
-	// the processor overlaps the cache misses instead of taking them one
-	// after another in the loop below.
+	// Nearly every key in the table is in its first bucket, and the filter
+	// lets through about one key per token: one loop, whose body has no
+	// branch on which slot holds the key (a loop touching the buckets first
+	// only adds a mispredicted loop exit).
 	var touch uint64
 	for _, k := range keys {
-		touch += slots[bucket1(k, nb)].a
-	}
-	var acc [numTags]int32
-	for _, k := range keys {
-		b1 := bucket1(k, nb)
-		var sl *slot
-		switch k {
-		case uint32(slots[b1].a):
-			sl = &slots[b1]
-		case uint32(slots[b1+1].a):
-			sl = &slots[b1+1]
-		case uint32(slots[b1+2].a):
-			sl = &slots[b1+2]
-		case uint32(slots[b1+3].a):
-			sl = &slots[b1+3]
-		default:
-			if sl = t.slot2(k); sl == nil {
+		// The slot of k in its first bucket, chosen with masks: which of the
+		// four holds a key is random, a branch on it would be mispredicted
+		// about every other key.
+		a, b := pick(slots, bucket1(k, nb), k)
+		touch += a
+		if a == 0 {
+			sl := t.slot2(k)
+			if sl == nil {
 				continue
 			}
+			a, b = sl.a, sl.b
 		}
-		a, b := sl.a, sl.b
 		if b&overFlag != 0 {
-			addRow(&acc, &t.over[uint32(b)])
+			addRow(q, &t.over[uint32(b)])
 			continue
 		}
-		acc[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
-		acc[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
-		acc[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
-		acc[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
-		acc[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
-		acc[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
-		acc[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
-	addRow(q, &acc)
 	return touch
+}
+
+// pick returns the words of the slot of key k in the bucket whose first slot
+// is b1, or zeros if the bucket lacks k, without a branch.
+func pick(slots []slot, b1 uint64, k uint32) (a, b uint64) {
+	s := (*[bucketSize]slot)(slots[b1 : b1+bucketSize])
+	// m is all ones if slot j holds k (d is 0), else 0.
+	d0 := uint64(uint32(s[0].a) ^ k)
+	d1 := uint64(uint32(s[1].a) ^ k)
+	d2 := uint64(uint32(s[2].a) ^ k)
+	d3 := uint64(uint32(s[3].a) ^ k)
+	m0 := (d0|-d0)>>63 - 1
+	m1 := (d1|-d1)>>63 - 1
+	m2 := (d2|-d2)>>63 - 1
+	m3 := (d3|-d3)>>63 - 1
+	a = s[0].a&m0 | s[1].a&m1 | s[2].a&m2 | s[3].a&m3
+	b = s[0].b&m0 | s[1].b&m1 | s[2].b&m2 | s[3].b&m3
+	return a, b
 }
 
 // slot2 returns the slot of key k in its second bucket or the stash, or nil.
@@ -383,19 +391,48 @@ func (t *table) slot2(k uint32) *slot {
 }
 
 // sumRows adds to rows[rowOf[i]] the integer weights of the feature keys[i],
-// as sum does, and returns what sum does.
+// as sum does, and returns what sum does: the keys the filter rules out are
+// dropped first, a chunk at a time and without a branch on the data, and the
+// others' slots picked without a branch on which holds them.
 func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched uint64) {
-	slots := t.slots
-	nb := t.buckets
-	for _, k := range keys {
-		touched += slots[bucket1(k, nb)].a
-	}
 	rowOf = rowOf[:len(keys)]
+	for len(keys) > maxLive {
+		touched += t.sumRows(rows, keys[:maxLive], rowOf[:maxLive])
+		keys, rowOf = keys[maxLive:], rowOf[maxLive:]
+	}
+	var live [maxLive]uint32
+	var liveRow [maxLive]uint8
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
 	for j, k := range keys {
-		if sl := t.slot(k); sl != nil {
-			r := t.row(sl)
-			addRow(&rows[rowOf[j]], &r)
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
+		live[n%maxLive], liveRow[n%maxLive] = k, rowOf[j]%numRows
+		n += 1 - uint((x|-x)>>63)
+	}
+	slots, nb := t.slots, t.buckets
+	for j, k := range live[:n] {
+		a, b := pick(slots, bucket1(k, nb), k)
+		touched += a
+		if a == 0 {
+			sl := t.slot2(k)
+			if sl == nil {
+				continue
+			}
+			a, b = sl.a, sl.b
 		}
+		q := &rows[liveRow[j]]
+		if b&overFlag != 0 {
+			addRow(q, &t.over[uint32(b)])
+			continue
+		}
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
 	return touched
 }

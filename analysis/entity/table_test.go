@@ -229,3 +229,27 @@ func TestTableFilter(t *testing.T) {
 		t.Errorf("sum of %d keys: %v, want %v", len(keys), got, wantSum)
 	}
 }
+
+// TestPick checks that pick finds every key of the embedded tables' buckets
+// in its bucket, whichever of the four slots holds it, and nothing in a
+// bucket that lacks the key.
+func TestPick(t *testing.T) {
+	m := Default().get().m
+	for _, tab := range []*table{m.table(StyleDefault), m.table(StyleNERGrit)} {
+		for i := range tab.slots {
+			b1 := uint64(i) / bucketSize * bucketSize
+			k := uint32(tab.slots[i].a)
+			if k == 0 {
+				continue
+			}
+			if a, b := pick(tab.slots, b1, k); a != tab.slots[i].a || b != tab.slots[i].b {
+				t.Fatalf("key %x in slot %d: picked %x %x, slot %x %x", k, i, a, b, tab.slots[i].a, tab.slots[i].b)
+			}
+			// A key is in one slot only.
+			other := (b1 + bucketSize) % uint64(len(tab.slots))
+			if a, b := pick(tab.slots, other, k); a != 0 || b != 0 {
+				t.Fatalf("key %x picked from bucket %d: %x %x", k, other, a, b)
+			}
+		}
+	}
+}

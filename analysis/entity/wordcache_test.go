@@ -1,9 +1,11 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/telaah/telaah"
 	"github.com/telaah/telaah/tokenize"
@@ -196,4 +198,85 @@ func sameEmissions(fast, slow *tagger, tab *table, words []string) bool {
 	fast.packedEmissions(tab, words, head)
 	slow.slowEmissions(tab, words, head)
 	return slices.Equal(fast.emit, slow.emit)
+}
+
+// TestWordCacheEviction checks the word cache's scores when more words than
+// a set holds take turns in it: four words of one set, in sentences of every
+// order, each scored as a look-up of every feature scores it.
+func TestWordCacheEviction(t *testing.T) {
+	if s := unsafe.Sizeof(wordEntry{}); s != 128 {
+		t.Errorf("a wordEntry is %d bytes, not two cache lines", s)
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(w string) uint64 {
+		return computeWordInfo(g, w).exact * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits + 1)
+	}
+	byset := map[uint64][]string{}
+	var same []string
+	for i := 0; len(same) < 4; i++ {
+		w := fmt.Sprintf("Kata%d", i)
+		s := set(w)
+		byset[s] = append(byset[s], w)
+		if len(byset[s]) == 4 {
+			same = byset[s]
+		}
+	}
+	m := Default().get().m
+	tab := m.table(StyleDefault)
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	a, b, c, d := same[0], same[1], same[2], same[3]
+	for _, words := range [][]string{
+		{a}, {b}, {a}, {c}, {b}, {a}, {a, b, c}, {c, d, a, b}, {d}, {a, b, a, b},
+		{a, c, a, c, d, b}, {d, c, b, a}, {"di", a, "Jakarta", b}, {c}, {d}, {a},
+	} {
+		if !sameEmissions(fast, slow, tab, words) {
+			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
+		}
+	}
+}
+
+// TestWordCacheBigSums checks the words whose sums for their neighbours do
+// not fit in 16 bits (a few of the sample corpus's, with the embedded model):
+// scored from wordCache.big cold, warm, and after it lost them.
+func TestWordCacheBigSums(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, a := range SampleArticles(t) {
+		for _, s := range tokenize.Sentences(a.Text()) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			sents = append(sents, words)
+		}
+	}
+	tab := Default().get().m.table(StyleDefault)
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	for pass := range 3 {
+		if pass == 2 {
+			clear(fast.wordCache(tab).big)
+		}
+		for _, words := range sents {
+			if !sameEmissions(fast, slow, tab, words) {
+				t.Fatalf("pass %d: %q: scores %v, one look-up a feature %v", pass, words, fast.emit, slow.emit)
+			}
+		}
+	}
+	big := 0
+	for _, set := range fast.wordCache(tab).sets {
+		for _, e := range set {
+			if e.big {
+				big++
+			}
+		}
+	}
+	if big == 0 {
+		t.Error("no word of the sample corpus has sums beyond 16 bits: the test misses that path")
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/swar"
 )
 
 // abbreviation classes, which decide whether a period-final abbreviation may end a
@@ -279,8 +281,8 @@ func fastWord(text string, i int, t *raw) bool {
 	var upper, lower uint64
 	j := i + 1
 	for j+8 <= len(text) {
-		x := load64(text, j)
-		if stop := nonLetters(x); stop != 0 {
+		x := swar.Load64(text, j)
+		if stop := swar.NonLetters(x); stop != 0 {
 			k := bits.TrailingZeros64(stop) / 8
 			m := uint64(1)<<(8*k) - 1
 			upper |= ^x & m
@@ -390,29 +392,6 @@ var wordEnd = func() (t [256]uint8) {
 	t['.'], t[':'] = wePeriod, weColon
 	return t
 }()
-
-// load64 reads the eight bytes of s from i on as a little-endian number.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// nonLetters returns the bytes of x that are not ASCII letters, each as its
-// high bit (0x80), and the others 0.
-func nonLetters(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	// Folded to lower case and without the high bit, a letter is in a..z
-	// (0x61..0x7a); the sums set a byte's high bit from 0x61 and from 0x7b on,
-	// without a carry from one byte to the next.
-	t := (x | 0x20*ones) & (0x7f * ones)
-	ge61 := t + (0x80-0x61)*ones
-	ge7b := t + (0x80-0x7b)*ones
-	return (^(ge61 &^ ge7b) | x) & high
-}
 
 // mk makes a raw token of text[start:end].
 func mk(text string, start, end int, kind Kind) raw {

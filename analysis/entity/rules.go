@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/swar"
 )
 
 // The rules for DATE, TIME, MONEY, PERCENT and QUANTITY read the raw text of each
@@ -150,29 +152,6 @@ func letterKey(w string) uint64 {
 	return (uint64(n)<<24 | uint64(w[0]|0x20)<<16 | uint64(b)<<8 | uint64(w[n-1]|0x20)) * 0x9E3779B97F4A7C15 >> 48
 }
 
-// load64 reads the eight bytes of s from i on as a little-endian number.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// nonLetters returns the bytes of x that are not ASCII letters, each as its
-// high bit (0x80), and the others 0.
-func nonLetters(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	// Folded to lower case and without the high bit, a letter is in a..z
-	// (0x61..0x7a); the sums set a byte's high bit from 0x61 and from 0x7b on,
-	// without a carry from one byte to the next.
-	t := (x | 0x20*ones) & (0x7f * ones)
-	ge61 := t + (0x80-0x61)*ones
-	ge7b := t + (0x80-0x7b)*ones
-	return (^(ge61 &^ ge7b) | x) & high
-}
-
 // lowerASCII lower-cases an ASCII capital letter and leaves any other byte.
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
@@ -270,8 +249,8 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				for {
 					// ASCII letters, most of the text, eight bytes at a time.
 					for i+8 <= len(text) {
-						x := load64(text, i)
-						if stop := nonLetters(x); stop != 0 {
+						x := swar.Load64(text, i)
+						if stop := swar.NonLetters(x); stop != 0 {
 							// The letters before the first other byte.
 							k := bits.TrailingZeros64(stop) / 8
 							upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)

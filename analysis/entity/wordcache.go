@@ -311,7 +311,14 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to.
+	// to. The words' sets are read first, all of them, in a loop that waits
+	// for none: a set not in the processor's caches costs a read of memory,
+	// and those of the sentence's words then overlap, rather than wait one by
+	// one behind addWord's branches.
+	for i := range n {
+		set := &c.sets[fz.info[i].exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
+		c.touched += uint64(set[0].size) + uint64(set[0].near[rowPrev2-1][numTags-1]) + uint64(set[1].size) + uint64(set[1].near[rowPrev2-1][numTags-1])
+	}
 	for i := range n {
 		c.addWord(fz, words, i, acc)
 	}

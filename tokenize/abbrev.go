@@ -37,7 +37,7 @@ func scanAbbreviation(text string, s seg, la *lookahead) (raw, bool) {
 	if parts >= 2 && wordAt(text, e) == 0 {
 		t := mk(text, s.start, e, Abbreviation)
 		t.Case = caseOf(t.Text)
-		switch class := lex().abbr[text[s.start:e-1]]; {
+		switch class := lex().abbrClass(text[s.start : e-1]); {
 		case class != abbrNone:
 			t.abbr = class // p.m. is final, S.H. and M.Si. postnominal
 		case isLowerASCII(text[s.start]):
@@ -51,7 +51,7 @@ func scanAbbreviation(text string, s seg, la *lookahead) (raw, bool) {
 		return t, true
 	}
 	w := text[s.start:s.end]
-	class := lex().abbr[w]
+	class := lex().abbrClass(w)
 	switch {
 	case class != abbrNone:
 	case s.letters == 1 && s.upper == 1 && wordAt(text, s.end+1) == 0:

@@ -64,7 +64,7 @@ func encJoined(w string, last int, redup bool) uint8 {
 		first := w[:strings.IndexByte(w, '-')]
 		for _, c := range [...]string{"nya", "ku", "mu", "lah", "kah", "pun"} {
 			if n > len(c) && suffix(c) && strings.EqualFold(part[:n-len(c)], first) {
-				if c == "nya" && (lexicalisedRedupNya(w, last) || l.nyaWhole.hasFold(part)) {
+				if c == "nya" && (lexicalisedRedupNya(w, last) || l.nyaBits.mayHave(part) && l.nyaWhole.hasFold(part)) {
 					return 0
 				}
 				return uint8(len(c))
@@ -73,7 +73,7 @@ func encJoined(w string, last int, redup bool) uint8 {
 	}
 	switch {
 	case n >= 6 && suffix("nya"):
-		if l.nyaWhole.hasFold(part) || redup && lexicalisedRedupNya(w, last) {
+		if l.nyaBits.mayHave(part) && l.nyaWhole.hasFold(part) || redup && lexicalisedRedupNya(w, last) {
 			return 0
 		}
 		return 3
@@ -84,7 +84,7 @@ func encJoined(w string, last int, redup bool) uint8 {
 		return 3
 	case n >= 5 && (suffix("ku") || suffix("mu")):
 		base := part[:n-2]
-		if l.kuMuHosts.hasFold(base) || len(base) >= 5 && strings.EqualFold(base[len(base)-2:], "an") || consonantHost(base) {
+		if l.kuMuBits.mayHave(base) && l.kuMuHosts.hasFold(base) || len(base) >= 5 && strings.EqualFold(base[len(base)-2:], "an") || consonantHost(base) {
 			return 2
 		}
 	}
@@ -117,6 +117,9 @@ func isRootLike(l *lexicon, w string) bool {
 		case "ullah", "illah", "allah":
 			return true // the names Abdullah, Fadlillah, Abdallah (but timbullah is timbul + lah)
 		}
+	}
+	if !l.rootBits.mayHave(w) {
+		return false // most words: no root in the filter
 	}
 	var buf [64]byte
 	low := buf[:n]

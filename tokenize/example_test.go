@@ -102,3 +102,20 @@ func ExampleScanner() {
 	// Output:
 	// | Telegram tembus 200 juta pengguna . | Durov menyindir Facebook .
 }
+
+func ExampleTokenizer_AppendTokens() {
+	// One slice kept from text to text: after the first, tokenizing allocates
+	// nothing.
+	var z tokenize.Tokenizer
+	var toks []tokenize.Token
+	for _, text := range []string{"Jokowi tiba di Medan.", "Harga naik 5%."} {
+		toks = z.AppendTokens(toks[:0], text)
+		for _, t := range toks {
+			fmt.Print(t.Text, "|")
+		}
+		fmt.Println()
+	}
+	// Output:
+	// Jokowi|tiba|di|Medan|.|
+	// Harga|naik|5|%|.|
+}

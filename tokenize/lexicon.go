@@ -19,7 +19,10 @@ type lexicon struct {
 	// abbr maps an abbreviation without its final period, as written, in
 	// capitals, and (for an all-lowercase entry) capitalised, to its class:
 	// abbrTitle (Dr, Jl, No), abbrFinal (dll, dsb) or abbrPost (Tbk, S.H).
-	abbr      map[string]uint8
+	abbr map[string]uint8
+	// abbrBits is a Bloom filter of the keys of abbr by abbrKey: most words
+	// before a full stop are no abbreviation, and are told without a look-up.
+	abbrBits  [64]uint64
 	starters  set // function words that, capitalised, begin a sentence
 	nonfinal  set // function words that cannot end a sentence: dan, yang, di
 	nyaWhole  set // words ending in -nya that keep it: hanya, akhirnya
@@ -28,6 +31,10 @@ type lexicon struct {
 	kuMuHosts set // words that take -ku and -mu: kepada, nama, hati
 	// labelNouns are nouns a capital letter follows as a label: kumpulan B.
 	labelNouns set
+	// Bloom filters of nyaWhole, rootForms and kuMuHosts by foldHash: most
+	// words that end like a clitic are none of them, and are told without a
+	// look-up.
+	nyaBits, rootBits, kuMuBits foldBloom
 }
 
 // set is a set of words, matched as described at [set.has].
@@ -61,6 +68,10 @@ var lex = sync.OnceValue(func() *lexicon {
 			}
 		}
 	}
+	for w := range l.abbr {
+		k := abbrKey(w)
+		l.abbrBits[k>>6] |= 1 << (k & 63)
+	}
 	for r := range l.roots {
 		for _, p := range rootPrefixes {
 			l.rootForms[p+r] = struct{}{}
@@ -70,8 +81,57 @@ var lex = sync.OnceValue(func() *lexicon {
 			}
 		}
 	}
+	l.nyaBits, l.rootBits, l.kuMuBits = bloomOf(l.nyaWhole, 32), bloomOf(l.rootForms, 256), bloomOf(l.kuMuHosts, 32)
 	return l
 })
+
+// foldBloom is a Bloom filter of words by foldHash, one bit a word; its length
+// is a power of two.
+type foldBloom []uint64
+
+// bloomOf returns the filter of n words of 64 bits of the words of s.
+func bloomOf(s set, n int) foldBloom {
+	b := make(foldBloom, n)
+	for w := range s {
+		h := foldHash(w) & uint64(64*n-1)
+		b[h>>6] |= 1 << (h & 63)
+	}
+	return b
+}
+
+// mayHave reports whether w, ASCII-lowercased, may be in the filter's set.
+func (b foldBloom) mayHave(w string) bool {
+	h := foldHash(w) & uint64(64*len(b)-1)
+	return b[h>>6]&(1<<(h&63)) != 0
+}
+
+// foldHash is the FNV-1a hash of w with its ASCII capitals lower-cased.
+func foldHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		c |= b2u(c-'A' < 26) << 5
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+// abbrKey is the bit of a word in lexicon.abbrBits: its length and its first
+// and last bytes, mixed (w is not empty).
+func abbrKey(w string) uint64 {
+	return (uint64(len(w))<<16 | uint64(w[0])<<8 | uint64(w[len(w)-1])) * 0x9E3779B97F4A7C15 >> 52
+}
+
+// abbrClass returns abbr[w], the class of the abbreviation w, or abbrNone.
+func (l *lexicon) abbrClass(w string) uint8 {
+	if w == "" {
+		return abbrNone
+	}
+	if k := abbrKey(w); l.abbrBits[k>>6]&(1<<(k&63)) == 0 {
+		return abbrNone
+	}
+	return l.abbr[w]
+}
 
 // nasalDrops reports whether a prefix ending in the nasal n replaces the first
 // sound c of a root: m before p, n before t, ng before k, ny before s.

@@ -1,9 +1,12 @@
 package tokenize
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/swar"
 )
 
 // abbreviation classes, which decide whether a period-final abbreviation may end a
@@ -273,29 +276,42 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 // else, which scanWordLike then handles.
 func fastWord(text string, i int, t *raw) bool {
 	first := asciiClass[text[i]]
-	// The classes of the letters after the first, or'ed: one branch a byte.
-	var rest uint8
+	// The letters after the first, eight bytes at a time: which of them are
+	// in upper case (bit 0x20 clear) and which in lower case (set), or'ed.
+	var upper, lower uint64
 	j := i + 1
+	for j+8 <= len(text) {
+		x := swar.Load64(text, j)
+		if stop := swar.NonLetters(x); stop != 0 {
+			k := bits.TrailingZeros64(stop) / 8
+			m := uint64(1)<<(8*k) - 1
+			upper |= ^x & m
+			lower |= x & m
+			j += k
+			goto end
+		}
+		upper |= ^x
+		lower |= x
+		j += 8
+	}
+	// The last seven bytes, one at a time.
 	for j < len(text) {
 		c := text[j]
-		if c >= utf8.RuneSelf {
+		if c >= utf8.RuneSelf || asciiClass[c]&(cLower|cUpper) == 0 {
 			break
 		}
-		k := asciiClass[c]
-		if k&(cLower|cUpper) == 0 {
-			break
-		}
-		rest |= k
+		upper |= uint64(^c & 0x20)
+		lower |= uint64(c & 0x20)
 		j++
 	}
-	lower, innerUpper := (first|rest)&cLower != 0, rest&cUpper != 0
+end:
+	innerUpper, restLower := upper&0x2020202020202020 != 0, lower&0x2020202020202020 != 0
 	if j < len(text) {
-		c := text[j]
-		if c >= utf8.RuneSelf || asciiClass[c]&cDigit != 0 {
+		// Most words end at a space or a comma, which needs no more test.
+		switch wordEnd[text[j]] {
+		case weStop:
 			return false
-		}
-		switch c {
-		case '.':
+		case wePeriod:
 			// A period that is not followed by a word character cannot join a
 			// domain, a dotted abbreviation or a number: unless the word is a listed
 			// abbreviation or an initial, the word ends here (mostly: a sentence does).
@@ -309,41 +325,73 @@ func fastWord(text string, i int, t *raw) bool {
 					}
 				}
 			}
-			if j-i == 1 && first&cUpper != 0 || lex().abbr[text[i:j]] != abbrNone || isVowelless(text[i:j]) {
+			if j-i == 1 && first&cUpper != 0 || lex().abbrClass(text[i:j]) != abbrNone || isVowelless(text[i:j]) {
 				return false
 			}
-		case '-', '\'', '/', '_', '&', '@', '+', '%':
-			return false
-		case ':':
+		case weColon:
 			if j+1 < len(text) && text[j+1] == '/' {
 				return false
 			}
 		}
 	}
 	w := text[i:j]
-	*t = raw{Token: Token{Text: w, Start: i, End: j, Kind: Word}}
-	switch {
-	case first&cLower != 0 && !innerUpper:
-		t.Case = Lower
-	case first&cLower != 0:
-		t.Case = Mixed
-	case !innerUpper:
-		t.Case = Capitalised
-	case !lower:
-		t.Case = Upper
-	default:
-		t.Case = Mixed
-	}
+	// Every field of the token written in place, not a literal built on the
+	// stack and copied (whose wide loads would wait for the narrow stores).
+	t.Text, t.Start, t.End = w, i, j
+	t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Word, wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)], 0, 0, 0
+	t.abbr, t.role = abbrNone, roleNone
 	if n := len(w); n >= 5 {
-		// Only words that end like a clitic need the full check.
-		c1, c2, c3 := w[n-1]|0x20, w[n-2]|0x20, w[n-3]|0x20
-		if c1 == 'a' && c2 == 'y' && c3 == 'n' || c1 == 'h' && c2 == 'a' && (c3 == 'l' || c3 == 'k') ||
-			c1 == 'n' && c2 == 'u' && c3 == 'p' || c1 == 'u' && (c2 == 'k' || c2 == 'm') {
+		// Only words that end like a clitic need the full check: -nya, -lah,
+		// -kah, -pun, -ku, -mu, in any case.
+		e := uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1]) | 0x202020
+		if e == 'n'<<16|'y'<<8|'a' || e == 'l'<<16|'a'<<8|'h' || e == 'k'<<16|'a'<<8|'h' ||
+			e == 'p'<<16|'u'<<8|'n' || e&0xffff == 'k'<<8|'u' || e&0xffff == 'm'<<8|'u' {
 			t.Enc = encJoined(w, 0, false)
 		}
 	}
 	return true
 }
+
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// wordCases is the Case of a word of ASCII letters by whether its first letter
+// is in lower case (4), whether a later one is in upper case (2) and whether
+// one is in lower case (1).
+var wordCases = [8]Case{
+	0b000: Capitalised, 0b001: Capitalised, 0b010: Upper, 0b011: Mixed,
+	0b100: Lower, 0b101: Lower, 0b110: Mixed, 0b111: Mixed,
+}
+
+// What the byte after a run of ASCII letters means to fastWord.
+const (
+	weEnd    uint8 = iota // the word ends before it
+	weStop                // it may continue the word: scanWordLike decides
+	wePeriod              // a period
+	weColon               // a colon: a URL's scheme before "/"
+)
+
+// wordEnd classes the byte after a run of ASCII letters for fastWord: digits,
+// the connectors of compounds, URLs and e-mail addresses, and every byte of a
+// multi-byte rune stop it.
+var wordEnd = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = weStop
+	}
+	for _, c := range "-'/_&@+%" {
+		t[c] = weStop
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = weStop
+	}
+	t['.'], t[':'] = wePeriod, weColon
+	return t
+}()
 
 // mk makes a raw token of text[start:end].
 func mk(text string, start, end int, kind Kind) raw {

@@ -46,14 +46,20 @@ func All(text string) iter.Seq[Token] { return Tokenizer{}.All(text) }
 
 // Tokenize returns the tokens of text.
 func (z Tokenizer) Tokenize(text string) []Token {
-	out := make([]Token, 0, len(text)/6+1)
+	return z.AppendTokens(make([]Token, 0, len(text)/6+1), text)
+}
+
+// AppendTokens appends the tokens of text to dst and returns the extended
+// slice, as Tokenize does into a new one: a caller that keeps dst from one
+// text to the next tokenizes without allocating.
+func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 	s := scanner{text: text, split: z.SplitClitics}
 	for {
 		t := s.next()
 		if t == nil {
-			return out
+			return dst
 		}
-		out = append(out, *t)
+		dst = append(dst, *t)
 	}
 }
 
@@ -240,6 +246,10 @@ func (s *scanner) sentence(r *raw) {
 		// that. Nothing starts a sentence here; the token may end one.
 		prevText, prevKind := s.lastText, s.lastKind
 		s.lastText, s.lastKind, s.lastCase, s.lastRole = r.Text, r.Kind, r.Case, r.role
+		if r.role == roleNone && r.abbr == abbrNone {
+			s.pending = pendNone // most tokens: no terminator, without the call
+			return
+		}
 		s.setPending(r, prevText, prevKind)
 		return
 	}

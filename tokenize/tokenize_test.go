@@ -401,3 +401,19 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestAppendTokens checks that AppendTokens appends what Tokenize returns,
+// after what dst holds, with either setting of SplitClitics.
+func TestAppendTokens(t *testing.T) {
+	texts := []string{"", "  ", telaah.ReferenceArticle(), "JAKARTA, KOMPAS.com - Rp 200.000,- dll. B. J. Habibie kepada-Nya bukunya."}
+	for _, z := range []tokenize.Tokenizer{{}, {SplitClitics: true}} {
+		for _, text := range texts {
+			head := []tokenize.Token{{Text: "x", Kind: tokenize.Word}}
+			got := z.AppendTokens(head, text)
+			want := append([]tokenize.Token{{Text: "x", Kind: tokenize.Word}}, z.Tokenize(text)...)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%+v AppendTokens(%.40q): %d tokens, Tokenize %d", z, text, len(got), len(want))
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package entity
 import (
 	"bufio"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -61,21 +62,35 @@ func byStart(a, b Entity) int {
 	return cmp.Compare(b.End, a.End)
 }
 
+// nameIndex numbers the labels of names, for which isName holds: PER 0, ORG
+// 1, LOC 2.
+func nameIndex(l Label) int {
+	return b2i(l[0] == 'O') + 2*b2i(l[0] == 'L')
+}
+
+// startsAfter reports whether byStart(*a, *b) > 0: b comes before a. It reads
+// the offsets through pointers, without copying the entities.
+func startsAfter(a, b *Entity) bool {
+	return a.Start > b.Start || a.Start == b.Start && a.End < b.End
+}
+
 // sortEntities is slices.SortStableFunc(es, byStart) for the lists Extract
 // sorts: two sorted runs (the names line by line, then the dates and amounts;
 // the names, then the mentions propagation adds), which it merges through
 // scratch; any other order is sorted.
 func sortEntities(es []Entity, scratch *[]Entity) {
 	m := 1
-	for m < len(es) && byStart(es[m-1], es[m]) <= 0 {
+	for m < len(es) && !startsAfter(&es[m-1], &es[m]) {
 		m++
 	}
 	if m >= len(es) {
 		return
 	}
-	if !slices.IsSortedFunc(es[m:], byStart) {
-		slices.SortStableFunc(es, byStart)
-		return
+	for k := m + 1; k < len(es); k++ {
+		if startsAfter(&es[k-1], &es[k]) {
+			slices.SortStableFunc(es, byStart)
+			return
+		}
 	}
 	// The left run moves to scratch and merges back into es; the right run
 	// is read before it is overwritten (k < j throughout), and on a tie the
@@ -83,7 +98,7 @@ func sortEntities(es []Entity, scratch *[]Entity) {
 	left := append((*scratch)[:0], es[:m]...)
 	i, j, k := 0, m, 0
 	for i < len(left) && j < len(es) {
-		if byStart(es[j], left[i]) < 0 {
+		if startsAfter(&left[i], &es[j]) {
 			es[k] = es[j]
 			j++
 		} else {
@@ -98,7 +113,14 @@ func sortEntities(es []Entity, scratch *[]Entity) {
 }
 
 // isName reports whether the entity is a person, organisation or place.
-func isName(l Label) bool { return l == PER || l == ORG || l == LOC }
+func isName(l Label) bool {
+	if len(l) != 3 {
+		return false // DATE, TIME, MONEY, PERCENT, QUANTITY, none
+	}
+	// The three bytes at once, not three string comparisons.
+	k := uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2])
+	return k == 'P'<<16|'E'<<8|'R' || k == 'O'<<16|'R'<<8|'G' || k == 'L'<<16|'O'<<8|'C'
+}
 
 // docScratch is the scratch space of the stages of Extract that read a whole
 // document (lines, propagation, clustering, confidence), kept with a tagger from
@@ -111,6 +133,7 @@ type docScratch struct {
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool
+	caps     []int32 // propagate's scratch: the indexes in valid of the tokens that may hold a capital
 	ents     []Entity
 	words    []string
 	acros    [][2]string
@@ -119,9 +142,9 @@ type docScratch struct {
 	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
 	order    []int32
-	byText   map[mentionKey]int32 // index in mentions
-	lowWords []string             // the lower-cased words of the mentions
-	lowBytes []byte               // the mentions lower-cased, one after the other
+	byText   [3]map[string]int32 // index in mentions, by the label's nameIndex and the text
+	lowWords []string            // the lower-cased words of the mentions
+	lowBytes []byte              // the mentions lower-cased, one after the other
 	accs     []acc
 	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
 	byCanon  map[mentionKey]int32 // index in accs
@@ -151,7 +174,9 @@ func (d *docScratch) release() {
 	clear(d.added[:cap(d.added)])
 	clear(d.merge[:cap(d.merge)])
 	clear(d.mentions[:cap(d.mentions)])
-	clear(d.byText)
+	for _, m := range d.byText {
+		clear(m)
+	}
 	clear(d.lowWords[:cap(d.lowWords)])
 	clear(d.byCanon)
 	clear(d.canon)
@@ -208,51 +233,108 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	added := d.added[:0]
-	k := 0 // next entity not ending before the current token
-	for _, toks := range sents {
-		for i := 0; i < len(toks); i++ {
-			t := &toks[i]
-			if d.tokCase && t.Case == tokenize.Lower {
-				continue // the tokenizer has found no capital in it
-			}
-			if !hasCapital(t.Text) {
+	pr := propagation{text: text, es: es, forms: forms, lengths: lengths, added: d.added[:0]}
+	if d.tokCase {
+		// The tokenizer's tokens: only those with a capital can start a
+		// mention, and a token in lower case or of punctuation has none.
+		// The others are listed first, in one pass without a branch on the
+		// case, and only they are read, line by line (the lines are valid
+		// cut at d.cuts).
+		valid, cuts := d.valid, d.cuts
+		caps := mayHaveCapital(d.caps, valid)
+		d.caps = caps
+		li, from, next := 0, 0, 0 // next: the first token after the last mention added
+		for _, c := range caps {
+			x := int(c)
+			if x < next {
 				continue
 			}
-			for k < len(es) && es[k].End <= t.Start {
-				k++
+			for li < len(cuts) && int(cuts[li]) <= x {
+				from = int(cuts[li])
+				li++
 			}
-			if k < len(es) && es[k].Start < t.End {
-				continue // already inside an entity
+			end := len(valid)
+			if li < len(cuts) {
+				end = int(cuts[li])
 			}
-			// The longest known form starting here that ends before the next entity.
-			limit := len(text)
-			if k < len(es) {
-				limit = es[k].Start
+			next = from + pr.at(valid[from:end], x-from) + 1
+		}
+	} else {
+		for _, toks := range sents {
+			for i := 0; i < len(toks); i++ {
+				i = pr.at(toks, i)
 			}
-			best := -1
-			var f form
-			for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
-				if n := toks[j].End - t.Start; n < 256 && lengths[n>>6]&(1<<(n&63)) == 0 {
-					continue
-				}
-				if g, ok := forms[text[t.Start:toks[j].End]]; ok {
-					best, f = j, g
-				}
-			}
-			if best < 0 || best == i && counted(toks, i) {
-				continue
-			}
-			s := text[t.Start:toks[best].End]
-			added = append(added, Entity{Text: s, Start: t.Start, End: toks[best].End, Label: f.label, Confidence: f.conf * 0.8})
-			i = best
 		}
 	}
+	added := pr.added
 	d.added = added
 	if len(added) == 0 {
 		return es
 	}
 	return resolveOverlaps(append(es, added...), &d.merge)
+}
+
+// mayHaveCapital returns in dst the indexes of the tokenizer's tokens that may
+// hold a capital letter: not those whose Case is Lower, nor punctuation (the
+// tokenizer makes a Punct token of no letter).
+func mayHaveCapital(dst []int32, toks []tokenize.Token) []int32 {
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	n := 0
+	for x := range toks {
+		// Written always, counted or not: no branch on the case.
+		dst[n] = int32(x)
+		n += b2i(toks[x].Case != tokenize.Lower) & b2i(toks[x].Kind != tokenize.Punct)
+	}
+	return dst[:n]
+}
+
+// propagation is the state of propagate's walk over the tokens.
+type propagation struct {
+	text    string
+	es      []Entity
+	forms   map[string]form
+	lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	k       int       // next entity not ending before the current token
+	added   []Entity
+}
+
+// at adds the mention of a known form that starts at token i of the line
+// toks, if any, and returns the index of its last token, or i.
+func (p *propagation) at(toks []tokenize.Token, i int) int {
+	t := &toks[i]
+	if !hasCapital(t.Text) {
+		return i
+	}
+	es := p.es
+	k := p.k
+	for k < len(es) && es[k].End <= t.Start {
+		k++
+	}
+	p.k = k
+	if k < len(es) && es[k].Start < t.End {
+		return i // already inside an entity
+	}
+	// The longest known form starting here that ends before the next entity.
+	limit := len(p.text)
+	if k < len(es) {
+		limit = es[k].Start
+	}
+	best := -1
+	var f form
+	for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
+		if n := toks[j].End - t.Start; n < 256 && p.lengths[n>>6]&(1<<(n&63)) == 0 {
+			continue
+		}
+		if g, ok := p.forms[p.text[t.Start:toks[j].End]]; ok {
+			best, f = j, g
+		}
+	}
+	if best < 0 || best == i && counted(toks, i) {
+		return i
+	}
+	s := p.text[t.Start:toks[best].End]
+	p.added = append(p.added, Entity{Text: s, Start: t.Start, End: toks[best].End, Label: f.label, Confidence: f.conf * 0.8})
+	return best
 }
 
 // counted reports whether token i of toks is an acronym that the number before
@@ -281,6 +363,7 @@ type mentionKey struct {
 type mention struct {
 	text      string
 	label     Label
+	rank      uint32   // the label's three bytes as one number, in the labels' order (see isName)
 	lower     string   // the text lower-cased
 	words     []string // of lower
 	canonical string
@@ -291,7 +374,14 @@ type mention struct {
 // entity's words in order (Pavel Durov for Durov) or that its alias stands for
 // (Joko Widodo for Jokowi); for other entities, and when there is none, the text.
 func cluster(d *docScratch, es []Entity) {
-	byText := emptied(&d.byText)
+	var byText [3]map[string]int32
+	for i := range d.byText {
+		if d.byText[i] == nil {
+			d.byText[i] = map[string]int32{}
+		}
+		clear(d.byText[i])
+		byText[i] = d.byText[i]
+	}
 	ms := d.mentions[:0]
 	of := d.at[:0] // the index in ms of each entity's mention (-1: none)
 	size := 0
@@ -302,12 +392,15 @@ func cluster(d *docScratch, es []Entity) {
 			of = append(of, -1)
 			continue
 		}
-		k := mentionKey{e.Label, e.Text}
-		m, ok := byText[k]
+		// One map of texts a label: a string key, hashed by the runtime's
+		// fast path for strings.
+		bt := byText[nameIndex(e.Label)]
+		m, ok := bt[e.Text]
 		if !ok {
 			m = int32(len(ms))
-			byText[k] = m
-			ms = append(ms, mention{text: e.Text, label: e.Label, canonical: e.Text})
+			bt[e.Text] = m
+			l := e.Label // a name's: three bytes
+			ms = append(ms, mention{text: e.Text, label: l, rank: uint32(l[0])<<16 | uint32(l[1])<<8 | uint32(l[2]), canonical: e.Text})
 			size += len(e.Text)
 		}
 		of = append(of, m)
@@ -318,24 +411,16 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	// ASCII mentions, lower-cased, share one string (each byte lower-cased
 	// alone); the others are lower-cased one by one.
-	low := slices.Grow(d.lowBytes[:0], size)
-	ascii := true
+	low := slices.Grow(d.lowBytes[:0], size)[:size]
+	at := 0
 	for k := range ms {
-		t := ms[k].text
-		for i := 0; i < len(t); i++ {
-			c := t[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-			} else if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low = append(low, c)
-		}
+		at += copy(low[at:], ms[k].text)
 	}
+	ascii := lowerInPlace(low)
 	d.lowBytes = low
 	all := string(low)
 	words := d.lowWords[:0]
-	at := 0
+	at = 0
 	for k := range ms {
 		m := &ms[k]
 		if ascii {
@@ -359,8 +444,8 @@ func cluster(d *docScratch, es []Entity) {
 	}
 	d.order = order
 	slices.SortStableFunc(order, func(a, b int32) int {
-		if c := strings.Compare(string(ms[a].label), string(ms[b].label)); c != 0 {
-			return c
+		if c := cmp.Compare(ms[a].rank, ms[b].rank); c != 0 {
+			return c // strings.Compare of the labels, of three bytes each
 		}
 		return cmp.Compare(len(ms[b].text), len(ms[a].text))
 	})
@@ -368,7 +453,7 @@ func cluster(d *docScratch, es []Entity) {
 	group := 0 // the first mention in order of the current label
 	for k, mi := range order {
 		m := &ms[mi]
-		if ms[order[group]].label != m.label {
+		if ms[order[group]].rank != m.rank {
 			group = k
 		}
 		var full []string
@@ -396,6 +481,36 @@ func cluster(d *docScratch, es []Entity) {
 			es[i].Canonical = ms[k].canonical
 		}
 	}
+}
+
+// lowerInPlace lower-cases the ASCII letters of b in place, eight bytes at a
+// time, and reports whether b is all ASCII; it leaves the other bytes as they
+// are.
+func lowerInPlace(b []byte) (ascii bool) {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	var hi uint64
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		hi |= x
+		// The high bit of each byte from A to Z, without the high bit of
+		// its own: the sums of the low seven bits carry into it, not into
+		// the next byte.
+		t := x &^ high
+		upper := (t + (0x80-'A')*ones) &^ (t + (0x80-'Z'-1)*ones) &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		hi |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return hi&high == 0
 }
 
 // joinedWords returns strings.Join(words, " ") for the words of s

@@ -291,16 +291,14 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 	// The tokenizer's offsets are in order and inside text, as validTokens
 	// wants them: the tokens are valid as they come. The lines are cut at
 	// their indexes once all are in (valid may move as it grows).
-	valid, cuts := d.valid[:0], d.cuts[:0]
-	end := 0 // of the last token
-	for t := range (tokenize.Tokenizer{}).All(text) {
+	valid, cuts := (tokenize.Tokenizer{}).AppendTokens(d.valid[:0], text), d.cuts[:0]
+	for x := 1; x < len(valid); x++ {
 		// Most gaps are one space: no line break to look for.
-		if len(valid) > 0 && (t.Flags&tokenize.SentenceStart != 0 ||
-			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start])) {
-			cuts = append(cuts, int32(len(valid)))
+		t, end := &valid[x], valid[x-1].End
+		if t.Flags&tokenize.SentenceStart != 0 ||
+			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start]) {
+			cuts = append(cuts, int32(x))
 		}
-		valid = append(valid, t)
-		end = t.End
 	}
 	kept := d.kept[:0]
 	from := 0

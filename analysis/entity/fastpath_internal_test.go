@@ -251,13 +251,13 @@ func TestRepairPlans(t *testing.T) {
 						want = append(want, uint8(i))
 					}
 				}
-				if got := repairPlans[st][head][unpaired]; !slices.Equal(got, want) {
+				if got := repairPlans[st][head][unpaired].rules; !slices.Equal(got, want) {
 					t.Errorf("%v head=%d unpaired=%d: plan %v, want %v", st, head, unpaired, got, want)
 				}
 			}
 		}
 	}
-	if n := len(repairPlans[StyleDefault][0][0]); n == 0 {
+	if n := len(repairPlans[StyleDefault][0][0].rules); n == 0 {
 		t.Error("no rule in the default style's plan")
 	}
 }
@@ -479,27 +479,7 @@ type skipStats struct{ quiet, unpaired, total int }
 // confidences and the acronyms as the repairs without them do.
 func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
 	t.Helper()
-	r := Default().WithStyle(style)
-	tg := r.pool.Get().(*tagger)
-	defer r.pool.Put(tg)
-	defer tg.doc.release()
-	for k, toks := range tg.doc.tokenLines(text) {
-		head := isHeadline(toks) || k == 0 && looseHeadline(toks)
-		var words []string
-		for _, tk := range toks {
-			words = append(words, strings.TrimSuffix(tk.Text, "."))
-		}
-		if head {
-			r.sentenceCase(tg, words)
-		}
-		tags := tg.run(r.m, r.style, words)
-		ss := &tg.spans
-		prepare := func() {
-			ss.reset(words, tg.fz.info, head, style)
-			ss.gaz = r.gaz
-			forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
-		}
-		prepare()
+	eachSentence(t, style, text, func(ss *spanSet, prepare func()) {
 		st.total++
 		afterFirst, pair := ss.capitals()
 		if len(ss.spans()) == 0 && !afterFirst {
@@ -513,9 +493,9 @@ func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
 		prepare()
 		ss.runRepairs(false)
 		if !slices.Equal(lab, ss.lab) || !slices.Equal(beg, ss.beg) || !slices.Equal(conf, ss.conf) || !slices.Equal(acros, ss.acros) {
-			t.Errorf("%v %q: with the skips %v %v, without %v %v", style, words, lab, conf, ss.lab, ss.conf)
+			t.Errorf("%v %q: with the skips %v %v, without %v %v", style, ss.words, lab, conf, ss.lab, ss.conf)
 		}
-	}
+	})
 }
 
 // FuzzRepairSkips is TestQuietRepairs on any text: the skips and gates of the

@@ -1,6 +1,11 @@
 package entity
 
-import "reflect"
+import (
+	"math/bits"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+)
 
 // Most sentences of running text hold no name: the model finds no span and no
 // word is capitalised but the first. The repair rules of quietRules can change
@@ -81,7 +86,10 @@ func (s *spanSet) capitals() (afterFirst, pair bool) {
 // skip is set, it skips those of quietRules while the sentence is quiet and
 // those of pairRules in a sentence without two capitalised words side by side.
 // The rules to consider come from repairPlans, which holds them already sifted
-// by style, by title case and by the pair of capitalised words.
+// by style, by title case and by the pair of capitalised words, with their
+// gates (see ruleGate) as bit sets of their positions: the rules whose gates
+// of tables and classes fail are left out with a few operations on words, not
+// with a test (or a call) a rule.
 func (s *spanSet) runRepairs(skip bool) {
 	afterFirst, pair := s.capitals()
 	s.summarize(skip)
@@ -91,20 +99,139 @@ func (s *spanSet) runRepairs(skip bool) {
 		// A style that no rule serves: none runs, as repairs' styles say.
 		return
 	}
-	plan := &repairPlans[s.style]
-	rules := plan[b2i(s.head)][b2i(unpaired)]
-	for _, i := range rules {
-		if quiet && skipQuiet[i] && len(s.spans()) == 0 {
+	p := &repairPlans[s.style][b2i(s.head)][b2i(unpaired)]
+	// The rules whose gates hold a table of the sentence, or that have none;
+	// the same for the classes.
+	pass := p.tabFree
+	for t := uint64(s.tabs & p.tabsAsked); t != 0; t &= t - 1 {
+		pass |= p.tabPass[bits.TrailingZeros64(t)]
+	}
+	gaz := p.gazFree
+	for c := uint16(s.gazB & p.gazAsked); c != 0; c &= c - 1 {
+		gaz |= p.gazPass[bits.TrailingZeros16(c)]
+	}
+	pass &= gaz
+	// The rules that need a span: by their gate, or in a quiet sentence
+	// those of quietRules.
+	var spanned uint64
+	if skip {
+		spanned = p.spans
+	}
+	if quiet {
+		spanned |= p.quiet
+	}
+	for m := pass; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
+		if spanned>>k&1 != 0 && len(s.spans()) == 0 {
 			continue
 		}
-		repairs[i].run(s)
+		repairs[p.rules[k]].run(s)
 	}
 }
 
-// repairPlan holds, for one style, the indexes in repairs of the rules to
-// consider, by whether the sentence is in title case and whether it lacks two
-// capitalised words side by side (when pairRules may be skipped).
-type repairPlan [2][2][]uint8
+// ruleGate is what a rule of repairs needs in a sentence to change anything: a
+// word of one of the tables tabs (as spanSet.has reads them), a phrase of the
+// lists of one of the classes gaz (spanSet.hasGaz), a span. runRepairs reads it
+// before it calls the rule, which tests its own gate too (its tests call it
+// directly); TestRuleGates holds each rule to its gate.
+type ruleGate struct {
+	tabs  tableSet
+	gaz   gazClass
+	spans bool
+}
+
+// gatedRules are the rules of repairs that start with a gate: the test of
+// spanSet.has or hasGaz they return at when it fails, or a loop over the spans
+// (or, mergePersons, the labels) that is all they do. A rule not listed has no
+// gate and is always called.
+var gatedRules = []struct {
+	run  func(*spanSet)
+	gate ruleGate
+}{
+	{(*spanSet).trimLower, ruleGate{spans: true}},
+	{(*spanSet).dropTitles, ruleGate{spans: true}},
+	{(*spanSet).mergePersons, ruleGate{spans: true}},
+	{(*spanSet).loneHeads, ruleGate{spans: true}},
+	{(*spanSet).commonAcronyms, ruleGate{spans: true}},
+	{(*spanSet).notNames, ruleGate{spans: true}},
+	{(*spanSet).lawTitles, ruleGate{tabs: tabLawWords}},
+	{(*spanSet).gazetteerNames, ruleGate{gaz: gazORG}},
+	{(*spanSet).gazetteerPlaces, ruleGate{gaz: gazLOC}},
+	{(*spanSet).acronyms, ruleGate{tabs: tabOpenBrackets}},
+	{(*spanSet).bracketedAcronyms, ruleGate{spans: true}},
+	{(*spanSet).personBrackets, ruleGate{spans: true}},
+	{(*spanSet).countedAcronyms, ruleGate{spans: true}},
+	{(*spanSet).placesOfNouns, ruleGate{tabs: tabDemonymNouns}},
+	{(*spanSet).institutionsWithDan, ruleGate{tabs: tabListJoiners}},
+	{(*spanSet).lowerDirections, ruleGate{tabs: tabDirections}},
+	{(*spanSet).premisesPlaces, ruleGate{tabs: tabPremisesHeads}},
+	{(*spanSet).titleCompounds, ruleGate{spans: true}},
+	{(*spanSet).placeLists, ruleGate{spans: true}},
+	{(*spanSet).addressNumbers, ruleGate{tabs: tabAddressWords}},
+	{(*spanSet).sentenceEnds, ruleGate{spans: true}},
+	{(*spanSet).couples, ruleGate{tabs: tabCoupleWords}},
+	{(*spanSet).cityHalls, ruleGate{tabs: tabHallWords}},
+	{(*spanSet).orgNames, ruleGate{tabs: tabOrgHeads}},
+	{(*spanSet).placeNames, ruleGate{tabs: tabPlaceHeads | tabStationWords}},
+	{(*spanSet).lowerPlaces, ruleGate{tabs: tabLowerPlaceHeads}},
+	{(*spanSet).buildings, ruleGate{tabs: tabBuildingHeads}},
+	{(*spanSet).companyForms, ruleGate{tabs: tabCompanyForm}},
+	{(*spanSet).coordination, ruleGate{tabs: tabListJoiners}},
+	{(*spanSet).titlePlaces, ruleGate{gaz: gazLOC}},
+	{(*spanSet).regionInTitle, ruleGate{tabs: tabRegionTitles | tabTitleLeads}},
+	{(*spanSet).placeBackoff, ruleGate{gaz: gazLOC}},
+	{(*spanSet).placeDirections, ruleGate{tabs: tabDirections}},
+	{(*spanSet).compassSides, ruleGate{tabs: tabSideWords}},
+	{(*spanSet).cutDays, ruleGate{tabs: tabDayNames}},
+	{(*spanSet).contextOrgs, ruleGate{tabs: tabOrgAnnouncers}},
+	{(*spanSet).personAfterTitle, ruleGate{spans: true}},
+	{(*spanSet).initialWords, ruleGate{spans: true}},
+	{(*spanSet).areaPlaces, ruleGate{spans: true}},
+	{(*spanSet).personFolkTitles, ruleGate{spans: true}},
+	{(*spanSet).tongues, ruleGate{tabs: tabTongueNouns}},
+	{(*spanSet).lowerHeadPlaces, ruleGate{spans: true}},
+	{(*spanSet).workTitles, ruleGate{spans: true}},
+	{(*spanSet).eventNames, ruleGate{spans: true}},
+	{(*spanSet).streetNumbers, ruleGate{spans: true}},
+	{(*spanSet).personParticles, ruleGate{spans: true}},
+	{(*spanSet).governments, ruleGate{gaz: gazLOC}},
+	{(*spanSet).roleSpans, ruleGate{spans: true}},
+	{(*spanSet).premisesOrgs, ruleGate{tabs: tabPremisesHeads}},
+	{(*spanSet).lowerVillages, ruleGate{tabs: tabVillageHeads}},
+}
+
+// ruleGates are the gates of the rules of repairs, by index.
+var ruleGates = func() (gs [len(repairs)]ruleGate) {
+	by := map[uintptr]ruleGate{}
+	for _, g := range gatedRules {
+		by[reflect.ValueOf(g.run).Pointer()] = g.gate
+	}
+	for i, r := range repairs {
+		gs[i] = by[reflect.ValueOf(r.run).Pointer()]
+	}
+	return gs
+}()
+
+// repairPlan holds, for one style, the rules to consider by whether the
+// sentence is in title case and whether it lacks two capitalised words side by
+// side (when pairRules may be skipped).
+type repairPlan [2][2]rulePlan
+
+// rulePlan is the list of the rules to consider in some sentences, with their
+// gates as sets of their positions in it (bit k for rules[k]).
+type rulePlan struct {
+	rules []uint8 // indexes in repairs, in the table's order
+	// tabFree are the rules without a gate of tables, tabPass[t] those whose
+	// gate holds the table of bit t (tabsAsked: any of them); the same for
+	// the classes of the lists.
+	tabFree, gazFree uint64
+	tabPass          [64]uint64
+	gazPass          [16]uint64
+	tabsAsked        tableSet
+	gazAsked         gazClass
+	// spans are the rules whose gate is a span, quiet those of quietRules.
+	spans, quiet uint64
+}
 
 // repairPlans are the plans of the styles, built from repairs (every rule of the
 // table is in the plans of the styles it serves, in the table's order).
@@ -115,22 +242,43 @@ func planRepairs() (ps [StyleIdner + 1]repairPlan) {
 	for st := range ps {
 		for head := range 2 {
 			for unpaired := range 2 {
-				var rules []uint8
+				p := &ps[st][head][unpaired]
 				for i, r := range repairs {
 					if !r.styles.has(Style(st)) || r.body && head == 1 || unpaired == 1 && skipUnpaired[i] {
 						continue
 					}
-					rules = append(rules, uint8(i))
+					k := uint(len(p.rules))
+					p.rules = append(p.rules, uint8(i))
+					g := ruleGates[i]
+					if g.tabs == 0 {
+						p.tabFree |= 1 << k
+					}
+					for t := uint64(g.tabs); t != 0; t &= t - 1 {
+						p.tabPass[bits.TrailingZeros64(t)] |= 1 << k
+					}
+					if g.gaz == 0 {
+						p.gazFree |= 1 << k
+					}
+					for c := uint16(g.gaz); c != 0; c &= c - 1 {
+						p.gazPass[bits.TrailingZeros16(c)] |= 1 << k
+					}
+					p.tabsAsked |= g.tabs
+					p.gazAsked |= g.gaz
+					if g.spans {
+						p.spans |= 1 << k
+					}
+					if skipQuiet[i] {
+						p.quiet |= 1 << k
+					}
 				}
-				ps[st][head][unpaired] = rules
 			}
 		}
 	}
 	return ps
 }
 
-// Rule indexes fit in a uint8.
-var _ = [256 - len(repairs)]struct{}{}
+// A plan's rules fit in the bits of a uint64.
+var _ = [64 - len(repairs)]struct{}{}
 
 // b2i is 1 for true, 0 for false.
 func b2i(b bool) int {
@@ -176,6 +324,7 @@ var (
 	tabDemonymNouns    = tableOf(demonymNouns)
 	tabPremisesHeads   = tableOf(premisesHeads)
 	tabAddressWords    = tableOf(addressWords)
+	tabCoupleWords     = tableOf(coupleWords)
 )
 
 // summarize records which tables of repairTables hold a word of the sentence
@@ -219,42 +368,67 @@ func (s *spanSet) has(t tableSet) bool { return s.tabs&t != 0 }
 // the sentence (see summarize).
 func (s *spanSet) hasGaz(c gazClass) bool { return s.gazB&c != 0 }
 
-// tableSlot is a slot of tableIndex: a word of repairTables, its fnvLower hash
-// and the tables that hold it.
+// tableSlot is a slot of tableIndex: a word of repairTables and the tables
+// that hold it (none: an empty slot). An ASCII word of at most eight bytes is
+// its bytes, read as a little-endian number (packedLower): found without
+// reading a string; another one is in tableLong at the slot's index, key 0.
 type tableSlot struct {
-	h    uint64
-	w    string
+	key  uint64
 	tabs tableSet
 }
 
-// tableIndex holds tableWords open-addressed by the words' fnvLower hashes.
-var tableIndex = func() []tableSlot {
+// tableIndex holds tableWords open-addressed by the words' fnvLower hashes, in
+// 16-byte slots (a probe reads one cache line); tableLong holds the words of
+// more than eight bytes at their slots.
+var tableIndex, tableLong = func() ([]tableSlot, []string) {
 	n := 1
-	for n < 4*len(tableWords) {
+	for n < 3*len(tableWords) {
 		n <<= 1
 	}
-	t := make([]tableSlot, n)
+	t, long := make([]tableSlot, n), make([]string, n)
 	for w, tabs := range tableWords {
 		h := fnvLower(fnvOffset, w)
 		i := h & uint64(n-1)
-		for t[i].w != "" {
+		for t[i].tabs != 0 {
 			i = (i + 1) & uint64(n-1)
 		}
-		t[i] = tableSlot{h, w, tabs}
+		t[i].tabs = tabs
+		if len(w) <= 8 && strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+			t[i].key = packedLower(w)
+		} else {
+			long[i] = w
+		}
 	}
-	return t
+	return t, long
 }()
+
+// packedLower returns the bytes of the ASCII word w, of at most eight bytes,
+// lower-cased, as a little-endian number.
+func packedLower(w string) uint64 {
+	var x uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		x = x<<8 | uint64(w[i])
+	}
+	// The high bit of each byte from A to Z (see lowerInPlace), shifted to 0x20.
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & high
+	return x | upper>>2
+}
 
 // asciiTables returns tableWords[strings.ToLower(w)] for the ASCII word w whose
 // fnvLower hash is h.
 func asciiTables(h uint64, w string) tableSet {
 	mask := uint64(len(tableIndex) - 1)
+	var key uint64 // 0: a word of more than eight bytes
+	if len(w) <= 8 {
+		key = packedLower(w)
+	}
 	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &tableIndex[i]
-		if sl.w == "" {
+		if sl.tabs == 0 {
 			return 0
 		}
-		if sl.h == h && equalLowerASCII(w, sl.w) {
+		if sl.key == key && (key != 0 || equalLowerASCII(w, tableLong[i])) {
 			return sl.tabs
 		}
 	}

@@ -82,8 +82,13 @@ type span struct {
 // spans as they were.
 func (s *spanSet) spans() []span {
 	if s.fresh {
-		return s.spbuf // no label changed since the last call
+		return s.spbuf // no label changed since the last call: inlined, no call
 	}
+	return s.findSpans()
+}
+
+// findSpans reads the spans from the labels into spbuf.
+func (s *spanSet) findSpans() []span {
 	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
 		if s.lab[i] == "" {
@@ -176,7 +181,7 @@ var repairTables = [...]map[string]bool{
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
 	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, villageHeads, workNouns,
 	// The tables that only the gates of the rules read (see spanSet.has).
-	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords,
+	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords, coupleWords,
 }
 
 // The words whose presence in a sentence the gates of the rules test, beside
@@ -188,6 +193,7 @@ var (
 	titleLeads   = map[string]bool{"wali": true, "kepala": true} // regionInTitle: Wali Kota, Kepala Desa
 	openBrackets = map[string]bool{"(": true}                    // acronyms
 	sideWords    = map[string]bool{"sebelah": true}              // compassSides
+	coupleWords  = map[string]bool{"pasangan": true}             // couples
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
@@ -357,6 +363,11 @@ func (s *spanSet) isTitleWord(k int) bool {
 // words (the Agung of Jaksa Agung; see titlePairs).
 func (s *spanSet) titleSecond(k int) bool {
 	if k == 0 || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
+		return false
+	}
+	// Most capitalised words are no second word of a title: told without
+	// lowering the word before and looking it up.
+	if !slices.ContainsFunc(titleSeconds, func(w string) bool { return s.is(k, w) }) {
 		return false
 	}
 	second, ok := titlePairs[string(s.lower(k-1))]
@@ -912,6 +923,18 @@ var titlePairs = map[string]string{
 	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
 }
 
+// titleSeconds are the second words of titlePairs, each once, sorted.
+var titleSeconds = func() []string {
+	var ws []string
+	for _, w := range titlePairs {
+		if !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return ws
+}()
+
 // placeLists makes a place of the capitalised words that stand between two
 // places in a list of commas, an address or a row of villages (Hotel Sahid
 // Jaya, Sudirman, Jakarta Pusat; Paya Mabar, Avros, Paya Lombang), whatever
@@ -998,6 +1021,9 @@ func (s *spanSet) sentenceEnds() {
 // or an organisation of the lists (pasangan Indonesia, the Indonesian pair) is
 // none.
 func (s *spanSet) couples() {
+	if !s.has(tabCoupleWords) {
+		return // no pasangan
+	}
 	n := len(s.words)
 	for k := 1; k < n; k++ {
 		if !s.isCapWord(k) || s.lab[k] != "" || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||
@@ -1504,7 +1530,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			if k+1 < len(es) {
 				next = es[k+1].Start
 			}
-			if lowerIn(nameAbbrevs, last) && strings.Contains(e.Text, " ") {
+			if strings.Contains(e.Text, " ") && lowerIn(nameAbbrevs, last) {
 				if end := nameAfterStop(text, e.End, next); end > 0 {
 					e.End = end
 					e.Text = text[e.Start:end]
@@ -1524,7 +1550,7 @@ func joinNameAbbrevs(text string, es []Entity) []Entity {
 			p := &out[n-1]
 			last := p.Text[strings.LastIndexByte(p.Text, ' ')+1:]
 			gap := text[p.End:e.Start]
-			if lowerIn(nameAbbrevs, last) && strings.TrimSpace(gap) == "." {
+			if strings.TrimSpace(gap) == "." && lowerIn(nameAbbrevs, last) {
 				p.End = e.End
 				p.Text = text[p.Start:p.End]
 				p.Confidence = min(p.Confidence, e.Confidence)

@@ -3,10 +3,13 @@ package entity
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/telaah/telaah/internal/swar"
 )
 
 // The rules for DATE, TIME, MONEY, PERCENT and QUANTITY read the raw text of each
@@ -149,29 +152,6 @@ func letterKey(w string) uint64 {
 	return (uint64(n)<<24 | uint64(w[0]|0x20)<<16 | uint64(b)<<8 | uint64(w[n-1]|0x20)) * 0x9E3779B97F4A7C15 >> 48
 }
 
-// load64 reads the eight bytes of s from i on as a little-endian number.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// nonLetters returns the bytes of x that are not ASCII letters, each as its
-// high bit (0x80), and the others 0.
-func nonLetters(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	// Folded to lower case and without the high bit, a letter is in a..z
-	// (0x61..0x7a); the sums set a byte's high bit from 0x61 and from 0x7b on,
-	// without a carry from one byte to the next.
-	t := (x | 0x20*ones) & (0x7f * ones)
-	ge61 := t + (0x80-0x61)*ones
-	ge7b := t + (0x80-0x7b)*ones
-	return (^(ge61 &^ ge7b) | x) & high
-}
-
 // lowerASCII lower-cases an ASCII capital letter and leaves any other byte.
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
@@ -269,8 +249,8 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				for {
 					// ASCII letters, most of the text, eight bytes at a time.
 					for i+8 <= len(text) {
-						x := load64(text, i)
-						if stop := nonLetters(x); stop != 0 {
+						x := swar.Load64(text, i)
+						if stop := swar.NonLetters(x); stop != 0 {
 							// The letters before the first other byte.
 							k := bits.TrailingZeros64(stop) / 8
 							upper |= ^x & 0x2020202020202020 & (1<<(8*k) - 1)
@@ -314,7 +294,16 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				default:
 					lower, tabs, known = ruleWordOf(w, true, upper != 0, letterKey(w))
 				}
-				dst = append(dst, unit{kind: uWord, start: from, end: i, text: w, lower: lower, known: known, tabs: tabs})
+				// Every field written in place, not a literal built on the
+				// stack and copied (whose wide loads would wait for the
+				// narrow stores).
+				if len(dst) == cap(dst) {
+					dst = slices.Grow(dst, 1)
+				}
+				dst = dst[:len(dst)+1]
+				u := &dst[len(dst)-1]
+				u.kind, u.start, u.end, u.text, u.lower = uWord, from, i, w, lower
+				u.known, u.spaceAfter, u.tabs = known, false, tabs
 				// One space and an ASCII letter, most gaps: the next word,
 				// without a round of the outer loop.
 				if i+1 >= len(text) || text[i] != ' ' || asciiLetterCase[text[i+1]] == 0 {
@@ -419,7 +408,7 @@ func numericEntities(out []Entity, us *[]unit, text string, start, end int) []En
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
-		if us[i].kind != uNumber && !us[i].known {
+		if us[i].kind != uNumber && !us[i].known || !mayStart(&us[i]) {
 			i++ // no rule starts at a word or symbol it does not know
 			continue
 		}
@@ -436,6 +425,22 @@ func matchUnits(out []Entity, text string, us []unit) []Entity {
 		i += n
 	}
 	return out
+}
+
+// mayStart reports whether a rule may start at the unit, a number or a unit
+// the rules know: at a word, only a day or month name, a currency written
+// before an amount, a number word or a word that leads a date or a time
+// (tahun, pukul); most words the rules know (juta, persen, per, rupiah, pagi)
+// only follow a number.
+func mayStart(u *unit) bool {
+	if u.kind != uWord || u.tabs&(rDay|rMonth|rCurBefore|rNumber) != 0 {
+		return true
+	}
+	switch u.lower {
+	case "tahun", "thn", "pukul", "jam", "pkl":
+		return true
+	}
+	return false
 }
 
 // matchAt tries the rules at unit i and returns the longest match and its length in

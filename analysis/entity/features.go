@@ -316,17 +316,16 @@ var (
 	hashEOS = fnvLower(fnvOffset, "\x00</s>")
 )
 
-// tokenInfo is what the feature templates need of one token.
+// tokenInfo is what the feature templates need of one token: its word's
+// wordInfo, copied whole from the featurizer's cache (the word's hashes,
+// single-word classes, case class, gazetteer entry and whether it is ASCII),
+// and what depends on the words around it.
 type tokenInfo struct {
-	lower, exact, shape uint64
-	class               gazClass // single-word classes
-	gazB, gazI          gazClass // phrase classes starting at / covering the token
-	cas                 uint8
-	capRun, capPos      uint8    // length of the capitalised run holding the token, and position in it
-	runFirst, runLast   int32    // indexes of the first and last tokens of the capitalised run
-	gazEnd              bool     // a phrase match ends at this token
-	entry               gazClass // the gazetteer's entry for the word alone (0: none)
-	ascii               bool     // the word is ASCII
+	wordInfo
+	runFirst, runLast int32    // indexes of the first and last tokens of the capitalised run
+	gazB, gazI        gazClass // phrase classes starting at / covering the token
+	capRun, capPos    uint8    // length of the capitalised run holding the token, and position in it
+	gazEnd            bool     // a phrase match ends at this token
 }
 
 // featurizer turns sentences into hashed features. It holds scratch space, so each
@@ -357,7 +356,7 @@ func (fz *featurizer) sentence(words []string) {
 	fz.topics = 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
-		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
+		info[i] = tokenInfo{wordInfo: *wi}
 		if capital(wi.cas) {
 			if run < 0 {
 				run = i

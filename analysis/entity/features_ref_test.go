@@ -26,7 +26,7 @@ func (fz *featurizer) refSentence(words []string) {
 	fz.topics = 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
-		info[i] = tokenInfo{lower: wi.lower, exact: wi.exact, shape: wi.shape, class: wi.class, cas: wi.cas, entry: wi.entry, ascii: wi.ascii}
+		info[i] = tokenInfo{wordInfo: *wi}
 		switch wi.cas {
 		case cCap, cUpper, cMixed:
 			if run < 0 {

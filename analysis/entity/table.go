@@ -314,6 +314,54 @@ func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 	return touched + t.sumLive(q, live[:n])
 }
 
+// sumAt is sumHashes for the features of a whole sentence at once: it adds
+// the integer weights of the feature of hash hs[j] to acc[at[j]], and returns
+// what sum does. The keys the filter lets through are gathered, with their
+// tokens, in live and liveAt (each at least as long as hs), so that the
+// loops' exits depend on the sentence, not on each token's few features.
+func (t *table) sumAt(acc [][numTags]int32, hs []uint64, at []int32, live []uint32, liveAt []int32) (touched uint64) {
+	at, live, liveAt = at[:len(hs)], live[:len(hs)], liveAt[:len(hs)]
+	filter, shift := t.filter, t.filterShift&63
+	n := 0
+	for j, h := range hs {
+		k := key32(h)
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
+		live[n], liveAt[n] = k, at[j]
+		n += int(1 - (x|-x)>>63) // n <= j: live[n] is in bounds
+	}
+	slots, nb := t.slots, t.buckets
+	// The first buckets of the keys, read in a loop that waits for none, for
+	// their misses to overlap (see packedEmissions).
+	for _, k := range live[:n] {
+		touched += slots[bucket1(k, nb)].a
+	}
+	for j, k := range live[:n] {
+		a, b := pick(slots, bucket1(k, nb), k)
+		touched += a
+		if a == 0 {
+			sl := t.slot2(k)
+			if sl == nil {
+				continue
+			}
+			a, b = sl.a, sl.b
+		}
+		q := &acc[liveAt[j]]
+		if b&overFlag != 0 {
+			addRow(q, &t.over[uint32(b)])
+			continue
+		}
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+	}
+	return touched
+}
+
 // sumLive adds to q the integer weights of the features keys, which the filter
 // has let through.
 func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {

@@ -253,3 +253,56 @@ func TestPick(t *testing.T) {
 		}
 	}
 }
+
+// TestSumAt checks that sumAt, the look-up of a sentence's features at once,
+// adds to each token what sumHashes adds for that token's features alone, on
+// the embedded tables and one with rows in over and keys in the stash, for
+// features in the table and not.
+func TestSumAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	over := newTable(3000, 1)
+	var present []uint64
+	for range 6000 {
+		h := rng.Uint64()
+		q := [numTags]int32{int32(rng.IntN(100)), -1, 2, 3, 4, 5, int32(rng.IntN(20000)) - 10000}
+		over.insert(key32(h), &q)
+		present = append(present, h)
+	}
+	if len(over.stash) == 0 || len(over.over) == 0 {
+		t.Fatal("no key in the stash or no row in over: the test misses a path")
+	}
+	m := Default().get().m
+	for name, tab := range map[string]*table{"overfull": over, "embedded": m.table(StyleDefault), "embedded aux": m.table(StyleNERGrit)} {
+		if name != "overfull" {
+			present = present[:0]
+			for i := range tab.slots {
+				if k := uint64(uint32(tab.slots[i].a)); k != 0 {
+					present = append(present, k) // key32(k) is k
+				}
+			}
+		}
+		for _, tokens := range []int{0, 1, 2, 7, 40, 300} {
+			acc, want := make([][numTags]int32, tokens), make([][numTags]int32, tokens)
+			var hs []uint64
+			var at []int32
+			for i := range tokens {
+				m := len(hs)
+				for range rng.IntN(9) {
+					h := rng.Uint64()
+					if rng.IntN(3) == 0 {
+						h = present[rng.IntN(len(present))]
+					}
+					hs = append(hs, h)
+					at = append(at, int32(i))
+				}
+				tab.sumHashes(&want[i], hs[m:])
+			}
+			tab.sumAt(acc, hs, at, make([]uint32, len(hs)), make([]int32, len(hs)))
+			for i := range acc {
+				if acc[i] != want[i] {
+					t.Fatalf("%s, %d tokens: token %d: sumAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])
+				}
+			}
+		}
+	}
+}

@@ -311,7 +311,14 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to.
+	// to. The words' sets are read first, all of them, in a loop that waits
+	// for none: a set not in the processor's caches costs a read of memory,
+	// and those of the sentence's words then overlap, rather than wait one by
+	// one behind addWord's branches.
+	for i := range n {
+		set := &c.sets[fz.info[i].exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
+		c.touched += uint64(set[0].size) + uint64(set[0].near[rowPrev2-1][numTags-1]) + uint64(set[1].size) + uint64(set[1].near[rowPrev2-1][numTags-1])
+	}
 	for i := range n {
 		c.addWord(fz, words, i, acc)
 	}
@@ -324,20 +331,39 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	}
 	addRow(&acc[n-1], &c.eos[rowPrev])
 	addRow(&acc[n-1], &c.eos[rowPrev2])
-	// The other features, looked up for each token.
+	// The other features: the headline's and the class features' from their
+	// caches, token by token, those of many values gathered for the whole
+	// sentence and looked up in one call.
+	hs, at := tg.feats[:0], tg.featAt[:0]
 	for i := range n {
 		q := &acc[i]
 		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
-		tg.feats = fz.pairFeatures(tg.feats[:0], i)
-		tg.class = fz.classFeatures(tg.class[:0], i, &tg.feats)
+		m := len(hs)
+		hs = fz.pairFeatures(hs, i)
+		tg.class = fz.classFeatures(tg.class[:0], i, &hs)
 		for _, h := range tg.class {
 			c.classWeights(q, h)
 		}
-		tg.touched += tab.sumHashes(q, tg.feats)
-		// emissions adds the scaled sum to a cleared score, 0 + x: x, the
-		// same bits.
+		// at[m:len(hs)] = i, as tokenOf does, written here for the usual
+		// token (tokenOf is not inlined).
+		if x := int32(i); len(hs) <= m+8 && len(hs)+8 <= cap(at) {
+			a := (*[8]int32)(at[m : m+8])
+			a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7] = x, x, x, x, x, x, x, x
+			at = at[:len(hs)]
+		} else {
+			at = tokenOf(at, m, len(hs), x)
+		}
+	}
+	tg.feats, tg.featAt = hs, at
+	tg.live = grow(tg.live, len(hs))
+	tg.liveAt = grow(tg.liveAt, len(hs))
+	tg.touched += tab.sumAt(acc, hs, at, tg.live, tg.liveAt)
+	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
+	// bits.
+	scale := tab.scale
+	for i := range n {
+		q := &acc[i]
 		sc := (*[numTags]float32)(tg.emit[i*int(numTags):])
-		scale := tab.scale
 		sc[0] = float32(q[0]) * scale
 		sc[1] = float32(q[1]) * scale
 		sc[2] = float32(q[2]) * scale
@@ -346,6 +372,23 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		sc[5] = float32(q[5]) * scale
 		sc[6] = float32(q[6]) * scale
 	}
+}
+
+// tokenOf returns at, of length m, extended to length n with the token i: a
+// token has few features of many values (pairFeatures and the position ones,
+// four to seven), and eight are written without a loop, whose exit would
+// depend on the token.
+func tokenOf(at []int32, m, n int, i int32) []int32 {
+	if cap(at) < max(n, m+8) {
+		at = append(make([]int32, 0, 2*n+16), at[:m]...)
+	}
+	a := (*[8]int32)(at[m : m+8])
+	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7] = i, i, i, i, i, i, i, i
+	for j := m + 8; j < n; j++ {
+		at = at[:j+1]
+		at[j] = i
+	}
+	return at[:n]
 }
 
 // wordCache returns the tagger's word cache for the table tab.

@@ -280,3 +280,22 @@ func TestWordCacheBigSums(t *testing.T) {
 		t.Error("no word of the sample corpus has sums beyond 16 bits: the test misses that path")
 	}
 }
+
+// TestTokenOf checks that tokenOf extends a slice of tokens as appending
+// them one at a time does, for tokens of no, few and many features, from a
+// slice with room and one without.
+func TestTokenOf(t *testing.T) {
+	for _, start := range [][]int32{nil, make([]int32, 0, 3), make([]int32, 0, 64)} {
+		var got, want []int32 = start, nil
+		for i, k := range []int{0, 4, 7, 8, 9, 0, 30, 5, 1, 0, 12} {
+			m := len(got)
+			got = tokenOf(got, m, m+k, int32(i))
+			for range k {
+				want = append(want, int32(i))
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("after token %d (%d features): %v, want %v", i, k, got, want)
+			}
+		}
+	}
+}

@@ -14,6 +14,9 @@ func TestWordInfoCache(t *testing.T) {
 	if s := unsafe.Sizeof(wordInfo{}); s != 32 {
 		t.Errorf("a wordInfo is %d bytes, not half a cache line", s)
 	}
+	if s := unsafe.Sizeof(tokenInfo{}); s != 48 {
+		t.Errorf("a tokenInfo is %d bytes, not 48 (its wordInfo and 16)", s)
+	}
 	g, err := defaultGazetteer()
 	if err != nil {
 		t.Fatal(err)

@@ -337,27 +337,7 @@ func (t *table) sumAt(acc [][numTags]int32, hs []uint64, at []int32, live []uint
 		touched += slots[bucket1(k, nb)].a
 	}
 	for j, k := range live[:n] {
-		a, b := pick(slots, bucket1(k, nb), k)
-		touched += a
-		if a == 0 {
-			sl := t.slot2(k)
-			if sl == nil {
-				continue
-			}
-			a, b = sl.a, sl.b
-		}
-		q := &acc[liveAt[j]]
-		if b&overFlag != 0 {
-			addRow(q, &t.over[uint32(b)])
-			continue
-		}
-		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
-		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
-		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
-		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
-		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
-		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
-		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+		touched += t.addKey(&acc[liveAt[j]], slots, nb, k)
 	}
 	return touched
 }
@@ -373,31 +353,39 @@ func (t *table) sumLive(q *[numTags]int32, keys []uint32) (touched uint64) {
 	// only adds a mispredicted loop exit).
 	var touch uint64
 	for _, k := range keys {
-		// The slot of k in its first bucket, chosen with masks: which of the
-		// four holds a key is random, a branch on it would be mispredicted
-		// about every other key.
-		a, b := pick(slots, bucket1(k, nb), k)
-		touch += a
-		if a == 0 {
-			sl := t.slot2(k)
-			if sl == nil {
-				continue
-			}
-			a, b = sl.a, sl.b
-		}
-		if b&overFlag != 0 {
-			addRow(q, &t.over[uint32(b)])
-			continue
-		}
-		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
-		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
-		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
-		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
-		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
-		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
-		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+		touch += t.addKey(q, slots, nb, k)
 	}
 	return touch
+}
+
+// addKey adds to q the integer weights of the feature of key k, which the
+// filter has let through, and returns the first word of k's slot in its
+// first bucket (0 if it is not there). slots and nb are t's.
+func (t *table) addKey(q *[numTags]int32, slots []slot, nb uint64, k uint32) (touched uint64) {
+	// The slot of k in its first bucket, chosen with masks: which of the
+	// four holds a key is random, a branch on it would be mispredicted
+	// about every other key.
+	a, b := pick(slots, bucket1(k, nb), k)
+	touched = a
+	if a == 0 {
+		sl := t.slot2(k)
+		if sl == nil {
+			return 0
+		}
+		a, b = sl.a, sl.b
+	}
+	if b&overFlag != 0 {
+		addRow(q, &t.over[uint32(b)])
+		return touched
+	}
+	q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+	q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+	q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+	q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+	q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+	q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+	q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+	return touched
 }
 
 // pick returns the words of the slot of key k in the bucket whose first slot
@@ -460,27 +448,7 @@ func (t *table) sumRows(rows *wordRows, keys []uint32, rowOf []uint8) (touched u
 	}
 	slots, nb := t.slots, t.buckets
 	for j, k := range live[:n] {
-		a, b := pick(slots, bucket1(k, nb), k)
-		touched += a
-		if a == 0 {
-			sl := t.slot2(k)
-			if sl == nil {
-				continue
-			}
-			a, b = sl.a, sl.b
-		}
-		q := &rows[liveRow[j]]
-		if b&overFlag != 0 {
-			addRow(q, &t.over[uint32(b)])
-			continue
-		}
-		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
-		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
-		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
-		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
-		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
-		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
-		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
+		touched += t.addKey(&rows[liveRow[j]], slots, nb, k)
 	}
 	return touched
 }

@@ -78,7 +78,7 @@ func (t *table) makeFilter(n int) {
 // filterBits returns the word of the filter and the bits in it of key k.
 func (t *table) filterBits(k uint32) (*uint64, uint64) {
 	// A key is a hash: its low bits choose the bits, a product its word
-	// (sum and sumHashes compute the same).
+	// (sum and sumAt compute the same).
 	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
 }
@@ -294,27 +294,7 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 // maxLive is the size of the chunks of keys that sum filters.
 const maxLive = 32
 
-// sumHashes is sum for the features of hashes hs, whose keys it takes on the
-// way (key32).
-func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
-	for len(hs) > maxLive {
-		touched += t.sumHashes(q, hs[:maxLive])
-		hs = hs[maxLive:]
-	}
-	var live [maxLive]uint32
-	filter, shift := t.filter, t.filterShift&63
-	n := uint(0)
-	for _, h := range hs {
-		k := key32(h)
-		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
-		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
-		live[n%maxLive] = k
-		n += 1 - uint((x|-x)>>63)
-	}
-	return touched + t.sumLive(q, live[:n])
-}
-
-// sumAt is sumHashes for the features of a whole sentence at once: it adds
+// sumAt is sum for the features of hashes hs of a whole sentence at once: it adds
 // the integer weights of the feature of hash hs[j] to acc[at[j]], and returns
 // what sum does. The keys the filter lets through are gathered, with their
 // tokens, in live and liveAt (each at least as long as hs), so that the

@@ -306,3 +306,23 @@ func TestSumAt(t *testing.T) {
 		}
 	}
 }
+
+// sumHashes is sum for the features of hashes hs, whose keys it takes on the
+// way (key32): the reference, token by token, that TestSumAt holds sumAt to.
+func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
+	for len(hs) > maxLive {
+		touched += t.sumHashes(q, hs[:maxLive])
+		hs = hs[maxLive:]
+	}
+	var live [maxLive]uint32
+	filter, shift := t.filter, t.filterShift&63
+	n := uint(0)
+	for _, h := range hs {
+		k := key32(h)
+		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m
+		live[n%maxLive] = k
+		n += 1 - uint((x|-x)>>63)
+	}
+	return touched + t.sumLive(q, live[:n])
+}

@@ -31,14 +31,21 @@ func benchSentences() (sents [][]string, tokens, size int) {
 // their number of tokens.
 func newsTexts(tb testing.TB) (texts []string, tokens, size int) {
 	for _, a := range entity.SampleArticles(tb) {
-		t := a.Text()
-		texts = append(texts, t)
+		texts = append(texts, a.Text())
+	}
+	tokens, size = measure(texts)
+	return texts, tokens, size
+}
+
+// measure returns the number of tokens and of bytes of texts.
+func measure(texts []string) (tokens, size int) {
+	for _, t := range texts {
 		size += len(t)
 		for _, s := range tokenize.Sentences(t) {
 			tokens += len(s.Tokens)
 		}
 	}
-	return texts, tokens, size
+	return tokens, size
 }
 
 // reportCPU reports the CPU time per operation and tokens per CPU-second: on a
@@ -124,13 +131,9 @@ func streamTexts(b *testing.B) (texts []string, tokens, size int) {
 			doc.WriteString(strings.Join(s.Words, " "))
 			doc.WriteString("\n")
 		}
-		t := doc.String()
-		texts = append(texts, t)
-		size += len(t)
-		for _, s := range tokenize.Sentences(t) {
-			tokens += len(s.Tokens)
-		}
+		texts = append(texts, doc.String())
 	}
+	tokens, size = measure(texts)
 	return texts, tokens, size
 }
 

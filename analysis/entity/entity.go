@@ -317,7 +317,7 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 //
 // acros receives the pairs of an acronym in brackets and the long name before it.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
-	words := (*wordsBuf)[:0]
+	words := slices.Grow((*wordsBuf)[:0], len(toks))[:len(toks)]
 	trimmed := false // a word is not its token's text
 	for k := range toks {
 		t := &toks[k]
@@ -327,7 +327,7 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 			w = strings.TrimSuffix(w, ".")
 			trimmed = trimmed || len(w) != len(t.Text)
 		}
-		words = append(words, w)
+		words[k] = w
 	}
 	if headline {
 		r.sentenceCase(tg, words)
@@ -347,7 +347,7 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	}
 	ss.reset(words, tg.fz.info, tc, r.style)
 	ss.gaz = r.gaz
-	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+	ss.setTags(tags)
 	if backed {
 		// The model said O; the list says a well-known organisation.
 		for k, b := range tg.backed {

@@ -115,7 +115,7 @@ func tablesText(t tableSet) string {
 		{tabBuildingHeads, "tabBuildingHeads"}, {tabCompanyForm, "tabCompanyForm"}, {tabRegionTitles, "tabRegionTitles"},
 		{tabTitleLeads, "tabTitleLeads"}, {tabSideWords, "tabSideWords"}, {tabDayNames, "tabDayNames"},
 		{tabOrgAnnouncers, "tabOrgAnnouncers"}, {tabTongueNouns, "tabTongueNouns"}, {tabVillageHeads, "tabVillageHeads"},
-		{tabCoupleWords, "tabCoupleWords"},
+		{tabCoupleWords, "tabCoupleWords"}, {tabRoleLeads, "tabRoleLeads"},
 	} {
 		if t&c.t != 0 {
 			names = append(names, c.name)

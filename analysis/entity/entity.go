@@ -338,14 +338,13 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	clear(tg.backed)
 	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
+	ss.reset(words, tg.fz.info, false, r.style)
 	// The words are in title case only if the line is a headline or its words
 	// are not its tokens' texts: otherwise isHeadline(toks), false, has
 	// counted them already.
-	tc := false
 	if headline || trimmed {
-		tc = titleCase(words)
+		ss.head = ss.titleCase()
 	}
-	ss.reset(words, tg.fz.info, tc, r.style)
 	ss.gaz = r.gaz
 	ss.setTags(tags)
 	if backed {
@@ -513,6 +512,28 @@ func titleCase(words []string) bool {
 	for _, w := range words {
 		if c.add(w); c.other > 1 {
 			return false
+		}
+	}
+	return c.titleCase(false)
+}
+
+// titleCase is titleCase(s.words), read from what the featurizer and reset
+// have found of the tokens (their case classes and tables) instead of the
+// words' bytes.
+func (s *spanSet) titleCase() bool {
+	var c caseCount
+	for k := range s.info {
+		switch s.info[k].cas {
+		case cCap, cUpper, cMixed:
+			c.caps++
+		case cLower:
+			// A word of headlineLower as written: without a full stop, which
+			// spanSet.in takes off.
+			if w := s.words[k]; s.in(tabHeadlineLower, k) && w[len(w)-1] != '.' {
+				c.function++
+			} else if c.other++; c.other > 1 {
+				return false
+			}
 		}
 	}
 	return c.titleCase(false)

@@ -130,7 +130,7 @@ type ruleGate struct {
 
 // gatedRules are the rules of repairs that start with a gate: the test of
 // spanSet.has or hasGaz they return at when it fails, or a loop over the spans
-// (or, mergePersons, the labels) that is all they do. A rule not listed has no
+// that is all they do. A rule not listed has no
 // gate and is always called.
 var gatedRules = []struct {
 	run  func(*spanSet)
@@ -153,7 +153,7 @@ var gatedRules = []struct {
 	{(*spanSet).institutionsWithDan, ruleGate{tabs: tabListJoiners}},
 	{(*spanSet).lowerDirections, ruleGate{tabs: tabDirections}},
 	{(*spanSet).premisesPlaces, ruleGate{tabs: tabPremisesHeads}},
-	{(*spanSet).titleCompounds, ruleGate{spans: true}},
+	{(*spanSet).titleCompounds, ruleGate{tabs: tabTitleSeconds}},
 	{(*spanSet).placeLists, ruleGate{spans: true}},
 	{(*spanSet).addressNumbers, ruleGate{tabs: tabAddressWords}},
 	{(*spanSet).sentenceEnds, ruleGate{spans: true}},

@@ -84,25 +84,28 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.tt = grow(s.tt, n)
 	var found tableSet
 	var gaz gazClass
-	afterFirst, pair, prev := false, false, false
-	for k := range n {
+	// The capitalised words as bits, without branches: caps counts those
+	// after the first, pairs those after a capitalised one.
+	var caps, pairs, prev uint64
+	tt, info := s.tt[:n], info[:n]
+	for k, w := range words {
 		ti := &info[k]
 		gaz |= ti.gazB
-		c := ti.capitalised()
-		afterFirst = afterFirst || c && k > 0
-		pair = pair || c && prev
+		c := b2u(ti.capitalised())
+		caps |= c & b2u(k > 0)
+		pairs |= c & prev
 		prev = c
 		// Most words are in no table: the Bloom filter tells, as in
 		// tablesOf, without a call.
 		var t tableSet
-		if w := words[k]; len(w) > 0 && w[len(w)-1] == '.' || repairWords.mayHave(ti.lower) {
+		if len(w) > 0 && w[len(w)-1] == '.' || repairWords.mayHave(ti.lower) {
 			t = s.tablesOf(k)
 		}
-		s.tt[k] = t
+		tt[k] = t
 		found |= t
 	}
 	s.found, s.foundGaz = found, gaz
-	s.afterFirst, s.pair = afterFirst, pair
+	s.afterFirst, s.pair = caps != 0, pairs != 0
 }
 
 // span is a run of tokens [i, j) with one label.
@@ -147,12 +150,14 @@ func (s *spanSet) findSpans() []span {
 func (s *spanSet) setTags(tags []tag) {
 	out := s.spbuf[:0]
 	for i := 0; i < len(tags); {
-		t := tags[i]
-		if t == tagO {
+		// Most tags are O: a loop of their own, without a call.
+		for i < len(tags) && tags[i] == tagO {
 			i++
-			continue
 		}
-		l := t.label()
+		if i == len(tags) {
+			break
+		}
+		l := tags[i].label()
 		j := i + 1
 		for j < len(tags) && tags[j].isInside() && tags[j].label() == l {
 			j++
@@ -983,6 +988,9 @@ var premisesHeads = map[string]bool{
 // the start of a name: Jaksa Agung [Prasetyo]. Titles stay outside names in
 // every style.
 func (s *spanSet) titleCompounds() {
+	if !s.has(tabTitleSeconds) {
+		return // no second word of a title
+	}
 	for _, sp := range s.spans() {
 		k := sp.i
 		if k == 0 || s.lab[k-1] != "" || !s.titleSecond(k) {
@@ -1711,11 +1719,12 @@ func canonicalFewAcronyms(es []Entity, acros [][2]string) {
 }
 
 // mergePersons joins two persons that the model split with nothing between them
-// (Jaksa Bagus | Aditya Nugroho).
+// (Jaksa Bagus | Aditya Nugroho). It reads the spans, not every label: a
+// person that starts where a person ends.
 func (s *spanSet) mergePersons() {
-	for k := 1; k < len(s.lab); k++ {
-		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
-			s.beg[k], s.fresh = false, false
+	for k, sp := range s.spans() {
+		if k > 0 && sp.l == PER && s.spbuf[k-1].l == PER && s.spbuf[k-1].j == sp.i {
+			s.beg[sp.i], s.fresh = false, false
 		}
 	}
 }

@@ -28,54 +28,95 @@ func corpusTexts(t *testing.T) []string {
 // tables of each token (spanSet.in) against the tables themselves, asked
 // about the token lower-cased without a final full stop; the tables and the
 // classes of the sentence (summarize) against the union of the tokens'; the
-// capitalised words (capitals) against capitalsPlain. On every line of the
-// sample articles, the stage texts and both dev sets, in every style.
+// capitalised words (capitals) against capitalsPlain; title case
+// (spanSet.titleCase) against titleCase. On every line of the sample articles,
+// the stage texts and both dev sets as Extract reads them, in every style, and
+// on the dev sets' sentences with their words as written (Jl., S.A.).
 func TestSentenceFacts(t *testing.T) {
 	texts := append(stageTexts(t), corpusTexts(t)...)
-	texts = append(texts, "Dr. H. Moch. Rizal , S.H. , M.Si. dan . .. ... (KPK) KOTA. Kota. kota. ÉLODIE Élodie dan. DAN. Undang-Undang")
-	lines, inTable := 0, 0
+	texts = append(texts, "Dr. H. Moch. Rizal , S.H. , M.Si. dan . .. ... (KPK) KOTA. Kota. kota. ÉLODIE Élodie dan. DAN. Undang-Undang",
+		"Pavel Durov Sindir Facebook di Rusia\nJokowi Resmikan Jalan Tol dan Bendungan\nWarga di. Kota Bekasi Terima Bantuan dari Pemkot\nHarga Cabai Naik lagi dan Lagi di Pasar Minggu",
+		"Gubernur Jawa Tengah Resmikan Gedung Merah Putih KPK di Kota Semarang\n\nSEMARANG, Kompas - warga Magelang.")
+	var st factStats
 	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
 		for _, text := range texts {
-			eachSentence(t, style, text, func(ss *spanSet, _ func()) {
-				lines++
-				var tabs tableSet
-				var gaz gazClass
-				for k, w := range ss.words {
-					low := strings.ToLower(strings.TrimSuffix(w, "."))
-					var want tableSet
-					for i, tab := range repairTables {
-						if w != "." && tab[low] {
-							want |= 1 << i
-						}
-					}
-					if ss.tt[k] != want {
-						t.Fatalf("%q: tables %b, want %b", w, ss.tt[k], want)
-					}
-					for i := range repairTables {
-						if got := ss.in(1<<i, k); got != (want>>i&1 != 0) {
-							t.Fatalf("%q: in table %d = %v", w, i, got)
-						}
-					}
-					if want != 0 {
-						inTable++
-					}
-					tabs |= want
-					gaz |= ss.info[k].gazB
-				}
-				ss.summarize(true)
-				if ss.tabs != tabs || ss.gazB != gaz {
-					t.Fatalf("%q: summarize found %b %b, want %b %b", ss.words, ss.tabs, ss.gazB, tabs, gaz)
-				}
-				af, pair := ss.capitals()
-				if wantAF, wantPair := capitalsPlain(ss); af != wantAF || pair != wantPair {
-					t.Fatalf("%q: capitals %v %v, want %v %v", ss.words, af, pair, wantAF, wantPair)
-				}
-			})
+			eachSentence(t, style, text, func(ss *spanSet, _ func()) { checkFacts(t, ss, &st) })
 		}
 	}
-	t.Logf("%d lines, %d tokens in a table", lines, inTable)
-	if inTable < 1000 {
-		t.Errorf("only %d tokens in a table: is the test reading the sentences?", inTable)
+	// The words as the corpora write them, full stops included.
+	sents := append(devSentences(t), TaggedSentence{Words: strings.Fields(
+		"Jl. Sudirman No. 5 di. Kota. DI. Dan. dan. KOTA. Kab. kab. Prof. Dr. Ir. H. S.H. Tbk. (Persero) . .. ... Rp. é. É. Élodie. di Jl. Agung. Besar. Jaksa Agung. Komisioner. staf.")},
+		TaggedSentence{Words: strings.Fields("Ke. Di. Dari. Dan. Untuk Jalan. Tol. Baru. Di. Kota. Bekasi")})
+	// Headlines, as written (eachSentence gives them sentence case).
+	for _, h := range []string{"Pavel Durov Sindir Facebook di Rusia", "Jokowi Resmikan Jalan Tol dan Bendungan",
+		"Warga di. Kota Bekasi Terima Bantuan dari Pemkot", "Harga Cabai Naik lagi dan Lagi di Pasar Minggu",
+		"Gubernur Jawa Tengah Resmikan Gedung Merah Putih KPK di Kota Semarang", "KPK Tahan Bupati di Jakarta",
+		"Presiden Jokowi dan Wapres Ma'ruf Amin untuk Indonesia", "Élodie Bertemu Ülker di Paris dan Berlin"} {
+		sents = append(sents, TaggedSentence{Words: strings.Fields(h)})
+	}
+	r := Default()
+	tg := r.pool.Get().(*tagger)
+	defer r.pool.Put(tg)
+	for _, s := range sents {
+		tg.fz.sentence(s.Words)
+		var ss spanSet
+		ss.reset(s.Words, tg.fz.info, false, StyleDefault)
+		checkFacts(t, &ss, &st)
+	}
+	t.Logf("%d lines, %d tokens in a table, %d with a full stop, %d headlines", st.lines, st.inTable, st.dots, st.headlines)
+	if st.inTable < 1000 || st.dots < 20 || st.headlines < 5 {
+		t.Errorf("only %d tokens in a table, %d with a full stop, %d headlines: is the test reading the sentences?", st.inTable, st.dots, st.headlines)
+	}
+}
+
+// factStats counts what checkFacts has seen.
+type factStats struct{ lines, inTable, dots, headlines int }
+
+// checkFacts checks what reset found in ss against the definitions (see
+// TestSentenceFacts).
+func checkFacts(t *testing.T, ss *spanSet, st *factStats) {
+	t.Helper()
+	st.lines++
+	var tabs tableSet
+	var gaz gazClass
+	for k, w := range ss.words {
+		low := strings.ToLower(strings.TrimSuffix(w, "."))
+		var want tableSet
+		for i, tab := range repairTables {
+			if w != "." && tab[low] {
+				want |= 1 << i
+			}
+		}
+		if ss.tt[k] != want {
+			t.Fatalf("%q: tables %b, want %b", w, ss.tt[k], want)
+		}
+		for i := range repairTables {
+			if got := ss.in(1<<i, k); got != (want>>i&1 != 0) {
+				t.Fatalf("%q: in table %d = %v", w, i, got)
+			}
+		}
+		if want != 0 {
+			st.inTable++
+		}
+		if strings.HasSuffix(w, ".") {
+			st.dots++
+		}
+		tabs |= want
+		gaz |= ss.info[k].gazB
+	}
+	ss.summarize(true)
+	if ss.tabs != tabs || ss.gazB != gaz {
+		t.Fatalf("%q: summarize found %b %b, want %b %b", ss.words, ss.tabs, ss.gazB, tabs, gaz)
+	}
+	if got, want := ss.titleCase(), titleCase(ss.words); got != want {
+		t.Fatalf("%q: titleCase %v, want %v", ss.words, got, want)
+	}
+	if titleCase(ss.words) {
+		st.headlines++
+	}
+	af, pair := ss.capitals()
+	if wantAF, wantPair := capitalsPlain(ss); af != wantAF || pair != wantPair {
+		t.Fatalf("%q: capitals %v %v, want %v %v", ss.words, af, pair, wantAF, wantPair)
 	}
 }
 

@@ -334,11 +334,18 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)
-	tg.backed = grow(tg.backed, len(words))
-	clear(tg.backed)
-	backed := tg.fz.gazBackoff(words, tags, tg.backed)
 	ss := &tg.spans
 	ss.reset(words, tg.fz.info, false, r.style)
+	// Where the model said O, the lists may say a well-known organisation;
+	// but only where a phrase of their organisations starts (reset has the
+	// classes of the sentence's phrases): in most sentences gazBackoff would
+	// find none.
+	backed := false
+	if ss.foundGaz&gazORG != 0 {
+		tg.backed = grow(tg.backed, len(words))
+		clear(tg.backed)
+		backed = tg.fz.gazBackoff(words, tags, tg.backed)
+	}
 	// The words are in title case only if the line is a headline or its words
 	// are not its tokens' texts: otherwise isHeadline(toks), false, has
 	// counted them already.

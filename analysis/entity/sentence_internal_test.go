@@ -223,3 +223,46 @@ func TestSetTags(t *testing.T) {
 		t.Errorf("only %d spans set", spans)
 	}
 }
+
+// TestBackoffGate checks the gate of gazBackoff in tagPiece: in a sentence
+// where no phrase of the lists' organisations starts, gazBackoff tags nothing,
+// on every line of the sample articles, the stage texts and both dev sets, in
+// every style.
+func TestBackoffGate(t *testing.T) {
+	texts := append(stageTexts(t), corpusTexts(t)...)
+	gated, tagged := 0, 0
+	for _, style := range []Style{StyleDefault, StyleIdner, StyleNERGrit} {
+		r := Default().WithStyle(style)
+		tg := r.pool.Get().(*tagger)
+		for _, text := range texts {
+			for _, toks := range tg.doc.tokenLines(text) {
+				words := make([]string, len(toks))
+				for k, tk := range toks {
+					words[k] = tk.Text
+				}
+				tags := tg.run(r.m, style, words)
+				before := slices.Clone(tags)
+				ss := &tg.spans
+				ss.reset(words, tg.fz.info, false, style)
+				backed := make([]bool, len(words))
+				got := tg.fz.gazBackoff(words, tags, backed)
+				if got {
+					tagged++
+				}
+				if ss.foundGaz&gazORG != 0 {
+					continue
+				}
+				gated++
+				if got || !slices.Equal(tags, before) || slices.Contains(backed, true) {
+					t.Fatalf("%q: gazBackoff tagged %v in a sentence without an organisation of the lists", words, tags)
+				}
+			}
+			tg.doc.release()
+		}
+		r.pool.Put(tg)
+	}
+	t.Logf("%d lines without an organisation of the lists; gazBackoff tagged %d lines", gated, tagged)
+	if gated < 1000 || tagged < 10 {
+		t.Errorf("only %d lines gated, %d tagged", gated, tagged)
+	}
+}

@@ -20,8 +20,9 @@ func (s *spanSet) titlePlaces() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 1; i < n; i++ {
-		if s.info[i].gazB&gazLOC == 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 1); i < n; i = s.nextStart(gazLOC, i+1) {
+		if !s.isCapWord(i) {
 			continue
 		}
 		prev := i - 1
@@ -250,8 +251,9 @@ func (s *spanSet) placeBackoff() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.lab[i] != "" || s.info[i].gazB&gazLOC == 0 || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
+		if s.lab[i] != "" || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
 			continue
 		}
 		e := i + 1

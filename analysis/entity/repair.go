@@ -52,6 +52,9 @@ type spanSet struct {
 	foundGaz gazClass
 	// afterFirst and pair are what capitals reports, found by reset.
 	afterFirst, pair bool
+	// starts holds the classes of the phrases of the lists that start at
+	// each token (its gazB), side by side for nextStart.
+	starts []gazClass
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -87,10 +90,12 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	// The capitalised words as bits, without branches: caps counts those
 	// after the first, pairs those after a capitalised one.
 	var caps, pairs, prev uint64
-	tt, info := s.tt[:n], info[:n]
+	s.starts = grow(s.starts, n)
+	tt, info, starts := s.tt[:n], info[:n], s.starts[:n]
 	for k, w := range words {
 		ti := &info[k]
 		gaz |= ti.gazB
+		starts[k] = ti.gazB
 		c := b2u(ti.capitalised())
 		caps |= c & b2u(k > 0)
 		pairs |= c & prev
@@ -232,6 +237,16 @@ func (s *spanSet) lower(k int) []byte {
 // one of the tables t of repairTables: a test of the bits that reset found for
 // it.
 func (s *spanSet) in(t tableSet, k int) bool { return s.tt[k]&t != 0 }
+
+// nextStart returns the first token from k on where a phrase of the lists of
+// one of the classes c starts, or the number of tokens: the rules that start
+// only at such a phrase visit those tokens alone.
+func (s *spanSet) nextStart(c gazClass, k int) int {
+	for k < len(s.starts) && s.starts[k]&c == 0 {
+		k++
+	}
+	return k
+}
 
 // next returns the first token from k on that is in one of the tables t (see
 // in), or the number of tokens: the rules that start only at a word of their
@@ -649,8 +664,9 @@ func (s *spanSet) gazetteerNames() {
 		return // no organisation of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.info[i].gazB&gazORG == 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' organisations alone.
+	for i := s.nextStart(gazORG, 0); i < n; i = s.nextStart(gazORG, i+1) {
+		if !s.isCapWord(i) {
 			continue
 		}
 		j := i + 1
@@ -681,8 +697,9 @@ func (s *spanSet) gazetteerPlaces() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.info[i].gazB&gazLOC == 0 || s.lab[i] != LOC || !s.beg[i] {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
+		if s.lab[i] != LOC || !s.beg[i] {
 			continue
 		}
 		j := i + 1

@@ -27,7 +27,8 @@ func corpusTexts(t *testing.T) []string {
 // against the definitions that the rules and gates had it from before: the
 // tables of each token (spanSet.in) against the tables themselves, asked
 // about the token lower-cased without a final full stop; the tables and the
-// classes of the sentence (summarize) against the union of the tokens'; the
+// classes of the sentence (summarize) against the union of the tokens', and
+// the classes of each token (nextStart) against its information; the
 // capitalised words (capitals) against capitalsPlain; title case
 // (spanSet.titleCase) against titleCase. On every line of the sample articles,
 // the stage texts and both dev sets as Extract reads them, in every style, and
@@ -103,6 +104,9 @@ func checkFacts(t *testing.T, ss *spanSet, st *factStats) {
 		}
 		tabs |= want
 		gaz |= ss.info[k].gazB
+		if ss.starts[k] != ss.info[k].gazB {
+			t.Fatalf("%q: starts %b, want %b", w, ss.starts[k], ss.info[k].gazB)
+		}
 	}
 	ss.summarize(true)
 	if ss.tabs != tabs || ss.gazB != gaz {

@@ -108,7 +108,9 @@ func (s *spanSet) notNames() {
 	for _, sp := range s.spans() {
 	starts:
 		for k := sp.i; k < sp.j; k++ {
-			if !s.phraseFrom(k, sp.j, gazNotName) {
+			// A word that is no such phrase and starts no longer phrase
+			// (most words) is told without a call.
+			if s.info[k].entry&(gazNotName|gazPrefix) == 0 || !s.phraseFrom(k, sp.j, gazNotName) {
 				continue
 			}
 			for p := sp.i; p < k; p++ {

@@ -1480,7 +1480,7 @@ func (s *spanSet) placeNames() {
 		if k+1 < n && s.words[k] == "," {
 			k++
 		}
-		if k+1 < n && (s.is(k, "dan") || s.is(k, "serta")) && s.placeItem(k+1) {
+		if k+1 < n && s.in(tabListJoiners, k) && s.placeItem(k+1) { // dan, serta
 			e := s.capRun(k + 1)
 			items = append(items, [2]int{k + 1, e})
 			for _, it := range items {
@@ -1860,12 +1860,12 @@ func (s *spanSet) coordination() {
 				break
 			}
 			switch {
-			case s.words[e] == "," && e+1 < n && (s.is(e+1, "dan") || s.is(e+1, "serta")):
+			case s.words[e] == "," && e+1 < n && s.in(tabListJoiners, e+1): // , dan; , serta
 				k = e + 2
 				closed = true
 			case s.words[e] == ",":
 				k = e + 1
-			case s.is(e, "dan") || s.is(e, "serta"):
+			case s.in(tabListJoiners, e): // dan, serta
 				k = e + 1
 				closed = true
 			default:

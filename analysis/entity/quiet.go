@@ -288,8 +288,11 @@ func (ti *tokenInfo) capitalised() bool {
 // and most sentences hold none: such a rule tests first, with spanSet.has or
 // spanSet.hasGaz, whether the sentence holds one, and returns at once if not.
 // The test is the rule's own (a new rule without one always runs), and it reads
-// what summarize found in one pass over the sentence instead of every rule
-// reading every word.
+// what reset found in one pass over the sentence (see summarize) instead of
+// every rule reading every word. Inside, spanSet.in reads the tables of a
+// token from that pass too, and the rules that start only at a word of a
+// table or a phrase of a class visit those tokens alone (spanSet.next,
+// spanSet.nextStart).
 
 // The bits of the tables that the gates ask about.
 var (

@@ -42,9 +42,13 @@ type tagger struct {
 	trTemp    float64
 	trTrans   [(numTags + 1) * numTags]float32
 	wideTrans []float32 // the transitions of runWide's last sentence
-	backed    []bool    // tokens tagged by gazBackoff
-	spans     spanSet   // the repair rules' view of a sentence
-	units     []unit    // the rules' units of a line
+	// lead is oLead of the transitions leadTrans of leadModel, for viterbi.
+	lead      float32
+	leadModel *model
+	leadTrans [(numTags + 1) * numTags]float32
+	backed    []bool  // tokens tagged by gazBackoff
+	spans     spanSet // the repair rules' view of a sentence
+	units     []unit  // the rules' units of a line
 	doc       docScratch
 }
 
@@ -72,7 +76,12 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	} else {
 		tg.floatEmissions(m, style, words, head)
 	}
-	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
+	// The lead of the transitions depends on them only: computed again
+	// only when they are not the tagger's last.
+	if tg.leadModel != m || tg.leadTrans != m.trans {
+		tg.lead, tg.leadModel, tg.leadTrans = oLead(&m.trans), m, m.trans
+	}
+	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead)
 	return tg.tags
 }
 

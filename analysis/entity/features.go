@@ -318,8 +318,8 @@ var (
 
 // tokenInfo is what the feature templates need of one token: its word's
 // wordInfo, copied whole from the featurizer's cache (the word's hashes,
-// single-word classes, case class, gazetteer entry and whether it is ASCII),
-// and what depends on the words around it.
+// single-word classes, case class, gazetteer entry, standing in the lexicon
+// and whether it is ASCII), and what depends on the words around it.
 type tokenInfo struct {
 	wordInfo
 	runFirst, runLast int32    // indexes of the first and last tokens of the capitalised run
@@ -336,11 +336,7 @@ type featurizer struct {
 	begin  []gazClass // scratch for sentenceCase's phrase matches
 	inside []gazClass
 	lower  []byte
-	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
-	// lexMemo maps the lower-case hashes of the capitalised words seen to
-	// their standings.
-	lexMemo standingMemo
-	words   wordInfoCache // what sentence needs of the words seen
+	words  wordInfoCache // what sentence needs of the words seen
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).
 	topics gazClass
@@ -393,7 +389,6 @@ func (fz *featurizer) sentence(words []string) {
 		}
 		ti.gazEnd = b2u(ti.gazB|ti.gazI != 0)&b2u(nextInside == 0) != 0
 	}
-	fz.lexicon(words)
 }
 
 // capitalRun records tokens i to j-1 as a capitalised run.

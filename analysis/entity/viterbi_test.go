@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -151,6 +152,36 @@ func TestViterbiLeads(t *testing.T) {
 		viterbi(trans, emit, n, make([]uint8, n*int(numTags)), got)
 		if want := plainViterbi(trans, emit, n); !slices.Equal(got, want) {
 			t.Fatalf("n %d: viterbi %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestRunTransChange checks that a tagger tags with the transition weights its
+// model has now: one that tagged with other weights of the same model (whose
+// lead and potentials it keeps) tags and scores as a new tagger does.
+func TestRunTransChange(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := *Default().get().m // a copy whose weights change
+	used := &tagger{fz: featurizer{gaz: g}}
+	rng := rand.New(rand.NewPCG(15, 16))
+	words := strings.Fields("Pavel Durov mendirikan Telegram di Rusia , kata juru bicara KPK di Jakarta .")
+	for k := range 200 {
+		for i := range m.trans {
+			m.trans[i] = float32(rng.NormFloat64() * float64(1+k%7*10))
+		}
+		if k%5 == 0 {
+			m.trans[rng.IntN(len(m.trans))] = float32(math.Copysign(0, -1))
+		}
+		fresh := &tagger{fz: featurizer{gaz: g}}
+		got, want := slices.Clone(used.run(&m, StyleDefault, words)), fresh.run(&m, StyleDefault, words)
+		if !slices.Equal(got, want) {
+			t.Fatalf("weights %d: tags %v, a new tagger's %v", k, got, want)
+		}
+		if gm, wm := used.marginals(&m, got), fresh.marginals(&m, want); !slices.Equal(gm, wm) {
+			t.Fatalf("weights %d: marginals %v, a new tagger's %v", k, gm, wm)
 		}
 	}
 }

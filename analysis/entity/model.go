@@ -383,12 +383,13 @@ var transPreds = func() (ps [numTags][]tag) {
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
 func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
-	viterbiLead(trans, emit, n, back, out, oLead((*[(numTags + 1) * numTags]float32)(trans)))
+	viterbiLead(trans, emit, n, back, out, oLead((*[(numTags + 1) * numTags]float32)(trans)), false)
 }
 
 // viterbiLead is viterbi for the transitions' lead, oLead(trans), computed
-// already.
-func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag, lead float32) {
+// already; small tells that every emission score is finite and smaller than
+// 2^103 in magnitude (see smallScores).
+func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag, lead float32, small bool) {
 	if n == 0 {
 		return
 	}
@@ -634,6 +635,11 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 			b6, a6 = s, 6
 		}
 		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		if small {
+			// neg + e is neg: the sums are scoreAt's.
+			p0, p1, p2, p3, p4, p5, p6 = b0+e[0], b1+e[1], b2+e[2], b3+e[3], b4+e[4], b5+e[5], b6+e[6]
+			continue
+		}
 		p0, p1, p2, p3, p4, p5, p6 = scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])
 	}
 	prev = [numTags]float32{p0, p1, p2, p3, p4, p5, p6}
@@ -695,6 +701,13 @@ func oLeads(lead, p0, p1, p2, p3, p4, p5, p6 float32) bool {
 
 // abs32 is |x|.
 func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
+
+// smallScores reports whether the emission scores of a packed table t are
+// all small, as viterbiLead means it: a score is an int32 times t's scale, at
+// most 2^31 times it in magnitude, and smaller than 2^103, half a unit in
+// the last place of -math.MaxFloat32 (neg), when the scale is below 2^72. A
+// score of neg plus a small e rounds to neg then, as scoreAt keeps it.
+func smallScores(t *table) bool { return abs32(t.scale) < 0x1p72 }
 
 // scoreAt is the score of a tag whose best path before scores best and whose
 // emission scores e: neg stays neg.

@@ -82,7 +82,7 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	if tg.leadModel != m || !sameTrans(&tg.leadTrans, &m.trans) {
 		tg.lead, tg.leadModel, tg.leadTrans = oLead(&m.trans), m, m.trans
 	}
-	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead)
+	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab))
 	return tg.tags
 }
 

@@ -185,3 +185,47 @@ func TestRunTransChange(t *testing.T) {
 		}
 	}
 }
+
+// TestViterbiSmall checks viterbiLead's sums for small scores (smallScores)
+// against scoreAt's, on random scores of every size below 2^103, paths of
+// score neg and near it (and sums that overflow, where plainViterbi, which
+// skips the paths of score neg, may choose otherwise), and the scores of the
+// largest integer weights of a table of the largest small scale.
+func TestViterbiSmall(t *testing.T) {
+	const neg = -math.MaxFloat32
+	big := float32(math.Nextafter32(0x1p72, 0)) // the largest small scale
+	if !smallScores(&table{scale: big}) || smallScores(&table{scale: 0x1p72}) || smallScores(&table{scale: float32(math.NaN())}) {
+		t.Fatal("smallScores does not draw its line at 2^72")
+	}
+	for _, q := range []int32{math.MinInt32, math.MaxInt32} {
+		if e := float32(q) * big; neg+e != neg || scoreAt(neg, e) != neg {
+			t.Fatalf("neg + %g = %g, not neg", e, neg+e)
+		}
+	}
+	rng := rand.New(rand.NewPCG(17, 18))
+	sizes := []float32{1, 1e6, 1e30, 0x1p102, float32(math.MaxInt32) * big}
+	for range 3000 {
+		n := 1 + rng.IntN(30)
+		trans := make([]float32, (numTags+1)*numTags)
+		for i := range trans {
+			trans[i] = float32(rng.NormFloat64()) * sizes[rng.IntN(3)]
+			if rng.IntN(10) == 0 {
+				trans[i] = []float32{neg, -3e38, 3e38}[rng.IntN(3)]
+			}
+		}
+		emit := make([]float32, n*int(numTags))
+		for i := range emit {
+			emit[i] = float32(rng.NormFloat64()) * sizes[rng.IntN(len(sizes))]
+			if emit[i] > sizes[len(sizes)-1] || emit[i] < -sizes[len(sizes)-1] {
+				emit[i] = sizes[len(sizes)-1]
+			}
+		}
+		lead := oLead((*[(numTags + 1) * numTags]float32)(trans))
+		got, want := make([]tag, n), make([]tag, n)
+		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), got, lead, true)
+		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), want, lead, false)
+		if !slices.Equal(got, want) {
+			t.Fatalf("n %d, scores %v, transitions %v: small %v, scoreAt's %v", n, emit, trans, got, want)
+		}
+	}
+}

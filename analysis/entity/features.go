@@ -359,7 +359,9 @@ func (fz *featurizer) sentence(words []string) {
 	caps, cased := 0, 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
-		info[i] = tokenInfo{wordInfo: *wi}
+		ti := &info[i]
+		*ti = tokenInfo{}
+		ti.wordInfo = *wi
 		// The words of either case, counted by table, not by a branch on the
 		// case.
 		c := caseCounts[wi.cas&7]

@@ -34,15 +34,12 @@ type wordRows [numRows][numTags]int32
 type wordEntry struct {
 	exact uint64 // the hash of the word as written (fnvString)
 	size  uint32 // the word's length plus one; 0: an empty slot
-	old   uint8  // in the first slot of a set: 1 if the second was used less recently
 	big   bool   // the sums are in wordCache.big
 	self  [numTags]int32
 	near  [numRows - 1][numTags]int16 // by part, from rowNext
-	_     [28]byte
+	used  uint32                      // wordCache.clock when the word was used last
+	_     [24]byte
 }
-
-// wordSet is a set of two slots of a wordCache.
-type wordSet [2]wordEntry
 
 // bigRows holds the sums of a word that do not fit in its wordEntry.
 type bigRows struct {
@@ -54,19 +51,30 @@ type bigRows struct {
 // bigBits sets the size of wordCache.big: 256 words, direct-mapped.
 const bigBits = 8
 
-// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (2 MB),
-// in sets of two. Words of news follow Zipf's law: eight thousand words make
-// about four tokens in five; with twice as many slots as that, the words of a
-// few hundred articles (4,500 in the sample corpus) seldom push one another
-// out (8,192 slots missed 7 % of the corpus's tokens, most of them words
-// pushed out by two others of their set).
+// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (2 MB).
+// Words of news follow Zipf's law: eight thousand words make about four
+// tokens in five; with twice as many slots as that, the words of a few
+// hundred articles (4,500 in the sample corpus) seldom push one another out
+// (8,192 slots missed 7 % of the corpus's tokens, most of them words pushed
+// out by two others of their set).
+//
+// A word may take either of two slots, chosen by two hashes (slots), and
+// pushes out the one used less recently. In sets of two slots, the words
+// that three others share a set with take turns in it and miss at every
+// use (440 tokens of the sample corpus, 2.4 %, each pass: a look-up of
+// fifteen features in the table, mostly out of the processor's caches); with
+// two slots of their own, three words that share both are rare.
 const wordCacheBits = 14
 
 // wordCache holds the sums of the word features of one packed table; a tagger
 // keeps one for each of the (at most two) tables it tags with.
 type wordCache struct {
-	tab      *table
-	sets     []wordSet
+	tab   *table
+	slots []wordEntry
+	// shift is 64 less the log2 of the number of slots; clock counts the
+	// sentences, for wordEntry.used.
+	shift    uint
+	clock    uint32
 	big      []bigRows
 	tmp      wordRows // the sums of the word computed last
 	bos, eos wordRows // the padding words around a sentence
@@ -116,14 +124,23 @@ func (c *wordCache) fillClass(e *classEntry, k uint32) {
 }
 
 // reset empties c for the table tab.
-func (c *wordCache) reset(tab *table) {
+func (c *wordCache) reset(tab *table) { c.resetSize(tab, wordCacheBits) }
+
+// resetSize is reset with 1<<bits slots for words (the tests try small
+// caches).
+func (c *wordCache) resetSize(tab *table, bits uint) {
 	c.tab = tab
-	if c.sets == nil {
-		c.sets = make([]wordSet, 1<<(wordCacheBits-1))
+	if len(c.slots) != 1<<bits {
+		c.slots = make([]wordEntry, 1<<bits)
+		c.shift = 64 - bits
+	} else {
+		clear(c.slots)
+	}
+	c.clock = 0
+	if c.big == nil {
 		c.big = make([]bigRows, 1<<bigBits)
 		c.class = make([]classEntry, 1<<classCacheBits)
 	} else {
-		clear(c.sets)
 		clear(c.big)
 		clear(c.class)
 	}
@@ -151,21 +168,21 @@ func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
 // featurizer fz holds to the scores acc of the tokens they belong to.
 func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTags]int32) {
 	exact := fz.info[i].exact
-	// Two ways, neither moved: a word not found takes the way used less
-	// recently.
-	set := &c.sets[exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
+	// The word's two slots, neither moved: a word found in neither takes
+	// the one used less recently. Which holds it is chosen without a
+	// branch: a processor could not foretell it.
+	e1, e2 := c.slotsOf(exact)
 	size := uint32(len(words[i])) + 1
-	var e *wordEntry
-	switch {
-	case set[0].exact == exact && set[0].size == size:
-		e = &set[0]
-		set[0].old = 1
-	case set[1].exact == exact && set[1].size == size:
-		e = &set[1]
-		set[0].old = 0
-	default:
-		old := set[0].old & 1
-		e = &set[old]
+	d1 := e1.exact ^ exact | uint64(e1.size^size)
+	d2 := e2.exact ^ exact | uint64(e2.size^size)
+	e := e1
+	if d1 != 0 {
+		e = e2
+	}
+	if d1 != 0 && d2 != 0 {
+		if e1.used <= e2.used {
+			e = e1
+		}
 		r := c.word(fz, words, i)
 		e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
 		for p := rowNext; p < numRows; p++ {
@@ -176,12 +193,12 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 				}
 			}
 		}
-		set[0].old = old ^ 1
 		if e.big {
 			b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 			b.exact, b.size, b.rows = exact, size, *r
 		}
 	}
+	e.used = c.clock
 	if e.big {
 		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 		if b.exact != exact || b.size != size {
@@ -204,6 +221,12 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 	if i > 1 {
 		addRow16(&acc[i-2], &e.near[rowPrev2-1])
 	}
+}
+
+// slotsOf returns the two slots of the word of hash exact (the same one
+// for a few words).
+func (c *wordCache) slotsOf(exact uint64) (*wordEntry, *wordEntry) {
+	return &c.slots[exact*0x9E3779B97F4A7C15>>c.shift], &c.slots[exact*0xC2B2AE3D27D4EB4F>>c.shift]
 }
 
 // addRows adds the parts of the sums r of token i's word to the scores acc of
@@ -311,13 +334,14 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to. The words' sets are read first, all of them, in a loop that waits
-	// for none: a set not in the processor's caches costs a read of memory,
+	// to. The words' slots are read first, all of them, in a loop that waits
+	// for none: a slot not in the processor's caches costs a read of memory,
 	// and those of the sentence's words then overlap, rather than wait one by
 	// one behind addWord's branches.
+	c.clock++
 	for i := range n {
-		set := &c.sets[fz.info[i].exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
-		c.touched += uint64(set[0].size) + uint64(set[0].near[rowPrev2-1][numTags-1]) + uint64(set[1].size) + uint64(set[1].near[rowPrev2-1][numTags-1])
+		e1, e2 := c.slotsOf(fz.info[i].exact)
+		c.touched += uint64(e1.size) + uint64(e1.near[rowPrev2-1][numTags-1]) + uint64(e2.size) + uint64(e2.near[rowPrev2-1][numTags-1])
 	}
 	for i := range n {
 		c.addWord(fz, words, i, acc)

@@ -6,11 +6,14 @@ package entity
 // depend on one word alone: its own word (wordFeatures) or a word near it
 // (neighbourFeatures). A wordCache keeps, for the words a tagger has seen, the
 // sums of those features' weights, so a frequent word costs one look-up of the
-// cache instead of fifteen of the model's table; the bias and the headline
-// feature's sums are kept for each of its few values, and the features of few
-// values that depend on more than one word (classFeatures) in a small cache of
-// their own. The scores are the same, bit for bit, as
-// the look-up of every feature gives (TestWordCacheMatchesTable).
+// cache instead of fifteen of the model's table. The bias and the headline
+// feature of a token neither in a headline nor at the start of a sentence
+// depend on its word alone too (the headline feature on its case class):
+// their weights are among the word's own; what the headline feature changes
+// in the other tokens is kept for each of its few values, and the features of
+// few values that depend on more than one word (classFeatures) in a small
+// cache of their own. The scores are the same, bit for bit, as the look-up
+// of every feature gives (TestWordCacheMatchesTable).
 
 // The parts of a word's sums (wordRows): the features of the word itself, and
 // those it gives the token after it, before it, two after and two before.
@@ -78,9 +81,10 @@ type wordCache struct {
 	big      []bigRows
 	tmp      wordRows // the sums of the word computed last
 	bos, eos wordRows // the padding words around a sentence
-	bias     [numTags]int32
-	// head holds the headline feature's weights, with the bias, by headline,
-	// case class and start of the sentence; headSet the ones computed.
+	// head holds what the headline feature adds to the sums of a word, by
+	// headline, case class and start of the sentence (its weights less
+	// those of the feature of the word's case class alone, among the word's
+	// own); headSet the ones computed.
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
 	// class caches the weights of the features of few values (classFeatures)
@@ -145,8 +149,7 @@ func (c *wordCache) resetSize(tab *table, bits uint) {
 		clear(c.class)
 	}
 	c.headSet = [2][cDigit + 1][2]bool{}
-	c.bos, c.eos, c.bias = wordRows{}, wordRows{}, [numTags]int32{}
-	c.sum(&c.bias, append(c.feats[:0], biasFeature()))
+	c.bos, c.eos = wordRows{}, wordRows{}
 	c.sum(&c.bos[rowNext], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 1))
 	c.sum(&c.bos[rowNext2], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 2))
 	c.sum(&c.eos[rowPrev], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -1))
@@ -266,8 +269,11 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	r := &c.tmp
 	*r = wordRows{}
 	// All the word's features in one call, for the processor to overlap their
-	// look-ups.
+	// look-ups: its own, the bias and its headline feature in a sentence
+	// that is no headline, not at its start (see headline), and those it
+	// gives its neighbours.
 	hs := fz.wordFeatures(c.feats[:0], words, i)
+	hs = append(hs, biasFeature(), headlineFeature(false, ti.cas, false))
 	rowOf := c.rowOf[:0]
 	for range hs {
 		rowOf = append(rowOf, rowSelf)
@@ -298,13 +304,21 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	return r
 }
 
-// headline returns the weights of the headline feature and the bias.
+// headline returns what the headline feature adds to the sums of a word of
+// case class cas, in a headline or not, at the start of the sentence or not:
+// its weights less those of the feature the word's own sums hold (not in a
+// headline, not at the start).
 func (c *wordCache) headline(headline bool, cas uint8, start bool) *[numTags]int32 {
 	h, s := b2u(headline), b2u(start)
 	q := &c.head[h][cas][s]
 	if !c.headSet[h][cas][s] {
-		*q = c.bias
+		var own [numTags]int32
+		c.sum(&own, append(c.feats[:0], headlineFeature(false, cas, false)))
+		*q = [numTags]int32{}
 		c.sum(q, append(c.feats[:0], headlineFeature(headline, cas, start)))
+		for t := range q {
+			q[t] -= own[t]
+		}
 		c.headSet[h][cas][s] = true
 	}
 	return q
@@ -322,10 +336,11 @@ func addRow(q, r *[numTags]int32) {
 }
 
 // packedEmissions sets tg.emit to the emission scores of the sentence words,
-// whose featurizer has run, with the packed table tab: a word's sums from the
-// word cache, the bias and headline feature's from its small table, the class
-// features' from the class cache, the others (bigrams and the like, most not
-// in the model) looked up.
+// whose featurizer has run, with the packed table tab: a word's sums (the
+// bias and its usual headline feature among them) from the word cache, what
+// the headline feature changes in a headline and at the start from its small
+// table, the class features' from the class cache, the others (bigrams and
+// the like, most not in the model) looked up.
 func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	c := tg.wordCache(tab)
 	n := len(words)
@@ -355,13 +370,19 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	}
 	addRow(&acc[n-1], &c.eos[rowPrev])
 	addRow(&acc[n-1], &c.eos[rowPrev2])
-	// The other features: the headline's and the class features' from their
-	// caches, token by token, those of many values gathered for the whole
-	// sentence and looked up in one call.
+	// The headline feature, where it is not the one the words' sums hold.
+	addRow(&acc[0], c.headline(head, fz.info[0].cas, true))
+	if head {
+		for i := 1; i < n; i++ {
+			addRow(&acc[i], c.headline(true, fz.info[i].cas, false))
+		}
+	}
+	// The other features: the class features' from their cache, token by
+	// token, those of many values gathered for the whole sentence and looked
+	// up in one call.
 	hs, at := tg.feats[:0], tg.featAt[:0]
 	for i := range n {
 		q := &acc[i]
-		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
 		m := len(hs)
 		hs = fz.pairFeatures(hs, i)
 		tg.class = fz.classFeatures(tg.class[:0], i, &hs)

@@ -15,14 +15,18 @@ package entity
 // cache of their own. The scores are the same, bit for bit, as the look-up
 // of every feature gives (TestWordCacheMatchesTable).
 
-// The parts of a word's sums (wordRows): the features of the word itself, and
-// those it gives the token after it, before it, two after and two before.
+// The parts of a word's sums (wordRows): the features of the word itself,
+// those it gives the token after it, before it, two after and two before, and
+// those it gives the token after it and before it when that token is
+// lower-case (lowerCaseFeatures).
 const (
 	rowSelf = iota
 	rowNext
 	rowPrev
 	rowNext2
 	rowPrev2
+	rowNextLower
+	rowPrevLower
 	numRows
 )
 
@@ -37,11 +41,10 @@ type wordRows [numRows][numTags]int32
 type wordEntry struct {
 	exact uint64 // the hash of the word as written (fnvString)
 	size  uint32 // the word's length plus one; 0: an empty slot
-	big   bool   // the sums are in wordCache.big
 	self  [numTags]int32
 	near  [numRows - 1][numTags]int16 // by part, from rowNext
-	used  uint32                      // wordCache.clock when the word was used last
-	_     [24]byte
+	used  uint16                      // wordCache.clock when the word was used last, in 16 bits
+	big   bool                        // the sums are in wordCache.big
 }
 
 // bigRows holds the sums of a word that do not fit in its wordEntry.
@@ -154,6 +157,8 @@ func (c *wordCache) resetSize(tab *table, bits uint) {
 	c.sum(&c.bos[rowNext2], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 2))
 	c.sum(&c.eos[rowPrev], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -1))
 	c.sum(&c.eos[rowPrev2], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -2))
+	c.sum(&c.bos[rowNextLower], lowerCaseFeatures(c.feats[:0], hashBOS, 1))
+	c.sum(&c.eos[rowPrevLower], lowerCaseFeatures(c.feats[:0], hashEOS, -1))
 }
 
 // sum adds to q the weights of the features hs.
@@ -183,7 +188,7 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 		e = e2
 	}
 	if d1 != 0 && d2 != 0 {
-		if e1.used <= e2.used {
+		if clock := uint16(c.clock); e1.size == 0 || e2.size != 0 && clock-e1.used >= clock-e2.used {
 			e = e1
 		}
 		r := c.word(fz, words, i)
@@ -201,25 +206,27 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 			b.exact, b.size, b.rows = exact, size, *r
 		}
 	}
-	e.used = c.clock
+	e.used = uint16(c.clock)
 	if e.big {
 		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 		if b.exact != exact || b.size != size {
 			b.exact, b.size, b.rows = exact, size, *c.word(fz, words, i)
 		}
-		addRows(acc, i, &b.rows)
+		addRows(fz, acc, i, &b.rows)
 		return
 	}
 	n := len(acc)
 	addRow(&acc[i], &e.self)
+	// The features the word gives a token next to it if that token is
+	// lower-case, masked without a branch otherwise.
 	if i+1 < n {
-		addRow16(&acc[i+1], &e.near[rowNext-1])
+		addRows16(&acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas))
 	}
 	if i+2 < n {
 		addRow16(&acc[i+2], &e.near[rowNext2-1])
 	}
 	if i > 0 {
-		addRow16(&acc[i-1], &e.near[rowPrev-1])
+		addRows16(&acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas))
 	}
 	if i > 1 {
 		addRow16(&acc[i-2], &e.near[rowPrev2-1])
@@ -232,24 +239,44 @@ func (c *wordCache) slotsOf(exact uint64) (*wordEntry, *wordEntry) {
 	return &c.slots[exact*0x9E3779B97F4A7C15>>c.shift], &c.slots[exact*0xC2B2AE3D27D4EB4F>>c.shift]
 }
 
-// addRows adds the parts of the sums r of token i's word to the scores acc of
-// the tokens they belong to.
-func addRows(acc [][numTags]int32, i int, r *wordRows) {
+// addRows adds the parts of the sums r of token i's word of the sentence the
+// featurizer fz holds to the scores acc of the tokens they belong to.
+func addRows(fz *featurizer, acc [][numTags]int32, i int, r *wordRows) {
 	n := len(acc)
 	addRow(&acc[i], &r[rowSelf])
 	if i+1 < n {
 		addRow(&acc[i+1], &r[rowNext])
+		if fz.info[i+1].cas == cLower {
+			addRow(&acc[i+1], &r[rowNextLower])
+		}
 	}
 	if i+2 < n {
 		addRow(&acc[i+2], &r[rowNext2])
 	}
 	if i > 0 {
 		addRow(&acc[i-1], &r[rowPrev])
+		if fz.info[i-1].cas == cLower {
+			addRow(&acc[i-1], &r[rowPrevLower])
+		}
 	}
 	if i > 1 {
 		addRow(&acc[i-2], &r[rowPrev2])
 	}
 }
+
+// addRows16 adds to q r and s masked by m (all ones or 0).
+func addRows16(q *[numTags]int32, r, s *[numTags]int16, m int32) {
+	q[0] += int32(r[0]) + int32(s[0])&m
+	q[1] += int32(r[1]) + int32(s[1])&m
+	q[2] += int32(r[2]) + int32(s[2])&m
+	q[3] += int32(r[3]) + int32(s[3])&m
+	q[4] += int32(r[4]) + int32(s[4])&m
+	q[5] += int32(r[5]) + int32(s[5])&m
+	q[6] += int32(r[6]) + int32(s[6])&m
+}
+
+// lowerMask is all ones for the case class of a lower-case word, else 0.
+func lowerMask(cas uint8) int32 { return -int32(b2u(cas == cLower)) }
 
 // addRow16 adds r to q.
 func addRow16(q *[numTags]int32, r *[numTags]int16) {
@@ -294,6 +321,9 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 			rowOf = append(rowOf, r)
 		}
 	}
+	hs = lowerCaseFeatures(hs, ti.lower, 1)
+	hs = lowerCaseFeatures(hs, ti.lower, -1)
+	rowOf = append(rowOf, rowNextLower, rowPrevLower)
 	c.feats, c.rowOf = hs, rowOf
 	keys := c.keys[:0]
 	for _, h := range hs {
@@ -370,6 +400,12 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	}
 	addRow(&acc[n-1], &c.eos[rowPrev])
 	addRow(&acc[n-1], &c.eos[rowPrev2])
+	if fz.info[0].cas == cLower {
+		addRow(&acc[0], &c.bos[rowNextLower])
+	}
+	if fz.info[n-1].cas == cLower {
+		addRow(&acc[n-1], &c.eos[rowPrevLower])
+	}
 	// The headline feature, where it is not the one the words' sums hold.
 	addRow(&acc[0], c.headline(head, fz.info[0].cas, true))
 	if head {

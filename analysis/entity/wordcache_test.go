@@ -36,8 +36,8 @@ func cacheSentences(t *testing.T) [][]string {
 
 // TestFeatureGroups checks that the groups of features the tagger of a packed
 // model sums apart (a token's word features, those its neighbours' words give
-// it, the headline feature and the rest) are the features of the token, each
-// as many times.
+// it, and give it if it is lower-case, the headline feature and the rest)
+// are the features of the token, each as many times.
 func TestFeatureGroups(t *testing.T) {
 	g, err := defaultGazetteer()
 	if err != nil {
@@ -63,6 +63,12 @@ func TestFeatureGroups(t *testing.T) {
 			for _, d := range []int{1, -1, 2, -2} {
 				l, s := at(i - d)
 				got = neighbourFeatures(got, l, s, d)
+			}
+			if fz.info[i].cas == cLower {
+				l, _ := at(i - 1)
+				got = lowerCaseFeatures(got, l, 1)
+				l, _ = at(i + 1)
+				got = lowerCaseFeatures(got, l, -1)
 			}
 			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)

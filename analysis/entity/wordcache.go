@@ -436,9 +436,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		}
 	}
 	tg.feats, tg.featAt = hs, at
-	tg.live = grow(tg.live, len(hs))
-	tg.liveAt = grow(tg.liveAt, len(hs))
-	tg.touched += tab.sumAt(acc, hs, at, tg.live, tg.liveAt)
+	tg.touched += tab.sumAt(acc, hs, at)
 	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
 	// bits.
 	scale := tab.scale

@@ -543,8 +543,8 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 }
 
 // pairFeatures appends the features of token i of many values that depend on
-// more than one word: the bigrams, the words next to it with its case, and
-// the position features (see tailFeatures).
+// more than one word: the bigrams, and, unless it is lower-case (see
+// lowerCaseFeatures), the words next to it with its case.
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -563,6 +563,24 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 		mix(mix(feat(tLowerM1Case), lm1), cas),
 		mix(mix(feat(tLowerP1Case), lp1), cas),
 	)
+	// A lower-case token has the last two from the words next to it
+	// (lowerCaseFeatures): they are dropped without a branch on the case.
+	return out[:len(out)-2*int(b2u(ti.cas == cLower))]
+}
+
+// lowerCaseFeatures appends the features that a word of lower-case hash
+// lower gives the token after it (d = 1) or before it (d = -1) when that
+// token is lower-case, the most frequent case class: the word with the
+// token's case, which depends on the word alone then (hashBOS stands for the
+// words before the sentence, hashEOS for those after it). pairFeatures gives
+// the same features of the tokens of other case classes.
+func lowerCaseFeatures(out []uint64, lower uint64, d int) []uint64 {
+	switch d {
+	case 1:
+		return append(out, mix(mix(feat(tLowerM1Case), lower), cLower))
+	case -1:
+		return append(out, mix(mix(feat(tLowerP1Case), lower), cLower))
+	}
 	return out
 }
 

@@ -255,7 +255,7 @@ func TestSumAt(t *testing.T) {
 				}
 				tab.sumHashes(&want[i], hs[m:])
 			}
-			tab.sumAt(acc, hs, at, make([]uint32, len(hs)), make([]int32, len(hs)))
+			tab.sumAt(acc, hs, at)
 			for i := range acc {
 				if acc[i] != want[i] {
 					t.Fatalf("%s, %d tokens: token %d: sumAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])

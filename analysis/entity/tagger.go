@@ -21,14 +21,11 @@ type tagger struct {
 
 	// The packed model's sums (see packedEmissions): a token's class
 	// features, the token of each of the sentence's features of many values
-	// (in feats), the keys of those the filter lets through and their
-	// tokens, the integer sums of the scores, and the word caches of the (at
-	// most two) packed tables the tagger tagged with last, nextCache the one
-	// to replace; the transition potentials tr by column.
+	// (in feats), the integer sums of the scores, and the word caches of the
+	// (at most two) packed tables the tagger tagged with last, nextCache the
+	// one to replace; the transition potentials tr by column.
 	class     []uint64
 	featAt    []int32
-	live      []uint32
-	liveAt    []int32
 	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int

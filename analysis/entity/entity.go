@@ -334,18 +334,17 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)
-	ss := &tg.spans
-	ss.reset(words, tg.fz.info, false, r.style)
 	// Where the model said O, the lists may say a well-known organisation;
-	// but only where a phrase of their organisations starts (reset has the
-	// classes of the sentence's phrases): in most sentences gazBackoff would
-	// find none.
+	// but only where a phrase of their organisations starts (orgStart), in a
+	// few sentences: in the others, neither the call nor its slice to clear.
 	backed := false
-	if ss.foundGaz&gazORG != 0 {
+	if tg.fz.orgStart {
 		tg.backed = grow(tg.backed, len(words))
 		clear(tg.backed)
 		backed = tg.fz.gazBackoff(words, tags, tg.backed)
 	}
+	ss := &tg.spans
+	ss.reset(words, tg.fz.info, false, r.style)
 	// The words are in title case only if the line is a headline or its words
 	// are not its tokens' texts: otherwise isHeadline(toks), false, has
 	// counted them already.

@@ -87,19 +87,18 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.tt = grow(s.tt, n)
 	var found tableSet
 	var gaz gazClass
-	// The capitalised words as bits, without branches: caps counts those
-	// after the first, pairs those after a capitalised one.
-	var caps, pairs, prev uint64
+	// The capitalised words without branches: caps counts them, pairs is
+	// not 0 once a run of them (as the featurizer has measured it, capRun)
+	// holds two or more.
+	var caps, pairs uint64
 	s.starts = grow(s.starts, n)
 	tt, info, starts := s.tt[:n], info[:n], s.starts[:n]
 	for k, w := range words {
 		ti := &info[k]
 		gaz |= ti.gazB
 		starts[k] = ti.gazB
-		c := b2u(ti.capitalised())
-		caps |= c & b2u(k > 0)
-		pairs |= c & prev
-		prev = c
+		caps += b2u(ti.capitalised())
+		pairs |= uint64(ti.capRun) >> 1
 		// Most words are in no table: the Bloom filter tells, as in
 		// tablesOf, without a call.
 		var t tableSet
@@ -110,7 +109,7 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 		found |= t
 	}
 	s.found, s.foundGaz = found, gaz
-	s.afterFirst, s.pair = caps != 0, pairs != 0
+	s.afterFirst, s.pair = n > 0 && caps > b2u(info[0].capitalised()), pairs != 0
 }
 
 // span is a run of tokens [i, j) with one label.

@@ -580,8 +580,10 @@ func lowerCaseFeatures(out []uint64, lower uint64, d int) []uint64 {
 // classFeatures appends the features of token i of few values (classes,
 // shapes, cases) that depend on more than one word: the shapes around it and
 // tailFeatures, but for the position features, of many values, which it
-// appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
-// headlineFeature and pairFeatures, they are the features of the token.
+// appends to pair, and the gazetteer features (gazFeatures), which the
+// tagger of a packed model sums by their gazKey. With wordFeatures,
+// neighbourFeatures, lowerCaseFeatures, biasFeature, headlineFeature,
+// pairFeatures and gazFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	return fz.classTail(out, i, pair, true)
 }
@@ -603,14 +605,15 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 	return fz.classTail(out, i, pair, false)
 }
 
-// classTail appends the features of tailFeatures, after the shape feature
-// of classFeatures (the shapes of the token and of the words next to it)
-// when shape: the two share one call a token.
-func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool) []uint64 {
+// classTail appends the features of tailFeatures, or with class those of
+// classFeatures: the shape feature (the shapes of the token and of the words
+// next to it) first, and not the gazetteer features. The two share one call
+// a token.
+func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, class bool) []uint64 {
 	info := fz.info
 	ti := &info[i]
 	cas := uint64(ti.cas)
-	if shape {
+	if class {
 		sm1, sp1 := hashBOS, hashEOS
 		if i > 0 {
 			sm1 = info[i-1].shape
@@ -620,8 +623,10 @@ func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool)
 		}
 		out = append(out, mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1))
 	}
-	if set := fz.gazClasses(i); set != 0 {
-		out = fz.gazFeatures(out, i, set)
+	if !class {
+		if set := fz.gazClasses(i); set != 0 {
+			out = fz.gazFeatures(out, i, set)
+		}
 	}
 	// The context classes of the words before (klub X, saham X, warga X).
 	if c := fz.ctxAt(i - 1); c != 0 {
@@ -730,6 +735,40 @@ func (fz *featurizer) gazFeatures(out []uint64, i int, set uint) []uint64 {
 		o, k = o[j:], 0
 	}
 	return out[:cap(out)-len(o)]
+}
+
+// gazKey returns what gazFeatures reads of token i, which its features are a
+// function of, packed in 64 bits: the gazetteer classes (those of
+// gazClasses) of its phrases starting, covering and ending there, of the
+// words before it, two before and after it and of its own word, 7 bits each,
+// its case class and that of the word after it (99 after the sentence). It
+// is 0 for a token with none of the classes, which has no gazetteer
+// features. Most tokens of news are in a few thousand such contexts: the
+// tagger of a packed model sums their features once for each (see
+// wordCache.gazWeights), TestGazKey checks that a key has one set of features.
+func (fz *featurizer) gazKey(i int) uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	var prev, prev2, next gazClass
+	casNext := uint64(99)
+	if i > 0 {
+		prev = info[i-1].class
+	}
+	if i > 1 {
+		prev2 = info[i-2].class
+	}
+	if i+1 < n {
+		next, casNext = info[i+1].class, uint64(info[i+1].cas)
+	}
+	const m = 1<<numGazBits - 1
+	if (ti.gazB|ti.gazI|ti.class|prev|prev2|next)&m == 0 {
+		return 0
+	}
+	end := (ti.gazB | ti.gazI) & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
+	return uint64(ti.gazB&m) | uint64(ti.gazI&m)<<numGazBits | uint64(end&m)<<(2*numGazBits) |
+		uint64(prev&m)<<(3*numGazBits) | uint64(prev2&m)<<(4*numGazBits) | uint64(next&m)<<(5*numGazBits) |
+		uint64(ti.class&m)<<(6*numGazBits) | uint64(ti.cas)<<(7*numGazBits) | casNext<<(7*numGazBits+3)
 }
 
 // gazTemplates[b] holds the features of gazFeatures for the class 1<<b

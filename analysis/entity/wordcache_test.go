@@ -72,6 +72,9 @@ func TestFeatureGroups(t *testing.T) {
 			}
 			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
+			if set := fz.gazClasses(i); set != 0 {
+				got = fz.gazFeatures(got, i, set)
+			}
 			var pair []uint64
 			got = fz.classFeatures(got, i, &pair)
 			got = append(got, pair...)
@@ -304,4 +307,41 @@ func TestTokenOf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestGazKey checks that a token's gazKey tells its gazetteer features:
+// two tokens of one key have the same features, and a token of key 0 has
+// none, on the sentences of every kind the tagger meets.
+func TestGazKey(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fz := &featurizer{gaz: g}
+	byKey := map[uint64][]uint64{}
+	for _, words := range cacheSentences(t) {
+		fz.sentence(words)
+		for i := range words {
+			var got []uint64
+			if set := fz.gazClasses(i); set != 0 {
+				got = fz.gazFeatures(nil, i, set)
+			}
+			slices.Sort(got)
+			k := fz.gazKey(i)
+			if k == 0 {
+				if len(got) != 0 {
+					t.Fatalf("%q token %d: key 0, %d gazetteer features", words, i, len(got))
+				}
+				continue
+			}
+			if want, ok := byKey[k]; ok && !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: key %#x, features %x, another token of the key %x", words, i, k, got, want)
+			}
+			byKey[k] = got
+		}
+	}
+	if len(byKey) < 500 {
+		t.Errorf("%d keys: the sentences miss the contexts the test is for", len(byKey))
+	}
+	t.Logf("%d keys", len(byKey))
 }

@@ -253,16 +253,31 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 	}
 	n := len(acc)
 	addRow(&acc[i], &e.self)
-	// The features the word gives a token next to it if that token is
-	// lower-case, masked without a branch otherwise.
+	// The features the word gives a token next to it, and those it gives
+	// it if it is lower-case, masked without a branch otherwise (written
+	// out: a function of these lines would be too long to be inlined).
 	if i+1 < n {
-		addRows16(&acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas))
+		q, r, s, m := &acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas)
+		q[0] += int32(r[0]) + int32(s[0])&m
+		q[1] += int32(r[1]) + int32(s[1])&m
+		q[2] += int32(r[2]) + int32(s[2])&m
+		q[3] += int32(r[3]) + int32(s[3])&m
+		q[4] += int32(r[4]) + int32(s[4])&m
+		q[5] += int32(r[5]) + int32(s[5])&m
+		q[6] += int32(r[6]) + int32(s[6])&m
 	}
 	if i+2 < n {
 		addRow16(&acc[i+2], &e.near[rowNext2-1])
 	}
 	if i > 0 {
-		addRows16(&acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas))
+		q, r, s, m := &acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas)
+		q[0] += int32(r[0]) + int32(s[0])&m
+		q[1] += int32(r[1]) + int32(s[1])&m
+		q[2] += int32(r[2]) + int32(s[2])&m
+		q[3] += int32(r[3]) + int32(s[3])&m
+		q[4] += int32(r[4]) + int32(s[4])&m
+		q[5] += int32(r[5]) + int32(s[5])&m
+		q[6] += int32(r[6]) + int32(s[6])&m
 	}
 	if i > 1 {
 		addRow16(&acc[i-2], &e.near[rowPrev2-1])
@@ -298,17 +313,6 @@ func addRows(fz *featurizer, acc [][numTags]int32, i int, r *wordRows) {
 	if i > 1 {
 		addRow(&acc[i-2], &r[rowPrev2])
 	}
-}
-
-// addRows16 adds to q r and s masked by m (all ones or 0).
-func addRows16(q *[numTags]int32, r, s *[numTags]int16, m int32) {
-	q[0] += int32(r[0]) + int32(s[0])&m
-	q[1] += int32(r[1]) + int32(s[1])&m
-	q[2] += int32(r[2]) + int32(s[2])&m
-	q[3] += int32(r[3]) + int32(s[3])&m
-	q[4] += int32(r[4]) + int32(s[4])&m
-	q[5] += int32(r[5]) + int32(s[5])&m
-	q[6] += int32(r[6]) + int32(s[6])&m
 }
 
 // lowerMask is all ones for the case class of a lower-case word, else 0.

@@ -543,8 +543,9 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 }
 
 // pairFeatures appends the features of token i of many values that depend on
-// more than one word: the bigrams, and, unless it is lower-case (see
-// lowerCaseFeatures), the words next to it with its case.
+// more than one word: the bigrams with the words next to it, unless it is
+// lower-case (see lowerCaseFeatures) those words with its case, and the
+// bigram of the two words before it.
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -565,7 +566,49 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	)
 	// A lower-case token has the last two from the words next to it
 	// (lowerCaseFeatures): they are dropped without a branch on the case.
-	return out[:len(out)-2*int(b2u(ti.cas == cLower))]
+	out = out[:len(out)-2*int(b2u(ti.cas == cLower))]
+	if i >= 2 {
+		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
+	}
+	return out
+}
+
+// pairKeys appends to out the model's keys (key32) of the pairFeatures of
+// every token of the sentence, each with its token in the upper 32 bits, as
+// sumAt takes them: one pass over the sentence, each word's hash read once
+// for the features of the tokens around it, and the features a lower-case
+// token lacks dropped without a branch (TestPairKeys checks that they are
+// pairFeatures' keys).
+func (fz *featurizer) pairKeys(out []uint64) []uint64 {
+	info := fz.info
+	n := len(info)
+	if n == 0 {
+		return out
+	}
+	out = slices.Grow(out, 5*n)
+	// The lower-case hashes of the words two before, before, at and after
+	// the token.
+	l2, l1, l0 := hashBOS, hashBOS, info[0].lower
+	for i := range n {
+		lp := hashEOS
+		if i+1 < n {
+			lp = info[i+1].lower
+		}
+		cas := uint64(info[i].cas)
+		tok := uint64(i) << 32
+		m := len(out)
+		o := out[m : m+5]
+		o[0] = uint64(key32(mix(mix(feat(tBigramM1), l1), l0))) | tok
+		o[1] = uint64(key32(mix(mix(feat(tBigramP1), l0), lp))) | tok
+		o[2] = uint64(key32(mix(mix(feat(tLowerM1Case), l1), cas))) | tok
+		o[3] = uint64(key32(mix(mix(feat(tLowerP1Case), lp), cas))) | tok
+		k := 4 - 2*b2u(cas == cLower)
+		o[k] = uint64(key32(mix(mix(feat(tBigramM2), l2), l1))) | tok // kept for i >= 2
+		k += b2u(i >= 2)
+		out = out[:m+int(k)]
+		l2, l1, l0 = l1, l0, lp
+	}
+	return out
 }
 
 // lowerCaseFeatures appends the features that a word of lower-case hash
@@ -587,8 +630,9 @@ func lowerCaseFeatures(out []uint64, lower uint64, d int) []uint64 {
 // classFeatures appends the features of token i of few values (classes,
 // shapes, cases) that depend on more than one word: the shapes around it and
 // tailFeatures, but for the position features, of many values, which it
-// appends to pair, and the gazetteer features (gazFeatures), which the
-// tagger of a packed model sums by their gazKey. With wordFeatures,
+// appends to pair (the bigram of the two words before it is one of
+// pairFeatures), and the gazetteer features (gazFeatures), which the tagger
+// of a packed model sums by their gazKey. With wordFeatures,
 // neighbourFeatures, lowerCaseFeatures, biasFeature, headlineFeature,
 // pairFeatures and gazFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
@@ -614,8 +658,8 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 
 // classTail appends the features of tailFeatures, or with class those of
 // classFeatures: the shape feature (the shapes of the token and of the words
-// next to it) first, and not the gazetteer features. The two share one call
-// a token.
+// next to it) first, and not the gazetteer features nor the bigram of the
+// two words before. The two share one call a token.
 func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, class bool) []uint64 {
 	info := fz.info
 	ti := &info[i]
@@ -657,7 +701,7 @@ func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, class bool)
 	if i == 0 {
 		*pos = append(*pos, mix(mix(feat(tLowerStart), ti.lower), cas))
 	}
-	if i >= 2 {
+	if i >= 2 && !class {
 		*pos = append(*pos, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
 	if !capitalised {

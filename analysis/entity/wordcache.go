@@ -99,6 +99,7 @@ type wordCache struct {
 	// (gazWeights); gazFeats is its scratch.
 	gaz      []gazEntry
 	gazFeats []uint64
+	pos      []uint64 // packedEmissions' scratch: a token's position features
 	feats    []uint64
 	keys     []uint32
 	rowOf    []uint8
@@ -471,30 +472,27 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// The other features: the class and gazetteer features' from their
 	// caches, token by token, those of many values gathered for the whole
 	// sentence and looked up in one call.
-	hs, at := tg.feats[:0], tg.featAt[:0]
+	// The pairs' features, then, token by token, the class and gazetteer
+	// features' from their caches and the position features (of many
+	// values) with the pairs', which are looked up for the whole sentence
+	// in one call.
+	keyed := fz.pairKeys(tg.feats[:0])
 	for i := range n {
 		q := &acc[i]
-		m := len(hs)
-		hs = fz.pairFeatures(hs, i)
-		tg.class = fz.classFeatures(tg.class[:0], i, &hs)
+		c.pos = c.pos[:0]
+		tg.class = fz.classFeatures(tg.class[:0], i, &c.pos)
 		for _, h := range tg.class {
 			c.classWeights(q, h)
 		}
 		if k := fz.gazKey(i); k != 0 {
 			addRow(q, c.gazWeights(fz, i, k))
 		}
-		// at[m:len(hs)] = i, as tokenOf does, written here for the usual
-		// token (tokenOf is not inlined).
-		if x := int32(i); len(hs) <= m+8 && len(hs)+8 <= cap(at) {
-			a := (*[8]int32)(at[m : m+8])
-			a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7] = x, x, x, x, x, x, x, x
-			at = at[:len(hs)]
-		} else {
-			at = tokenOf(at, m, len(hs), x)
+		for _, h := range c.pos {
+			keyed = append(keyed, uint64(key32(h))|uint64(i)<<32)
 		}
 	}
-	tg.feats, tg.featAt = hs, at
-	tg.touched += tab.sumAt(acc, hs, at)
+	tg.feats = keyed
+	tg.touched += tab.sumAt(acc, keyed)
 	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
 	// bits.
 	scale := tab.scale
@@ -509,23 +507,6 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		sc[5] = float32(q[5]) * scale
 		sc[6] = float32(q[6]) * scale
 	}
-}
-
-// tokenOf returns at, of length m, extended to length n with the token i: a
-// token has few features of many values (pairFeatures and the position ones,
-// four to seven), and eight are written without a loop, whose exit would
-// depend on the token.
-func tokenOf(at []int32, m, n int, i int32) []int32 {
-	if cap(at) < max(n, m+8) {
-		at = append(make([]int32, 0, 2*n+16), at[:m]...)
-	}
-	a := (*[8]int32)(at[m : m+8])
-	a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7] = i, i, i, i, i, i, i, i
-	for j := m + 8; j < n; j++ {
-		at = at[:j+1]
-		at[j] = i
-	}
-	return at[:n]
 }
 
 // wordCache returns the tagger's word cache for the table tab.

@@ -317,7 +317,7 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 //
 // acros receives the pairs of an acronym in brackets and the long name before it.
 func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, headline bool, wordsBuf *[]string, out *[]Entity, acros *[][2]string) {
-	words := (*wordsBuf)[:0]
+	words := slices.Grow((*wordsBuf)[:0], len(toks))[:len(toks)]
 	trimmed := false // a word is not its token's text
 	for k := range toks {
 		t := &toks[k]
@@ -327,27 +327,32 @@ func (r *Recognizer) tagPiece(tg *tagger, text string, toks []tokenize.Token, he
 			w = strings.TrimSuffix(w, ".")
 			trimmed = trimmed || len(w) != len(t.Text)
 		}
-		words = append(words, w)
+		words[k] = w
 	}
 	if headline {
 		r.sentenceCase(tg, words)
 	}
 	*wordsBuf = words
 	tags := tg.run(r.m, r.style, words)
-	tg.backed = grow(tg.backed, len(words))
-	clear(tg.backed)
-	backed := tg.fz.gazBackoff(words, tags, tg.backed)
+	// Where the model said O, the lists may say a well-known organisation;
+	// but only where a phrase of their organisations starts (orgStart), in a
+	// few sentences: in the others, neither the call nor its slice to clear.
+	backed := false
+	if tg.fz.orgStart {
+		tg.backed = grow(tg.backed, len(words))
+		clear(tg.backed)
+		backed = tg.fz.gazBackoff(words, tags, tg.backed)
+	}
 	ss := &tg.spans
+	ss.reset(words, tg.fz.info, false, r.style)
 	// The words are in title case only if the line is a headline or its words
 	// are not its tokens' texts: otherwise isHeadline(toks), false, has
 	// counted them already.
-	tc := false
 	if headline || trimmed {
-		tc = titleCase(words)
+		ss.head = ss.titleCase()
 	}
-	ss.reset(words, tg.fz.info, tc, r.style)
 	ss.gaz = r.gaz
-	forSpans(tags, func(i, j int, l Label) { ss.set(i, j, l, 0) })
+	ss.setTags(tags)
 	if backed {
 		// The model said O; the list says a well-known organisation.
 		for k, b := range tg.backed {
@@ -513,6 +518,28 @@ func titleCase(words []string) bool {
 	for _, w := range words {
 		if c.add(w); c.other > 1 {
 			return false
+		}
+	}
+	return c.titleCase(false)
+}
+
+// titleCase is titleCase(s.words), read from what the featurizer and reset
+// have found of the tokens (their case classes and tables) instead of the
+// words' bytes.
+func (s *spanSet) titleCase() bool {
+	var c caseCount
+	for k := range s.info {
+		switch s.info[k].cas {
+		case cCap, cUpper, cMixed:
+			c.caps++
+		case cLower:
+			// A word of headlineLower as written: without a full stop, which
+			// spanSet.in takes off.
+			if w := s.words[k]; s.in(tabHeadlineLower, k) && w[len(w)-1] != '.' {
+				c.function++
+			} else if c.other++; c.other > 1 {
+				return false
+			}
 		}
 	}
 	return c.titleCase(false)

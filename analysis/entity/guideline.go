@@ -20,12 +20,13 @@ func (s *spanSet) titlePlaces() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 1; i < n; i++ {
-		if s.info[i].gazB&gazLOC == 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 1); i < n; i = s.nextStart(gazLOC, i+1) {
+		if !s.isCapWord(i) {
 			continue
 		}
 		prev := i - 1
-		if s.in(placeHeads, prev) && !s.is(prev, "kota") {
+		if s.in(tabPlaceHeads, prev) && !s.is(prev, "kota") {
 			continue // a place head: placeNames keeps it inside the place
 		}
 		if !s.isTitleWord(prev) && s.info[prev].class&gazLocCtx == 0 &&
@@ -107,7 +108,9 @@ func (s *spanSet) notNames() {
 	for _, sp := range s.spans() {
 	starts:
 		for k := sp.i; k < sp.j; k++ {
-			if !s.phraseFrom(k, sp.j, gazNotName) {
+			// A word that is no such phrase and starts no longer phrase
+			// (most words) is told without a call.
+			if s.info[k].entry&(gazNotName|gazPrefix) == 0 || !s.phraseFrom(k, sp.j, gazNotName) {
 				continue
 			}
 			for p := sp.i; p < k; p++ {
@@ -160,7 +163,7 @@ func (s *spanSet) holderAfter(i, j int) (e int, person bool) {
 		return 0, false
 	}
 	for k := e; k < j; k++ {
-		if !s.isCapWord(k) || s.in(placeHeads, k) || s.in(orgHeads, k) ||
+		if !s.isCapWord(k) || s.in(tabPlaceHeads, k) || s.in(tabOrgHeads, k) ||
 			s.info[k].gazB&(gazLOC|gazORG) != 0 && s.info[k].class&gazGiven == 0 || s.info[k].cas == cUpper {
 			return 0, false
 		}
@@ -211,7 +214,7 @@ func (s *spanSet) regionInTitle() {
 		if !s.isCapWord(i) {
 			continue
 		}
-		title := s.in(regionTitles, i-1) ||
+		title := s.in(tabRegionTitles, i-1) ||
 			i > 1 && (s.is(i-1, "kota") && s.is(i-2, "wali") || s.is(i-1, "desa") && s.is(i-2, "kepala"))
 		if !title {
 			continue
@@ -250,8 +253,9 @@ func (s *spanSet) placeBackoff() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.lab[i] != "" || s.info[i].gazB&gazLOC == 0 || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
+		if s.lab[i] != "" || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
 			continue
 		}
 		e := i + 1
@@ -287,7 +291,7 @@ func (s *spanSet) placeDirections() {
 		return // no point of the compass
 	}
 	for _, sp := range s.spans() {
-		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != "" || !s.isCapWord(sp.j) || !s.in(directions, sp.j) {
+		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != "" || !s.isCapWord(sp.j) || !s.in(tabDirections, sp.j) {
 			continue
 		}
 		s.set(sp.i, sp.j+1, LOC, s.conf[sp.i])
@@ -304,10 +308,10 @@ func (s *spanSet) compassSides() {
 	}
 	for _, sp := range s.spans() {
 		k := sp.i
-		if !s.is(k, "sebelah") && !(k > 0 && s.is(k-1, "sebelah") && s.in(directions, k)) {
+		if !s.is(k, "sebelah") && !(k > 0 && s.is(k-1, "sebelah") && s.in(tabDirections, k)) {
 			continue
 		}
-		for k < sp.j && (s.is(k, "sebelah") || s.in(directions, k)) {
+		for k < sp.j && (s.is(k, "sebelah") || s.in(tabDirections, k)) {
 			k++
 		}
 		s.set(sp.i, k, "", 0)
@@ -327,10 +331,10 @@ func (s *spanSet) cutDays() {
 	}
 	for _, sp := range s.spans() {
 		i, j := sp.i, sp.j
-		for i < j && s.in(dayNames, i) {
+		for i < j && s.in(tabDayNames, i) {
 			i++
 		}
-		for j > i && s.in(dayNames, j-1) && !(s.is(j-1, "minggu") && s.is(j-2, "pasar")) {
+		for j > i && s.in(tabDayNames, j-1) && !(s.is(j-1, "minggu") && s.is(j-2, "pasar")) {
 			j--
 		}
 		if i == sp.i && j == sp.j {
@@ -359,7 +363,7 @@ func (s *spanSet) contextOrgs() {
 	}
 	n := len(s.words)
 	for i := 1; i < n; i++ {
-		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(orgAnnouncers, i-1) ||
+		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(tabOrgAnnouncers, i-1) ||
 			s.isCommon(s.words[i]) {
 			continue // not Perusahaan Teknologi
 		}
@@ -419,7 +423,7 @@ func (s *spanSet) initialWords() {
 			continue
 		}
 		if s.info[i].gazB&(gazLOC|gazORG) != 0 || s.info[i].class&(gazOrgHead|gazLocHead|gazTitle) != 0 ||
-			s.in(orgHeads, i) || s.in(placeHeads, i) {
+			s.in(tabOrgHeads, i) || s.in(tabPlaceHeads, i) {
 			continue
 		}
 		if s.info[i+1].gazB&(gazLOC|gazORG) == 0 || !s.isDerived(s.words[i]) {

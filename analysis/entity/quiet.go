@@ -67,20 +67,8 @@ func marks(rules []func(*spanSet)) (m [len(repairs)]bool) {
 
 // capitals reports whether a word of the sentence but the first is
 // capitalised (see isCapWord), and whether two capitalised words stand side by
-// side.
-func (s *spanSet) capitals() (afterFirst, pair bool) {
-	info := s.info
-	prev := len(info) > 0 && info[0].capitalised()
-	for k := 1; k < len(info); k++ {
-		c := info[k].capitalised()
-		if c && prev {
-			return true, true // a pair has one after the first
-		}
-		afterFirst = afterFirst || c
-		prev = c
-	}
-	return afterFirst, false
-}
+// side, as reset has found in its pass over the tokens.
+func (s *spanSet) capitals() (afterFirst, pair bool) { return s.afterFirst, s.pair }
 
 // runRepairs applies the rules of s's style to the spans of one sentence; if
 // skip is set, it skips those of quietRules while the sentence is quiet and
@@ -142,7 +130,7 @@ type ruleGate struct {
 
 // gatedRules are the rules of repairs that start with a gate: the test of
 // spanSet.has or hasGaz they return at when it fails, or a loop over the spans
-// (or, mergePersons, the labels) that is all they do. A rule not listed has no
+// that is all they do. A rule not listed has no
 // gate and is always called.
 var gatedRules = []struct {
 	run  func(*spanSet)
@@ -165,7 +153,7 @@ var gatedRules = []struct {
 	{(*spanSet).institutionsWithDan, ruleGate{tabs: tabListJoiners}},
 	{(*spanSet).lowerDirections, ruleGate{tabs: tabDirections}},
 	{(*spanSet).premisesPlaces, ruleGate{tabs: tabPremisesHeads}},
-	{(*spanSet).titleCompounds, ruleGate{spans: true}},
+	{(*spanSet).titleCompounds, ruleGate{tabs: tabTitleSeconds}},
 	{(*spanSet).placeLists, ruleGate{spans: true}},
 	{(*spanSet).addressNumbers, ruleGate{tabs: tabAddressWords}},
 	{(*spanSet).sentenceEnds, ruleGate{spans: true}},
@@ -195,7 +183,7 @@ var gatedRules = []struct {
 	{(*spanSet).streetNumbers, ruleGate{spans: true}},
 	{(*spanSet).personParticles, ruleGate{spans: true}},
 	{(*spanSet).governments, ruleGate{gaz: gazLOC}},
-	{(*spanSet).roleSpans, ruleGate{spans: true}},
+	{(*spanSet).roleSpans, ruleGate{tabs: tabRoleLeads}},
 	{(*spanSet).premisesOrgs, ruleGate{tabs: tabPremisesHeads}},
 	{(*spanSet).lowerVillages, ruleGate{tabs: tabVillageHeads}},
 }
@@ -300,8 +288,11 @@ func (ti *tokenInfo) capitalised() bool {
 // and most sentences hold none: such a rule tests first, with spanSet.has or
 // spanSet.hasGaz, whether the sentence holds one, and returns at once if not.
 // The test is the rule's own (a new rule without one always runs), and it reads
-// what summarize found in one pass over the sentence instead of every rule
-// reading every word.
+// what reset found in one pass over the sentence (see summarize) instead of
+// every rule reading every word. Inside, spanSet.in reads the tables of a
+// token from that pass too, and the rules that start only at a word of a
+// table or a phrase of a class visit those tokens alone (spanSet.next,
+// spanSet.nextStart).
 
 // The bits of the tables that the gates ask about.
 var (
@@ -327,37 +318,53 @@ var (
 	tabCoupleWords     = tableOf(coupleWords)
 )
 
-// summarize records which tables of repairTables hold a word of the sentence
-// (lower-cased, without a final full stop, as spanSet.in reads it) and which
-// classes of phrases of the lists start in it, for the gates. Without gated,
-// it records every table and class: no gate holds a rule back.
+// The bits of the other tables that the rules ask spanSet.in about.
+var (
+	tabHeadlineLower  = tableOf(headlineLower)
+	tabKeepTitles     = tableOf(keepTitles)
+	tabNameConnectors = tableOf(nameConnectors)
+	tabOrgTitles      = tableOf(orgTitles)
+	tabStationKinds   = tableOf(stationKinds)
+	tabAreaNouns      = tableOf(areaNouns)
+	tabEventWords     = tableOf(eventWords)
+	tabFolkTitles     = tableOf(folkTitles)
+	tabLowerHeads     = tableOf(lowerHeads)
+	tabNameParticles  = tableOf(nameParticles)
+	tabWorkNouns      = tableOf(workNouns)
+	tabTitleSeconds   = tableOf(titleSeconds)
+	tabRoleLeads      = tableOf(roleLeads)
+)
+
+// summarize sets the gates of the rules from what reset found in the sentence:
+// the tables of repairTables that hold a word of it (lower-cased, without a
+// final full stop, as spanSet.in reads it) and the classes of the phrases of
+// the lists that start in it. Without gated, it records every table and class:
+// no gate holds a rule back.
 func (s *spanSet) summarize(gated bool) {
 	if !gated {
 		s.tabs, s.gazB = ^tableSet(0), ^gazClass(0)
 		return
 	}
-	var tabs tableSet
-	var gazB gazClass
-	for k := range s.info {
-		ti := &s.info[k]
-		gazB |= ti.gazB
-		// Most words are in no table: the Bloom filter tells, as in spanSet.in.
-		w := s.words[k]
-		dot := len(w) > 0 && w[len(w)-1] == '.'
-		if !dot && !repairWords.mayHave(ti.lower) {
-			continue
-		}
-		if dot || !ti.ascii {
-			if w != "." { // a full stop alone, lowered without it, is no word
-				tabs |= tableWords[string(s.lower(k))]
-			}
-			continue
-		}
-		// An ASCII word without a full stop, most of them: found by the hash
-		// the featurizer has computed, without lowering it.
-		tabs |= asciiTables(ti.lower, w)
+	s.tabs, s.gazB = s.found, s.foundGaz
+}
+
+// tablesOf returns the tables of repairTables that hold token k, lower-cased
+// and without a final full stop: none for a full stop alone, which lowered
+// without it is no word.
+func (s *spanSet) tablesOf(k int) tableSet {
+	// Most words are in no table: the Bloom filter of their lower-case hash,
+	// which the featurizer has computed, tells without a look-up.
+	ti, w := &s.info[k], s.words[k]
+	dot := len(w) > 0 && w[len(w)-1] == '.'
+	if !dot && !repairWords.mayHave(ti.lower) || w == "." {
+		return 0
 	}
-	s.tabs, s.gazB = tabs, gazB
+	if dot || !ti.ascii {
+		return tableWords[string(s.lower(k))]
+	}
+	// An ASCII word without a full stop, most of them: found by the hash the
+	// featurizer has computed, without lowering it.
+	return asciiTables(ti.lower, w)
 }
 
 // has reports whether a word of the sentence is in one of the tables t (see

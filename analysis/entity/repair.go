@@ -44,6 +44,17 @@ type spanSet struct {
 	// lists that start in it (see summarize).
 	tabs tableSet
 	gazB gazClass
+	// tt holds the tables of repairTables that hold each token (see
+	// tablesOf), which spanSet.in reads; found and foundGaz are the
+	// tables and the classes of the whole sentence, for summarize.
+	tt       []tableSet
+	found    tableSet
+	foundGaz gazClass
+	// afterFirst and pair are what capitals reports, found by reset.
+	afterFirst, pair bool
+	// starts holds the classes of the phrases of the lists that start at
+	// each token (its gazB), side by side for nextStart.
+	starts []gazClass
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -69,6 +80,37 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	s.low = s.low[:0]
 	s.lowAt = grow(s.lowAt, n)
 	clear(s.lowAt)
+	// One pass over the tokens finds what the rules and their gates ask
+	// about many times: the tables of every token, the tables and the
+	// classes of the sentence (for summarize), and the capitalised words
+	// after the first (for capitals).
+	s.tt = grow(s.tt, n)
+	var found tableSet
+	var gaz gazClass
+	// The capitalised words as bits, without branches: caps counts those
+	// after the first, pairs those after a capitalised one.
+	var caps, pairs, prev uint64
+	s.starts = grow(s.starts, n)
+	tt, info, starts := s.tt[:n], info[:n], s.starts[:n]
+	for k, w := range words {
+		ti := &info[k]
+		gaz |= ti.gazB
+		starts[k] = ti.gazB
+		c := b2u(ti.capitalised())
+		caps |= c & b2u(k > 0)
+		pairs |= c & prev
+		prev = c
+		// Most words are in no table: the Bloom filter tells, as in
+		// tablesOf, without a call.
+		var t tableSet
+		if len(w) > 0 && w[len(w)-1] == '.' || repairWords.mayHave(ti.lower) {
+			t = s.tablesOf(k)
+		}
+		tt[k] = t
+		found |= t
+	}
+	s.found, s.foundGaz = found, gaz
+	s.afterFirst, s.pair = caps != 0, pairs != 0
 }
 
 // span is a run of tokens [i, j) with one label.
@@ -104,6 +146,36 @@ func (s *spanSet) findSpans() []span {
 	}
 	s.spbuf, s.fresh = out, true
 	return out
+}
+
+// setTags sets the spans of the model's tags (one a tag for each word) on a
+// spanSet that reset has just cleared, as set would one by one, and records
+// them as findSpans would read them: the first rule to ask for the spans
+// has them without reading the labels again.
+func (s *spanSet) setTags(tags []tag) {
+	out := s.spbuf[:0]
+	for i := 0; i < len(tags); {
+		// Most tags are O: a loop of their own, without a call.
+		for i < len(tags) && tags[i] == tagO {
+			i++
+		}
+		if i == len(tags) {
+			break
+		}
+		l := tags[i].label()
+		j := i + 1
+		for j < len(tags) && tags[j].isInside() && tags[j].label() == l {
+			j++
+		}
+		// reset has cleared the confidences, and the label after j, set
+		// next, is none yet: set would change nothing more.
+		for k := i; k < j; k++ {
+			s.lab[k], s.beg[k] = l, k == i
+		}
+		out = append(out, span{i, j, l})
+		i = j
+	}
+	s.spbuf, s.fresh = out, true
 }
 
 // spanAt returns the span holding token k, if any.
@@ -161,14 +233,29 @@ func (s *spanSet) lower(k int) []byte {
 	return s.low[from:to:to]
 }
 
-// in reports whether token k, lower-cased, is in the table m, one of
-// repairTables. Most words are in none of them: the Bloom filter of their
-// lower-case hash, which the featurizer has computed, tells without a look-up.
-func (s *spanSet) in(m map[string]bool, k int) bool {
-	if w := s.words[k]; (len(w) == 0 || w[len(w)-1] != '.') && !repairWords.mayHave(s.info[k].lower) || w == "." {
-		return false // in no table; a full stop alone, lowered without it, is no word
+// in reports whether token k, lower-cased (without a final full stop), is in
+// one of the tables t of repairTables: a test of the bits that reset found for
+// it.
+func (s *spanSet) in(t tableSet, k int) bool { return s.tt[k]&t != 0 }
+
+// nextStart returns the first token from k on where a phrase of the lists of
+// one of the classes c starts, or the number of tokens: the rules that start
+// only at such a phrase visit those tokens alone.
+func (s *spanSet) nextStart(c gazClass, k int) int {
+	for k < len(s.starts) && s.starts[k]&c == 0 {
+		k++
 	}
-	return m[string(s.lower(k))]
+	return k
+}
+
+// next returns the first token from k on that is in one of the tables t (see
+// in), or the number of tokens: the rules that start only at a word of their
+// tables visit those words alone.
+func (s *spanSet) next(t tableSet, k int) int {
+	for k < len(s.tt) && s.tt[k]&t == 0 {
+		k++
+	}
+	return k
 }
 
 // repairTables are the word tables that the repair rules ask a token about with
@@ -180,6 +267,8 @@ var repairTables = [...]map[string]bool{
 	stationKinds,
 	// The tables of the rules of the NERGrit style (repair_nergrit.go).
 	areaNouns, eventWords, folkTitles, lowerHeads, nameParticles, tongueNouns, villageHeads, workNouns,
+	// The tables that spanSet.in reads where a rule needs one of a few words.
+	titleSeconds, roleLeads,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords, coupleWords,
 }
@@ -353,7 +442,7 @@ var nameAbbrevs = map[string]bool{
 // never a name itself (AKBP, Kompol, Kapolda, Kepala, S.Sos.).
 func (s *spanSet) isTitleWord(k int) bool {
 	w := s.words[k]
-	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(keepTitles, k) {
+	if s.info[k].class&gazTitle != 0 && s.info[k].class&gazGiven == 0 && !s.in(tabKeepTitles, k) {
 		return true
 	}
 	return isDegree(w) || s.titleSecond(k)
@@ -362,12 +451,9 @@ func (s *spanSet) isTitleWord(k int) bool {
 // titleSecond reports whether token k is the second word of a title of two
 // words (the Agung of Jaksa Agung; see titlePairs).
 func (s *spanSet) titleSecond(k int) bool {
-	if k == 0 || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
-		return false
-	}
-	// Most capitalised words are no second word of a title: told without
-	// lowering the word before and looking it up.
-	if !slices.ContainsFunc(titleSeconds, func(w string) bool { return s.is(k, w) }) {
+	// Most words are no second word of a title: told by the tables of the
+	// token, without lowering the word before and looking it up.
+	if k == 0 || !s.in(tabTitleSeconds, k) || !s.isCapWord(k) || !s.isCapWord(k-1) && s.info[k-1].cas != cLower {
 		return false
 	}
 	second, ok := titlePairs[string(s.lower(k-1))]
@@ -376,22 +462,33 @@ func (s *spanSet) titleSecond(k int) bool {
 
 // isDegree reports whether w is an academic degree: capitalised segments of at
 // most four letters joined by full stops (S.Sos, S.H., M.Si, Ph.D).
+//
+// It reads the segments in one pass, without splitting w; most words it is
+// asked about are names, which fail at their first byte or have no full stop.
 func isDegree(w string) bool {
 	w = strings.TrimSuffix(w, ".")
-	if !strings.Contains(w, ".") || len(w) > 12 {
+	if len(w) == 0 || len(w) > 12 || w[0] < 'A' || w[0] > 'Z' || strings.IndexByte(w, '.') < 0 {
 		return false
 	}
-	for _, seg := range strings.Split(w, ".") {
-		if len(seg) == 0 || len(seg) > 4 || seg[0] < 'A' || seg[0] > 'Z' {
+	stops, seg := 0, 0 // seg: the bytes of the segment read so far
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '.':
+			if seg == 0 {
+				return false // an empty segment
+			}
+			stops, seg = stops+1, 0
+			continue
+		case seg == 0 && (c < 'A' || c > 'Z'):
+			return false // a segment starts with a capital
+		case !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'):
 			return false
 		}
-		for i := 1; i < len(seg); i++ {
-			if c := seg[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-				return false
-			}
+		if seg++; seg > 4 {
+			return false
 		}
 	}
-	return true
+	return stops > 0 && seg > 0
 }
 
 // styleSet is a set of styles.
@@ -495,7 +592,7 @@ func (s *spanSet) trimLower() {
 	for _, sp := range s.spans() {
 		cut := sp.i
 		for k := sp.i; k < sp.j; k++ {
-			if s.info[k].cas == cLower && !s.in(nameConnectors, k) {
+			if s.info[k].cas == cLower && !s.in(tabNameConnectors, k) {
 				cut = k + 1
 			}
 		}
@@ -545,10 +642,10 @@ func (s *spanSet) dropTitles() {
 		// of an organisation or a place: Manajer PLN, Wali Kota Bekasi, Di Jakarta.
 		// (Persons keep theirs for stripTitles, which knows the honorifics.) The
 		// article of an English name is part of it: The Times, The Jakarta Post.
-		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(headlineLower, i) && !(sp.l == ORG && strings.EqualFold(s.words[i], "the"))) && s.isCapWord(i+1) {
+		for sp.l != PER && i < j-1 && (s.isTitleWord(i) || s.in(tabHeadlineLower, i) && !(sp.l == ORG && strings.EqualFold(s.words[i], "the"))) && s.isCapWord(i+1) {
 			i++
 		}
-		if sp.l == PER && i < j-1 && s.in(headlineLower, i) && s.isCapWord(i+1) {
+		if sp.l == PER && i < j-1 && s.in(tabHeadlineLower, i) && s.isCapWord(i+1) {
 			i++
 		}
 		if i > sp.i || j < sp.j {
@@ -567,8 +664,9 @@ func (s *spanSet) gazetteerNames() {
 		return // no organisation of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.info[i].gazB&gazORG == 0 || !s.isCapWord(i) {
+	// The loop visits the starts of the lists' organisations alone.
+	for i := s.nextStart(gazORG, 0); i < n; i = s.nextStart(gazORG, i+1) {
+		if !s.isCapWord(i) {
 			continue
 		}
 		j := i + 1
@@ -599,8 +697,9 @@ func (s *spanSet) gazetteerPlaces() {
 		return // no place of the lists
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if s.info[i].gazB&gazLOC == 0 || s.lab[i] != LOC || !s.beg[i] {
+	// The loop visits the starts of the lists' places alone.
+	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
+		if s.lab[i] != LOC || !s.beg[i] {
 			continue
 		}
 		j := i + 1
@@ -626,7 +725,7 @@ func (s *spanSet) gazetteerPlaces() {
 // or punctuation.
 func (s *spanSet) capitalised(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !s.isCapWord(k) && !s.in(nameConnectors, k) && s.info[k].cas != cNone {
+		if !s.isCapWord(k) && !s.in(tabNameConnectors, k) && s.info[k].cas != cNone {
 			return false
 		}
 	}
@@ -662,7 +761,7 @@ func (s *spanSet) acronyms() {
 		}
 		// An institution head right before (Dinas Pekerjaan Umum ... (PUPR), PT).
 		for from > 0 && s.isCapWord(from-1) && !s.isTitleWord(from-1) &&
-			(s.in(orgHeads, from-1) || s.info[from-1].class&gazOrgHead != 0) {
+			(s.in(tabOrgHeads, from-1) || s.info[from-1].class&gazOrgHead != 0) {
 			from--
 		}
 		if s.isTitleWord(from) {
@@ -670,7 +769,7 @@ func (s *spanSet) acronyms() {
 		}
 		// A name only if the model, the lists or an institution head say so: not a
 		// programme or an event (Kredit Usaha Rakyat (KUR)).
-		named := s.in(orgHeads, from) || s.info[from].class&gazOrgHead != 0 ||
+		named := s.in(tabOrgHeads, from) || s.info[from].class&gazOrgHead != 0 ||
 			s.info[p+1].gazB&(gazORG|gazLOC) != 0 && q == p+2
 		for k := from; k < q && !named; k++ {
 			named = s.lab[k] != ""
@@ -679,8 +778,8 @@ func (s *spanSet) acronyms() {
 			continue
 		}
 		l := ORG
-		if sp, ok := s.spanAt(p - 1); ok && sp.l == LOC && sp.i <= from && !s.in(orgHeads, from) ||
-			s.in(placeHeads, from) {
+		if sp, ok := s.spanAt(p - 1); ok && sp.l == LOC && sp.i <= from && !s.in(tabOrgHeads, from) ||
+			s.in(tabPlaceHeads, from) {
 			l = LOC
 		}
 		s.set(from, p, l, 0.9)
@@ -792,7 +891,7 @@ func (s *spanSet) placesOfNouns() {
 		return // no noun of people or things
 	}
 	for _, sp := range s.spans() {
-		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(demonymNouns, sp.i-1) {
+		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(tabDemonymNouns, sp.i-1) {
 			s.set(sp.i, sp.j, "", 0)
 		}
 	}
@@ -823,11 +922,11 @@ func (s *spanSet) institutionsWithDan() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
-		if sp.l != ORG || d+1 >= n || !s.in(orgHeads, sp.i) || !s.is(d, "dan") || s.lab[d] != "" {
+		if sp.l != ORG || d+1 >= n || !s.in(tabOrgHeads, sp.i) || !s.is(d, "dan") || s.lab[d] != "" {
 			continue
 		}
 		e := d + 1
-		for e < n && s.isCapWord(e) && s.lab[e] == "" && !s.in(orgHeads, e) {
+		for e < n && s.isCapWord(e) && s.lab[e] == "" && !s.in(tabOrgHeads, e) {
 			e++
 			if w := s.words[e-1]; w[len(w)-1] == '?' || w[len(w)-1] == '!' {
 				break
@@ -853,7 +952,7 @@ func (s *spanSet) lowerDirections() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
-		if sp.l != LOC || d >= n || s.lab[d] != "" || s.info[d].cas != cLower || !s.in(directions, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
+		if sp.l != LOC || d >= n || s.lab[d] != "" || s.info[d].cas != cLower || !s.in(tabDirections, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
 			continue
 		}
 		if d+1 < n && (s.is(d+1, "laut") || s.is(d+1, "daya")) {
@@ -876,7 +975,7 @@ func (s *spanSet) premisesPlaces() {
 	}
 	n := len(s.words)
 	for k := 1; k+1 < n; k++ {
-		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(premisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
+		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(tabPremisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
 			continue
 		}
 		if !s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
@@ -906,6 +1005,9 @@ var premisesHeads = map[string]bool{
 // the start of a name: Jaksa Agung [Prasetyo]. Titles stay outside names in
 // every style.
 func (s *spanSet) titleCompounds() {
+	if !s.has(tabTitleSeconds) {
+		return // no second word of a title
+	}
 	for _, sp := range s.spans() {
 		k := sp.i
 		if k == 0 || s.lab[k-1] != "" || !s.titleSecond(k) {
@@ -923,15 +1025,12 @@ var titlePairs = map[string]string{
 	"jaksa": "agung", "hakim": "agung", "uskup": "agung", "duta": "besar", "imam": "besar",
 }
 
-// titleSeconds are the second words of titlePairs, each once, sorted.
-var titleSeconds = func() []string {
-	var ws []string
+// titleSeconds are the second words of titlePairs, a table of repairTables.
+var titleSeconds = func() map[string]bool {
+	ws := map[string]bool{}
 	for _, w := range titlePairs {
-		if !slices.Contains(ws, w) {
-			ws = append(ws, w)
-		}
+		ws[w] = true
 	}
-	slices.Sort(ws)
 	return ws
 }()
 
@@ -979,7 +1078,7 @@ func (s *spanSet) addressNumbers() {
 	}
 	for _, sp := range s.spans() {
 		j := sp.j
-		for j > sp.i && s.in(addressWords, j-1) {
+		for j > sp.i && s.in(tabAddressWords, j-1) {
 			j--
 		}
 		if j == sp.j || sp.l != LOC {
@@ -1189,8 +1288,9 @@ func (s *spanSet) orgNames() {
 		return // no institution head
 	}
 	n := len(s.words)
-	for i := 0; i < n; i++ {
-		if !s.isCapWord(i) || !s.in(orgHeads, i) || !s.isCapWord(i+1) {
+	// Only a head starts a name: the loop visits the heads alone.
+	for i := s.next(tabOrgHeads, 0); i < n; i = s.next(tabOrgHeads, i+1) {
+		if !s.isCapWord(i) || !s.isCapWord(i+1) {
 			continue
 		}
 		if sp, ok := s.spanAt(i); ok && sp.i < i && (sp.l == ORG || sp.l == LOC) {
@@ -1231,7 +1331,7 @@ func (s *spanSet) orgRun(i int) int {
 	for j < n && j-i < 20 {
 		w := string(s.lower(j))
 		switch {
-		case s.isCapWord(j) && placeHeads[w] && s.isCapWord(j+1):
+		case s.isCapWord(j) && s.in(tabPlaceHeads, j) && s.isCapWord(j+1):
 			// a region: Dinas Kesehatan Provinsi NTT
 			j = s.capRun(j + 1)
 		case w == "dan" || w == "&":
@@ -1251,7 +1351,7 @@ func (s *spanSet) orgRun(i int) int {
 			// The last item may be another head: Perindustrian, Perdagangan, dan
 			// Koperasi.
 			if k+1 < n && s.is(k, "dan") && k > j+1 &&
-				(s.listItem(k+1) || s.in(orgHeads, k+1) && s.isCapWord(k+1)) {
+				(s.listItem(k+1) || s.in(tabOrgHeads, k+1) && s.isCapWord(k+1)) {
 				j = s.orgCapRun(k + 1)
 				continue
 			}
@@ -1270,8 +1370,7 @@ func (s *spanSet) listItem(k int) bool {
 	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&gazGiven != 0 {
 		return false
 	}
-	w := string(s.lower(k))
-	if orgHeads[w] || placeHeads[w] || s.info[k].class&gazOrgHead != 0 {
+	if s.in(tabOrgHeads, k) || s.in(tabPlaceHeads, k) || s.info[k].class&gazOrgHead != 0 {
 		return false
 	}
 	if s.info[k].gazB&(gazLOC|gazORG) != 0 && s.info[k].cas == cUpper {
@@ -1323,7 +1422,7 @@ var orgTitles = map[string]bool{"jenderal": true, "presiden": true, "wakil": tru
 func (s *spanSet) orgCapRun(k int) int {
 	for {
 		k = s.capRun(k)
-		if k >= len(s.words) || !s.isCapWord(k) || !s.in(orgTitles, k) {
+		if k >= len(s.words) || !s.isCapWord(k) || !s.in(tabOrgTitles, k) {
 			return k
 		}
 		k++
@@ -1339,12 +1438,14 @@ func (s *spanSet) placeNames() {
 		return // no place head, no Stasiun
 	}
 	n := len(s.words)
-	for i := 0; i+1 < n; i++ {
-		if s.isCapWord(i) && s.is(i, "stasiun") && s.isCapWord(i+1) && !s.in(stationKinds, i+1) {
+	// Only a place head or Stasiun starts a place: the loop visits them alone.
+	heads := tabPlaceHeads | tabStationWords
+	for i := s.next(heads, 0); i+1 < n; i = s.next(heads, i+1) {
+		if s.isCapWord(i) && s.in(tabStationWords, i) && s.isCapWord(i+1) && !s.in(tabStationKinds, i+1) {
 			// A railway station (Stasiun Klaten, Stasiun Pasar Senen), not a
 			// weather or broadcasting station (Stasiun Klimatologi).
-		} else if !s.isCapWord(i) || !s.in(placeHeads, i) || !s.isCapWord(i+1) ||
-			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(orgHeads, i+1) {
+		} else if !s.isCapWord(i) || !s.in(tabPlaceHeads, i) || !s.isCapWord(i+1) ||
+			s.isTitleWord(i+1) && !s.isCapWord(i+2) || s.in(tabOrgHeads, i+1) {
 			continue
 		}
 		if i > 0 && (s.is(i, "kota") && s.is(i-1, "wali") || s.is(i, "desa") && s.is(i-1, "kepala")) {
@@ -1358,7 +1459,7 @@ func (s *spanSet) placeNames() {
 			continue // glued to a capitalised word the model left out
 		}
 		j := s.placeRun(i + 1)
-		for j > i+2 && s.in(addressWords, j-1) {
+		for j > i+2 && s.in(tabAddressWords, j-1) {
 			j-- // Jalan Merdeka Barat No. 9: see addressNumbers
 		}
 		if sp, ok := s.spanAt(i); ok && sp.l == ORG && sp.j > j {
@@ -1379,7 +1480,7 @@ func (s *spanSet) placeNames() {
 		if k+1 < n && s.words[k] == "," {
 			k++
 		}
-		if k+1 < n && (s.is(k, "dan") || s.is(k, "serta")) && s.placeItem(k+1) {
+		if k+1 < n && s.in(tabListJoiners, k) && s.placeItem(k+1) { // dan, serta
 			e := s.capRun(k + 1)
 			items = append(items, [2]int{k + 1, e})
 			for _, it := range items {
@@ -1411,9 +1512,11 @@ func (s *spanSet) lowerPlaces() {
 		return // no place head in lower case
 	}
 	n := len(s.words)
-	for i := 0; i+1 < n; i++ {
-		if s.info[i].cas != cLower || !s.isCapWord(i+1) || !lowerPlaceHeads[s.words[i]] ||
-			s.isTitleWord(i+1) || s.in(orgHeads, i+1) || s.in(placeHeads, i+1) {
+	// The loop visits the place heads alone. The head is the word as
+	// written, without a full stop (kota, not kota.).
+	for i := s.next(tabLowerPlaceHeads, 0); i+1 < n; i = s.next(tabLowerPlaceHeads, i+1) {
+		if s.info[i].cas != cLower || !s.isCapWord(i+1) || strings.HasSuffix(s.words[i], ".") ||
+			s.isTitleWord(i+1) || s.in(tabOrgHeads, i+1) || s.in(tabPlaceHeads, i+1) {
 			continue
 		}
 		j := s.capRun(i + 1)
@@ -1436,7 +1539,7 @@ func (s *spanSet) placeItem(k int) bool {
 	if !s.isCapWord(k) || s.isTitleWord(k) || s.info[k].class&(gazGiven|gazOrgHead) != 0 {
 		return false
 	}
-	return !s.in(orgHeads, k)
+	return !s.in(tabOrgHeads, k)
 }
 
 // buildings splits a place named after an institution inside it into the building
@@ -1448,12 +1551,12 @@ func (s *spanSet) buildings() {
 		return // no building head
 	}
 	for _, sp := range s.spans() {
-		if sp.l != LOC || sp.j-sp.i < 2 || !s.in(buildingHeads, sp.i) {
+		if sp.l != LOC || sp.j-sp.i < 2 || !s.in(tabBuildingHeads, sp.i) {
 			continue
 		}
 		// The first word after the head that starts an organisation's name.
 		for k := sp.i + 1; k < sp.j; k++ {
-			if s.info[k].gazB&gazORG == 0 && !s.in(orgHeads, k) {
+			if s.info[k].gazB&gazORG == 0 && !s.in(tabOrgHeads, k) {
 				continue
 			}
 			if !s.isCapWord(k) {
@@ -1633,11 +1736,12 @@ func canonicalFewAcronyms(es []Entity, acros [][2]string) {
 }
 
 // mergePersons joins two persons that the model split with nothing between them
-// (Jaksa Bagus | Aditya Nugroho).
+// (Jaksa Bagus | Aditya Nugroho). It reads the spans, not every label: a
+// person that starts where a person ends.
 func (s *spanSet) mergePersons() {
-	for k := 1; k < len(s.lab); k++ {
-		if s.lab[k] == PER && s.lab[k-1] == PER && s.beg[k] {
-			s.beg[k], s.fresh = false, false
+	for k, sp := range s.spans() {
+		if k > 0 && sp.l == PER && s.spbuf[k-1].l == PER && s.spbuf[k-1].j == sp.i {
+			s.beg[sp.i], s.fresh = false, false
 		}
 	}
 }
@@ -1668,11 +1772,11 @@ func (s *spanSet) lawTitles() {
 	}
 	n := len(s.words)
 	for i := 0; i+1 < n; i++ {
-		if !s.isCapWord(i) && s.words[i] != "undang-undang" || !s.in(lawWords, i) {
+		if !s.isCapWord(i) && s.words[i] != "undang-undang" || !s.in(tabLawWords, i) {
 			continue
 		}
 		j := i + 1
-		for j < n && (s.isCapWord(j) || s.is(j, "dan") && s.isCapWord(j+1) && !s.in(lawWords, j+1)) {
+		for j < n && (s.isCapWord(j) || s.is(j, "dan") && s.isCapWord(j+1) && !s.in(tabLawWords, j+1)) {
 			if s.is(j, "nomor") || s.is(j, "no") {
 				break
 			}
@@ -1699,7 +1803,7 @@ func (s *spanSet) companyForms() {
 	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
-		if sp.l == ORG && sp.j-sp.i <= 2 && s.in(companyForm, sp.i) &&
+		if sp.l == ORG && sp.j-sp.i <= 2 && s.in(tabCompanyForm, sp.i) &&
 			(sp.j-sp.i == 1 || s.is(sp.i+1, ")") || s.is(sp.i+1, "tbk")) {
 			s.set(sp.i, sp.j, "", 0)
 		}
@@ -1709,7 +1813,7 @@ func (s *spanSet) companyForms() {
 			continue
 		}
 		j := sp.j
-		if j+2 < n && s.words[j] == "(" && s.in(companyForm, j+1) && s.words[j+2] == ")" {
+		if j+2 < n && s.words[j] == "(" && s.in(tabCompanyForm, j+1) && s.words[j+2] == ")" {
 			j += 3
 			if j < n && s.is(j, "tbk") {
 				j++
@@ -1756,12 +1860,12 @@ func (s *spanSet) coordination() {
 				break
 			}
 			switch {
-			case s.words[e] == "," && e+1 < n && (s.is(e+1, "dan") || s.is(e+1, "serta")):
+			case s.words[e] == "," && e+1 < n && s.in(tabListJoiners, e+1): // , dan; , serta
 				k = e + 2
 				closed = true
 			case s.words[e] == ",":
 				k = e + 1
-			case s.is(e, "dan") || s.is(e, "serta"):
+			case s.in(tabListJoiners, e): // dan, serta
 				k = e + 1
 				closed = true
 			default:
@@ -1792,7 +1896,7 @@ func (s *spanSet) placeList(items [][2]int) {
 			locs++
 		case l == PER && it[1]-it[0] == 1 && s.info[it[0]].class&gazGiven == 0:
 		case l == "" && !s.isTitleWord(it[0]) && s.info[it[0]].class&(gazGiven|gazOrgHead) == 0 &&
-			!s.in(orgHeads, it[0]) && !s.in(headlineLower, it[0]) && it[1]-it[0] <= 3 &&
+			!s.in(tabOrgHeads, it[0]) && !s.in(tabHeadlineLower, it[0]) && it[1]-it[0] <= 3 &&
 			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l Label) bool { return l != "" }):
 		default:
 			return
@@ -1818,7 +1922,7 @@ func (s *spanSet) expansion(p int) {
 	}
 	q := p + 1
 	for q < n && q-p <= 14 && s.words[q] != ")" {
-		if !s.isCapWord(q) && !s.in(nameConnectors, q) && s.words[q] != "," {
+		if !s.isCapWord(q) && !s.in(tabNameConnectors, q) && s.words[q] != "," {
 			return
 		}
 		q++
@@ -1891,7 +1995,7 @@ func nameBeforeStop(text string, i, limit int) int {
 func (s *spanSet) loneHeads() {
 	for _, sp := range s.spans() {
 		if sp.l != ORG || sp.j-sp.i != 1 || s.info[sp.i].gazB&gazORG != 0 ||
-			!s.in(orgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
+			!s.in(tabOrgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
 			continue
 		}
 		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {

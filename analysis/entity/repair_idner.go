@@ -42,13 +42,16 @@ func (s *spanSet) governments() {
 // roleLeads are the words of a role that a capitalised phrase may start with
 // but the lists of titles do not hold: Staf Khusus Presiden, Komisioner Komnas
 // HAM (both corpora leave them untagged: idner train 5 of 5, NERGrit 3 of 3).
-var roleLeads = []string{"komisioner", "staf"}
+var roleLeads = map[string]bool{"komisioner": true, "staf": true}
 
 // roleSpans cuts a role word of roleLeads from the start of a span (Komisioner
 // | Komnas HAM) and drops a span of that word alone (Staf), in every style.
 func (s *spanSet) roleSpans() {
+	if !s.has(tabRoleLeads) {
+		return // no role word
+	}
 	for _, sp := range s.spans() {
-		if !slices.ContainsFunc(roleLeads, func(w string) bool { return s.is(sp.i, w) }) {
+		if !s.in(tabRoleLeads, sp.i) {
 			continue
 		}
 		c := s.conf[sp.i]
@@ -142,7 +145,7 @@ func (s *spanSet) premisesOrgs() {
 	}
 	n := len(s.words)
 	for k := 1; k+1 < n; k++ {
-		if s.info[k].cas != cCap || !s.isCapWord(k+1) || !s.in(premisesHeads, k) ||
+		if s.info[k].cas != cCap || !s.isCapWord(k+1) || !s.in(tabPremisesHeads, k) ||
 			!s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
 			continue
 		}

@@ -26,7 +26,7 @@ var areaNames = map[string]bool{"bukit": true, "daerah": true, "pegunungan": tru
 func (s *spanSet) areaPlaces() {
 	for _, sp := range s.spans() {
 		i := sp.i
-		if sp.l != LOC || sp.j-i < 2 || !s.isCapWord(i+1) || !s.in(areaNouns, i) {
+		if sp.l != LOC || sp.j-i < 2 || !s.isCapWord(i+1) || !s.in(tabAreaNouns, i) {
 			continue
 		}
 		if s.info[i].cas != cLower && areaNames[string(s.lower(i))] {
@@ -67,7 +67,7 @@ var folkTitles = map[string]bool{
 func (s *spanSet) personFolkTitles() {
 	for _, sp := range s.spans() {
 		i := sp.i
-		if sp.l != PER || sp.j-i < 2 || !s.isCapWord(i+1) || !s.in(folkTitles, i) {
+		if sp.l != PER || sp.j-i < 2 || !s.isCapWord(i+1) || !s.in(tabFolkTitles, i) {
 			continue
 		}
 		c := s.conf[i]
@@ -100,7 +100,7 @@ func (s *spanSet) tongues() {
 	}
 	n := len(s.words)
 	for k := 0; k+1 < n; k++ {
-		if s.lab[k] != "" || !s.in(tongueNouns, k) {
+		if s.lab[k] != "" || !s.in(tabTongueNouns, k) {
 			continue
 		}
 		m := k + 1
@@ -114,14 +114,14 @@ func (s *spanSet) tongues() {
 				s.set(m, m+1, "", 0)
 			}
 			// The next item of a list: Bengali , Punjabi , dan bahasa Tamil.
-			if e >= n || !(s.words[e] == "," || s.in(listJoiners, e) || s.is(e, "atau")) {
+			if e >= n || !(s.words[e] == "," || s.in(tabListJoiners, e) || s.is(e, "atau")) {
 				break
 			}
 			m = e + 1
-			if m < n && (s.in(listJoiners, m) || s.is(m, "atau")) {
+			if m < n && (s.in(tabListJoiners, m) || s.is(m, "atau")) {
 				m++
 			}
-			if m < n && s.in(tongueNouns, m) {
+			if m < n && s.in(tabTongueNouns, m) {
 				m++
 			}
 		}
@@ -143,7 +143,7 @@ var lowerHeads = map[string]bool{
 func (s *spanSet) lowerHeadPlaces() {
 	for _, sp := range s.spans() {
 		h := sp.i - 1
-		if sp.l != LOC || h < 0 || s.lab[h] != "" || s.info[h].cas != cLower || !s.in(lowerHeads, h) ||
+		if sp.l != LOC || h < 0 || s.lab[h] != "" || s.info[h].cas != cLower || !s.in(tabLowerHeads, h) ||
 			h > 0 && s.is(h-1, "ibu") {
 			continue
 		}
@@ -169,7 +169,7 @@ func (s *spanSet) workTitles() {
 		if k >= 0 && (s.words[k] == "\"" || s.words[k] == "'" || s.words[k] == ":") {
 			k--
 		}
-		if k < 0 || s.lab[k] != "" || s.info[k].cas != cLower || !s.in(workNouns, k) {
+		if k < 0 || s.lab[k] != "" || s.info[k].cas != cLower || !s.in(tabWorkNouns, k) {
 			continue
 		}
 		s.set(sp.i, sp.j, "", 0)
@@ -202,7 +202,7 @@ func (s *spanSet) eventNames() {
 			if s.is(k, "terbuka") {
 				event = k == sp.i+1 && s.info[sp.i].gazB&gazLOC != 0
 			} else {
-				event = s.in(eventWords, k)
+				event = s.in(tabEventWords, k)
 			}
 		}
 		if event {
@@ -309,7 +309,7 @@ func (s *spanSet) personParticles() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		p := sp.j
-		if sp.l != PER || p+1 >= n || s.lab[p] != "" || s.info[p].cas != cLower || !s.in(nameParticles, p) || !s.isCapWord(p+1) {
+		if sp.l != PER || p+1 >= n || s.lab[p] != "" || s.info[p].cas != cLower || !s.in(tabNameParticles, p) || !s.isCapWord(p+1) {
 			continue
 		}
 		j := p + 1
@@ -357,7 +357,7 @@ func (s *spanSet) lowerVillages() {
 	}
 	n := len(s.words)
 	for h := 0; h+1 < n; h++ {
-		if s.lab[h] != "" || s.info[h].cas != cLower || !s.in(villageHeads, h) || h > 0 && s.is(h-1, "ibu") {
+		if s.lab[h] != "" || s.info[h].cas != cLower || !s.in(tabVillageHeads, h) || h > 0 && s.is(h-1, "ibu") {
 			continue
 		}
 		j := h + 1

@@ -138,6 +138,7 @@ type docScratch struct {
 	words    []string
 	acros    [][2]string
 	forms    map[string]form
+	parts    []string // propagate's scratch: the words of a person's name
 	added    []Entity
 	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
@@ -216,12 +217,14 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 		}
 	}
 	// Parts of person names, unless they are names of another kind too.
+	parts := d.parts
 	for i := range es {
 		e := &es[i]
 		if e.Label != PER || e.Confidence < 0.5 {
 			continue
 		}
-		for w := range strings.FieldsSeq(e.Text) {
+		parts, _ = appendFields(parts[:0], e.Text)
+		for _, w := range parts {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
 				if n := len(w); n < 256 {
@@ -230,6 +233,8 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 			}
 		}
 	}
+	clear(parts)
+	d.parts = parts
 	if len(forms) == 0 {
 		return es
 	}
@@ -366,6 +371,7 @@ type mention struct {
 	rank      uint32   // the label's three bytes as one number, in the labels' order (see isName)
 	lower     string   // the text lower-cased
 	words     []string // of lower
+	joined    bool     // lower is its words joined by one space each
 	canonical string
 }
 
@@ -430,9 +436,7 @@ func cluster(d *docScratch, es []Entity) {
 		}
 		at += len(m.text)
 		from := len(words)
-		for w := range strings.FieldsSeq(m.lower) {
-			words = append(words, w)
-		}
+		words, m.joined = appendFields(words, m.lower)
 		m.words = words[from:len(words):len(words)]
 	}
 	d.lowWords = words
@@ -457,7 +461,11 @@ func cluster(d *docScratch, es []Entity) {
 			group = k
 		}
 		var full []string
-		if a, ok := al[joinedWords(m.lower, m.words)]; ok {
+		key := m.lower // its words joined by spaces
+		if !m.joined {
+			key = strings.Join(m.words, " ")
+		}
+		if a, ok := al[key]; ok {
 			full = strings.Fields(a)
 		}
 		// An acronym (one word in capitals) may stand for a longer mention.
@@ -516,16 +524,66 @@ func lowerInPlace(b []byte) (ascii bool) {
 // joinedWords returns strings.Join(words, " ") for the words of s
 // (strings.Fields(s)): s itself when they are one space apart in it.
 func joinedWords(s string, words []string) string {
+	if isJoined(s, words) {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// isJoined reports whether s, whose words (strings.Fields(s)) are words, is
+// strings.Join(words, " ").
+func isJoined(s string, words []string) bool {
+	if len(words) == 0 {
+		return s == ""
+	}
 	n := len(words) - 1
 	for _, w := range words {
 		n += len(w)
 	}
 	// Every gap of one byte, and none an other white space than a space.
-	if n == len(s) && !strings.ContainsFunc(s, isOtherSpace) {
-		return s
-	}
-	return strings.Join(words, " ")
+	return n == len(s) && !strings.ContainsFunc(s, isOtherSpace)
 }
+
+// appendFields appends the words of s, strings.Fields(s), to dst, and
+// reports whether s is isJoined. An ASCII s, most mentions, is split in one
+// loop over its bytes, which tells both.
+func appendFields(dst []string, s string) ([]string, bool) {
+	joined, k := true, len(dst)
+	from := -1 // the start of the current word, -1 between words
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// White space beyond ASCII (U+00A0, U+2003): strings.Fields'
+			// own loop, from the first word again.
+			dst = dst[:k]
+			for w := range strings.FieldsSeq(s) {
+				dst = append(dst, w)
+			}
+			return dst, isJoined(s, dst[k:])
+		}
+		if asciiSpace[c] {
+			// A word ends, and any gap but one space between two words
+			// makes s other than its words joined.
+			joined = joined && c == ' ' && from >= 0
+			if from >= 0 {
+				dst = append(dst, s[from:i])
+			}
+			from = -1
+			continue
+		}
+		if from < 0 {
+			from = i
+		}
+	}
+	if from >= 0 {
+		dst = append(dst, s[from:])
+	}
+	// A space at the end leaves a gap after the last word.
+	return dst, joined && (len(s) == 0 || from >= 0)
+}
+
+// asciiSpace marks the ASCII bytes that strings.Fields splits at.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isOtherSpace reports whether r is white space other than a space.
 func isOtherSpace(r rune) bool {

@@ -250,7 +250,8 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 	if c < utf8.RuneSelf {
 		k := asciiClass[c]
 		if k&(cLower|cUpper) != 0 {
-			if fastWord(text, i, t) {
+			if fastWord(text, i, &t.Token) {
+				t.abbr, t.role = abbrNone, roleNone
 				return
 			}
 			*t = scanWordLike(text, i, la)
@@ -272,9 +273,10 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 }
 
 // fastWord scans the common case quickly: an ASCII word of letters followed by a
-// space or by punctuation that cannot continue it. It reports false for anything
-// else, which scanWordLike then handles.
-func fastWord(text string, i int, t *raw) bool {
+// space or by punctuation that cannot continue it, a token of neither role nor
+// abbreviation. It reports false for anything else, which scanWordLike then
+// handles, and writes t only when it takes the word.
+func fastWord(text string, i int, t *Token) bool {
 	first := asciiClass[text[i]]
 	// The letters after the first, eight bytes at a time: which of them are
 	// in upper case (bit 0x20 clear) and which in lower case (set), or'ed.
@@ -339,7 +341,6 @@ end:
 	// stack and copied (whose wide loads would wait for the narrow stores).
 	t.Text, t.Start, t.End = w, i, j
 	t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Word, wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)], 0, 0, 0
-	t.abbr, t.role = abbrNone, roleNone
 	if n := len(w); n >= 5 {
 		// Only words that end like a clitic need the full check: -nya, -lah,
 		// -kah, -pun, -ku, -mu, in any case.

@@ -23,6 +23,7 @@ package tokenize
 
 import (
 	"iter"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -60,7 +61,70 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 			return dst
 		}
 		dst = append(dst, *t)
+		if !s.split {
+			dst = s.appendWords(dst)
+		}
 	}
+}
+
+// appendWords appends to dst the words that follow the last token one space
+// apart, while they are the common case of fastWord (ASCII letters before a
+// space or punctuation) and no terminator is pending: what next would return
+// for each, without its round of the gap, of scanRaw and of sentence, whose
+// fast path such a word takes (it starts no sentence and ends none; sentence
+// remembers only the last of them). fastWord writes each into dst's next slot
+// in place. It stops at any other token, which next then scans. Clitics are
+// not split.
+func (s *scanner) appendWords(dst []Token) []Token {
+	if s.pending != pendNone {
+		return dst
+	}
+	text, pos, n := s.text, s.pos, len(dst)
+	for {
+		i := pos + 1
+		if !letterAfterSpace(text, i) {
+			break
+		}
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
+		}
+		t := &dst[:len(dst)+1][len(dst)]
+		if !fastWord(text, i, t) {
+			break
+		}
+		dst = dst[:len(dst)+1]
+		pos = t.End
+	}
+	if len(dst) > n {
+		t := &dst[len(dst)-1]
+		s.pos = pos
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, roleNone
+	}
+	return dst
+}
+
+// yieldWords is appendWords for All: it yields the words that follow the
+// last token one space apart, scanned by fastWord into the scanner's token,
+// and reports false as soon as yield does.
+func (s *scanner) yieldWords(yield func(Token) bool) bool {
+	if s.pending != pendNone {
+		return true
+	}
+	text, t := s.text, &s.cur.Token
+	for letterAfterSpace(text, s.pos+1) && fastWord(text, s.pos+1, t) {
+		s.pos = t.End
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, roleNone
+		if !yield(*t) {
+			return false
+		}
+	}
+	return true
+}
+
+// letterAfterSpace reports whether text[i] is an ASCII letter after a space,
+// where a word of appendWords and yieldWords may start.
+func letterAfterSpace(text string, i int) bool {
+	return i < len(text) && text[i-1] == ' ' && text[i] < utf8.RuneSelf && asciiClass[text[i]]&(cLower|cUpper) != 0
 }
 
 // All returns an iterator over the tokens of text. It allocates nothing per token:
@@ -70,7 +134,7 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 		s := scanner{text: text, split: z.SplitClitics}
 		for {
 			t := s.next()
-			if t == nil || !yield(*t) {
+			if t == nil || !yield(*t) || !s.split && !s.yieldWords(yield) {
 				return
 			}
 		}

@@ -7,6 +7,9 @@ package entity
 // per-token information for words, so it must run right after tagging them.
 // It returns whether it tagged anything; backed reports which tokens.
 func (fz *featurizer) gazBackoff(words []string, tags []tag, backed []bool) bool {
+	if !fz.orgStart {
+		return false // no phrase of the ORG lists alone starts at a token
+	}
 	tagged := false
 	n := len(words)
 	for i := 0; i < n; i++ {

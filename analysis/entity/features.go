@@ -318,8 +318,8 @@ var (
 
 // tokenInfo is what the feature templates need of one token: its word's
 // wordInfo, copied whole from the featurizer's cache (the word's hashes,
-// single-word classes, case class, gazetteer entry and whether it is ASCII),
-// and what depends on the words around it.
+// single-word classes, case class, gazetteer entry, standing in the lexicon
+// and whether it is ASCII), and what depends on the words around it.
 type tokenInfo struct {
 	wordInfo
 	runFirst, runLast int32    // indexes of the first and last tokens of the capitalised run
@@ -336,14 +336,16 @@ type featurizer struct {
 	begin  []gazClass // scratch for sentenceCase's phrase matches
 	inside []gazClass
 	lower  []byte
-	lex    []uint8 // standings in the stemmer's lexicon (see lexicon)
-	// lexMemo maps the lower-case hashes of the capitalised words seen to
-	// their standings.
-	lexMemo standingMemo
-	words   wordInfoCache // what sentence needs of the words seen
+	words  wordInfoCache // what sentence needs of the words seen
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).
 	topics gazClass
+	// caps and cased count the sentence's capitalised words and its words
+	// of either case, for headline.
+	caps, cased int
+	// orgStart tells whether a phrase of the ORG lists alone starts at a
+	// token of the sentence: whether gazBackoff may have a name to tag.
+	orgStart bool
 }
 
 // sentence computes the per-token information for words.
@@ -353,10 +355,18 @@ func (fz *featurizer) sentence(words []string) {
 	fz.info = grow(fz.info, n)
 	info := fz.info
 	run := -1 // the first token of the capitalised run before, or -1
-	fz.topics = 0
+	fz.topics, fz.orgStart = 0, false
+	caps, cased := 0, 0
 	for i, w := range words {
 		wi := fz.words.lookup(g, w)
-		info[i] = tokenInfo{wordInfo: *wi}
+		ti := &info[i]
+		*ti = tokenInfo{}
+		ti.wordInfo = *wi
+		// The words of either case, counted by table, not by a branch on the
+		// case.
+		c := caseCounts[wi.cas&7]
+		caps += int(c & 1)
+		cased += int(c >> 1)
 		if capital(wi.cas) {
 			if run < 0 {
 				run = i
@@ -373,15 +383,19 @@ func (fz *featurizer) sentence(words []string) {
 	if run >= 0 {
 		fz.capitalRun(run, n)
 	}
+	fz.caps, fz.cased = caps, cased
 	// Phrases of the lists, longest first from each token. Those that cover
 	// token i+1 start at i or before: after token i, whether a phrase ends
-	// there is known.
+	// there is known. A phrase starts only at a word that is one of LOC or
+	// ORG or starts a longer one (most entries are single words of other
+	// lists: titles, given names, reporting verbs).
 	for i := range info {
 		ti := &info[i]
-		if ti.entry != 0 {
+		if ti.entry&(gazLOC|gazORG|gazPrefix) != 0 {
 			best, end := g.longest(words, i, ti.lower, ti.entry)
 			if best != 0 {
 				ti.gazB |= best
+				fz.orgStart = fz.orgStart || best == gazORG
 				for k := i + 1; k < end; k++ {
 					info[k].gazI |= best
 				}
@@ -393,7 +407,6 @@ func (fz *featurizer) sentence(words []string) {
 		}
 		ti.gazEnd = b2u(ti.gazB|ti.gazI != 0)&b2u(nextInside == 0) != 0
 	}
-	fz.lexicon(words)
 }
 
 // capitalRun records tokens i to j-1 as a capitalised run.
@@ -413,19 +426,13 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// headline reports whether most words of the sentence are capitalised, as in titles.
+// headline reports whether most words of the sentence are capitalised, as in
+// titles; sentence counted them.
 func (fz *featurizer) headline() bool {
-	caps, words := 0, 0
-	for i := range fz.info {
-		// Counted by table, not by a branch on the case.
-		c := caseCounts[fz.info[i].cas&7]
-		caps += int(c & 1)
-		words += int(c >> 1)
-	}
-	return words >= 3 && caps*10 >= words*7
+	return fz.cased >= 3 && fz.caps*10 >= fz.cased*7
 }
 
-// caseCounts[cas] tells headline whether a word of case class cas is
+// caseCounts[cas] tells sentence, for headline, whether a word of case class cas is
 // capitalised (bit 0) and whether it is a word (bit 1): a lower-case one or a
 // capitalised one.
 var caseCounts = [8]uint8{cLower: 2, cCap: 3, cUpper: 3, cMixed: 3}
@@ -536,8 +543,8 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 }
 
 // pairFeatures appends the features of token i of many values that depend on
-// more than one word: the bigrams, the words next to it with its case, and
-// the position features (see tailFeatures).
+// more than one word: the bigrams, and, unless it is lower-case (see
+// lowerCaseFeatures), the words next to it with its case.
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -556,6 +563,24 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 		mix(mix(feat(tLowerM1Case), lm1), cas),
 		mix(mix(feat(tLowerP1Case), lp1), cas),
 	)
+	// A lower-case token has the last two from the words next to it
+	// (lowerCaseFeatures): they are dropped without a branch on the case.
+	return out[:len(out)-2*int(b2u(ti.cas == cLower))]
+}
+
+// lowerCaseFeatures appends the features that a word of lower-case hash
+// lower gives the token after it (d = 1) or before it (d = -1) when that
+// token is lower-case, the most frequent case class: the word with the
+// token's case, which depends on the word alone then (hashBOS stands for the
+// words before the sentence, hashEOS for those after it). pairFeatures gives
+// the same features of the tokens of other case classes.
+func lowerCaseFeatures(out []uint64, lower uint64, d int) []uint64 {
+	switch d {
+	case 1:
+		return append(out, mix(mix(feat(tLowerM1Case), lower), cLower))
+	case -1:
+		return append(out, mix(mix(feat(tLowerP1Case), lower), cLower))
+	}
 	return out
 }
 

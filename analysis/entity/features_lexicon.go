@@ -21,54 +21,38 @@ const (
 	lexProtected        // a name the stemmer protects: Jakarta, Durov, Telegram
 )
 
-// lexicon sets fz.lex[k] to the standing of each capitalised word of a
-// sentence in the stemmer's lexicon (the root lexicon of analysis/stem, derived
-// from UD lemmas and the Snowball vocabulary, and its protected names). The
-// stemmer is the shared default, whose lexicon cannot change, so the features
-// are the same in training and at run time. The featurizer remembers the
-// standings of the words it has seen (by the hash of their lower-cased form),
-// up to maxLexMemo of them.
-func (fz *featurizer) lexicon(words []string) {
-	fz.lex = grow(fz.lex, len(words))
+// standing returns the standing of a capitalised word w (see mayStand) in the
+// stemmer's lexicon (the root lexicon of analysis/stem, derived from UD lemmas
+// and the Snowball vocabulary, and its protected names). The stemmer is the
+// shared default, whose lexicon cannot change, so the features are the same in
+// training and at run time; the standing is a word's own, and the featurizer
+// keeps it with the word's other information (wordInfo, computed once a word
+// its cache holds).
+func standing(w string) uint8 {
 	st := stem.Default()
-	lex := st.Lexicon()
-	for k, w := range words {
-		fz.lex[k] = lexUnknown
-		switch fz.info[k].cas {
-		case cCap, cUpper, cMixed:
-		default:
-			continue
-		}
-		if len(w) < 3 {
-			continue
-		}
-		h := fz.info[k].lower
-		if v, ok := fz.lexMemo.get(h); ok {
-			fz.lex[k] = v
-			continue
-		}
-		lw := strings.ToLower(w)
-		v := uint8(lexUnknown)
-		switch {
-		case st.IsProtected(lw):
-			v = lexProtected
-		case lex.Contains(lw):
-			v = lexRoot
-		default:
-			if r := st.Stem(lw); r != lw && lex.Contains(r) {
-				v = lexDerived
-			}
-		}
-		fz.lexMemo.put(h, v)
-		fz.lex[k] = v
+	lw := strings.ToLower(w)
+	switch {
+	case st.IsProtected(lw):
+		return lexProtected
+	case st.Lexicon().Contains(lw):
+		return lexRoot
 	}
+	if r := st.Stem(lw); r != lw && st.Lexicon().Contains(r) {
+		return lexDerived
+	}
+	return lexUnknown
 }
 
-// maxLexMemo bounds the words whose standing a featurizer remembers.
+// mayStand reports whether the word w of case class cas has a standing other
+// than lexUnknown: whether it is capitalised and three bytes long or more.
+func mayStand(w string, cas uint8) bool { return capital(cas) && len(w) >= 3 }
+
+// maxLexMemo bounds the words whose standing a featurizer's word cache
+// remembers.
 const maxLexMemo = 1 << 14
 
 // standingMemo remembers the standings of the capitalised words a featurizer
-// has seen, by the hash of their lower-cased form: an open-addressed table
+// has seen (its word cache's), by the hash of their lower-cased form: an open-addressed table
 // (linear probing) at most half full, grown as it fills, emptied when it
 // holds maxLexMemo words. A look-up is a few instructions and one random
 // read, where a map's was some fifty instructions.
@@ -161,5 +145,5 @@ func (fz *featurizer) capitalLexiconFeatures(out []uint64, i int) []uint64 {
 			pos = 1
 		}
 	}
-	return append(out, mix(mix(mix(mix(feat(tLexicon), uint64(fz.lex[i])), uint64(ti.cas)), b2u(i == 0)), pos))
+	return append(out, mix(mix(mix(mix(feat(tLexicon), uint64(ti.lex)), uint64(ti.cas)), b2u(i == 0)), pos))
 }

@@ -383,6 +383,13 @@ var transPreds = func() (ps [numTags][]tag) {
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
 func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
+	viterbiLead(trans, emit, n, back, out, oLead((*[(numTags + 1) * numTags]float32)(trans)), false)
+}
+
+// viterbiLead is viterbi for the transitions' lead, oLead(trans), computed
+// already; small tells that every emission score is finite and smaller than
+// 2^103 in magnitude (see smallScores).
+func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag, lead float32, small bool) {
 	if n == 0 {
 		return
 	}
@@ -518,89 +525,99 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 	// tags before in the same increasing order, the first best kept, the
 	// scores of the tags before in variables rather than an array, each
 	// transition weight read at its constant index.
+	//
+	// Most tokens follow an O whose path leads every other by far: by more
+	// than oLead, which no transition weight can make up, the best path
+	// before O and each B- tag is O's, and those four need no comparison.
 	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
 	for i := 2; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
-		// O: all the tags before; tr[p*nt+0] is the weight of p to it.
-		b0, a0 := p0+tr[0], uint8(0)
-		if s := p1 + tr[7]; s > b0 {
-			b0, a0 = s, 1
-		}
-		if s := p2 + tr[14]; s > b0 {
-			b0, a0 = s, 2
-		}
-		if s := p3 + tr[21]; s > b0 {
-			b0, a0 = s, 3
-		}
-		if s := p4 + tr[28]; s > b0 {
-			b0, a0 = s, 4
-		}
-		if s := p5 + tr[35]; s > b0 {
-			b0, a0 = s, 5
-		}
-		if s := p6 + tr[42]; s > b0 {
-			b0, a0 = s, 6
-		}
-		// B-PER: all the tags before; tr[p*nt+1] is the weight of p to it.
-		b1, a1 := p0+tr[1], uint8(0)
-		if s := p1 + tr[8]; s > b1 {
-			b1, a1 = s, 1
-		}
-		if s := p2 + tr[15]; s > b1 {
-			b1, a1 = s, 2
-		}
-		if s := p3 + tr[22]; s > b1 {
-			b1, a1 = s, 3
-		}
-		if s := p4 + tr[29]; s > b1 {
-			b1, a1 = s, 4
-		}
-		if s := p5 + tr[36]; s > b1 {
-			b1, a1 = s, 5
-		}
-		if s := p6 + tr[43]; s > b1 {
-			b1, a1 = s, 6
-		}
-		// B-ORG: all the tags before; tr[p*nt+3] is the weight of p to it.
-		b3, a3 := p0+tr[3], uint8(0)
-		if s := p1 + tr[10]; s > b3 {
-			b3, a3 = s, 1
-		}
-		if s := p2 + tr[17]; s > b3 {
-			b3, a3 = s, 2
-		}
-		if s := p3 + tr[24]; s > b3 {
-			b3, a3 = s, 3
-		}
-		if s := p4 + tr[31]; s > b3 {
-			b3, a3 = s, 4
-		}
-		if s := p5 + tr[38]; s > b3 {
-			b3, a3 = s, 5
-		}
-		if s := p6 + tr[45]; s > b3 {
-			b3, a3 = s, 6
-		}
-		// B-LOC: all the tags before; tr[p*nt+5] is the weight of p to it.
-		b5, a5 := p0+tr[5], uint8(0)
-		if s := p1 + tr[12]; s > b5 {
-			b5, a5 = s, 1
-		}
-		if s := p2 + tr[19]; s > b5 {
-			b5, a5 = s, 2
-		}
-		if s := p3 + tr[26]; s > b5 {
-			b5, a5 = s, 3
-		}
-		if s := p4 + tr[33]; s > b5 {
-			b5, a5 = s, 4
-		}
-		if s := p5 + tr[40]; s > b5 {
-			b5, a5 = s, 5
-		}
-		if s := p6 + tr[47]; s > b5 {
-			b5, a5 = s, 6
+		var b0, b1, b3, b5 float32
+		var a0, a1, a3, a5 uint8
+		if oLeads(lead, p0, p1, p2, p3, p4, p5, p6) {
+			b0, b1, b3, b5 = p0+tr[0], p0+tr[1], p0+tr[3], p0+tr[5]
+		} else {
+			// O: all the tags before; tr[p*nt+0] is the weight of p to it.
+			b0, a0 = p0+tr[0], 0
+			if s := p1 + tr[7]; s > b0 {
+				b0, a0 = s, 1
+			}
+			if s := p2 + tr[14]; s > b0 {
+				b0, a0 = s, 2
+			}
+			if s := p3 + tr[21]; s > b0 {
+				b0, a0 = s, 3
+			}
+			if s := p4 + tr[28]; s > b0 {
+				b0, a0 = s, 4
+			}
+			if s := p5 + tr[35]; s > b0 {
+				b0, a0 = s, 5
+			}
+			if s := p6 + tr[42]; s > b0 {
+				b0, a0 = s, 6
+			}
+			// B-PER: all the tags before; tr[p*nt+1] is the weight of p to it.
+			b1, a1 = p0+tr[1], 0
+			if s := p1 + tr[8]; s > b1 {
+				b1, a1 = s, 1
+			}
+			if s := p2 + tr[15]; s > b1 {
+				b1, a1 = s, 2
+			}
+			if s := p3 + tr[22]; s > b1 {
+				b1, a1 = s, 3
+			}
+			if s := p4 + tr[29]; s > b1 {
+				b1, a1 = s, 4
+			}
+			if s := p5 + tr[36]; s > b1 {
+				b1, a1 = s, 5
+			}
+			if s := p6 + tr[43]; s > b1 {
+				b1, a1 = s, 6
+			}
+			// B-ORG: all the tags before; tr[p*nt+3] is the weight of p to it.
+			b3, a3 = p0+tr[3], 0
+			if s := p1 + tr[10]; s > b3 {
+				b3, a3 = s, 1
+			}
+			if s := p2 + tr[17]; s > b3 {
+				b3, a3 = s, 2
+			}
+			if s := p3 + tr[24]; s > b3 {
+				b3, a3 = s, 3
+			}
+			if s := p4 + tr[31]; s > b3 {
+				b3, a3 = s, 4
+			}
+			if s := p5 + tr[38]; s > b3 {
+				b3, a3 = s, 5
+			}
+			if s := p6 + tr[45]; s > b3 {
+				b3, a3 = s, 6
+			}
+			// B-LOC: all the tags before; tr[p*nt+5] is the weight of p to it.
+			b5, a5 = p0+tr[5], 0
+			if s := p1 + tr[12]; s > b5 {
+				b5, a5 = s, 1
+			}
+			if s := p2 + tr[19]; s > b5 {
+				b5, a5 = s, 2
+			}
+			if s := p3 + tr[26]; s > b5 {
+				b5, a5 = s, 3
+			}
+			if s := p4 + tr[33]; s > b5 {
+				b5, a5 = s, 4
+			}
+			if s := p5 + tr[40]; s > b5 {
+				b5, a5 = s, 5
+			}
+			if s := p6 + tr[47]; s > b5 {
+				b5, a5 = s, 6
+			}
 		}
 		// I-PER: B-PER and I-PER.
 		b2, a2 := p1+tr[9], uint8(1)
@@ -618,6 +635,11 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 			b6, a6 = s, 6
 		}
 		bk[0], bk[1], bk[2], bk[3], bk[4], bk[5], bk[6] = a0, a1, a2, a3, a4, a5, a6
+		if small {
+			// neg + e is neg: the sums are scoreAt's.
+			p0, p1, p2, p3, p4, p5, p6 = b0+e[0], b1+e[1], b2+e[2], b3+e[3], b4+e[4], b5+e[5], b6+e[6]
+			continue
+		}
 		p0, p1, p2, p3, p4, p5, p6 = scoreAt(b0, e[0]), scoreAt(b1, e[1]), scoreAt(b2, e[2]), scoreAt(b3, e[3]), scoreAt(b4, e[4]), scoreAt(b5, e[5]), scoreAt(b6, e[6])
 	}
 	prev = [numTags]float32{p0, p1, p2, p3, p4, p5, p6}
@@ -633,6 +655,59 @@ func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
 		out[i-1] = arg
 	}
 }
+
+// oLead is how far the best path before O must lead the others for viterbi
+// to know, without comparing them, that it is also the best before O and the B-
+// tags, the tags any tag may precede: more than the largest gain of another
+// tag's transition to one of them over O's, with a margin (also a relative
+// one, which viterbi adds of the scores' size) for the rounding of the sums in
+// float32. Comparing the sums would then find O's the first best.
+func oLead(tr *[(numTags + 1) * numTags]float32) float32 {
+	const nt = int(numTags)
+	// Plain comparisons (viterbi calls it for every sentence); the sum
+	// tells of a weight that is not finite.
+	gain, size, sum := 0.0, 0.0, 0.0
+	for _, t := range [...]int{int(tagO), int(tagBPER), int(tagBORG), int(tagBLOC)} {
+		o := float64(tr[t])
+		sum += o
+		if a := math.Abs(o); a > size {
+			size = a
+		}
+		for p := 1; p < nt; p++ {
+			x := float64(tr[p*nt+t])
+			sum += x
+			if d := x - o; d > gain {
+				gain = d
+			}
+			if a := math.Abs(x); a > size {
+				size = a
+			}
+		}
+	}
+	if sum-sum != 0 {
+		// A NaN or infinite weight: no token leads by an infinite lead, and
+		// viterbi compares every sum.
+		return float32(math.Inf(1))
+	}
+	return float32(gain*(1+0x1p-16) + size*0x1p-16 + 0x1p-120)
+}
+
+// oLeads reports whether the path of score p0 (O's) leads those of scores p1
+// to p6 by more than lead (oLead's) and lead's margin of p0's size.
+func oLeads(lead, p0, p1, p2, p3, p4, p5, p6 float32) bool {
+	thr := p0 - (lead + abs32(p0)*0x1p-16)
+	return p1 < thr && p2 < thr && p3 < thr && p4 < thr && p5 < thr && p6 < thr
+}
+
+// abs32 is |x|.
+func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) &^ (1 << 31)) }
+
+// smallScores reports whether the emission scores of a packed table t are
+// all small, as viterbiLead means it: a score is an int32 times t's scale, at
+// most 2^31 times it in magnitude, and smaller than 2^103, half a unit in
+// the last place of -math.MaxFloat32 (neg), when the scale is below 2^72. A
+// score of neg plus a small e rounds to neg then, as scoreAt keeps it.
+func smallScores(t *table) bool { return abs32(t.scale) < 0x1p72 }
 
 // scoreAt is the score of a tag whose best path before scores best and whose
 // emission scores e: neg stays neg.

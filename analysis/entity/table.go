@@ -297,27 +297,29 @@ const maxLive = 32
 // sumAt is sum for the features of hashes hs of a whole sentence at once: it adds
 // the integer weights of the feature of hash hs[j] to acc[at[j]], and returns
 // what sum does. The keys the filter lets through are gathered, with their
-// tokens, in live and liveAt (each at least as long as hs), so that the
-// loops' exits depend on the sentence, not on each token's few features.
-func (t *table) sumAt(acc [][numTags]int32, hs []uint64, at []int32, live []uint32, liveAt []int32) (touched uint64) {
-	at, live, liveAt = at[:len(hs)], live[:len(hs)], liveAt[:len(hs)]
+// tokens, at the start of hs, which sumAt overwrites (a key and its token in
+// one word: the loop keeps its slices in registers), so that the loops' exits
+// depend on the sentence, not on each token's few features.
+func (t *table) sumAt(acc [][numTags]int32, hs []uint64, at []int32) (touched uint64) {
+	at = at[:len(hs)]
 	filter, shift := t.filter, t.filterShift&63
 	n := 0
 	for j, h := range hs {
 		k := key32(h)
 		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
-		live[n], liveAt[n] = k, at[j]
-		n += int(1 - (x|-x)>>63) // n <= j: live[n] is in bounds
+		hs[n] = uint64(k) | uint64(uint32(at[j]))<<32          // n <= j: hs[j] is read
+		n += int(1 - (x|-x)>>63)
 	}
+	live := hs[:n]
 	slots, nb := t.slots, t.buckets
 	// The first buckets of the keys, read in a loop that waits for none, for
 	// their misses to overlap (see packedEmissions).
-	for _, k := range live[:n] {
-		touched += slots[bucket1(k, nb)].a
+	for _, v := range live {
+		touched += slots[bucket1(uint32(v), nb)].a
 	}
-	for j, k := range live[:n] {
-		touched += t.addKey(&acc[liveAt[j]], slots, nb, k)
+	for _, v := range live {
+		touched += t.addKey(&acc[v>>32], slots, nb, uint32(v))
 	}
 	return touched
 }

@@ -3,6 +3,7 @@ package entity
 import (
 	"math"
 	"sync"
+	"unsafe"
 )
 
 // tagger holds the scratch space to tag one sentence at a time; the Recognizer
@@ -20,14 +21,11 @@ type tagger struct {
 
 	// The packed model's sums (see packedEmissions): a token's class
 	// features, the token of each of the sentence's features of many values
-	// (in feats), the keys of those the filter lets through and their
-	// tokens, the integer sums of the scores, and the word caches of the (at
-	// most two) packed tables the tagger tagged with last, nextCache the one
-	// to replace; the transition potentials tr by column.
+	// (in feats), the integer sums of the scores, and the word caches of the
+	// (at most two) packed tables the tagger tagged with last, nextCache the
+	// one to replace; the transition potentials tr by column.
 	class     []uint64
 	featAt    []int32
-	live      []uint32
-	liveAt    []int32
 	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int
@@ -42,9 +40,13 @@ type tagger struct {
 	trTemp    float64
 	trTrans   [(numTags + 1) * numTags]float32
 	wideTrans []float32 // the transitions of runWide's last sentence
-	backed    []bool    // tokens tagged by gazBackoff
-	spans     spanSet   // the repair rules' view of a sentence
-	units     []unit    // the rules' units of a line
+	// lead is oLead of the transitions leadTrans of leadModel, for viterbi.
+	lead      float32
+	leadModel *model
+	leadTrans [(numTags + 1) * numTags]float32
+	backed    []bool  // tokens tagged by gazBackoff
+	spans     spanSet // the repair rules' view of a sentence
+	units     []unit  // the rules' units of a line
 	doc       docScratch
 }
 
@@ -72,7 +74,12 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	} else {
 		tg.floatEmissions(m, style, words, head)
 	}
-	viterbi(m.trans[:], tg.emit, n, tg.back, tg.tags)
+	// The lead of the transitions depends on them only: computed again
+	// only when they are not the tagger's last.
+	if tg.leadModel != m || !sameTrans(&tg.leadTrans, &m.trans) {
+		tg.lead, tg.leadModel, tg.leadTrans = oLead(&m.trans), m, m.trans
+	}
+	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab))
 	return tg.tags
 }
 
@@ -125,6 +132,14 @@ func (tg *tagger) tokenKeys(words []string, i int, head bool, d uint64) []uint32
 	}
 	tg.keys = keys
 	return keys
+}
+
+// sameTrans reports whether a and b hold the same transition weights, bit for
+// bit: one comparison of their bytes, where comparing them as numbers is a
+// loop with a branch for each (the tagger asks once a sentence).
+func sameTrans(a, b *[(numTags + 1) * numTags]float32) bool {
+	const size = unsafe.Sizeof(*a)
+	return *(*[size]byte)(unsafe.Pointer(a)) == *(*[size]byte)(unsafe.Pointer(b))
 }
 
 // copyDomain is the domain of the feature copies of a float model m for a
@@ -185,7 +200,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	// The transition potentials depend on the model and its temperature only
 	// (calibration changes the temperature): they are computed again only when
 	// one of them is not the tagger's last.
-	if tg.trModel != m || tg.trTemp != temperature || tg.trTrans != m.trans {
+	if tg.trModel != m || tg.trTemp != temperature || !sameTrans(&tg.trTrans, &m.trans) {
 		clear(tg.tr[:])
 		for p := range numTags + 1 {
 			for t := range numTags {

@@ -6,20 +6,27 @@ package entity
 // depend on one word alone: its own word (wordFeatures) or a word near it
 // (neighbourFeatures). A wordCache keeps, for the words a tagger has seen, the
 // sums of those features' weights, so a frequent word costs one look-up of the
-// cache instead of fifteen of the model's table; the bias and the headline
-// feature's sums are kept for each of its few values, and the features of few
-// values that depend on more than one word (classFeatures) in a small cache of
-// their own. The scores are the same, bit for bit, as
-// the look-up of every feature gives (TestWordCacheMatchesTable).
+// cache instead of fifteen of the model's table. The bias and the headline
+// feature of a token neither in a headline nor at the start of a sentence
+// depend on its word alone too (the headline feature on its case class):
+// their weights are among the word's own; what the headline feature changes
+// in the other tokens is kept for each of its few values, and the features of
+// few values that depend on more than one word (classFeatures) in a small
+// cache of their own. The scores are the same, bit for bit, as the look-up
+// of every feature gives (TestWordCacheMatchesTable).
 
-// The parts of a word's sums (wordRows): the features of the word itself, and
-// those it gives the token after it, before it, two after and two before.
+// The parts of a word's sums (wordRows): the features of the word itself,
+// those it gives the token after it, before it, two after and two before, and
+// those it gives the token after it and before it when that token is
+// lower-case (lowerCaseFeatures).
 const (
 	rowSelf = iota
 	rowNext
 	rowPrev
 	rowNext2
 	rowPrev2
+	rowNextLower
+	rowPrevLower
 	numRows
 )
 
@@ -34,15 +41,11 @@ type wordRows [numRows][numTags]int32
 type wordEntry struct {
 	exact uint64 // the hash of the word as written (fnvString)
 	size  uint32 // the word's length plus one; 0: an empty slot
-	old   uint8  // in the first slot of a set: 1 if the second was used less recently
-	big   bool   // the sums are in wordCache.big
 	self  [numTags]int32
 	near  [numRows - 1][numTags]int16 // by part, from rowNext
-	_     [28]byte
+	used  uint16                      // wordCache.clock when the word was used last, in 16 bits
+	big   bool                        // the sums are in wordCache.big
 }
-
-// wordSet is a set of two slots of a wordCache.
-type wordSet [2]wordEntry
 
 // bigRows holds the sums of a word that do not fit in its wordEntry.
 type bigRows struct {
@@ -54,25 +57,37 @@ type bigRows struct {
 // bigBits sets the size of wordCache.big: 256 words, direct-mapped.
 const bigBits = 8
 
-// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (2 MB),
-// in sets of two. Words of news follow Zipf's law: eight thousand words make
-// about four tokens in five; with twice as many slots as that, the words of a
-// few hundred articles (4,500 in the sample corpus) seldom push one another
-// out (8,192 slots missed 7 % of the corpus's tokens, most of them words
-// pushed out by two others of their set).
+// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (2 MB).
+// Words of news follow Zipf's law: eight thousand words make about four
+// tokens in five; with twice as many slots as that, the words of a few
+// hundred articles (4,500 in the sample corpus) seldom push one another out
+// (8,192 slots missed 7 % of the corpus's tokens, most of them words pushed
+// out by two others of their set).
+//
+// A word may take either of two slots, chosen by two hashes (slots), and
+// pushes out the one used less recently. In sets of two slots, the words
+// that three others share a set with take turns in it and miss at every
+// use (440 tokens of the sample corpus, 2.4 %, each pass: a look-up of
+// fifteen features in the table, mostly out of the processor's caches); with
+// two slots of their own, three words that share both are rare.
 const wordCacheBits = 14
 
 // wordCache holds the sums of the word features of one packed table; a tagger
 // keeps one for each of the (at most two) tables it tags with.
 type wordCache struct {
-	tab      *table
-	sets     []wordSet
+	tab   *table
+	slots []wordEntry
+	// shift is 64 less the log2 of the number of slots; clock counts the
+	// sentences, for wordEntry.used.
+	shift    uint
+	clock    uint32
 	big      []bigRows
 	tmp      wordRows // the sums of the word computed last
 	bos, eos wordRows // the padding words around a sentence
-	bias     [numTags]int32
-	// head holds the headline feature's weights, with the bias, by headline,
-	// case class and start of the sentence; headSet the ones computed.
+	// head holds what the headline feature adds to the sums of a word, by
+	// headline, case class and start of the sentence (its weights less
+	// those of the feature of the word's case class alone, among the word's
+	// own); headSet the ones computed.
 	head    [2][cDigit + 1][2][numTags]int32
 	headSet [2][cDigit + 1][2]bool
 	// class caches the weights of the features of few values (classFeatures)
@@ -116,24 +131,34 @@ func (c *wordCache) fillClass(e *classEntry, k uint32) {
 }
 
 // reset empties c for the table tab.
-func (c *wordCache) reset(tab *table) {
+func (c *wordCache) reset(tab *table) { c.resetSize(tab, wordCacheBits) }
+
+// resetSize is reset with 1<<bits slots for words (the tests try small
+// caches).
+func (c *wordCache) resetSize(tab *table, bits uint) {
 	c.tab = tab
-	if c.sets == nil {
-		c.sets = make([]wordSet, 1<<(wordCacheBits-1))
+	if len(c.slots) != 1<<bits {
+		c.slots = make([]wordEntry, 1<<bits)
+		c.shift = 64 - bits
+	} else {
+		clear(c.slots)
+	}
+	c.clock = 0
+	if c.big == nil {
 		c.big = make([]bigRows, 1<<bigBits)
 		c.class = make([]classEntry, 1<<classCacheBits)
 	} else {
-		clear(c.sets)
 		clear(c.big)
 		clear(c.class)
 	}
 	c.headSet = [2][cDigit + 1][2]bool{}
-	c.bos, c.eos, c.bias = wordRows{}, wordRows{}, [numTags]int32{}
-	c.sum(&c.bias, append(c.feats[:0], biasFeature()))
+	c.bos, c.eos = wordRows{}, wordRows{}
 	c.sum(&c.bos[rowNext], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 1))
 	c.sum(&c.bos[rowNext2], neighbourFeatures(c.feats[:0], hashBOS, hashBOS, 2))
 	c.sum(&c.eos[rowPrev], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -1))
 	c.sum(&c.eos[rowPrev2], neighbourFeatures(c.feats[:0], hashEOS, hashEOS, -2))
+	c.sum(&c.bos[rowNextLower], lowerCaseFeatures(c.feats[:0], hashBOS, 1))
+	c.sum(&c.eos[rowPrevLower], lowerCaseFeatures(c.feats[:0], hashEOS, -1))
 }
 
 // sum adds to q the weights of the features hs.
@@ -151,21 +176,21 @@ func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
 // featurizer fz holds to the scores acc of the tokens they belong to.
 func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTags]int32) {
 	exact := fz.info[i].exact
-	// Two ways, neither moved: a word not found takes the way used less
-	// recently.
-	set := &c.sets[exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
+	// The word's two slots, neither moved: a word found in neither takes
+	// the one used less recently. Which holds it is chosen without a
+	// branch: a processor could not foretell it.
+	e1, e2 := c.slotsOf(exact)
 	size := uint32(len(words[i])) + 1
-	var e *wordEntry
-	switch {
-	case set[0].exact == exact && set[0].size == size:
-		e = &set[0]
-		set[0].old = 1
-	case set[1].exact == exact && set[1].size == size:
-		e = &set[1]
-		set[0].old = 0
-	default:
-		old := set[0].old & 1
-		e = &set[old]
+	d1 := e1.exact ^ exact | uint64(e1.size^size)
+	d2 := e2.exact ^ exact | uint64(e2.size^size)
+	e := e1
+	if d1 != 0 {
+		e = e2
+	}
+	if d1 != 0 && d2 != 0 {
+		if clock := uint16(c.clock); e1.size == 0 || e2.size != 0 && clock-e1.used >= clock-e2.used {
+			e = e1
+		}
 		r := c.word(fz, words, i)
 		e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
 		for p := rowNext; p < numRows; p++ {
@@ -176,54 +201,82 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 				}
 			}
 		}
-		set[0].old = old ^ 1
 		if e.big {
 			b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 			b.exact, b.size, b.rows = exact, size, *r
 		}
 	}
+	e.used = uint16(c.clock)
 	if e.big {
 		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 		if b.exact != exact || b.size != size {
 			b.exact, b.size, b.rows = exact, size, *c.word(fz, words, i)
 		}
-		addRows(acc, i, &b.rows)
+		addRows(fz, acc, i, &b.rows)
 		return
 	}
 	n := len(acc)
 	addRow(&acc[i], &e.self)
+	// The features the word gives a token next to it if that token is
+	// lower-case, masked without a branch otherwise.
 	if i+1 < n {
-		addRow16(&acc[i+1], &e.near[rowNext-1])
+		addRows16(&acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas))
 	}
 	if i+2 < n {
 		addRow16(&acc[i+2], &e.near[rowNext2-1])
 	}
 	if i > 0 {
-		addRow16(&acc[i-1], &e.near[rowPrev-1])
+		addRows16(&acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas))
 	}
 	if i > 1 {
 		addRow16(&acc[i-2], &e.near[rowPrev2-1])
 	}
 }
 
-// addRows adds the parts of the sums r of token i's word to the scores acc of
-// the tokens they belong to.
-func addRows(acc [][numTags]int32, i int, r *wordRows) {
+// slotsOf returns the two slots of the word of hash exact (the same one
+// for a few words).
+func (c *wordCache) slotsOf(exact uint64) (*wordEntry, *wordEntry) {
+	return &c.slots[exact*0x9E3779B97F4A7C15>>c.shift], &c.slots[exact*0xC2B2AE3D27D4EB4F>>c.shift]
+}
+
+// addRows adds the parts of the sums r of token i's word of the sentence the
+// featurizer fz holds to the scores acc of the tokens they belong to.
+func addRows(fz *featurizer, acc [][numTags]int32, i int, r *wordRows) {
 	n := len(acc)
 	addRow(&acc[i], &r[rowSelf])
 	if i+1 < n {
 		addRow(&acc[i+1], &r[rowNext])
+		if fz.info[i+1].cas == cLower {
+			addRow(&acc[i+1], &r[rowNextLower])
+		}
 	}
 	if i+2 < n {
 		addRow(&acc[i+2], &r[rowNext2])
 	}
 	if i > 0 {
 		addRow(&acc[i-1], &r[rowPrev])
+		if fz.info[i-1].cas == cLower {
+			addRow(&acc[i-1], &r[rowPrevLower])
+		}
 	}
 	if i > 1 {
 		addRow(&acc[i-2], &r[rowPrev2])
 	}
 }
+
+// addRows16 adds to q r and s masked by m (all ones or 0).
+func addRows16(q *[numTags]int32, r, s *[numTags]int16, m int32) {
+	q[0] += int32(r[0]) + int32(s[0])&m
+	q[1] += int32(r[1]) + int32(s[1])&m
+	q[2] += int32(r[2]) + int32(s[2])&m
+	q[3] += int32(r[3]) + int32(s[3])&m
+	q[4] += int32(r[4]) + int32(s[4])&m
+	q[5] += int32(r[5]) + int32(s[5])&m
+	q[6] += int32(r[6]) + int32(s[6])&m
+}
+
+// lowerMask is all ones for the case class of a lower-case word, else 0.
+func lowerMask(cas uint8) int32 { return -int32(b2u(cas == cLower)) }
 
 // addRow16 adds r to q.
 func addRow16(q *[numTags]int32, r *[numTags]int16) {
@@ -243,8 +296,11 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	r := &c.tmp
 	*r = wordRows{}
 	// All the word's features in one call, for the processor to overlap their
-	// look-ups.
+	// look-ups: its own, the bias and its headline feature in a sentence
+	// that is no headline, not at its start (see headline), and those it
+	// gives its neighbours.
 	hs := fz.wordFeatures(c.feats[:0], words, i)
+	hs = append(hs, biasFeature(), headlineFeature(false, ti.cas, false))
 	rowOf := c.rowOf[:0]
 	for range hs {
 		rowOf = append(rowOf, rowSelf)
@@ -265,6 +321,9 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 			rowOf = append(rowOf, r)
 		}
 	}
+	hs = lowerCaseFeatures(hs, ti.lower, 1)
+	hs = lowerCaseFeatures(hs, ti.lower, -1)
+	rowOf = append(rowOf, rowNextLower, rowPrevLower)
 	c.feats, c.rowOf = hs, rowOf
 	keys := c.keys[:0]
 	for _, h := range hs {
@@ -275,13 +334,21 @@ func (c *wordCache) word(fz *featurizer, words []string, i int) *wordRows {
 	return r
 }
 
-// headline returns the weights of the headline feature and the bias.
+// headline returns what the headline feature adds to the sums of a word of
+// case class cas, in a headline or not, at the start of the sentence or not:
+// its weights less those of the feature the word's own sums hold (not in a
+// headline, not at the start).
 func (c *wordCache) headline(headline bool, cas uint8, start bool) *[numTags]int32 {
 	h, s := b2u(headline), b2u(start)
 	q := &c.head[h][cas][s]
 	if !c.headSet[h][cas][s] {
-		*q = c.bias
+		var own [numTags]int32
+		c.sum(&own, append(c.feats[:0], headlineFeature(false, cas, false)))
+		*q = [numTags]int32{}
 		c.sum(q, append(c.feats[:0], headlineFeature(headline, cas, start)))
+		for t := range q {
+			q[t] -= own[t]
+		}
 		c.headSet[h][cas][s] = true
 	}
 	return q
@@ -299,10 +366,11 @@ func addRow(q, r *[numTags]int32) {
 }
 
 // packedEmissions sets tg.emit to the emission scores of the sentence words,
-// whose featurizer has run, with the packed table tab: a word's sums from the
-// word cache, the bias and headline feature's from its small table, the class
-// features' from the class cache, the others (bigrams and the like, most not
-// in the model) looked up.
+// whose featurizer has run, with the packed table tab: a word's sums (the
+// bias and its usual headline feature among them) from the word cache, what
+// the headline feature changes in a headline and at the start from its small
+// table, the class features' from the class cache, the others (bigrams and
+// the like, most not in the model) looked up.
 func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	c := tg.wordCache(tab)
 	n := len(words)
@@ -311,13 +379,14 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to. The words' sets are read first, all of them, in a loop that waits
-	// for none: a set not in the processor's caches costs a read of memory,
+	// to. The words' slots are read first, all of them, in a loop that waits
+	// for none: a slot not in the processor's caches costs a read of memory,
 	// and those of the sentence's words then overlap, rather than wait one by
 	// one behind addWord's branches.
+	c.clock++
 	for i := range n {
-		set := &c.sets[fz.info[i].exact*0x9E3779B97F4A7C15>>(64-wordCacheBits+1)]
-		c.touched += uint64(set[0].size) + uint64(set[0].near[rowPrev2-1][numTags-1]) + uint64(set[1].size) + uint64(set[1].near[rowPrev2-1][numTags-1])
+		e1, e2 := c.slotsOf(fz.info[i].exact)
+		c.touched += uint64(e1.size) + uint64(e1.near[rowPrev2-1][numTags-1]) + uint64(e2.size) + uint64(e2.near[rowPrev2-1][numTags-1])
 	}
 	for i := range n {
 		c.addWord(fz, words, i, acc)
@@ -331,13 +400,25 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	}
 	addRow(&acc[n-1], &c.eos[rowPrev])
 	addRow(&acc[n-1], &c.eos[rowPrev2])
-	// The other features: the headline's and the class features' from their
-	// caches, token by token, those of many values gathered for the whole
-	// sentence and looked up in one call.
+	if fz.info[0].cas == cLower {
+		addRow(&acc[0], &c.bos[rowNextLower])
+	}
+	if fz.info[n-1].cas == cLower {
+		addRow(&acc[n-1], &c.eos[rowPrevLower])
+	}
+	// The headline feature, where it is not the one the words' sums hold.
+	addRow(&acc[0], c.headline(head, fz.info[0].cas, true))
+	if head {
+		for i := 1; i < n; i++ {
+			addRow(&acc[i], c.headline(true, fz.info[i].cas, false))
+		}
+	}
+	// The other features: the class features' from their cache, token by
+	// token, those of many values gathered for the whole sentence and looked
+	// up in one call.
 	hs, at := tg.feats[:0], tg.featAt[:0]
 	for i := range n {
 		q := &acc[i]
-		addRow(q, c.headline(head, fz.info[i].cas, i == 0))
 		m := len(hs)
 		hs = fz.pairFeatures(hs, i)
 		tg.class = fz.classFeatures(tg.class[:0], i, &hs)
@@ -355,9 +436,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		}
 	}
 	tg.feats, tg.featAt = hs, at
-	tg.live = grow(tg.live, len(hs))
-	tg.liveAt = grow(tg.liveAt, len(hs))
-	tg.touched += tab.sumAt(acc, hs, at, tg.live, tg.liveAt)
+	tg.touched += tab.sumAt(acc, hs, at)
 	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
 	// bits.
 	scale := tab.scale

@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -37,8 +36,8 @@ func cacheSentences(t *testing.T) [][]string {
 
 // TestFeatureGroups checks that the groups of features the tagger of a packed
 // model sums apart (a token's word features, those its neighbours' words give
-// it, the headline feature and the rest) are the features of the token, each
-// as many times.
+// it, and give it if it is lower-case, the headline feature and the rest)
+// are the features of the token, each as many times.
 func TestFeatureGroups(t *testing.T) {
 	g, err := defaultGazetteer()
 	if err != nil {
@@ -64,6 +63,12 @@ func TestFeatureGroups(t *testing.T) {
 			for _, d := range []int{1, -1, 2, -2} {
 				l, s := at(i - d)
 				got = neighbourFeatures(got, l, s, d)
+			}
+			if fz.info[i].cas == cLower {
+				l, _ := at(i - 1)
+				got = lowerCaseFeatures(got, l, 1)
+				l, _ = at(i + 1)
+				got = lowerCaseFeatures(got, l, -1)
 			}
 			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
@@ -201,8 +206,9 @@ func sameEmissions(fast, slow *tagger, tab *table, words []string) bool {
 }
 
 // TestWordCacheEviction checks the word cache's scores when more words than
-// a set holds take turns in it: four words of one set, in sentences of every
-// order, each scored as a look-up of every feature scores it.
+// it holds take turns in it: a cache of four slots, and six words in
+// sentences of every order, each scored as a look-up of every feature scores
+// it; then the words of the sample corpus in a cache of 256 slots.
 func TestWordCacheEviction(t *testing.T) {
 	if s := unsafe.Sizeof(wordEntry{}); s != 128 {
 		t.Errorf("a wordEntry is %d bytes, not two cache lines", s)
@@ -211,41 +217,31 @@ func TestWordCacheEviction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := func(w string) uint64 {
-		return computeWordInfo(g, w).exact * 0x9E3779B97F4A7C15 >> (64 - wordCacheBits + 1)
-	}
-	byset := map[uint64][]string{}
-	var same []string
-	for i := 0; len(same) < 4; i++ {
-		w := fmt.Sprintf("Kata%d", i)
-		s := set(w)
-		byset[s] = append(byset[s], w)
-		if len(byset[s]) == 4 {
-			same = byset[s]
-		}
-	}
 	m := Default().get().m
 	tab := m.table(StyleDefault)
 	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
-	a, b, c, d := same[0], same[1], same[2], same[3]
+	fast.caches[0] = &wordCache{}
+	fast.caches[0].resetSize(tab, 2)
+	a, b, c, d, e, f := "Kata0", "Kata1", "Kata2", "Kata3", "di", "Jakarta"
 	for _, words := range [][]string{
 		{a}, {b}, {a}, {c}, {b}, {a}, {a, b, c}, {c, d, a, b}, {d}, {a, b, a, b},
-		{a, c, a, c, d, b}, {d, c, b, a}, {"di", a, "Jakarta", b}, {c}, {d}, {a},
+		{a, c, a, c, d, b}, {d, c, b, a}, {e, a, f, b}, {c}, {d}, {a},
+		{a, b, c, d, e, f}, {f, e, d, c, b, a}, {e, f, e, f, a, a}, {b},
 	} {
+		if !sameEmissions(fast, slow, tab, words) {
+			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
+		}
+	}
+	fast.caches[0].resetSize(tab, 8)
+	for _, words := range sampleSentences(t) {
 		if !sameEmissions(fast, slow, tab, words) {
 			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
 		}
 	}
 }
 
-// TestWordCacheBigSums checks the words whose sums for their neighbours do
-// not fit in 16 bits (a few of the sample corpus's, with the embedded model):
-// scored from wordCache.big cold, warm, and after it lost them.
-func TestWordCacheBigSums(t *testing.T) {
-	g, err := defaultGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
+// sampleSentences returns the sentences of the sample corpus as words.
+func sampleSentences(t *testing.T) [][]string {
 	var sents [][]string
 	for _, a := range SampleArticles(t) {
 		for _, s := range tokenize.Sentences(a.Text()) {
@@ -256,6 +252,18 @@ func TestWordCacheBigSums(t *testing.T) {
 			sents = append(sents, words)
 		}
 	}
+	return sents
+}
+
+// TestWordCacheBigSums checks the words whose sums for their neighbours do
+// not fit in 16 bits (a few of the sample corpus's, with the embedded model):
+// scored from wordCache.big cold, warm, and after it lost them.
+func TestWordCacheBigSums(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := sampleSentences(t)
 	tab := Default().get().m.table(StyleDefault)
 	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
 	for pass := range 3 {
@@ -269,11 +277,9 @@ func TestWordCacheBigSums(t *testing.T) {
 		}
 	}
 	big := 0
-	for _, set := range fast.wordCache(tab).sets {
-		for _, e := range set {
-			if e.big {
-				big++
-			}
+	for _, e := range fast.wordCache(tab).slots {
+		if e.big {
+			big++
 		}
 	}
 	if big == 0 {

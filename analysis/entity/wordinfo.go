@@ -1,7 +1,8 @@
 package entity
 
 // A featurizer keeps what the features need of the words it has seen (their
-// hashes, case class and gazetteer entry, see hashWord) in a wordInfoCache:
+// hashes, case class, gazetteer entry and standing in the stemmer's lexicon,
+// see hashWord and standing) in a wordInfoCache:
 // a frequent word then costs a short hash instead of three hashes of its
 // bytes and a look-up of the gazetteer. The cache is keyed by the word's
 // hash as written and its length, as the tagger's wordCache is: it holds no
@@ -26,6 +27,7 @@ type wordInfo struct {
 	entry, class        gazClass
 	cas                 uint8
 	ascii               bool
+	lex                 uint8 // the word's standing in the stemmer's lexicon (see standing)
 	size                uint8 // the word's length plus one; 0: an empty slot
 }
 
@@ -34,13 +36,17 @@ type wordInfoCache struct {
 	gaz   *gazetteer
 	slots []wordInfo
 	long  wordInfo // a word too long for the slots
+	// memo maps the lower-case hashes of the capitalised words whose
+	// standing the cache computed to it: a word the slots lost costs a
+	// look-up of it, not the stemmer's analysis again.
+	memo standingMemo
 }
 
 // lookup returns the information of the word w under the gazetteer g, valid
 // until the next call.
 func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
 	if len(w) > wordInfoLen {
-		c.long = computeWordInfo(g, w)
+		c.long = c.compute(g, w)
 		return &c.long
 	}
 	if c.gaz != g || c.slots == nil {
@@ -62,14 +68,37 @@ func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
 		return e
 	}
 	set[1] = *e
-	*e = computeWordInfo(g, w)
+	*e = c.compute(g, w)
 	e.size = size
 	return e
+}
+
+// compute is computeWordInfo, the standings from the cache's memo.
+func (c *wordInfoCache) compute(g *gazetteer, w string) wordInfo {
+	wi := wordInfoOf(g, w)
+	if mayStand(w, wi.cas) {
+		v, ok := c.memo.get(wi.lower)
+		if !ok {
+			v = standing(w)
+			c.memo.put(wi.lower, v)
+		}
+		wi.lex = v
+	}
+	return wi
 }
 
 // computeWordInfo returns the information of the word w under the gazetteer
 // g, its size not set.
 func computeWordInfo(g *gazetteer, w string) wordInfo {
+	wi := wordInfoOf(g, w)
+	if mayStand(w, wi.cas) {
+		wi.lex = standing(w)
+	}
+	return wi
+}
+
+// wordInfoOf is computeWordInfo but for the standing, lexUnknown.
+func wordInfoOf(g *gazetteer, w string) wordInfo {
 	lower, exact, shape, cas, ascii := hashWord(w)
 	// One look-up of the word alone gives its classes and whether a phrase of
 	// the lists starts with it.

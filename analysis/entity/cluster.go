@@ -203,18 +203,18 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	}
 	forms := d.forms
 	clear(forms)
-	// The lengths of the forms: a stretch of text of another length is none
-	// of them, and needs no look-up.
-	var lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	// The keys of the forms (formKey): a stretch of text of another key is
+	// none of them, and needs no look-up.
+	var keys formKeys
+	longest := 0 // the length of the longest form
 	for i := range es {
 		e := &es[i]
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
 		forms[e.Text] = form{e.Label, e.Confidence}
-		if n := len(e.Text); n < 256 {
-			lengths[n>>6] |= 1 << (n & 63)
-		}
+		longest = max(longest, len(e.Text))
+		keys.add(e.Text)
 	}
 	// Parts of person names, unless they are names of another kind too.
 	parts := d.parts
@@ -227,9 +227,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 		for _, w := range parts {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
-				if n := len(w); n < 256 {
-					lengths[n>>6] |= 1 << (n & 63)
-				}
+				keys.add(w)
 			}
 		}
 	}
@@ -238,7 +236,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	pr := propagation{text: text, es: es, forms: forms, lengths: lengths, added: d.added[:0]}
+	pr := propagation{text: text, es: es, forms: forms, keys: &keys, longest: longest, added: d.added[:0]}
 	if d.tokCase {
 		// The tokenizer's tokens: only those with a capital can start a
 		// mention, and a token in lower case or of punctuation has none.
@@ -293,12 +291,36 @@ func mayHaveCapital(dst []int32, toks []tokenize.Token) []int32 {
 	return dst[:n]
 }
 
+// formKeys is the set of the keys of propagate's forms, a Bloom filter of
+// 1,024 bits: a form's key mixes its length and its first and last bytes,
+// which tell most stretches of text from the forms without hashing them all.
+type formKeys [16]uint64
+
+// formKey is the key of a form of n bytes that starts with the byte a and
+// ends with z.
+func formKey(n int, a, z byte) uint32 {
+	return (uint32(n)<<16 | uint32(a)<<8 | uint32(z)) * 0x9E3779B1 >> 22
+}
+
+// add adds the form f, not empty, to the set.
+func (k *formKeys) add(f string) {
+	h := formKey(len(f), f[0], f[len(f)-1])
+	k[h>>6] |= 1 << (h & 63)
+}
+
+// mayHave reports whether a form of n bytes from a to z may be in the set.
+func (k *formKeys) mayHave(n int, a, z byte) bool {
+	h := formKey(n, a, z)
+	return k[h>>6]&(1<<(h&63)) != 0
+}
+
 // propagation is the state of propagate's walk over the tokens.
 type propagation struct {
 	text    string
 	es      []Entity
 	forms   map[string]form
-	lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	keys    *formKeys // of the forms
+	longest int       // the length of the longest form
 	k       int       // next entity not ending before the current token
 	added   []Entity
 }
@@ -319,15 +341,17 @@ func (p *propagation) at(toks []tokenize.Token, i int) int {
 	if k < len(es) && es[k].Start < t.End {
 		return i // already inside an entity
 	}
-	// The longest known form starting here that ends before the next entity.
+	// The longest known form starting here that ends before the next entity
+	// and is no longer than the longest form.
 	limit := len(p.text)
 	if k < len(es) {
 		limit = es[k].Start
 	}
+	limit = min(limit, t.Start+p.longest)
 	best := -1
 	var f form
 	for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
-		if n := toks[j].End - t.Start; n < 256 && p.lengths[n>>6]&(1<<(n&63)) == 0 {
+		if end := toks[j].End; !p.keys.mayHave(end-t.Start, p.text[t.Start], p.text[end-1]) {
 			continue
 		}
 		if g, ok := p.forms[p.text[t.Start:toks[j].End]]; ok {

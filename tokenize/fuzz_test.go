@@ -1,6 +1,7 @@
 package tokenize_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,8 +11,10 @@ import (
 
 // FuzzTokenize checks the invariants on any input: tokens ordered and not
 // overlapping, text[Start:End] == Text, every non-space byte inside a token,
-// sentences tiling the input; the same for split clitics, and the Scanner agreeing
-// with All.
+// sentences tiling the input; the same for split clitics, and Tokenize and All
+// agreeing with the Scanner, which scans every token through scanner.next
+// (their fast lane for words one space apart, appendWords and yieldWords, is
+// held to it).
 func FuzzTokenize(f *testing.F) {
 	f.Add(telaah.ReferenceArticle()[:600])
 	f.Add("JAKARTA, KOMPAS.com - Rp 200.000,- dll. B. J. Habibie kepada-Nya bukunya.")
@@ -31,6 +34,9 @@ func FuzzTokenize(f *testing.F) {
 			}
 			if i != len(toks) {
 				t.Fatalf("Scanner gave %d tokens, Tokenize %d", i, len(toks))
+			}
+			if all := slices.Collect(z.All(text)); !slices.Equal(all, toks) {
+				t.Fatalf("All gave %d tokens, Tokenize %d, not the same", len(all), len(toks))
 			}
 		}
 	})

@@ -250,7 +250,8 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 	if c < utf8.RuneSelf {
 		k := asciiClass[c]
 		if k&(cLower|cUpper) != 0 {
-			if fastWord(text, i, t) {
+			if fastWord(text, i, &t.Token) {
+				t.abbr, t.role = abbrNone, roleNone
 				return
 			}
 			*t = scanWordLike(text, i, la)
@@ -272,9 +273,10 @@ func scanRaw(text string, i int, t *raw, la *lookahead) {
 }
 
 // fastWord scans the common case quickly: an ASCII word of letters followed by a
-// space or by punctuation that cannot continue it. It reports false for anything
-// else, which scanWordLike then handles.
-func fastWord(text string, i int, t *raw) bool {
+// space or by punctuation that cannot continue it, a token of neither role nor
+// abbreviation. It reports false for anything else, which scanWordLike then
+// handles, and writes t only when it takes the word.
+func fastWord(text string, i int, t *Token) bool {
 	first := asciiClass[text[i]]
 	// The letters after the first, eight bytes at a time: which of them are
 	// in upper case (bit 0x20 clear) and which in lower case (set), or'ed.
@@ -339,13 +341,16 @@ end:
 	// stack and copied (whose wide loads would wait for the narrow stores).
 	t.Text, t.Start, t.End = w, i, j
 	t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Word, wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)], 0, 0, 0
-	t.abbr, t.role = abbrNone, roleNone
-	if n := len(w); n >= 5 {
-		// Only words that end like a clitic need the full check: -nya, -lah,
-		// -kah, -pun, -ku, -mu, in any case.
-		e := uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1]) | 0x202020
-		if e == 'n'<<16|'y'<<8|'a' || e == 'l'<<16|'a'<<8|'h' || e == 'k'<<16|'a'<<8|'h' ||
-			e == 'p'<<16|'u'<<8|'n' || e&0xffff == 'k'<<8|'u' || e&0xffff == 'm'<<8|'u' {
+	if j >= 3 {
+		// Only words of five letters or more that end like a clitic need the
+		// full check: -nya, -lah, -kah, -pun, -ku, -mu, in any case. The
+		// last three bytes before j are read for every word (those of a
+		// shorter word may not all be its own: its length rules it out),
+		// and the endings and the length tested without a branch each.
+		e := uint32(text[j-3])<<16 | uint32(text[j-2])<<8 | uint32(text[j-1]) | 0x202020
+		clitic := b2u(e == 'n'<<16|'y'<<8|'a') | b2u(e == 'l'<<16|'a'<<8|'h') | b2u(e == 'k'<<16|'a'<<8|'h') |
+			b2u(e == 'p'<<16|'u'<<8|'n') | b2u(e&0xffff == 'k'<<8|'u') | b2u(e&0xffff == 'm'<<8|'u')
+		if clitic&b2u(len(w) >= 5) != 0 {
 			t.Enc = encJoined(w, 0, false)
 		}
 	}

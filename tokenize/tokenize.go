@@ -23,6 +23,7 @@ package tokenize
 
 import (
 	"iter"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -60,7 +61,111 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 			return dst
 		}
 		dst = append(dst, *t)
+		if !s.split {
+			dst = s.appendWords(dst)
+		}
 	}
+}
+
+// appendWords appends to dst the words that follow the last token one space
+// apart, while they are the common case of fastWord (ASCII letters before a
+// space or punctuation) and no terminator is pending, and the comma or full
+// stop right after such a word: what next would return for each, without its
+// round of the gap, of scanRaw and of sentence, whose fast path such a token
+// takes (sentence remembers only the last of them; a full stop is pending
+// after it, and ends the lane). fastWord writes each word into dst's next
+// slot in place. It stops at any other token, which next then scans. Clitics
+// are not split.
+func (s *scanner) appendWords(dst []Token) []Token {
+	if s.pending != pendNone {
+		return dst
+	}
+	text, pos, n := s.text, s.pos, len(dst)
+	role := roleNone // the last token's
+	for letterAfterSpace(text, pos+1) {
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
+		}
+		t := &dst[:len(dst)+1][len(dst)]
+		if !fastWord(text, pos+1, t) {
+			break
+		}
+		dst = dst[:len(dst)+1]
+		pos, role = t.End, roleNone
+		if e, r := punctAfterWord(text, pos); e > pos {
+			dst = append(dst, Token{Text: text[pos:e], Start: pos, End: e, Kind: Punct})
+			s.pending = pendingOf(r, e-pos)
+			pos, role = e, r
+			if s.pending != pendNone {
+				break
+			}
+		}
+	}
+	if len(dst) > n {
+		t := &dst[len(dst)-1]
+		s.pos = pos
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, role
+	}
+	return dst
+}
+
+// yieldWords is appendWords for All: it yields the words that follow the
+// last token one space apart, scanned by fastWord into the scanner's token,
+// and the comma or full stop right after one, and reports false as soon as
+// yield does.
+func (s *scanner) yieldWords(yield func(Token) bool) bool {
+	text, t := s.text, &s.cur.Token
+	for s.pending == pendNone && letterAfterSpace(text, s.pos+1) && fastWord(text, s.pos+1, t) {
+		s.pos = t.End
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, roleNone
+		if !yield(*t) {
+			return false
+		}
+		if e, r := punctAfterWord(text, s.pos); e > s.pos {
+			p := Token{Text: text[s.pos:e], Start: s.pos, End: e, Kind: Punct}
+			s.pending = pendingOf(r, e-s.pos)
+			s.pos = e
+			s.lastText, s.lastKind, s.lastCase, s.lastRole = p.Text, p.Kind, p.Case, r
+			if !yield(p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// punctAfterWord returns the end and the role of the comma or the run of full
+// stops at text[pos], right after a word, as scanOther scans them (neither
+// can start an emoticon there), or pos and roleNone.
+func punctAfterWord(text string, pos int) (int, uint8) {
+	if pos < len(text) {
+		switch text[pos] {
+		case ',':
+			return pos + 1, roleInner
+		case '.':
+			return runEnd(text, pos, '.'), roleTerm
+		}
+	}
+	return pos, roleNone
+}
+
+// pendingOf is the terminator that sentence leaves pending after a token of
+// punctuation of the role r and n bytes that punctAfterWord found: a full
+// stop, an ellipsis of full stops, or none after a comma.
+func pendingOf(r uint8, n int) uint8 {
+	switch {
+	case r != roleTerm:
+		return pendNone
+	case n == 1:
+		return pendPeriod
+	}
+	return pendStrong
+}
+
+// letterAfterSpace reports whether text[i] is an ASCII letter after a space,
+// where a word of appendWords and yieldWords may start.
+func letterAfterSpace(text string, i int) bool {
+	return i < len(text) && text[i-1] == ' ' && text[i] < utf8.RuneSelf && asciiClass[text[i]]&(cLower|cUpper) != 0
 }
 
 // All returns an iterator over the tokens of text. It allocates nothing per token:
@@ -70,7 +175,7 @@ func (z Tokenizer) All(text string) iter.Seq[Token] {
 		s := scanner{text: text, split: z.SplitClitics}
 		for {
 			t := s.next()
-			if t == nil || !yield(*t) {
+			if t == nil || !yield(*t) || !s.split && !s.yieldWords(yield) {
 				return
 			}
 		}

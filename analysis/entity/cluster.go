@@ -138,6 +138,7 @@ type docScratch struct {
 	words    []string
 	acros    [][2]string
 	forms    map[string]form
+	parts    []string // propagate's scratch: the words of a person's name
 	added    []Entity
 	merge    []Entity // resolveOverlaps' scratch
 	mentions []mention
@@ -202,38 +203,40 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	}
 	forms := d.forms
 	clear(forms)
-	// The lengths of the forms: a stretch of text of another length is none
-	// of them, and needs no look-up.
-	var lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	// The keys of the forms (formKey): a stretch of text of another key is
+	// none of them, and needs no look-up.
+	var keys formKeys
+	longest := 0 // the length of the longest form
 	for i := range es {
 		e := &es[i]
 		if !isName(e.Label) || e.Confidence < 0.5 || style == StyleIdner && e.Label == LOC {
 			continue
 		}
 		forms[e.Text] = form{e.Label, e.Confidence}
-		if n := len(e.Text); n < 256 {
-			lengths[n>>6] |= 1 << (n & 63)
-		}
+		longest = max(longest, len(e.Text))
+		keys.add(e.Text)
 	}
 	// Parts of person names, unless they are names of another kind too.
+	parts := d.parts
 	for i := range es {
 		e := &es[i]
 		if e.Label != PER || e.Confidence < 0.5 {
 			continue
 		}
-		for w := range strings.FieldsSeq(e.Text) {
+		parts, _ = appendFields(parts[:0], e.Text)
+		for _, w := range parts {
 			if _, ok := forms[w]; !ok && len(w) > 2 && wordCase(w) == cCap {
 				forms[w] = form{PER, e.Confidence}
-				if n := len(w); n < 256 {
-					lengths[n>>6] |= 1 << (n & 63)
-				}
+				keys.add(w)
 			}
 		}
 	}
+	clear(parts)
+	d.parts = parts
 	if len(forms) == 0 {
 		return es
 	}
-	pr := propagation{text: text, es: es, forms: forms, lengths: lengths, added: d.added[:0]}
+	pr := propagation{text: text, es: es, forms: forms, keys: &keys, longest: longest, added: d.added[:0]}
 	if d.tokCase {
 		// The tokenizer's tokens: only those with a capital can start a
 		// mention, and a token in lower case or of punctuation has none.
@@ -288,12 +291,36 @@ func mayHaveCapital(dst []int32, toks []tokenize.Token) []int32 {
 	return dst[:n]
 }
 
+// formKeys is the set of the keys of propagate's forms, a Bloom filter of
+// 1,024 bits: a form's key mixes its length and its first and last bytes,
+// which tell most stretches of text from the forms without hashing them all.
+type formKeys [16]uint64
+
+// formKey is the key of a form of n bytes that starts with the byte a and
+// ends with z.
+func formKey(n int, a, z byte) uint32 {
+	return (uint32(n)<<16 | uint32(a)<<8 | uint32(z)) * 0x9E3779B1 >> 22
+}
+
+// add adds the form f, not empty, to the set.
+func (k *formKeys) add(f string) {
+	h := formKey(len(f), f[0], f[len(f)-1])
+	k[h>>6] |= 1 << (h & 63)
+}
+
+// mayHave reports whether a form of n bytes from a to z may be in the set.
+func (k *formKeys) mayHave(n int, a, z byte) bool {
+	h := formKey(n, a, z)
+	return k[h>>6]&(1<<(h&63)) != 0
+}
+
 // propagation is the state of propagate's walk over the tokens.
 type propagation struct {
 	text    string
 	es      []Entity
 	forms   map[string]form
-	lengths [4]uint64 // bit n: a form of n bytes; n >= 256 always looked up
+	keys    *formKeys // of the forms
+	longest int       // the length of the longest form
 	k       int       // next entity not ending before the current token
 	added   []Entity
 }
@@ -314,15 +341,17 @@ func (p *propagation) at(toks []tokenize.Token, i int) int {
 	if k < len(es) && es[k].Start < t.End {
 		return i // already inside an entity
 	}
-	// The longest known form starting here that ends before the next entity.
+	// The longest known form starting here that ends before the next entity
+	// and is no longer than the longest form.
 	limit := len(p.text)
 	if k < len(es) {
 		limit = es[k].Start
 	}
+	limit = min(limit, t.Start+p.longest)
 	best := -1
 	var f form
 	for j := i; j < len(toks) && j < i+6 && toks[j].End <= limit; j++ {
-		if n := toks[j].End - t.Start; n < 256 && p.lengths[n>>6]&(1<<(n&63)) == 0 {
+		if end := toks[j].End; !p.keys.mayHave(end-t.Start, p.text[t.Start], p.text[end-1]) {
 			continue
 		}
 		if g, ok := p.forms[p.text[t.Start:toks[j].End]]; ok {
@@ -366,6 +395,7 @@ type mention struct {
 	rank      uint32   // the label's three bytes as one number, in the labels' order (see isName)
 	lower     string   // the text lower-cased
 	words     []string // of lower
+	joined    bool     // lower is its words joined by one space each
 	canonical string
 }
 
@@ -430,9 +460,7 @@ func cluster(d *docScratch, es []Entity) {
 		}
 		at += len(m.text)
 		from := len(words)
-		for w := range strings.FieldsSeq(m.lower) {
-			words = append(words, w)
-		}
+		words, m.joined = appendFields(words, m.lower)
 		m.words = words[from:len(words):len(words)]
 	}
 	d.lowWords = words
@@ -457,7 +485,11 @@ func cluster(d *docScratch, es []Entity) {
 			group = k
 		}
 		var full []string
-		if a, ok := al[joinedWords(m.lower, m.words)]; ok {
+		key := m.lower // its words joined by spaces
+		if !m.joined {
+			key = strings.Join(m.words, " ")
+		}
+		if a, ok := al[key]; ok {
 			full = strings.Fields(a)
 		}
 		// An acronym (one word in capitals) may stand for a longer mention.
@@ -516,16 +548,66 @@ func lowerInPlace(b []byte) (ascii bool) {
 // joinedWords returns strings.Join(words, " ") for the words of s
 // (strings.Fields(s)): s itself when they are one space apart in it.
 func joinedWords(s string, words []string) string {
+	if isJoined(s, words) {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// isJoined reports whether s, whose words (strings.Fields(s)) are words, is
+// strings.Join(words, " ").
+func isJoined(s string, words []string) bool {
+	if len(words) == 0 {
+		return s == ""
+	}
 	n := len(words) - 1
 	for _, w := range words {
 		n += len(w)
 	}
 	// Every gap of one byte, and none an other white space than a space.
-	if n == len(s) && !strings.ContainsFunc(s, isOtherSpace) {
-		return s
-	}
-	return strings.Join(words, " ")
+	return n == len(s) && !strings.ContainsFunc(s, isOtherSpace)
 }
+
+// appendFields appends the words of s, strings.Fields(s), to dst, and
+// reports whether s is isJoined. An ASCII s, most mentions, is split in one
+// loop over its bytes, which tells both.
+func appendFields(dst []string, s string) ([]string, bool) {
+	joined, k := true, len(dst)
+	from := -1 // the start of the current word, -1 between words
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// White space beyond ASCII (U+00A0, U+2003): strings.Fields'
+			// own loop, from the first word again.
+			dst = dst[:k]
+			for w := range strings.FieldsSeq(s) {
+				dst = append(dst, w)
+			}
+			return dst, isJoined(s, dst[k:])
+		}
+		if asciiSpace[c] {
+			// A word ends, and any gap but one space between two words
+			// makes s other than its words joined.
+			joined = joined && c == ' ' && from >= 0
+			if from >= 0 {
+				dst = append(dst, s[from:i])
+			}
+			from = -1
+			continue
+		}
+		if from < 0 {
+			from = i
+		}
+	}
+	if from >= 0 {
+		dst = append(dst, s[from:])
+	}
+	// A space at the end leaves a gap after the last word.
+	return dst, joined && (len(s) == 0 || from >= 0)
+}
+
+// asciiSpace marks the ASCII bytes that strings.Fields splits at.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isOtherSpace reports whether r is white space other than a space.
 func isOtherSpace(r rune) bool {

@@ -543,8 +543,9 @@ func headlineFeature(headline bool, cas uint8, start bool) uint64 {
 }
 
 // pairFeatures appends the features of token i of many values that depend on
-// more than one word: the bigrams, and, unless it is lower-case (see
-// lowerCaseFeatures), the words next to it with its case.
+// more than one word: the bigrams with the words next to it, unless it is
+// lower-case (see lowerCaseFeatures) those words with its case, and the
+// bigram of the two words before it.
 func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	info := fz.info
 	n := len(info)
@@ -565,7 +566,49 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 	)
 	// A lower-case token has the last two from the words next to it
 	// (lowerCaseFeatures): they are dropped without a branch on the case.
-	return out[:len(out)-2*int(b2u(ti.cas == cLower))]
+	out = out[:len(out)-2*int(b2u(ti.cas == cLower))]
+	if i >= 2 {
+		out = append(out, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
+	}
+	return out
+}
+
+// pairKeys appends to out the model's keys (key32) of the pairFeatures of
+// every token of the sentence, each with its token in the upper 32 bits, as
+// sumAt takes them: one pass over the sentence, each word's hash read once
+// for the features of the tokens around it, and the features a lower-case
+// token lacks dropped without a branch (TestPairKeys checks that they are
+// pairFeatures' keys).
+func (fz *featurizer) pairKeys(out []uint64) []uint64 {
+	info := fz.info
+	n := len(info)
+	if n == 0 {
+		return out
+	}
+	out = slices.Grow(out, 5*n)
+	// The lower-case hashes of the words two before, before, at and after
+	// the token.
+	l2, l1, l0 := hashBOS, hashBOS, info[0].lower
+	for i := range n {
+		lp := hashEOS
+		if i+1 < n {
+			lp = info[i+1].lower
+		}
+		cas := uint64(info[i].cas)
+		tok := uint64(i) << 32
+		m := len(out)
+		o := out[m : m+5]
+		o[0] = uint64(key32(mix(mix(feat(tBigramM1), l1), l0))) | tok
+		o[1] = uint64(key32(mix(mix(feat(tBigramP1), l0), lp))) | tok
+		o[2] = uint64(key32(mix(mix(feat(tLowerM1Case), l1), cas))) | tok
+		o[3] = uint64(key32(mix(mix(feat(tLowerP1Case), lp), cas))) | tok
+		k := 4 - 2*b2u(cas == cLower)
+		o[k] = uint64(key32(mix(mix(feat(tBigramM2), l2), l1))) | tok // kept for i >= 2
+		k += b2u(i >= 2)
+		out = out[:m+int(k)]
+		l2, l1, l0 = l1, l0, lp
+	}
+	return out
 }
 
 // lowerCaseFeatures appends the features that a word of lower-case hash
@@ -587,8 +630,11 @@ func lowerCaseFeatures(out []uint64, lower uint64, d int) []uint64 {
 // classFeatures appends the features of token i of few values (classes,
 // shapes, cases) that depend on more than one word: the shapes around it and
 // tailFeatures, but for the position features, of many values, which it
-// appends to pair. With wordFeatures, neighbourFeatures, biasFeature,
-// headlineFeature and pairFeatures, they are the features of the token.
+// appends to pair (the bigram of the two words before it is one of
+// pairFeatures), and the gazetteer features (gazFeatures), which the tagger
+// of a packed model sums by their gazKey. With wordFeatures,
+// neighbourFeatures, lowerCaseFeatures, biasFeature, headlineFeature,
+// pairFeatures and gazFeatures, they are the features of the token.
 func (fz *featurizer) classFeatures(out []uint64, i int, pair *[]uint64) []uint64 {
 	return fz.classTail(out, i, pair, true)
 }
@@ -610,14 +656,15 @@ func (fz *featurizer) tailFeatures(out []uint64, i int, pair *[]uint64) []uint64
 	return fz.classTail(out, i, pair, false)
 }
 
-// classTail appends the features of tailFeatures, after the shape feature
-// of classFeatures (the shapes of the token and of the words next to it)
-// when shape: the two share one call a token.
-func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool) []uint64 {
+// classTail appends the features of tailFeatures, or with class those of
+// classFeatures: the shape feature (the shapes of the token and of the words
+// next to it) first, and not the gazetteer features nor the bigram of the
+// two words before. The two share one call a token.
+func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, class bool) []uint64 {
 	info := fz.info
 	ti := &info[i]
 	cas := uint64(ti.cas)
-	if shape {
+	if class {
 		sm1, sp1 := hashBOS, hashEOS
 		if i > 0 {
 			sm1 = info[i-1].shape
@@ -627,8 +674,10 @@ func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool)
 		}
 		out = append(out, mix(mix(mix(feat(tShape3), sm1), ti.shape), sp1))
 	}
-	if set := fz.gazClasses(i); set != 0 {
-		out = fz.gazFeatures(out, i, set)
+	if !class {
+		if set := fz.gazClasses(i); set != 0 {
+			out = fz.gazFeatures(out, i, set)
+		}
 	}
 	// The context classes of the words before (klub X, saham X, warga X).
 	if c := fz.ctxAt(i - 1); c != 0 {
@@ -652,7 +701,7 @@ func (fz *featurizer) classTail(out []uint64, i int, pair *[]uint64, shape bool)
 	if i == 0 {
 		*pos = append(*pos, mix(mix(feat(tLowerStart), ti.lower), cas))
 	}
-	if i >= 2 {
+	if i >= 2 && !class {
 		*pos = append(*pos, mix(mix(feat(tBigramM2), info[i-2].lower), info[i-1].lower))
 	}
 	if !capitalised {
@@ -737,6 +786,40 @@ func (fz *featurizer) gazFeatures(out []uint64, i int, set uint) []uint64 {
 		o, k = o[j:], 0
 	}
 	return out[:cap(out)-len(o)]
+}
+
+// gazKey returns what gazFeatures reads of token i, which its features are a
+// function of, packed in 64 bits: the gazetteer classes (those of
+// gazClasses) of its phrases starting, covering and ending there, of the
+// words before it, two before and after it and of its own word, 7 bits each,
+// its case class and that of the word after it (99 after the sentence). It
+// is 0 for a token with none of the classes, which has no gazetteer
+// features. Most tokens of news are in a few thousand such contexts: the
+// tagger of a packed model sums their features once for each (see
+// wordCache.gazWeights), TestGazKey checks that a key has one set of features.
+func (fz *featurizer) gazKey(i int) uint64 {
+	info := fz.info
+	n := len(info)
+	ti := &info[i]
+	var prev, prev2, next gazClass
+	casNext := uint64(99)
+	if i > 0 {
+		prev = info[i-1].class
+	}
+	if i > 1 {
+		prev2 = info[i-2].class
+	}
+	if i+1 < n {
+		next, casNext = info[i+1].class, uint64(info[i+1].cas)
+	}
+	const m = 1<<numGazBits - 1
+	if (ti.gazB|ti.gazI|ti.class|prev|prev2|next)&m == 0 {
+		return 0
+	}
+	end := (ti.gazB | ti.gazI) & -gazClass(b2u(ti.gazEnd)) // the phrases ending here
+	return uint64(ti.gazB&m) | uint64(ti.gazI&m)<<numGazBits | uint64(end&m)<<(2*numGazBits) |
+		uint64(prev&m)<<(3*numGazBits) | uint64(prev2&m)<<(4*numGazBits) | uint64(next&m)<<(5*numGazBits) |
+		uint64(ti.class&m)<<(6*numGazBits) | uint64(ti.cas)<<(7*numGazBits) | casNext<<(7*numGazBits+3)
 }
 
 // gazTemplates[b] holds the features of gazFeatures for the class 1<<b

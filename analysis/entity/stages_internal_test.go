@@ -178,3 +178,32 @@ func TestMayStart(t *testing.T) {
 		t.Error("no unit ruled out")
 	}
 }
+
+// TestFormKeys checks that formKeys, propagate's filter of the forms it looks
+// up, holds every form added (no mention is missed for its key) and tells
+// most other stretches from them.
+func TestFormKeys(t *testing.T) {
+	var keys formKeys
+	words := strings.Fields(telaah.ReferenceArticle())
+	forms, others := words[:len(words)/8], words[len(words)/8:]
+	in := map[string]bool{}
+	for _, f := range forms {
+		keys.add(f)
+		in[f] = true
+	}
+	for _, f := range forms {
+		if !keys.mayHave(len(f), f[0], f[len(f)-1]) {
+			t.Fatalf("form %q added, not found", f)
+		}
+	}
+	passed, n := 0, 0
+	for _, w := range others {
+		if !in[w] {
+			n++
+			passed += b2i(keys.mayHave(len(w), w[0], w[len(w)-1]))
+		}
+	}
+	if passed*4 > n {
+		t.Errorf("%d of %d other words pass the filter of %d forms", passed, n, len(forms))
+	}
+}

@@ -294,24 +294,23 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 // maxLive is the size of the chunks of keys that sum filters.
 const maxLive = 32
 
-// sumAt is sum for the features of hashes hs of a whole sentence at once: it adds
-// the integer weights of the feature of hash hs[j] to acc[at[j]], and returns
-// what sum does. The keys the filter lets through are gathered, with their
-// tokens, at the start of hs, which sumAt overwrites (a key and its token in
-// one word: the loop keeps its slices in registers), so that the loops' exits
-// depend on the sentence, not on each token's few features.
-func (t *table) sumAt(acc [][numTags]int32, hs []uint64, at []int32) (touched uint64) {
-	at = at[:len(hs)]
+// sumAt is sum for the features of a whole sentence at once: keyed[j] holds
+// the key of a feature in its lower 32 bits and its token in the upper ones,
+// and sumAt adds the integer weights of the feature to acc[token], and
+// returns what sum does. The keys the filter lets through are gathered at
+// the start of keyed, which sumAt overwrites, so that the loops' exits depend
+// on the sentence, not on each token's few features.
+func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
 	filter, shift := t.filter, t.filterShift&63
 	n := 0
-	for j, h := range hs {
-		k := key32(h)
+	for _, v := range keyed {
+		k := uint32(v)
 		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
-		hs[n] = uint64(k) | uint64(uint32(at[j]))<<32          // n <= j: hs[j] is read
+		keyed[n] = v                                           // n <= j: keyed[j] is read
 		n += int(1 - (x|-x)>>63)
 	}
-	live := hs[:n]
+	live := keyed[:n]
 	slots, nb := t.slots, t.buckets
 	// The first buckets of the keys, read in a loop that waits for none, for
 	// their misses to overlap (see packedEmissions).

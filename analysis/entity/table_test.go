@@ -255,7 +255,11 @@ func TestSumAt(t *testing.T) {
 				}
 				tab.sumHashes(&want[i], hs[m:])
 			}
-			tab.sumAt(acc, hs, at)
+			keyed := make([]uint64, len(hs))
+			for j, h := range hs {
+				keyed[j] = uint64(key32(h)) | uint64(at[j])<<32
+			}
+			tab.sumAt(acc, keyed)
 			for i := range acc {
 				if acc[i] != want[i] {
 					t.Fatalf("%s, %d tokens: token %d: sumAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])

@@ -20,12 +20,10 @@ type tagger struct {
 	tags    []tag
 
 	// The packed model's sums (see packedEmissions): a token's class
-	// features, the token of each of the sentence's features of many values
-	// (in feats), the integer sums of the scores, and the word caches of the
+	// features, the integer sums of the scores, and the word caches of the
 	// (at most two) packed tables the tagger tagged with last, nextCache the
 	// one to replace; the transition potentials tr by column.
 	class     []uint64
-	featAt    []int32
 	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int

@@ -72,6 +72,9 @@ func TestFeatureGroups(t *testing.T) {
 			}
 			got = append(got, biasFeature(), headlineFeature(head, fz.info[i].cas, i == 0))
 			got = fz.pairFeatures(got, i)
+			if set := fz.gazClasses(i); set != 0 {
+				got = fz.gazFeatures(got, i, set)
+			}
 			var pair []uint64
 			got = fz.classFeatures(got, i, &pair)
 			got = append(got, pair...)
@@ -287,21 +290,65 @@ func TestWordCacheBigSums(t *testing.T) {
 	}
 }
 
-// TestTokenOf checks that tokenOf extends a slice of tokens as appending
-// them one at a time does, for tokens of no, few and many features, from a
-// slice with room and one without.
-func TestTokenOf(t *testing.T) {
-	for _, start := range [][]int32{nil, make([]int32, 0, 3), make([]int32, 0, 64)} {
-		var got, want []int32 = start, nil
-		for i, k := range []int{0, 4, 7, 8, 9, 0, 30, 5, 1, 0, 12} {
-			m := len(got)
-			got = tokenOf(got, m, m+k, int32(i))
-			for range k {
-				want = append(want, int32(i))
+// TestGazKey checks that a token's gazKey tells its gazetteer features:
+// two tokens of one key have the same features, and a token of key 0 has
+// none, on the sentences of every kind the tagger meets.
+func TestGazKey(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fz := &featurizer{gaz: g}
+	byKey := map[uint64][]uint64{}
+	for _, words := range cacheSentences(t) {
+		fz.sentence(words)
+		for i := range words {
+			var got []uint64
+			if set := fz.gazClasses(i); set != 0 {
+				got = fz.gazFeatures(nil, i, set)
 			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("after token %d (%d features): %v, want %v", i, k, got, want)
+			slices.Sort(got)
+			k := fz.gazKey(i)
+			if k == 0 {
+				if len(got) != 0 {
+					t.Fatalf("%q token %d: key 0, %d gazetteer features", words, i, len(got))
+				}
+				continue
 			}
+			if want, ok := byKey[k]; ok && !slices.Equal(got, want) {
+				t.Fatalf("%q token %d: key %#x, features %x, another token of the key %x", words, i, k, got, want)
+			}
+			byKey[k] = got
+		}
+	}
+	if len(byKey) < 500 {
+		t.Errorf("%d keys: the sentences miss the contexts the test is for", len(byKey))
+	}
+	t.Logf("%d keys", len(byKey))
+}
+
+// TestPairKeys checks that pairKeys gives, for each token, the keys of its
+// pairFeatures, each as many times, on the sentences of every kind the
+// tagger meets.
+func TestPairKeys(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fz := &featurizer{gaz: g}
+	for _, words := range cacheSentences(t) {
+		fz.sentence(words)
+		var want []uint64
+		for i := range words {
+			for _, h := range fz.pairFeatures(nil, i) {
+				want = append(want, uint64(key32(h))|uint64(i)<<32)
+			}
+		}
+		got := fz.pairKeys(nil)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: pairKeys %x, the keys of pairFeatures %x", words, got, want)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/telaah/telaah/tokenize"
 )
 
 // TestWordInfoCache checks that the featurizer's word cache gives what
@@ -68,4 +70,42 @@ func FuzzWordInfoCache(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWordInfoCacheMisses measures the featurizer's word cache on the sample
+// corpus (the articles of BenchmarkExtractNews) read twice, as a tagger reads
+// them again and again: the words it computes again on the second reading,
+// the ones that shared a set with two others, are its misses. (At 16,384
+// slots in sets of two: 468 of 18,133 tokens, 2.6 %, against 4,617 on the
+// first reading.)
+func TestWordInfoCacheMisses(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, a := range SampleArticles(t) {
+		for _, s := range tokenize.Sentences(a.Text()) {
+			var words []string
+			for _, tk := range s.Tokens {
+				words = append(words, tk.Text)
+			}
+			sents = append(sents, words)
+		}
+	}
+	var c wordInfoCache
+	tokens := 0
+	for pass := range 2 {
+		c.computes, tokens = 0, 0
+		for _, s := range sents {
+			for _, w := range s {
+				c.lookup(g, w)
+			}
+			tokens += len(s)
+		}
+		t.Logf("reading %d: %d computed of %d tokens (%.1f %%)", pass+1, c.computes, tokens, 100*float64(c.computes)/float64(tokens))
+	}
+	if c.computes*20 > tokens {
+		t.Errorf("the cache computed %d of %d tokens again: more than 5 %%", c.computes, tokens)
+	}
 }

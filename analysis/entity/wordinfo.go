@@ -22,7 +22,12 @@ const wordInfoLen = 254
 // the tokens (TestWordInfoCacheMisses); two slots from two hashes, the one
 // used less recently replaced, would miss 0.7 %, but would read two cache
 // lines for half the words, to save some 340 computations of 18,000 tokens
-// (0.4 % of Extract's instructions at most). Reading the sets of a whole
+// (0.4 % of Extract's instructions at most). A second set a word, read only
+// when the first lacks it and given the word the first set loses, computes
+// only 46 again; but it saved only 0.18 % of the instructions and 1 % of the
+// cache misses of BenchmarkExtractNews, and cost 1.3 % more D1 misses, 3.9 %
+// more LL misses and 1.9 % more mispredicts on BenchmarkExtractStream's larger
+// vocabulary, where the table is nearly full. Reading the sets of a whole
 // sentence ahead, as packedEmissions reads the tagger's, gained nothing
 // measurable (62 paired runs of BenchmarkExtractNews, median ratio 0.99 to
 // 1.004; 0.35 % more instructions): the lookups hit, so their branch is

@@ -47,7 +47,7 @@ func (s *spanSet) titlePlaces() {
 			// The model left it out. After a title, capitalised words the model
 			// left out too are the person holding it (Bupati Demak Eisti'anah);
 			// after another word, they are more of a name the lists do not know.
-			if e < n && s.isCapWord(e) && s.lab[e] == "" {
+			if e < n && s.isCapWord(e) && s.lab[e] == lNone {
 				if !s.isTitleWord(prev) && !s.is(prev, "kota") {
 					continue
 				}
@@ -235,10 +235,10 @@ func (s *spanSet) regionInTitle() {
 			continue
 		}
 		k := i
-		for k < n && s.isCapWord(k) && s.lab[k] == "" && k-i < 3 {
+		for k < n && s.isCapWord(k) && s.lab[k] == lNone && k-i < 3 {
 			k++
 		}
-		if k < n && k > i && s.lab[k] == PER && s.beg[k] {
+		if k < n && k > i && s.lab[k] == lPER && s.beg[k] {
 			s.set(i, k, LOC, 0.6)
 		}
 		i = k
@@ -255,7 +255,7 @@ func (s *spanSet) placeBackoff() {
 	n := len(s.words)
 	// The loop visits the starts of the lists' places alone.
 	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
-		if s.lab[i] != "" || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
+		if s.lab[i] != lNone || s.info[i].gazB&gazORG != 0 || !s.isCapWord(i) {
 			continue
 		}
 		e := i + 1
@@ -267,7 +267,7 @@ func (s *spanSet) placeBackoff() {
 		}
 		free := true
 		for k := i; k < e; k++ {
-			free = free && s.lab[k] == ""
+			free = free && s.lab[k] == lNone
 		}
 		if !free || e < n && s.isCapWord(e) || i > 0 && s.isCapWord(i-1) && i > 1 {
 			continue
@@ -291,7 +291,7 @@ func (s *spanSet) placeDirections() {
 		return // no point of the compass
 	}
 	for _, sp := range s.spans() {
-		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != "" || !s.isCapWord(sp.j) || !s.in(tabDirections, sp.j) {
+		if sp.l != LOC || sp.j >= len(s.words) || s.lab[sp.j] != lNone || !s.isCapWord(sp.j) || !s.in(tabDirections, sp.j) {
 			continue
 		}
 		s.set(sp.i, sp.j+1, LOC, s.conf[sp.i])
@@ -363,15 +363,15 @@ func (s *spanSet) contextOrgs() {
 	}
 	n := len(s.words)
 	for i := 1; i < n; i++ {
-		if s.lab[i] != "" || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(tabOrgAnnouncers, i-1) ||
+		if s.lab[i] != lNone || !s.isCapWord(i) || s.info[i].gazB&gazLOC != 0 || !s.in(tabOrgAnnouncers, i-1) ||
 			s.isCommon(s.words[i]) {
 			continue // not Perusahaan Teknologi
 		}
 		j := i
-		for j < n && s.isCapWord(j) && s.lab[j] == "" && j-i < 4 {
+		for j < n && s.isCapWord(j) && s.lab[j] == lNone && j-i < 4 {
 			j++
 		}
-		if j < n && s.lab[j] != "" {
+		if j < n && s.lab[j] != lNone {
 			continue
 		}
 		s.set(i, j, ORG, 0.6)
@@ -402,7 +402,7 @@ func (s *spanSet) personAfterTitle() {
 			continue
 		}
 		k := sp.i
-		for k > 0 && sp.i-k < 2 && s.lab[k-1] == "" && s.isCapWord(k-1) && !s.isTitleWord(k-1) &&
+		for k > 0 && sp.i-k < 2 && s.lab[k-1] == lNone && s.isCapWord(k-1) && !s.isTitleWord(k-1) &&
 			s.info[k-1].gazB&(gazLOC|gazORG) == 0 && s.info[k-1].class&(gazOrgHead|gazLocHead) == 0 &&
 			!s.isDerived(s.words[k-1]) {
 			k--

@@ -22,7 +22,7 @@ import (
 type spanSet struct {
 	words []string
 	info  []tokenInfo
-	lab   []Label
+	lab   []labCode // each token's label, as a code (lNone: outside every span)
 	beg   []bool
 	conf  []float64
 	acros []acronym // "(ACRO)" found after a long name
@@ -55,6 +55,55 @@ type spanSet struct {
 	// starts holds the classes of the phrases of the lists that start at
 	// each token (its gazB), side by side for nextStart.
 	starts []gazClass
+}
+
+// labCode is a Label as spanSet keeps it for each token: one byte, so that
+// reset clears a byte a token and a rule's write is a plain store, where a
+// Label (a string) is sixteen bytes and a store behind a write barrier. The
+// Label itself is read (labelOf) only where a span is made.
+type labCode uint8
+
+// The codes of the labels, lNone for none.
+const (
+	lNone labCode = iota
+	lPER
+	lORG
+	lLOC
+	lDATE
+	lTIME
+	lMONEY
+	lPERCENT
+	lQUANTITY
+)
+
+// labelOf holds the Label of each code.
+var labelOf = [...]Label{lNone: "", lPER: PER, lORG: ORG, lLOC: LOC, lDATE: DATE,
+	lTIME: TIME, lMONEY: MONEY, lPERCENT: PERCENT, lQUANTITY: QUANTITY}
+
+// label returns the Label of code c.
+func (c labCode) label() Label { return labelOf[c] }
+
+// codeOf returns the code of label l (lNone for "").
+func codeOf(l Label) labCode {
+	switch l {
+	case PER:
+		return lPER
+	case ORG:
+		return lORG
+	case LOC:
+		return lLOC
+	case DATE:
+		return lDATE
+	case TIME:
+		return lTIME
+	case MONEY:
+		return lMONEY
+	case PERCENT:
+		return lPERCENT
+	case QUANTITY:
+		return lQUANTITY
+	}
+	return lNone
 }
 
 // acronym records that words[at] (an acronym in brackets) abbreviates the span
@@ -132,7 +181,7 @@ func (s *spanSet) spans() []span {
 func (s *spanSet) findSpans() []span {
 	out := s.spbuf[:0]
 	for i := 0; i < len(s.lab); {
-		if s.lab[i] == "" {
+		if s.lab[i] == lNone {
 			i++
 			continue
 		}
@@ -140,7 +189,7 @@ func (s *spanSet) findSpans() []span {
 		for j < len(s.lab) && s.lab[j] == s.lab[i] && !s.beg[j] {
 			j++
 		}
-		out = append(out, span{i, j, s.lab[i]})
+		out = append(out, span{i, j, s.lab[i].label()})
 		i = j
 	}
 	s.spbuf, s.fresh = out, true
@@ -162,6 +211,7 @@ func (s *spanSet) setTags(tags []tag) {
 			break
 		}
 		l := tags[i].label()
+		c := codeOf(l)
 		j := i + 1
 		for j < len(tags) && tags[j].isInside() && tags[j].label() == l {
 			j++
@@ -169,7 +219,7 @@ func (s *spanSet) setTags(tags []tag) {
 		// reset has cleared the confidences, and the label after j, set
 		// next, is none yet: set would change nothing more.
 		for k := i; k < j; k++ {
-			s.lab[k], s.beg[k] = l, k == i
+			s.lab[k], s.beg[k] = c, k == i
 		}
 		out = append(out, span{i, j, l})
 		i = j
@@ -179,7 +229,7 @@ func (s *spanSet) setTags(tags []tag) {
 
 // spanAt returns the span holding token k, if any.
 func (s *spanSet) spanAt(k int) (span, bool) {
-	if k < 0 || k >= len(s.lab) || s.lab[k] == "" {
+	if k < 0 || k >= len(s.lab) || s.lab[k] == lNone {
 		return span{}, false
 	}
 	i := k
@@ -190,19 +240,20 @@ func (s *spanSet) spanAt(k int) (span, bool) {
 	for j < len(s.lab) && s.lab[j] == s.lab[k] && !s.beg[j] {
 		j++
 	}
-	return span{i, j, s.lab[k]}, true
+	return span{i, j, s.lab[k].label()}, true
 }
 
 // set makes [i, j) one span of label l (clear it for l == ""), splitting the spans
 // it cuts; conf > 0 is the confidence the rule gives it.
 func (s *spanSet) set(i, j int, l Label, conf float64) {
 	s.fresh = false
+	c := codeOf(l)
 	for k := i; k < j; k++ {
-		s.lab[k] = l
+		s.lab[k] = c
 		s.beg[k] = k == i
 		s.conf[k] = conf
 	}
-	if j < len(s.lab) && s.lab[j] != "" {
+	if j < len(s.lab) && s.lab[j] != lNone {
 		s.beg[j] = true
 	}
 }
@@ -698,7 +749,7 @@ func (s *spanSet) gazetteerPlaces() {
 	n := len(s.words)
 	// The loop visits the starts of the lists' places alone.
 	for i := s.nextStart(gazLOC, 0); i < n; i = s.nextStart(gazLOC, i+1) {
-		if s.lab[i] != LOC || !s.beg[i] {
+		if s.lab[i] != lLOC || !s.beg[i] {
 			continue
 		}
 		j := i + 1
@@ -711,7 +762,7 @@ func (s *spanSet) gazetteerPlaces() {
 		}
 		free := true
 		for k := sp.j; k < j && free; k++ {
-			free = s.lab[k] == ""
+			free = s.lab[k] == lNone
 		}
 		if free {
 			s.set(i, j, LOC, s.conf[i])
@@ -771,7 +822,7 @@ func (s *spanSet) acronyms() {
 		named := s.in(tabOrgHeads, from) || s.info[from].class&gazOrgHead != 0 ||
 			s.info[p+1].gazB&(gazORG|gazLOC) != 0 && q == p+2
 		for k := from; k < q && !named; k++ {
-			named = s.lab[k] != ""
+			named = s.lab[k] != lNone
 		}
 		if !named {
 			continue
@@ -808,7 +859,7 @@ func (s *spanSet) bracketedAcronyms() {
 		} else if w == "(" && j+2 < n && s.words[j+2] == ")" && isAcronymWord(s.words[j+1]) {
 			end = j + 3
 		}
-		if end == 0 || slices.ContainsFunc(s.lab[j:end], func(l Label) bool { return l != "" && l != ORG }) {
+		if end == 0 || slices.ContainsFunc(s.lab[j:end], func(l labCode) bool { return l != lNone && l != lORG }) {
 			continue
 		}
 		s.set(sp.i, end, ORG, s.conf[sp.i])
@@ -890,7 +941,7 @@ func (s *spanSet) placesOfNouns() {
 		return // no noun of people or things
 	}
 	for _, sp := range s.spans() {
-		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == "" && s.in(tabDemonymNouns, sp.i-1) {
+		if sp.l == LOC && sp.i > 0 && s.lab[sp.i-1] == lNone && s.in(tabDemonymNouns, sp.i-1) {
 			s.set(sp.i, sp.j, "", 0)
 		}
 	}
@@ -921,11 +972,11 @@ func (s *spanSet) institutionsWithDan() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
-		if sp.l != ORG || d+1 >= n || !s.in(tabOrgHeads, sp.i) || !s.is(d, "dan") || s.lab[d] != "" {
+		if sp.l != ORG || d+1 >= n || !s.in(tabOrgHeads, sp.i) || !s.is(d, "dan") || s.lab[d] != lNone {
 			continue
 		}
 		e := d + 1
-		for e < n && s.isCapWord(e) && s.lab[e] == "" && !s.in(tabOrgHeads, e) {
+		for e < n && s.isCapWord(e) && s.lab[e] == lNone && !s.in(tabOrgHeads, e) {
 			e++
 			if w := s.words[e-1]; w[len(w)-1] == '?' || w[len(w)-1] == '!' {
 				break
@@ -951,7 +1002,7 @@ func (s *spanSet) lowerDirections() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		d := sp.j
-		if sp.l != LOC || d >= n || s.lab[d] != "" || s.info[d].cas != cLower || !s.in(tabDirections, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
+		if sp.l != LOC || d >= n || s.lab[d] != lNone || s.info[d].cas != cLower || !s.in(tabDirections, d) || s.is(d, "raya") || s.is(d, "daya") || s.is(d, "tengah") {
 			continue
 		}
 		if d+1 < n && (s.is(d+1, "laut") || s.is(d+1, "daya")) {
@@ -974,7 +1025,7 @@ func (s *spanSet) premisesPlaces() {
 	}
 	n := len(s.words)
 	for k := 1; k+1 < n; k++ {
-		if s.lab[k] != "" || s.info[k].cas != cLower || !s.in(tabPremisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != "" && !s.beg[k+1] {
+		if s.lab[k] != lNone || s.info[k].cas != cLower || !s.in(tabPremisesHeads, k) || !s.isCapWord(k+1) || s.lab[k+1] != lNone && !s.beg[k+1] {
 			continue
 		}
 		if !s.is(k-1, "di") && !s.is(k-1, "ke") && !s.is(k-1, "menuju") {
@@ -984,7 +1035,7 @@ func (s *spanSet) premisesPlaces() {
 		for e < n && s.isCapWord(e) {
 			e++
 		}
-		if e < n && s.lab[e] != "" && !s.beg[e] {
+		if e < n && s.lab[e] != lNone && !s.beg[e] {
 			continue
 		}
 		s.set(k, e, LOC, 0.7)
@@ -1009,7 +1060,7 @@ func (s *spanSet) titleCompounds() {
 	}
 	for _, sp := range s.spans() {
 		k := sp.i
-		if k == 0 || s.lab[k-1] != "" || !s.titleSecond(k) {
+		if k == 0 || s.lab[k-1] != lNone || !s.titleSecond(k) {
 			continue
 		}
 		s.set(k, sp.j, "", 0)
@@ -1041,7 +1092,7 @@ func (s *spanSet) placeLists() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		a := sp.j + 1 // the first word after the comma
-		if sp.l != LOC || a >= n || s.words[sp.j] != "," || s.lab[sp.j] != "" || !s.isCapWord(a) {
+		if sp.l != LOC || a >= n || s.words[sp.j] != "," || s.lab[sp.j] != lNone || !s.isCapWord(a) {
 			continue
 		}
 		b := a
@@ -1049,18 +1100,18 @@ func (s *spanSet) placeLists() {
 			b++
 		}
 		// The words are outside names, or one name that is no place.
-		if l := s.lab[a]; l != "" {
+		if l := s.lab[a].label(); l != "" {
 			if at, _ := s.spanAt(a); l == LOC || at != (span{a, b, l}) {
 				continue
 			}
-		} else if slices.ContainsFunc(s.lab[a:b], func(x Label) bool { return x != "" }) {
+		} else if slices.ContainsFunc(s.lab[a:b], func(x labCode) bool { return x != lNone }) {
 			continue
 		}
-		if b+1 >= n || s.words[b] != "," || s.lab[b] != "" || s.lab[b+1] != LOC || !s.beg[b+1] {
+		if b+1 >= n || s.words[b] != "," || s.lab[b] != lNone || s.lab[b+1] != lLOC || !s.beg[b+1] {
 			continue
 		}
 		c := s.conf[a]
-		if s.lab[a] == "" {
+		if s.lab[a] == lNone {
 			c = 0.6
 		}
 		s.set(a, b, LOC, c)
@@ -1124,12 +1175,12 @@ func (s *spanSet) couples() {
 	}
 	n := len(s.words)
 	for k := 1; k < n; k++ {
-		if !s.isCapWord(k) || s.lab[k] != "" || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||
+		if !s.isCapWord(k) || s.lab[k] != lNone || s.info[k-1].cas != cLower || !s.is(k-1, "pasangan") ||
 			s.info[k].class&(gazLOC|gazORG) != 0 || s.info[k].gazB&(gazLOC|gazORG) != 0 {
 			continue
 		}
 		e := k
-		for e < n && s.isCapWord(e) && s.lab[e] == "" {
+		for e < n && s.isCapWord(e) && s.lab[e] == lNone {
 			e++
 		}
 		s.set(k, e, PER, 0.7)
@@ -1397,11 +1448,11 @@ func (s *spanSet) capRun(k int) int {
 // DPR RI Benny Kabur Harman menyatakan), not a piece of it that the model took for
 // one (Dinas Pekerjaan Umum Bina Marga dan Tata Ruang).
 func (s *spanSet) personTail(k int) bool {
-	if s.lab[k] != PER || !s.beg[k] {
+	if s.lab[k] != lPER || !s.beg[k] {
 		return false
 	}
 	e := k + 1
-	for e < len(s.words) && s.lab[e] == PER && !s.beg[e] {
+	for e < len(s.words) && s.lab[e] == lPER && !s.beg[e] {
 		e++
 	}
 	if e < len(s.words) && s.isCapWord(e) {
@@ -1454,7 +1505,7 @@ func (s *spanSet) placeNames() {
 			i = sp.j - 1
 			continue // inside a name that starts earlier: Pemerintah Kota Bekasi
 		}
-		if i > 1 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == "" && s.info[i-2].cas != cNone {
+		if i > 1 && s.isCapWord(i-1) && !s.isTitleWord(i-1) && s.lab[i-1] == lNone && s.info[i-2].cas != cNone {
 			continue // glued to a capitalised word the model left out
 		}
 		j := s.placeRun(i + 1)
@@ -1521,7 +1572,7 @@ func (s *spanSet) lowerPlaces() {
 		j := s.capRun(i + 1)
 		free := true
 		for k := i + 1; k < j && free; k++ {
-			free = s.lab[k] == "" || s.lab[k] == PER
+			free = s.lab[k] == lNone || s.lab[k] == lPER
 		}
 		if sp, ok := s.spanAt(j - 1); ok && sp.j > j {
 			free = false
@@ -1889,14 +1940,14 @@ func (s *spanSet) coordination() {
 func (s *spanSet) placeList(items [][2]int) {
 	locs := 0
 	for _, it := range items {
-		l := s.lab[it[0]]
+		l := s.lab[it[0]].label()
 		switch {
 		case l == LOC:
 			locs++
 		case l == PER && it[1]-it[0] == 1 && s.info[it[0]].class&gazGiven == 0:
 		case l == "" && !s.isTitleWord(it[0]) && s.info[it[0]].class&(gazGiven|gazOrgHead) == 0 &&
 			!s.in(tabOrgHeads, it[0]) && !s.in(tabHeadlineLower, it[0]) && it[1]-it[0] <= 3 &&
-			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l Label) bool { return l != "" }):
+			!slices.ContainsFunc(s.lab[it[0]:it[1]], func(l labCode) bool { return l != lNone }):
 		default:
 			return
 		}
@@ -1905,7 +1956,7 @@ func (s *spanSet) placeList(items [][2]int) {
 		return
 	}
 	for _, it := range items {
-		if s.lab[it[0]] != LOC {
+		if s.lab[it[0]] != lLOC {
 			s.set(it[0], it[1], LOC, 0.6)
 		}
 	}
@@ -1929,7 +1980,7 @@ func (s *spanSet) expansion(p int) {
 	if q >= n || q-p < 3 || !acronymFits(strings.ToLower(s.words[p-1]), s.words, p+1, q) {
 		return
 	}
-	l := s.lab[p-1]
+	l := s.lab[p-1].label()
 	if sp, ok := s.spanAt(p - 1); !ok || sp.j != p {
 		l = ""
 	}
@@ -1997,7 +2048,7 @@ func (s *spanSet) loneHeads() {
 			!s.in(tabOrgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {
 			continue
 		}
-		if sp.j < len(s.lab) && s.lab[sp.j] == ORG {
+		if sp.j < len(s.lab) && s.lab[sp.j] == lORG {
 			s.beg[sp.j], s.fresh = false, false
 			continue
 		}

@@ -26,7 +26,7 @@ func (s *spanSet) governments() {
 			c+1 < n && s.isCapWord(c+1) || !s.is(k, "pemerintah") {
 			continue
 		}
-		if l := s.lab[c]; l != "" && l != LOC && l != ORG {
+		if l := s.lab[c].label(); l != "" && l != LOC && l != ORG {
 			continue
 		}
 		if sp, ok := s.spanAt(c); ok && (sp.j > c+1 || sp.i < k) {
@@ -66,7 +66,7 @@ func (s *spanSet) roleSpans() {
 // before "lain" or a capitalised word: antara lain (among others), Antara Surya
 // Paloh dan ... (between), not the news agency, in every style.
 func (s *spanSet) betweens() {
-	if len(s.words) < 2 || s.lab[0] != ORG || s.lab[1] == ORG && !s.beg[1] || !s.is(0, "antara") ||
+	if len(s.words) < 2 || s.lab[0] != lORG || s.lab[1] == lORG && !s.beg[1] || !s.is(0, "antara") ||
 		!s.is(1, "lain") && !s.isCapWord(1) {
 		return
 	}
@@ -81,7 +81,7 @@ func (s *spanSet) betweens() {
 // tokenizes has its brackets apart).
 func (s *spanSet) stuckBrackets() {
 	for k, w := range s.words {
-		if s.lab[k] != "" || len(w) < 3 || w[0] != '(' && !strings.Contains(w, ")") {
+		if s.lab[k] != lNone || len(w) < 3 || w[0] != '(' && !strings.Contains(w, ")") {
 			continue
 		}
 		core := strings.TrimRight(strings.TrimLeft(w, "("), ").,;:")
@@ -122,7 +122,7 @@ var nameHonorifics = []string{"gus", "kh", "sultan"}
 func (s *spanSet) honorificPersons() {
 	n := len(s.words)
 	for k := 0; k+1 < n; k++ {
-		if s.lab[k] != "" || s.lab[k+1] != PER || !s.beg[k+1] || !s.isCapWord(k) ||
+		if s.lab[k] != lNone || s.lab[k+1] != lPER || !s.beg[k+1] || !s.isCapWord(k) ||
 			!slices.ContainsFunc(nameHonorifics, func(w string) bool { return s.is(k, w) }) {
 			continue
 		}

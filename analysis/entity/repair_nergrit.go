@@ -100,7 +100,7 @@ func (s *spanSet) tongues() {
 	}
 	n := len(s.words)
 	for k := 0; k+1 < n; k++ {
-		if s.lab[k] != "" || !s.in(tabTongueNouns, k) {
+		if s.lab[k] != lNone || !s.in(tabTongueNouns, k) {
 			continue
 		}
 		m := k + 1
@@ -109,7 +109,7 @@ func (s *spanSet) tongues() {
 			for e < n && s.isCapWord(e) {
 				e++
 			}
-			if e == m+1 && s.lab[m] == LOC && s.beg[m] && (m+1 >= n || s.lab[m+1] != LOC || s.beg[m+1]) &&
+			if e == m+1 && s.lab[m] == lLOC && s.beg[m] && (m+1 >= n || s.lab[m+1] != lLOC || s.beg[m+1]) &&
 				s.info[m].gazB&gazLOC == 0 {
 				s.set(m, m+1, "", 0)
 			}
@@ -143,7 +143,7 @@ var lowerHeads = map[string]bool{
 func (s *spanSet) lowerHeadPlaces() {
 	for _, sp := range s.spans() {
 		h := sp.i - 1
-		if sp.l != LOC || h < 0 || s.lab[h] != "" || s.info[h].cas != cLower || !s.in(tabLowerHeads, h) ||
+		if sp.l != LOC || h < 0 || s.lab[h] != lNone || s.info[h].cas != cLower || !s.in(tabLowerHeads, h) ||
 			h > 0 && s.is(h-1, "ibu") {
 			continue
 		}
@@ -169,7 +169,7 @@ func (s *spanSet) workTitles() {
 		if k >= 0 && (s.words[k] == "\"" || s.words[k] == "'" || s.words[k] == ":") {
 			k--
 		}
-		if k < 0 || s.lab[k] != "" || s.info[k].cas != cLower || !s.in(tabWorkNouns, k) {
+		if k < 0 || s.lab[k] != lNone || s.info[k].cas != cLower || !s.in(tabWorkNouns, k) {
 			continue
 		}
 		s.set(sp.i, sp.j, "", 0)
@@ -229,7 +229,7 @@ func (s *spanSet) streetNumbers() {
 				e++
 			}
 		}
-		if e < n && s.lab[e] == "" && isHouseNumber(s.words[e]) {
+		if e < n && s.lab[e] == lNone && isHouseNumber(s.words[e]) {
 			s.set(sp.i, e+1, LOC, s.conf[sp.i])
 		}
 	}
@@ -261,13 +261,13 @@ func (s *spanSet) quotedNicknames() {
 			continue
 		}
 		m := k + 1
-		for m < n && m-k <= 3 && s.isCapWord(m) && s.lab[m] == "" {
+		for m < n && m-k <= 3 && s.isCapWord(m) && s.lab[m] == lNone {
 			m++
 		}
 		if m+1 >= n || s.words[m] != "\"" || !s.isCapWord(m+1) {
 			continue
 		}
-		l, r := s.lab[k-1], s.lab[m+1]
+		l, r := s.lab[k-1].label(), s.lab[m+1].label()
 		if l != PER && r != PER || l != PER && l != "" || r != PER && r != "" {
 			continue
 		}
@@ -275,7 +275,7 @@ func (s *spanSet) quotedNicknames() {
 		if sp, ok := s.spanAt(i); ok {
 			i = sp.i
 		} else {
-			for i > 0 && s.isCapWord(i-1) && s.lab[i-1] == "" {
+			for i > 0 && s.isCapWord(i-1) && s.lab[i-1] == lNone {
 				i--
 			}
 		}
@@ -283,7 +283,7 @@ func (s *spanSet) quotedNicknames() {
 		if sp, ok := s.spanAt(m + 1); ok {
 			j = sp.j
 		} else {
-			for j < n && s.isCapWord(j) && s.lab[j] == "" {
+			for j < n && s.isCapWord(j) && s.lab[j] == lNone {
 				j++
 			}
 		}
@@ -309,7 +309,7 @@ func (s *spanSet) personParticles() {
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		p := sp.j
-		if sp.l != PER || p+1 >= n || s.lab[p] != "" || s.info[p].cas != cLower || !s.in(tabNameParticles, p) || !s.isCapWord(p+1) {
+		if sp.l != PER || p+1 >= n || s.lab[p] != lNone || s.info[p].cas != cLower || !s.in(tabNameParticles, p) || !s.isCapWord(p+1) {
 			continue
 		}
 		j := p + 1
@@ -319,7 +319,7 @@ func (s *spanSet) personParticles() {
 			}
 			j = nx.j
 		} else {
-			for j < n && s.isCapWord(j) && s.lab[j] == "" {
+			for j < n && s.isCapWord(j) && s.lab[j] == lNone {
 				j++
 			}
 		}
@@ -357,11 +357,11 @@ func (s *spanSet) lowerVillages() {
 	}
 	n := len(s.words)
 	for h := 0; h+1 < n; h++ {
-		if s.lab[h] != "" || s.info[h].cas != cLower || !s.in(tabVillageHeads, h) || h > 0 && s.is(h-1, "ibu") {
+		if s.lab[h] != lNone || s.info[h].cas != cLower || !s.in(tabVillageHeads, h) || h > 0 && s.is(h-1, "ibu") {
 			continue
 		}
 		j := h + 1
-		for j < n && j-h <= 3 && s.lab[j] == "" && s.info[j].cas == cLower && isForeignWord(s.words[j]) {
+		for j < n && j-h <= 3 && s.lab[j] == lNone && s.info[j].cas == cLower && isForeignWord(s.words[j]) {
 			j++
 		}
 		if j == h+1 {
@@ -370,12 +370,12 @@ func (s *spanSet) lowerVillages() {
 		// A second part after a hyphen (mbuang - mbuang) or a number (kampung
 		// masigi 1).
 		switch {
-		case j+1 < n && s.words[j] == "-" && s.lab[j] == "" && (s.isCapWord(j+1) || isForeignWord(s.words[j+1])):
+		case j+1 < n && s.words[j] == "-" && s.lab[j] == lNone && (s.isCapWord(j+1) || isForeignWord(s.words[j+1])):
 			if sp, ok := s.spanAt(j + 1); ok && (sp.l != LOC || sp.j > j+2) {
 				break
 			}
 			j += 2
-		case j < n && s.lab[j] == "" && isHouseNumber(s.words[j]):
+		case j < n && s.lab[j] == lNone && isHouseNumber(s.words[j]):
 			j++
 		}
 		{

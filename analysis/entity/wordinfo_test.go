@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
-
-	"github.com/telaah/telaah/tokenize"
 )
 
 // TestWordInfoCache checks that the featurizer's word cache gives what
@@ -83,16 +81,7 @@ func TestWordInfoCacheMisses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sents [][]string
-	for _, a := range SampleArticles(t) {
-		for _, s := range tokenize.Sentences(a.Text()) {
-			var words []string
-			for _, tk := range s.Tokens {
-				words = append(words, tk.Text)
-			}
-			sents = append(sents, words)
-		}
-	}
+	sents := sampleSentences(t)
 	var c wordInfoCache
 	tokens := 0
 	for pass := range 2 {

@@ -2,7 +2,6 @@ package entity_test
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 	"time"
 
@@ -125,14 +124,7 @@ func streamTexts(b *testing.B) (texts []string, tokens, size int) {
 	for _, rel := range []string{"data/ner/idner-news-2k/train.txt", "data/ner/nergrit/train.txt"} {
 		sents = append(sents, readCoNLL(b, rel)...)
 	}
-	for i := 0; i < len(sents); i += 20 {
-		var doc strings.Builder
-		for _, s := range sents[i:min(i+20, len(sents))] {
-			doc.WriteString(strings.Join(s.Words, " "))
-			doc.WriteString("\n")
-		}
-		texts = append(texts, doc.String())
-	}
+	texts = entity.Documents(sents)
 	tokens, size = measure(texts)
 	return texts, tokens, size
 }

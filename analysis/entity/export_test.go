@@ -118,3 +118,19 @@ func WithOBias(r *Recognizer, d float32) *Recognizer {
 	c.m = &m
 	return &c
 }
+
+// Documents joins sents into texts of twenty sentences each, a sentence a
+// line, its words joined by spaces: how the stream benchmark and the tests
+// that run Extract on the corpora make documents of them.
+func Documents(sents []TaggedSentence) []string {
+	var texts []string
+	for i := 0; i < len(sents); i += 20 {
+		var doc strings.Builder
+		for _, s := range sents[i:min(i+20, len(sents))] {
+			doc.WriteString(strings.Join(s.Words, " "))
+			doc.WriteString("\n")
+		}
+		texts = append(texts, doc.String())
+	}
+	return texts
+}

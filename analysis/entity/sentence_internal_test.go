@@ -10,17 +10,7 @@ import (
 // a text, their words joined by spaces, as the stream benchmark writes them.
 func corpusTexts(t *testing.T) []string {
 	t.Helper()
-	var texts []string
-	sents := devSentences(t)
-	for i := 0; i < len(sents); i += 20 {
-		var doc strings.Builder
-		for _, s := range sents[i:min(i+20, len(sents))] {
-			doc.WriteString(strings.Join(s.Words, " "))
-			doc.WriteString("\n")
-		}
-		texts = append(texts, doc.String())
-	}
-	return texts
+	return Documents(devSentences(t))
 }
 
 // TestSentenceFacts checks what reset finds in its one pass over a sentence

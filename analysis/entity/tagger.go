@@ -30,7 +30,7 @@ type tagger struct {
 	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
 
 	// for marginals
-	alpha, beta, pot, marg []float64
+	alpha, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
 	tr        [(numTags + 1) * numTags]float64
@@ -188,7 +188,6 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	}
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)
-	tg.beta = grow(tg.beta, n*nt)
 	tg.pot = grow(tg.pot, n*nt)
 	tg.marg = grow(tg.marg, n)
 	temperature := float64(m.temperature)
@@ -214,10 +213,21 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		}
 		tg.trModel, tg.trTemp, tg.trTrans = m, temperature, m.trans
 	}
-	tr := &tg.tr
-	for i := range n {
-		e := (*[nt]float32)(tg.emit[i*nt:])
-		pot := (*[nt]float64)(tg.pot[i*nt:])
+	alpha, pot, marg := tg.alpha[:n*nt], tg.pot[:n*nt], tg.marg[:n]
+	potentials(pot, tg.emit[:n*nt], temperature)
+	forward(alpha, pot, &tg.tr, &tg.trCol, lo, hi)
+	backward(marg, alpha, pot, &tg.tr, tags, lo, hi)
+	return tg.marg
+}
+
+// potentials sets pot (n×numTags, row-major) to the emission potentials of
+// the scores emit, token by token: e^((e-hi)/temperature) for a tag of score
+// e where the token's best tag scores hi (see potential).
+func potentials(pot []float64, emit []float32, temperature float64) {
+	const nt = int(numTags)
+	for len(emit) >= nt && len(pot) >= nt {
+		e := (*[nt]float32)(emit)
+		p := (*[nt]float64)(pot)
 		// The scores are finite: > finds max's largest (a -0 kept for a +0
 		// compares and subtracts the same).
 		hi := e[0]
@@ -239,18 +249,27 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		if e[6] > hi {
 			hi = e[6]
 		}
-		pot[0] = potential(e[0], hi, temperature)
-		pot[1] = potential(e[1], hi, temperature)
-		pot[2] = potential(e[2], hi, temperature)
-		pot[3] = potential(e[3], hi, temperature)
-		pot[4] = potential(e[4], hi, temperature)
-		pot[5] = potential(e[5], hi, temperature)
-		pot[6] = potential(e[6], hi, temperature)
+		p[0] = potential(e[0], hi, temperature)
+		p[1] = potential(e[1], hi, temperature)
+		p[2] = potential(e[2], hi, temperature)
+		p[3] = potential(e[3], hi, temperature)
+		p[4] = potential(e[4], hi, temperature)
+		p[5] = potential(e[5], hi, temperature)
+		p[6] = potential(e[6], hi, temperature)
+		emit, pot = emit[nt:], pot[nt:]
 	}
-	// Forward and backward, each step normalised; the sums run in the order
-	// of the tags, as they always have (the confidences are pinned), the
-	// values of the step before in variables.
-	p := (*[nt]float64)(tg.pot)
+}
+
+// forward is the forward pass of marginalsIn over the potentials pot of a
+// sentence, each step normalised, from its first token to token hi-1; it
+// keeps in alpha the steps of tokens lo to hi-1 only, the ones the
+// marginals read. tr are the transition potentials, trCol the same by
+// column.
+func forward(alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, trCol *[numTags][numTags]float64, lo, hi int) {
+	const nt = int(numTags)
+	// The sums run in the order of the tags, as they always have (the
+	// confidences are pinned), the values of the step before in variables.
+	p := (*[nt]float64)(pot)
 	a0 := tr[int(numTags)*nt+0] * p[0]
 	a1 := tr[int(numTags)*nt+1] * p[1]
 	a2 := tr[int(numTags)*nt+2] * p[2]
@@ -259,13 +278,15 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	a5 := tr[int(numTags)*nt+5] * p[5]
 	a6 := tr[int(numTags)*nt+6] * p[6]
 	a0, a1, a2, a3, a4, a5, a6 = normalized(a0, a1, a2, a3, a4, a5, a6)
-	*(*[nt]float64)(tg.alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+	if lo == 0 {
+		*(*[nt]float64)(alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+	}
 	for i := 1; i < hi; i++ {
-		p = (*[nt]float64)(tg.pot[i*nt:])
+		p = (*[nt]float64)(pot[i*nt:])
 		// The transitions not allowed have potential 0 and add +0 to the
 		// sum (every term is finite and not negative): skipped. The tags
 		// before are transPreds', written out (see viterbi).
-		c := &tg.trCol[tagO]
+		c := &trCol[tagO]
 		s := a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -274,7 +295,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c0 := s * p[0]
-		c = &tg.trCol[tagBPER]
+		c = &trCol[tagBPER]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -283,7 +304,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c1 := s * p[1]
-		c = &tg.trCol[tagBORG]
+		c = &trCol[tagBORG]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -292,7 +313,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c3 := s * p[3]
-		c = &tg.trCol[tagBLOC]
+		c = &trCol[tagBLOC]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -301,25 +322,38 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c5 := s * p[5]
-		c = &tg.trCol[tagIPER]
+		c = &trCol[tagIPER]
 		s = a1 * c[1]
 		s += a2 * c[2]
 		c2 := s * p[2]
-		c = &tg.trCol[tagIORG]
+		c = &trCol[tagIORG]
 		s = a3 * c[3]
 		s += a4 * c[4]
 		c4 := s * p[4]
-		c = &tg.trCol[tagILOC]
+		c = &trCol[tagILOC]
 		s = a5 * c[5]
 		s += a6 * c[6]
 		c6 := s * p[6]
 		a0, a1, a2, a3, a4, a5, a6 = normalized(c0, c1, c2, c3, c4, c5, c6)
-		*(*[nt]float64)(tg.alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+		if i >= lo {
+			*(*[nt]float64)(alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+		}
 	}
+}
+
+// backward is the backward pass of marginalsIn, each step normalised, from
+// the last token of the sentence down to token lo, fused with the marginals
+// of tokens lo to hi-1: each is computed, into marg, at its step, from the
+// step's values and alpha's (forward's).
+func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, tags []tag, lo, hi int) {
+	const nt = int(numTags)
+	n := len(marg)
 	b0, b1, b2, b3, b4, b5, b6 := 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0
-	*(*[nt]float64)(tg.beta[(n-1)*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
+	if n-1 < hi {
+		marg[n-1] = marginal((*[nt]float64)(alpha[(n-1)*nt:]), &[nt]float64{b0, b1, b2, b3, b4, b5, b6}, tags[n-1])
+	}
 	for i := n - 2; i >= lo; i-- {
-		p = (*[nt]float64)(tg.pot[(i+1)*nt:])
+		p := (*[nt]float64)(pot[(i+1)*nt:])
 		// The tags after are transSuccs': O and the B- tags, and the I- tag
 		// of the label of a B- or I- tag, in increasing order.
 		r := (*[nt]float64)(tr[0*nt:])
@@ -371,25 +405,29 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += r[6] * p[6] * b6
 		d6 := s
 		b0, b1, b2, b3, b4, b5, b6 = normalized(d0, d1, d2, d3, d4, d5, d6)
-		*(*[nt]float64)(tg.beta[i*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
+		if i < hi {
+			marg[i] = marginal((*[nt]float64)(alpha[i*nt:]), &[nt]float64{b0, b1, b2, b3, b4, b5, b6}, tags[i])
+		}
 	}
-	for i := lo; i < hi; i++ {
-		a := (*[nt]float64)(tg.alpha[i*nt:])
-		b := (*[nt]float64)(tg.beta[i*nt:])
-		var z float64
-		for t := range nt {
-			z += a[t] * b[t]
-		}
-		p := 0.0
-		if z > 0 {
-			p = a[tags[i]] * b[tags[i]] / z
-		}
-		if math.IsNaN(p) {
-			p = 0
-		}
-		tg.marg[i] = min(max(p, 0), 1)
+}
+
+// marginal is the probability of tag t at a token whose forward and
+// backward steps are a and b: a[t]b[t] over the sum of a[k]b[k] in the order
+// of the tags, 0 when the sum is not positive or the quotient not a number,
+// within [0, 1].
+func marginal(a, b *[numTags]float64, t tag) float64 {
+	var z float64
+	for k := range numTags {
+		z += a[k] * b[k]
 	}
-	return tg.marg
+	p := 0.0
+	if z > 0 {
+		p = a[t] * b[t] / z
+	}
+	if math.IsNaN(p) {
+		p = 0
+	}
+	return min(max(p, 0), 1)
 }
 
 // potential is the emission potential of a tag of score e in a token whose

@@ -222,33 +222,23 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 
 // potentials sets pot (n×numTags, row-major) to the emission potentials of
 // the scores emit, token by token: e^((e-hi)/temperature) for a tag of score
-// e where the token's best tag scores hi (see potential).
+// e where the token's best tag scores hi (see potential), by exp8 where it
+// gives math.Exp's values (see expKind).
 func potentials(pot []float64, emit []float32, temperature float64) {
+	if expKind == expVec {
+		potentialsVec(pot, emit, temperature)
+		return
+	}
+	potentialsCall(pot, emit, temperature)
+}
+
+// potentialsCall is potentials calling potential (math.Exp) for each tag.
+func potentialsCall(pot []float64, emit []float32, temperature float64) {
 	const nt = int(numTags)
 	for len(emit) >= nt && len(pot) >= nt {
 		e := (*[nt]float32)(emit)
 		p := (*[nt]float64)(pot)
-		// The scores are finite: > finds max's largest (a -0 kept for a +0
-		// compares and subtracts the same).
-		hi := e[0]
-		if e[1] > hi {
-			hi = e[1]
-		}
-		if e[2] > hi {
-			hi = e[2]
-		}
-		if e[3] > hi {
-			hi = e[3]
-		}
-		if e[4] > hi {
-			hi = e[4]
-		}
-		if e[5] > hi {
-			hi = e[5]
-		}
-		if e[6] > hi {
-			hi = e[6]
-		}
+		hi := rowMax(e)
 		p[0] = potential(e[0], hi, temperature)
 		p[1] = potential(e[1], hi, temperature)
 		p[2] = potential(e[2], hi, temperature)
@@ -258,6 +248,31 @@ func potentials(pot []float64, emit []float32, temperature float64) {
 		p[6] = potential(e[6], hi, temperature)
 		emit, pot = emit[nt:], pot[nt:]
 	}
+}
+
+// rowMax is the best score of a token's scores e, which are finite: >
+// finds max's largest (a -0 kept for a +0 compares and subtracts the same).
+func rowMax(e *[numTags]float32) float32 {
+	hi := e[0]
+	if e[1] > hi {
+		hi = e[1]
+	}
+	if e[2] > hi {
+		hi = e[2]
+	}
+	if e[3] > hi {
+		hi = e[3]
+	}
+	if e[4] > hi {
+		hi = e[4]
+	}
+	if e[5] > hi {
+		hi = e[5]
+	}
+	if e[6] > hi {
+		hi = e[6]
+	}
+	return hi
 }
 
 // forward is the forward pass of marginalsIn over the potentials pot of a

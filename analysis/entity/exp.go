@@ -6,31 +6,32 @@ import "math"
 // (the confidences are pinned): six calls a token, more than a third of
 // marginals' instructions, around each of which every value in a register
 // is saved. On amd64 math.Exp is an assembly routine that takes a fused path
-// when the processor has FMA; exp8 (exp_amd64.s) is that path, the same
-// operations in the same order, four lanes at a time. potentials uses it
-// where expKind says that math.Exp gives its values, and calls math.Exp
-// elsewhere.
+// when the processor has FMA; EXP8 (EXP8 in exp_amd64.s) is that path, the
+// same operations in the same order, four lanes at a time, and potRows
+// computes a sentence's potentials with it, a token in one step.
+// potentials uses it where expKind says that math.Exp gives its values, and
+// calls math.Exp elsewhere.
 
-// expMin is the least argument of exp8: from about -708.4 on math.Exp's
+// expMin is the least argument of EXP8: from about -708.4 on math.Exp's
 // result is subnormal, reached by another path of the routine.
 const expMin = -700
 
 // The kinds of math.Exp that expKind tells apart.
 const (
 	expCall = iota // potentials calls math.Exp
-	expVec         // math.Exp(x) is exp8's lane for x in [expMin, 0]
+	expVec         // math.Exp(x) is EXP8's lanes for x in [expMin, 0]
 )
 
 // expKind is the kind of math.Exp on this machine, found once by probing.
 var expKind = probeExp()
 
-// probeExp tells whether exp8 may stand for math.Exp: it runs here, and
+// probeExp tells whether EXP8 may stand for math.Exp: potRows runs here, and
 // potentialsVec gives potentialsCall's values, bit for bit, on every row of
 // expProbes (TestExpProbes checks that the routine's other path, which
 // math.Exp takes without FMA, differs on some, so that a machine whose
 // math.Exp takes it fails the probe).
 func probeExp() int {
-	if !hasExp8 {
+	if !hasPotRows {
 		return expCall
 	}
 	emit := expProbes()
@@ -48,7 +49,7 @@ func probeExp() int {
 
 // expProbes are the emission scores probeExp tries: rows whose best tag
 // scores 0, the others spread over the scores whose potentials at the
-// default temperature take exp8 (and a few beyond), as the scores of a
+// default temperature take EXP8 (and a few beyond), as the scores of a
 // packed model are: integers times a scale.
 func expProbes() []float32 {
 	const rows = 1024
@@ -63,33 +64,22 @@ func expProbes() []float32 {
 	return append(emit, 0, -14000, -14001, -0.5, -1e-30, -20*math.Ln2, float32(math.Inf(-1)))
 }
 
-// potentialsVec is potentials with exp8 for the tokens whose arguments are
-// all in [expMin, 0], potential (math.Exp) for the others.
+// potentialsVec is potentials with potRows (EXP8's laness) for the tokens
+// whose arguments are all in [expMin, 0], potentialsCall (math.Exp) for the
+// others.
 func potentialsVec(pot []float64, emit []float32, temperature float64) {
 	const nt = int(numTags)
-	var xs [8]float64
-	for len(emit) >= nt && len(pot) >= nt {
-		e := (*[nt]float32)(emit)
-		p := (*[nt]float64)(pot)
-		hi := rowMax(e)
-		ok := true
-		for t := range nt {
-			x := float64(e[t]-hi) / temperature
-			if !(x >= expMin) {
-				// Far below the best, or not a number.
-				ok = false
-			}
-			xs[t] = x
+	for {
+		rows := min(len(emit), len(pot)) / nt
+		if rows == 0 {
+			return
 		}
-		if ok {
-			// The best tag's argument is 0 (or -0), whose potential is 1.
-			exp8(&xs)
-			*p = [nt]float64(xs[:nt])
-		} else {
-			for t := range nt {
-				p[t] = potential(e[t], hi, temperature)
-			}
+		done := potRows(&pot[0], &emit[0], rows, temperature)
+		pot, emit = pot[done*nt:], emit[done*nt:]
+		if done < rows {
+			// Far below the best, or not a number.
+			potentialsCall(pot[:nt], emit[:nt], temperature)
+			pot, emit = pot[nt:], emit[nt:]
 		}
-		emit, pot = emit[nt:], pot[nt:]
 	}
 }

@@ -4,12 +4,13 @@ package entity
 
 import "golang.org/x/sys/cpu"
 
-// hasExp8 tells that exp8 runs here: it needs AVX2 and FMA.
-var hasExp8 = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+// hasPotRows tells that potRows runs here: it needs AVX2 and FMA.
+var hasPotRows = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
-// exp8 sets each x[k], which must be in [expMin, 0], to math.Exp(x[k]) as
-// the fused path of math.Exp's amd64 routine computes it (exp_amd64.s), four
-// lanes at a time.
+// potRows sets the n rows of potentials at pot to the potentials of the n
+// rows of scores at emit (see potentials), EXP8's laness for math.Exp, until
+// a row has an argument below expMin or not a number; it returns the number
+// of rows done.
 //
 //go:noescape
-func exp8(x *[8]float64)
+func potRows(pot *float64, emit *float32, n int, temperature float64) int

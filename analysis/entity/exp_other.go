@@ -2,14 +2,8 @@
 
 package entity
 
-import "math"
+// hasPotRows tells that potRows runs here: only on amd64.
+const hasPotRows = false
 
-// hasExp8 tells that exp8 runs here: only on amd64.
-const hasExp8 = false
-
-// exp8 sets each x[k] to math.Exp(x[k]); potentials does not call it here.
-func exp8(x *[8]float64) {
-	for k := range x {
-		x[k] = math.Exp(x[k])
-	}
-}
+// potRows does no row here: potentialsVec calls math.Exp for each.
+func potRows(pot *float64, emit *float32, n int, temperature float64) int { return 0 }

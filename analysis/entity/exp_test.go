@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -32,13 +33,13 @@ func expPlain(x float64) float64 {
 	return y * math.Float64frombits(uint64(int64(k)+1023)<<52)
 }
 
-// TestExpProbes checks that the probes of probeExp tell exp8 from the other
+// TestExpProbes checks that the probes of probeExp tell EXP8 from the other
 // path of math.Exp's routine (they differ on some row), so that a machine
 // whose math.Exp takes that path fails the probe; and that on a machine with
-// AVX2 and FMA exp8 passes it.
+// AVX2 and FMA EXP8 passes it.
 func TestExpProbes(t *testing.T) {
-	if !hasExp8 {
-		t.Skip("exp8 does not run here")
+	if !hasPotRows {
+		t.Skip("EXP8 does not run here")
 	}
 	emit := expProbes()
 	vec := make([]float64, len(emit))
@@ -50,39 +51,57 @@ func TestExpProbes(t *testing.T) {
 		}
 	}
 	if differ == 0 {
-		t.Fatal("exp8 and math.Exp's path without FMA agree on every probe: probeExp cannot tell them apart")
+		t.Fatal("EXP8 and math.Exp's path without FMA agree on every probe: probeExp cannot tell them apart")
 	}
 	t.Logf("the paths differ on %d of %d probes; expKind %d", differ, len(emit), expKind)
 	if expKind != expVec && !strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
-		// (GODEBUG=cpu.fma=off turns math.Exp's fused path off, not exp8.)
-		t.Fatal("math.Exp on this machine is not exp8")
+		// (GODEBUG=cpu.fma=off turns math.Exp's fused path off, not EXP8.)
+		t.Fatal("math.Exp on this machine is not EXP8")
 	}
 }
 
-// TestExp8 checks exp8 against math.Exp bit for bit on a million arguments
-// spread over [expMin, 0], and at its ends, where potentials uses it.
-func TestExp8(t *testing.T) {
+// TestPotRows checks potRows against math.Exp bit for bit on 200,000 rows
+// of scores whose arguments are spread over [expMin, 0] (and a few beyond,
+// where it must stop), at several temperatures, and at the ends of the
+// range: every potential it sets is math.Exp's, and it stops only at a row
+// with an argument below expMin.
+func TestPotRows(t *testing.T) {
 	if expKind != expVec {
-		t.Skip("potentials does not use exp8 here")
+		t.Skip("potentials does not use potRows here")
 	}
+	const nt = int(numTags)
 	rng := rand.New(rand.NewPCG(23, 24))
-	var xs [8]float64
-	for i := range 125000 {
-		for k := range xs {
+	for _, temperature := range []float64{defaultTemperature, 1, 0.37, 3, 1e-3} {
+		emit := make([]float32, 40000*nt)
+		for k := range emit {
 			switch {
-			case i == 0:
-				xs[k] = []float64{0, math.Copysign(0, -1), expMin, -1e-300, -math.Ln2 / 2, -math.Ln2, -708, -5e-324}[k]
+			case k%nt == 3:
+				emit[k] = 0 // the best
+			case k < 8*nt:
+				emit[k] = float32([]float64{0, expMin, -1e-30, -math.Ln2 / 2, -math.Ln2, -5e-40, -699.99, expMin - 0.01}[k/nt] * temperature)
 			case k%2 == 0:
-				xs[k] = -rng.Float64() * -expMin
+				emit[k] = float32(-rng.Float64() * -expMin * temperature)
 			default:
-				xs[k] = -rng.ExpFloat64() * 4
+				emit[k] = float32(-rng.ExpFloat64() * 4 * temperature)
 			}
 		}
-		in := xs
-		exp8(&xs)
-		for k, x := range in {
-			if want := math.Exp(x); math.Float64bits(xs[k]) != math.Float64bits(want) {
-				t.Fatalf("exp8(%v) = %v (%#x), math.Exp %v (%#x)", x, xs[k], math.Float64bits(xs[k]), want, math.Float64bits(want))
+		emit[5] = float32(math.Copysign(0, -1))
+		pot := make([]float64, len(emit))
+		for r := 0; r < len(emit)/nt; {
+			done := potRows(&pot[r*nt], &emit[r*nt], len(emit)/nt-r, temperature)
+			for k := r * nt; k < (r+done)*nt; k++ {
+				x := float64(emit[k]-0) / temperature
+				if want := math.Exp(x); math.Float64bits(pot[k]) != math.Float64bits(want) {
+					t.Fatalf("temperature %v, score %v: potRows %v (%#x), math.Exp %v (%#x)", temperature, emit[k], pot[k], math.Float64bits(pot[k]), want, math.Float64bits(want))
+				}
+			}
+			r += done
+			if r < len(emit)/nt {
+				row := emit[r*nt : (r+1)*nt]
+				if slices.Min(row)/float32(temperature) >= expMin {
+					t.Fatalf("temperature %v: potRows stopped at row %v", temperature, row)
+				}
+				r++
 			}
 		}
 	}

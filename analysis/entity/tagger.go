@@ -222,7 +222,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 
 // potentials sets pot (n×numTags, row-major) to the emission potentials of
 // the scores emit, token by token: e^((e-hi)/temperature) for a tag of score
-// e where the token's best tag scores hi (see potential), by exp8 where it
+// e where the token's best tag scores hi (see potential), by EXP8 where it
 // gives math.Exp's values (see expKind).
 func potentials(pot []float64, emit []float32, temperature float64) {
 	if expKind == expVec {

@@ -530,7 +530,16 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 	// than oLead, which no transition weight can make up, the best path
 	// before O and each B- tag is O's, and those four need no comparison.
 	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
-	for i := 2; i < n; i++ {
+	start := 2
+	if small && hasVitSteps && n > 2 {
+		// The same steps in vitSteps' lanes, every comparison made (the
+		// lead decides nothing that they do not), without a branch.
+		pv := [8]float32{p0, p1, p2, p3, p4, p5, p6}
+		vitSteps(&emit[2*nt], &back[2*nt], n-2, &tr[0], &pv)
+		p0, p1, p2, p3, p4, p5, p6 = pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], pv[6]
+		start = n
+	}
+	for i := start; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
 		var b0, b1, b3, b5 float32

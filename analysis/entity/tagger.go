@@ -27,10 +27,10 @@ type tagger struct {
 	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int
-	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
+	trCol     [numTags + 1][numTags]float64 // trCol[t][p] = tr[p*numTags+t]; a row of 0 after (backwardSteps reads into it)
 
-	// for marginals
-	alpha, pot, marg []float64
+	// for marginals (beta for backwardSteps only)
+	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
 	tr        [(numTags + 1) * numTags]float64
@@ -215,9 +215,31 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	}
 	alpha, pot, marg := tg.alpha[:n*nt], tg.pot[:n*nt], tg.marg[:n]
 	potentials(pot, tg.emit[:n*nt], temperature)
-	forward(alpha, pot, &tg.tr, &tg.trCol, lo, hi)
-	backward(marg, alpha, pot, &tg.tr, tags, lo, hi)
+	tg.passes(alpha, pot, marg, tags, lo, hi, hasMargSteps)
 	return tg.marg
+}
+
+// passes runs the forward and backward passes of marginalsIn over the
+// potentials pot and sets the marginals of tokens lo to hi-1: in the lanes
+// of forwardSteps and backwardSteps when vec (the steps of each token kept
+// in alpha and beta), else in forward and backward (TestPasses compares
+// them).
+func (tg *tagger) passes(alpha, pot, marg []float64, tags []tag, lo, hi int, vec bool) {
+	const nt = int(numTags)
+	if !vec {
+		forward(alpha, pot, &tg.tr, (*[numTags][numTags]float64)(tg.trCol[:numTags]), lo, hi)
+		backward(marg, alpha, pot, &tg.tr, tags, lo, hi)
+		return
+	}
+	n := len(marg)
+	tg.beta = grow(tg.beta, n*nt)
+	beta := tg.beta
+	_, _, _ = alpha[n*nt-1], beta[n*nt-1], pot[n*nt-1] // n rows each
+	forwardSteps(&alpha[0], &pot[0], &tg.tr[0], lo, hi)
+	backwardSteps(&beta[0], &pot[0], &tg.trCol[0][0], n, lo, hi)
+	for i := lo; i < hi; i++ {
+		marg[i] = marginal((*[nt]float64)(alpha[i*nt:]), (*[nt]float64)(beta[i*nt:]), tags[i])
+	}
 }
 
 // potentials sets pot (n×numTags, row-major) to the emission potentials of

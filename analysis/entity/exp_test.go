@@ -53,8 +53,8 @@ func TestExpProbes(t *testing.T) {
 	if differ == 0 {
 		t.Fatal("EXP8 and math.Exp's path without FMA agree on every probe: probeExp cannot tell them apart")
 	}
-	t.Logf("the paths differ on %d of %d probes; expKind %d", differ, len(emit), expKind)
-	if expKind != expVec && !strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
+	t.Logf("the paths differ on %d of %d probes; expKind %d", differ, len(emit), expKind())
+	if expKind() != expVec && !strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
 		// (GODEBUG=cpu.fma=off turns math.Exp's fused path off, not EXP8.)
 		t.Fatal("math.Exp on this machine is not EXP8")
 	}
@@ -66,7 +66,7 @@ func TestExpProbes(t *testing.T) {
 // range: every potential it sets is math.Exp's, and it stops only at a row
 // with an argument below expMin.
 func TestPotRows(t *testing.T) {
-	if expKind != expVec {
+	if expKind() != expVec {
 		t.Skip("potentials does not use potRows here")
 	}
 	const nt = int(numTags)

@@ -247,7 +247,7 @@ func (tg *tagger) passes(alpha, pot, marg []float64, tags []tag, lo, hi int, vec
 // e where the token's best tag scores hi (see potential), by EXP8 where it
 // gives math.Exp's values (see expKind).
 func potentials(pot []float64, emit []float32, temperature float64) {
-	if expKind == expVec {
+	if expKind() == expVec {
 		potentialsVec(pot, emit, temperature)
 		return
 	}

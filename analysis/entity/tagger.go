@@ -38,8 +38,10 @@ type tagger struct {
 	trTemp    float64
 	trTrans   [(numTags + 1) * numTags]float32
 	wideTrans []float32 // the transitions of runWide's last sentence
-	// lead is oLead of the transitions leadTrans of leadModel, for viterbi.
+	// lead is oLead of the transitions leadTrans of leadModel, for viterbi,
+	// leadSmall their smallTrans.
 	lead      float32
+	leadSmall bool
 	leadModel *model
 	leadTrans [(numTags + 1) * numTags]float32
 	backed    []bool  // tokens tagged by gazBackoff
@@ -75,9 +77,9 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	// The lead of the transitions depends on them only: computed again
 	// only when they are not the tagger's last.
 	if tg.leadModel != m || !sameTrans(&tg.leadTrans, &m.trans) {
-		tg.lead, tg.leadModel, tg.leadTrans = oLead(&m.trans), m, m.trans
+		tg.lead, tg.leadSmall, tg.leadModel, tg.leadTrans = oLead(&m.trans), smallTrans(&m.trans), m, m.trans
 	}
-	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab))
+	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab), tg.leadSmall)
 	return tg.tags
 }
 

@@ -9,9 +9,10 @@ import (
 // (the confidences are pinned): six calls a token, more than a third of
 // marginals' instructions, around each of which every value in a register
 // is saved. On amd64 math.Exp is an assembly routine that takes a fused path
-// when the processor has FMA; EXP8 (EXP8 in exp_amd64.s) is that path, the
-// same operations in the same order, four lanes at a time, and potRows
-// computes a sentence's potentials with it, a token in one step.
+// when the processor has FMA; the macro EXP8 of exp_amd64.s is that path,
+// the same operations in the same order, four lanes at a time (twice,
+// interleaved), and potRows computes a sentence's potentials with it, a
+// token in one step.
 // potentials uses it where expKind says that math.Exp gives its values, and
 // calls math.Exp elsewhere.
 

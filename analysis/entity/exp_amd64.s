@@ -28,8 +28,8 @@ GLOBL expvec<>+0(SB), RODATA, $120
 // EXP8 sets Y0 and Y8 to e^Y0 and e^Y8, lane by lane, as the fused (FMA)
 // path of math.Exp's routine computes it, step for step: the exponent
 // rounded to nearest (CVTSD2SL's VCVTPD2DQ), the argument reduced in two
-// fused steps, the Taylor series by fused steps, four squarings, the
-// exponent put back. The lanes must be in [expMin, 0]. The two halves are
+// fused steps, the Taylor series by fused steps, four steps y(y+2) (the last
+// fused with the final +1), the exponent put back. The lanes must be in [expMin, 0]. The two halves are
 // interleaved; uses Y1-Y4 and Y9-Y10.
 #define EXP8 \
 	VBROADCASTSD expvec<>+72(SB), Y3 \

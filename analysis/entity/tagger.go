@@ -455,18 +455,26 @@ func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, 
 // of the tags, 0 when the sum is not positive or the quotient not a number,
 // within [0, 1].
 func marginal(a, b *[numTags]float64, t tag) float64 {
-	var z float64
-	for k := range numTags {
-		z += a[k] * b[k]
+	// The terms are not negative: the sum from 0 is the sum from the first
+	// (0 + -0 would differ, and then the sum is not positive either way).
+	z := a[0] * b[0]
+	z += a[1] * b[1]
+	z += a[2] * b[2]
+	z += a[3] * b[3]
+	z += a[4] * b[4]
+	z += a[5] * b[5]
+	z += a[6] * b[6]
+	if !(z > 0) {
+		return 0
 	}
-	p := 0.0
-	if z > 0 {
-		p = a[t] * b[t] / z
+	p := a[t] * b[t] / z
+	switch {
+	case !(p > 0): // 0, -0 (as max(p, 0)) or not a number
+		return 0
+	case p > 1:
+		return 1
 	}
-	if math.IsNaN(p) {
-		p = 0
-	}
-	return min(max(p, 0), 1)
+	return p
 }
 
 // potential is the emission potential of a tag of score e in a token whose

@@ -116,7 +116,7 @@ func TestPotentialsExp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	const rows = 20000
 	emit := make([]float32, rows*nt)
-	for trial := range 20 {
+	for trial := range 10 {
 		scale := float32(math.Pow(10, float64(rng.IntN(7)-4)))
 		temperature := []float64{defaultTemperature, 1, 3, 0.37, 17.25, 1e-3, 1e4}[trial%7]
 		for k := range emit {

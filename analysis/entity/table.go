@@ -299,18 +299,41 @@ const maxLive = 32
 // and sumAt adds the integer weights of the feature to acc[token], and
 // returns what sum does. The keys the filter lets through are gathered at
 // the start of keyed, which sumAt overwrites, so that the loops' exits depend
-// on the sentence, not on each token's few features.
+// on the sentence, not on each token's few features; addAt looks them up.
 func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
 	filter, shift := t.filter, t.filterShift&63
 	n := 0
 	for _, v := range keyed {
-		k := uint32(v)
-		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
-		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
-		keyed[n] = v                                           // n <= j: keyed[j] is read
-		n += int(1 - (x|-x)>>63)
+		keyed[n] = v // n <= j: keyed[j] is read
+		n += mayHaveBit(filter, shift, uint32(v))
 	}
-	live := keyed[:n]
+	return t.addAt(acc, keyed[:n])
+}
+
+// mayHaveBit is mayHave for the filter words filter of shift shift (t's
+// filter and filterShift&63), as 1 or 0 and without a branch, for the loops
+// that keep the keys it lets through.
+func mayHaveBit(filter []uint64, shift uint, k uint32) int {
+	// filterBits, with the filter in registers.
+	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+	x := filter[uint64(k)*0x9E3779B97F4A7C15>>(shift&63)]&m ^ m // 0 if k may be in the table
+	return int(1 - (x|-x)>>63)
+}
+
+// appendLive appends to live the key k with its token i in the upper 32
+// bits, as addAt takes them, if the filter may hold k (without a branch on
+// it).
+func (t *table) appendLive(live []uint64, k uint32, i int) []uint64 {
+	live = append(live, uint64(k)|uint64(i)<<32)
+	return live[:len(live)-1+mayHaveBit(t.filter, t.filterShift, k)]
+}
+
+// addAt adds the integer weights of the features live, which the filter has
+// let through, to the tokens acc their upper 32 bits give (as sumAt does),
+// and returns what sum does. It is addKey written out in its loop, pick's
+// masks and all (neither can be inlined): two calls a key cost more than the
+// rest of the look-up.
+func (t *table) addAt(acc [][numTags]int32, live []uint64) (touched uint64) {
 	slots, nb := t.slots, t.buckets
 	// The first buckets of the keys, read in a loop that waits for none, for
 	// their misses to overlap (see packedEmissions).
@@ -318,7 +341,41 @@ func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
 		touched += slots[bucket1(uint32(v), nb)].a
 	}
 	for _, v := range live {
-		touched += t.addKey(&acc[v>>32], slots, nb, uint32(v))
+		k := uint32(v)
+		// pick: the slot of k in its first bucket, chosen with masks.
+		s := (*[bucketSize]slot)(slots[bucket1(k, nb):][:bucketSize])
+		d0 := uint64(uint32(s[0].a) ^ k)
+		d1 := uint64(uint32(s[1].a) ^ k)
+		d2 := uint64(uint32(s[2].a) ^ k)
+		d3 := uint64(uint32(s[3].a) ^ k)
+		m0 := (d0|-d0)>>63 - 1
+		m1 := (d1|-d1)>>63 - 1
+		m2 := (d2|-d2)>>63 - 1
+		m3 := (d3|-d3)>>63 - 1
+		a := s[0].a&m0 | s[1].a&m1 | s[2].a&m2 | s[3].a&m3
+		b := s[0].b&m0 | s[1].b&m1 | s[2].b&m2 | s[3].b&m3
+		touched += a
+		if a == 0 {
+			// In its second bucket or the stash, or a false positive of
+			// the filter.
+			sl := t.slot2(k)
+			if sl == nil {
+				continue
+			}
+			a, b = sl.a, sl.b
+		}
+		q := &acc[v>>32]
+		if b&overFlag != 0 {
+			addRow(q, &t.over[uint32(b)])
+			continue
+		}
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
 	return touched
 }

@@ -27,12 +27,19 @@ type table struct {
 	// reading the two buckets. It has no false negatives: every key of the
 	// slots and the stash is in it.
 	filter      []uint64
-	filterShift uint   // 64 - log2(len(filter))
-	stash       []slot // the rare features that found no room in their buckets
-	over        [][numTags]int32
-	scale       float32 // a weight is its integer value times scale
-	n           int     // features
-	rng         uint64  // for the cuckoo walk of insert
+	filterShift uint // 64 - log2(len(filter))
+	// moved has a bit for each bucket, set if a key whose first bucket it
+	// is may be in its second: a key that the filter lets through but its
+	// first bucket lacks is, without it, not in the table (nor in the
+	// stash, if that is empty), and its second bucket need not be read (see
+	// addAt). A bit may stay set for a key no longer there, never clear
+	// for one that is.
+	moved []uint64
+	stash []slot // the rare features that found no room in their buckets
+	over  [][numTags]int32
+	scale float32 // a weight is its integer value times scale
+	n     int     // features
+	rng   uint64  // for the cuckoo walk of insert
 }
 
 // tableSeed starts the random walk of insert: a table is the same on every run.
@@ -58,6 +65,7 @@ func newTable(n int, scale float32) *table {
 	t := &table{
 		slots:   make([]slot, buckets*bucketSize),
 		buckets: uint64(buckets),
+		moved:   make([]uint64, (buckets+63)/64),
 		scale:   scale,
 		rng:     tableSeed,
 	}
@@ -95,7 +103,8 @@ func (t *table) mayHave(k uint32) bool {
 	return *w&m == m
 }
 
-// fillFilter builds t's filter for n keys from its slots and stash.
+// fillFilter builds t's filter for n keys from its slots and stash, and its
+// bits moved from its slots.
 func (t *table) fillFilter(n int) {
 	t.makeFilter(n)
 	for _, slots := range [2][]slot{t.slots, t.stash} {
@@ -105,6 +114,25 @@ func (t *table) fillFilter(n int) {
 			}
 		}
 	}
+	t.moved = make([]uint64, (t.buckets+63)/64)
+	for i := range t.slots {
+		if k := uint32(t.slots[i].a); k != 0 {
+			t.placed(k, uint64(i))
+		}
+	}
+}
+
+// placed records in moved that key k is in slot i.
+func (t *table) placed(k uint32, i uint64) {
+	if b1 := bucket1(k, t.buckets); i&^(bucketSize-1) != b1 {
+		t.moved[b1/bucketSize/64] |= 1 << (b1 / bucketSize % 64)
+	}
+}
+
+// mayHaveMoved reports whether a key whose first bucket starts at slot b1
+// may be in its second bucket or in the stash.
+func (t *table) mayHaveMoved(b1 uint64) bool {
+	return t.moved[b1/bucketSize/64]>>(b1/bucketSize%64)&1 != 0 || len(t.stash) != 0
 }
 
 // clone returns a copy of t that shares nothing with it.
@@ -114,6 +142,7 @@ func (t *table) clone() *table {
 	c.stash = append([]slot(nil), t.stash...)
 	c.over = append([][numTags]int32(nil), t.over...)
 	c.filter = append([]uint64(nil), t.filter...)
+	c.moved = append([]uint64(nil), t.moved...)
 	return &c
 }
 
@@ -197,6 +226,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 			for i := base; i < base+bucketSize; i++ {
 				if uint32(t.slots[i].a) == 0 {
 					t.slots[i] = slot{a, b}
+					t.placed(k, i)
 					return
 				}
 			}
@@ -212,6 +242,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 		v := &t.slots[s+t.rng%bucketSize]
 		va, vb := v.a, v.b
 		v.a, v.b = a, b
+		t.placed(k, s)
 		a, b, k = va, vb, uint32(va)
 		// k now goes to its bucket other than the one it was in.
 		if b1 := bucket1(k, t.buckets); b1 != s {
@@ -222,6 +253,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 		for i := s; i < s+bucketSize; i++ {
 			if uint32(t.slots[i].a) == 0 {
 				t.slots[i] = slot{a, b}
+				t.placed(k, i)
 				return
 			}
 		}
@@ -343,7 +375,8 @@ func (t *table) addAt(acc [][numTags]int32, live []uint64) (touched uint64) {
 	for _, v := range live {
 		k := uint32(v)
 		// pick: the slot of k in its first bucket, chosen with masks.
-		s := (*[bucketSize]slot)(slots[bucket1(k, nb):][:bucketSize])
+		b1 := bucket1(k, nb)
+		s := (*[bucketSize]slot)(slots[b1:][:bucketSize])
 		d0 := uint64(uint32(s[0].a) ^ k)
 		d1 := uint64(uint32(s[1].a) ^ k)
 		d2 := uint64(uint32(s[2].a) ^ k)
@@ -357,7 +390,11 @@ func (t *table) addAt(acc [][numTags]int32, live []uint64) (touched uint64) {
 		touched += a
 		if a == 0 {
 			// In its second bucket or the stash, or a false positive of
-			// the filter.
+			// the filter, which reads no more if no key of its first
+			// bucket moved.
+			if !t.mayHaveMoved(b1) {
+				continue
+			}
 			sl := t.slot2(k)
 			if sl == nil {
 				continue

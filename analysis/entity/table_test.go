@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -208,6 +209,41 @@ func TestPick(t *testing.T) {
 			if a, b := pick(tab.slots, other, k); a != 0 || b != 0 {
 				t.Fatalf("key %x picked from bucket %d: %x %x", k, other, a, b)
 			}
+		}
+	}
+}
+
+// TestMoved checks the bits of moved that addAt trusts: every key in its
+// second bucket has its first bucket's bit set, on the embedded tables (read
+// from the model file, and the auxiliary fold built from it) and on tables
+// built by insert, full enough for many keys to move.
+func TestMoved(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	m := Default().get().m
+	tables := map[string]*table{"embedded": m.table(StyleDefault), "embedded aux": m.table(StyleNERGrit)}
+	for _, n := range []int{10, 1000, 3000} {
+		tab := newTable(n, 1)
+		for range n {
+			q := [numTags]int32{1}
+			tab.insert(key32(rng.Uint64()), &q)
+		}
+		tables[fmt.Sprintf("%d inserted", n)] = tab
+	}
+	for name, tab := range tables {
+		moved := 0
+		for i := range tab.slots {
+			k := uint32(tab.slots[i].a)
+			if k == 0 || uint64(i)&^(bucketSize-1) == bucket1(k, tab.buckets) {
+				continue
+			}
+			moved++
+			if tab.moved[bucket1(k, tab.buckets)/bucketSize/64]>>(bucket1(k, tab.buckets)/bucketSize%64)&1 == 0 {
+				t.Fatalf("%s: key %x in slot %d, its second bucket: its first bucket's bit is clear", name, k, i)
+			}
+		}
+		t.Logf("%s: %d keys in their second bucket", name, moved)
+		if moved == 0 && name != "10 inserted" {
+			t.Errorf("%s: no key in its second bucket: the test misses the case", name)
 		}
 	}
 }

@@ -86,7 +86,7 @@ func (t *table) makeFilter(n int) {
 // filterBits returns the word of the filter and the bits in it of key k.
 func (t *table) filterBits(k uint32) (*uint64, uint64) {
 	// A key is a hash: its low bits choose the bits, a product its word
-	// (sum and sumAt compute the same).
+	// (mayHaveBit computes the same).
 	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
 }
@@ -326,22 +326,6 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 // maxLive is the size of the chunks of keys that sum filters.
 const maxLive = 32
 
-// sumAt is sum for the features of a whole sentence at once: keyed[j] holds
-// the key of a feature in its lower 32 bits and its token in the upper ones,
-// and sumAt adds the integer weights of the feature to acc[token], and
-// returns what sum does. The keys the filter lets through are gathered at
-// the start of keyed, which sumAt overwrites, so that the loops' exits depend
-// on the sentence, not on each token's few features; addAt looks them up.
-func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
-	filter, shift := t.filter, t.filterShift&63
-	n := 0
-	for _, v := range keyed {
-		keyed[n] = v // n <= j: keyed[j] is read
-		n += mayHaveBit(filter, shift, uint32(v))
-	}
-	return t.addAt(acc, keyed[:n])
-}
-
 // mayHaveBit is mayHave for the filter words filter of shift shift (t's
 // filter and filterShift&63), as 1 or 0 and without a branch, for the loops
 // that keep the keys it lets through.
@@ -360,9 +344,12 @@ func (t *table) appendLive(live []uint64, k uint32, i int) []uint64 {
 	return live[:len(live)-1+mayHaveBit(t.filter, t.filterShift, k)]
 }
 
-// addAt adds the integer weights of the features live, which the filter has
-// let through, to the tokens acc their upper 32 bits give (as sumAt does),
-// and returns what sum does. It is addKey written out in its loop, pick's
+// addAt is sum for the features of a whole sentence at once: live[j] holds
+// the key of a feature that the filter lets through (pairKeys,
+// appendLive) in its lower 32 bits and its token in the upper ones, and
+// addAt adds the integer weights of the feature to acc[token], and returns
+// what sum does. The filter has run over the whole sentence before, so that
+// the loops' exits depend on the sentence, not on each token's few features. It is addKey written out in its loop, pick's
 // masks and all (neither can be inlined): two calls a key cost more than the
 // rest of the look-up.
 func (t *table) addAt(acc [][numTags]int32, live []uint64) (touched uint64) {

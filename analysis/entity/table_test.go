@@ -248,11 +248,12 @@ func TestMoved(t *testing.T) {
 	}
 }
 
-// TestSumAt checks that sumAt, the look-up of a sentence's features at once,
-// adds to each token what sumHashes adds for that token's features alone, on
+// TestAddAt checks that addAt, the look-up of a sentence's features at once,
+// given the keys appendLive keeps, adds to each token what sumHashes adds
+// for that token's features alone, on
 // the embedded tables and one with rows in over and keys in the stash, for
 // features in the table and not.
-func TestSumAt(t *testing.T) {
+func TestAddAt(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	over := newTable(3000, 1)
 	var present []uint64
@@ -291,14 +292,14 @@ func TestSumAt(t *testing.T) {
 				}
 				tab.sumHashes(&want[i], hs[m:])
 			}
-			keyed := make([]uint64, len(hs))
+			var keyed []uint64
 			for j, h := range hs {
-				keyed[j] = uint64(key32(h)) | uint64(at[j])<<32
+				keyed = tab.appendLive(keyed, key32(h), int(at[j]))
 			}
-			tab.sumAt(acc, keyed)
+			tab.addAt(acc, keyed)
 			for i := range acc {
 				if acc[i] != want[i] {
-					t.Fatalf("%s, %d tokens: token %d: sumAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])
+					t.Fatalf("%s, %d tokens: token %d: addAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])
 				}
 			}
 		}
@@ -306,7 +307,7 @@ func TestSumAt(t *testing.T) {
 }
 
 // sumHashes is sum for the features of hashes hs, whose keys it takes on the
-// way (key32): the reference, token by token, that TestSumAt holds sumAt to.
+// way (key32): the reference, token by token, that TestAddAt holds addAt to.
 func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 	for len(hs) > maxLive {
 		touched += t.sumHashes(q, hs[:maxLive])

@@ -130,6 +130,9 @@ type docScratch struct {
 	valid []tokenize.Token
 	kept  [][]tokenize.Token
 	cuts  []int32 // where tokenLines cuts valid into lines
+	// starts are the indexes in valid of the tokens at which a rule of
+	// numericEntities may start (numericStarts).
+	starts []int32
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool

@@ -136,7 +136,8 @@ type docScratch struct {
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool
-	caps     []int32 // propagate's scratch: the indexes in valid of the tokens that may hold a capital
+	caps     []int32  // propagate's scratch: the indexes in valid of the tokens that may hold a capital
+	keys     formKeys // propagate's forms' keys
 	ents     []Entity
 	words    []string
 	acros    [][2]string
@@ -208,7 +209,8 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	clear(forms)
 	// The keys of the forms (formKey): a stretch of text of another key is
 	// none of them, and needs no look-up.
-	var keys formKeys
+	keys := &d.keys
+	*keys = formKeys{}
 	longest := 0 // the length of the longest form
 	for i := range es {
 		e := &es[i]
@@ -239,7 +241,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	pr := propagation{text: text, es: es, forms: forms, keys: &keys, longest: longest, added: d.added[:0]}
+	pr := propagation{text: text, es: es, forms: forms, keys: keys, longest: longest, added: d.added[:0]}
 	if d.tokCase {
 		// The tokenizer's tokens: only those with a capital can start a
 		// mention, and a token in lower case or of punctuation has none.
@@ -332,9 +334,8 @@ type propagation struct {
 // toks, if any, and returns the index of its last token, or i.
 func (p *propagation) at(toks []tokenize.Token, i int) int {
 	t := &toks[i]
-	if !hasCapital(t.Text) {
-		return i
-	}
+	// Whether the token is inside an entity first: most capitalised tokens
+	// are, and the entities are at hand, the token's text further away.
 	es := p.es
 	k := p.k
 	for k < len(es) && es[k].End <= t.Start {
@@ -343,6 +344,9 @@ func (p *propagation) at(toks []tokenize.Token, i int) int {
 	p.k = k
 	if k < len(es) && es[k].Start < t.End {
 		return i // already inside an entity
+	}
+	if !hasCapital(t.Text) {
+		return i
 	}
 	// The longest known form starting here that ends before the next entity
 	// and is no longer than the longest form.

@@ -505,24 +505,28 @@ func numericStarts(dst []int32, text string, valid []tokenize.Token, off int, wo
 		}
 		return dst
 	}
-	return appendStarts(dst, text, toks, off, info, prev, letter)
+	n := len(dst)
+	dst = slices.Grow(dst, len(toks))[:n+len(toks)]
+	return dst[:n+lineStarts(dst[n:], text, toks, int32(off), info, prev, letter)]
 }
 
-// appendStarts is numericStarts for a line that is no headline, given the
-// end of the token before and whether its last byte may be a letter's: a loop
-// without a call, and one branch a token, rarely taken.
-func appendStarts(dst []int32, text string, toks []tokenize.Token, off int, info []tokenInfo, prev int, letter uint8) []int32 {
-	info = info[:len(toks)]
+// lineStarts is numericStarts for a line that is no headline, given the end
+// of the token before and whether its last byte may be a letter's: it writes
+// the indexes to out, which has room for all the tokens, and returns how many
+// it wrote, in a loop without a call or a branch on the tokens.
+func lineStarts(out []int32, text string, toks []tokenize.Token, off int32, info []tokenInfo, prev int, letter uint8) int {
+	info, out = info[:len(toks)], out[:len(toks)]
+	n := 0
 	for k := range toks {
 		t := &toks[k]
 		// Whether the two touch, without a branch on it.
 		touch := b2u8(prev == t.Start) & letter & letterish[text[t.Start]]
 		prev, letter = t.End, letterish[text[t.End-1]]
-		if info[k].flags&wNumeric != 0 || touch != 0 {
-			dst = append(dst, int32(off+k))
-		}
+		// Written always, counted or not.
+		out[n] = off + int32(k)
+		n += int(b2u8(info[k].flags&wNumeric != 0) | touch)
 	}
-	return dst
+	return n
 }
 
 // b2u8 is 1 for true, 0 for false.

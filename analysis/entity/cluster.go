@@ -151,10 +151,10 @@ type docScratch struct {
 	lowWords []string            // the lower-cased words of the mentions
 	lowBytes []byte              // the mentions lower-cased, one after the other
 	accs     []acc
-	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
-	byCanon  map[mentionKey]int32 // index in accs
-	canon    map[string]string    // canonicalAcronyms' canonical forms by text
-	long     map[string]string    // and by acronym
+	at       []int32             // per entity: its mention (cluster), its acc (aggregateConfidence)
+	byCanon  [3]map[string]int32 // index in accs, by the label's nameIndex and the canonical form
+	canon    map[string]string   // canonicalAcronyms' canonical forms by text
+	long     map[string]string   // and by acronym
 }
 
 // maxScratchTokens bounds the tokens whose scratch space a tagger keeps after a
@@ -183,7 +183,9 @@ func (d *docScratch) release() {
 		clear(m)
 	}
 	clear(d.lowWords[:cap(d.lowWords)])
-	clear(d.byCanon)
+	for _, m := range d.byCanon {
+		clear(m)
+	}
 	clear(d.canon)
 	clear(d.long)
 }
@@ -386,13 +388,6 @@ func counted(toks []tokenize.Token, i int) bool {
 func capitalised(w string) bool {
 	c := wordCase(w)
 	return c == cCap || c == cUpper || c == cMixed
-}
-
-// mentionKey identifies the mentions of one name: its label and text (or, for
-// the confidence, its canonical form).
-type mentionKey struct {
-	label Label
-	text  string
 }
 
 // mention is one distinct name of a document, as clustering sees it.
@@ -711,15 +706,6 @@ func regionalUnit(long, short []string) bool {
 	// A name of the lists is one organisation, place and all (Persebaya
 	// Surabaya is Persebaya).
 	return g.phrase(long[len(short):])&gazLOC != 0 && g.phrase(long)&gazORG == 0
-}
-
-// emptied returns the scratch map *m emptied, made when it is nil.
-func emptied(m *map[mentionKey]int32) map[mentionKey]int32 {
-	if *m == nil {
-		*m = map[mentionKey]int32{}
-	}
-	clear(*m)
-	return *m
 }
 
 // hasCapital reports whether wordCase(w) is cCap, cUpper or cMixed: w holds an

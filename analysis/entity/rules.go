@@ -573,13 +573,16 @@ func numericWord(w string) bool {
 			i += n
 			continue
 		}
-		// A run of letters: a word unit.
-		from := i
+		// A run of letters: a word unit, its bytes read once, as lexUnits
+		// reads them (whether they are all ASCII and one is a capital).
+		from, ascii, upper := i, true, uint8(0)
 		for i < len(w) {
 			if c := w[i]; c < utf8.RuneSelf {
-				if asciiLetterCase[c] == 0 {
+				k := asciiLetterCase[c]
+				if k == 0 {
 					break
 				}
+				upper |= k & lcUpper
 				i++
 				continue
 			}
@@ -587,10 +590,18 @@ func numericWord(w string) bool {
 			if !unicode.IsLetter(r) {
 				break
 			}
+			ascii = false
 			i += n
 		}
 		u := unit{kind: uWord}
-		u.lower, u.tabs, u.known = ruleWordTabs(w[from:i])
+		switch run := w[from:i]; {
+		case !ascii:
+			u.lower, u.tabs, u.known = ruleWordTabs(run)
+		case !ruleWordBits.mayHave(letterKey(run)):
+			continue // most words: unknown to the rules
+		default:
+			u.lower, u.tabs, u.known = ruleWordOf(run, true, upper != 0, letterKey(run))
+		}
 		if u.known && mayStart(&u) {
 			return true
 		}

@@ -112,6 +112,7 @@ func tablesText(t tableSet) string {
 		{tabTitleLeads, "tabTitleLeads"}, {tabSideWords, "tabSideWords"}, {tabDayNames, "tabDayNames"},
 		{tabOrgAnnouncers, "tabOrgAnnouncers"}, {tabTongueNouns, "tabTongueNouns"}, {tabVillageHeads, "tabVillageHeads"},
 		{tabCoupleWords, "tabCoupleWords"}, {tabRoleLeads, "tabRoleLeads"}, {tabTitleSeconds, "tabTitleSeconds"},
+		{tabBetweenWords, "tabBetweenWords"}, {factUpperFirst, "factUpperFirst"},
 	} {
 		if t&c.t != 0 {
 			names = append(names, c.name)
@@ -131,6 +132,8 @@ func gazText(c gazClass) string {
 		return "gazORG"
 	case gazLOC:
 		return "gazLOC"
+	case gazLOC | gazORG:
+		return "gazLOC | gazORG"
 	}
 	return "?"
 }

@@ -417,6 +417,9 @@ func (s *spanSet) personAfterTitle() {
 // common word glued before a name of the lists: "Penggunaan [WhatsApp] sudah
 // luas…". Heads of names stay (Pemerintah Kota Bekasi, Kementerian Keuangan).
 func (s *spanSet) initialWords() {
+	if !s.hasGaz(gazLOC | gazORG) {
+		return // no name of the lists to glue a word to
+	}
 	for _, sp := range s.spans() {
 		i := sp.i
 		if sp.j-i < 2 || i > 0 && !isQuote(s.words[i-1]) {

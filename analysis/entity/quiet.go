@@ -165,6 +165,7 @@ var gatedRules = []struct {
 	{(*spanSet).buildings, ruleGate{tabs: tabBuildingHeads}},
 	{(*spanSet).companyForms, ruleGate{tabs: tabCompanyForm}},
 	{(*spanSet).coordination, ruleGate{tabs: tabListJoiners}},
+	{(*spanSet).dateline, ruleGate{tabs: factUpperFirst}},
 	{(*spanSet).titlePlaces, ruleGate{gaz: gazLOC}},
 	{(*spanSet).regionInTitle, ruleGate{tabs: tabRegionTitles | tabTitleLeads}},
 	{(*spanSet).placeBackoff, ruleGate{gaz: gazLOC}},
@@ -173,7 +174,7 @@ var gatedRules = []struct {
 	{(*spanSet).cutDays, ruleGate{tabs: tabDayNames}},
 	{(*spanSet).contextOrgs, ruleGate{tabs: tabOrgAnnouncers}},
 	{(*spanSet).personAfterTitle, ruleGate{spans: true}},
-	{(*spanSet).initialWords, ruleGate{spans: true}},
+	{(*spanSet).initialWords, ruleGate{gaz: gazLOC | gazORG, spans: true}},
 	{(*spanSet).areaPlaces, ruleGate{spans: true}},
 	{(*spanSet).personFolkTitles, ruleGate{spans: true}},
 	{(*spanSet).tongues, ruleGate{tabs: tabTongueNouns}},
@@ -184,6 +185,7 @@ var gatedRules = []struct {
 	{(*spanSet).personParticles, ruleGate{spans: true}},
 	{(*spanSet).governments, ruleGate{gaz: gazLOC}},
 	{(*spanSet).roleSpans, ruleGate{tabs: tabRoleLeads}},
+	{(*spanSet).betweens, ruleGate{tabs: tabBetweenWords}},
 	{(*spanSet).premisesOrgs, ruleGate{tabs: tabPremisesHeads}},
 	{(*spanSet).lowerVillages, ruleGate{tabs: tabVillageHeads}},
 }
@@ -316,6 +318,7 @@ var (
 	tabPremisesHeads   = tableOf(premisesHeads)
 	tabAddressWords    = tableOf(addressWords)
 	tabCoupleWords     = tableOf(coupleWords)
+	tabBetweenWords    = tableOf(betweenWords)
 )
 
 // The bits of the other tables that the rules ask spanSet.in about.
@@ -333,6 +336,23 @@ var (
 	tabWorkNouns      = tableOf(workNouns)
 	tabTitleSeconds   = tableOf(titleSeconds)
 	tabRoleLeads      = tableOf(roleLeads)
+)
+
+// The facts of a sentence that the gates of some rules test beside its
+// tables, as bits of a tableSet above those of repairTables: reset finds them
+// in its pass over the tokens, and spanSet.has reads them as it reads the
+// tables (a fact beyond the last bit would not compile: the constant would
+// overflow). A fact holds for the whole sentence, whatever the rules make of
+// its spans: the words and what the featurizer says of them do not change.
+//
+// Measured and dropped: the facts that ask about every token (a word in
+// capitals after the first, for countedAcronyms; the classes and entries of
+// the words in the lists, for commonAcronyms, loneHeads and notNames; a mark
+// stuck to a word, for sentenceEnds) cost reset's pass more instructions
+// than the calls they saved.
+const (
+	// factUpperFirst: the first word is in capitals (AMBON, of a dateline).
+	factUpperFirst tableSet = 1 << (len(repairTables) + iota)
 )
 
 // summarize sets the gates of the rules from what reset found in the sentence:

@@ -157,6 +157,9 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 		tt[k] = t
 		found |= t
 	}
+	if n > 0 && info[0].cas == cUpper {
+		found |= factUpperFirst
+	}
 	s.found, s.foundGaz = found, gaz
 	s.afterFirst, s.pair = n > 0 && caps > b2u(info[0].capitalised()), pairs != 0
 }
@@ -321,6 +324,7 @@ var repairTables = [...]map[string]bool{
 	titleSeconds, roleLeads,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords, coupleWords,
+	betweenWords,
 }
 
 // The words whose presence in a sentence the gates of the rules test, beside
@@ -333,6 +337,7 @@ var (
 	openBrackets = map[string]bool{"(": true}                    // acronyms
 	sideWords    = map[string]bool{"sebelah": true}              // compassSides
 	coupleWords  = map[string]bool{"pasangan": true}             // couples
+	betweenWords = map[string]bool{"antara": true}               // betweens
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
@@ -1630,6 +1635,9 @@ func (s *spanSet) buildings() {
 // or "JAKARTA (Antara) -": the city in capitals is a place, the news outlet an
 // organisation.
 func (s *spanSet) dateline() {
+	if !s.has(factUpperFirst) {
+		return // no city in capitals first
+	}
 	n := len(s.words)
 	i := 0
 	for i < n && s.info[i].cas == cUpper {

@@ -105,6 +105,9 @@ func (ti tokenInfo) isPersonLike() bool { return ti.class&gazGiven != 0 }
 // that ends in such a word stays (Ahmad Fauzi Ramadhan); the phrase may run on
 // after the span (Half Marathon when the model took Half alone).
 func (s *spanSet) notNames() {
+	if !s.hasLabelled(sfNotNameEntry) {
+		return // no phrase of the common nouns starts in a span
+	}
 	for _, sp := range s.spans() {
 	starts:
 		for k := sp.i; k < sp.j; k++ {
@@ -397,6 +400,9 @@ func isDerivedWord(w string) bool {
 // between it and a title, which the model left out: Jaksa [Bagus Aditya
 // Nugroho], AKBP [Yopy Anggi Nugroho] (at most two words).
 func (s *spanSet) personAfterTitle() {
+	if !s.hasLabelled(sfPER) {
+		return // no person
+	}
 	for _, sp := range s.spans() {
 		if sp.l != PER {
 			continue

@@ -547,10 +547,12 @@ func FuzzRepairSkips(f *testing.F) {
 	})
 }
 
-// FuzzCaseCount checks caseCount.add, which tells capitals by the first one
-// and skips the look-up of long lower-case words, against its definition.
+// FuzzCaseCount checks caseCount.add, which tells capitals by the first one,
+// reads an ASCII word once and looks a short lower-case one up in the packed
+// words of headlineLower, against its definition.
 func FuzzCaseCount(f *testing.F) {
-	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", ""} {
+	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", "",
+		"di\x00", "\x00", "4gb", "a4B", "x1", "di.", "triliunx", "é", "dé", "-", "di-"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {

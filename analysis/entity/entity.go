@@ -293,10 +293,16 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 	// their indexes once all are in (valid may move as it grows).
 	valid, cuts := (tokenize.Tokenizer{}).AppendTokens(d.valid[:0], text), d.cuts[:0]
 	for x := 1; x < len(valid); x++ {
-		// Most gaps are one space: no line break to look for.
+		// A token is a cut where it starts a sentence or the gap before
+		// it holds a line break. Most gaps are a space or none (the comma
+		// after a word): the first byte after the token before, read
+		// whatever the gap (it is the next token's own when there is none,
+		// and then does not count), is no control character, the test
+		// that most tokens take; only a longer gap is read on, rarely.
 		t, end := &valid[x], valid[x-1].End
-		if t.Flags&tokenize.SentenceStart != 0 ||
-			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start]) {
+		gap, c := t.Start-end, text[end]
+		if t.Flags&tokenize.SentenceStart != 0 || c <= '\r' && gap > 0 && (c == '\n' || c == '\r') ||
+			gap > 1 && hasLineBreak(text[end+1:t.Start]) {
 			cuts = append(cuts, int32(x))
 		}
 	}

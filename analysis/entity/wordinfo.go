@@ -87,30 +87,30 @@ func (c *wordInfoCache) lookup(g *gazetteer, w string) (*wordInfo, int) {
 	s := exact * 0x9E3779B97F4A7C15 >> c.shift
 	set := (*[2]wordInfo)(c.slots[s*2:])
 	size := uint8(len(w) + 1)
-	// The way that holds the word: a branch the processor foretells (most
-	// words are in way 0), so that the caller's copy of the information
-	// need not wait for the comparison of the key.
-	if set[0].exact == exact && set[0].size == size {
-		return &set[0], int(s * 2)
+	// The way that holds the word, chosen without a branch (either may):
+	// the word stays where it is, for the word caches.
+	d0 := set[0].exact ^ exact | uint64(set[0].size^size)
+	d1 := set[1].exact ^ exact | uint64(set[1].size^size)
+	way := b2u(d0 != 0)
+	if d0 != 0 && d1 != 0 {
+		// An empty way takes the word, or else each of the two in turn
+		// (the cache's misses alternate them): the words that share a set
+		// with two others are few (see wordInfoBits), and the word used
+		// less recently would need a bit a set, read and written at every
+		// look-up, to know it.
+		switch {
+		case set[0].size == 0:
+			way = 0
+		case set[1].size == 0:
+			way = 1
+		default:
+			way = uint64(c.computes) & 1
+		}
+		e := &set[way]
+		*e = c.compute(g, w)
+		e.size = size
 	}
-	if set[1].exact == exact && set[1].size == size {
-		return &set[1], int(s*2 + 1)
-	}
-	// An empty way takes the word, or else each of the two in turn (the
-	// cache's misses alternate them): the words that share a set with two
-	// others are few (see wordInfoBits), and the word used less recently
-	// would need a bit a set, read and written at every look-up, to know it.
-	way := uint64(c.computes) & 1
-	switch {
-	case set[0].size == 0:
-		way = 0
-	case set[1].size == 0:
-		way = 1
-	}
-	e := &set[way]
-	*e = c.compute(g, w)
-	e.size = size
-	return e, int(s*2 + way)
+	return &set[way], int(s*2 + way)
 }
 
 // compute is computeWordInfo, the standings from the cache's memo.

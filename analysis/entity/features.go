@@ -337,9 +337,6 @@ type featurizer struct {
 	inside []gazClass
 	lower  []byte
 	words  wordInfoCache // what sentence needs of the words seen
-	// slots holds, for each token, the index of its word's slot in words,
-	// where the tagger's word caches keep the word's sums.
-	slots []int32
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).
 	topics gazClass
@@ -356,16 +353,15 @@ func (fz *featurizer) sentence(words []string) {
 	n := len(words)
 	g := fz.gaz
 	fz.info = grow(fz.info, n)
-	fz.slots = grow(fz.slots, n)
-	info, slots := fz.info, fz.slots[:n]
+	info := fz.info
 	run := -1 // the first token of the capitalised run before, or -1
 	fz.topics, fz.orgStart = 0, false
 	caps, cased := 0, 0
 	for i, w := range words {
-		wi, slot := fz.words.lookup(g, w)
+		wi := fz.words.lookup(g, w)
 		ti := &info[i]
 		*ti = tokenInfo{}
-		ti.wordInfo, slots[i] = *wi, int32(slot)
+		ti.wordInfo = *wi
 		// The words of either case, counted by table, not by a branch on the
 		// case.
 		c := caseCounts[wi.cas&7]

@@ -45,6 +45,7 @@ type wordEntry struct {
 	size  uint32 // the word's length plus one; 0: an empty slot
 	self  [numTags]int32
 	near  [numRows - 1][numTags]int16 // by part, from rowNext
+	used  uint16                      // wordCache.clock when the word was used last, in 16 bits
 	big   bool                        // the sums are in wordCache.big
 }
 
@@ -58,24 +59,29 @@ type bigRows struct {
 // bigBits sets the size of wordCache.big: 256 words, direct-mapped.
 const bigBits = 8
 
-// A wordCache has a slot for each of the featurizer's wordInfoCache (4 MB),
-// and one for the words too long for those (wordInfoLen): a word's sums are
-// in the slot of the index of its information (featurizer.slots), found
-// without a look-up of the word, and are lost when its information is (0.7 %
-// of the sample corpus's tokens on a second reading, see wordInfoBits). Each
-// slot says whose sums it holds: a word's own, or those of another word or
-// of no word yet, and then it takes the word's, computed. (The cache used to
-// keep the words in 16,384 slots of its own, a word in either of two chosen
-// by two hashes: packedEmissions read both, four cache lines, for each
-// token; the one look-up cut BenchmarkExtractNews's D1 misses by 10 % and its
-// LL misses by 29 %.)
+// wordCacheBits sets the size of a wordCache: 1<<wordCacheBits words (2 MB).
+// Words of news follow Zipf's law: eight thousand words make about four
+// tokens in five; with twice as many slots as that, the words of a few
+// hundred articles (4,500 in the sample corpus) seldom push one another out
+// (8,192 slots missed 7 % of the corpus's tokens, most of them words pushed
+// out by two others of their set).
+//
+// A word may take either of two slots, chosen by two hashes (slots), and
+// pushes out the one used less recently. In sets of two slots, the words
+// that three others share a set with take turns in it and miss at every
+// use (440 tokens of the sample corpus, 2.4 %, each pass: a look-up of
+// fifteen features in the table, mostly out of the processor's caches); with
+// two slots of their own, three words that share both are rare.
+const wordCacheBits = 14
 
 // wordCache holds the sums of the word features of one packed table; a tagger
 // keeps one for each of the (at most two) tables it tags with.
 type wordCache struct {
 	tab   *table
 	slots []wordEntry
-	// clock counts the sentences, for gazEntry.used.
+	// shift is 64 less the log2 of the number of slots; clock counts the
+	// sentences, for wordEntry.used.
+	shift    uint
 	clock    uint32
 	big      []bigRows
 	tmp      wordRows // the sums of the word computed last
@@ -174,9 +180,18 @@ func (c *wordCache) fillClass(e *classEntry, k uint32) {
 }
 
 // reset empties c for the table tab.
-func (c *wordCache) reset(tab *table) {
+func (c *wordCache) reset(tab *table) { c.resetSize(tab, wordCacheBits) }
+
+// resetSize is reset with 1<<bits slots for words (the tests try small
+// caches).
+func (c *wordCache) resetSize(tab *table, bits uint) {
 	c.tab = tab
-	clear(c.slots)
+	if len(c.slots) != 1<<bits {
+		c.slots = make([]wordEntry, 1<<bits)
+		c.shift = 64 - bits
+	} else {
+		clear(c.slots)
+	}
 	c.clock = 0
 	if c.big == nil {
 		c.big = make([]bigRows, 1<<bigBits)
@@ -212,13 +227,37 @@ func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
 // featurizer fz holds to the scores acc of the tokens they belong to.
 func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTags]int32) {
 	exact := fz.info[i].exact
-	// The slot of the word's information, which holds its sums or takes
-	// them.
-	e := &c.slots[fz.slots[i]]
+	// The word's two slots, neither moved: a word found in neither takes
+	// the one used less recently. Which holds it is chosen without a
+	// branch: a processor could not foretell it.
+	e1, e2 := c.slotsOf(exact)
 	size := uint32(len(words[i])) + 1
-	if e.exact != exact || e.size != size {
-		c.fill(e, fz, words, i)
+	d1 := e1.exact ^ exact | uint64(e1.size^size)
+	d2 := e2.exact ^ exact | uint64(e2.size^size)
+	e := e1
+	if d1 != 0 {
+		e = e2
 	}
+	if d1 != 0 && d2 != 0 {
+		if clock := uint16(c.clock); e1.size == 0 || e2.size != 0 && clock-e1.used >= clock-e2.used {
+			e = e1
+		}
+		r := c.word(fz, words, i)
+		e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
+		for p := rowNext; p < numRows; p++ {
+			for t, v := range r[p] {
+				e.near[p-1][t] = int16(v)
+				if v != int32(int16(v)) {
+					e.big = true
+				}
+			}
+		}
+		if e.big {
+			b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
+			b.exact, b.size, b.rows = exact, size, *r
+		}
+	}
+	e.used = uint16(c.clock)
 	if e.big {
 		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
 		if b.exact != exact || b.size != size {
@@ -227,41 +266,13 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 		addRows(fz, acc, i, &b.rows)
 		return
 	}
-	addEntry(acc, fz.info, i, e)
-}
-
-// fill gives the slot e the sums of the word features of token i of the
-// sentence the featurizer fz holds.
-func (c *wordCache) fill(e *wordEntry, fz *featurizer, words []string, i int) {
-	exact, size := fz.info[i].exact, uint32(len(words[i]))+1
-	r := c.word(fz, words, i)
-	e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
-	for p := rowNext; p < numRows; p++ {
-		for t, v := range r[p] {
-			e.near[p-1][t] = int16(v)
-			if v != int32(int16(v)) {
-				e.big = true
-			}
-		}
-	}
-	if e.big {
-		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
-		b.exact, b.size, b.rows = exact, size, *r
-	}
-}
-
-// addEntry adds the sums e of the word of token i, of the tokens info, to
-// the scores acc of the tokens they belong to (a function of its own: with
-// the look-up of the slot, the compiler kept fewer of its values in
-// registers).
-func addEntry(acc [][numTags]int32, info []tokenInfo, i int, e *wordEntry) {
 	n := len(acc)
 	addRow(&acc[i], &e.self)
 	// The features the word gives a token next to it, and those it gives
 	// it if it is lower-case, masked without a branch otherwise (written
 	// out: a function of these lines would be too long to be inlined).
 	if i+1 < n {
-		q, r, s, m := &acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(info[i+1].cas)
+		q, r, s, m := &acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas)
 		q[0] += int32(r[0]) + int32(s[0])&m
 		q[1] += int32(r[1]) + int32(s[1])&m
 		q[2] += int32(r[2]) + int32(s[2])&m
@@ -274,7 +285,7 @@ func addEntry(acc [][numTags]int32, info []tokenInfo, i int, e *wordEntry) {
 		addRow16(&acc[i+2], &e.near[rowNext2-1])
 	}
 	if i > 0 {
-		q, r, s, m := &acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(info[i-1].cas)
+		q, r, s, m := &acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas)
 		q[0] += int32(r[0]) + int32(s[0])&m
 		q[1] += int32(r[1]) + int32(s[1])&m
 		q[2] += int32(r[2]) + int32(s[2])&m
@@ -286,6 +297,12 @@ func addEntry(acc [][numTags]int32, info []tokenInfo, i int, e *wordEntry) {
 	if i > 1 {
 		addRow16(&acc[i-2], &e.near[rowPrev2-1])
 	}
+}
+
+// slotsOf returns the two slots of the word of hash exact (the same one
+// for a few words).
+func (c *wordCache) slotsOf(exact uint64) (*wordEntry, *wordEntry) {
+	return &c.slots[exact*0x9E3779B97F4A7C15>>c.shift], &c.slots[exact*0xC2B2AE3D27D4EB4F>>c.shift]
 }
 
 // addRows adds the parts of the sums r of token i's word of the sentence the
@@ -418,18 +435,14 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to. The words' slots (those of their information) are read first, all
-	// of them, in a loop that waits
+	// to. The words' slots are read first, all of them, in a loop that waits
 	// for none: a slot not in the processor's caches costs a read of memory,
 	// and those of the sentence's words then overlap, rather than wait one by
 	// one behind addWord's branches.
 	c.clock++
-	if len(c.slots) != len(fz.words.slots)+1 {
-		c.slots = make([]wordEntry, len(fz.words.slots)+1)
-	}
 	for i := range n {
-		e := &c.slots[fz.slots[i]]
-		c.touched += uint64(e.size) + uint64(e.near[rowPrev2-1][numTags-1])
+		e1, e2 := c.slotsOf(fz.info[i].exact)
+		c.touched += uint64(e1.size) + uint64(e1.near[rowPrev2-1][numTags-1]) + uint64(e2.size) + uint64(e2.near[rowPrev2-1][numTags-1])
 	}
 	for i := range n {
 		c.addWord(fz, words, i, acc)

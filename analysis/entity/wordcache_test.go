@@ -223,7 +223,8 @@ func TestWordCacheEviction(t *testing.T) {
 	m := Default().get().m
 	tab := m.table(StyleDefault)
 	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
-	fast.fz.words.resize(2)
+	fast.caches[0] = &wordCache{}
+	fast.caches[0].resetSize(tab, 2)
 	a, b, c, d, e, f := "Kata0", "Kata1", "Kata2", "Kata3", "di", "Jakarta"
 	for _, words := range [][]string{
 		{a}, {b}, {a}, {c}, {b}, {a}, {a, b, c}, {c, d, a, b}, {d}, {a, b, a, b},
@@ -234,7 +235,7 @@ func TestWordCacheEviction(t *testing.T) {
 			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)
 		}
 	}
-	fast.fz.words.resize(8)
+	fast.caches[0].resetSize(tab, 8)
 	for _, words := range sampleSentences(t) {
 		if !sameEmissions(fast, slow, tab, words) {
 			t.Fatalf("%q: scores %v, one look-up a feature %v", words, fast.emit, slow.emit)

@@ -14,21 +14,26 @@ package entity
 const wordInfoLen = 254
 
 // wordInfoBits sets the size of a wordInfoCache: 1<<wordInfoBits words of 32
-// bytes (1 MB), in sets of two, a cache line each. A word keeps its slot
-// until it is pushed out: the tagger's word caches keep its sums in the slot
-// of the same index (see wordCache). A direct-mapped cache of 8,192 words
-// missed 13 % of the sample corpus's tokens, words that shared a slot. On the
-// sample corpus read again (TestWordInfoCacheMisses), 16,384 slots miss 2.2 %
-// of the tokens, 32,768 0.7 %; a word cache that misses a word computes its
-// sums again, some thirty look-ups of the table, so the cache has the larger
-// size. (When the word caches had slots of their own, 16,384 slots in sets of
-// two, the one used last first, missed 2.6 %; two slots from two hashes would
-// miss 0.7 % but read two cache lines for half the words; a second set a
-// word, read only when the first lacks it, saved 0.18 % of the instructions
-// of BenchmarkExtractNews but cost more misses on BenchmarkExtractStream's
-// larger vocabulary; reading the sets of a whole sentence ahead gained
-// nothing measurable.)
-const wordInfoBits = 15
+// bytes (512 KB), in sets of two (the one used last first), a cache line
+// each. A direct-mapped cache of 8,192 words missed 13 % of the sample
+// corpus's tokens, words that shared a slot. (32,768 slots miss fewer, but
+// the gain, 0.2 % of Extract's instructions, is not worth a tagger's
+// memory.) On the sample corpus read again, the sets of two miss 2.6 % of
+// the tokens (TestWordInfoCacheMisses); two slots from two hashes, the one
+// used less recently replaced, would miss 0.7 %, but would read two cache
+// lines for half the words, to save some 340 computations of 18,000 tokens
+// (0.4 % of Extract's instructions at most). A second set a word, read only
+// when the first lacks it and given the word the first set loses, computes
+// only 46 again; but it saved only 0.18 % of the instructions and 1 % of the
+// cache misses of BenchmarkExtractNews, and cost 1.3 % more D1 misses, 3.9 %
+// more LL misses and 1.9 % more mispredicts on BenchmarkExtractStream's larger
+// vocabulary, where the table is nearly full. Reading the sets of a whole
+// sentence ahead, as packedEmissions reads the tagger's, gained nothing
+// measurable (62 paired runs of BenchmarkExtractNews, median ratio 0.99 to
+// 1.004; 0.35 % more instructions): the lookups hit, so their branch is
+// predicted, and the processor presumably already overlaps a miss with the
+// hashing of the next words.
+const wordInfoBits = 14
 
 // wordInfo is a word's slot in a wordInfoCache, 32 bytes.
 type wordInfo struct {
@@ -40,17 +45,10 @@ type wordInfo struct {
 	size                uint8 // the word's length plus one; 0: an empty slot
 }
 
-// wordInfoCache maps words to their wordInfo, for one gazetteer. A word
-// stays in the slot it was given until another takes it (the one of its set
-// used less recently): the tagger's word caches keep a word's sums in the
-// slot of the same index (see wordCache), found without a look-up of their
-// own.
+// wordInfoCache maps words to their wordInfo, for one gazetteer.
 type wordInfoCache struct {
 	gaz   *gazetteer
 	slots []wordInfo
-	// shift is 64 less the log2 of the number of sets (the tests try small
-	// caches, see resize).
-	shift uint
 	long  wordInfo // a word too long for the slots
 	// memo maps the lower-case hashes of the capitalised words whose
 	// standing the cache computed to it: a word the slots lost costs a
@@ -61,56 +59,35 @@ type wordInfoCache struct {
 	computes int
 }
 
-// resize empties c and gives it 1<<bits slots (bits 1 or more).
-func (c *wordInfoCache) resize(bits uint) {
-	c.slots = make([]wordInfo, 1<<bits)
-	c.shift = 64 - (bits - 1)
-}
-
 // lookup returns the information of the word w under the gazetteer g, valid
-// until the next call, and the index of its slot: len(c.slots) for a word
-// too long for the slots.
-func (c *wordInfoCache) lookup(g *gazetteer, w string) (*wordInfo, int) {
+// until the next call.
+func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
 	if len(w) > wordInfoLen {
 		c.long = c.compute(g, w)
-		return &c.long, len(c.slots)
+		return &c.long
 	}
 	if c.gaz != g || c.slots == nil {
 		c.gaz = g
 		if c.slots == nil {
-			c.resize(wordInfoBits)
+			c.slots = make([]wordInfo, 1<<wordInfoBits)
 		} else {
 			clear(c.slots)
 		}
 	}
 	exact := fnvString(fnvOffset, w)
-	s := exact * 0x9E3779B97F4A7C15 >> c.shift
-	set := (*[2]wordInfo)(c.slots[s*2:])
-	size := uint8(len(w) + 1)
-	// The way that holds the word, chosen without a branch (either may):
-	// the word stays where it is, for the word caches.
-	d0 := set[0].exact ^ exact | uint64(set[0].size^size)
-	d1 := set[1].exact ^ exact | uint64(set[1].size^size)
-	way := b2u(d0 != 0)
-	if d0 != 0 && d1 != 0 {
-		// An empty way takes the word, or else each of the two in turn
-		// (the cache's misses alternate them): the words that share a set
-		// with two others are few (see wordInfoBits), and the word used
-		// less recently would need a bit a set, read and written at every
-		// look-up, to know it.
-		switch {
-		case set[0].size == 0:
-			way = 0
-		case set[1].size == 0:
-			way = 1
-		default:
-			way = uint64(c.computes) & 1
-		}
-		e := &set[way]
-		*e = c.compute(g, w)
-		e.size = size
+	set := (*[2]wordInfo)(c.slots[exact*0x9E3779B97F4A7C15>>(64-wordInfoBits+1)*2:])
+	e, size := &set[0], uint8(len(w)+1)
+	if e.exact == exact && e.size == size {
+		return e
 	}
-	return &set[way], int(s*2 + way)
+	if set[1].exact == exact && set[1].size == size {
+		set[0], set[1] = set[1], set[0]
+		return e
+	}
+	set[1] = *e
+	*e = c.compute(g, w)
+	e.size = size
+	return e
 }
 
 // compute is computeWordInfo, the standings from the cache's memo.

@@ -72,6 +72,24 @@ const bigBits = 8
 // use (440 tokens of the sample corpus, 2.4 %, each pass: a look-up of
 // fifteen features in the table, mostly out of the processor's caches); with
 // two slots of their own, three words that share both are rare.
+//
+// Measured and dropped: keeping a word's sums in the slot of the index of
+// its information in the featurizer's wordInfoCache (placed for good there:
+// an empty way, else the two in turn), found without a look-up of their own
+// and read one slot, two cache lines, a token instead of four. With 32,768
+// information slots (1 MB, and 4 MB of sums a table) BenchmarkExtractNews
+// ran 0.8 % fewer instructions, 10 % fewer D1 and 29 % fewer LL misses
+// (BenchmarkExtractStream 3.8 %, 11 % and 26 %), but its time did not move
+// beyond what a control build moves (2.5 %), and with the 2.5 MB more of
+// each tagger the peak RSS of "telaah analyze --json" grew by 17 to 20 MB
+// from 0.25 to 1.5 MB of input (8 MB before; TestStreamingRSS, in
+// cmd/telaah, allows 16). With 16,384 slots (the memory of these caches)
+// the featurizer's sets of two lose 2.2 % of the tokens on a second
+// reading, and the sums computed again cost 1.9 % more instructions than
+// the one slot saves. A one-line entry, the parts from
+// rowNext2 on kept elsewhere for the words that have them, would serve only
+// 39 % of the sample corpus's tokens: the words of the other 61 % (a quarter
+// of its 4,542 words) give one of those parts a sum that is not 0.
 const wordCacheBits = 14
 
 // wordCache holds the sums of the word features of one packed table; a tagger

@@ -346,6 +346,8 @@ type featurizer struct {
 	// orgStart tells whether a phrase of the ORG lists alone starts at a
 	// token of the sentence: whether gazBackoff may have a name to tag.
 	orgStart bool
+	// notLower is pairKeys' scratch: the tokens not lower-case.
+	notLower []int32
 }
 
 // sentence computes the per-token information for words.
@@ -574,18 +576,32 @@ func (fz *featurizer) pairFeatures(out []uint64, i int) []uint64 {
 }
 
 // pairKeys appends to out the model's keys (key32) of the pairFeatures of
-// every token of the sentence, each with its token in the upper 32 bits, as
-// sumAt takes them: one pass over the sentence, each word's hash read once
-// for the features of the tokens around it, and the features a lower-case
-// token lacks dropped without a branch (TestPairKeys checks that they are
-// pairFeatures' keys).
-func (fz *featurizer) pairKeys(out []uint64) []uint64 {
+// every token of the sentence that the filter of the table t may hold (see
+// mayHave), each with its token in the upper 32 bits, as addAt takes them:
+// most of these features are not in the model, and the filter tells so as
+// the key is made, so that only the few it lets through are stored. One pass
+// over the sentence makes the bigrams, each word's hash read once for the
+// features of the tokens around it; the words with their tokens' case come
+// from a second pass over the tokens not lower-case, whose list the first
+// makes (a lower-case token has them from its neighbours' sums, see
+// lowerCaseFeatures): none is made to be dropped, nor tested by a branch on
+// the case. TestPairKeys checks that they are pairFeatures' keys the filter
+// lets through.
+func (fz *featurizer) pairKeys(out []uint64, t *table) []uint64 {
 	info := fz.info
 	n := len(info)
 	if n == 0 {
 		return out
 	}
+	filter, shift := t.filter, t.filterShift&63
+	// At most five keys a token: each is written at o[j], which the next
+	// one overwrites unless the filter let it through.
+	m := len(out)
 	out = slices.Grow(out, 5*n)
+	o := out[m : m+5*n]
+	fz.notLower = grow(fz.notLower, n)
+	notLower := fz.notLower
+	j, c := 0, 0
 	// The lower-case hashes of the words two before, before, at and after
 	// the token.
 	l2, l1, l0 := hashBOS, hashBOS, info[0].lower
@@ -594,21 +610,39 @@ func (fz *featurizer) pairKeys(out []uint64) []uint64 {
 		if i+1 < n {
 			lp = info[i+1].lower
 		}
-		cas := uint64(info[i].cas)
 		tok := uint64(i) << 32
-		m := len(out)
-		o := out[m : m+5]
-		o[0] = uint64(key32(mix(mix(feat(tBigramM1), l1), l0))) | tok
-		o[1] = uint64(key32(mix(mix(feat(tBigramP1), l0), lp))) | tok
-		o[2] = uint64(key32(mix(mix(feat(tLowerM1Case), l1), cas))) | tok
-		o[3] = uint64(key32(mix(mix(feat(tLowerP1Case), lp), cas))) | tok
-		k := 4 - 2*b2u(cas == cLower)
-		o[k] = uint64(key32(mix(mix(feat(tBigramM2), l2), l1))) | tok // kept for i >= 2
-		k += b2u(i >= 2)
-		out = out[:m+int(k)]
+		k := key32(mix(mix(feat(tBigramM1), l1), l0))
+		o[j] = uint64(k) | tok
+		j += mayHaveBit(filter, shift, k)
+		k = key32(mix(mix(feat(tBigramP1), l0), lp))
+		o[j] = uint64(k) | tok
+		j += mayHaveBit(filter, shift, k)
+		// The two words before, for i >= 2 (not a branch: it would be
+		// mispredicted at the start of every sentence).
+		k = key32(mix(mix(feat(tBigramM2), l2), l1))
+		o[j] = uint64(k) | tok
+		j += mayHaveBit(filter, shift, k) & int(b2u(i >= 2))
+		notLower[c] = int32(i)
+		c += int(1 - b2u(info[i].cas == cLower))
 		l2, l1, l0 = l1, l0, lp
 	}
-	return out
+	for _, i := range notLower[:c] {
+		lm1, lp1 := hashBOS, hashEOS
+		if i > 0 {
+			lm1 = info[i-1].lower
+		}
+		if int(i)+1 < n {
+			lp1 = info[i+1].lower
+		}
+		cas, tok := uint64(info[i].cas), uint64(i)<<32
+		k := key32(mix(mix(feat(tLowerM1Case), lm1), cas))
+		o[j] = uint64(k) | tok
+		j += mayHaveBit(filter, shift, k)
+		k = key32(mix(mix(feat(tLowerP1Case), lp1), cas))
+		o[j] = uint64(k) | tok
+		j += mayHaveBit(filter, shift, k)
+	}
+	return out[:m+j]
 }
 
 // lowerCaseFeatures appends the features that a word of lower-case hash

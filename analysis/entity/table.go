@@ -27,12 +27,19 @@ type table struct {
 	// reading the two buckets. It has no false negatives: every key of the
 	// slots and the stash is in it.
 	filter      []uint64
-	filterShift uint   // 64 - log2(len(filter))
-	stash       []slot // the rare features that found no room in their buckets
-	over        [][numTags]int32
-	scale       float32 // a weight is its integer value times scale
-	n           int     // features
-	rng         uint64  // for the cuckoo walk of insert
+	filterShift uint // 64 - log2(len(filter))
+	// moved has a bit for each bucket, set if a key whose first bucket it
+	// is may be in its second: a key that the filter lets through but its
+	// first bucket lacks is, without it, not in the table (nor in the
+	// stash, if that is empty), and its second bucket need not be read (see
+	// addAt). A bit may stay set for a key no longer there, never clear
+	// for one that is.
+	moved []uint64
+	stash []slot // the rare features that found no room in their buckets
+	over  [][numTags]int32
+	scale float32 // a weight is its integer value times scale
+	n     int     // features
+	rng   uint64  // for the cuckoo walk of insert
 }
 
 // tableSeed starts the random walk of insert: a table is the same on every run.
@@ -58,6 +65,7 @@ func newTable(n int, scale float32) *table {
 	t := &table{
 		slots:   make([]slot, buckets*bucketSize),
 		buckets: uint64(buckets),
+		moved:   make([]uint64, (buckets+63)/64),
 		scale:   scale,
 		rng:     tableSeed,
 	}
@@ -78,7 +86,7 @@ func (t *table) makeFilter(n int) {
 // filterBits returns the word of the filter and the bits in it of key k.
 func (t *table) filterBits(k uint32) (*uint64, uint64) {
 	// A key is a hash: its low bits choose the bits, a product its word
-	// (sum and sumAt compute the same).
+	// (mayHaveBit computes the same).
 	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
 	return &t.filter[uint64(k)*0x9E3779B97F4A7C15>>t.filterShift], m
 }
@@ -95,7 +103,8 @@ func (t *table) mayHave(k uint32) bool {
 	return *w&m == m
 }
 
-// fillFilter builds t's filter for n keys from its slots and stash.
+// fillFilter builds t's filter for n keys from its slots and stash, and its
+// bits moved from its slots.
 func (t *table) fillFilter(n int) {
 	t.makeFilter(n)
 	for _, slots := range [2][]slot{t.slots, t.stash} {
@@ -105,6 +114,25 @@ func (t *table) fillFilter(n int) {
 			}
 		}
 	}
+	t.moved = make([]uint64, (t.buckets+63)/64)
+	for i := range t.slots {
+		if k := uint32(t.slots[i].a); k != 0 {
+			t.placed(k, uint64(i))
+		}
+	}
+}
+
+// placed records in moved that key k is in slot i.
+func (t *table) placed(k uint32, i uint64) {
+	if b1 := bucket1(k, t.buckets); i&^(bucketSize-1) != b1 {
+		t.moved[b1/bucketSize/64] |= 1 << (b1 / bucketSize % 64)
+	}
+}
+
+// mayHaveMoved reports whether a key whose first bucket starts at slot b1
+// may be in its second bucket or in the stash.
+func (t *table) mayHaveMoved(b1 uint64) bool {
+	return t.moved[b1/bucketSize/64]>>(b1/bucketSize%64)&1 != 0 || len(t.stash) != 0
 }
 
 // clone returns a copy of t that shares nothing with it.
@@ -114,6 +142,7 @@ func (t *table) clone() *table {
 	c.stash = append([]slot(nil), t.stash...)
 	c.over = append([][numTags]int32(nil), t.over...)
 	c.filter = append([]uint64(nil), t.filter...)
+	c.moved = append([]uint64(nil), t.moved...)
 	return &c
 }
 
@@ -197,6 +226,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 			for i := base; i < base+bucketSize; i++ {
 				if uint32(t.slots[i].a) == 0 {
 					t.slots[i] = slot{a, b}
+					t.placed(k, i)
 					return
 				}
 			}
@@ -212,6 +242,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 		v := &t.slots[s+t.rng%bucketSize]
 		va, vb := v.a, v.b
 		v.a, v.b = a, b
+		t.placed(k, s)
 		a, b, k = va, vb, uint32(va)
 		// k now goes to its bucket other than the one it was in.
 		if b1 := bucket1(k, t.buckets); b1 != s {
@@ -222,6 +253,7 @@ func (t *table) insert(k uint32, q *[numTags]int32) {
 		for i := s; i < s+bucketSize; i++ {
 			if uint32(t.slots[i].a) == 0 {
 				t.slots[i] = slot{a, b}
+				t.placed(k, i)
 				return
 			}
 		}
@@ -294,23 +326,33 @@ func (t *table) sum(q *[numTags]int32, keys []uint32) (touched uint64) {
 // maxLive is the size of the chunks of keys that sum filters.
 const maxLive = 32
 
-// sumAt is sum for the features of a whole sentence at once: keyed[j] holds
-// the key of a feature in its lower 32 bits and its token in the upper ones,
-// and sumAt adds the integer weights of the feature to acc[token], and
-// returns what sum does. The keys the filter lets through are gathered at
-// the start of keyed, which sumAt overwrites, so that the loops' exits depend
-// on the sentence, not on each token's few features.
-func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
-	filter, shift := t.filter, t.filterShift&63
-	n := 0
-	for _, v := range keyed {
-		k := uint32(v)
-		m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
-		x := filter[uint64(k)*0x9E3779B97F4A7C15>>shift]&m ^ m // 0 if k may be in the table
-		keyed[n] = v                                           // n <= j: keyed[j] is read
-		n += int(1 - (x|-x)>>63)
-	}
-	live := keyed[:n]
+// mayHaveBit is mayHave for the filter words filter of shift shift (t's
+// filter and filterShift&63), as 1 or 0 and without a branch, for the loops
+// that keep the keys it lets through.
+func mayHaveBit(filter []uint64, shift uint, k uint32) int {
+	// filterBits, with the filter in registers.
+	m := uint64(1)<<(k&63) | uint64(1)<<(k>>6&63) | uint64(1)<<(k>>12&63)
+	x := filter[uint64(k)*0x9E3779B97F4A7C15>>(shift&63)]&m ^ m // 0 if k may be in the table
+	return int(1 - (x|-x)>>63)
+}
+
+// appendLive appends to live the key k with its token i in the upper 32
+// bits, as addAt takes them, if the filter may hold k (without a branch on
+// it).
+func (t *table) appendLive(live []uint64, k uint32, i int) []uint64 {
+	live = append(live, uint64(k)|uint64(i)<<32)
+	return live[:len(live)-1+mayHaveBit(t.filter, t.filterShift, k)]
+}
+
+// addAt is sum for the features of a whole sentence at once: live[j] holds
+// the key of a feature that the filter lets through (pairKeys,
+// appendLive) in its lower 32 bits and its token in the upper ones, and
+// addAt adds the integer weights of the feature to acc[token], and returns
+// what sum does. The filter has run over the whole sentence before, so that
+// the loops' exits depend on the sentence, not on each token's few features. It is addKey written out in its loop, pick's
+// masks and all (neither can be inlined): two calls a key cost more than the
+// rest of the look-up.
+func (t *table) addAt(acc [][numTags]int32, live []uint64) (touched uint64) {
 	slots, nb := t.slots, t.buckets
 	// The first buckets of the keys, read in a loop that waits for none, for
 	// their misses to overlap (see packedEmissions).
@@ -318,7 +360,46 @@ func (t *table) sumAt(acc [][numTags]int32, keyed []uint64) (touched uint64) {
 		touched += slots[bucket1(uint32(v), nb)].a
 	}
 	for _, v := range live {
-		touched += t.addKey(&acc[v>>32], slots, nb, uint32(v))
+		k := uint32(v)
+		// pick: the slot of k in its first bucket, chosen with masks.
+		b1 := bucket1(k, nb)
+		s := (*[bucketSize]slot)(slots[b1:][:bucketSize])
+		d0 := uint64(uint32(s[0].a) ^ k)
+		d1 := uint64(uint32(s[1].a) ^ k)
+		d2 := uint64(uint32(s[2].a) ^ k)
+		d3 := uint64(uint32(s[3].a) ^ k)
+		m0 := (d0|-d0)>>63 - 1
+		m1 := (d1|-d1)>>63 - 1
+		m2 := (d2|-d2)>>63 - 1
+		m3 := (d3|-d3)>>63 - 1
+		a := s[0].a&m0 | s[1].a&m1 | s[2].a&m2 | s[3].a&m3
+		b := s[0].b&m0 | s[1].b&m1 | s[2].b&m2 | s[3].b&m3
+		touched += a
+		if a == 0 {
+			// In its second bucket or the stash, or a false positive of
+			// the filter, which reads no more if no key of its first
+			// bucket moved.
+			if !t.mayHaveMoved(b1) {
+				continue
+			}
+			sl := t.slot2(k)
+			if sl == nil {
+				continue
+			}
+			a, b = sl.a, sl.b
+		}
+		q := &acc[v>>32]
+		if b&overFlag != 0 {
+			addRow(q, &t.over[uint32(b)])
+			continue
+		}
+		q[0] += int32(uint32(a>>32&weightMask)<<19) >> 19
+		q[1] += int32(uint32(a>>45&weightMask)<<19) >> 19
+		q[2] += int32(uint32(a>>58|b&0x7f<<6)<<19) >> 19
+		q[3] += int32(uint32(b>>7&weightMask)<<19) >> 19
+		q[4] += int32(uint32(b>>20&weightMask)<<19) >> 19
+		q[5] += int32(uint32(b>>33&weightMask)<<19) >> 19
+		q[6] += int32(uint32(b>>46&weightMask)<<19) >> 19
 	}
 	return touched
 }

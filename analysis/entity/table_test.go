@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -212,11 +213,47 @@ func TestPick(t *testing.T) {
 	}
 }
 
-// TestSumAt checks that sumAt, the look-up of a sentence's features at once,
-// adds to each token what sumHashes adds for that token's features alone, on
+// TestMoved checks the bits of moved that addAt trusts: every key in its
+// second bucket has its first bucket's bit set, on the embedded tables (read
+// from the model file, and the auxiliary fold built from it) and on tables
+// built by insert, full enough for many keys to move.
+func TestMoved(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	m := Default().get().m
+	tables := map[string]*table{"embedded": m.table(StyleDefault), "embedded aux": m.table(StyleNERGrit)}
+	for _, n := range []int{10, 1000, 3000} {
+		tab := newTable(n, 1)
+		for range n {
+			q := [numTags]int32{1}
+			tab.insert(key32(rng.Uint64()), &q)
+		}
+		tables[fmt.Sprintf("%d inserted", n)] = tab
+	}
+	for name, tab := range tables {
+		moved := 0
+		for i := range tab.slots {
+			k := uint32(tab.slots[i].a)
+			if k == 0 || uint64(i)&^(bucketSize-1) == bucket1(k, tab.buckets) {
+				continue
+			}
+			moved++
+			if tab.moved[bucket1(k, tab.buckets)/bucketSize/64]>>(bucket1(k, tab.buckets)/bucketSize%64)&1 == 0 {
+				t.Fatalf("%s: key %x in slot %d, its second bucket: its first bucket's bit is clear", name, k, i)
+			}
+		}
+		t.Logf("%s: %d keys in their second bucket", name, moved)
+		if moved == 0 && name != "10 inserted" {
+			t.Errorf("%s: no key in its second bucket: the test misses the case", name)
+		}
+	}
+}
+
+// TestAddAt checks that addAt, the look-up of a sentence's features at once,
+// given the keys appendLive keeps, adds to each token what sumHashes adds
+// for that token's features alone, on
 // the embedded tables and one with rows in over and keys in the stash, for
 // features in the table and not.
-func TestSumAt(t *testing.T) {
+func TestAddAt(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	over := newTable(3000, 1)
 	var present []uint64
@@ -255,14 +292,14 @@ func TestSumAt(t *testing.T) {
 				}
 				tab.sumHashes(&want[i], hs[m:])
 			}
-			keyed := make([]uint64, len(hs))
+			var keyed []uint64
 			for j, h := range hs {
-				keyed[j] = uint64(key32(h)) | uint64(at[j])<<32
+				keyed = tab.appendLive(keyed, key32(h), int(at[j]))
 			}
-			tab.sumAt(acc, keyed)
+			tab.addAt(acc, keyed)
 			for i := range acc {
 				if acc[i] != want[i] {
-					t.Fatalf("%s, %d tokens: token %d: sumAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])
+					t.Fatalf("%s, %d tokens: token %d: addAt %v, sumHashes %v", name, tokens, i, acc[i], want[i])
 				}
 			}
 		}
@@ -270,7 +307,7 @@ func TestSumAt(t *testing.T) {
 }
 
 // sumHashes is sum for the features of hashes hs, whose keys it takes on the
-// way (key32): the reference, token by token, that TestSumAt holds sumAt to.
+// way (key32): the reference, token by token, that TestAddAt holds addAt to.
 func (t *table) sumHashes(q *[numTags]int32, hs []uint64) (touched uint64) {
 	for len(hs) > maxLive {
 		touched += t.sumHashes(q, hs[:maxLive])

@@ -494,7 +494,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// features' from their caches and the position features (of many
 	// values) with the pairs', which are looked up for the whole sentence
 	// in one call.
-	keyed := fz.pairKeys(tg.feats[:0])
+	keyed := fz.pairKeys(tg.feats[:0], tab)
 	for i := range n {
 		q := &acc[i]
 		c.pos = c.pos[:0]
@@ -506,11 +506,11 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 			addRow(q, c.gazWeights(fz, i, k))
 		}
 		for _, h := range c.pos {
-			keyed = append(keyed, uint64(key32(h))|uint64(i)<<32)
+			keyed = tab.appendLive(keyed, key32(h), i)
 		}
 	}
 	tg.feats = keyed
-	tg.touched += tab.sumAt(acc, keyed)
+	tg.touched += tab.addAt(acc, keyed)
 	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
 	// bits.
 	scale := tab.scale

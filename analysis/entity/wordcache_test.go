@@ -328,27 +328,45 @@ func TestGazKey(t *testing.T) {
 }
 
 // TestPairKeys checks that pairKeys gives, for each token, the keys of its
-// pairFeatures, each as many times, on the sentences of every kind the
-// tagger meets.
+// pairFeatures that the table's filter may hold, each as many times, on the
+// sentences of every kind the tagger meets: with the embedded table's
+// filter, and with a filter that lets every key through.
 func TestPairKeys(t *testing.T) {
 	g, err := defaultGazetteer()
 	if err != nil {
 		t.Fatal(err)
 	}
+	all := *Default().get().m.table(StyleDefault)
+	all.filter = slices.Repeat([]uint64{^uint64(0)}, len(all.filter))
 	fz := &featurizer{gaz: g}
-	for _, words := range cacheSentences(t) {
-		fz.sentence(words)
-		var want []uint64
-		for i := range words {
-			for _, h := range fz.pairFeatures(nil, i) {
-				want = append(want, uint64(key32(h))|uint64(i)<<32)
+	for name, tab := range map[string]*table{"embedded": Default().get().m.table(StyleDefault), "every key": &all} {
+		kept, made := 0, 0
+		for _, words := range cacheSentences(t) {
+			fz.sentence(words)
+			var want []uint64
+			for i := range words {
+				for _, h := range fz.pairFeatures(nil, i) {
+					made++
+					if tab.mayHave(key32(h)) {
+						want = append(want, uint64(key32(h))|uint64(i)<<32)
+					}
+				}
+			}
+			got := fz.pairKeys([]uint64{7}, tab)
+			if got[0] != 7 {
+				t.Fatalf("%s: %q: pairKeys overwrote what out held", name, words)
+			}
+			got = got[1:]
+			kept += len(got)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s: %q: pairKeys %x, the keys of pairFeatures the filter may hold %x", name, words, got, want)
 			}
 		}
-		got := fz.pairKeys(nil)
-		slices.Sort(got)
-		slices.Sort(want)
-		if !slices.Equal(got, want) {
-			t.Fatalf("%q: pairKeys %x, the keys of pairFeatures %x", words, got, want)
+		t.Logf("%s: %d of %d keys kept", name, kept, made)
+		if name == "every key" && kept != made {
+			t.Errorf("every key: %d of %d kept", kept, made)
 		}
 	}
 }

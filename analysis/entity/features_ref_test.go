@@ -26,7 +26,7 @@ func (fz *featurizer) refSentence(words []string) {
 	run := -1 // the first token of the capitalised run before, or -1
 	fz.topics = 0
 	for i, w := range words {
-		wi := fz.words.lookup(g, w)
+		wi, _ := fz.words.lookup(g, w)
 		info[i] = tokenInfo{wordInfo: *wi}
 		switch wi.cas {
 		case cCap, cUpper, cMixed:

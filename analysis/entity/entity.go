@@ -228,6 +228,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) []Entity {
 	d := &tg.doc
 	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
+	starts, off := d.starts[:0], 0
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
 	for i, toks := range kept {
@@ -235,9 +236,21 @@ func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) [
 		// lower-case word (Polda Jatim Terima 214 Laporan … lewat WhatsApp).
 		head := isHeadline(toks) || i == 0 && len(kept) > 1 && looseHeadline(toks)
 		r.tagPiece(tg, text, toks, head, &words, &out, &acros)
+		if d.tokCase {
+			// The tokens at which a rule of step 3 may start, from what
+			// the featurizer knows of their words (the lines are valid's,
+			// one after the other).
+			starts = numericStarts(starts, text, d.valid, off, words, tg.fz.info[:len(toks)], head)
+			off += len(toks)
+		}
 	}
-	// 3. rules: dates, times and amounts over the whole text.
-	if len(kept) > 0 {
+	d.starts = starts
+	// 3. rules: dates, times and amounts over the whole text; over the
+	// tokenizer's tokens, only around those at which one may start.
+	switch {
+	case len(kept) > 0 && d.tokCase:
+		out = numericTokens(out, &tg.units, text, d.valid, starts)
+	case len(kept) > 0:
 		last := kept[len(kept)-1]
 		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}

@@ -486,7 +486,7 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	if ti.ascii {
+	if ti.isASCII() {
 		out = asciiAffixes(out, words[i])
 	} else {
 		out = fz.affixes(out, words[i])
@@ -511,7 +511,7 @@ func (fz *featurizer) wordFeatures(out []uint64, words []string, i int) []uint64
 		mix(feat(tLower), ti.lower),
 		mix(feat(tShape), ti.shape),
 	)
-	if ti.ascii {
+	if ti.isASCII() {
 		return asciiAffixes(out, words[i])
 	}
 	return fz.affixes(out, words[i])

@@ -151,7 +151,7 @@ func (fz *featurizer) refFeatures(out []uint64, words []string, i int, headline 
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	if ti.ascii {
+	if ti.isASCII() {
 		out = asciiAffixes(out, words[i])
 	} else {
 		out = fz.affixes(out, words[i])

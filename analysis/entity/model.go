@@ -383,13 +383,14 @@ var transPreds = func() (ps [numTags][]tag) {
 // under the transition weights and the BIO constraints, writing it to out.
 // back is scratch space of n×numTags.
 func viterbi(trans []float32, emit []float32, n int, back []uint8, out []tag) {
-	viterbiLead(trans, emit, n, back, out, oLead((*[(numTags + 1) * numTags]float32)(trans)), false)
+	viterbiLead(trans, emit, n, back, out, oLead((*[(numTags + 1) * numTags]float32)(trans)), false, false)
 }
 
 // viterbiLead is viterbi for the transitions' lead, oLead(trans), computed
 // already; small tells that every emission score is finite and smaller than
-// 2^103 in magnitude (see smallScores).
-func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag, lead float32, small bool) {
+// 2^103 in magnitude (see smallScores), smallTr that every transition weight
+// is (see smallTrans).
+func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag, lead float32, small, smallTr bool) {
 	if n == 0 {
 		return
 	}
@@ -401,7 +402,12 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 	st := (*[nt]float32)(tr[nt*nt:])
 	prev := [numTags]float32{emit[0] + st[0], emit[1] + st[1], neg, emit[3] + st[3], neg, emit[5] + st[5], neg}
 	emit, back = emit[:n*nt], back[:n*nt]
-	if n > 1 {
+	// With small scores and small transitions vitSteps takes the steps from
+	// i == 1 on: a path of score neg (an inside tag first) plus a small
+	// weight is neg, below every other path, and skipping it, as the step
+	// below does, changes nothing.
+	vec1 := small && smallTr && hasVitSteps && n > 1
+	if n > 1 && !vec1 {
 		// At i == 1 a tag before may be impossible (an inside tag first):
 		// the tags before of neg score are skipped. The same steps, written
 		// out as below.
@@ -530,7 +536,19 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 	// than oLead, which no transition weight can make up, the best path
 	// before O and each B- tag is O's, and those four need no comparison.
 	p0, p1, p2, p3, p4, p5, p6 := prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6]
-	for i := 2; i < n; i++ {
+	start := 2
+	if vec1 {
+		start = 1
+	}
+	if small && hasVitSteps && n > start {
+		// The same steps in vitSteps' lanes, every comparison made (the
+		// lead decides nothing that they do not), without a branch.
+		pv := [8]float32{p0, p1, p2, p3, p4, p5, p6}
+		vitSteps(&emit[start*nt], &back[start*nt], n-start, &tr[0], &pv)
+		p0, p1, p2, p3, p4, p5, p6 = pv[0], pv[1], pv[2], pv[3], pv[4], pv[5], pv[6]
+		start = n
+	}
+	for i := start; i < n; i++ {
 		e := (*[numTags]float32)(emit[i*nt:])
 		bk := (*[numTags]uint8)(back[i*nt:])
 		var b0, b1, b3, b5 float32
@@ -708,6 +726,18 @@ func abs32(x float32) float32 { return math.Float32frombits(math.Float32bits(x) 
 // the last place of -math.MaxFloat32 (neg), when the scale is below 2^72. A
 // score of neg plus a small e rounds to neg then, as scoreAt keeps it.
 func smallScores(t *table) bool { return abs32(t.scale) < 0x1p72 }
+
+// smallTrans reports whether the transition weights tr are all finite and
+// smaller than 2^103 in magnitude, as smallScores says of the scores: neg
+// plus one of them is neg.
+func smallTrans(tr *[(numTags + 1) * numTags]float32) bool {
+	for _, x := range tr {
+		if !(abs32(x) < 0x1p103) {
+			return false
+		}
+	}
+	return true
+}
 
 // scoreAt is the score of a tag whose best path before scores best and whose
 // emission scores e: neg stays neg.

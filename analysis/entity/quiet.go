@@ -505,7 +505,7 @@ func (s *spanSet) tablesOf(k int) tableSet {
 	if !dot && !repairWords.mayHave(ti.lower) || w == "." {
 		return 0
 	}
-	if dot || !ti.ascii {
+	if dot || !ti.isASCII() {
 		return tableWords[string(s.lower(k))]
 	}
 	// An ASCII word without a full stop, most of them: found by the hash the

@@ -412,7 +412,7 @@ func (b *wordBloom) mayHave(h uint64) bool {
 // is reports whether token k, lower-cased (without a final full stop), is w.
 // An ASCII word is compared byte by byte, without lowering it.
 func (s *spanSet) is(k int, w string) bool {
-	if !s.info[k].ascii {
+	if !s.info[k].isASCII() {
 		return string(s.lower(k)) == w
 	}
 	x := strings.TrimSuffix(s.words[k], ".")

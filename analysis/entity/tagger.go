@@ -27,9 +27,9 @@ type tagger struct {
 	acc       [][numTags]int32
 	caches    [2]*wordCache
 	nextCache int
-	trCol     [numTags][numTags]float64 // trCol[t][p] = tr[p*numTags+t]
+	trCol     [numTags + 1][numTags]float64 // trCol[t][p] = tr[p*numTags+t]; a row of 0 after (backwardSteps reads into it)
 
-	// for marginals
+	// for marginals (beta for backwardSteps only)
 	alpha, beta, pot, marg []float64
 	// tr are the transition potentials of trModel at trTemp, whose
 	// transition weights were trTrans.
@@ -38,8 +38,10 @@ type tagger struct {
 	trTemp    float64
 	trTrans   [(numTags + 1) * numTags]float32
 	wideTrans []float32 // the transitions of runWide's last sentence
-	// lead is oLead of the transitions leadTrans of leadModel, for viterbi.
+	// lead is oLead of the transitions leadTrans of leadModel, for viterbi,
+	// leadSmall their smallTrans.
 	lead      float32
+	leadSmall bool
 	leadModel *model
 	leadTrans [(numTags + 1) * numTags]float32
 	backed    []bool  // tokens tagged by gazBackoff
@@ -75,9 +77,9 @@ func (tg *tagger) run(m *model, style Style, words []string) []tag {
 	// The lead of the transitions depends on them only: computed again
 	// only when they are not the tagger's last.
 	if tg.leadModel != m || !sameTrans(&tg.leadTrans, &m.trans) {
-		tg.lead, tg.leadModel, tg.leadTrans = oLead(&m.trans), m, m.trans
+		tg.lead, tg.leadSmall, tg.leadModel, tg.leadTrans = oLead(&m.trans), smallTrans(&m.trans), m, m.trans
 	}
-	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab))
+	viterbiLead(m.trans[:], tg.emit, n, tg.back, tg.tags, tg.lead, tab != nil && smallScores(tab), tg.leadSmall)
 	return tg.tags
 }
 
@@ -188,7 +190,6 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	}
 	const nt = int(numTags)
 	tg.alpha = grow(tg.alpha, n*nt)
-	tg.beta = grow(tg.beta, n*nt)
 	tg.pot = grow(tg.pot, n*nt)
 	tg.marg = grow(tg.marg, n)
 	temperature := float64(m.temperature)
@@ -214,43 +215,100 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		}
 		tg.trModel, tg.trTemp, tg.trTrans = m, temperature, m.trans
 	}
-	tr := &tg.tr
-	for i := range n {
-		e := (*[nt]float32)(tg.emit[i*nt:])
-		pot := (*[nt]float64)(tg.pot[i*nt:])
-		// The scores are finite: > finds max's largest (a -0 kept for a +0
-		// compares and subtracts the same).
-		hi := e[0]
-		if e[1] > hi {
-			hi = e[1]
-		}
-		if e[2] > hi {
-			hi = e[2]
-		}
-		if e[3] > hi {
-			hi = e[3]
-		}
-		if e[4] > hi {
-			hi = e[4]
-		}
-		if e[5] > hi {
-			hi = e[5]
-		}
-		if e[6] > hi {
-			hi = e[6]
-		}
-		pot[0] = potential(e[0], hi, temperature)
-		pot[1] = potential(e[1], hi, temperature)
-		pot[2] = potential(e[2], hi, temperature)
-		pot[3] = potential(e[3], hi, temperature)
-		pot[4] = potential(e[4], hi, temperature)
-		pot[5] = potential(e[5], hi, temperature)
-		pot[6] = potential(e[6], hi, temperature)
+	alpha, pot, marg := tg.alpha[:n*nt], tg.pot[:n*nt], tg.marg[:n]
+	potentials(pot, tg.emit[:n*nt], temperature)
+	tg.passes(alpha, pot, marg, tags, lo, hi, hasMargSteps)
+	return tg.marg
+}
+
+// passes runs the forward and backward passes of marginalsIn over the
+// potentials pot and sets the marginals of tokens lo to hi-1: in the lanes
+// of forwardSteps and backwardSteps when vec (the steps of each token kept
+// in alpha and beta), else in forward and backward (TestPasses compares
+// them).
+func (tg *tagger) passes(alpha, pot, marg []float64, tags []tag, lo, hi int, vec bool) {
+	const nt = int(numTags)
+	if !vec {
+		forward(alpha, pot, &tg.tr, (*[numTags][numTags]float64)(tg.trCol[:numTags]), lo, hi)
+		backward(marg, alpha, pot, &tg.tr, tags, lo, hi)
+		return
 	}
-	// Forward and backward, each step normalised; the sums run in the order
-	// of the tags, as they always have (the confidences are pinned), the
-	// values of the step before in variables.
-	p := (*[nt]float64)(tg.pot)
+	n := len(marg)
+	tg.beta = grow(tg.beta, n*nt)
+	beta := tg.beta
+	_, _, _ = alpha[n*nt-1], beta[n*nt-1], pot[n*nt-1] // n rows each
+	forwardSteps(&alpha[0], &pot[0], &tg.tr[0], lo, hi)
+	backwardSteps(&beta[0], &pot[0], &tg.trCol[0][0], n, lo, hi)
+	for i := lo; i < hi; i++ {
+		marg[i] = marginal((*[nt]float64)(alpha[i*nt:]), (*[nt]float64)(beta[i*nt:]), tags[i])
+	}
+}
+
+// potentials sets pot (n×numTags, row-major) to the emission potentials of
+// the scores emit, token by token: e^((e-hi)/temperature) for a tag of score
+// e where the token's best tag scores hi (see potential), by EXP8 where it
+// gives math.Exp's values (see expKind).
+func potentials(pot []float64, emit []float32, temperature float64) {
+	if expKind() == expVec {
+		potentialsVec(pot, emit, temperature)
+		return
+	}
+	potentialsCall(pot, emit, temperature)
+}
+
+// potentialsCall is potentials calling potential (math.Exp) for each tag.
+func potentialsCall(pot []float64, emit []float32, temperature float64) {
+	const nt = int(numTags)
+	for len(emit) >= nt && len(pot) >= nt {
+		e := (*[nt]float32)(emit)
+		p := (*[nt]float64)(pot)
+		hi := rowMax(e)
+		p[0] = potential(e[0], hi, temperature)
+		p[1] = potential(e[1], hi, temperature)
+		p[2] = potential(e[2], hi, temperature)
+		p[3] = potential(e[3], hi, temperature)
+		p[4] = potential(e[4], hi, temperature)
+		p[5] = potential(e[5], hi, temperature)
+		p[6] = potential(e[6], hi, temperature)
+		emit, pot = emit[nt:], pot[nt:]
+	}
+}
+
+// rowMax is the best score of a token's scores e, which are finite: >
+// finds max's largest (a -0 kept for a +0 compares and subtracts the same).
+func rowMax(e *[numTags]float32) float32 {
+	hi := e[0]
+	if e[1] > hi {
+		hi = e[1]
+	}
+	if e[2] > hi {
+		hi = e[2]
+	}
+	if e[3] > hi {
+		hi = e[3]
+	}
+	if e[4] > hi {
+		hi = e[4]
+	}
+	if e[5] > hi {
+		hi = e[5]
+	}
+	if e[6] > hi {
+		hi = e[6]
+	}
+	return hi
+}
+
+// forward is the forward pass of marginalsIn over the potentials pot of a
+// sentence, each step normalised, from its first token to token hi-1; it
+// keeps in alpha the steps of tokens lo to hi-1 only, the ones the
+// marginals read. tr are the transition potentials, trCol the same by
+// column.
+func forward(alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, trCol *[numTags][numTags]float64, lo, hi int) {
+	const nt = int(numTags)
+	// The sums run in the order of the tags, as they always have (the
+	// confidences are pinned), the values of the step before in variables.
+	p := (*[nt]float64)(pot)
 	a0 := tr[int(numTags)*nt+0] * p[0]
 	a1 := tr[int(numTags)*nt+1] * p[1]
 	a2 := tr[int(numTags)*nt+2] * p[2]
@@ -259,13 +317,15 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	a5 := tr[int(numTags)*nt+5] * p[5]
 	a6 := tr[int(numTags)*nt+6] * p[6]
 	a0, a1, a2, a3, a4, a5, a6 = normalized(a0, a1, a2, a3, a4, a5, a6)
-	*(*[nt]float64)(tg.alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+	if lo == 0 {
+		*(*[nt]float64)(alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+	}
 	for i := 1; i < hi; i++ {
-		p = (*[nt]float64)(tg.pot[i*nt:])
+		p = (*[nt]float64)(pot[i*nt:])
 		// The transitions not allowed have potential 0 and add +0 to the
 		// sum (every term is finite and not negative): skipped. The tags
 		// before are transPreds', written out (see viterbi).
-		c := &tg.trCol[tagO]
+		c := &trCol[tagO]
 		s := a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -274,7 +334,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c0 := s * p[0]
-		c = &tg.trCol[tagBPER]
+		c = &trCol[tagBPER]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -283,7 +343,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c1 := s * p[1]
-		c = &tg.trCol[tagBORG]
+		c = &trCol[tagBORG]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -292,7 +352,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c3 := s * p[3]
-		c = &tg.trCol[tagBLOC]
+		c = &trCol[tagBLOC]
 		s = a0 * c[0]
 		s += a1 * c[1]
 		s += a2 * c[2]
@@ -301,25 +361,38 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += a5 * c[5]
 		s += a6 * c[6]
 		c5 := s * p[5]
-		c = &tg.trCol[tagIPER]
+		c = &trCol[tagIPER]
 		s = a1 * c[1]
 		s += a2 * c[2]
 		c2 := s * p[2]
-		c = &tg.trCol[tagIORG]
+		c = &trCol[tagIORG]
 		s = a3 * c[3]
 		s += a4 * c[4]
 		c4 := s * p[4]
-		c = &tg.trCol[tagILOC]
+		c = &trCol[tagILOC]
 		s = a5 * c[5]
 		s += a6 * c[6]
 		c6 := s * p[6]
 		a0, a1, a2, a3, a4, a5, a6 = normalized(c0, c1, c2, c3, c4, c5, c6)
-		*(*[nt]float64)(tg.alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+		if i >= lo {
+			*(*[nt]float64)(alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
+		}
 	}
+}
+
+// backward is the backward pass of marginalsIn, each step normalised, from
+// the last token of the sentence down to token lo, fused with the marginals
+// of tokens lo to hi-1: each is computed, into marg, at its step, from the
+// step's values and alpha's (forward's).
+func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, tags []tag, lo, hi int) {
+	const nt = int(numTags)
+	n := len(marg)
 	b0, b1, b2, b3, b4, b5, b6 := 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0
-	*(*[nt]float64)(tg.beta[(n-1)*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
+	if n-1 < hi {
+		marg[n-1] = marginal((*[nt]float64)(alpha[(n-1)*nt:]), &[nt]float64{b0, b1, b2, b3, b4, b5, b6}, tags[n-1])
+	}
 	for i := n - 2; i >= lo; i-- {
-		p = (*[nt]float64)(tg.pot[(i+1)*nt:])
+		p := (*[nt]float64)(pot[(i+1)*nt:])
 		// The tags after are transSuccs': O and the B- tags, and the I- tag
 		// of the label of a B- or I- tag, in increasing order.
 		r := (*[nt]float64)(tr[0*nt:])
@@ -371,25 +444,37 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 		s += r[6] * p[6] * b6
 		d6 := s
 		b0, b1, b2, b3, b4, b5, b6 = normalized(d0, d1, d2, d3, d4, d5, d6)
-		*(*[nt]float64)(tg.beta[i*nt:]) = [nt]float64{b0, b1, b2, b3, b4, b5, b6}
+		if i < hi {
+			marg[i] = marginal((*[nt]float64)(alpha[i*nt:]), &[nt]float64{b0, b1, b2, b3, b4, b5, b6}, tags[i])
+		}
 	}
-	for i := lo; i < hi; i++ {
-		a := (*[nt]float64)(tg.alpha[i*nt:])
-		b := (*[nt]float64)(tg.beta[i*nt:])
-		var z float64
-		for t := range nt {
-			z += a[t] * b[t]
-		}
-		p := 0.0
-		if z > 0 {
-			p = a[tags[i]] * b[tags[i]] / z
-		}
-		if math.IsNaN(p) {
-			p = 0
-		}
-		tg.marg[i] = min(max(p, 0), 1)
+}
+
+// marginal is the probability of tag t at a token whose forward and
+// backward steps are a and b: a[t]b[t] over the sum of a[k]b[k] in the order
+// of the tags, 0 when the sum is not positive or the quotient not a number,
+// within [0, 1].
+func marginal(a, b *[numTags]float64, t tag) float64 {
+	// The terms are not negative: the sum from 0 is the sum from the first
+	// (0 + -0 would differ, and then the sum is not positive either way).
+	z := a[0] * b[0]
+	z += a[1] * b[1]
+	z += a[2] * b[2]
+	z += a[3] * b[3]
+	z += a[4] * b[4]
+	z += a[5] * b[5]
+	z += a[6] * b[6]
+	if !(z > 0) {
+		return 0
 	}
-	return tg.marg
+	p := a[t] * b[t] / z
+	switch {
+	case !(p > 0): // 0, -0 (as max(p, 0)) or not a number
+		return 0
+	case p > 1:
+		return 1
+	}
+	return p
 }
 
 // potential is the emission potential of a tag of score e in a token whose

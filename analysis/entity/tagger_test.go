@@ -241,3 +241,65 @@ func TestRunSetsEveryScore(t *testing.T) {
 		}
 	}
 }
+
+// TestPasses checks the forward and backward passes in the lanes of
+// forwardSteps and backwardSteps against forward and backward, marginal for
+// marginal, bit for bit, on random potentials (ties at 1, exact zeros, tiny
+// ones), random transitions (some 0, some large enough that sums overflow)
+// and random stretches.
+func TestPasses(t *testing.T) {
+	if !hasMargSteps {
+		t.Skip("forwardSteps and backwardSteps do not run here")
+	}
+	const nt = int(numTags)
+	rng := rand.New(rand.NewPCG(27, 28))
+	vec, plain := &tagger{}, &tagger{}
+	for k := range 20000 {
+		n := 1 + rng.IntN(40)
+		for p := range numTags + 1 {
+			for q := range numTags {
+				x := 0.0
+				if allowed(p, q) {
+					x = math.Exp(rng.NormFloat64() * []float64{1, 3, 30, 300}[k%4])
+					if rng.IntN(20) == 0 {
+						x = 0
+					}
+				}
+				vec.tr[int(p)*nt+int(q)], plain.tr[int(p)*nt+int(q)] = x, x
+			}
+		}
+		for p := range nt {
+			for q := range nt {
+				vec.trCol[q][p] = vec.tr[p*nt+q]
+				plain.trCol[q][p] = plain.tr[p*nt+q]
+			}
+		}
+		pot := make([]float64, n*nt)
+		tags := make([]tag, n)
+		for i := range pot {
+			switch rng.IntN(6) {
+			case 0:
+				pot[i] = 1
+			case 1:
+				pot[i] = 0
+			case 2:
+				pot[i] = math.Exp(-rng.Float64() * 700)
+			default:
+				pot[i] = rng.Float64()
+			}
+		}
+		for i := range tags {
+			tags[i] = tag(rng.IntN(nt))
+		}
+		lo := rng.IntN(n)
+		hi := lo + 1 + rng.IntN(n-lo)
+		got, want := make([]float64, n), make([]float64, n)
+		vec.passes(make([]float64, n*nt), pot, got, tags, lo, hi, true)
+		plain.passes(make([]float64, n*nt), pot, want, tags, lo, hi, false)
+		for i := lo; i < hi; i++ {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("n %d [%d, %d), potentials %v, transitions %v: marginal %d %v, forward and backward's %v", n, lo, hi, pot, vec.tr, i, got[i], want[i])
+			}
+		}
+	}
+}

@@ -222,10 +222,66 @@ func TestViterbiSmall(t *testing.T) {
 		}
 		lead := oLead((*[(numTags + 1) * numTags]float32)(trans))
 		got, want := make([]tag, n), make([]tag, n)
-		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), got, lead, true)
-		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), want, lead, false)
+		smallTr := smallTrans((*[(numTags + 1) * numTags]float32)(trans))
+		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), got, lead, true, smallTr)
+		viterbiLead(trans, emit, n, make([]uint8, n*int(numTags)), want, lead, false, false)
 		if !slices.Equal(got, want) {
 			t.Fatalf("n %d, scores %v, transitions %v: small %v, scoreAt's %v", n, emit, trans, got, want)
+		}
+	}
+}
+
+// TestVitSteps checks viterbiLead's steps in vitSteps' lanes from token 1 on
+// (small scores and transitions, on a machine with AVX2) against its steps
+// in Go and plainViterbi, tags for tags and every tag before, on 10,000
+// random sentences: half with many ties (small integers, where the first
+// best decides), half with scores of every size, O leading or not.
+// (TestViterbiSmall has the large transitions, where vitSteps starts at
+// token 2.)
+func TestVitSteps(t *testing.T) {
+	if !hasVitSteps {
+		t.Skip("vitSteps does not run here")
+	}
+	const nt = int(numTags)
+	rng := rand.New(rand.NewPCG(25, 26))
+	for k := range 10000 {
+		n := 2 + rng.IntN(40)
+		trans := make([]float32, (numTags+1)*numTags)
+		emit := make([]float32, n*nt)
+		ties := k%2 == 0
+		for i := range trans {
+			if ties {
+				trans[i] = float32(rng.IntN(5) - 2)
+			} else {
+				trans[i] = float32(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(6)-2)))
+			}
+		}
+		for i := range emit {
+			if ties {
+				emit[i] = float32(rng.IntN(7) - 3)
+			} else {
+				emit[i] = float32(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(6)-2)))
+			}
+			if i%nt == 0 && k%3 == 0 {
+				emit[i] += float32(rng.IntN(30)) // O leads
+			}
+		}
+		lead := oLead((*[(numTags + 1) * numTags]float32)(trans))
+		got, want := make([]tag, n), make([]tag, n)
+		back, wantBack := make([]uint8, n*nt), make([]uint8, n*nt)
+		viterbiLead(trans, emit, n, back, got, lead, true, true)
+		viterbiLead(trans, emit, n, wantBack, want, lead, false, false)
+		if !slices.Equal(got, want) {
+			t.Fatalf("n %d, scores %v, transitions %v: vitSteps' tags %v, Go's %v", n, emit, trans, got, want)
+		}
+		// The tags before of the lanes the lead decides are written
+		// as the comparisons find them, every one of them the same.
+		viterbiLead(trans, emit, n, wantBack, want, float32(math.Inf(1)), false, false)
+		if !slices.Equal(back, wantBack) {
+			t.Fatalf("n %d, scores %v, transitions %v: vitSteps' tags before %v, Go's %v", n, emit, trans, back, wantBack)
+		}
+		if plain := plainViterbi(trans, emit, n); !slices.Equal(got, plain) {
+			t.Fatalf("n %d, scores %v, transitions %v: vitSteps' tags %v, plainViterbi's %v", n, emit, trans, got, plain)
 		}
 	}
 }

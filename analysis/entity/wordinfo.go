@@ -40,7 +40,7 @@ type wordInfo struct {
 	lower, exact, shape uint64
 	entry, class        gazClass
 	cas                 uint8
-	ascii               bool
+	flags               wordFlags
 	lex                 uint8 // the word's standing in the stemmer's lexicon (see standing)
 	size                uint8 // the word's length plus one; 0: an empty slot
 }
@@ -125,5 +125,24 @@ func wordInfoOf(g *gazetteer, w string) wordInfo {
 	if len(w) > 1 && w[len(w)-1] == '.' {
 		class = g.word(w) // looked up without its full stop
 	}
-	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, ascii: ascii}
+	flags := wordFlags(0)
+	if ascii {
+		flags |= wASCII
+	}
+	if numericWord(w) {
+		flags |= wNumeric
+	}
+	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, flags: flags}
 }
+
+// wordFlags are the yes-or-no facts of a wordInfo.
+type wordFlags uint8
+
+// The facts of wordFlags.
+const (
+	wASCII   wordFlags = 1 << iota // the word's bytes are all ASCII
+	wNumeric                       // a rule of numericEntities may start at a unit of the word (numericWord)
+)
+
+// isASCII reports whether the word's bytes are all ASCII.
+func (wi *wordInfo) isASCII() bool { return wi.flags&wASCII != 0 }

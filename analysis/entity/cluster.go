@@ -130,10 +130,14 @@ type docScratch struct {
 	valid []tokenize.Token
 	kept  [][]tokenize.Token
 	cuts  []int32 // where tokenLines cuts valid into lines
+	// starts are the indexes in valid of the tokens at which a rule of
+	// numericEntities may start (numericStarts).
+	starts []int32
 	// tokCase is set when the tokens are the tokenizer's own (tokenLines):
 	// a token whose Case is Lower has no upper-case letter then.
 	tokCase  bool
-	caps     []int32 // propagate's scratch: the indexes in valid of the tokens that may hold a capital
+	caps     []int32  // propagate's scratch: the indexes in valid of the tokens that may hold a capital
+	keys     formKeys // propagate's forms' keys
 	ents     []Entity
 	words    []string
 	acros    [][2]string
@@ -147,10 +151,10 @@ type docScratch struct {
 	lowWords []string            // the lower-cased words of the mentions
 	lowBytes []byte              // the mentions lower-cased, one after the other
 	accs     []acc
-	at       []int32              // per entity: its mention (cluster), its acc (aggregateConfidence)
-	byCanon  map[mentionKey]int32 // index in accs
-	canon    map[string]string    // canonicalAcronyms' canonical forms by text
-	long     map[string]string    // and by acronym
+	at       []int32             // per entity: its mention (cluster), its acc (aggregateConfidence)
+	byCanon  [3]map[string]int32 // index in accs, by the label's nameIndex and the canonical form
+	canon    map[string]string   // canonicalAcronyms' canonical forms by text
+	long     map[string]string   // and by acronym
 }
 
 // maxScratchTokens bounds the tokens whose scratch space a tagger keeps after a
@@ -179,7 +183,9 @@ func (d *docScratch) release() {
 		clear(m)
 	}
 	clear(d.lowWords[:cap(d.lowWords)])
-	clear(d.byCanon)
+	for _, m := range d.byCanon {
+		clear(m)
+	}
 	clear(d.canon)
 	clear(d.long)
 }
@@ -205,7 +211,8 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	clear(forms)
 	// The keys of the forms (formKey): a stretch of text of another key is
 	// none of them, and needs no look-up.
-	var keys formKeys
+	keys := &d.keys
+	*keys = formKeys{}
 	longest := 0 // the length of the longest form
 	for i := range es {
 		e := &es[i]
@@ -236,7 +243,7 @@ func propagate(d *docScratch, text string, sents [][]tokenize.Token, es []Entity
 	if len(forms) == 0 {
 		return es
 	}
-	pr := propagation{text: text, es: es, forms: forms, keys: &keys, longest: longest, added: d.added[:0]}
+	pr := propagation{text: text, es: es, forms: forms, keys: keys, longest: longest, added: d.added[:0]}
 	if d.tokCase {
 		// The tokenizer's tokens: only those with a capital can start a
 		// mention, and a token in lower case or of punctuation has none.
@@ -329,9 +336,8 @@ type propagation struct {
 // toks, if any, and returns the index of its last token, or i.
 func (p *propagation) at(toks []tokenize.Token, i int) int {
 	t := &toks[i]
-	if !hasCapital(t.Text) {
-		return i
-	}
+	// Whether the token is inside an entity first: most capitalised tokens
+	// are, and the entities are at hand, the token's text further away.
 	es := p.es
 	k := p.k
 	for k < len(es) && es[k].End <= t.Start {
@@ -340,6 +346,9 @@ func (p *propagation) at(toks []tokenize.Token, i int) int {
 	p.k = k
 	if k < len(es) && es[k].Start < t.End {
 		return i // already inside an entity
+	}
+	if !hasCapital(t.Text) {
+		return i
 	}
 	// The longest known form starting here that ends before the next entity
 	// and is no longer than the longest form.
@@ -379,13 +388,6 @@ func counted(toks []tokenize.Token, i int) bool {
 func capitalised(w string) bool {
 	c := wordCase(w)
 	return c == cCap || c == cUpper || c == cMixed
-}
-
-// mentionKey identifies the mentions of one name: its label and text (or, for
-// the confidence, its canonical form).
-type mentionKey struct {
-	label Label
-	text  string
 }
 
 // mention is one distinct name of a document, as clustering sees it.
@@ -704,15 +706,6 @@ func regionalUnit(long, short []string) bool {
 	// A name of the lists is one organisation, place and all (Persebaya
 	// Surabaya is Persebaya).
 	return g.phrase(long[len(short):])&gazLOC != 0 && g.phrase(long)&gazORG == 0
-}
-
-// emptied returns the scratch map *m emptied, made when it is nil.
-func emptied(m *map[mentionKey]int32) map[mentionKey]int32 {
-	if *m == nil {
-		*m = map[mentionKey]int32{}
-	}
-	clear(*m)
-	return *m
 }
 
 // hasCapital reports whether wordCase(w) is cCap, cUpper or cMixed: w holds an

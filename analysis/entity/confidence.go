@@ -10,7 +10,16 @@ import "math"
 // times at 0.5 each is 0.995, a doubtful name written twice at 0.36 stays under
 // 0.5. Confidences are rounded to three digits; rule-based entities keep 1.
 func aggregateConfidence(d *docScratch, es []Entity) {
-	byCanon := emptied(&d.byCanon)
+	// One map of canonical forms a label, as cluster keeps its texts: a
+	// string key, hashed by the runtime's fast path for strings.
+	var byCanon [3]map[string]int32
+	for i := range d.byCanon {
+		if d.byCanon[i] == nil {
+			d.byCanon[i] = map[string]int32{}
+		}
+		clear(d.byCanon[i])
+		byCanon[i] = d.byCanon[i]
+	}
 	accs := d.accs[:0]
 	at := d.at[:0] // the index in accs of each entity's entity (-1: none)
 	for i := range es {
@@ -19,11 +28,11 @@ func aggregateConfidence(d *docScratch, es []Entity) {
 			at = append(at, -1)
 			continue
 		}
-		k := mentionKey{e.Label, e.Canonical}
-		i, ok := byCanon[k]
+		bc := byCanon[nameIndex(e.Label)]
+		i, ok := bc[e.Canonical]
 		if !ok {
 			at = append(at, int32(len(accs)))
-			byCanon[k] = int32(len(accs))
+			bc[e.Canonical] = int32(len(accs))
 			accs = append(accs, acc{best: e.Confidence, rest: 1})
 			continue
 		}

@@ -228,6 +228,7 @@ func (r *Recognizer) ExtractSentences(text string, sents []tokenize.Sentence) []
 func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) []Entity {
 	d := &tg.doc
 	out, words, acros := d.ents[:0], d.words[:0], d.acros[:0]
+	starts, off := d.starts[:0], 0
 	// 1. model and 2. repairs, line by line: the model's spans, the gazetteer
 	// back-off, the repair rules of the style, titles stripped from persons.
 	for i, toks := range kept {
@@ -235,9 +236,21 @@ func (r *Recognizer) extract(tg *tagger, text string, kept [][]tokenize.Token) [
 		// lower-case word (Polda Jatim Terima 214 Laporan … lewat WhatsApp).
 		head := isHeadline(toks) || i == 0 && len(kept) > 1 && looseHeadline(toks)
 		r.tagPiece(tg, text, toks, head, &words, &out, &acros)
+		if d.tokCase {
+			// The tokens at which a rule of step 3 may start, from what
+			// the featurizer knows of their words (the lines are valid's,
+			// one after the other).
+			starts = numericStarts(starts, text, d.valid, off, words, tg.fz.info[:len(toks)], head)
+			off += len(toks)
+		}
 	}
-	// 3. rules: dates, times and amounts over the whole text.
-	if len(kept) > 0 {
+	d.starts = starts
+	// 3. rules: dates, times and amounts over the whole text; over the
+	// tokenizer's tokens, only around those at which one may start.
+	switch {
+	case len(kept) > 0 && d.tokCase:
+		out = numericTokens(out, &tg.units, text, d.valid, starts)
+	case len(kept) > 0:
 		last := kept[len(kept)-1]
 		out = numericEntities(out, &tg.units, text, kept[0][0].Start, last[len(last)-1].End)
 	}
@@ -293,10 +306,16 @@ func (d *docScratch) tokenLines(text string) [][]tokenize.Token {
 	// their indexes once all are in (valid may move as it grows).
 	valid, cuts := (tokenize.Tokenizer{}).AppendTokens(d.valid[:0], text), d.cuts[:0]
 	for x := 1; x < len(valid); x++ {
-		// Most gaps are one space: no line break to look for.
+		// A token is a cut where it starts a sentence or the gap before
+		// it holds a line break. Most gaps are a space or none (the comma
+		// after a word): the first byte after the token before, read
+		// whatever the gap (it is the next token's own when there is none,
+		// and then does not count), is no control character, the test
+		// that most tokens take; only a longer gap is read on, rarely.
 		t, end := &valid[x], valid[x-1].End
-		if t.Flags&tokenize.SentenceStart != 0 ||
-			(t.Start-end != 1 || text[end] != ' ') && hasLineBreak(text[end:t.Start]) {
+		gap, c := t.Start-end, text[end]
+		if t.Flags&tokenize.SentenceStart != 0 || c <= '\r' && gap > 0 && (c == '\n' || c == '\r') ||
+			gap > 1 && hasLineBreak(text[end+1:t.Start]) {
 			cuts = append(cuts, int32(x))
 		}
 	}
@@ -548,9 +567,45 @@ func (s *spanSet) titleCase() bool {
 // caseCount counts the words of a sentence by case.
 type caseCount struct{ caps, function, other int }
 
+// add counts the word w: a capitalised word (hasCapital), a function word of
+// headlineLower or another word in lower case (wordCase cLower); a word of
+// neither case is not counted.
+//
+// It reads an ASCII word once, for hasCapital and wordCase at the same time
+// (a capital, a digit first or a lower-case letter), and looks a short word
+// in lower case up among the packed words of headlineLower (isHeadlineLower);
+// another word, as those two do.
 func (c *caseCount) add(w string) {
+	lower := false
+	for i := 0; i < len(w); i++ {
+		switch b := w[i]; {
+		case b >= utf8.RuneSelf:
+			c.addRunes(w)
+			return
+		case 'A' <= b && b <= 'Z':
+			// cCap, cUpper or cMixed, told by the first capital.
+			c.caps++
+			return
+		case i == 0 && '0' <= b && b <= '9':
+			return // cDigit: neither a capital nor in lower case
+		case 'a' <= b && b <= 'z':
+			lower = true
+		}
+	}
+	if !lower {
+		return // cNone
+	}
+	// cLower, ASCII: lower-cased, w is itself.
+	if len(w) <= headlineLowerMax && isHeadlineLower(w) {
+		c.function++
+	} else {
+		c.other++
+	}
+}
+
+// addRunes is add for a word with a byte that is not ASCII.
+func (c *caseCount) addRunes(w string) {
 	if hasCapital(w) {
-		// cCap, cUpper or cMixed, told by the first capital.
 		c.caps++
 		return
 	}
@@ -561,6 +616,44 @@ func (c *caseCount) add(w string) {
 			c.other++
 		}
 	}
+}
+
+// headlineLowerSet holds the words of headlineLower as headlineKey makes
+// them, open-addressed by packedSlot: isHeadlineLower finds a word with a
+// multiplication and a load or two, not a hash of its bytes and a map.
+var headlineLowerSet = func() (t [64]uint64) {
+	for w := range headlineLower {
+		if len(w) > 7 || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' }) >= 0 {
+			panic("entity: headlineLower holds " + w + ", not a lower-case ASCII word of at most seven bytes")
+		}
+		k := headlineKey(w)
+		i := packedSlot(k)
+		for t[i] != 0 {
+			i = (i + 1) % uint64(len(t))
+		}
+		t[i] = k
+	}
+	return t
+}()
+
+// headlineKey returns the ASCII word w, of at most seven bytes, lower-cased
+// as a little-endian number (packedLower), with its length in the high byte:
+// a NUL byte at its end does not make it another word.
+func headlineKey(w string) uint64 { return packedLower(w) | uint64(len(w))<<56 }
+
+// packedSlot is the first slot of headlineLowerSet for the key k.
+func packedSlot(k uint64) uint64 { return k * 0x9E3779B97F4A7C15 >> 58 }
+
+// isHeadlineLower reports whether the lower-case ASCII word w, of at most
+// seven bytes, is in headlineLower.
+func isHeadlineLower(w string) bool {
+	k := headlineKey(w)
+	for i := packedSlot(k); headlineLowerSet[i] != 0; i = (i + 1) % uint64(len(headlineLowerSet)) {
+		if headlineLowerSet[i] == k {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineLowerMax is the length of the longest word of headlineLower, whose

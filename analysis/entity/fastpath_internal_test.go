@@ -476,7 +476,8 @@ type skipStats struct{ quiet, unpaired, total int }
 
 // checkSkips checks, on every line of text in style, that the repairs with
 // their skips and gates (runRepairs(true)) leave the spans, their starts and
-// confidences and the acronyms as the repairs without them do.
+// confidences and the acronyms as the repairs without them do, and that the
+// facts of every token labelled in the end are in spanSet.labelled.
 func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
 	t.Helper()
 	eachSentence(t, style, text, func(ss *spanSet, prepare func()) {
@@ -489,6 +490,12 @@ func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
 			st.unpaired++
 		}
 		ss.runRepairs(true)
+		// The facts of the tokens labelled at the end were recorded.
+		for k, c := range ss.lab {
+			if f := labelFact(c) | tokenFactsPlain(ss, k); c != lNone && ss.kinds.facts()&f != f {
+				t.Errorf("%v %q: token %d, labelled %v, has the facts %b, but labelled holds %b", style, ss.words, k, c.label(), f, ss.kinds.facts())
+			}
+		}
 		lab, beg, conf, acros := slices.Clone(ss.lab), slices.Clone(ss.beg), slices.Clone(ss.conf), slices.Clone(ss.acros)
 		prepare()
 		ss.runRepairs(false)
@@ -496,6 +503,32 @@ func checkSkips(t *testing.T, style Style, text string, st *skipStats) {
 			t.Errorf("%v %q: with the skips %v %v, without %v %v", style, ss.words, lab, conf, ss.lab, ss.conf)
 		}
 	})
+}
+
+// tokenFactsPlain returns the facts of token k of ss (see spanFacts), read
+// from their definitions.
+func tokenFactsPlain(ss *spanSet, k int) spanFacts {
+	w, ti := ss.words[k], &ss.info[k]
+	var f spanFacts
+	for _, c := range []struct {
+		has  bool
+		fact spanFacts
+	}{
+		{wordCase(w) == cLower, sfLower},
+		{wordCase(w) == cNone, sfNone},
+		{wordCase(w) == cUpper, sfUpper},
+		{ti.class&gazTitle != 0 || ss.in(tabTitleSeconds, k) || isDegree(w), sfTitle},
+		{ss.in(tabHeadlineLower, k), sfHeadLower},
+		{ss.in(tabOrgHeads, k) || ti.class&gazOrgHead != 0, sfOrgHead},
+		{ti.class&gazNotName != 0, sfNotName},
+		{ti.entry&(gazNotName|gazPrefix) != 0, sfNotNameEntry},
+		{len(w) > 1 && (strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")), sfMark},
+	} {
+		if c.has {
+			f |= c.fact
+		}
+	}
+	return f
 }
 
 // FuzzRepairSkips is TestQuietRepairs on any text: the skips and gates of the
@@ -514,10 +547,12 @@ func FuzzRepairSkips(f *testing.F) {
 	})
 }
 
-// FuzzCaseCount checks caseCount.add, which tells capitals by the first one
-// and skips the look-up of long lower-case words, against its definition.
+// FuzzCaseCount checks caseCount.add, which tells capitals by the first one,
+// reads an ASCII word once and looks a short lower-case one up in the packed
+// words of headlineLower, against its definition.
 func FuzzCaseCount(f *testing.F) {
-	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", ""} {
+	for _, w := range []string{"Telegram", "di", "dan", "mengatakan", "triliun", "DAN", "Di", "24", "x", "ǅa", "ǆi", "dİ", "jelang", "untukk", "",
+		"di\x00", "\x00", "4gb", "a4B", "x1", "di.", "triliunx", "é", "dé", "-", "di-"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {

@@ -337,6 +337,9 @@ type featurizer struct {
 	inside []gazClass
 	lower  []byte
 	words  wordInfoCache // what sentence needs of the words seen
+	// hints holds, for each token, the index of its word's hint in words
+	// (wordInfoCache.hint).
+	hints []int32
 	// topics holds the classes of the sentence's lower-case words that tell
 	// what it is about (see topicFeatures).
 	topics gazClass
@@ -355,15 +358,16 @@ func (fz *featurizer) sentence(words []string) {
 	n := len(words)
 	g := fz.gaz
 	fz.info = grow(fz.info, n)
-	info := fz.info
+	fz.hints = grow(fz.hints, n)
+	info, hints := fz.info, fz.hints[:n]
 	run := -1 // the first token of the capitalised run before, or -1
 	fz.topics, fz.orgStart = 0, false
 	caps, cased := 0, 0
 	for i, w := range words {
-		wi := fz.words.lookup(g, w)
+		wi, hint := fz.words.lookup(g, w)
 		ti := &info[i]
 		*ti = tokenInfo{}
-		ti.wordInfo = *wi
+		ti.wordInfo, hints[i] = *wi, int32(hint)
 		// The words of either case, counted by table, not by a branch on the
 		// case.
 		c := caseCounts[wi.cas&7]
@@ -486,7 +490,7 @@ func (fz *featurizer) features(out []uint64, words []string, i int, headline boo
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	if ti.ascii {
+	if ti.isASCII() {
 		out = asciiAffixes(out, words[i])
 	} else {
 		out = fz.affixes(out, words[i])
@@ -511,7 +515,7 @@ func (fz *featurizer) wordFeatures(out []uint64, words []string, i int) []uint64
 		mix(feat(tLower), ti.lower),
 		mix(feat(tShape), ti.shape),
 	)
-	if ti.ascii {
+	if ti.isASCII() {
 		return asciiAffixes(out, words[i])
 	}
 	return fz.affixes(out, words[i])

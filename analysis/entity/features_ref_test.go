@@ -26,7 +26,7 @@ func (fz *featurizer) refSentence(words []string) {
 	run := -1 // the first token of the capitalised run before, or -1
 	fz.topics = 0
 	for i, w := range words {
-		wi := fz.words.lookup(g, w)
+		wi, _ := fz.words.lookup(g, w)
 		info[i] = tokenInfo{wordInfo: *wi}
 		switch wi.cas {
 		case cCap, cUpper, cMixed:
@@ -151,7 +151,7 @@ func (fz *featurizer) refFeatures(out []uint64, words []string, i int, headline 
 		mix(mix(feat(tLowerP1Case), lowerAt(i+1)), cas),
 	)
 	// Affixes of the lower-cased word.
-	if ti.ascii {
+	if ti.isASCII() {
 		out = asciiAffixes(out, words[i])
 	} else {
 		out = fz.affixes(out, words[i])

@@ -72,8 +72,21 @@ func TestRuleGates(t *testing.T) {
 				t.Errorf("%s: starts with the gate %s, gatedRules says %s", name, got, want)
 			}
 		case g.gate.spans:
+			list := body.List
+			if g.gate.labelled != 0 {
+				want := "!s.hasLabelled(" + factsText(g.gate.labelled) + ")"
+				ifs, ok := list[0].(*ast.IfStmt)
+				if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) != 1 || text(ifs.Body.List[0]) != "return" {
+					t.Errorf("%s: does not start with its gate %s", name, want)
+					continue
+				}
+				if got := text(ifs.Cond); got != want {
+					t.Errorf("%s: starts with the gate %s, gatedRules says %s", name, got, want)
+				}
+				list = list[1:]
+			}
 			loops := 0
-			for _, st := range body.List {
+			for _, st := range list {
 				switch st := st.(type) {
 				case *ast.RangeStmt:
 					if text(st.X) != "s.spans()" {
@@ -112,6 +125,7 @@ func tablesText(t tableSet) string {
 		{tabTitleLeads, "tabTitleLeads"}, {tabSideWords, "tabSideWords"}, {tabDayNames, "tabDayNames"},
 		{tabOrgAnnouncers, "tabOrgAnnouncers"}, {tabTongueNouns, "tabTongueNouns"}, {tabVillageHeads, "tabVillageHeads"},
 		{tabCoupleWords, "tabCoupleWords"}, {tabRoleLeads, "tabRoleLeads"}, {tabTitleSeconds, "tabTitleSeconds"},
+		{tabBetweenWords, "tabBetweenWords"}, {factUpperFirst, "factUpperFirst"},
 	} {
 		if t&c.t != 0 {
 			names = append(names, c.name)
@@ -124,6 +138,29 @@ func tablesText(t tableSet) string {
 	return strings.Join(names, " | ")
 }
 
+// factsText writes the facts and labels of f as the rules name them, joined by
+// " | ".
+func factsText(f spanFacts) string {
+	var names []string
+	for _, c := range []struct {
+		f    spanFacts
+		name string
+	}{
+		{sfPER, "sfPER"}, {sfORG, "sfORG"}, {sfLOC, "sfLOC"}, {sfLower, "sfLower"}, {sfNone, "sfNone"},
+		{sfUpper, "sfUpper"}, {sfTitle, "sfTitle"}, {sfHeadLower, "sfHeadLower"},
+		{sfOrgHead, "sfOrgHead"}, {sfNotName, "sfNotName"}, {sfNotNameEntry, "sfNotNameEntry"}, {sfMark, "sfMark"},
+	} {
+		if f&c.f != 0 {
+			names = append(names, c.name)
+			f &^= c.f
+		}
+	}
+	if f != 0 {
+		names = append(names, "?")
+	}
+	return strings.Join(names, " | ")
+}
+
 // gazText writes the class c as the rules name it.
 func gazText(c gazClass) string {
 	switch c {
@@ -131,6 +168,8 @@ func gazText(c gazClass) string {
 		return "gazORG"
 	case gazLOC:
 		return "gazLOC"
+	case gazLOC | gazORG:
+		return "gazLOC | gazORG"
 	}
 	return "?"
 }

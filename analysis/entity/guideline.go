@@ -105,6 +105,9 @@ func (ti tokenInfo) isPersonLike() bool { return ti.class&gazGiven != 0 }
 // that ends in such a word stays (Ahmad Fauzi Ramadhan); the phrase may run on
 // after the span (Half Marathon when the model took Half alone).
 func (s *spanSet) notNames() {
+	if !s.hasLabelled(sfNotNameEntry) {
+		return // no phrase of the common nouns starts in a span
+	}
 	for _, sp := range s.spans() {
 	starts:
 		for k := sp.i; k < sp.j; k++ {
@@ -397,6 +400,9 @@ func isDerivedWord(w string) bool {
 // between it and a title, which the model left out: Jaksa [Bagus Aditya
 // Nugroho], AKBP [Yopy Anggi Nugroho] (at most two words).
 func (s *spanSet) personAfterTitle() {
+	if !s.hasLabelled(sfPER) {
+		return // no person
+	}
 	for _, sp := range s.spans() {
 		if sp.l != PER {
 			continue
@@ -417,6 +423,9 @@ func (s *spanSet) personAfterTitle() {
 // common word glued before a name of the lists: "Penggunaan [WhatsApp] sudah
 // luas…". Heads of names stay (Pemerintah Kota Bekasi, Kementerian Keuangan).
 func (s *spanSet) initialWords() {
+	if !s.hasGaz(gazLOC | gazORG) {
+		return // no name of the lists to glue a word to
+	}
 	for _, sp := range s.spans() {
 		i := sp.i
 		if sp.j-i < 2 || i > 0 && !isQuote(s.words[i-1]) {

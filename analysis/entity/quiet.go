@@ -108,12 +108,20 @@ func (s *spanSet) runRepairs(skip bool) {
 	if quiet {
 		spanned |= p.quiet
 	}
+	if !skip {
+		// No gate holds a rule back: every fact counts as labelled.
+		s.gatesOff, s.stale = ^spanFacts(0), true
+	}
 	for m := pass; m != 0; m &= m - 1 {
 		k := bits.TrailingZeros64(m)
 		if spanned>>k&1 != 0 && len(s.spans()) == 0 {
 			continue
 		}
-		repairs[p.rules[k]].run(s)
+		r := p.rules[k]
+		if g := ruleGates[r].labelled; g != 0 && !s.hasLabelled(g) {
+			continue
+		}
+		repairs[r].run(s)
 	}
 }
 
@@ -126,6 +134,10 @@ type ruleGate struct {
 	tabs  tableSet
 	gaz   gazClass
 	spans bool
+	// labelled are the facts and labels of which a labelled token must
+	// have had one (spanSet.hasLabelled), read as the rule is called: the
+	// rules before it may have labelled more.
+	labelled spanFacts
 }
 
 // gatedRules are the rules of repairs that start with a gate: the test of
@@ -136,27 +148,27 @@ var gatedRules = []struct {
 	run  func(*spanSet)
 	gate ruleGate
 }{
-	{(*spanSet).trimLower, ruleGate{spans: true}},
-	{(*spanSet).dropTitles, ruleGate{spans: true}},
-	{(*spanSet).mergePersons, ruleGate{spans: true}},
-	{(*spanSet).loneHeads, ruleGate{spans: true}},
-	{(*spanSet).commonAcronyms, ruleGate{spans: true}},
-	{(*spanSet).notNames, ruleGate{spans: true}},
+	{(*spanSet).trimLower, ruleGate{spans: true, labelled: sfLower | sfNone}},
+	{(*spanSet).dropTitles, ruleGate{spans: true, labelled: sfNone | sfTitle | sfHeadLower}},
+	{(*spanSet).mergePersons, ruleGate{spans: true, labelled: sfPER}},
+	{(*spanSet).loneHeads, ruleGate{spans: true, labelled: sfOrgHead}},
+	{(*spanSet).commonAcronyms, ruleGate{spans: true, labelled: sfNotName}},
+	{(*spanSet).notNames, ruleGate{spans: true, labelled: sfNotNameEntry}},
 	{(*spanSet).lawTitles, ruleGate{tabs: tabLawWords}},
 	{(*spanSet).gazetteerNames, ruleGate{gaz: gazORG}},
 	{(*spanSet).gazetteerPlaces, ruleGate{gaz: gazLOC}},
 	{(*spanSet).acronyms, ruleGate{tabs: tabOpenBrackets}},
-	{(*spanSet).bracketedAcronyms, ruleGate{spans: true}},
-	{(*spanSet).personBrackets, ruleGate{spans: true}},
-	{(*spanSet).countedAcronyms, ruleGate{spans: true}},
+	{(*spanSet).bracketedAcronyms, ruleGate{spans: true, labelled: sfORG}},
+	{(*spanSet).personBrackets, ruleGate{spans: true, labelled: sfPER}},
+	{(*spanSet).countedAcronyms, ruleGate{spans: true, labelled: sfUpper}},
 	{(*spanSet).placesOfNouns, ruleGate{tabs: tabDemonymNouns}},
 	{(*spanSet).institutionsWithDan, ruleGate{tabs: tabListJoiners}},
 	{(*spanSet).lowerDirections, ruleGate{tabs: tabDirections}},
 	{(*spanSet).premisesPlaces, ruleGate{tabs: tabPremisesHeads}},
 	{(*spanSet).titleCompounds, ruleGate{tabs: tabTitleSeconds}},
-	{(*spanSet).placeLists, ruleGate{spans: true}},
+	{(*spanSet).placeLists, ruleGate{spans: true, labelled: sfLOC}},
 	{(*spanSet).addressNumbers, ruleGate{tabs: tabAddressWords}},
-	{(*spanSet).sentenceEnds, ruleGate{spans: true}},
+	{(*spanSet).sentenceEnds, ruleGate{spans: true, labelled: sfMark}},
 	{(*spanSet).couples, ruleGate{tabs: tabCoupleWords}},
 	{(*spanSet).cityHalls, ruleGate{tabs: tabHallWords}},
 	{(*spanSet).orgNames, ruleGate{tabs: tabOrgHeads}},
@@ -165,6 +177,7 @@ var gatedRules = []struct {
 	{(*spanSet).buildings, ruleGate{tabs: tabBuildingHeads}},
 	{(*spanSet).companyForms, ruleGate{tabs: tabCompanyForm}},
 	{(*spanSet).coordination, ruleGate{tabs: tabListJoiners}},
+	{(*spanSet).dateline, ruleGate{tabs: factUpperFirst}},
 	{(*spanSet).titlePlaces, ruleGate{gaz: gazLOC}},
 	{(*spanSet).regionInTitle, ruleGate{tabs: tabRegionTitles | tabTitleLeads}},
 	{(*spanSet).placeBackoff, ruleGate{gaz: gazLOC}},
@@ -172,8 +185,8 @@ var gatedRules = []struct {
 	{(*spanSet).compassSides, ruleGate{tabs: tabSideWords}},
 	{(*spanSet).cutDays, ruleGate{tabs: tabDayNames}},
 	{(*spanSet).contextOrgs, ruleGate{tabs: tabOrgAnnouncers}},
-	{(*spanSet).personAfterTitle, ruleGate{spans: true}},
-	{(*spanSet).initialWords, ruleGate{spans: true}},
+	{(*spanSet).personAfterTitle, ruleGate{spans: true, labelled: sfPER}},
+	{(*spanSet).initialWords, ruleGate{gaz: gazLOC | gazORG, spans: true}},
 	{(*spanSet).areaPlaces, ruleGate{spans: true}},
 	{(*spanSet).personFolkTitles, ruleGate{spans: true}},
 	{(*spanSet).tongues, ruleGate{tabs: tabTongueNouns}},
@@ -184,6 +197,7 @@ var gatedRules = []struct {
 	{(*spanSet).personParticles, ruleGate{spans: true}},
 	{(*spanSet).governments, ruleGate{gaz: gazLOC}},
 	{(*spanSet).roleSpans, ruleGate{tabs: tabRoleLeads}},
+	{(*spanSet).betweens, ruleGate{tabs: tabBetweenWords}},
 	{(*spanSet).premisesOrgs, ruleGate{tabs: tabPremisesHeads}},
 	{(*spanSet).lowerVillages, ruleGate{tabs: tabVillageHeads}},
 }
@@ -316,6 +330,7 @@ var (
 	tabPremisesHeads   = tableOf(premisesHeads)
 	tabAddressWords    = tableOf(addressWords)
 	tabCoupleWords     = tableOf(coupleWords)
+	tabBetweenWords    = tableOf(betweenWords)
 )
 
 // The bits of the other tables that the rules ask spanSet.in about.
@@ -334,6 +349,126 @@ var (
 	tabTitleSeconds   = tableOf(titleSeconds)
 	tabRoleLeads      = tableOf(roleLeads)
 )
+
+// The facts of a sentence that the gates of some rules test beside its
+// tables, as bits of a tableSet above those of repairTables: reset finds them
+// in its pass over the tokens, and spanSet.has reads them as it reads the
+// tables (a fact beyond the last bit would not compile: the constant would
+// overflow). A fact holds for the whole sentence, whatever the rules make of
+// its spans: the words and what the featurizer says of them do not change.
+//
+// Measured and dropped: the facts that ask about every token (a word in
+// capitals after the first, for countedAcronyms; the classes and entries of
+// the words in the lists, for commonAcronyms, loneHeads and notNames; a mark
+// stuck to a word, for sentenceEnds) cost reset's pass more instructions
+// than the calls they saved.
+const (
+	// factUpperFirst: the first word is in capitals (AMBON, of a dateline).
+	factUpperFirst tableSet = 1 << (len(repairTables) + iota)
+)
+
+// spanFacts is a set of what the tokens labelled in a sentence hold: their
+// labels (bit c for the label of code c) and the facts below. The rules that
+// edit the spans change nothing in a sentence whose spans hold no token with
+// the facts or the labels they need (trimLower a lower-case word or a
+// punctuation mark, mergePersons a person, commonAcronyms an acronym of a
+// common noun...): such a rule tests first, with spanSet.hasLabelled, whether
+// one of the tokens labelled since reset (by setTags or set, which record
+// them in spanSet.kinds) had one, and runRepairs does not call it when none
+// had. A token labelled once and cleared since still counts: the gate may let
+// a rule run for nothing, never hold it back wrongly.
+type spanFacts uint32
+
+// The facts of a labelled token (see labelledKinds), above the bits of
+// the labels.
+const (
+	sfLower        spanFacts = 1 << (lQUANTITY + 1 + iota) // in lower case (cLower)
+	sfNone                                                 // no letter (cNone)
+	sfUpper                                                // in capitals (cUpper)
+	sfTitle                                                // a title of the lists, the second word of a title, or in capitals or mixed case (a degree?)
+	sfHeadLower                                            // a word of headlineLower
+	sfOrgHead                                              // an institution head (orgHeads, or gazOrgHead in the lists)
+	sfNotName                                              // an acronym of a common noun (gazNotName)
+	sfNotNameEntry                                         // starts a phrase of the common nouns, or a longer phrase (notNames)
+	sfMark                                                 // a word with a question or exclamation mark stuck to it
+)
+
+// labelFact returns the bit of the label of code c in a spanFacts.
+func labelFact(c labCode) spanFacts { return 1 << c }
+
+// The bits of the labels that the gates ask about.
+const (
+	sfPER = spanFacts(1) << lPER
+	sfORG = spanFacts(1) << lORG
+	sfLOC = spanFacts(1) << lLOC
+)
+
+// labelledKinds is what the tokens labelled in a sentence since reset are,
+// as unions: their labels (bit c for the code c; lNone too, when a span is
+// cleared, which no gate reads), case classes (bit c for the class c), classes
+// and entries in the lists and tables; whether one has a question or
+// exclamation mark stuck to it. set and setTags add the tokens as they label
+// them, a few operations each; spanSet.hasLabelled reads the spanFacts from
+// the unions (facts) when a gate asks after a change.
+type labelledKinds struct {
+	labels, cases    uint16
+	classes, entries gazClass
+	tabs             tableSet
+	marks            uint64 // not 0: a mark
+}
+
+// add adds a token, with its information, word and tables.
+func (u *labelledKinds) add(ti *tokenInfo, w string, t tableSet) {
+	u.cases |= 1 << (ti.cas & 15)
+	u.classes |= ti.class
+	u.entries |= ti.entry
+	u.tabs |= t
+	u.marks |= b2u(len(w) > 1 && (w[len(w)-1] == '?' || w[len(w)-1] == '!'))
+}
+
+// facts returns the spanFacts of the tokens that u holds.
+func (u *labelledKinds) facts() spanFacts {
+	f := spanFacts(u.labels) &^ labelFact(lNone)
+	if u.cases&(1<<cLower) != 0 {
+		f |= sfLower
+	}
+	if u.cases&(1<<cNone) != 0 {
+		f |= sfNone
+	}
+	if u.cases&(1<<cUpper) != 0 {
+		f |= sfUpper
+	}
+	// A degree is a title too, and has two capitals or more (S.Sos, S.H.):
+	// a word in capitals or of mixed case may be one, not a name (cCap).
+	if u.classes&gazTitle != 0 || u.tabs&tabTitleSeconds != 0 || u.cases&(1<<cUpper|1<<cMixed) != 0 {
+		f |= sfTitle
+	}
+	if u.tabs&tabHeadlineLower != 0 {
+		f |= sfHeadLower
+	}
+	if u.tabs&tabOrgHeads != 0 || u.classes&gazOrgHead != 0 {
+		f |= sfOrgHead
+	}
+	if u.classes&gazNotName != 0 {
+		f |= sfNotName
+	}
+	if u.entries&(gazNotName|gazPrefix) != 0 {
+		f |= sfNotNameEntry
+	}
+	if u.marks != 0 {
+		f |= sfMark
+	}
+	return f
+}
+
+// hasLabelled reports whether a token labelled since reset had one of the
+// facts or labels f (see spanFacts).
+func (s *spanSet) hasLabelled(f spanFacts) bool {
+	if s.stale {
+		s.labelled, s.stale = s.kinds.facts()|s.gatesOff, false
+	}
+	return s.labelled&f != 0
+}
 
 // summarize sets the gates of the rules from what reset found in the sentence:
 // the tables of repairTables that hold a word of it (lower-cased, without a
@@ -359,7 +494,7 @@ func (s *spanSet) tablesOf(k int) tableSet {
 	if !dot && !repairWords.mayHave(ti.lower) || w == "." {
 		return 0
 	}
-	if dot || !ti.ascii {
+	if dot || !ti.isASCII() {
 		return tableWords[string(s.lower(k))]
 	}
 	// An ASCII word without a full stop, most of them: found by the hash the

@@ -55,6 +55,14 @@ type spanSet struct {
 	// starts holds the classes of the phrases of the lists that start at
 	// each token (its gazB), side by side for nextStart.
 	starts []gazClass
+	// labelled holds the facts of the tokens labelled since reset, and
+	// their labels (see spanFacts): what the gates of the rules that edit
+	// spans read. kinds holds what it is made from, and stale tells that
+	// labelled is to be made again from it; gatesOff is all ones when no
+	// gate is to hold a rule back (runRepairs(false)).
+	labelled, gatesOff spanFacts
+	kinds              labelledKinds
+	stale              bool
 }
 
 // labCode is a Label as spanSet keeps it for each token: one byte, so that
@@ -122,6 +130,7 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	clear(s.beg)
 	// No label is set: the spans are none, and spans need not look.
 	s.spbuf, s.fresh = s.spbuf[:0], true
+	s.labelled, s.gatesOff, s.kinds, s.stale = 0, 0, labelledKinds{}, false
 	// Until summarize has read the sentence, no gate holds a rule back.
 	s.tabs, s.gazB = ^tableSet(0), ^gazClass(0)
 	clear(s.conf)
@@ -156,6 +165,9 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 		}
 		tt[k] = t
 		found |= t
+	}
+	if n > 0 && info[0].cas == cUpper {
+		found |= factUpperFirst
 	}
 	s.found, s.foundGaz = found, gaz
 	s.afterFirst, s.pair = n > 0 && caps > b2u(info[0].capitalised()), pairs != 0
@@ -218,13 +230,16 @@ func (s *spanSet) setTags(tags []tag) {
 		}
 		// reset has cleared the confidences, and the label after j, set
 		// next, is none yet: set would change nothing more.
+		s.kinds.labels |= 1 << c
 		for k := i; k < j; k++ {
 			s.lab[k], s.beg[k] = c, k == i
+			s.kinds.add(&s.info[k], s.words[k], s.tt[k])
 		}
 		out = append(out, span{i, j, l})
 		i = j
 	}
 	s.spbuf, s.fresh = out, true
+	s.stale = len(out) > 0
 }
 
 // spanAt returns the span holding token k, if any.
@@ -246,12 +261,14 @@ func (s *spanSet) spanAt(k int) (span, bool) {
 // set makes [i, j) one span of label l (clear it for l == ""), splitting the spans
 // it cuts; conf > 0 is the confidence the rule gives it.
 func (s *spanSet) set(i, j int, l Label, conf float64) {
-	s.fresh = false
+	s.fresh, s.stale = false, true
 	c := codeOf(l)
+	s.kinds.labels |= 1 << c
 	for k := i; k < j; k++ {
 		s.lab[k] = c
 		s.beg[k] = k == i
 		s.conf[k] = conf
+		s.kinds.add(&s.info[k], s.words[k], s.tt[k])
 	}
 	if j < len(s.lab) && s.lab[j] != lNone {
 		s.beg[j] = true
@@ -321,6 +338,7 @@ var repairTables = [...]map[string]bool{
 	titleSeconds, roleLeads,
 	// The tables that only the gates of the rules read (see spanSet.has).
 	lowerPlaceHeads, listJoiners, stationWords, hallWords, titleLeads, openBrackets, sideWords, coupleWords,
+	betweenWords,
 }
 
 // The words whose presence in a sentence the gates of the rules test, beside
@@ -333,6 +351,7 @@ var (
 	openBrackets = map[string]bool{"(": true}                    // acronyms
 	sideWords    = map[string]bool{"sebelah": true}              // compassSides
 	coupleWords  = map[string]bool{"pasangan": true}             // couples
+	betweenWords = map[string]bool{"antara": true}               // betweens
 )
 
 // tableSet is a set of the tables of repairTables, bit i for repairTables[i].
@@ -393,7 +412,7 @@ func (b *wordBloom) mayHave(h uint64) bool {
 // is reports whether token k, lower-cased (without a final full stop), is w.
 // An ASCII word is compared byte by byte, without lowering it.
 func (s *spanSet) is(k int, w string) bool {
-	if !s.info[k].ascii {
+	if !s.info[k].isASCII() {
 		return string(s.lower(k)) == w
 	}
 	x := strings.TrimSuffix(s.words[k], ".")
@@ -639,6 +658,9 @@ func (s *spanSet) repair() { s.runRepairs(true) }
 // a name (lingkungan Pemerintah Kabupaten Banggai, Majelis hakim Pengadilan Negeri),
 // and drops spans left without a capitalised word.
 func (s *spanSet) trimLower() {
+	if !s.hasLabelled(sfLower | sfNone) {
+		return // no lower-case word nor punctuation in a span
+	}
 	for _, sp := range s.spans() {
 		cut := sp.i
 		for k := sp.i; k < sp.j; k++ {
@@ -675,6 +697,9 @@ func (s *spanSet) trimLower() {
 // dropTitles removes the spans made only of titles, ranks and degrees (AKBP,
 // Kapolda, S.Sos.), and trailing degrees from persons (Budi Santoso, S.H.).
 func (s *spanSet) dropTitles() {
+	if !s.hasLabelled(sfNone | sfTitle | sfHeadLower) {
+		return // no title, punctuation or function word in a span
+	}
 	for _, sp := range s.spans() {
 		all := true
 		for k := sp.i; k < sp.j && all; k++ {
@@ -847,6 +872,9 @@ func (s *spanSet) acronyms() {
 // package's guideline makes the acronym a span of its own). The brackets may be
 // tokens of their own or stuck to the acronym, as in that corpus's tokens.
 func (s *spanSet) bracketedAcronyms() {
+	if !s.hasLabelled(sfORG) {
+		return // no organisation
+	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		j := sp.j
@@ -873,6 +901,9 @@ func (s *spanSet) bracketedAcronyms() {
 // own, whichever of the lists knows the word in the brackets; the brackets are
 // stuck to the words, as in that corpus's tokens.
 func (s *spanSet) personBrackets() {
+	if !s.hasLabelled(sfPER) {
+		return // no person
+	}
 	for _, sp := range s.spans() {
 		if sp.l != PER || sp.j-sp.i < 2 {
 			continue
@@ -900,6 +931,9 @@ func (s *spanSet) personBrackets() {
 // the name of one (both corpora leave them untagged). A number after a
 // capitalised word is part of a name (Liputan 6 SCTV) and counts nothing.
 func (s *spanSet) countedAcronyms() {
+	if !s.hasLabelled(sfUpper) {
+		return // no word in capitals in a span
+	}
 	for _, sp := range s.spans() {
 		if k := sp.i; sp.j == k+1 && k > 0 && s.info[k].cas == cUpper && (k < 2 || !s.isCapWord(k-2)) && counts(s.words[k-1]) {
 			s.set(k, k+1, "", 0)
@@ -1089,6 +1123,9 @@ var titleSeconds = func() map[string]bool {
 // Jaya, Sudirman, Jakarta Pusat; Paya Mabar, Avros, Paya Lombang), whatever
 // the model made of them, in every style.
 func (s *spanSet) placeLists() {
+	if !s.hasLabelled(sfLOC) {
+		return // no place
+	}
 	n := len(s.words)
 	for _, sp := range s.spans() {
 		a := sp.j + 1 // the first word after the comma
@@ -1152,6 +1189,9 @@ var addressWords = map[string]bool{
 // exclamation mark stuck to it (di Indonesia? Kalau ...), as a corpus's tokens
 // may have it: the words after it are another sentence's, in every style.
 func (s *spanSet) sentenceEnds() {
+	if !s.hasLabelled(sfMark) {
+		return // no mark stuck to a word of a span
+	}
 	for _, sp := range s.spans() {
 		for k := sp.i; k < sp.j-1; k++ {
 			if w := s.words[k]; len(w) > 1 && (w[len(w)-1] == '?' || w[len(w)-1] == '!') {
@@ -1630,6 +1670,9 @@ func (s *spanSet) buildings() {
 // or "JAKARTA (Antara) -": the city in capitals is a place, the news outlet an
 // organisation.
 func (s *spanSet) dateline() {
+	if !s.has(factUpperFirst) {
+		return // no city in capitals first
+	}
 	n := len(s.words)
 	i := 0
 	for i < n && s.info[i].cas == cUpper {
@@ -1789,6 +1832,9 @@ func canonicalFewAcronyms(es []Entity, acros [][2]string) {
 // (Jaksa Bagus | Aditya Nugroho). It reads the spans, not every label: a
 // person that starts where a person ends.
 func (s *spanSet) mergePersons() {
+	if !s.hasLabelled(sfPER) {
+		return // no person
+	}
 	for k, sp := range s.spans() {
 		if k > 0 && sp.l == PER && s.spbuf[k-1].l == PER && s.spbuf[k-1].j == sp.i {
 			s.beg[sp.i], s.fresh = false, false
@@ -1799,6 +1845,9 @@ func (s *spanSet) mergePersons() {
 // commonAcronyms drops single-word spans that are acronyms of common nouns, not
 // names (THR, BPKB, APBD, BUMN), from lists/notname.txt.
 func (s *spanSet) commonAcronyms() {
+	if !s.hasLabelled(sfNotName) {
+		return // no acronym of a common noun in a span
+	}
 	for _, sp := range s.spans() {
 		if sp.j-sp.i == 1 && s.info[sp.i].class&gazNotName != 0 {
 			s.set(sp.i, sp.j, "", 0)
@@ -2043,6 +2092,9 @@ func nameBeforeStop(text string, i, limit int) int {
 // to the organisation right after it (PT | KAI Daop 1), and drops it when there is
 // none: a head alone names nothing.
 func (s *spanSet) loneHeads() {
+	if !s.hasLabelled(sfOrgHead) {
+		return // no institution head in a span
+	}
 	for _, sp := range s.spans() {
 		if sp.l != ORG || sp.j-sp.i != 1 || s.info[sp.i].gazB&gazORG != 0 ||
 			!s.in(tabOrgHeads, sp.i) && s.info[sp.i].class&gazOrgHead == 0 {

@@ -66,6 +66,9 @@ func (s *spanSet) roleSpans() {
 // before "lain" or a capitalised word: antara lain (among others), Antara Surya
 // Paloh dan ... (between), not the news agency, in every style.
 func (s *spanSet) betweens() {
+	if !s.has(tabBetweenWords) {
+		return // no antara
+	}
 	if len(s.words) < 2 || s.lab[0] != lORG || s.lab[1] == lORG && !s.beg[1] || !s.is(0, "antara") ||
 		!s.is(1, "lain") && !s.isCapWord(1) {
 		return

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/telaah/telaah/internal/swar"
+	"github.com/telaah/telaah/tokenize"
 )
 
 // The rules for DATE, TIME, MONEY, PERCENT and QUANTITY read the raw text of each
@@ -212,6 +213,14 @@ func ruleWordOf(w string, ascii, upper bool, h uint64) (lower string, tabs ruleS
 
 // lexUnits splits text[start:end] into units.
 func lexUnits(dst []unit, text string, start, end int) []unit {
+	dst, _ = lexUnitsUntil(dst, text, start, end, math.MaxInt)
+	return dst
+}
+
+// lexUnitsUntil is lexUnits, but it stops after the first word the rules do
+// not know (an inert unit, see numericTokens) that starts at stop or after,
+// and returns where it stopped: the end of that word, or end.
+func lexUnitsUntil(dst []unit, text string, start, end, stop int) ([]unit, int) {
 	// Cut at end, text's own length bounds the loops, and the compiler
 	// drops the bounds checks of text[i].
 	text = text[:end]
@@ -304,6 +313,9 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 				u := &dst[len(dst)-1]
 				u.kind, u.start, u.end, u.text, u.lower = uWord, from, i, w, lower
 				u.known, u.spaceAfter, u.tabs = known, false, tabs
+				if from >= stop && !known {
+					return dst, i
+				}
 				// One space and an ASCII letter, most gaps: the next word,
 				// without a round of the outer loop.
 				if i+1 >= len(text) || text[i] != ' ' || asciiLetterCase[text[i+1]] == 0 {
@@ -345,7 +357,7 @@ func lexUnits(dst []unit, text string, start, end int) []unit {
 		}
 		dst = append(dst, u)
 	}
-	return dst
+	return dst, len(text)
 }
 
 // The cases of asciiLetterCase.
@@ -405,10 +417,202 @@ func numericEntities(out []Entity, us *[]unit, text string, start, end int) []En
 	return out
 }
 
+// numericTokens is numericEntities over the text from the first of the
+// tokenizer's tokens valid (docScratch.tokenLines) to the last, but it lexes
+// only the stretches around the tokens of starts (numericStarts: the indexes
+// of the tokens at which a rule may start, in order), and finds the same
+// entities (TestNumericTokens compares them on the corpora, FuzzNumericTokens
+// on any text):
+//
+//   - A rule starts only at a unit for which startsRule holds, and such a unit
+//     overlaps a token of starts. The tokenizer leaves nothing but its white
+//     space between two tokens (tokenize.IsSpace: no letter, digit, bracket or
+//     currency), so a token's units in the text are those of its text alone
+//     (numericWord), except where two tokens touch letter to letter, whose
+//     second numericStarts lists too.
+//   - A match reads one unit before the one it starts at (a year's lead: pada
+//     2018) and, after it, no further than the first inert unit, a word the
+//     rules do not know: no rule takes one in, nor reads past one (each reads
+//     a unit only after one of its own). lexUnitsUntil stops there.
+//   - The lexer keeps nothing from one unit to the next: lexed from where a
+//     unit of the whole line ends, or from a token after white space, it gives
+//     the line's units from there on. A stretch starts at the first token of
+//     the run of touching tokens before the token of starts (that holds the
+//     unit before it), or where the last one stopped, after its inert unit,
+//     which a year's lead never is; the units between two stretches start no
+//     rule.
+func numericTokens(out []Entity, us *[]unit, text string, valid []tokenize.Token, starts []int32) []Entity {
+	lim, end := valid[0].Start, valid[len(valid)-1].End // lim: where the last stretch stopped
+	eol := -1                                           // the end of the line of the current stretch
+	for _, x := range starts {
+		t := &valid[x]
+		if t.End <= lim {
+			continue // lexed with the last stretch
+		}
+		from := t.Start
+		if x > 0 && strings.IndexByte(text[valid[x-1].End:t.Start], '\n') < 0 {
+			k := int(x) - 1
+			for k > 0 && valid[k-1].End == valid[k].Start {
+				k--
+			}
+			from = valid[k].Start
+		}
+		from = max(from, lim)
+		if eol < from {
+			eol = strings.IndexByte(text[from:end], '\n')
+			if eol < 0 {
+				eol = end
+			} else {
+				eol += from
+			}
+		}
+		*us, lim = lexUnitsUntil((*us)[:0], text, from, eol, t.End)
+		out = matchUnits(out, text, *us)
+	}
+	return out
+}
+
+// numericStarts appends to dst the indexes in valid of the tokens of one line,
+// valid[off:off+len(info)], at which a rule may start (see numericTokens): a
+// token whose word (of words) is wNumeric, as info has it, or, in a headline
+// (whose words sentenceCase may have lower-cased), whose text is numericWord;
+// and a token that touches the one before letter to letter. A word of info without the final
+// full stop of its token has the same units but for it, none of which starts a
+// rule.
+func numericStarts(dst []int32, text string, valid []tokenize.Token, off int, words []string, info []tokenInfo, head bool) []int32 {
+	toks := valid[off : off+len(info)]
+	// The end of the token before, and whether its last byte may be (one of)
+	// a letter's.
+	prev, letter := -1, uint8(0)
+	if off > 0 {
+		prev = valid[off-1].End
+		letter = letterish[text[prev-1]]
+	}
+	if head {
+		for k := range toks {
+			t := &toks[k]
+			// An ASCII word of its token's length is its token's text, or
+			// that text lower-cased (a rune beyond ASCII lower-cased to
+			// ASCII is shorter), which the rules read alike.
+			num := info[k].flags&wNumeric != 0
+			if !info[k].isASCII() || len(words[k]) != len(t.Text) {
+				num = numericWord(t.Text)
+			}
+			if num || prev == t.Start && letter&letterish[text[t.Start]] != 0 {
+				dst = append(dst, int32(off+k))
+			}
+			prev, letter = t.End, letterish[text[t.End-1]]
+		}
+		return dst
+	}
+	n := len(dst)
+	dst = slices.Grow(dst, len(toks))[:n+len(toks)]
+	return dst[:n+lineStarts(dst[n:], text, toks, int32(off), info, prev, letter)]
+}
+
+// lineStarts is numericStarts for a line that is no headline, given the end
+// of the token before and whether its last byte may be a letter's: it writes
+// the indexes to out, which has room for all the tokens, and returns how many
+// it wrote, in a loop without a call or a branch on the tokens.
+func lineStarts(out []int32, text string, toks []tokenize.Token, off int32, info []tokenInfo, prev int, letter uint8) int {
+	info, out = info[:len(toks)], out[:len(toks)]
+	n := 0
+	for k := range toks {
+		t := &toks[k]
+		// Whether the two touch, without a branch on it.
+		touch := b2u8(prev == t.Start) & letter & letterish[text[t.Start]]
+		prev, letter = t.End, letterish[text[t.End-1]]
+		// Written always, counted or not.
+		out[n] = off + int32(k)
+		n += int(b2u8(info[k].flags&wNumeric != 0) | touch)
+	}
+	return n
+}
+
+// b2u8 is 1 for true, 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// letterish is 1 for the bytes that may be (a byte of) a letter, the ASCII
+// letters and the bytes of multi-byte runes, and 0 for the others.
+var letterish = func() (t [256]uint8) {
+	for c := range t {
+		if c >= utf8.RuneSelf || asciiLetterCase[c] != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// startsRule reports whether matchUnits tries the rules at the unit: a number,
+// or a word or symbol the rules know at which one may start (mayStart).
+func startsRule(u *unit) bool { return (u.kind == uNumber || u.known) && mayStart(u) }
+
+// numericWord reports whether a rule may start at one of the units of the
+// word w alone (startsRule): whether it holds a digit, a bracket "(", a
+// currency symbol or a run of letters such as Senin, Mei, dua, Rp or pukul.
+// It reads w as lexUnits does, without keeping its units (TestNumericWord
+// compares them); the word cache keeps it (wNumeric).
+func numericWord(w string) bool {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf && asciiLetterCase[c] == 0 {
+			if '0' <= c && c <= '9' || c == '(' || c == '$' {
+				return true // a number, or a symbol a rule starts at
+			}
+			i++
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(w[i:]); r >= utf8.RuneSelf && !unicode.IsLetter(r) {
+			if isCurrencySymbol(w[i : i+n]) {
+				return true
+			}
+			i += n
+			continue
+		}
+		// A run of letters: a word unit, its bytes read once, as lexUnits
+		// reads them (whether they are all ASCII and one is a capital).
+		from, ascii, upper := i, true, uint8(0)
+		for i < len(w) {
+			if c := w[i]; c < utf8.RuneSelf {
+				k := asciiLetterCase[c]
+				if k == 0 {
+					break
+				}
+				upper |= k & lcUpper
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(w[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
+			i += n
+		}
+		u := unit{kind: uWord}
+		switch run := w[from:i]; {
+		case !ascii:
+			u.lower, u.tabs, u.known = ruleWordTabs(run)
+		case !ruleWordBits.mayHave(letterKey(run)):
+			continue // most words: unknown to the rules
+		default:
+			u.lower, u.tabs, u.known = ruleWordOf(run, true, upper != 0, letterKey(run))
+		}
+		if u.known && mayStart(&u) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchUnits appends the rule-based entities found in us.
 func matchUnits(out []Entity, text string, us []unit) []Entity {
 	for i := 0; i < len(us); {
-		if us[i].kind != uNumber && !us[i].known || !mayStart(&us[i]) {
+		if !startsRule(&us[i]) {
 			i++ // no rule starts at a word or symbol it does not know
 			continue
 		}

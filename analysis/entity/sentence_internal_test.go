@@ -18,7 +18,8 @@ func corpusTexts(t *testing.T) []string {
 // tables of each token (spanSet.in) against the tables themselves, asked
 // about the token lower-cased without a final full stop; the tables and the
 // classes of the sentence (summarize) against the union of the tokens', and
-// the classes of each token (nextStart) against its information; the
+// the classes of each token (nextStart) against its information, the facts
+// of the sentence against factsPlain; the
 // capitalised words (capitals) against capitalsPlain; title case
 // (spanSet.titleCase) against titleCase. On every line of the sample articles,
 // the stage texts and both dev sets as Extract reads them, in every style, and
@@ -98,6 +99,7 @@ func checkFacts(t *testing.T, ss *spanSet, st *factStats) {
 			t.Fatalf("%q: starts %b, want %b", w, ss.starts[k], ss.info[k].gazB)
 		}
 	}
+	tabs |= factsPlain(ss)
 	ss.summarize(true)
 	if ss.tabs != tabs || ss.gazB != gaz {
 		t.Fatalf("%q: summarize found %b %b, want %b %b", ss.words, ss.tabs, ss.gazB, tabs, gaz)
@@ -112,6 +114,16 @@ func checkFacts(t *testing.T, ss *spanSet, st *factStats) {
 	if wantAF, wantPair := capitalsPlain(ss); af != wantAF || pair != wantPair {
 		t.Fatalf("%q: capitals %v %v, want %v %v", ss.words, af, pair, wantAF, wantPair)
 	}
+}
+
+// factsPlain returns the facts of the sentence of ss (see factUpperFirst),
+// each read from its definition.
+func factsPlain(ss *spanSet) tableSet {
+	var f tableSet
+	if len(ss.words) > 0 && wordCase(ss.words[0]) == cUpper {
+		f |= factUpperFirst
+	}
+	return f
 }
 
 // TestRepairSkipsCorpora is TestQuietRepairs on both dev sets: on every line,

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/telaah/telaah"
+	"github.com/telaah/telaah/tokenize"
 )
 
 // stageTexts are the texts the fast paths of the stages are held to: the sample
@@ -205,5 +206,39 @@ func TestFormKeys(t *testing.T) {
 	}
 	if passed*4 > n {
 		t.Errorf("%d of %d other words pass the filter of %d forms", passed, n, len(forms))
+	}
+}
+
+// TestTokenLines checks tokenLines, which reads a gap's first byte and only a
+// longer gap on, against lines over tokenize.Sentences, which reads every gap
+// for a line break (splitLines): the same lines of the same tokens, on the
+// stage texts and on gaps of every kind (none, spaces, tabs, CR LF, blank
+// lines, control characters).
+func TestTokenLines(t *testing.T) {
+	texts := append(stageTexts(t),
+		"Jakarta\nBekasi,\r\nKota Bekasi.\n\nPolda Jatim\tmenerima\x0b\x0claporan\r(KPK)\n,\n\t\nlagi",
+		"a\n b \n\nc\r\r\nd.\x00\ne", " \n\t", "Satu  dua\t\ttiga \n empat, lima.\r\nEnam")
+	for _, text := range texts {
+		checkTokenLines(t, text)
+	}
+}
+
+// FuzzTokenLines is TestTokenLines on any text.
+func FuzzTokenLines(f *testing.F) {
+	f.Add("Jakarta\nBekasi,\r\nKota Bekasi.\n\nPolda Jatim\tmenerima\x0b\x0claporan")
+	f.Fuzz(checkTokenLines)
+}
+
+// checkTokenLines checks the lines of tokenLines(text) against those of lines.
+func checkTokenLines(t *testing.T, text string) {
+	var d, ref docScratch
+	got, want := d.tokenLines(text), ref.lines(text, tokenize.Sentences(text))
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d lines, want %d", text, len(got), len(want))
+	}
+	for i := range got {
+		if !slices.Equal(got[i], want[i]) {
+			t.Fatalf("%q: line %d is %v, want %v", text, i, got[i], want[i])
+		}
 	}
 }

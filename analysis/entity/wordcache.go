@@ -72,6 +72,31 @@ const bigBits = 8
 // use (440 tokens of the sample corpus, 2.4 %, each pass: a look-up of
 // fifteen features in the table, mostly out of the processor's caches); with
 // two slots of their own, three words that share both are rare.
+//
+// The featurizer's cache of word information keeps a hint with each word:
+// the slot that held its sums when the tagger last looked
+// (wordInfoCache.hint). packedEmissions reads that slot alone, two cache
+// lines a token instead of the four of both slots, and addWord checks it
+// before the two (it names the word's slot for 97 % of the sample corpus's
+// tokens on a second reading, TestWordCacheHints).
+//
+// Measured and dropped: keeping a word's sums in the slot of the index of
+// its information in the featurizer's wordInfoCache (placed for good there:
+// an empty way, else the two in turn), found without a look-up of their own
+// and read one slot, two cache lines, a token instead of four. With 32,768
+// information slots (1 MB, and 4 MB of sums a table) BenchmarkExtractNews
+// ran 0.8 % fewer instructions, 10 % fewer D1 and 29 % fewer LL misses
+// (BenchmarkExtractStream 3.8 %, 11 % and 26 %), but its time did not move
+// beyond what a control build moves (2.5 %), and with the 2.5 MB more of
+// each tagger the peak RSS of "telaah analyze --json" grew by 17 to 20 MB
+// from 0.25 to 1.5 MB of input (8 MB before; TestStreamingRSS, in
+// cmd/telaah, allows 16). With 16,384 slots (the memory of these caches)
+// the featurizer's sets of two lose 2.2 % of the tokens on a second
+// reading, and the sums computed again cost 1.9 % more instructions than
+// the one slot saves. A one-line entry, the parts from
+// rowNext2 on kept elsewhere for the words that have them, would serve only
+// 39 % of the sample corpus's tokens: the words of the other 61 % (a quarter
+// of its 4,542 words) give one of those parts a sum that is not 0.
 const wordCacheBits = 14
 
 // wordCache holds the sums of the word features of one packed table; a tagger
@@ -227,20 +252,49 @@ func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
 // featurizer fz holds to the scores acc of the tokens they belong to.
 func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTags]int32) {
 	exact := fz.info[i].exact
-	// The word's two slots, neither moved: a word found in neither takes
-	// the one used less recently. Which holds it is chosen without a
-	// branch: a processor could not foretell it.
-	e1, e2 := c.slotsOf(exact)
 	size := uint32(len(words[i])) + 1
+	// The slot the featurizer's hint names, if it holds the word (most
+	// words); else the word's own two slots, and the hint then names the
+	// one that holds it.
+	hint := &fz.words.hint[fz.hints[i]]
+	var e *wordEntry
+	if k := int(*hint) - 1; uint(k) < uint(len(c.slots)) && c.slots[k].exact == exact && c.slots[k].size == size {
+		e = &c.slots[k]
+	} else {
+		k := c.slot(fz, words, i)
+		e, *hint = &c.slots[k], uint16(k+1)
+	}
+	e.used = uint16(c.clock)
+	if e.big {
+		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
+		if b.exact != exact || b.size != size {
+			b.exact, b.size, b.rows = exact, size, *c.word(fz, words, i)
+		}
+		addRows(fz, acc, i, &b.rows)
+		return
+	}
+	addEntry(acc, fz.info, i, e)
+}
+
+// slot returns the index of the slot that holds the sums of the word
+// features of token i of the sentence the featurizer fz holds: one of the
+// word's two slots, neither moved, or, for a word found in neither, the one
+// used less recently, given them. Which holds the word is chosen without a
+// branch: a processor could not foretell it.
+func (c *wordCache) slot(fz *featurizer, words []string, i int) int {
+	exact := fz.info[i].exact
+	size := uint32(len(words[i])) + 1
+	k1, k2 := c.slotsOf(exact)
+	e1, e2 := &c.slots[k1], &c.slots[k2]
 	d1 := e1.exact ^ exact | uint64(e1.size^size)
 	d2 := e2.exact ^ exact | uint64(e2.size^size)
-	e := e1
+	e, k := e1, k1
 	if d1 != 0 {
-		e = e2
+		e, k = e2, k2
 	}
 	if d1 != 0 && d2 != 0 {
 		if clock := uint16(c.clock); e1.size == 0 || e2.size != 0 && clock-e1.used >= clock-e2.used {
-			e = e1
+			e, k = e1, k1
 		}
 		r := c.word(fz, words, i)
 		e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
@@ -257,22 +311,21 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 			b.exact, b.size, b.rows = exact, size, *r
 		}
 	}
-	e.used = uint16(c.clock)
-	if e.big {
-		b := &c.big[exact*0x9E3779B97F4A7C15>>(64-bigBits)]
-		if b.exact != exact || b.size != size {
-			b.exact, b.size, b.rows = exact, size, *c.word(fz, words, i)
-		}
-		addRows(fz, acc, i, &b.rows)
-		return
-	}
+	return k
+}
+
+// addEntry adds the sums e of the word of token i, of the tokens info, to
+// the scores acc of the tokens they belong to (a function of its own: with
+// the look-up of the slot, the compiler kept fewer of its values in
+// registers).
+func addEntry(acc [][numTags]int32, info []tokenInfo, i int, e *wordEntry) {
 	n := len(acc)
 	addRow(&acc[i], &e.self)
 	// The features the word gives a token next to it, and those it gives
 	// it if it is lower-case, masked without a branch otherwise (written
 	// out: a function of these lines would be too long to be inlined).
 	if i+1 < n {
-		q, r, s, m := &acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(fz.info[i+1].cas)
+		q, r, s, m := &acc[i+1], &e.near[rowNext-1], &e.near[rowNextLower-1], lowerMask(info[i+1].cas)
 		q[0] += int32(r[0]) + int32(s[0])&m
 		q[1] += int32(r[1]) + int32(s[1])&m
 		q[2] += int32(r[2]) + int32(s[2])&m
@@ -285,7 +338,7 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 		addRow16(&acc[i+2], &e.near[rowNext2-1])
 	}
 	if i > 0 {
-		q, r, s, m := &acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(fz.info[i-1].cas)
+		q, r, s, m := &acc[i-1], &e.near[rowPrev-1], &e.near[rowPrevLower-1], lowerMask(info[i-1].cas)
 		q[0] += int32(r[0]) + int32(s[0])&m
 		q[1] += int32(r[1]) + int32(s[1])&m
 		q[2] += int32(r[2]) + int32(s[2])&m
@@ -299,10 +352,10 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 	}
 }
 
-// slotsOf returns the two slots of the word of hash exact (the same one
-// for a few words).
-func (c *wordCache) slotsOf(exact uint64) (*wordEntry, *wordEntry) {
-	return &c.slots[exact*0x9E3779B97F4A7C15>>c.shift], &c.slots[exact*0xC2B2AE3D27D4EB4F>>c.shift]
+// slotsOf returns the indexes of the two slots of the word of hash exact
+// (the same one for a few words).
+func (c *wordCache) slotsOf(exact uint64) (int, int) {
+	return int(exact * 0x9E3779B97F4A7C15 >> c.shift), int(exact * 0xC2B2AE3D27D4EB4F >> c.shift)
 }
 
 // addRows adds the parts of the sums r of token i's word of the sentence the
@@ -435,13 +488,20 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	clear(acc)
 	fz := &tg.fz
 	// The word features, each word's parts added to the tokens they belong
-	// to. The words' slots are read first, all of them, in a loop that waits
-	// for none: a slot not in the processor's caches costs a read of memory,
-	// and those of the sentence's words then overlap, rather than wait one by
-	// one behind addWord's branches.
+	// to. The words' slots (those their hints name) are read first, all of
+	// them, in a loop that waits for none: a slot not in the processor's
+	// caches costs a read of memory, and those of the sentence's words then
+	// overlap, rather than wait one by one behind addWord's branches.
 	c.clock++
 	for i := range n {
-		e1, e2 := c.slotsOf(fz.info[i].exact)
+		// The slot the hint names (see addWord), or else both.
+		if k := int(fz.words.hint[fz.hints[i]]) - 1; uint(k) < uint(len(c.slots)) {
+			e := &c.slots[k]
+			c.touched += uint64(e.size) + uint64(e.near[rowPrev2-1][numTags-1])
+			continue
+		}
+		k1, k2 := c.slotsOf(fz.info[i].exact)
+		e1, e2 := &c.slots[k1], &c.slots[k2]
 		c.touched += uint64(e1.size) + uint64(e1.near[rowPrev2-1][numTags-1]) + uint64(e2.size) + uint64(e2.near[rowPrev2-1][numTags-1])
 	}
 	for i := range n {

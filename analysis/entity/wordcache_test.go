@@ -370,3 +370,39 @@ func TestPairKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCacheHints checks the featurizer's hints (wordInfoCache.hint) on
+// the sample corpus read twice: the scores are those of a look-up of every
+// feature, and on the second reading the hint of nearly every token names
+// the slot of the word cache that holds its word, found without a look-up
+// of its two slots.
+func TestWordCacheHints(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := Default().get().m.table(StyleDefault)
+	fast, slow := &tagger{fz: featurizer{gaz: g}}, &tagger{fz: featurizer{gaz: g}}
+	sents := sampleSentences(t)
+	for pass := range 2 {
+		hit, tokens := 0, 0
+		for _, words := range sents {
+			fast.fz.sentence(words)
+			c := fast.wordCache(tab)
+			for i, w := range words {
+				k := int(fast.fz.words.hint[fast.fz.hints[i]]) - 1
+				if k >= 0 && k < len(c.slots) && c.slots[k].exact == fast.fz.info[i].exact && c.slots[k].size == uint32(len(w))+1 {
+					hit++
+				}
+			}
+			tokens += len(words)
+			if !sameEmissions(fast, slow, tab, words) {
+				t.Fatalf("pass %d: %q: scores %v, one look-up a feature %v", pass+1, words, fast.emit, slow.emit)
+			}
+		}
+		t.Logf("reading %d: %d of %d tokens found by their hint", pass+1, hit, tokens)
+		if pass == 1 && hit*100 < tokens*95 {
+			t.Errorf("second reading: %d of %d tokens found by their hint", hit, tokens)
+		}
+	}
+}

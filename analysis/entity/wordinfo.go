@@ -40,7 +40,7 @@ type wordInfo struct {
 	lower, exact, shape uint64
 	entry, class        gazClass
 	cas                 uint8
-	ascii               bool
+	flags               wordFlags
 	lex                 uint8 // the word's standing in the stemmer's lexicon (see standing)
 	size                uint8 // the word's length plus one; 0: an empty slot
 }
@@ -49,7 +49,13 @@ type wordInfo struct {
 type wordInfoCache struct {
 	gaz   *gazetteer
 	slots []wordInfo
-	long  wordInfo // a word too long for the slots
+	// hint holds, for each slot and for a word too long for them (the last),
+	// one more than the index of the slot that held the word's sums in a
+	// word cache of the tagger when it last looked (see wordCache.addWord),
+	// 0 if none: its first guess, which it checks. A hint follows its word
+	// when the word moves within its set.
+	hint []uint16
+	long wordInfo // a word too long for the slots
 	// memo maps the lower-case hashes of the capitalised words whose
 	// standing the cache computed to it: a word the slots lost costs a
 	// look-up of it, not the stemmer's analysis again.
@@ -60,34 +66,38 @@ type wordInfoCache struct {
 }
 
 // lookup returns the information of the word w under the gazetteer g, valid
-// until the next call.
-func (c *wordInfoCache) lookup(g *gazetteer, w string) *wordInfo {
-	if len(w) > wordInfoLen {
-		c.long = c.compute(g, w)
-		return &c.long
-	}
+// until the next call, and the index of its hint (see hint).
+func (c *wordInfoCache) lookup(g *gazetteer, w string) (*wordInfo, int) {
 	if c.gaz != g || c.slots == nil {
 		c.gaz = g
 		if c.slots == nil {
 			c.slots = make([]wordInfo, 1<<wordInfoBits)
+			c.hint = make([]uint16, 1<<wordInfoBits+1)
 		} else {
 			clear(c.slots)
+			clear(c.hint)
 		}
 	}
+	if len(w) > wordInfoLen {
+		c.long = c.compute(g, w)
+		return &c.long, len(c.slots)
+	}
 	exact := fnvString(fnvOffset, w)
-	set := (*[2]wordInfo)(c.slots[exact*0x9E3779B97F4A7C15>>(64-wordInfoBits+1)*2:])
+	j := int(exact * 0x9E3779B97F4A7C15 >> (64 - wordInfoBits + 1) * 2)
+	set, hint := (*[2]wordInfo)(c.slots[j:]), (*[2]uint16)(c.hint[j:])
 	e, size := &set[0], uint8(len(w)+1)
 	if e.exact == exact && e.size == size {
-		return e
+		return e, j
 	}
 	if set[1].exact == exact && set[1].size == size {
 		set[0], set[1] = set[1], set[0]
-		return e
+		hint[0], hint[1] = hint[1], hint[0]
+		return e, j
 	}
-	set[1] = *e
-	*e = c.compute(g, w)
+	set[1], hint[1] = *e, hint[0]
+	*e, hint[0] = c.compute(g, w), 0
 	e.size = size
-	return e
+	return e, j
 }
 
 // compute is computeWordInfo, the standings from the cache's memo.
@@ -125,5 +135,24 @@ func wordInfoOf(g *gazetteer, w string) wordInfo {
 	if len(w) > 1 && w[len(w)-1] == '.' {
 		class = g.word(w) // looked up without its full stop
 	}
-	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, ascii: ascii}
+	flags := wordFlags(0)
+	if ascii {
+		flags |= wASCII
+	}
+	if numericWord(w) {
+		flags |= wNumeric
+	}
+	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, flags: flags}
 }
+
+// wordFlags are the yes-or-no facts of a wordInfo.
+type wordFlags uint8
+
+// The facts of wordFlags.
+const (
+	wASCII   wordFlags = 1 << iota // the word's bytes are all ASCII
+	wNumeric                       // a rule of numericEntities may start at a unit of the word (numericWord)
+)
+
+// isASCII reports whether the word's bytes are all ASCII.
+func (wi *wordInfo) isASCII() bool { return wi.flags&wASCII != 0 }

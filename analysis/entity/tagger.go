@@ -303,19 +303,21 @@ func rowMax(e *[numTags]float32) float32 {
 // sentence, each step normalised, from its first token to token hi-1; it
 // keeps in alpha the steps of tokens lo to hi-1 only, the ones the
 // marginals read. tr are the transition potentials, trCol the same by
-// column.
+// column. Each product is rounded before its sum: the float64 conversions
+// forbid fusing them (GOAMD64=v3 may otherwise), as forwardSteps' lanes do
+// not fuse.
 func forward(alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, trCol *[numTags][numTags]float64, lo, hi int) {
 	const nt = int(numTags)
 	// The sums run in the order of the tags, as they always have (the
 	// confidences are pinned), the values of the step before in variables.
 	p := (*[nt]float64)(pot)
-	a0 := tr[int(numTags)*nt+0] * p[0]
-	a1 := tr[int(numTags)*nt+1] * p[1]
-	a2 := tr[int(numTags)*nt+2] * p[2]
-	a3 := tr[int(numTags)*nt+3] * p[3]
-	a4 := tr[int(numTags)*nt+4] * p[4]
-	a5 := tr[int(numTags)*nt+5] * p[5]
-	a6 := tr[int(numTags)*nt+6] * p[6]
+	a0 := float64(tr[int(numTags)*nt+0] * p[0])
+	a1 := float64(tr[int(numTags)*nt+1] * p[1])
+	a2 := float64(tr[int(numTags)*nt+2] * p[2])
+	a3 := float64(tr[int(numTags)*nt+3] * p[3])
+	a4 := float64(tr[int(numTags)*nt+4] * p[4])
+	a5 := float64(tr[int(numTags)*nt+5] * p[5])
+	a6 := float64(tr[int(numTags)*nt+6] * p[6])
 	a0, a1, a2, a3, a4, a5, a6 = normalized(a0, a1, a2, a3, a4, a5, a6)
 	if lo == 0 {
 		*(*[nt]float64)(alpha) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
@@ -326,53 +328,53 @@ func forward(alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, trCol *
 		// sum (every term is finite and not negative): skipped. The tags
 		// before are transPreds', written out (see viterbi).
 		c := &trCol[tagO]
-		s := a0 * c[0]
-		s += a1 * c[1]
-		s += a2 * c[2]
-		s += a3 * c[3]
-		s += a4 * c[4]
-		s += a5 * c[5]
-		s += a6 * c[6]
-		c0 := s * p[0]
+		s := float64(a0 * c[0])
+		s += float64(a1 * c[1])
+		s += float64(a2 * c[2])
+		s += float64(a3 * c[3])
+		s += float64(a4 * c[4])
+		s += float64(a5 * c[5])
+		s += float64(a6 * c[6])
+		c0 := float64(s * p[0])
 		c = &trCol[tagBPER]
-		s = a0 * c[0]
-		s += a1 * c[1]
-		s += a2 * c[2]
-		s += a3 * c[3]
-		s += a4 * c[4]
-		s += a5 * c[5]
-		s += a6 * c[6]
-		c1 := s * p[1]
+		s = float64(a0 * c[0])
+		s += float64(a1 * c[1])
+		s += float64(a2 * c[2])
+		s += float64(a3 * c[3])
+		s += float64(a4 * c[4])
+		s += float64(a5 * c[5])
+		s += float64(a6 * c[6])
+		c1 := float64(s * p[1])
 		c = &trCol[tagBORG]
-		s = a0 * c[0]
-		s += a1 * c[1]
-		s += a2 * c[2]
-		s += a3 * c[3]
-		s += a4 * c[4]
-		s += a5 * c[5]
-		s += a6 * c[6]
-		c3 := s * p[3]
+		s = float64(a0 * c[0])
+		s += float64(a1 * c[1])
+		s += float64(a2 * c[2])
+		s += float64(a3 * c[3])
+		s += float64(a4 * c[4])
+		s += float64(a5 * c[5])
+		s += float64(a6 * c[6])
+		c3 := float64(s * p[3])
 		c = &trCol[tagBLOC]
-		s = a0 * c[0]
-		s += a1 * c[1]
-		s += a2 * c[2]
-		s += a3 * c[3]
-		s += a4 * c[4]
-		s += a5 * c[5]
-		s += a6 * c[6]
-		c5 := s * p[5]
+		s = float64(a0 * c[0])
+		s += float64(a1 * c[1])
+		s += float64(a2 * c[2])
+		s += float64(a3 * c[3])
+		s += float64(a4 * c[4])
+		s += float64(a5 * c[5])
+		s += float64(a6 * c[6])
+		c5 := float64(s * p[5])
 		c = &trCol[tagIPER]
-		s = a1 * c[1]
-		s += a2 * c[2]
-		c2 := s * p[2]
+		s = float64(a1 * c[1])
+		s += float64(a2 * c[2])
+		c2 := float64(s * p[2])
 		c = &trCol[tagIORG]
-		s = a3 * c[3]
-		s += a4 * c[4]
-		c4 := s * p[4]
+		s = float64(a3 * c[3])
+		s += float64(a4 * c[4])
+		c4 := float64(s * p[4])
 		c = &trCol[tagILOC]
-		s = a5 * c[5]
-		s += a6 * c[6]
-		c6 := s * p[6]
+		s = float64(a5 * c[5])
+		s += float64(a6 * c[6])
+		c6 := float64(s * p[6])
 		a0, a1, a2, a3, a4, a5, a6 = normalized(c0, c1, c2, c3, c4, c5, c6)
 		if i >= lo {
 			*(*[nt]float64)(alpha[i*nt:]) = [nt]float64{a0, a1, a2, a3, a4, a5, a6}
@@ -383,7 +385,8 @@ func forward(alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, trCol *
 // backward is the backward pass of marginalsIn, each step normalised, from
 // the last token of the sentence down to token lo, fused with the marginals
 // of tokens lo to hi-1: each is computed, into marg, at its step, from the
-// step's values and alpha's (forward's).
+// step's values and alpha's (forward's). Its products are rounded before
+// their sums, as forward's.
 func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, tags []tag, lo, hi int) {
 	const nt = int(numTags)
 	n := len(marg)
@@ -396,52 +399,52 @@ func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, 
 		// The tags after are transSuccs': O and the B- tags, and the I- tag
 		// of the label of a B- or I- tag, in increasing order.
 		r := (*[nt]float64)(tr[0*nt:])
-		s := r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[3] * p[3] * b3
-		s += r[5] * p[5] * b5
+		s := float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[5] * p[5] * b5)
 		d0 := s
 		r = (*[nt]float64)(tr[1*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[2] * p[2] * b2
-		s += r[3] * p[3] * b3
-		s += r[5] * p[5] * b5
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[2] * p[2] * b2)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[5] * p[5] * b5)
 		d1 := s
 		r = (*[nt]float64)(tr[2*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[2] * p[2] * b2
-		s += r[3] * p[3] * b3
-		s += r[5] * p[5] * b5
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[2] * p[2] * b2)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[5] * p[5] * b5)
 		d2 := s
 		r = (*[nt]float64)(tr[3*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[3] * p[3] * b3
-		s += r[4] * p[4] * b4
-		s += r[5] * p[5] * b5
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[4] * p[4] * b4)
+		s += float64(r[5] * p[5] * b5)
 		d3 := s
 		r = (*[nt]float64)(tr[4*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[3] * p[3] * b3
-		s += r[4] * p[4] * b4
-		s += r[5] * p[5] * b5
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[4] * p[4] * b4)
+		s += float64(r[5] * p[5] * b5)
 		d4 := s
 		r = (*[nt]float64)(tr[5*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[3] * p[3] * b3
-		s += r[5] * p[5] * b5
-		s += r[6] * p[6] * b6
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[5] * p[5] * b5)
+		s += float64(r[6] * p[6] * b6)
 		d5 := s
 		r = (*[nt]float64)(tr[6*nt:])
-		s = r[0] * p[0] * b0
-		s += r[1] * p[1] * b1
-		s += r[3] * p[3] * b3
-		s += r[5] * p[5] * b5
-		s += r[6] * p[6] * b6
+		s = float64(r[0] * p[0] * b0)
+		s += float64(r[1] * p[1] * b1)
+		s += float64(r[3] * p[3] * b3)
+		s += float64(r[5] * p[5] * b5)
+		s += float64(r[6] * p[6] * b6)
 		d6 := s
 		b0, b1, b2, b3, b4, b5, b6 = normalized(d0, d1, d2, d3, d4, d5, d6)
 		if i < hi {
@@ -457,13 +460,13 @@ func backward(marg, alpha, pot []float64, tr *[(numTags + 1) * numTags]float64, 
 func marginal(a, b *[numTags]float64, t tag) float64 {
 	// The terms are not negative: the sum from 0 is the sum from the first
 	// (0 + -0 would differ, and then the sum is not positive either way).
-	z := a[0] * b[0]
-	z += a[1] * b[1]
-	z += a[2] * b[2]
-	z += a[3] * b[3]
-	z += a[4] * b[4]
-	z += a[5] * b[5]
-	z += a[6] * b[6]
+	z := float64(a[0] * b[0])
+	z += float64(a[1] * b[1])
+	z += float64(a[2] * b[2])
+	z += float64(a[3] * b[3])
+	z += float64(a[4] * b[4])
+	z += float64(a[5] * b[5])
+	z += float64(a[6] * b[6])
 	if !(z > 0) {
 		return 0
 	}

@@ -10,6 +10,8 @@ import (
 
 // plainMarginals is marginals as it was first written, a loop over the tags
 // before and after each tag: the reference for the steps marginals writes out.
+// Each product is rounded before its sum (float64 forbids fusing them, as
+// GOAMD64=v3 otherwise may), as the steps and their lanes do.
 func plainMarginals(m *model, emit []float32, tags []tag) []float64 {
 	n := len(tags)
 	const nt = int(numTags)
@@ -45,7 +47,7 @@ func plainMarginals(m *model, emit []float32, tags []tag) []float64 {
 		for t := range nt {
 			var s float64
 			for _, p := range transPreds[t] {
-				s += alpha[(i-1)*nt+int(p)] * tr[int(p)*nt+t]
+				s += float64(alpha[(i-1)*nt+int(p)] * tr[int(p)*nt+t])
 			}
 			alpha[i*nt+t] = s * pot[i*nt+t]
 		}
@@ -58,7 +60,7 @@ func plainMarginals(m *model, emit []float32, tags []tag) []float64 {
 		for p := range nt {
 			var s float64
 			for _, t := range transSuccs[p] {
-				s += tr[p*nt+int(t)] * pot[(i+1)*nt+int(t)] * beta[(i+1)*nt+int(t)]
+				s += float64(tr[p*nt+int(t)] * pot[(i+1)*nt+int(t)] * beta[(i+1)*nt+int(t)])
 			}
 			beta[i*nt+p] = s
 		}
@@ -67,7 +69,7 @@ func plainMarginals(m *model, emit []float32, tags []tag) []float64 {
 	for i := range n {
 		var z float64
 		for t := range nt {
-			z += alpha[i*nt+t] * beta[i*nt+t]
+			z += float64(alpha[i*nt+t] * beta[i*nt+t])
 		}
 		p := 0.0
 		if z > 0 {

@@ -308,8 +308,9 @@ func fastWord(text string, i int, t *Token) bool {
 	}
 end:
 	innerUpper, restLower := upper&0x2020202020202020 != 0, lower&0x2020202020202020 != 0
-	if j < len(text) {
-		// Most words end at a space or a comma, which needs no more test.
+	// Most words end at a space or a comma, which needs no more test than
+	// this one.
+	if j < len(text) && wordEnd[text[j]] != weEnd {
 		switch wordEnd[text[j]] {
 		case weStop:
 			return false

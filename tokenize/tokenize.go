@@ -62,111 +62,188 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		}
 		dst = append(dst, *t)
 		if !s.split {
-			dst = s.appendWords(dst)
+			dst = s.appendWords(dst, true)
 		}
 	}
 }
 
-// appendWords appends to dst the words that follow the last token one space
-// apart, while they are the common case of fastWord (ASCII letters before a
-// space or punctuation) and no terminator is pending, and the comma or full
-// stop right after such a word: what next would return for each, without its
-// round of the gap, of scanRaw and of sentence, whose fast path such a token
-// takes (sentence remembers only the last of them; a full stop is pending
-// after it, and ends the lane). fastWord writes each word into dst's next
-// slot in place. It stops at any other token, which next then scans. Clitics
-// are not split.
-func (s *scanner) appendWords(dst []Token) []Token {
-	if s.pending != pendNone {
+// appendWords appends to dst the tokens that follow the last token while
+// they are those of the lane: what next would return for each, without its
+// round of the gap, of scanRaw and of sentence's general path. The lane's
+// tokens are
+//
+//   - a word of fastWord's after one space or none, which fastWord writes
+//     into dst's next slot in place;
+//   - the punctuation of lanePunct: the comma, full stop, closing bracket or
+//     quote right after a token, an opening bracket or quote after a space.
+//
+// The terminator pending before them is none, a full stop or a strong one
+// (pendStrong at most): appendWords decides the sentence start and the
+// pending terminator as sentence does for a token with no line break before
+// it. It stops at any other token, which next then scans, and, unless grow,
+// when dst is full. Clitics are not split.
+func (s *scanner) appendWords(dst []Token, grow bool) []Token {
+	text, pos, pending := s.text, s.pos, s.pending
+	if pending > pendStrong {
 		return dst
 	}
-	text, pos, n := s.text, s.pos, len(dst)
+	n := len(dst)
 	role := roleNone // the last token's
-	for letterAfterSpace(text, pos+1) {
+	for pos < len(text) {
 		if len(dst) == cap(dst) {
+			if !grow {
+				break
+			}
 			dst = slices.Grow(dst, 1)
 		}
 		t := &dst[:len(dst)+1][len(dst)]
-		if !fastWord(text, pos+1, t) {
-			break
-		}
-		dst = dst[:len(dst)+1]
-		pos, role = t.End, roleNone
-		if e, r := punctAfterWord(text, pos); e > pos {
-			dst = append(dst, Token{Text: text[pos:e], Start: pos, End: e, Kind: Punct})
-			s.pending = pendingOf(r, e-pos)
-			pos, role = e, r
-			if s.pending != pendNone {
+		i, c := pos, text[pos]
+		if c == ' ' {
+			if i++; i >= len(text) {
 				break
 			}
+			c = text[i]
 		}
+		if c < utf8.RuneSelf && asciiClass[c]&(cLower|cUpper) != 0 {
+			if !fastWord(text, i, t) {
+				break
+			}
+			// A word: pendPeriod ends the sentence before any,
+			// pendStrong before one not in lower case.
+			if pending == pendPeriod || pending == pendStrong && t.Case != Lower {
+				t.Flags = SentenceStart
+			}
+			dst, pos, pending, role = dst[:len(dst)+1], t.End, pendNone, roleNone
+			continue
+		}
+		end, r, p := lanePunct(text, pos, i, pending)
+		if r == roleNone {
+			break
+		}
+		t.Text, t.Start, t.End = text[i:end], i, end
+		t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Punct, NoCase, 0, 0, 0
+		if r == roleOpen && pending != pendNone {
+			t.Flags = SentenceStart
+		}
+		dst, pos, pending, role = dst[:len(dst)+1], end, p, r
 	}
 	if len(dst) > n {
 		t := &dst[len(dst)-1]
-		s.pos = pos
+		s.pos, s.pending = pos, pending
 		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, role
 	}
 	return dst
 }
 
-// yieldWords is appendWords for All: it yields the words that follow the
-// last token one space apart, scanned by fastWord into the scanner's token,
-// and the comma or full stop right after one, and reports false as soon as
-// yield does.
+// yieldWords is appendWords for All: it yields the tokens of the lane that
+// follow the last token, scanned a few at a time into the scanner's buffer,
+// and reports false as soon as yield does.
 func (s *scanner) yieldWords(yield func(Token) bool) bool {
-	text, t := s.text, &s.cur.Token
-	for s.pending == pendNone && letterAfterSpace(text, s.pos+1) && fastWord(text, s.pos+1, t) {
-		s.pos = t.End
-		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, roleNone
-		if !yield(*t) {
-			return false
-		}
-		if e, r := punctAfterWord(text, s.pos); e > s.pos {
-			p := Token{Text: text[s.pos:e], Start: s.pos, End: e, Kind: Punct}
-			s.pending = pendingOf(r, e-s.pos)
-			s.pos = e
-			s.lastText, s.lastKind, s.lastCase, s.lastRole = p.Text, p.Kind, p.Case, r
-			if !yield(p) {
+	for {
+		toks := s.appendWords(s.lane[:0], false)
+		for _, t := range toks {
+			if !yield(t) {
 				return false
 			}
 		}
-	}
-	return true
-}
-
-// punctAfterWord returns the end and the role of the comma or the run of full
-// stops at text[pos], right after a word, as scanOther scans them (neither
-// can start an emoticon there), or pos and roleNone.
-func punctAfterWord(text string, pos int) (int, uint8) {
-	if pos < len(text) {
-		switch text[pos] {
-		case ',':
-			return pos + 1, roleInner
-		case '.':
-			return runEnd(text, pos, '.'), roleTerm
+		if len(toks) < len(s.lane) {
+			return true
 		}
 	}
-	return pos, roleNone
 }
 
-// pendingOf is the terminator that sentence leaves pending after a token of
-// punctuation of the role r and n bytes that punctAfterWord found: a full
-// stop, an ellipsis of full stops, or none after a comma.
-func pendingOf(r uint8, n int) uint8 {
-	switch {
-	case r != roleTerm:
-		return pendNone
-	case n == 1:
+// lanePunct returns the end, the role and the terminator pending after it
+// of the token of punctuation at text[i] (i is pos, the end of the token
+// before, or pos+1 after a space) when it is one of the lane's (see
+// appendWords), and roleNone when it is not:
+//
+//   - right after a token (no gap) and after an ASCII byte other than an
+//     opening bracket, where neither an emoticon nor an opening quote can
+//     start: a comma, semicolon or colon (roleInner), a run of full stops,
+//     ? or ! (roleTerm), a closing bracket or straight double quote
+//     (roleClose);
+//   - after one space, an opening bracket or straight double quote before
+//     an ASCII letter (roleOpen), which is where a quote opens.
+//
+// pending is the terminator pending before it, as appendWords holds it.
+func lanePunct(text string, pos, i int, pending uint8) (int, uint8, uint8) {
+	k := laneClass[text[i]]
+	if k == laneQuote {
+		k = laneClose // right after a token
+		if i != pos {
+			k = laneOpen // after a space
+		}
+	}
+	if k == laneOpen {
+		if i == pos || i+1 >= len(text) || text[i+1] >= utf8.RuneSelf || asciiClass[text[i+1]]&(cLower|cUpper) == 0 {
+			return i, roleNone, pending
+		}
+		return i + 1, roleOpen, pendNone
+	}
+	if k == laneNone || i != pos || pos == 0 {
+		return i, roleNone, pending
+	}
+	// The byte before, the last of the token before, is ASCII and no
+	// opening bracket: the rune before is no space, opening bracket or
+	// start of a quotation.
+	if b := text[pos-1]; b >= utf8.RuneSelf || b == '(' || b == '[' || b == '{' {
+		return i, roleNone, pending
+	}
+	switch k {
+	case laneInner:
+		return i + 1, roleInner, pendNone
+	case laneTerm:
+		end := i + 1
+		if text[i] == '.' {
+			end = runEnd(text, i, '.')
+		}
+		// After a terminator, an explicit one decides (?! or .?) unless
+		// the one before is strong.
+		if pending != pendStrong {
+			pending = termPending(text[i:end])
+		}
+		return end, roleTerm, pending
+	}
+	// roleClose: ." or ?) keep the terminator before them pending.
+	return i + 1, roleClose, pending
+}
+
+// termPending is the terminator that sentence leaves pending after the
+// terminator t: a full stop, or a strong one (? ! … ...).
+func termPending(t string) uint8 {
+	if t == "." {
 		return pendPeriod
 	}
 	return pendStrong
 }
 
-// letterAfterSpace reports whether text[i] is an ASCII letter after a space,
-// where a word of appendWords and yieldWords may start.
-func letterAfterSpace(text string, i int) bool {
-	return i < len(text) && text[i-1] == ' ' && text[i] < utf8.RuneSelf && asciiClass[text[i]]&(cLower|cUpper) != 0
-}
+// The classes of laneClass.
+const (
+	laneNone  uint8 = iota
+	laneOpen        // ( [ {: roleOpen before a letter after a space
+	laneInner       // , ; :
+	laneTerm        // . ? !
+	laneClose       // ) ] }: roleClose right after a token
+	laneQuote       // ": laneOpen after a space, laneClose right after a token
+)
+
+// laneClass classes the first byte of a token of punctuation for lanePunct.
+var laneClass = func() (t [256]uint8) {
+	for _, c := range "([{" {
+		t[c] = laneOpen
+	}
+	for _, c := range ",;:" {
+		t[c] = laneInner
+	}
+	for _, c := range ".?!" {
+		t[c] = laneTerm
+	}
+	for _, c := range ")]}" {
+		t[c] = laneClose
+	}
+	t['"'] = laneQuote
+	return t
+}()
 
 // All returns an iterator over the tokens of text. It allocates nothing per token:
 // each Token's Text is a substring of text.
@@ -245,6 +322,7 @@ type scanner struct {
 	pos   int
 
 	cur    raw       // the token being scanned
+	lane   [16]Token // the tokens of the lane that yieldWords yields
 	la     lookahead // what the far-looking scans found in text
 	q      [5]Token  // clitic pieces waiting to be returned
 	qi, qn int

@@ -15,11 +15,12 @@ import (
 // article and on random texts made of what the lane tells apart: words of
 // both cases, one space or none, commas, full stops, ellipses, ? and !,
 // brackets and straight quotes of both roles, abbreviations, initials,
-// numbers, line breaks, emoticon starts and a rune that is not ASCII.
+// numbers and what may continue one, line breaks, emoticon starts and a rune that is not ASCII.
 func TestLaneMatchesNext(t *testing.T) {
 	texts := []string{telaah.ReferenceArticle(), "Kata dia. (Lihat) \"Ya,\" ujarnya. \"Kami?\" ia bertanya... Lalu? pergi! Tbk. Dr. B. J. Habibie."}
 	pieces := []string{"kata", "Dia", "KPK", "a", "B", "bukunya", " ", " ", "  ", ",", ".", "...", "?", "!", ";", ":", ":)", "(:",
-		"(", ")", "[", "]", "{", "}", "\"", "'", "''", "``", "-", "dll", "Tbk", "Dr", "J", "4", "1.000", "\n", "\n\n", "é", "“", "”", "(4"}
+		"(", ")", "[", "]", "{", "}", "\"", "'", "''", "``", "-", "dll", "Tbk", "Dr", "J", "4", "1.000", "\n", "\n\n", "é", "“", "”", "(4",
+		"2019", "25", "0", "7", "%", "/", "@", "x.com", ".id", "+", "'", "\t", "\r", "Rp", "AA", "id"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 4000 {
 		var b strings.Builder

@@ -74,6 +74,7 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 //
 //   - a word of fastWord's after one space or none, which fastWord writes
 //     into dst's next slot in place;
+//   - a number of digits alone (numberEnd) after one space or none;
 //   - the punctuation of lanePunct: the comma, full stop, closing bracket or
 //     quote right after a token, an opening bracket or quote after a space.
 //
@@ -116,6 +117,19 @@ func (s *scanner) appendWords(dst []Token, grow bool) []Token {
 			dst, pos, pending, role = dst[:len(dst)+1], t.End, pendNone, roleNone
 			continue
 		}
+		if c < utf8.RuneSelf && asciiClass[c]&cDigit != 0 {
+			end := numberEnd(text, i)
+			if end == 0 {
+				break
+			}
+			t.Text, t.Start, t.End = text[i:end], i, end
+			t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Number, NoCase, 0, 0, 0
+			if pending != pendNone {
+				t.Flags = SentenceStart // after a terminator, a number starts one
+			}
+			dst, pos, pending, role = dst[:len(dst)+1], end, pendNone, roleNone
+			continue
+		}
 		end, r, p := lanePunct(text, pos, i, pending)
 		if r == roleNone {
 			break
@@ -150,6 +164,37 @@ func (s *scanner) yieldWords(yield func(Token) bool) bool {
 			return true
 		}
 	}
+}
+
+// numberEnd returns the end of the number of ASCII digits alone that starts
+// at text[i] (2019, 25), or 0 when what follows the digits may make the token
+// something else (1.000, 2019-2020, 4G, 50%, 10:30, kompas2019.com): the
+// number must end the text or stand before a space, a closing bracket or
+// quote, a semicolon, a comma before no digit or hyphen (Rp 200.000,- is
+// one token), or a full stop before a space or nothing. scanWordLike takes
+// such a run of digits as a Number of its own, which no domain, e-mail
+// address or rating continues.
+func numberEnd(text string, i int) int {
+	j := i + 1
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	if j == len(text) {
+		return j
+	}
+	switch text[j] {
+	case ' ', '\n', '\r', '\t', ')', '"', ';':
+		return j
+	case ',':
+		if j+1 == len(text) || !isDigit(text[j+1]) && text[j+1] != '-' {
+			return j
+		}
+	case '.':
+		if j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n' {
+			return j
+		}
+	}
+	return 0
 }
 
 // lanePunct returns the end, the role and the terminator pending after it

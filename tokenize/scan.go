@@ -344,19 +344,49 @@ end:
 	t.Kind, t.Case, t.Flags, t.Pro, t.Enc = Word, wordCases[b2u(first&cLower != 0)<<2|b2u(innerUpper)<<1|b2u(restLower)], 0, 0, 0
 	if j >= 3 {
 		// Only words of five letters or more that end like a clitic need the
-		// full check: -nya, -lah, -kah, -pun, -ku, -mu, in any case. The
-		// last three bytes before j are read for every word (those of a
-		// shorter word may not all be its own: its length rules it out),
-		// and the endings and the length tested without a branch each.
-		e := uint32(text[j-3])<<16 | uint32(text[j-2])<<8 | uint32(text[j-1]) | 0x202020
-		clitic := b2u(e == 'n'<<16|'y'<<8|'a') | b2u(e == 'l'<<16|'a'<<8|'h') | b2u(e == 'k'<<16|'a'<<8|'h') |
-			b2u(e == 'p'<<16|'u'<<8|'n') | b2u(e&0xffff == 'k'<<8|'u') | b2u(e&0xffff == 'm'<<8|'u')
-		if clitic&b2u(len(w) >= 5) != 0 {
+		// full check, in any case. The last three bytes before j are read
+		// for every word (those of a shorter word may not all be its own:
+		// its length rules it out), and the endings and the length tested
+		// without a branch each.
+		e := uint32(text[j-3]) | uint32(text[j-2])<<8 | uint32(text[j-1])<<16 | 0x202020
+		if b2u(len(w) >= 5)&cliticEnd(e) != 0 {
 			t.Enc = encJoined(w, 0, false)
 		}
 	}
 	return true
 }
+
+// cliticEnd is 1 when e, the last three bytes of an ASCII word as a
+// little-endian number, or'ed with 0x202020 (folded to lower case), ends
+// like an enclitic: -nya, -lah, -kah, -pun, -ku, -mu; 0 otherwise. It finds
+// e among the endings of three bytes and e>>8 among those of two without a
+// branch.
+func cliticEnd(e uint32) uint8 {
+	e2 := e >> 8
+	return b2u(cliticEnds[0][cliticSlot(e)] == e) | b2u(cliticEnds[1][cliticSlot(e2)] == e2)
+}
+
+// cliticEnds holds the enclitics' endings that cliticEnd looks for, as
+// little-endian numbers of their bytes in lower case: those of three bytes
+// (nya, lah, kah, pun) and of two (ku, mu), each at its cliticSlot. An empty
+// slot, 0, is no ending (cliticEnd's have a bit 0x20 in every byte).
+var cliticEnds = func() (t [2][8]uint32) {
+	for _, c := range []string{"nya", "lah", "kah", "pun", "ku", "mu"} {
+		var e uint32
+		for k := len(c) - 1; k >= 0; k-- {
+			e = e<<8 | uint32(c[k])
+		}
+		n := 3 - len(c)
+		if t[n][cliticSlot(e)] != 0 {
+			panic("tokenize: two enclitic endings share a slot of cliticEnds")
+		}
+		t[n][cliticSlot(e)] = e
+	}
+	return t
+}()
+
+// cliticSlot is the slot of the ending e in cliticEnds.
+func cliticSlot(e uint32) uint32 { return e * 0x9E3779B1 >> 29 }
 
 // b2u is 1 for true, 0 for false.
 func b2u(b bool) uint8 {

@@ -9,8 +9,9 @@ var hasWordRows = cpu.X86.HasAVX2
 
 // wordRowsEmit adds the sums of the word cache's entries ents[0:n] of the n
 // tokens of a sentence to the scores acc[0:n] of the tokens they belong to,
-// as addEntry does (lower[j+1] is lowerMask of token j, lower[0] and
-// lower[n+1] are read and ignored), and sets the n rows of emit to the sums
+// as addEntry does (cas is the case class of the first token's tokenInfo,
+// whose lowerMask masks the parts rowNextLower and rowPrevLower of its
+// neighbours), and sets the n rows of emit to the sums
 // scaled by scale, as packedEmissions' scalar loop does: one call a
 // sentence, a token's eight lanes (the eighth ignored) at a time. Integer
 // adds give the same sums in any order, and a lane's conversion and product
@@ -18,4 +19,4 @@ var hasWordRows = cpu.X86.HasAVX2
 // is not changed.
 //
 //go:noescape
-func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, lower *int32, n int, scale float32)
+func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, cas *uint8, n int, scale float32)

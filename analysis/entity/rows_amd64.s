@@ -32,17 +32,29 @@ GLOBL rowmask<>+0(SB), RODATA, $32
 	VCVTDQ2PS Y5, Y5 \
 	VMULPS Y15, Y5, Y5
 
-// func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, lower *int32, n int, scale float32)
+// LOWER sets R to the lowerMask of the case class at R8 and moves R8 to the
+// next token's.
+#define LOWER(R) \
+	XORL R, R \
+	MOVBLZX (R8), R12 \
+	CMPL R12, $const_cLower \
+	SETEQ R \
+	NEGL R \
+	ADDQ $tokenInfo__size, R8
+
+// func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, cas *uint8, n int, scale float32)
 //
 // Y0-Y4 hold the sums of the word parts of tokens i-2 to i+2, a window that
 // moves one token a step: after step i, no word adds to token i-2, whose
 // row is then written (eight floats, the eighth written over by the next
-// row; the last row's seven alone).
+// row; the last row's seven alone). SI, DI and R9 hold the lowerMask of
+// tokens i-1, i and i+1 (0 beyond the sentence), R8 points to the case
+// class of token i+1.
 TEXT ·wordRowsEmit(SB), NOSPLIT, $0-44
 	MOVQ emit+0(FP), R11
 	MOVQ acc+8(FP), R10
 	MOVQ ents+16(FP), DX
-	MOVQ lower+24(FP), R8
+	MOVQ cas+24(FP), R8
 	MOVQ n+32(FP), CX
 	VBROADCASTSS scale+40(FP), Y15
 	VMOVDQU rowmask<>+0(SB), Y14
@@ -54,8 +66,19 @@ TEXT ·wordRowsEmit(SB), NOSPLIT, $0-44
 	XORQ BX, BX
 	TESTQ CX, CX
 	JLE done
+	XORQ SI, SI
+	LOWER(DI)
+
 
 loop:
+	// The mask of token i+1.
+	XORL R9, R9
+	LEAQ 1(BX), R12
+	CMPQ R12, CX
+	JGE masked
+	LOWER(R9)
+
+masked:
 	MOVQ (DX)(BX*8), AX
 	// The word's own sums, to token i.
 	VMOVDQU SELF(AX), Y5
@@ -63,7 +86,8 @@ loop:
 	// Those it gives token i+1, the lower-case ones masked.
 	VPMOVSXWD NEXT(AX), Y5
 	VPMOVSXWD NEXTLOW(AX), Y6
-	VPBROADCASTD 8(R8)(BX*4), Y7
+	VMOVD R9, X7
+	VPBROADCASTD X7, Y7
 	VPAND Y7, Y6, Y6
 	VPADDD Y5, Y3, Y3
 	VPADDD Y6, Y3, Y3
@@ -73,7 +97,8 @@ loop:
 	// Token i-1, as i+1.
 	VPMOVSXWD PREV(AX), Y5
 	VPMOVSXWD PREVLOW(AX), Y6
-	VPBROADCASTD (R8)(BX*4), Y7
+	VMOVD SI, X7
+	VPBROADCASTD X7, Y7
 	VPAND Y7, Y6, Y6
 	VPADDD Y5, Y1, Y1
 	VPADDD Y6, Y1, Y1
@@ -89,6 +114,8 @@ loop:
 	ADDQ $28, R11
 
 shift:
+	MOVL DI, SI
+	MOVL R9, DI
 	VMOVDQA Y1, Y0
 	VMOVDQA Y2, Y1
 	VMOVDQA Y3, Y2

@@ -6,6 +6,6 @@ package entity
 const hasWordRows = false
 
 // wordRowsEmit is not called here (see hasWordRows).
-func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, lower *int32, n int, scale float32) {
+func wordRowsEmit(emit *float32, acc *[numTags]int32, ents **wordEntry, cas *uint8, n int, scale float32) {
 	panic("entity: wordRowsEmit without its assembly")
 }

@@ -9,15 +9,9 @@ import (
 
 // wordRowsRef is what wordRowsEmit computes, in the scalar code of
 // packedEmissions without it: addEntry for each token, then the scaling.
-func wordRowsRef(emit []float32, acc [][numTags]int32, ents []*wordEntry, lower []int32, scale float32) {
+func wordRowsRef(emit []float32, acc [][numTags]int32, ents []*wordEntry, info []tokenInfo, scale float32) {
 	n := len(acc)
 	acc = slices.Clone(acc)
-	info := make([]tokenInfo, n)
-	for i := range info {
-		if lower[i+1] != 0 {
-			info[i].cas = cLower
-		}
-	}
 	for i := range n {
 		addEntry(acc, info, i, ents[i])
 	}
@@ -30,21 +24,19 @@ func wordRowsRef(emit []float32, acc [][numTags]int32, ents []*wordEntry, lower 
 }
 
 // checkWordRows compares wordRowsEmit with wordRowsRef on the sentence of
-// the sums ents, the scores acc and the lower-case masks lower (one per
-// token), and that it writes no float beyond the sentence's rows and changes
+// the sums ents, the scores acc and the tokens info, and that it writes no float beyond the sentence's rows and changes
 // no score of acc.
-func checkWordRows(t *testing.T, acc [][numTags]int32, ents []*wordEntry, lower []int32, scale float32) {
+func checkWordRows(t *testing.T, acc [][numTags]int32, ents []*wordEntry, info []tokenInfo, scale float32) {
 	t.Helper()
 	n := len(acc)
-	pad := append(append([]int32{-1}, lower...), -1)
 	want := make([]float32, n*int(numTags))
-	wordRowsRef(want, acc, ents, pad, scale)
+	wordRowsRef(want, acc, ents, info, scale)
 	got := make([]float32, n*int(numTags)+8)
 	for k := range got {
 		got[k] = -12345
 	}
 	before := slices.Clone(acc)
-	wordRowsEmit(&got[0], &acc[0], &ents[0], &pad[0], n, scale)
+	wordRowsEmit(&got[0], &acc[0], &ents[0], &info[0].cas, n, scale)
 	for k, w := range want {
 		if math.Float32bits(got[k]) != math.Float32bits(w) {
 			t.Fatalf("%d tokens: score %d (token %d, tag %d) is %v, the scalar code's %v", n, k, k/int(numTags), k%int(numTags), got[k], w)
@@ -62,11 +54,11 @@ func checkWordRows(t *testing.T, acc [][numTags]int32, ents []*wordEntry, lower 
 
 // randomEntries returns n random word entries, their values anywhere in
 // their ranges (the sums of the int32 lanes wrap, as int32 adds do), and
-// lower-case masks.
-func randomEntries(rng *rand.Rand, n int, wide bool) ([][numTags]int32, []*wordEntry, []int32) {
+// tokens of random case classes.
+func randomEntries(rng *rand.Rand, n int, wide bool) ([][numTags]int32, []*wordEntry, []tokenInfo) {
 	acc := make([][numTags]int32, n)
 	ents := make([]*wordEntry, n)
-	lower := make([]int32, n)
+	info := make([]tokenInfo, n)
 	v32 := func() int32 {
 		if wide {
 			return int32(rng.Uint32())
@@ -83,13 +75,13 @@ func randomEntries(rng *rand.Rand, n int, wide bool) ([][numTags]int32, []*wordE
 			}
 		}
 		ents[i] = e
-		lower[i] = -int32(rng.IntN(2))
+		info[i].cas = uint8(rng.IntN(int(cDigit) + 1))
 	}
 	// The same entry for several tokens, as a sentence's repeated words.
 	for i := range n / 4 {
 		ents[rng.IntN(n)] = ents[i]
 	}
-	return acc, ents, lower
+	return acc, ents, info
 }
 
 // TestWordRowsEmit holds wordRowsEmit to the scalar code bit for bit:
@@ -104,9 +96,9 @@ func TestWordRowsEmit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 11))
 	for k := range 3000 {
 		n := 1 + k%70
-		acc, ents, lower := randomEntries(rng, n, k%3 == 0)
+		acc, ents, info := randomEntries(rng, n, k%3 == 0)
 		scale := []float32{1, 0.001, 1e-7, 3.7e-4, -0.25}[k%5]
-		checkWordRows(t, acc, ents, lower, scale)
+		checkWordRows(t, acc, ents, info, scale)
 	}
 	g, err := defaultGazetteer()
 	if err != nil {
@@ -133,11 +125,7 @@ func TestWordRowsEmit(t *testing.T) {
 				acc[i][t] = int32(rng.Uint32() >> 8)
 			}
 		}
-		lower := make([]int32, len(words))
-		for i := range lower {
-			lower[i] = lowerMask(tg.fz.info[i].cas)
-		}
-		checkWordRows(t, acc, c.ents[:len(words)], lower, tab.scale)
+		checkWordRows(t, acc, c.ents[:len(words)], tg.fz.info[:len(words)], tab.scale)
 	}
 	if gathered == 0 {
 		t.Fatal("no sentence of the sample corpus went through wordRowsEmit")
@@ -182,7 +170,7 @@ func FuzzWordRowsEmit(f *testing.F) {
 			return
 		}
 		rng := rand.New(rand.NewPCG(seed, uint64(n)))
-		acc, ents, lower := randomEntries(rng, int(n), wide)
-		checkWordRows(t, acc, ents, lower, math.Float32frombits(rng.Uint32()))
+		acc, ents, info := randomEntries(rng, int(n), wide)
+		checkWordRows(t, acc, ents, info, math.Float32frombits(rng.Uint32()))
 	})
 }

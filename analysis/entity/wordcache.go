@@ -129,12 +129,10 @@ type wordCache struct {
 	keys     []uint32
 	rowOf    []uint8
 	touched  uint64
-	// ents holds the slots of a sentence's words, for wordRowsEmit, and
-	// lower their tokens' lowerMask, with a 0 before and after; evicted
+	// ents holds the slots of a sentence's words, for wordRowsEmit; evicted
 	// tells that a slot of ents may have been given another word since
 	// (see entry); zero is an entry whose sums are 0.
 	ents    []*wordEntry
-	lower   []int32
 	evicted bool
 	zero    wordEntry
 }
@@ -596,12 +594,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// bits.
 	scale := tab.scale
 	if simd {
-		c.lower = grow(c.lower, n+2)
-		c.lower[0], c.lower[n+1] = 0, 0
-		for i := range n {
-			c.lower[i+1] = lowerMask(fz.info[i].cas)
-		}
-		wordRowsEmit(&tg.emit[0], &acc[0], &c.ents[0], &c.lower[0], n, scale)
+		wordRowsEmit(&tg.emit[0], &acc[0], &c.ents[0], &fz.info[0].cas, n, scale)
 		return
 	}
 	for i := range n {

@@ -578,8 +578,15 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		q := &acc[i]
 		c.pos = c.pos[:0]
 		tg.class = fz.classFeatures(tg.class[:0], i, &c.pos)
+		// classWeights, written out (it is not inlined: a call a
+		// feature).
 		for _, h := range tg.class {
-			c.classWeights(q, h)
+			k := key32(h)
+			e := &c.class[uint64(k)*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+			if e.k != k {
+				c.fillClass(e, k)
+			}
+			addRow(q, &e.q)
 		}
 		if k := fz.gazKey(i); k != 0 {
 			addRow(q, c.gazWeights(fz, i, k))

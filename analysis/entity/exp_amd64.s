@@ -25,12 +25,36 @@ DATA expvec<>+104(SB)/4, $0x3FF
 DATA expvec<>+112(SB)/8, $-700.0
 GLOBL expvec<>+0(SB), RODATA, $120
 
+// EXPREDUCE(c) takes from Y0 and Y8 the exponents Y1 and Y9 times the
+// constant at expvec+c (LN2U, then LN2L), fused: a step of the argument's
+// reduction, on both halves. Uses Y3.
+#define EXPREDUCE(c) \
+	VBROADCASTSD expvec<>+c(SB), Y3 \
+	VFNMADD231PD Y3, Y1, Y0 \
+	VFNMADD231PD Y3, Y9, Y8
+
+// EXPTERM(c, r) is a fused step of the Taylor series by Horner's rule on
+// both halves: Y1 = Y1*Y0 + the coefficient at expvec+c, Y9 = Y9*Y8 + it;
+// the coefficient is left in r.
+#define EXPTERM(c, r) \
+	VBROADCASTSD expvec<>+c(SB), r \
+	VFMADD213PD r, Y0, Y1 \
+	VFMADD213PD r, Y8, Y9
+
+// EXPSQUARE is a step y = y(y+2) on both halves, y = Y0 and Y8, with Y3 =
+// 2: 1+y squared, less 1. Uses Y1 and Y9.
+#define EXPSQUARE \
+	VADDPD Y3, Y0, Y1 \
+	VADDPD Y3, Y8, Y9 \
+	VMULPD Y1, Y0, Y0 \
+	VMULPD Y9, Y8, Y8
+
 // EXP8 sets Y0 and Y8 to e^Y0 and e^Y8, lane by lane, as the fused (FMA)
 // path of math.Exp's routine computes it, step for step: the exponent
 // rounded to nearest (CVTSD2SL's VCVTPD2DQ), the argument reduced in two
 // fused steps, the Taylor series by fused steps, four steps y(y+2) (the last
-// fused with the final +1), the exponent put back. The lanes must be in [expMin, 0]. The two halves are
-// interleaved; uses Y1-Y4 and Y9-Y10.
+// fused with the final +1), the exponent put back. The lanes must be in
+// [expMin, 0]. The two halves are interleaved; uses Y1-Y4 and Y9-Y10.
 #define EXP8 \
 	VBROADCASTSD expvec<>+72(SB), Y3 \
 	VMULPD Y3, Y0, Y1 \
@@ -39,53 +63,26 @@ GLOBL expvec<>+0(SB), RODATA, $120
 	VCVTPD2DQY Y9, X10 \
 	VCVTDQ2PD X2, Y1 \
 	VCVTDQ2PD X10, Y9 \
-	VBROADCASTSD expvec<>+80(SB), Y3 \
-	VFNMADD231PD Y3, Y1, Y0 \
-	VFNMADD231PD Y3, Y9, Y8 \
-	VBROADCASTSD expvec<>+88(SB), Y3 \
-	VFNMADD231PD Y3, Y1, Y0 \
-	VFNMADD231PD Y3, Y9, Y8 \
+	EXPREDUCE(80) \
+	EXPREDUCE(88) \
 	VBROADCASTSD expvec<>+96(SB), Y3 \
 	VMULPD Y3, Y0, Y0 \
 	VMULPD Y3, Y8, Y8 \
 	VBROADCASTSD expvec<>+64(SB), Y1 \
 	VMOVAPD Y1, Y9 \
-	VBROADCASTSD expvec<>+56(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+48(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+40(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+32(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+24(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+0(SB), Y3 \
-	VFMADD213PD Y3, Y0, Y1 \
-	VFMADD213PD Y3, Y8, Y9 \
-	VBROADCASTSD expvec<>+8(SB), Y4 \
-	VFMADD213PD Y4, Y0, Y1 \
-	VFMADD213PD Y4, Y8, Y9 \
+	EXPTERM(56, Y3) \
+	EXPTERM(48, Y3) \
+	EXPTERM(40, Y3) \
+	EXPTERM(32, Y3) \
+	EXPTERM(24, Y3) \
+	EXPTERM(0, Y3) \
+	EXPTERM(8, Y4) \
 	VMULPD Y1, Y0, Y0 \
 	VMULPD Y9, Y8, Y8 \
 	VBROADCASTSD expvec<>+16(SB), Y3 \
-	VADDPD Y3, Y0, Y1 \
-	VADDPD Y3, Y8, Y9 \
-	VMULPD Y1, Y0, Y0 \
-	VMULPD Y9, Y8, Y8 \
-	VADDPD Y3, Y0, Y1 \
-	VADDPD Y3, Y8, Y9 \
-	VMULPD Y1, Y0, Y0 \
-	VMULPD Y9, Y8, Y8 \
-	VADDPD Y3, Y0, Y1 \
-	VADDPD Y3, Y8, Y9 \
-	VMULPD Y1, Y0, Y0 \
-	VMULPD Y9, Y8, Y8 \
+	EXPSQUARE \
+	EXPSQUARE \
+	EXPSQUARE \
 	VADDPD Y3, Y0, Y1 \
 	VADDPD Y3, Y8, Y9 \
 	VFMADD213PD Y4, Y1, Y0 \

@@ -27,45 +27,11 @@ func windowedNumeric(r *Recognizer, text string) (windowed, all []Entity, lexed,
 		return nil, nil, 0, 0
 	}
 	r.extract(tg, text, kept) // tags every line: d.starts
-	windowed = numericTokens(nil, &tg.units, text, d.valid, d.starts)
+	windowed, lexed = numericStretches(nil, &tg.units, text, d.valid, d.starts)
 	last := kept[len(kept)-1]
 	all = numericEntities(nil, new([]unit), text, kept[0][0].Start, last[len(last)-1].End)
 	units = len(lexUnits(nil, text, kept[0][0].Start, last[len(last)-1].End))
-	return windowed, all, countLexed(text, d.valid, d.starts), units
-}
-
-// countLexed counts the units that numericTokens lexes: its loop, the units
-// counted instead of matched.
-func countLexed(text string, valid []tokenize.Token, starts []int32) int {
-	var us []unit
-	n := 0
-	lim, end, eol := valid[0].Start, valid[len(valid)-1].End, -1
-	for _, x := range starts {
-		t := &valid[x]
-		if t.End <= lim {
-			continue
-		}
-		from := t.Start
-		if x > 0 && strings.IndexByte(text[valid[x-1].End:t.Start], '\n') < 0 {
-			k := int(x) - 1
-			for k > 0 && valid[k-1].End == valid[k].Start {
-				k--
-			}
-			from = valid[k].Start
-		}
-		from = max(from, lim)
-		if eol < from {
-			eol = strings.IndexByte(text[from:end], '\n')
-			if eol < 0 {
-				eol = end
-			} else {
-				eol += from
-			}
-		}
-		us, lim = lexUnitsUntil(us[:0], text, from, eol, t.End)
-		n += len(us)
-	}
-	return n
+	return windowed, all, lexed, units
 }
 
 // numericTexts are the texts TestNumericTokens reads: the sample corpus, the

@@ -1,8 +1,10 @@
 package entity
 
 import (
+	"maps"
 	"math/bits"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -494,24 +496,45 @@ func (s *spanSet) summarize(gated bool) {
 	s.tabs, s.gazB = s.found, s.foundGaz
 }
 
-// tablesOf returns the tables of repairTables that hold token k, lower-cased
-// and without a final full stop: none for a full stop alone, which lowered
-// without it is no word.
-func (s *spanSet) tablesOf(k int) tableSet {
-	// Most words are in no table: the Bloom filter of their lower-case hash,
-	// which the featurizer has computed, tells without a look-up.
-	ti, w := &s.info[k], s.words[k]
+// wordTables returns the tables of repairTables that hold the word w,
+// lower-cased and without a final full stop, given its fnvLower hash and
+// whether it is ASCII: none for a full stop alone, which lowered without it
+// is no word. It depends on the word alone: the word-info cache computes it
+// once a word (wordInfo.tables), and spanSet.reset copies it for each token.
+func wordTables(w string, lower uint64, ascii bool) tableSet {
+	// Most words are in no table: the Bloom filter of their lower-case hash
+	// tells without a look-up.
 	dot := len(w) > 0 && w[len(w)-1] == '.'
-	if !dot && !repairWords.mayHave(ti.lower) || w == "." {
+	if !dot && !repairWords.mayHave(lower) || w == "." {
 		return 0
 	}
-	if dot || !ti.isASCII() {
-		return tableWords[string(s.lower(k))]
+	if dot || !ascii {
+		var buf [64]byte
+		return tableWords[string(appendLower(buf[:0], strings.TrimSuffix(w, ".")))]
 	}
-	// An ASCII word without a full stop, most of them: found by the hash the
-	// featurizer has computed, without lowering it.
-	return asciiTables(ti.lower, w)
+	// An ASCII word without a full stop, most of them: found by its hash,
+	// without lowering it.
+	return asciiTables(lower, w)
 }
+
+// tableCodes holds the distinct sets of tables of the words of repairTables,
+// the empty set first: a wordInfo keeps the index of its word's set, in the
+// bits of its flags above wTables. More sets than those bits can count would
+// be a bug of the package, caught as it starts.
+var tableCodes, tableCode = func() ([]tableSet, map[tableSet]wordFlags) {
+	codes, code := []tableSet{0}, map[tableSet]wordFlags{0: 0}
+	for _, w := range slices.Sorted(maps.Keys(tableWords)) {
+		t := tableWords[w]
+		if _, ok := code[t]; !ok {
+			code[t] = wordFlags(len(codes))
+			codes = append(codes, t)
+		}
+	}
+	if len(codes) > 1<<(8-wTablesShift) {
+		panic("entity: too many sets of repairTables for wordInfo's table code")
+	}
+	return codes, code
+}()
 
 // has reports whether a word of the sentence is in one of the tables t (see
 // summarize).

@@ -45,7 +45,7 @@ type spanSet struct {
 	tabs tableSet
 	gazB gazClass
 	// tt holds the tables of repairTables that hold each token (see
-	// tablesOf), which spanSet.in reads; found and foundGaz are the
+	// wordTables), which spanSet.in reads; found and foundGaz are the
 	// tables and the classes of the whole sentence, for summarize.
 	tt       []tableSet
 	found    tableSet
@@ -151,18 +151,14 @@ func (s *spanSet) reset(words []string, info []tokenInfo, head bool, style Style
 	var caps, pairs uint64
 	s.starts = grow(s.starts, n)
 	tt, info, starts := s.tt[:n], info[:n], s.starts[:n]
-	for k, w := range words {
+	for k := range words {
 		ti := &info[k]
 		gaz |= ti.gazB
 		starts[k] = ti.gazB
 		caps += b2u(ti.capitalised())
 		pairs |= uint64(ti.capRun) >> 1
-		// Most words are in no table: the Bloom filter tells, as in
-		// tablesOf, without a call.
-		var t tableSet
-		if len(w) > 0 && w[len(w)-1] == '.' || repairWords.mayHave(ti.lower) {
-			t = s.tablesOf(k)
-		}
+		// The word's tables, which its word info holds (wordTables).
+		t := ti.tables()
 		tt[k] = t
 		found |= t
 	}

@@ -442,6 +442,14 @@ func numericEntities(out []Entity, us *[]unit, text string, start, end int) []En
 //     which a year's lead never is; the units between two stretches start no
 //     rule.
 func numericTokens(out []Entity, us *[]unit, text string, valid []tokenize.Token, starts []int32) []Entity {
+	out, _ = numericStretches(out, us, text, valid, starts)
+	return out
+}
+
+// numericStretches is numericTokens, and returns too how many units it lexed
+// (TestNumericTokens compares that with numericEntities' units).
+func numericStretches(out []Entity, us *[]unit, text string, valid []tokenize.Token, starts []int32) ([]Entity, int) {
+	lexed := 0
 	lim, end := valid[0].Start, valid[len(valid)-1].End // lim: where the last stretch stopped
 	eol := -1                                           // the end of the line of the current stretch
 	for _, x := range starts {
@@ -467,9 +475,10 @@ func numericTokens(out []Entity, us *[]unit, text string, valid []tokenize.Token
 			}
 		}
 		*us, lim = lexUnitsUntil((*us)[:0], text, from, eol, t.End)
+		lexed += len(*us)
 		out = matchUnits(out, text, *us)
 	}
-	return out
+	return out, lexed
 }
 
 // numericStarts appends to dst the indexes in valid of the tokens of one line,

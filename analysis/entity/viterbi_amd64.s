@@ -89,6 +89,38 @@ DATA vitArg6<>+16(SB)/8, $0x0000000600000006
 DATA vitArg6<>+24(SB)/8, $0x0000000600000006
 GLOBL vitArg6<>(SB), RODATA, $32
 
+// VITSUMS(p) sets Y3 to the sums of the path of the tag before p (the
+// float32 p at R8) and its transitions to every tag (the row p of trans at
+// BX, rows of 28 bytes), and Y4 to the lanes where a sum is greater than the
+// best so far, Y1 (ordered, as Go's >).
+#define VITSUMS(p) \
+	VBROADCASTSS (p*4)(R8), Y3 \
+	VADDPS (p*28)(BX), Y3, Y3 \
+	VCMPPS $0x1E, Y1, Y3, Y4
+
+// VITKEEP(arg) keeps, in the lanes of Y4, the sums Y3 as the best so far, Y1,
+// and arg (the tag before, in every lane) as their tags before, Y2.
+#define VITKEEP(arg) \
+	VBLENDVPS Y4, Y3, Y1, Y1 \
+	VBLENDVPS Y4, arg, Y2, Y2
+
+// VITSTEP(p, mask, arg) is the step of the tag before p, whose tag number is
+// arg: its sums kept where they are greater, in the lanes of mask, the tags
+// it may precede that an earlier tag before may precede too.
+#define VITSTEP(p, mask, arg) \
+	VITSUMS(p) \
+	VANDPS mask, Y4, Y4 \
+	VITKEEP(arg)
+
+// VITSTEPI(p, inside, arg) is VITSTEP(p, vitOB<>(SB), arg) for a B- tag
+// before p, whose inside tag, the lane of inside, it is the first tag before
+// of: that lane's sum is kept without comparing.
+#define VITSTEPI(p, inside, arg) \
+	VITSUMS(p) \
+	VANDPS vitOB<>(SB), Y4, Y4 \
+	VORPS inside, Y4, Y4 \
+	VITKEEP(arg)
+
 // func vitSteps(emit *float32, back *uint8, steps int, trans *float32, p *[8]float32)
 //
 // The steps of viterbiLead from token 2 on, for small scores, all seven
@@ -117,50 +149,17 @@ loop:
 	VADDPS 0(BX), Y3, Y1
 	VXORPS Y2, Y2, Y2
 	// The tag before 1.
-	VBROADCASTSS 4(R8), Y3
-	VADDPS 28(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB<>(SB), Y4, Y4
-	VORPS vitI2<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg1<>(SB), Y2, Y2
+	VITSTEPI(1, vitI2<>(SB), vitArg1<>(SB))
 	// The tag before 2.
-	VBROADCASTSS 8(R8), Y3
-	VADDPS 56(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB2<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg2<>(SB), Y2, Y2
+	VITSTEP(2, vitOB2<>(SB), vitArg2<>(SB))
 	// The tag before 3.
-	VBROADCASTSS 12(R8), Y3
-	VADDPS 84(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB<>(SB), Y4, Y4
-	VORPS vitI4<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg3<>(SB), Y2, Y2
+	VITSTEPI(3, vitI4<>(SB), vitArg3<>(SB))
 	// The tag before 4.
-	VBROADCASTSS 16(R8), Y3
-	VADDPS 112(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB4<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg4<>(SB), Y2, Y2
+	VITSTEP(4, vitOB4<>(SB), vitArg4<>(SB))
 	// The tag before 5.
-	VBROADCASTSS 20(R8), Y3
-	VADDPS 140(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB<>(SB), Y4, Y4
-	VORPS vitI6<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg5<>(SB), Y2, Y2
+	VITSTEPI(5, vitI6<>(SB), vitArg5<>(SB))
 	// The tag before 6.
-	VBROADCASTSS 24(R8), Y3
-	VADDPS 168(BX), Y3, Y3
-	VCMPPS $0x1E, Y1, Y3, Y4
-	VANDPS vitOB6<>(SB), Y4, Y4
-	VBLENDVPS Y4, Y3, Y1, Y1
-	VBLENDVPS Y4, vitArg6<>(SB), Y2, Y2
+	VITSTEP(6, vitOB6<>(SB), vitArg6<>(SB))
 	// The token's scores (lane 7 not read).
 	VMASKMOVPS 0(SI), Y7, Y5
 	VADDPS Y5, Y1, Y0

@@ -129,6 +129,12 @@ type wordCache struct {
 	keys     []uint32
 	rowOf    []uint8
 	touched  uint64
+	// ents holds the slots of a sentence's words, for wordRowsEmit; evicted
+	// tells that a slot of ents may have been given another word since
+	// (see entry); zero is an entry whose sums are 0.
+	ents    []*wordEntry
+	evicted bool
+	zero    wordEntry
 }
 
 // classEntry is a feature's slot in wordCache.class, 32 bytes: the model's
@@ -251,6 +257,16 @@ func (c *wordCache) sum(q *[numTags]int32, hs []uint64) {
 // addWord adds the sums of the word features of token i of the sentence the
 // featurizer fz holds to the scores acc of the tokens they belong to.
 func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTags]int32) {
+	addEntry(acc, fz.info, i, c.entry(fz, words, i, acc))
+}
+
+// entry returns the slot that holds the sums of the word features of token i
+// of the sentence the featurizer fz holds, for addEntry, or, for a word whose
+// sums do not fit in a slot, adds them to the scores acc of the tokens they
+// belong to and returns c.zero, whose sums are 0. The slot holds the word
+// until the next call (a later word of the sentence may take it, see
+// evicted).
+func (c *wordCache) entry(fz *featurizer, words []string, i int, acc [][numTags]int32) *wordEntry {
 	exact := fz.info[i].exact
 	size := uint32(len(words[i])) + 1
 	// The slot the featurizer's hint names, if it holds the word (most
@@ -271,9 +287,9 @@ func (c *wordCache) addWord(fz *featurizer, words []string, i int, acc [][numTag
 			b.exact, b.size, b.rows = exact, size, *c.word(fz, words, i)
 		}
 		addRows(fz, acc, i, &b.rows)
-		return
+		return &c.zero
 	}
-	addEntry(acc, fz.info, i, e)
+	return e
 }
 
 // slot returns the index of the slot that holds the sums of the word
@@ -296,6 +312,9 @@ func (c *wordCache) slot(fz *featurizer, words []string, i int) int {
 		if clock := uint16(c.clock); e1.size == 0 || e2.size != 0 && clock-e1.used >= clock-e2.used {
 			e, k = e1, k1
 		}
+		// A word of this sentence may lose its slot here (or one of
+		// an earlier sentence of the same 16-bit clock).
+		c.evicted = c.evicted || e.size != 0 && e.used == uint16(c.clock)
 		r := c.word(fz, words, i)
 		e.exact, e.size, e.big, e.self = exact, size, false, r[rowSelf]
 		for p := rowNext; p < numRows; p++ {
@@ -504,8 +523,26 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		e1, e2 := &c.slots[k1], &c.slots[k2]
 		c.touched += uint64(e1.size) + uint64(e1.near[rowPrev2-1][numTags-1]) + uint64(e2.size) + uint64(e2.near[rowPrev2-1][numTags-1])
 	}
-	for i := range n {
-		c.addWord(fz, words, i, acc)
+	// With wordRowsEmit, the words' slots are gathered here and their sums
+	// added at the end, with the scaling, in one call; unless a word of
+	// the sentence took the slot of another, which then adds its sums at
+	// once, as all do without it.
+	simd := hasWordRows
+	if simd {
+		c.ents = grow(c.ents, n)
+		c.evicted = false
+		for i := range n {
+			c.ents[i] = c.entry(fz, words, i, acc)
+		}
+		if c.evicted {
+			simd = false
+			clear(acc)
+		}
+	}
+	if !simd {
+		for i := range n {
+			c.addWord(fz, words, i, acc)
+		}
 	}
 	// The padding words.
 	addRow(&acc[0], &c.bos[rowNext])
@@ -541,8 +578,15 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		q := &acc[i]
 		c.pos = c.pos[:0]
 		tg.class = fz.classFeatures(tg.class[:0], i, &c.pos)
+		// classWeights, written out (it is not inlined: a call a
+		// feature).
 		for _, h := range tg.class {
-			c.classWeights(q, h)
+			k := key32(h)
+			e := &c.class[uint64(k)*0x9E3779B97F4A7C15>>(64-classCacheBits)]
+			if e.k != k {
+				c.fillClass(e, k)
+			}
+			addRow(q, &e.q)
 		}
 		if k := fz.gazKey(i); k != 0 {
 			addRow(q, c.gazWeights(fz, i, k))
@@ -556,6 +600,10 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// emissions adds the scaled sum to a cleared score, 0 + x: x, the same
 	// bits.
 	scale := tab.scale
+	if simd {
+		wordRowsEmit(&tg.emit[0], &acc[0], &c.ents[0], &fz.info[0].cas, n, scale)
+		return
+	}
 	for i := range n {
 		q := &acc[i]
 		sc := (*[numTags]float32)(tg.emit[i*int(numTags):])

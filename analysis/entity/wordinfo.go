@@ -142,6 +142,7 @@ func wordInfoOf(g *gazetteer, w string) wordInfo {
 	if numericWord(w) {
 		flags |= wNumeric
 	}
+	flags |= tableCode[wordTables(w, lower, ascii)] << wTablesShift
 	return wordInfo{lower: lower, exact: exact, shape: shape, entry: entry, class: class, cas: cas, flags: flags}
 }
 
@@ -153,6 +154,15 @@ const (
 	wASCII   wordFlags = 1 << iota // the word's bytes are all ASCII
 	wNumeric                       // a rule of numericEntities may start at a unit of the word (numericWord)
 )
+
+// wTablesShift is the first bit of the flags above the facts: they hold the
+// index in tableCodes of the word's tables (wordTables), which reset reads
+// for each token instead of probing the tables.
+const wTablesShift = 2
+
+// tables returns the tables of repairTables that hold the word, lower-cased
+// and without a final full stop (wordTables).
+func (wi *wordInfo) tables() tableSet { return tableCodes[wi.flags>>wTablesShift] }
 
 // isASCII reports whether the word's bytes are all ASCII.
 func (wi *wordInfo) isASCII() bool { return wi.flags&wASCII != 0 }

@@ -100,3 +100,57 @@ func TestWordInfoCacheMisses(t *testing.T) {
 		t.Errorf("the cache computed %d of %d tokens again: more than 5 %%", c.computes, tokens)
 	}
 }
+
+// TestWordTables checks the tables a word's information holds (wordTables,
+// which spanSet.reset copies for each token) against the plain look-up of the
+// word lower-cased and without a final full stop in tableWords, on the words
+// of the sentences the tagger meets, every word of the tables in three cases
+// and with a full stop, and words beyond ASCII.
+func TestWordTables(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, s := range cacheSentences(t) {
+		words = append(words, s...)
+	}
+	for w := range tableWords {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:]+".", w+"..")
+	}
+	words = append(words, "", ".", "..", "É", "Dr.", "DAN", "Dan.", "İstanbul", "Ärzte.")
+	found := 0
+	for _, w := range words {
+		want := tableWords[strings.ToLower(strings.TrimSuffix(w, "."))]
+		if w == "." {
+			want = 0
+		}
+		wi := computeWordInfo(g, w)
+		if got := wi.tables(); got != want {
+			t.Errorf("%q: tables %b, want %b", w, got, want)
+		}
+		found += int(b2u(want != 0))
+	}
+	if found < len(tableWords) {
+		t.Errorf("only %d words in tables", found)
+	}
+}
+
+// FuzzWordTables checks wordTables on words of any bytes against the plain
+// look-up in tableWords.
+func FuzzWordTables(f *testing.F) {
+	for _, w := range wordSamples {
+		f.Add(w)
+	}
+	f.Add("Dan.")
+	f.Fuzz(func(t *testing.T, w string) {
+		lower, _, _, _, ascii := hashWord(w)
+		want := tableWords[string(appendLower(nil, strings.TrimSuffix(w, ".")))]
+		if w == "." {
+			want = 0
+		}
+		if got := wordTables(w, lower, ascii); got != want {
+			t.Fatalf("%q: tables %b, want %b", w, got, want)
+		}
+	})
+}

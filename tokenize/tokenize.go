@@ -62,7 +62,7 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 		}
 		dst = append(dst, *t)
 		if !s.split {
-			dst = s.appendWords(dst, true)
+			dst = s.appendWords(dst)
 		}
 	}
 }
@@ -81,9 +81,9 @@ func (z Tokenizer) AppendTokens(dst []Token, text string) []Token {
 // The terminator pending before them is none, a full stop or a strong one
 // (pendStrong at most): appendWords decides the sentence start and the
 // pending terminator as sentence does for a token with no line break before
-// it. It stops at any other token, which next then scans, and, unless grow,
-// when dst is full. Clitics are not split.
-func (s *scanner) appendWords(dst []Token, grow bool) []Token {
+// it. It stops at any other token, which next then scans. Clitics are not
+// split.
+func (s *scanner) appendWords(dst []Token) []Token {
 	text, pos, pending := s.text, s.pos, s.pending
 	if pending > pendStrong {
 		return dst
@@ -92,9 +92,6 @@ func (s *scanner) appendWords(dst []Token, grow bool) []Token {
 	role := roleNone // the last token's
 	for pos < len(text) {
 		if len(dst) == cap(dst) {
-			if !grow {
-				break
-			}
 			dst = slices.Grow(dst, 1)
 		}
 		t := &dst[:len(dst)+1][len(dst)]
@@ -149,21 +146,65 @@ func (s *scanner) appendWords(dst []Token, grow bool) []Token {
 	return dst
 }
 
-// yieldWords is appendWords for All: it yields the tokens of the lane that
-// follow the last token, scanned a few at a time into the scanner's buffer,
-// and reports false as soon as yield does.
+// yieldWords is the lane of All, narrower than appendWords's: it yields the
+// words that follow the last token one space apart, scanned by fastWord into
+// the scanner's token, and the comma or full stop right after one, while no
+// terminator is pending, and reports false as soon as yield does. (All's
+// callers, the "id" analyzer's, take a token at a time: appendWords's lane
+// through a buffer cost them more instructions than it saved.)
 func (s *scanner) yieldWords(yield func(Token) bool) bool {
-	for {
-		toks := s.appendWords(s.lane[:0], false)
-		for _, t := range toks {
-			if !yield(t) {
+	text, t := s.text, &s.cur.Token
+	for s.pending == pendNone && letterAfterSpace(text, s.pos+1) && fastWord(text, s.pos+1, t) {
+		s.pos = t.End
+		s.lastText, s.lastKind, s.lastCase, s.lastRole = t.Text, t.Kind, t.Case, roleNone
+		if !yield(*t) {
+			return false
+		}
+		if e, r := punctAfterWord(text, s.pos); e > s.pos {
+			p := Token{Text: text[s.pos:e], Start: s.pos, End: e, Kind: Punct}
+			s.pending = pendingOf(r, e-s.pos)
+			s.pos = e
+			s.lastText, s.lastKind, s.lastCase, s.lastRole = p.Text, p.Kind, p.Case, r
+			if !yield(p) {
 				return false
 			}
 		}
-		if len(toks) < len(s.lane) {
-			return true
+	}
+	return true
+}
+
+// punctAfterWord returns the end and the role of the comma or the run of full
+// stops at text[pos], right after a word, as scanOther scans them (neither
+// can start an emoticon there), or pos and roleNone.
+func punctAfterWord(text string, pos int) (int, uint8) {
+	if pos < len(text) {
+		switch text[pos] {
+		case ',':
+			return pos + 1, roleInner
+		case '.':
+			return runEnd(text, pos, '.'), roleTerm
 		}
 	}
+	return pos, roleNone
+}
+
+// pendingOf is the terminator that sentence leaves pending after a token of
+// punctuation of the role r and n bytes that punctAfterWord found: a full
+// stop, an ellipsis of full stops, or none after a comma.
+func pendingOf(r uint8, n int) uint8 {
+	switch {
+	case r != roleTerm:
+		return pendNone
+	case n == 1:
+		return pendPeriod
+	}
+	return pendStrong
+}
+
+// letterAfterSpace reports whether text[i] is an ASCII letter after a space,
+// where a word of appendWords and yieldWords may start.
+func letterAfterSpace(text string, i int) bool {
+	return i < len(text) && text[i-1] == ' ' && text[i] < utf8.RuneSelf && asciiClass[text[i]]&(cLower|cUpper) != 0
 }
 
 // numberEnd returns the end of the number of ASCII digits alone that starts
@@ -367,7 +408,6 @@ type scanner struct {
 	pos   int
 
 	cur    raw       // the token being scanned
-	lane   [16]Token // the tokens of the lane that yieldWords yields
 	la     lookahead // what the far-looking scans found in text
 	q      [5]Token  // clitic pieces waiting to be returned
 	qi, qn int

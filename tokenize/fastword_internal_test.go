@@ -20,14 +20,7 @@ func TestFastWordMatchesReference(t *testing.T) {
 	pieces := []string{"a", "b", "z", "A", "Z", "nya", "NYA", "lah", "kah", "pun", "ku", "Mu", "panjangsekali", "KOMPAS",
 		" ", "  ", "\n", ".", ". ", ".x", ".-", "..", ":", "://", ":/", "-", "'", "/", "_", "&", "@", "+", "%", ",", "(", ")",
 		"0", "9", "é", "’", "\u00ad", "\xff", "Dr", "dll", "Jl", "bkn", "x"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 3000 {
-		var b strings.Builder
-		for n := rng.IntN(24); n >= 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rand.New(rand.NewPCG(1, 2)), pieces, 3000, 24)...)
 	for _, text := range texts {
 		for i := 0; i < len(text); i++ {
 			if c := text[i]; c >= 0x80 || asciiClass[c]&(cLower|cUpper) == 0 {
@@ -181,4 +174,18 @@ func TestFoldBlooms(t *testing.T) {
 			t.Errorf("the filter of %d words lets %d of %d words through", len(c.s), passed, n)
 		}
 	}
+}
+
+// randomTexts returns n texts, each of 1 to most+1 pieces drawn by rng: the
+// inputs of the tests that hold a fast path to the code it replaced.
+func randomTexts(rng *rand.Rand, pieces []string, n, most int) []string {
+	texts := make([]string, n)
+	for i := range texts {
+		var b strings.Builder
+		for k := rng.IntN(most); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts[i] = b.String()
+	}
+	return texts
 }

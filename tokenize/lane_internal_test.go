@@ -3,7 +3,6 @@ package tokenize
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/telaah/telaah"
@@ -21,14 +20,7 @@ func TestLaneMatchesNext(t *testing.T) {
 	pieces := []string{"kata", "Dia", "KPK", "a", "B", "bukunya", " ", " ", "  ", ",", ".", "...", "?", "!", ";", ":", ":)", "(:",
 		"(", ")", "[", "]", "{", "}", "\"", "'", "''", "``", "-", "dll", "Tbk", "Dr", "J", "4", "1.000", "\n", "\n\n", "é", "“", "”", "(4",
 		"2019", "25", "0", "7", "%", "/", "@", "x.com", ".id", "+", "'", "\t", "\r", "Rp", "AA", "id"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 4000 {
-		var b strings.Builder
-		for n := rng.IntN(30); n >= 0; n-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rand.New(rand.NewPCG(3, 4)), pieces, 4000, 30)...)
 	for _, text := range texts {
 		var want []Token
 		s := scanner{text: text}

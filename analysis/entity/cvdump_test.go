@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/telaah/telaah/internal/dataset"
 )
 
 // TestCrossValidationDump writes the held-out predictions of the k-fold
@@ -65,20 +63,8 @@ func TestCrossValidationDump(t *testing.T) {
 	// The plans sift the rules by style once: sift them again.
 	repairPlans = planRepairs()
 	const k = 4
-	read := func(rel string) []TaggedSentence {
-		f, err := os.Open(dataset.Path(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		s, err := ReadCoNLL(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	idner := read("data/ner/idner-news-2k/train.txt")
-	nergrit := read("data/ner/nergrit/train.txt")
+	idner := readSets(t, "data/ner/idner-news-2k/train.txt")
+	nergrit := readSets(t, "data/ner/nergrit/train.txt")
 	var heldI, heldN, predI, predN [][]string
 	var wordsI, wordsN [][]string
 	for fold := range k {

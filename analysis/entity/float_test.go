@@ -126,8 +126,15 @@ func TestPackMatchesFloatModel(t *testing.T) {
 // devSentences returns the sentences of the idner-news-2k and NERGrit dev sets.
 func devSentences(t *testing.T) []TaggedSentence {
 	t.Helper()
+	return readSets(t, "data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt")
+}
+
+// readSets returns the sentences of the CoNLL files rels of the shared data,
+// one after the other; a file that cannot be read fails the test.
+func readSets(t *testing.T, rels ...string) []TaggedSentence {
+	t.Helper()
 	var sents []TaggedSentence
-	for _, rel := range []string{"data/ner/idner-news-2k/dev.txt", "data/ner/nergrit/dev.txt"} {
+	for _, rel := range rels {
 		f, err := os.Open(dataset.Path(t, rel))
 		if err != nil {
 			t.Fatal(err)
@@ -135,7 +142,7 @@ func devSentences(t *testing.T) []TaggedSentence {
 		s, err := ReadCoNLL(f)
 		f.Close()
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", rel, err)
 		}
 		sents = append(sents, s...)
 	}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/telaah/telaah"
-	"github.com/telaah/telaah/internal/dataset"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -90,20 +89,7 @@ func sentenceTexts(sents []TaggedSentence) []string {
 // trainTexts are the sentences of both training sets, as sentenceTexts makes
 // texts of them.
 func trainTexts(t *testing.T) []string {
-	var texts []string
-	for _, rel := range []string{"data/ner/idner-news-2k/train.txt", "data/ner/nergrit/train.txt"} {
-		f, err := os.Open(dataset.Path(t, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents, err := ReadCoNLL(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, sentenceTexts(sents)...)
-	}
-	return texts
+	return sentenceTexts(readSets(t, "data/ner/idner-news-2k/train.txt", "data/ner/nergrit/train.txt"))
 }
 
 // TestNumericTokens checks that numericTokens, which lexes only around the

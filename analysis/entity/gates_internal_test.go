@@ -112,11 +112,7 @@ func TestRuleGates(t *testing.T) {
 
 // tablesText writes the tables of t as the rules name them, joined by " | ".
 func tablesText(t tableSet) string {
-	var names []string
-	for _, c := range []struct {
-		t    tableSet
-		name string
-	}{
+	return flagsText(t, []flagName[tableSet]{
 		{tabLawWords, "tabLawWords"}, {tabOpenBrackets, "tabOpenBrackets"}, {tabDemonymNouns, "tabDemonymNouns"},
 		{tabListJoiners, "tabListJoiners"}, {tabDirections, "tabDirections"}, {tabPremisesHeads, "tabPremisesHeads"},
 		{tabAddressWords, "tabAddressWords"}, {tabHallWords, "tabHallWords"}, {tabOrgHeads, "tabOrgHeads"},
@@ -126,39 +122,39 @@ func tablesText(t tableSet) string {
 		{tabOrgAnnouncers, "tabOrgAnnouncers"}, {tabTongueNouns, "tabTongueNouns"}, {tabVillageHeads, "tabVillageHeads"},
 		{tabCoupleWords, "tabCoupleWords"}, {tabRoleLeads, "tabRoleLeads"}, {tabTitleSeconds, "tabTitleSeconds"},
 		{tabBetweenWords, "tabBetweenWords"}, {factUpperFirst, "factUpperFirst"},
-	} {
-		if t&c.t != 0 {
-			names = append(names, c.name)
-			t &^= c.t
-		}
-	}
-	if t != 0 {
-		names = append(names, "?")
-	}
-	return strings.Join(names, " | ")
+	})
 }
 
 // factsText writes the facts and labels of f as the rules name them, joined by
 // " | ".
 func factsText(f spanFacts) string {
-	var names []string
-	for _, c := range []struct {
-		f    spanFacts
-		name string
-	}{
+	return flagsText(f, []flagName[spanFacts]{
 		{sfPER, "sfPER"}, {sfORG, "sfORG"}, {sfLOC, "sfLOC"}, {sfLower, "sfLower"}, {sfNone, "sfNone"},
 		{sfUpper, "sfUpper"}, {sfTitle, "sfTitle"}, {sfHeadLower, "sfHeadLower"},
 		{sfOrgHead, "sfOrgHead"}, {sfNotName, "sfNotName"}, {sfNotNameEntry, "sfNotNameEntry"}, {sfMark, "sfMark"},
-	} {
-		if f&c.f != 0 {
-			names = append(names, c.name)
-			f &^= c.f
+	})
+}
+
+// flagName is a flag of a bit set and its name in the code.
+type flagName[T tableSet | spanFacts] struct {
+	f    T
+	name string
+}
+
+// flagsText writes the flags of v by their names, joined by " | ", and "?"
+// for any bit no name covers.
+func flagsText[T tableSet | spanFacts](v T, names []flagName[T]) string {
+	var out []string
+	for _, c := range names {
+		if v&c.f != 0 {
+			out = append(out, c.name)
+			v &^= c.f
 		}
 	}
-	if f != 0 {
-		names = append(names, "?")
+	if v != 0 {
+		out = append(out, "?")
 	}
-	return strings.Join(names, " | ")
+	return strings.Join(out, " | ")
 }
 
 // gazText writes the class c as the rules name it.

@@ -36,7 +36,7 @@ var expKind = sync.OnceValue(probeExp)
 // math.Exp takes without FMA, differs on some, so that a machine whose
 // math.Exp takes it fails the probe).
 func probeExp() int {
-	if !hasPotRows {
+	if !(hasAVX2 && hasFMA) {
 		return expCall
 	}
 	emit := expProbes()

@@ -2,11 +2,6 @@
 
 package entity
 
-import "golang.org/x/sys/cpu"
-
-// hasPotRows tells that potRows runs here: it needs AVX2 and FMA.
-var hasPotRows = cpu.X86.HasAVX2 && cpu.X86.HasFMA
-
 // potRows sets the n rows of potentials at pot to the potentials of the n
 // rows of scores at emit (see potentials), EXP8's laness for math.Exp, until
 // a row has an argument below expMin or not a number; it returns the number

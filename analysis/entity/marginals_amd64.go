@@ -2,12 +2,6 @@
 
 package entity
 
-import "golang.org/x/sys/cpu"
-
-// hasMargSteps tells that forwardSteps and backwardSteps run here: they
-// need AVX2.
-var hasMargSteps = cpu.X86.HasAVX2
-
 // forwardSteps is forward in the lanes of Y registers (marginals_amd64.s):
 // alpha and pot hold n rows of numTags, tr the transition potentials; the
 // steps of tokens lo to hi-1 are written to alpha.

@@ -406,7 +406,7 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 	// i == 1 on: a path of score neg (an inside tag first) plus a small
 	// weight is neg, below every other path, and skipping it, as the step
 	// below does, changes nothing.
-	vec1 := small && smallTr && hasVitSteps && n > 1
+	vec1 := small && smallTr && hasAVX2 && n > 1
 	if n > 1 && !vec1 {
 		// At i == 1 a tag before may be impossible (an inside tag first):
 		// the tags before of neg score are skipped. The same steps, written
@@ -540,7 +540,7 @@ func viterbiLead(trans []float32, emit []float32, n int, back []uint8, out []tag
 	if vec1 {
 		start = 1
 	}
-	if small && hasVitSteps && n > start {
+	if small && hasAVX2 && n > start {
 		// The same steps in vitSteps' lanes, every comparison made (the
 		// lead decides nothing that they do not), without a branch.
 		pv := [8]float32{p0, p1, p2, p3, p4, p5, p6}

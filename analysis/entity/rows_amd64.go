@@ -2,11 +2,6 @@
 
 package entity
 
-import "golang.org/x/sys/cpu"
-
-// hasWordRows tells that wordRowsEmit runs here: it needs AVX2.
-var hasWordRows = cpu.X86.HasAVX2
-
 // wordRowsEmit adds the sums of the word cache's entries ents[0:n] of the n
 // tokens of a sentence to the scores acc[0:n] of the tokens they belong to,
 // as addEntry does (cas is the case class of the first token's tokenInfo,

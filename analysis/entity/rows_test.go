@@ -90,7 +90,7 @@ func randomEntries(rng *rand.Rand, n int, wide bool) ([][numTags]int32, []*wordE
 // with the word cache compared with a look-up of every feature elsewhere:
 // TestWordCacheMatchesTable and the like).
 func TestWordRowsEmit(t *testing.T) {
-	if !hasWordRows {
+	if !hasAVX2 {
 		t.Skip("wordRowsEmit does not run here")
 	}
 	rng := rand.New(rand.NewPCG(10, 11))
@@ -136,7 +136,7 @@ func TestWordRowsEmit(t *testing.T) {
 // take the slot of an earlier one (wordCache.evicted, after which it adds the
 // sentence's sums the scalar way), in a cache of four slots.
 func TestWordRowsEvicted(t *testing.T) {
-	if !hasWordRows {
+	if !hasAVX2 {
 		t.Skip("wordRowsEmit does not run here")
 	}
 	g, err := defaultGazetteer()
@@ -159,7 +159,7 @@ func TestWordRowsEvicted(t *testing.T) {
 // FuzzWordRowsEmit holds wordRowsEmit to the scalar code on sentences of
 // random sums.
 func FuzzWordRowsEmit(f *testing.F) {
-	if !hasWordRows {
+	if !hasAVX2 {
 		f.Skip("wordRowsEmit does not run here")
 	}
 	f.Add(uint64(1), uint8(1), false)

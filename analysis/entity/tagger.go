@@ -217,7 +217,7 @@ func (tg *tagger) marginalsIn(m *model, tags []tag, lo, hi int) []float64 {
 	}
 	alpha, pot, marg := tg.alpha[:n*nt], tg.pot[:n*nt], tg.marg[:n]
 	potentials(pot, tg.emit[:n*nt], temperature)
-	tg.passes(alpha, pot, marg, tags, lo, hi, hasMargSteps)
+	tg.passes(alpha, pot, marg, tags, lo, hi, hasAVX2)
 	return tg.marg
 }
 

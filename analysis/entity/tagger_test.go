@@ -250,7 +250,7 @@ func TestRunSetsEveryScore(t *testing.T) {
 // ones), random transitions (some 0, some large enough that sums overflow)
 // and random stretches.
 func TestPasses(t *testing.T) {
-	if !hasMargSteps {
+	if !hasAVX2 {
 		t.Skip("forwardSteps and backwardSteps do not run here")
 	}
 	const nt = int(numTags)

@@ -2,11 +2,6 @@
 
 package entity
 
-import "golang.org/x/sys/cpu"
-
-// hasVitSteps tells that vitSteps runs here: it needs AVX2.
-var hasVitSteps = cpu.X86.HasAVX2
-
 // vitSteps are the steps of viterbiLead from token 2 on for small scores
 // (viterbi_amd64.s): steps tokens from emit's, their tags before into back,
 // p the scores of the token before the first, then of the last.

@@ -2,10 +2,7 @@
 
 package entity
 
-// hasVitSteps tells that vitSteps runs here: only on amd64.
-const hasVitSteps = false
-
-// vitSteps is not called here (see hasVitSteps).
+// vitSteps is not called here (see hasAVX2).
 func vitSteps(emit *float32, back *uint8, steps int, trans *float32, p *[8]float32) {
 	panic("entity: vitSteps without its assembly")
 }

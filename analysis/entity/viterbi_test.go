@@ -239,7 +239,7 @@ func TestViterbiSmall(t *testing.T) {
 // (TestViterbiSmall has the large transitions, where vitSteps starts at
 // token 2.)
 func TestVitSteps(t *testing.T) {
-	if !hasVitSteps {
+	if !hasAVX2 {
 		t.Skip("vitSteps does not run here")
 	}
 	const nt = int(numTags)

@@ -527,7 +527,7 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 	// added at the end, with the scaling, in one call; unless a word of
 	// the sentence took the slot of another, which then adds its sums at
 	// once, as all do without it.
-	simd := hasWordRows
+	simd := hasAVX2
 	if simd {
 		c.ents = grow(c.ents, n)
 		c.evicted = false

@@ -69,7 +69,7 @@ func expProbes() []float32 {
 	return append(emit, 0, -14000, -14001, -0.5, -1e-30, -20*math.Ln2, float32(math.Inf(-1)))
 }
 
-// potentialsVec is potentials with potRows (EXP8's laness) for the tokens
+// potentialsVec is potentials with potRows (EXP8's lanes) for the tokens
 // whose arguments are all in [expMin, 0], potentialsCall (math.Exp) for the
 // others.
 func potentialsVec(pot []float64, emit []float32, temperature float64) {

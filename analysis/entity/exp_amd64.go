@@ -3,7 +3,7 @@
 package entity
 
 // potRows sets the n rows of potentials at pot to the potentials of the n
-// rows of scores at emit (see potentials), EXP8's laness for math.Exp, until
+// rows of scores at emit (see potentials), EXP8's lanes for math.Exp, until
 // a row has an argument below expMin or not a number; it returns the number
 // of rows done.
 //

@@ -566,9 +566,6 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 			addRow(&acc[i], c.headline(true, fz.info[i].cas, false))
 		}
 	}
-	// The other features: the class and gazetteer features' from their
-	// caches, token by token, those of many values gathered for the whole
-	// sentence and looked up in one call.
 	// The pairs' features, then, token by token, the class and gazetteer
 	// features' from their caches and the position features (of many
 	// values) with the pairs', which are looked up for the whole sentence
@@ -578,8 +575,8 @@ func (tg *tagger) packedEmissions(tab *table, words []string, head bool) {
 		q := &acc[i]
 		c.pos = c.pos[:0]
 		tg.class = fz.classFeatures(tg.class[:0], i, &c.pos)
-		// classWeights, written out (it is not inlined: a call a
-		// feature).
+		// classWeights, written out (it is not inlined, cost 110 of 80:
+		// a call a feature).
 		for _, h := range tg.class {
 			k := key32(h)
 			e := &c.class[uint64(k)*0x9E3779B97F4A7C15>>(64-classCacheBits)]

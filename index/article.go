@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -151,14 +152,27 @@ type Limits struct {
 
 func (l Limits) article() int { return limit(l.MaxArticle, DefaultMaxArticle) }
 func (l Limits) line() int    { return limit(l.MaxLine, DefaultMaxLine) }
-func (l Limits) file() int64  { return int64(limit(int(min(l.MaxFile, 1<<62)), 1<<62)) }
+func (l Limits) file() int64 {
+	if l.MaxFile <= 0 {
+		return unlimitedFile
+	}
+	return l.MaxFile
+}
+
+// unlimited and unlimitedFile stand for no limit: half the largest int (and
+// int64), so that adding a record's size to a count below them cannot
+// overflow, on 32-bit platforms too.
+const (
+	unlimited     = math.MaxInt / 2
+	unlimitedFile = math.MaxInt64 / 2
+)
 
 func limit(v, def int) int {
 	switch {
 	case v == 0:
 		return def
 	case v < 0:
-		return 1 << 62
+		return unlimited
 	}
 	return v
 }
@@ -769,7 +783,7 @@ func (rd *Reader) readFile(path, id string, named bool) error {
 	if st.Mode().IsRegular() {
 		mod = st.ModTime().UTC()
 	}
-	a, err := readText(r, id, mod, min(rd.Limits.article(), int(min(rd.Limits.file(), 1<<62))))
+	a, err := readText(r, id, mod, int(min(int64(rd.Limits.article()), rd.Limits.file())))
 	if err != nil {
 		return rd.bad(&InputError{File: path, Err: err})
 	}

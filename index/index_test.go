@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -286,7 +287,7 @@ func TestBadRequests(t *testing.T) {
 		{Query: "banjir AND"},
 		{Size: -1},
 		{Size: MaxSize + 1},
-		{Offset: 1 << 40},
+		{Offset: math.MaxInt},
 		{Since: date(2024, 1, 1), Until: date(2023, 1, 1)},
 	} {
 		if _, err := x.Search(context.Background(), r); err == nil {

@@ -210,7 +210,7 @@ func decodePostings(seg segment.Segment, field string, term []byte, pos bool) (*
 				}
 				p.pos = append(p.pos, uint32(l.Pos()))
 			}
-			if len(p.pos) >= 1<<32 {
+			if uint64(len(p.pos)) >= 1<<32 {
 				return nil, errPostingRange
 			}
 			p.off = append(p.off, uint32(len(p.pos)))

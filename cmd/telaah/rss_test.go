@@ -69,7 +69,7 @@ func peakRSS(tb testing.TB, args ...string) int64 {
 	if !ok {
 		tb.Skip("no rusage on this system")
 	}
-	return ru.Maxrss * 1024 // kilobytes on Linux
+	return int64(ru.Maxrss) * 1024 // kilobytes on Linux
 }
 
 // TestStreamingRSS checks that analyze --json streams: six times the input adds

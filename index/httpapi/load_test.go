@@ -40,8 +40,8 @@ var loadQueries = []string{
 // loadResult is what a load run measured.
 type loadResult struct {
 	latencies []time.Duration // of the searches, sorted
-	errors    int64           // failed requests, searches and posts
-	posts     int64           // batches indexed
+	errors    atomic.Int64    // failed requests, searches and posts
+	posts     atomic.Int64    // batches indexed
 	cpu       time.Duration   // of the process during the load
 }
 
@@ -78,7 +78,7 @@ func runLoad(tb testing.TB, clients, searches, batchSize int) *loadResult {
 	res := &loadResult{}
 	var mu sync.Mutex
 	fail := func(format string, args ...any) {
-		if atomic.AddInt64(&res.errors, 1) <= 5 {
+		if res.errors.Add(1) <= 5 {
 			tb.Errorf(format, args...)
 		}
 	}
@@ -120,7 +120,7 @@ func runLoad(tb testing.TB, clients, searches, batchSize int) *loadResult {
 				fail("post: %d %s", resp.StatusCode, b)
 				return
 			}
-			atomic.AddInt64(&res.posts, 1)
+			res.posts.Add(1)
 		}
 	}()
 	var wg sync.WaitGroup
@@ -185,11 +185,11 @@ func BenchmarkLoad(b *testing.B) {
 			r := runLoad(b, 8, b.N, c.batch)
 			b.ReportMetric(float64(r.quantile(0.50).Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(r.quantile(0.95).Microseconds())/1000, "p95-ms")
-			b.ReportMetric(float64(r.errors), "errors")
-			b.ReportMetric(float64(r.posts), "posts")
+			b.ReportMetric(float64(r.errors.Load()), "errors")
+			b.ReportMetric(float64(r.posts.Load()), "posts")
 			b.ReportMetric(float64(r.cpu.Microseconds())/float64(b.N), "cpu-µs/search")
-			if r.errors > 0 {
-				b.Fatalf("%d failed requests", r.errors)
+			if n := r.errors.Load(); n > 0 {
+				b.Fatalf("%d failed requests", n)
 			}
 		})
 	}
@@ -200,10 +200,10 @@ func BenchmarkLoad(b *testing.B) {
 func TestLoad(t *testing.T) {
 	const searches = 96 // each query of the load 8 times
 	r := runLoad(t, 8, searches, 3)
-	if r.errors > 0 || len(r.latencies) != searches {
-		t.Fatalf("%d errors, %d searches answered of %d", r.errors, len(r.latencies), searches)
+	if n := r.errors.Load(); n > 0 || len(r.latencies) != searches {
+		t.Fatalf("%d errors, %d searches answered of %d", n, len(r.latencies), searches)
 	}
-	t.Logf("%d searches, %d batches posted", len(r.latencies), r.posts)
+	t.Logf("%d searches, %d batches posted", len(r.latencies), r.posts.Load())
 }
 
 // BenchmarkSearch compares, on the queries of the load test, a search through

@@ -9,9 +9,9 @@ import (
 // Time a stretch of work by the CPU it takes rather than by the clock.
 func ExampleProcess() {
 	before := cputime.Process()
-	sum := 0
+	var sum int64
 	for i := range 1_000_000 {
-		sum += i
+		sum += int64(i)
 	}
 	used := cputime.Process() - before
 	fmt.Println(sum, used >= 0)

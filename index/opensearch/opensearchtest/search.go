@@ -587,7 +587,7 @@ func (x *memIndex) search(body []byte) (int, any, *status) {
 				after.d.values[k.field] = []any{v}
 			}
 		}
-		after.d.seq = 1 << 62
+		after.d.seq = math.MaxInt
 		i := sort.Search(len(hits), func(i int) bool { return less(after, hits[i]) })
 		hits = hits[i:]
 	}

@@ -153,7 +153,7 @@ func newSegPhraseSearcher(ctx context.Context, is *scorch.IndexSnapshot, q *phra
 			// The disjunction of the variants sets their norm when built.
 			w := 0.0
 			for _, t := range slot.terms {
-				w += t.scorer.Weight()
+				w += weight(t.scorer)
 			}
 			for _, t := range slot.terms {
 				t.scorer.SetQueryNorm(1 / math.Sqrt(w))
@@ -669,7 +669,10 @@ func (s *segPhraseSearcher) score(ctx *search.SearchContext) float64 {
 			n++
 		}
 		if len(sl.terms) > 1 {
-			sum *= float64(n) / float64(len(sl.terms))
+			// bleve's disjunction stores this product in its match before
+			// the sum: the conversion rounds it there too, so that no
+			// fused multiply-add (GOAMD64=v3, arm64) joins it to the sum.
+			sum = float64(sum * (float64(n) / float64(len(sl.terms))))
 		}
 		total += sum
 	}
@@ -679,13 +682,19 @@ func (s *segPhraseSearcher) score(ctx *search.SearchContext) float64 {
 // Close implements search.Searcher.
 func (s *segPhraseSearcher) Close() error { return nil }
 
+// weight is s.Weight() rounded as bleve's searchers see it: they call it
+// through an interface, so its product (the query weight squared) is rounded
+// before they add it, while here it is inlined, and a fused multiply-add
+// (GOAMD64=v3, arm64) would join the two.
+func weight(s *scorer.TermQueryScorer) float64 { return float64(s.Weight()) }
+
 // Weight implements search.Searcher.
 func (s *segPhraseSearcher) Weight() float64 {
 	w := 0.0
 	for _, sl := range s.slots {
 		sw := 0.0
 		for _, t := range sl.terms {
-			sw += t.scorer.Weight()
+			sw += weight(t.scorer)
 		}
 		w += sw
 	}

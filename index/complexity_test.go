@@ -2,21 +2,46 @@ package index
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/telaah/telaah/analysis/entity"
+	"github.com/telaah/telaah/internal/cputime"
 )
 
-// minCPU returns the least CPU time of runs calls of f: the run least disturbed
-// by the other work of the machine.
+// minCPU returns the least CPU time of the process in runs calls of f: the
+// run least disturbed by the other work of the machine. The process's time
+// counts the work f hands to other goroutines (bleve's, when it indexes).
 func minCPU(runs int, f func()) time.Duration {
+	return minTime(runs, f, func() (time.Duration, bool) { return cpuTime(), true })
+}
+
+// minThreadCPU is minCPU for an f that does all its work on the calling
+// goroutine: it times the thread that runs f (locked to the goroutine), so
+// that neither the garbage collector's background workers nor the waits for
+// a processor count, and its ratios are steadier. Where there is no thread
+// clock, it is minCPU.
+func minThreadCPU(runs int, f func()) time.Duration {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if _, ok := cputime.Thread(); !ok {
+		return minCPU(runs, f)
+	}
+	return minTime(runs, f, cputime.Thread)
+}
+
+// minTime returns the least time by clock of runs calls of f, wall time
+// where the clock says nothing.
+func minTime(runs int, f func(), clock func() (time.Duration, bool)) time.Duration {
 	best := time.Duration(-1)
 	for range runs {
-		c0, t0 := cpuTime(), time.Now()
+		c0, _ := clock()
+		t0 := time.Now()
 		f()
-		d := cpuTime() - c0
+		c1, _ := clock()
+		d := c1 - c0
 		if d <= 0 { // no CPU clock here
 			d = time.Since(t0)
 		}
@@ -45,13 +70,23 @@ func TestCollectIsLinear(t *testing.T) {
 	const n = 2000
 	small, large := ents(n), ents(8*n)
 	var an Analysis
-	ts := minCPU(3, func() { an = Analysis{}; an.collect(small, "", 0, 0) })
-	if len(an.Persons) != n {
-		t.Fatalf("%d persons, want %d", len(an.Persons), n)
-	}
-	tl := minCPU(3, func() { an = Analysis{}; an.collect(large, "", 0, 0) })
-	if ratio := float64(tl) / float64(ts); ratio > 20 {
-		t.Errorf("collect: %d entities take %v, %d take %v: ratio %.1f, want about 8 (≤ 20)", len(small), ts, len(large), tl, ratio)
+	// Tried again before failing: a ratio above the bound once in a while is
+	// the machine (the large run's maps outgrow the processor's caches);
+	// quadratic work gives 64 every time.
+	for try := 0; ; try++ {
+		ts := minThreadCPU(3, func() { an = Analysis{}; an.collect(small, "", 0, 0) })
+		if len(an.Persons) != n {
+			t.Fatalf("%d persons, want %d", len(an.Persons), n)
+		}
+		tl := minThreadCPU(3, func() { an = Analysis{}; an.collect(large, "", 0, 0) })
+		ratio := float64(tl) / float64(ts)
+		if ratio <= 20 {
+			break
+		}
+		if try == 2 {
+			t.Errorf("collect: %d entities take %v, %d take %v: ratio %.1f, want about 8 (≤ 20)", len(small), ts, len(large), tl, ratio)
+			break
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/telaah/telaah/internal/cputime"
 	"github.com/telaah/telaah/tokenize"
 )
 
@@ -27,18 +28,17 @@ var hostileUnits = []string{
 func tokenizeCost(text string, runs int) (time.Duration, uint64) {
 	zs := []tokenize.Tokenizer{{}, {SplitClitics: true}}
 	best := time.Duration(1 << 62)
-	var clock threadTimer
-	clock.start()
-	defer clock.stop()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	for r := 0; r < runs; r++ {
-		t0, ok := clock.now()
+		t0, ok := cputime.Thread()
 		t0w := time.Now()
 		for _, z := range zs {
 			for range z.All(text) {
 			}
 		}
 		d := time.Since(t0w)
-		if t1, ok1 := clock.now(); ok && ok1 {
+		if t1, ok1 := cputime.Thread(); ok && ok1 {
 			d = t1 - t0
 		}
 		best = min(best, d)

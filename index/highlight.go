@@ -12,6 +12,7 @@ import (
 
 	ta "github.com/telaah/telaah/analysis"
 	"github.com/telaah/telaah/index/query"
+	"github.com/telaah/telaah/tokenize"
 )
 
 // Highlighting defaults.
@@ -520,17 +521,57 @@ func window(text string, start, end, size int) (int, int) {
 	return lo, hi
 }
 
-// isSentenceEnd reports whether text[i] ends a sentence: . ! ? followed by space
-// or the end, or a newline.
+// isSentenceEnd reports whether text[i] ends a sentence: a newline, or . ! ?
+// followed by space or the end, but not the period of an abbreviation or an
+// initial that the tokenizer keeps inside its sentence (di kawasan Jl.
+// Majapahit, B. J. Habibie).
 func isSentenceEnd(text string, i int) bool {
 	switch text[i] {
 	case '\n':
 		return true
 	case '.', '!', '?':
-		return i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '\t'
+		if i+1 == len(text) {
+			return true
+		}
+		if !isBlank(text[i+1]) {
+			return false
+		}
+		return text[i] != '.' || periodEndsSentence(text, i)
 	}
 	return false
 }
+
+// periodEndsSentence reports whether the tokenizer starts a sentence after
+// the period at text[i], which a space follows: it splits the word before the
+// period and the word after it (at most maxContext bytes of each), as
+// tokenize.Sentences would the whole text.
+func periodEndsSentence(text string, i int) bool {
+	const maxContext = 64
+	lo := i
+	for lo > 0 && i-lo < maxContext && !isBlank(text[lo-1]) {
+		lo--
+	}
+	hi := i + 1
+	for hi < len(text) && (text[hi] == ' ' || text[hi] == '\t') {
+		hi++
+	}
+	if hi == len(text) || text[hi] == '\n' {
+		return true
+	}
+	end := min(len(text), hi+maxContext)
+	for hi < end && !isBlank(text[hi]) {
+		hi++
+	}
+	for t := range tokenize.All(text[lo:hi]) {
+		if lo+t.Start > i {
+			return t.Is(tokenize.SentenceStart)
+		}
+	}
+	return true
+}
+
+// isBlank reports whether c is an ASCII space, tab or newline.
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func sentenceStart(text string, i int) bool {
 	if i == 0 {

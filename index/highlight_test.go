@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	goparser "go/parser"
 	gotoken "go/token"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/telaah/telaah/index/query"
+	"github.com/telaah/telaah/tokenize"
 )
 
 func mustParse(t testing.TB, q string) query.Node {
@@ -77,6 +79,50 @@ func TestHighlightFragmentsAtWordBoundaries(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHighlightFragmentsAtSentences: a fragment that starts or ends without
+// an ellipsis starts or ends where tokenize.Sentences puts a sentence
+// boundary, so the period of an abbreviation (di kawasan Jl. Majapahit) or
+// an initial neither ends a fragment nor lets one start after it unmarked.
+func TestHighlightFragmentsAtSentences(t *testing.T) {
+	x := testIndex(t)
+	checked := 0
+	for _, q := range []string{"bekas", "banjir", "pengguna", "warga", "harga", "durov", "jalan", "presiden*", "pasar", "kota", "kabupaten", "pemerintah"} {
+		res, err := x.Search(context.Background(), Request{Query: q, Size: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			a, _ := x.Get(h.ID)
+			starts, ends := map[int]bool{0: true}, map[int]bool{len(a.Body): true}
+			for _, s := range tokenize.Sentences(a.Body) {
+				// A sentence's End takes in the space after it; its
+				// last token ends the text.
+				if len(s.Tokens) > 0 {
+					starts[s.Tokens[0].Start], ends[s.Tokens[len(s.Tokens)-1].End] = true, true
+				}
+			}
+			for _, f := range h.Fragments[FieldBody] {
+				plain := htmlUnescape(strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(f))
+				i := strings.Index(a.Body, plain)
+				if i < 0 {
+					continue // TestHighlightFragmentsAtWordBoundaries reports it
+				}
+				j := i + len(plain)
+				if !strings.HasPrefix(f, "…") && !starts[i] {
+					t.Errorf("%s %s: fragment starts unmarked inside a sentence: …%q|%q", q, h.ID, a.Body[max(0, i-20):i], plain[:min(20, len(plain))])
+				}
+				if !strings.HasSuffix(f, "…") && !ends[j] {
+					t.Errorf("%s %s: fragment ends unmarked inside a sentence: %q|%q…", q, h.ID, plain[max(0, len(plain)-20):], a.Body[j:min(len(a.Body), j+20)])
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 300 {
+		t.Errorf("%d fragments checked: the test checks too little", checked)
 	}
 }
 
@@ -358,4 +404,56 @@ func TestHighlightAgreesWithSearch(t *testing.T) {
 	if differ*50 > total {
 		t.Errorf("%d of %d fields highlighted differently", differ, total)
 	}
+}
+
+// FuzzHighlight: on any text and query, Highlight returns fragments with
+// balanced marks, each a piece of the text (HTML-escaped, marks and ellipses
+// aside), starting unmarked only at the text's start or a sentence start.
+func FuzzHighlight(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Pedagang di kawasan Jl. Majapahit, Semarang. Harga naik.", "harga"},
+		{"Kepala BI Solo, Dr. Gunawan Adi Prasetya, mengatakan. B. J. Habibie datang.", "gunawan"},
+		{"dll. dsb. Ir. H. ... !? \n\n a.b.c. 10.30 WIB.", "wib"},
+		{"Banjir <b>rendam</b> Bekasi & \"Jakarta\".\r\nWarga mengungsi.", `"banjir rendam" OR warga*`},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, text, q string) {
+		if len(text) > 4<<10 || len(q) > 256 {
+			return
+		}
+		n, err := query.Parse(q, query.Limits{MaxExpansions: 50})
+		if err != nil {
+			return
+		}
+		for _, fr := range Highlight(FieldBody, text, n, 3) {
+			if strings.Count(fr, "<mark>") != strings.Count(fr, "</mark>") {
+				t.Fatalf("%q in %q: unbalanced marks in %q", q, text, fr)
+			}
+			plain := html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(fr))
+			cut := strings.HasPrefix(plain, "…")
+			plain = strings.TrimSuffix(strings.TrimPrefix(plain, "…"), "…")
+			if strings.TrimSpace(plain) == "" {
+				continue // a blank text's fragment
+			}
+			// The fragment is one of the places where its text is: one
+			// of them must start where it may.
+			found, starts := false, false
+			for i := strings.Index(text, plain); i >= 0; {
+				found = true
+				starts = starts || cut || i == 0 || strings.TrimSpace(text[:i]) == "" || sentenceStart(text, i)
+				next := strings.Index(text[i+1:], plain)
+				if next < 0 {
+					break
+				}
+				i += 1 + next
+			}
+			if !found {
+				t.Fatalf("%q in %q: fragment %q is not a piece of the text", q, text, fr)
+			}
+			if !starts {
+				t.Fatalf("%q in %q: fragment %q starts unmarked inside a sentence", q, text, fr)
+			}
+		}
+	})
 }

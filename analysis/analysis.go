@@ -4,9 +4,11 @@
 // A [Pipeline] turns text into [Term]s: every token of the tokenizer keeps its byte
 // offsets into the original text and gains a normalised form ([Normalize]), a
 // stopword mark ([IsStopword]), a proper-noun mark and a stem. Proper nouns — a
-// capitalised word that does not start a sentence, or any word inside a named
-// entity — are only lower-cased, never stemmed, so that Bekasi stays bekasi and does
-// not become bekas. Capitalisation is ignored in sentences written in title case
+// capitalised word that does not start a sentence, any word inside a named
+// entity, and a capitalised word that the entity lists know as a given name or a
+// place ([entity.IsName]) wherever it is — are only lower-cased, never stemmed, so
+// that Bekasi stays bekasi and does not become bekas, nor Gunawan guna.
+// Capitalisation is otherwise ignored in sentences written in title case
 // (headlines), where it says nothing about names.
 package analysis
 
@@ -286,7 +288,7 @@ func (p *Pipeline) Analyze(text string) *Document {
 func (p *Pipeline) AnalyzeEach(text string, yield func(t *Term) bool) ([]tokenize.Sentence, []entity.Entity) {
 	sents := p.tokenizer().Sentences(text)
 	ents := p.recognizer().ExtractSentences(text, sents)
-	tw := termWriter{ents: ents, stemming: true, stop: stopwords(), memo: p.stemmer().Memo()}
+	tw := termWriter{ents: ents, stemming: true, stop: stopwords(), memo: p.stemmer().Memo(), lex: p.stemmer().Lexicon()}
 	defer tw.memo.Release()
 	for _, s := range sents {
 		if !tw.sentence(s.Tokens, yield) {
@@ -305,7 +307,7 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 		n += len(s.Tokens)
 	}
 	out := make([]Term, 0, n)
-	tw := termWriter{ents: ents, stemming: stemming, stop: stopwords()}
+	tw := termWriter{ents: ents, stemming: stemming, stop: stopwords(), lex: p.stemmer().Lexicon()}
 	if stemming {
 		tw.memo = p.stemmer().Memo()
 		defer tw.memo.Release()
@@ -326,7 +328,7 @@ func (p *Pipeline) terms(sents []tokenize.Sentence, ents []entity.Entity, stemmi
 // strings are substrings of text). Token filters and indexers that copy what they
 // keep use it instead of Prepare.
 func (p *Pipeline) PrepareEach(text string, yield func(t *Term) bool) {
-	tw := termWriter{scratch: true, stop: stopwords()}
+	tw := termWriter{scratch: true, stop: stopwords(), lex: p.stemmer().Lexicon()}
 	var sent []tokenize.Token
 	for tok := range p.tokenizer().All(text) {
 		if tok.Is(tokenize.SentenceStart) && len(sent) > 0 {
@@ -347,11 +349,22 @@ type termWriter struct {
 	ents     []entity.Entity
 	e        int // the first entity that may cover the current token
 	stemming bool
+	lex      *stem.RootLexicon // the pipeline's stemmer's, for listName
 	// scratch: the Norm of a word that normalising changes is written to buf
 	// and valid until the next term, instead of allocated.
 	scratch bool
 	buf     []byte
 	t       Term // the term handed to yield, here to stay off the heap
+}
+
+// listName reports whether the capitalised word w, at a sentence start or in a
+// headline, is a name all the same: a given name or a place of the entity
+// lists (entity.IsName) that is not also an Indonesian root. Gunawan and
+// Kerinci are names wherever they stand (their stems, guna and rinci, are other
+// words); Hari, Tim and Putri are names on the lists but words too, and start
+// sentences as words.
+func (tw *termWriter) listName(w string) bool {
+	return entity.IsName(w) && !tw.lex.Contains(w)
 }
 
 // norm returns Normalize(s), on the scratch buffer when tw.scratch is set.
@@ -387,7 +400,8 @@ func (tw *termWriter) sentence(toks []tokenize.Token, yield func(*Term) bool) bo
 			if c == tokenize.NoCase {
 				c = caseOf(tok.Text)
 			}
-			t.Proper = inName || (!initial && !title && c != tokenize.Lower && c != tokenize.NoCase)
+			capital := c != tokenize.Lower && c != tokenize.NoCase
+			t.Proper = inName || capital && (!initial && !title || tw.listName(tok.Text))
 			if t.Proper && tok.Enc > 0 {
 				// A name keeps its clitic off: Jakarta-nya, Telegramnya.
 				_, base, _ := tok.Split()

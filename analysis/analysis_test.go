@@ -81,6 +81,15 @@ func TestProperNouns(t *testing.T) {
 	if h["Aplikasi"].Proper || h["Meningkat"].Proper {
 		t.Errorf("title-case headline: words marked proper: %+v", h)
 	}
+	// A given name or a place of the entity lists is a name at a sentence
+	// start and in a headline too: Gunawan is not stemmed to guna, Kerinci
+	// not to rinci; the other words there still are.
+	n := termsOf(p.Terms("Gunawan mengatakan penggunaan naik. Kerinci Diguncang Gempa Magnitudo 5,2"))
+	for w, proper := range map[string]bool{"Gunawan": true, "Kerinci": true, "mengatakan": false, "Diguncang": false} {
+		if n[w].Proper != proper {
+			t.Errorf("%s: Proper = %v, want %v", w, n[w].Proper, proper)
+		}
+	}
 	// After an opening quote a capital starts the clause.
 	q := termsOf(p.Terms(`Ia berkata, "Kami menggunakan data itu."`))
 	if q["Kami"].Proper {

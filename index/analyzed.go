@@ -46,11 +46,7 @@ func AnalyzeArticle(p *ta.Pipeline, a *Article, keepSurface bool) *Analyzed {
 // normalised word kept beside its stem, at the same position), for backends that
 // send Telaah's terms to a search engine that does not know them.
 func AnalyzeQueryText(text string) []IndexedToken {
-	ts := (&Tokenizer{}).Tokenize([]byte(text))
-	ts = NormalizeFilter{}.Filter(ts)
-	ts = StopFilter{}.Filter(ts)
-	ts = (&StemFilter{KeepSurface: true}).Filter(ts)
-	return tokensOf(ts)
+	return tokensOf(queryAnalyzer(nil).Analyze([]byte(text)))
 }
 
 // tokensOf copies a bleve token stream, in the order of positions.

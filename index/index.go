@@ -29,7 +29,8 @@
 // article must match (package index/query parses it; [QuerySyntax] is this table):
 //
 //	banjir bekasi                both words, in the title or the body (stemmed:
-//	                             pengguna finds penggunaan; Bekasi never bekas)
+//	                             pengguna finds penggunaan; names are not:
+//	                             Bekasi never bekas, Gunawan never guna)
 //	"harga cabai"                the words in this order, next to each other
 //	banjir OR longsor            either word
 //	banjir AND tol               both words (AND is optional)

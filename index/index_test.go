@@ -166,6 +166,41 @@ func TestBekasNeverMatchesBekasi(t *testing.T) {
 	}
 }
 
+// A query of a given name or a place that the stemmer would take for an
+// affixed word (Gunawan → guna, Setiawan → setia) finds the articles that
+// name it, in either case, and not those of its false stem (penggunaan,
+// menggunakan); the word's own family still finds them.
+func TestNamesAreNotStemmed(t *testing.T) {
+	x := testIndex(t)
+	arts := sample(t)
+	for _, q := range []string{"Gunawan", "gunawan", "Setiawan", "setiawan"} {
+		want := 0
+		for _, a := range arts {
+			if strings.Contains(strings.ToLower(a.Title+" "+a.Body), strings.ToLower(q)) {
+				want++
+			}
+		}
+		res, err := x.Search(context.Background(), Request{Query: q, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == 0 || int(res.Total) != want {
+			t.Errorf("%s: %d hits, want the %d articles that name it: %v", q, res.Total, want, res.Hits)
+		}
+	}
+	// The cluster backend sends the same terms.
+	if toks := AnalyzeQueryText("gunawan kerinci"); len(toks) != 2 || toks[0].Term != "gunawan" || toks[1].Term != "kerinci" {
+		t.Errorf("AnalyzeQueryText(gunawan kerinci) = %v, want the two words alone", toks)
+	}
+	res, err := x.Search(context.Background(), Request{Query: "guna", Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total < 10 {
+		t.Errorf("guna: %d hits, want its family (penggunaan, menggunakan, pengguna)", res.Total)
+	}
+}
+
 // A lower-case query finds a name even where the stemmer mistakes it for an
 // affixed word (kejagung → jagung).
 func TestLowerCaseNames(t *testing.T) {

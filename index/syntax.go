@@ -4,7 +4,8 @@ package index
 // what they find; the package documentation and `telaah search --help` show it,
 // and a test runs every example.
 const QuerySyntax = `  banjir bekasi                both words, in the title or the body (stemmed:
-                               pengguna finds penggunaan; Bekasi never bekas)
+                               pengguna finds penggunaan; names are not:
+                               Bekasi never bekas, Gunawan never guna)
   "harga cabai"                the words in this order, next to each other
   banjir OR longsor            either word
   banjir AND tol               both words (AND is optional)

@@ -17,6 +17,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	ta "github.com/telaah/telaah/analysis"
+	"github.com/telaah/telaah/analysis/entity"
 	"github.com/telaah/telaah/index/query"
 )
 
@@ -33,12 +34,32 @@ const (
 
 // queryAnalyzer returns the analyzer "id" as queries and highlighting use it: the
 // tokenizer of pipeline p, then normalisation, stopwords and stemming that keeps
-// the surface form beside the stem, so that a query matches either.
+// the surface form beside the stem, so that a query matches either. A word that
+// the entity lists know as a given name or a place is not stemmed, in any case
+// (see nameTokenizer).
 func queryAnalyzer(p *ta.Pipeline) analysis.Analyzer {
 	return &analysis.DefaultAnalyzer{
-		Tokenizer:    &Tokenizer{Pipeline: p},
+		Tokenizer:    nameTokenizer{&Tokenizer{Pipeline: p}},
 		TokenFilters: []analysis.TokenFilter{NormalizeFilter{}, StopFilter{}, &StemFilter{KeepSurface: true}},
 	}
+}
+
+// nameTokenizer is the Tokenizer of queries: a word that entity.IsName knows
+// is a keyword, which the stemmer leaves alone, also when it is written in
+// lower case. In a search box gunawan and kerinci are the names: their stems
+// (guna, rinci) would find penggunaan and terperinci. In text, the pipeline
+// keeps such a word whole when it is capitalised.
+type nameTokenizer struct{ *Tokenizer }
+
+// Tokenize implements bleve's analysis.Tokenizer.
+func (z nameTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	ts := z.Tokenizer.Tokenize(input)
+	for _, t := range ts {
+		if !t.KeyWord && t.Type == analysis.AlphaNumeric && entity.IsName(string(t.Term)) {
+			t.KeyWord = true
+		}
+	}
+	return ts
 }
 
 // slots analyses text with an and returns its terms by relative position: slot i

@@ -128,6 +128,17 @@ var embeddedModel []byte
 
 var defaultGazetteer = sync.OnceValues(loadGazetteer)
 
+// IsName reports whether word, in any case, is a name by itself on the
+// package's lists: a common given name (Gunawan, Setiawan, Diego) or a place
+// (Kerinci, Merapi, Milan). Stemming such a word may find other words (guna,
+// setia, ego; rinci, rapi, mil), so package analysis does not stem it when it
+// is capitalised, even at the start of a sentence or in a headline, and the
+// queries of package index never stem it.
+func IsName(word string) bool {
+	g, err := defaultGazetteer()
+	return err == nil && g.word(word)&(gazGiven|gazLOC) != 0
+}
+
 var defaultRecognizer = sync.OnceValues(func() (*Recognizer, error) {
 	return Load(bytes.NewReader(embeddedModel))
 })

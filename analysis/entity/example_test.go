@@ -82,3 +82,17 @@ func ExampleRecognizer_Extract_institutions() {
 	// LOC "Megamendung" → Megamendung
 	// LOC "Cisarua" → Cisarua
 }
+
+// IsName tells the one-word names of the lists (given names, places), which
+// the analysis pipeline and the search do not stem.
+func ExampleIsName() {
+	for _, w := range []string{"Gunawan", "kerinci", "MERAPI", "penggunaan", "rapi"} {
+		fmt.Println(w, entity.IsName(w))
+	}
+	// Output:
+	// Gunawan true
+	// kerinci true
+	// MERAPI true
+	// penggunaan false
+	// rapi false
+}

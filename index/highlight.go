@@ -456,7 +456,7 @@ func (h *Highlighter) fragments(text string, matches []span) []string {
 	size := h.opts.FragmentSize
 	if len(matches) == 0 {
 		lo, hi := window(text, 0, 0, size)
-		return []string{renderFragment(text, lo, hi, nil, lo > 0, hi < len(text))}
+		return []string{renderFragment(text, lo, hi, nil, !sentenceStart(text, lo), hi < len(text) && !sentenceEnd(text, hi))}
 	}
 	type cand struct{ lo, hi, score, first int }
 	var cands []cand

@@ -89,7 +89,9 @@ func TestHighlightFragmentsAtWordBoundaries(t *testing.T) {
 func TestHighlightFragmentsAtSentences(t *testing.T) {
 	x := testIndex(t)
 	checked := 0
-	for _, q := range []string{"bekas", "banjir", "pengguna", "warga", "harga", "durov", "jalan", "presiden*", "pasar", "kota", "kabupaten", "pemerintah"} {
+	for _, q := range []string{"bekas", "banjir", "pengguna", "warga", "harga", "durov", "jalan", "presiden*", "pasar", "kota", "kabupaten", "pemerintah",
+		// No word to mark: the fragment is the body's start.
+		`persons:"Pavel Durov"`, "source:kompas*", "published:2024"} {
 		res, err := x.Search(context.Background(), Request{Query: q, Size: 50})
 		if err != nil {
 			t.Fatal(err)
@@ -116,6 +118,10 @@ func TestHighlightFragmentsAtSentences(t *testing.T) {
 				}
 				if !strings.HasSuffix(f, "…") && !ends[j] {
 					t.Errorf("%s %s: fragment ends unmarked inside a sentence: %q|%q…", q, h.ID, plain[max(0, len(plain)-20):], a.Body[j:min(len(a.Body), j+20)])
+				}
+				// And an ellipsis only where a sentence was cut.
+				if strings.HasPrefix(f, "…") && starts[i] || strings.HasSuffix(f, "…") && ends[j] {
+					t.Errorf("%s %s: fragment %q has an ellipsis at a sentence boundary", q, h.ID, f)
 				}
 				checked++
 			}

@@ -205,6 +205,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			if errors.Is(err, flag.ErrHelp) {
 				return err
 			}
+			if strings.HasPrefix(err.Error(), "flag provided but not defined: ") {
+				// search -banjir: a negated word, most likely.
+				return usageError{err.Error() + `; an argument that starts with "-" (a query's -word) goes after "--"`}
+			}
 			return usageError{err.Error()}
 		}
 		rest := fs.Args()

@@ -18,6 +18,21 @@ func minCPU(runs int, f func()) time.Duration {
 	return minTime(runs, f, func() (time.Duration, bool) { return cpuTime(), true })
 }
 
+// minCPUInTurns returns the least CPU time of the process in turns calls of
+// each of a and b, called in turns so that both see the same machine.
+func minCPUInTurns(turns int, a, b func()) (ta, tb time.Duration) {
+	ta, tb = -1, -1
+	for range turns {
+		if d := minCPU(1, a); ta < 0 || d < ta {
+			ta = d
+		}
+		if d := minCPU(1, b); tb < 0 || d < tb {
+			tb = d
+		}
+	}
+	return ta, tb
+}
+
 // minThreadCPU is minCPU for an f that does all its work on the calling
 // goroutine: it times the thread that runs f (locked to the goroutine), so
 // that neither the garbage collector's background workers nor the waits for

@@ -501,9 +501,8 @@ func cluster(d *docScratch, es []Entity) {
 			if len(c.text) <= len(m.text) {
 				break
 			}
-			if containsRun(c.words, m.words) && (m.label != LOC || onlyPlaceHeads(c.words, m.words)) &&
-				(m.label != ORG || !regionalUnit(c.words, m.words)) ||
-				full != nil && containsRun(c.words, full) ||
+			if containsRun(c.words, m.words) && sameName(m.label, c.words, m.words) ||
+				full != nil && containsRun(c.words, full) && sameName(m.label, c.words, full) ||
 				acronym && initialsOf(m.text, c.words) {
 				m.canonical = c.canonical
 				break
@@ -662,6 +661,21 @@ outer:
 		return true
 	}
 	return false
+}
+
+// sameName reports whether the longer mention long, which holds the words of
+// short, names the same entity as short for a mention of label l: a place
+// only with place heads around it (Kota Bekasi for Bekasi, not Surabaya Barat
+// for Surabaya, nor Sumatera Selatan for Sumatra, by its alias Sumatera), an
+// organisation unless long is its office in a region (bmkg ambon for bmkg).
+func sameName(l Label, long, short []string) bool {
+	switch l {
+	case LOC:
+		return onlyPlaceHeads(long, short)
+	case ORG:
+		return !regionalUnit(long, short)
+	}
+	return true
 }
 
 // onlyPlaceHeads reports whether the words of long around its run of short are all

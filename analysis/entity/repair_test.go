@@ -194,6 +194,27 @@ func TestPlaceCanonical(t *testing.T) {
 	}
 }
 
+// The same holds for a mention that an alias stands for: Sumatra (alias
+// Sumatera) is the island, not Sumatera Selatan; Jogja (alias Yogyakarta) is
+// Kota Yogyakarta, not Bandara Internasional Yogyakarta.
+func TestPlaceCanonicalByAlias(t *testing.T) {
+	text := "Jalan Tol Trans-Sumatra menghubungkan Sumatera Selatan dan Jambi. " +
+		"Wisatawan tiba di Bandara Internasional Yogyakarta. Hotel di Kota Yogyakarta penuh. Mereka berlibur di Jogja."
+	want := map[string]string{"Sumatra": "Sumatra", "Jogja": "Kota Yogyakarta"}
+	seen := 0
+	for _, e := range Default().Extract(text) {
+		if w, ok := want[e.Text]; ok {
+			seen++
+			if e.Canonical != w {
+				t.Errorf("%s: canonical %q, want %q", e.Text, e.Canonical, w)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the mentions %v found", seen, want)
+	}
+}
+
 func TestAcronymFits(t *testing.T) {
 	cases := []struct {
 		acr, name string

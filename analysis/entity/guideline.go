@@ -33,11 +33,9 @@ func (s *spanSet) titlePlaces() {
 			!(s.is(prev, "kota") && prev > 0 && s.is(prev-1, "wali")) {
 			continue
 		}
-		// The end of the place: the longest list phrase from i.
-		e := i + 1
-		for e < n && s.info[e].gazI&gazLOC != 0 && s.info[e].gazB&gazLOC == 0 {
-			e++
-		}
+		// The end of the place: the longest list phrase from i, which may
+		// hold a place of its own (Daerah Istimewa Yogyakarta).
+		_, e := s.gaz.longest(s.words, i, s.info[i].lower, s.info[i].entry)
 		if !s.info[e-1].gazEnd {
 			continue
 		}

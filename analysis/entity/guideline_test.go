@@ -36,6 +36,8 @@ func TestGuideline(t *testing.T) {
 		{"nicknames are persons", "Hal itu disampaikan Jokowi kepada SBY.", []string{"PER Jokowi", "PER SBY"}},
 		{"titles that are part of a name", "Menteri Keuangan Sri Mulyani hadir.", []string{"PER Sri Mulyani"}},
 		{"a place inside a title", "Gubernur Jawa Tengah Ahmad Luthfi meninjau banjir.", []string{"LOC Jawa Tengah", "PER Ahmad Luthfi"}},
+		{"a place inside a title that holds a place of its own", "Ia menjabat Gubernur DKI Jakarta dua tahun.", []string{"LOC DKI Jakarta"}},
+		{"a place inside a title that holds a place of its own, after a place head", "Gubernur Daerah Istimewa Yogyakarta menyambut mereka.", []string{"LOC Daerah Istimewa Yogyakarta"}},
 		{"a place inside a two-word title", "Wali Kota Surabaya Eri Cahyadi hadir.", []string{"LOC Surabaya", "PER Eri Cahyadi"}},
 		{"a place inside a title, in a quote", `"Kami siap," kata Wali Kota Semarang Agustina Wilujeng Pramestuti.`, []string{"LOC Semarang", "PER Agustina Wilujeng Pramestuti"}},
 		{"a place after a noun", "Warga Magelang mulai mengungsi.", []string{"LOC Magelang"}},
